@@ -1,0 +1,1 @@
+# Falls back to en.ftl for every message not listed here.

@@ -1,0 +1,69 @@
+//! Command-line interface: clap definitions and dispatch of the
+//! non-interactive commands. Flag and JSON names are a stable contract.
+
+mod localise;
+mod member;
+mod output;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+use rusqlite::Connection;
+
+use crate::clock::{Clock, parse_day};
+use crate::config::Config;
+use crate::error::Result;
+
+pub use localise::localised_command;
+
+#[derive(Debug, Parser)]
+#[command(name = "regulars", version)]
+pub struct Cli {
+    /// The database file.
+    #[arg(long, env = "REGULARS_DB", global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Pretend today is this day.
+    #[arg(long, env = "REGULARS_TODAY", global = true, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub today: Option<NaiveDate>,
+    /// The config file.
+    #[arg(long, env = "REGULARS_CONFIG", global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// UI language: en, he, hr, zh or th.
+    #[arg(long, global = true, value_name = "LANG")]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    #[command(subcommand)]
+    Member(member::MemberCommand),
+    #[command(subcommand)]
+    Child(member::ChildCommand),
+    #[command(subcommand)]
+    Pet(member::PetCommand),
+}
+
+/// What every command works with.
+pub struct Ctx {
+    pub conn: Connection,
+    pub clock: Clock,
+    pub config: Config,
+}
+
+/// `--json` on the commands that print data.
+#[derive(Debug, Args, Clone, Copy)]
+pub struct JsonFlag {
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Member(cmd) => member::run_member(ctx, cmd),
+        Command::Child(cmd) => member::run_child(ctx, cmd),
+        Command::Pet(cmd) => member::run_pet(ctx, cmd),
+    }
+}

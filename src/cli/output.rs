@@ -1,0 +1,170 @@
+//! How members look on the command line: JSON for scripts (field names are a
+//! contract, see DESIGN.md) and aligned text for people.
+
+use chrono::NaiveDate;
+use serde_json::{Value, json};
+
+use super::Ctx;
+use crate::db::search::MemberRow;
+use crate::domain::family::BirthInfo;
+use crate::domain::member::{Birthday, MemberCard, display_phone, full_name};
+use crate::i18n::t;
+
+fn birthday_value(b: Option<Birthday>) -> Value {
+    match b {
+        Some(Birthday {
+            month,
+            day,
+            year: Some(y),
+        }) => json!(format!("{y:04}-{month:02}-{day:02}")),
+        Some(Birthday {
+            month,
+            day,
+            year: None,
+        }) => json!(format!("{month:02}-{day:02}")),
+        None => Value::Null,
+    }
+}
+
+fn birth_value(birth: &BirthInfo, today: NaiveDate) -> (Value, Value, bool) {
+    let age = birth.age(today);
+    let born = match birth {
+        BirthInfo::Born(d) => json!(d.format("%Y-%m-%d").to_string()),
+        _ => Value::Null,
+    };
+    (
+        born,
+        age.map(|(a, _)| json!(a)).unwrap_or(Value::Null),
+        age.is_some_and(|(_, approx)| approx),
+    )
+}
+
+pub fn card_json(card: &MemberCard, today: NaiveDate) -> Value {
+    let d = &card.member.draft;
+    let children: Vec<Value> = card
+        .children
+        .iter()
+        .map(|c| {
+            let (born, age, approximate) = birth_value(&c.birth, today);
+            json!({"id": c.id, "name": c.name, "gender": c.gender, "born": born, "age": age, "age_approximate": approximate})
+        })
+        .collect();
+    let pets: Vec<Value> = card
+        .pets
+        .iter()
+        .map(|p| {
+            let (born, age, approximate) = birth_value(&p.birth, today);
+            json!({"id": p.id, "name": p.name, "kind": p.kind, "born": born, "age": age, "age_approximate": approximate})
+        })
+        .collect();
+    let consents: serde_json::Map<String, Value> = card
+        .consents
+        .iter()
+        .map(|c| {
+            let v = json!({"granted": c.granted, "at": c.at.format("%Y-%m-%dT%H:%M:%S").to_string(), "how": c.how});
+            (c.channel.code().to_string(), v)
+        })
+        .collect();
+    json!({
+        "id": card.member.id,
+        "first_name": d.first_name,
+        "family_name": d.family_name,
+        "phone": d.phone,
+        "email": d.email,
+        "birthday": birthday_value(d.birthday),
+        "card": d.card,
+        "area": d.area,
+        "note": d.note,
+        "joined_at": card.member.joined_at.format("%Y-%m-%d").to_string(),
+        "tier": Value::Null,
+        "points": 0,
+        "visits": card.visits,
+        "spend_minor": card.spend_minor,
+        "last_visit": card.last_visit.map(|d| d.format("%Y-%m-%d").to_string()),
+        "consents": consents,
+        "children": children,
+        "pets": pets,
+    })
+}
+
+pub fn rows_json(rows: &[MemberRow]) -> Value {
+    Value::Array(
+        rows.iter()
+            .map(|r| {
+                json!({
+                    "id": r.id,
+                    "first_name": r.first_name,
+                    "family_name": r.family_name,
+                    "phone": r.phone,
+                    "email": r.email,
+                    "birthday": birthday_value(r.birthday),
+                    "card": r.card,
+                    "tier": r.tier,
+                    "points": r.points,
+                    "last_visit": r.last_visit.map(|d| d.format("%Y-%m-%d").to_string()),
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn rows_text(rows: &[MemberRow], ctx: &Ctx) -> String {
+    let mut out = String::new();
+    for r in rows {
+        let phone = r
+            .phone
+            .as_deref()
+            .map(|p| display_phone(p, ctx.config.country()))
+            .unwrap_or_default();
+        let contact = if phone.is_empty() {
+            r.email.clone().unwrap_or_default()
+        } else {
+            phone
+        };
+        out.push_str(&format!(
+            "{:>6}  {}  {}\n",
+            r.id,
+            full_name(&r.first_name, &r.family_name),
+            contact
+        ));
+    }
+    out
+}
+
+pub fn card_text(card: &MemberCard, ctx: &Ctx) -> String {
+    let d = &card.member.draft;
+    let currency = ctx.config.currency();
+    let mut lines = vec![format!("{} (#{})", card.member.full_name(), card.member.id)];
+    let mut push = |key: &str, value: String| {
+        if !value.is_empty() {
+            lines.push(format!("  {}: {value}", t(key)));
+        }
+    };
+    push(
+        "field-phone",
+        d.phone
+            .as_deref()
+            .map(|p| display_phone(p, ctx.config.country()))
+            .unwrap_or_default(),
+    );
+    push("field-email", d.email.clone().unwrap_or_default());
+    push(
+        "field-birthday",
+        birthday_value(d.birthday)
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+    );
+    push("field-card", d.card.clone().unwrap_or_default());
+    push("field-area", d.area.clone().unwrap_or_default());
+    push("field-note", d.note.clone().unwrap_or_default());
+    push("field-visits", card.visits.to_string());
+    push("field-spend", currency.format(card.spend_minor));
+    for c in &card.children {
+        push("field-child", c.name.clone());
+    }
+    for p in &card.pets {
+        push("field-pet", format!("{} ({})", p.name, p.kind));
+    }
+    lines.join("\n") + "\n"
+}

@@ -1,0 +1,235 @@
+//! The shop's settings: a TOML file in the user's config folder.
+//!
+//! On first start the file is written from `assets/config.toml` with every
+//! setting explained. A broken file stops the app with one line naming the
+//! file, the line and what is wrong; it is never silently replaced.
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use serde::Deserialize;
+
+use crate::domain::money::Currency;
+use crate::error::{Error, Result};
+
+const TEMPLATE: &str = include_str!("../assets/config.toml");
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub shop: Shop,
+    pub dates: Dates,
+}
+
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct Shop {
+    pub name: String,
+    pub country: String,
+    pub currency: String,
+    pub locale: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Feb29 {
+    /// Celebrated on Feb 28 in years without Feb 29.
+    #[default]
+    Feb28,
+    /// Celebrated on Mar 1 in years without Feb 29.
+    Mar1,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct Dates {
+    pub feb29: Feb29,
+}
+
+impl Default for Shop {
+    fn default() -> Self {
+        Shop {
+            name: "My shop".into(),
+            country: "US".into(),
+            currency: "USD".into(),
+            locale: "en".into(),
+        }
+    }
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            shop: Shop::default(),
+            dates: Dates::default(),
+        }
+    }
+}
+
+impl Config {
+    /// The currency of the shop (validated when the file was read).
+    pub fn currency(&self) -> Currency {
+        Currency::from_code(&self.shop.currency).unwrap_or_default()
+    }
+
+    /// The shop's country for reading national phone numbers.
+    pub fn country(&self) -> phonenumber::country::Id {
+        phonenumber::country::Id::from_str(&self.shop.country)
+            .unwrap_or(phonenumber::country::Id::US)
+    }
+
+    /// Parses a config text; `path` only names the file in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                .unwrap_or(1);
+            Error::user(
+                "err-config",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("detail", e.message()),
+                ],
+            )
+        })?;
+        config.validate(text, path)?;
+        Ok(config)
+    }
+
+    fn validate(&self, text: &str, path: &Path) -> Result<()> {
+        let bad = |key: &str, detail: String| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| i + 1)
+                .unwrap_or(1);
+            Error::user(
+                "err-config",
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("detail", &detail),
+                ],
+            )
+        };
+        if phonenumber::country::Id::from_str(&self.shop.country.to_uppercase()).is_err() {
+            return Err(bad(
+                "country",
+                crate::i18n::t_args("err-config-country", &[("value", &self.shop.country)]),
+            ));
+        }
+        if Currency::from_code(&self.shop.currency).is_none() {
+            return Err(bad(
+                "currency",
+                crate::i18n::t_args("err-config-currency", &[("value", &self.shop.currency)]),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Reads the config at `path`, writing the commented default file first
+    /// if there is none yet. `lang_env` (the `LANG` variable) picks the
+    /// defaults for a new file: `hr_HR.UTF-8` gives Croatia, euro, Croatian.
+    pub fn load_or_create(path: &Path, lang_env: Option<&str>) -> Result<Config> {
+        if !path.exists() {
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            }
+            std::fs::write(path, default_text(lang_env)).map_err(|e| Error::io(path, e))?;
+        }
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let mut config = Config::parse(&text, path)?;
+        config.shop.country = config.shop.country.to_uppercase();
+        config.shop.currency = config.shop.currency.to_uppercase();
+        Ok(config)
+    }
+}
+
+/// The default config text for a new file, guessed from `LANG`.
+pub fn default_text(lang_env: Option<&str>) -> String {
+    let (locale, country) = guess_from_lang(lang_env.unwrap_or(""));
+    let currency = Currency::for_country(&country).code();
+    TEMPLATE
+        .replace("{{country}}", &country)
+        .replace("{{currency}}", currency)
+        .replace("{{locale}}", &locale)
+}
+
+/// `he_IL.UTF-8` → (`he`, `IL`); unknown parts fall back to English and US.
+fn guess_from_lang(lang: &str) -> (String, String) {
+    let locale = crate::i18n::normalise_lang(lang);
+    let region: String = lang
+        .split(['.', '@'])
+        .next()
+        .unwrap_or("")
+        .split('_')
+        .nth(1)
+        .unwrap_or("")
+        .to_string();
+    let country = if phonenumber::country::Id::from_str(&region).is_ok() {
+        region
+    } else {
+        "US".to_string()
+    };
+    (locale, country)
+}
+
+/// Where the config lives unless `--config` says otherwise.
+pub fn default_path() -> Option<PathBuf> {
+    crate::paths::project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_file_parses_for_any_lang() {
+        for lang in [
+            None,
+            Some("hr_HR.UTF-8"),
+            Some("he_IL.UTF-8"),
+            Some("C"),
+            Some("th_TH"),
+        ] {
+            let text = default_text(lang);
+            Config::parse(&text, Path::new("config.toml")).unwrap();
+        }
+        let hr = Config::parse(&default_text(Some("hr_HR.UTF-8")), Path::new("c")).unwrap();
+        assert_eq!(
+            (
+                hr.shop.country.as_str(),
+                hr.shop.currency.as_str(),
+                hr.shop.locale.as_str()
+            ),
+            ("HR", "EUR", "hr")
+        );
+    }
+
+    #[test]
+    fn broken_file_names_file_and_line() {
+        let text = "[shop]\nname = \"Paws\"\ncountry = HR\n";
+        let err = Config::parse(text, Path::new("/x/config.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/x/config.toml") && err.contains("3"), "{err}");
+        assert!(!err.contains('\n'), "one line: {err}");
+    }
+
+    #[test]
+    fn unknown_country_and_key_are_refused() {
+        let err = Config::parse("[shop]\ncountry = \"XX\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("XX") && err.contains(":2"), "{err}");
+        assert!(Config::parse("[shop]\ncontry = \"HR\"\n", Path::new("c.toml")).is_err());
+    }
+
+    #[test]
+    fn feb29_rule_reads() {
+        let c = Config::parse("[dates]\nfeb29 = \"mar1\"\n", Path::new("c")).unwrap();
+        assert_eq!(c.dates.feb29, Feb29::Mar1);
+    }
+}

@@ -1,0 +1,335 @@
+//! Members, their families and their consent log.
+
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::domain::family::{BirthInfo, Child, Pet};
+use crate::domain::member::{Birthday, Channel, Consent, Member, MemberCard, MemberDraft, fold};
+use crate::error::Result;
+
+const MEMBER_COLUMNS: &str = "id, first_name, family_name, phone, email, birth_month, birth_day, birth_year, \
+     card, area, language, note, joined_at";
+
+const DATE: &str = "%Y-%m-%d";
+const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
+
+fn member_from_row(row: &Row) -> rusqlite::Result<Member> {
+    let month: Option<u32> = row.get(5)?;
+    let day: Option<u32> = row.get(6)?;
+    let birthday = month.zip(day).map(|(month, day)| Birthday {
+        month,
+        day,
+        year: row.get(7).ok().flatten(),
+    });
+    let joined: String = row.get(12)?;
+    Ok(Member {
+        id: row.get(0)?,
+        draft: MemberDraft {
+            first_name: row.get(1)?,
+            family_name: row.get(2)?,
+            phone: row.get(3)?,
+            email: row.get(4)?,
+            birthday,
+            card: row.get(8)?,
+            area: row.get(9)?,
+            language: row.get(10)?,
+            note: row.get(11)?,
+        },
+        joined_at: NaiveDate::parse_from_str(&joined, DATE).unwrap_or_default(),
+    })
+}
+
+fn sort_key(d: &MemberDraft) -> String {
+    fold(&format!("{} {}", d.family_name, d.first_name))
+}
+
+/// Stores a new member and the channels they agreed to; returns the id.
+pub fn insert(
+    conn: &Connection,
+    d: &MemberDraft,
+    consents: &[Channel],
+    now: NaiveDateTime,
+) -> Result<i64> {
+    let tx = conn.unchecked_transaction()?;
+    tx.execute(
+        "INSERT INTO members (first_name, family_name, sort_key, phone, email, birth_month, birth_day, birth_year,
+                              card, area, language, note, joined_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            d.first_name,
+            d.family_name,
+            sort_key(d),
+            d.phone,
+            d.email,
+            d.birthday.map(|b| b.month),
+            d.birthday.map(|b| b.day),
+            d.birthday.and_then(|b| b.year),
+            d.card,
+            d.area,
+            d.language,
+            d.note,
+            now.date().format(DATE).to_string()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    for channel in consents {
+        record_consent(&tx, id, *channel, true, now, "signup")?;
+    }
+    tx.commit()?;
+    Ok(id)
+}
+
+/// Replaces the member's details (not their family, consents or history).
+pub fn update(conn: &Connection, id: i64, d: &MemberDraft) -> Result<()> {
+    conn.execute(
+        "UPDATE members SET first_name = ?2, family_name = ?3, sort_key = ?4, phone = ?5, email = ?6,
+                birth_month = ?7, birth_day = ?8, birth_year = ?9, card = ?10, area = ?11, language = ?12,
+                note = ?13
+         WHERE id = ?1",
+        params![
+            id,
+            d.first_name,
+            d.family_name,
+            sort_key(d),
+            d.phone,
+            d.email,
+            d.birthday.map(|b| b.month),
+            d.birthday.map(|b| b.day),
+            d.birthday.and_then(|b| b.year),
+            d.card,
+            d.area,
+            d.language,
+            d.note
+        ],
+    )?;
+    Ok(())
+}
+
+/// Removes a member with their children, pets and consents. Receipts stay,
+/// no longer linked to anyone.
+pub fn delete(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn.execute("DELETE FROM members WHERE id = ?1", [id])? > 0)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Member>> {
+    let sql = format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?1 AND erased_at IS NULL");
+    Ok(conn.query_row(&sql, [id], member_from_row).optional()?)
+}
+
+/// The member a CLI key names: an id, a card, a phone (already E.164) or an email.
+pub fn find_by_key(conn: &Connection, key: &str, phone_e164: Option<&str>) -> Result<Option<i64>> {
+    let key = key.trim();
+    let sql = "SELECT id FROM members WHERE erased_at IS NULL AND
+                 (card = ?1 OR lower(email) = lower(?1) OR phone = ?1 OR phone = ?2 OR
+                  (?1 GLOB '[0-9]*' AND CAST(id AS TEXT) = ?1))
+               ORDER BY (card = ?1) DESC, id LIMIT 1";
+    Ok(conn
+        .query_row(sql, params![key, phone_e164], |r| r.get(0))
+        .optional()?)
+}
+
+/// Members that may be the same person as `d` (see `domain::member::possible_duplicate`).
+pub fn possible_duplicates(
+    conn: &Connection,
+    d: &MemberDraft,
+    except: Option<i64>,
+) -> Result<Vec<Member>> {
+    let sql = format!(
+        "SELECT {MEMBER_COLUMNS} FROM members
+         WHERE erased_at IS NULL AND id IS NOT ?5 AND
+               ((?1 IS NOT NULL AND phone = ?1) OR (?2 IS NOT NULL AND email = ?2) OR
+                (birth_month = ?3 AND birth_day = ?4))
+         ORDER BY id LIMIT 50"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(
+        params![
+            d.phone,
+            d.email,
+            d.birthday.map(|b| b.month),
+            d.birthday.map(|b| b.day),
+            except
+        ],
+        member_from_row,
+    )?;
+    let mut found = vec![];
+    for member in rows {
+        let member = member?;
+        if crate::domain::member::possible_duplicate(d, &member.draft) {
+            found.push(member);
+        }
+    }
+    Ok(found)
+}
+
+pub fn record_consent(
+    conn: &Connection,
+    member_id: i64,
+    channel: Channel,
+    granted: bool,
+    at: NaiveDateTime,
+    how: &str,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO consents (member_id, channel, granted, at, how) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            member_id,
+            channel.code(),
+            granted,
+            at.format(DATETIME).to_string(),
+            how
+        ],
+    )?;
+    Ok(())
+}
+
+/// The current consent per channel (the last log entry of each).
+pub fn consents(conn: &Connection, member_id: i64) -> Result<Vec<Consent>> {
+    let mut stmt = conn.prepare(
+        "SELECT channel, granted, at, how FROM consents c
+         WHERE member_id = ?1 AND id = (SELECT max(id) FROM consents WHERE member_id = c.member_id AND channel = c.channel)
+         ORDER BY channel",
+    )?;
+    let rows = stmt.query_map([member_id], |r| {
+        let channel: String = r.get(0)?;
+        let at: String = r.get(2)?;
+        Ok(Consent {
+            channel: Channel::from_code(&channel).unwrap_or(Channel::Post),
+            granted: r.get(1)?,
+            at: NaiveDateTime::parse_from_str(&at, DATETIME).unwrap_or_default(),
+            how: r.get(3)?,
+        })
+    })?;
+    let mut list: Vec<Consent> = rows.collect::<rusqlite::Result<_>>()?;
+    list.sort_by_key(|c| c.channel);
+    Ok(list)
+}
+
+fn birth_columns(birth: &BirthInfo) -> (Option<String>, Option<u32>, Option<String>) {
+    match birth {
+        BirthInfo::Born(d) => (Some(d.format(DATE).to_string()), None, None),
+        BirthInfo::About { years, on } => (None, Some(*years), Some(on.format(DATE).to_string())),
+        BirthInfo::Unknown => (None, None, None),
+    }
+}
+
+fn birth_from_columns(born: Option<String>, years: Option<u32>, on: Option<String>) -> BirthInfo {
+    let parse = |s: &str| NaiveDate::parse_from_str(s, DATE).ok();
+    match (
+        born.as_deref().and_then(parse),
+        years,
+        on.as_deref().and_then(parse),
+    ) {
+        (Some(d), _, _) => BirthInfo::Born(d),
+        (None, Some(years), Some(on)) => BirthInfo::About { years, on },
+        _ => BirthInfo::Unknown,
+    }
+}
+
+pub fn add_child(
+    conn: &Connection,
+    member_id: i64,
+    name: &str,
+    gender: Option<&str>,
+    birth: BirthInfo,
+) -> Result<i64> {
+    let (born, years, on) = birth_columns(&birth);
+    conn.execute(
+        "INSERT INTO children (member_id, name, gender, born, approx_years, approx_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![member_id, name, gender, born, years, on],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn add_pet(
+    conn: &Connection,
+    member_id: i64,
+    name: &str,
+    kind: &str,
+    birth: BirthInfo,
+) -> Result<i64> {
+    let (born, years, on) = birth_columns(&birth);
+    conn.execute(
+        "INSERT INTO pets (member_id, name, kind, born, approx_years, approx_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![member_id, name, kind, born, years, on],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn children(conn: &Connection, member_id: i64) -> Result<Vec<Child>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, member_id, name, gender, born, approx_years, approx_on FROM children WHERE member_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([member_id], |r| {
+        Ok(Child {
+            id: r.get(0)?,
+            member_id: r.get(1)?,
+            name: r.get(2)?,
+            gender: r.get(3)?,
+            birth: birth_from_columns(r.get(4)?, r.get(5)?, r.get(6)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn pets(conn: &Connection, member_id: i64) -> Result<Vec<Pet>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, member_id, name, kind, born, approx_years, approx_on FROM pets WHERE member_id = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([member_id], |r| {
+        Ok(Pet {
+            id: r.get(0)?,
+            member_id: r.get(1)?,
+            name: r.get(2)?,
+            kind: r.get(3)?,
+            birth: birth_from_columns(r.get(4)?, r.get(5)?, r.get(6)?),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Visits (distinct dates with a sale), spend (sales minus refunds) and the
+/// last visit, from imported receipts.
+pub fn purchase_summary(
+    conn: &Connection,
+    member_id: i64,
+) -> Result<(i64, i64, Option<NaiveDate>)> {
+    let (visits, spend, last): (i64, i64, Option<String>) = conn.query_row(
+        "SELECT count(DISTINCT CASE WHEN kind = 'sale' THEN local_date END),
+                coalesce(sum(total_minor), 0),
+                max(CASE WHEN kind = 'sale' THEN local_date END)
+         FROM receipts WHERE member_id = ?1",
+        [member_id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    Ok((
+        visits,
+        spend,
+        last.and_then(|s| NaiveDate::parse_from_str(&s, DATE).ok()),
+    ))
+}
+
+/// Everything the member card shows.
+pub fn card(conn: &Connection, id: i64) -> Result<Option<MemberCard>> {
+    let Some(member) = get(conn, id)? else {
+        return Ok(None);
+    };
+    let (visits, spend_minor, last_visit) = purchase_summary(conn, id)?;
+    Ok(Some(MemberCard {
+        children: children(conn, id)?,
+        pets: pets(conn, id)?,
+        consents: consents(conn, id)?,
+        member,
+        visits,
+        spend_minor,
+        last_visit,
+    }))
+}
+
+pub fn count(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM members WHERE erased_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
+}

@@ -1,0 +1,10 @@
+//! Pure rules of the club: no I/O, every function that depends on the date
+//! takes `today` as an argument.
+
+pub mod dates;
+pub mod family;
+pub mod member;
+pub mod money;
+
+#[cfg(test)]
+mod member_tests;

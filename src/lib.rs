@@ -1,0 +1,74 @@
+//! regulars: a small shop's customer club in the terminal.
+
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod paths;
+pub mod ui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::FromArgMatches;
+
+use crate::cli::{Cli, Ctx};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::error::{Error, Result};
+
+/// Parses the command line, opens the database and runs the TUI or a command.
+/// User errors print one line on stderr and exit 1; usage errors exit 2.
+pub fn run() -> ExitCode {
+    let lang_env = std::env::var("LANG").ok();
+    i18n::init(lang_env.as_deref().unwrap_or("en"));
+    let matches = match cli::localised_command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => e.exit(),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    match start(cli, lang_env.as_deref()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("regulars: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
+    if let Some(lang) = &cli.lang {
+        i18n::init(lang);
+    }
+    let config_path = cli
+        .config
+        .clone()
+        .or_else(config::default_path)
+        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
+    let config = Config::load_or_create(&config_path, lang_env)?;
+    if cli.lang.is_none() {
+        i18n::init(&config.shop.locale);
+    }
+    let db_path: PathBuf = cli
+        .db
+        .clone()
+        .or_else(paths::default_db)
+        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
+    let conn = db::open(&db_path)?;
+    let mut ctx = Ctx {
+        conn,
+        clock: Clock::new(cli.today),
+        config,
+    };
+    match cli.command {
+        Some(command) => cli::run_command(&mut ctx, command),
+        None => ui::run(ctx),
+    }
+}
