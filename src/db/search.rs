@@ -24,12 +24,7 @@ pub struct MemberRow {
 
 /// Members matching `query`, best first, at most `limit`. An empty query
 /// lists recent visitors first, then everyone by name.
-pub fn search(
-    conn: &Connection,
-    query: &str,
-    _today: NaiveDate,
-    limit: usize,
-) -> Result<Vec<MemberRow>> {
+pub fn search(conn: &Connection, query: &str, _today: NaiveDate, limit: usize) -> Result<Vec<MemberRow>> {
     let q = fold(query);
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
     let mut stmt = conn.prepare(
@@ -48,11 +43,7 @@ pub fn search(
             phone: r.get(3)?,
             email: r.get(4)?,
             card: r.get(5)?,
-            birthday: month.zip(day).map(|(month, day)| Birthday {
-                month,
-                day,
-                year: r.get(8).ok().flatten(),
-            }),
+            birthday: month.zip(day).map(|(month, day)| Birthday { month, day, year: r.get(8).ok().flatten() }),
             last_visit: last.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()),
             tier: None,
             points: 0,
