@@ -54,12 +54,18 @@ mod tests {
         let clock = Clock::fixed(day);
         assert_eq!(clock.today(), day);
         assert_eq!(clock.now().date(), day);
-        assert_eq!(clock.now().time(), NaiveTime::from_hms_opt(12, 0, 0).unwrap());
+        assert_eq!(
+            clock.now().time(),
+            NaiveTime::from_hms_opt(12, 0, 0).unwrap()
+        );
     }
 
     #[test]
     fn parse_day_rejects_impossible_dates() {
         assert!(parse_day("2026-02-29").is_err());
-        assert_eq!(parse_day(" 2024-02-29 ").unwrap(), NaiveDate::from_ymd_opt(2024, 2, 29).unwrap());
+        assert_eq!(
+            parse_day(" 2024-02-29 ").unwrap(),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
     }
 }

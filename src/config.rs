@@ -48,13 +48,21 @@ pub struct Dates {
 
 impl Default for Shop {
     fn default() -> Self {
-        Shop { name: "My shop".into(), country: "US".into(), currency: "USD".into(), locale: "en".into() }
+        Shop {
+            name: "My shop".into(),
+            country: "US".into(),
+            currency: "USD".into(),
+            locale: "en".into(),
+        }
     }
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { shop: Shop::default(), dates: Dates::default() }
+        Config {
+            shop: Shop::default(),
+            dates: Dates::default(),
+        }
     }
 }
 
@@ -66,16 +74,24 @@ impl Config {
 
     /// The shop's country for reading national phone numbers.
     pub fn country(&self) -> phonenumber::country::Id {
-        phonenumber::country::Id::from_str(&self.shop.country).unwrap_or(phonenumber::country::Id::US)
+        phonenumber::country::Id::from_str(&self.shop.country)
+            .unwrap_or(phonenumber::country::Id::US)
     }
 
     /// Parses a config text; `path` only names the file in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
         let config: Config = toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1).unwrap_or(1);
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+                .unwrap_or(1);
             Error::user(
                 "err-config",
-                &[("path", &path.display().to_string()), ("line", &line.to_string()), ("detail", e.message())],
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("detail", e.message()),
+                ],
             )
         })?;
         config.validate(text, path)?;
@@ -84,17 +100,31 @@ impl Config {
 
     fn validate(&self, text: &str, path: &Path) -> Result<()> {
         let bad = |key: &str, detail: String| {
-            let line = text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 1).unwrap_or(1);
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| i + 1)
+                .unwrap_or(1);
             Error::user(
                 "err-config",
-                &[("path", &path.display().to_string()), ("line", &line.to_string()), ("detail", &detail)],
+                &[
+                    ("path", &path.display().to_string()),
+                    ("line", &line.to_string()),
+                    ("detail", &detail),
+                ],
             )
         };
         if phonenumber::country::Id::from_str(&self.shop.country.to_uppercase()).is_err() {
-            return Err(bad("country", crate::i18n::t_args("err-config-country", &[("value", &self.shop.country)])));
+            return Err(bad(
+                "country",
+                crate::i18n::t_args("err-config-country", &[("value", &self.shop.country)]),
+            ));
         }
         if Currency::from_code(&self.shop.currency).is_none() {
-            return Err(bad("currency", crate::i18n::t_args("err-config-currency", &[("value", &self.shop.currency)])));
+            return Err(bad(
+                "currency",
+                crate::i18n::t_args("err-config-currency", &[("value", &self.shop.currency)]),
+            ));
         }
         Ok(())
     }
@@ -121,14 +151,28 @@ impl Config {
 pub fn default_text(lang_env: Option<&str>) -> String {
     let (locale, country) = guess_from_lang(lang_env.unwrap_or(""));
     let currency = Currency::for_country(&country).code();
-    TEMPLATE.replace("{{country}}", &country).replace("{{currency}}", currency).replace("{{locale}}", &locale)
+    TEMPLATE
+        .replace("{{country}}", &country)
+        .replace("{{currency}}", currency)
+        .replace("{{locale}}", &locale)
 }
 
 /// `he_IL.UTF-8` → (`he`, `IL`); unknown parts fall back to English and US.
 fn guess_from_lang(lang: &str) -> (String, String) {
     let locale = crate::i18n::normalise_lang(lang);
-    let region: String = lang.split(['.', '@']).next().unwrap_or("").split('_').nth(1).unwrap_or("").to_string();
-    let country = if phonenumber::country::Id::from_str(&region).is_ok() { region } else { "US".to_string() };
+    let region: String = lang
+        .split(['.', '@'])
+        .next()
+        .unwrap_or("")
+        .split('_')
+        .nth(1)
+        .unwrap_or("")
+        .to_string();
+    let country = if phonenumber::country::Id::from_str(&region).is_ok() {
+        region
+    } else {
+        "US".to_string()
+    };
     (locale, country)
 }
 
@@ -143,25 +187,42 @@ mod tests {
 
     #[test]
     fn default_file_parses_for_any_lang() {
-        for lang in [None, Some("hr_HR.UTF-8"), Some("he_IL.UTF-8"), Some("C"), Some("th_TH")] {
+        for lang in [
+            None,
+            Some("hr_HR.UTF-8"),
+            Some("he_IL.UTF-8"),
+            Some("C"),
+            Some("th_TH"),
+        ] {
             let text = default_text(lang);
             Config::parse(&text, Path::new("config.toml")).unwrap();
         }
         let hr = Config::parse(&default_text(Some("hr_HR.UTF-8")), Path::new("c")).unwrap();
-        assert_eq!((hr.shop.country.as_str(), hr.shop.currency.as_str(), hr.shop.locale.as_str()), ("HR", "EUR", "hr"));
+        assert_eq!(
+            (
+                hr.shop.country.as_str(),
+                hr.shop.currency.as_str(),
+                hr.shop.locale.as_str()
+            ),
+            ("HR", "EUR", "hr")
+        );
     }
 
     #[test]
     fn broken_file_names_file_and_line() {
         let text = "[shop]\nname = \"Paws\"\ncountry = HR\n";
-        let err = Config::parse(text, Path::new("/x/config.toml")).unwrap_err().to_string();
+        let err = Config::parse(text, Path::new("/x/config.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("/x/config.toml") && err.contains("3"), "{err}");
         assert!(!err.contains('\n'), "one line: {err}");
     }
 
     #[test]
     fn unknown_country_and_key_are_refused() {
-        let err = Config::parse("[shop]\ncountry = \"XX\"\n", Path::new("c.toml")).unwrap_err().to_string();
+        let err = Config::parse("[shop]\ncountry = \"XX\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("XX") && err.contains(":2"), "{err}");
         assert!(Config::parse("[shop]\ncontry = \"HR\"\n", Path::new("c.toml")).is_err());
     }

@@ -13,7 +13,10 @@ pub enum Error {
     /// The database refused or failed.
     Db(rusqlite::Error),
     /// A file could not be read or written.
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -25,7 +28,10 @@ impl Error {
     }
 
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
-        Error::Io { path: path.as_ref().display().to_string(), source }
+        Error::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
     }
 }
 
@@ -34,9 +40,10 @@ impl fmt::Display for Error {
         match self {
             Error::User(text) => f.write_str(text),
             Error::Db(e) => f.write_str(&t_args("err-database", &[("detail", &e.to_string())])),
-            Error::Io { path, source } => {
-                f.write_str(&t_args("err-file", &[("path", path), ("detail", &source.to_string())]))
-            }
+            Error::Io { path, source } => f.write_str(&t_args(
+                "err-file",
+                &[("path", path), ("detail", &source.to_string())],
+            )),
         }
     }
 }

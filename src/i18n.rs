@@ -29,7 +29,11 @@ struct Texts {
 static TEXTS: RwLock<Option<&'static Texts>> = RwLock::new(None);
 
 fn bundle(lang: &str) -> FluentBundle<FluentResource> {
-    let source = LANGUAGES.iter().find(|(code, _)| *code == lang).map(|(_, text)| *text).unwrap_or(LANGUAGES[0].1);
+    let source = LANGUAGES
+        .iter()
+        .find(|(code, _)| *code == lang)
+        .map(|(_, text)| *text)
+        .unwrap_or(LANGUAGES[0].1);
     let id: LanguageIdentifier = lang.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![id]);
     // Isolation marks (U+2068/2069) would count as characters in widths and
@@ -48,14 +52,26 @@ fn bundle(lang: &str) -> FluentBundle<FluentResource> {
 pub fn init(lang: &str) {
     let code = normalise_lang(lang);
     // A handful of bundles per process at most: leaking them keeps lookups lock-light.
-    let texts: &'static Texts = Box::leak(Box::new(Texts { chosen: bundle(&code), english: bundle("en"), lang: code }));
+    let texts: &'static Texts = Box::leak(Box::new(Texts {
+        chosen: bundle(&code),
+        english: bundle("en"),
+        lang: code,
+    }));
     *TEXTS.write().unwrap_or_else(|e| e.into_inner()) = Some(texts);
 }
 
 /// `he_IL.UTF-8` → `he`; anything without a locale file → `en`.
 pub fn normalise_lang(lang: &str) -> String {
-    let code: String = lang.chars().take_while(|c| c.is_ascii_alphabetic()).collect::<String>().to_lowercase();
-    if LANGUAGES.iter().any(|(c, _)| *c == code) { code } else { "en".to_string() }
+    let code: String = lang
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if LANGUAGES.iter().any(|(c, _)| *c == code) {
+        code
+    } else {
+        "en".to_string()
+    }
 }
 
 fn texts() -> &'static Texts {
@@ -71,10 +87,18 @@ pub fn current() -> &'static str {
     &texts().lang
 }
 
-fn format(bundle: &FluentBundle<FluentResource>, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+fn format(
+    bundle: &FluentBundle<FluentResource>,
+    key: &str,
+    args: Option<&FluentArgs>,
+) -> Option<String> {
     let pattern = bundle.get_message(key)?.value()?;
     let mut errors = vec![];
-    Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+    Some(
+        bundle
+            .format_pattern(pattern, args, &mut errors)
+            .into_owned(),
+    )
 }
 
 /// The text for `key` in the chosen language.
@@ -107,7 +131,9 @@ pub fn t_opt(key: &str) -> Option<String> {
 
 fn lookup(key: &str, args: Option<&FluentArgs>) -> String {
     let texts = texts();
-    format(&texts.chosen, key, args).or_else(|| format(&texts.english, key, args)).unwrap_or_else(|| key.to_string())
+    format(&texts.chosen, key, args)
+        .or_else(|| format(&texts.english, key, args))
+        .unwrap_or_else(|| key.to_string())
 }
 
 #[cfg(test)]
@@ -117,7 +143,10 @@ mod tests {
     #[test]
     fn every_locale_file_parses() {
         for (code, text) in LANGUAGES {
-            assert!(FluentResource::try_new(text.to_string()).is_ok(), "{code}.ftl has a syntax error");
+            assert!(
+                FluentResource::try_new(text.to_string()).is_ok(),
+                "{code}.ftl has a syntax error"
+            );
         }
     }
 

@@ -47,16 +47,26 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     if let Some(lang) = &cli.lang {
         i18n::init(lang);
     }
-    let config_path =
-        cli.config.clone().or_else(config::default_path).ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
+    let config_path = cli
+        .config
+        .clone()
+        .or_else(config::default_path)
+        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
     let config = Config::load_or_create(&config_path, lang_env)?;
     if cli.lang.is_none() {
         i18n::init(&config.shop.locale);
     }
-    let db_path: PathBuf =
-        cli.db.clone().or_else(paths::default_db).ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
+    let db_path: PathBuf = cli
+        .db
+        .clone()
+        .or_else(paths::default_db)
+        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
     let conn = db::open(&db_path)?;
-    let mut ctx = Ctx { conn, clock: Clock::new(cli.today), config };
+    let mut ctx = Ctx {
+        conn,
+        clock: Clock::new(cli.today),
+        config,
+    };
     match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
         None => ui::run(ctx),

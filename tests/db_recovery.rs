@@ -19,12 +19,20 @@ fn crash_leftovers_open_with_committed_rows_only() {
     let dir = tempfile::tempdir().unwrap();
     let live = dir.path().join("live.db");
     let conn = db::open(&live).unwrap();
-    conn.execute("INSERT INTO suppression VALUES ('committed', 'sms', '2026-11-23')", []).unwrap();
-    conn.execute_batch("BEGIN; INSERT INTO suppression VALUES ('half-done', 'sms', '2026-11-23');").unwrap();
+    conn.execute(
+        "INSERT INTO suppression VALUES ('committed', 'sms', '2026-11-23')",
+        [],
+    )
+    .unwrap();
+    conn.execute_batch("BEGIN; INSERT INTO suppression VALUES ('half-done', 'sms', '2026-11-23');")
+        .unwrap();
     // The files as they are on disk at this instant are what a crash leaves.
     let crashed = dir.path().join("crashed.db");
     copy_with_wal(&live, &crashed);
-    assert!(Path::new(&format!("{}-wal", crashed.display())).exists(), "the WAL holds the committed row");
+    assert!(
+        Path::new(&format!("{}-wal", crashed.display())).exists(),
+        "the WAL holds the committed row"
+    );
 
     let reopened = db::open(&crashed).unwrap();
     let rows: Vec<String> = reopened
@@ -35,6 +43,8 @@ fn crash_leftovers_open_with_committed_rows_only() {
         .collect::<Result<_, _>>()
         .unwrap();
     assert_eq!(rows, vec!["committed".to_string()]);
-    let check: String = reopened.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    let check: String = reopened
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(check, "ok");
 }

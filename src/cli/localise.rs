@@ -18,14 +18,20 @@ fn localise(mut cmd: Command, prefix: &str) -> Command {
     if let Some(about) = t_opt(prefix) {
         cmd = cmd.about(about);
     }
-    let arg_ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    let arg_ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
     for id in arg_ids {
         let key = format!("{prefix}-{}", id.replace('_', "-"));
         if let Some(help) = t_opt(&key) {
             cmd = cmd.mut_arg(id, |a| a.help(help));
         }
     }
-    let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
     for name in names {
         let child_prefix = format!("{prefix}-{name}");
         cmd = cmd.mut_subcommand(name, |sub| localise(sub, &child_prefix));

@@ -6,7 +6,8 @@ use super::{Ctx, JsonFlag, output};
 use crate::db;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{
-    Channel, FieldError, MemberDraft, clean_text, full_name, normalise_email, normalise_phone, parse_birthday,
+    Channel, FieldError, MemberDraft, clean_text, full_name, normalise_email, normalise_phone,
+    parse_birthday,
 };
 use crate::error::{Error, Result};
 use crate::i18n::{t, t_args};
@@ -97,7 +98,13 @@ pub struct PetArgs {
 }
 
 fn field(name_key: &str, problem: FieldError) -> Error {
-    Error::User(t_args("err-field", &[("field", &t(name_key)), ("problem", &t(problem.message_key()))]))
+    Error::User(t_args(
+        "err-field",
+        &[
+            ("field", &t(name_key)),
+            ("problem", &t(problem.message_key())),
+        ],
+    ))
 }
 
 fn optional(value: &Option<String>) -> Option<String> {
@@ -110,7 +117,9 @@ fn draft_from_args(ctx: &Ctx, a: &AddArgs) -> Result<MemberDraft> {
         return Err(field("field-first-name", FieldError::Required));
     }
     let phone = match optional(&a.phone) {
-        Some(p) => Some(normalise_phone(&p, ctx.config.country()).map_err(|e| field("field-phone", e))?),
+        Some(p) => {
+            Some(normalise_phone(&p, ctx.config.country()).map_err(|e| field("field-phone", e))?)
+        }
         None => None,
     };
     let email = match optional(&a.email) {
@@ -118,7 +127,9 @@ fn draft_from_args(ctx: &Ctx, a: &AddArgs) -> Result<MemberDraft> {
         None => None,
     };
     let birthday = match optional(&a.birthday) {
-        Some(b) => Some(parse_birthday(&b, ctx.clock.today(), false).map_err(|e| field("field-birthday", e))?),
+        Some(b) => Some(
+            parse_birthday(&b, ctx.clock.today(), false).map_err(|e| field("field-birthday", e))?,
+        ),
         None => None,
     };
     Ok(MemberDraft {
@@ -144,24 +155,39 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     if let Some(card) = &draft.card
         && let Some(owner) = db::members::find_by_key(&ctx.conn, card, None)?.and_then(|id| {
-            db::members::get(&ctx.conn, id).ok().flatten().filter(|m| m.draft.card.as_deref() == Some(card))
+            db::members::get(&ctx.conn, id)
+                .ok()
+                .flatten()
+                .filter(|m| m.draft.card.as_deref() == Some(card))
         })
     {
-        return Err(Error::user("err-card-taken", &[("card", card), ("name", &owner.full_name())]));
+        return Err(Error::user(
+            "err-card-taken",
+            &[("card", card), ("name", &owner.full_name())],
+        ));
     }
     let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, None)?;
     let id = db::members::insert(&ctx.conn, &draft, &consents, ctx.clock.now())?;
     for other in duplicates {
         eprintln!(
             "{}",
-            t_args("cli-possible-duplicate", &[("id", &other.id.to_string()), ("name", &other.full_name())])
+            t_args(
+                "cli-possible-duplicate",
+                &[("id", &other.id.to_string()), ("name", &other.full_name())]
+            )
         );
     }
     if a.json.json {
         show(ctx, &id.to_string(), true)
     } else {
         let name = full_name(&draft.first_name, &draft.family_name);
-        println!("{}", t_args("cli-member-added", &[("id", &id.to_string()), ("name", &name)]));
+        println!(
+            "{}",
+            t_args(
+                "cli-member-added",
+                &[("id", &id.to_string()), ("name", &name)]
+            )
+        );
         Ok(())
     }
 }
@@ -175,7 +201,8 @@ pub fn resolve(ctx: &Ctx, key: &str) -> Result<i64> {
 
 fn show(ctx: &Ctx, key: &str, json: bool) -> Result<()> {
     let id = resolve(ctx, key)?;
-    let card = db::members::card(&ctx.conn, id)?.ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))?;
+    let card = db::members::card(&ctx.conn, id)?
+        .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))?;
     if json {
         println!("{}", output::card_json(&card, ctx.clock.today()));
     } else {
@@ -208,15 +235,24 @@ fn birth_from_args(ctx: &Ctx, a: &BirthArgs) -> Result<BirthInfo> {
     match (&a.born, &a.age) {
         (Some(_), Some(_)) => Err(Error::user("err-born-and-age", &[])),
         (Some(born), None) => {
-            let b = parse_birthday(born, ctx.clock.today(), false).map_err(|e| field("field-born", e))?;
-            let year = b.year.ok_or_else(|| field("field-born", FieldError::Date))?;
+            let b = parse_birthday(born, ctx.clock.today(), false)
+                .map_err(|e| field("field-born", e))?;
+            let year = b
+                .year
+                .ok_or_else(|| field("field-born", FieldError::Date))?;
             let date = chrono::NaiveDate::from_ymd_opt(year, b.month, b.day)
                 .ok_or_else(|| field("field-born", FieldError::Date))?;
             Ok(BirthInfo::Born(date))
         }
         (None, Some(age)) => {
-            let years: u32 = age.trim().parse().map_err(|_| Error::user("err-age", &[]))?;
-            Ok(BirthInfo::About { years, on: ctx.clock.today() })
+            let years: u32 = age
+                .trim()
+                .parse()
+                .map_err(|_| Error::user("err-age", &[]))?;
+            Ok(BirthInfo::About {
+                years,
+                on: ctx.clock.today(),
+            })
         }
         (None, None) => Ok(BirthInfo::Unknown),
     }
@@ -231,8 +267,13 @@ pub fn run_child(ctx: &mut Ctx, cmd: ChildCommand) -> Result<()> {
     }
     let birth = birth_from_args(ctx, &a.birth)?;
     db::members::add_child(&ctx.conn, id, &name, optional(&a.gender).as_deref(), birth)?;
-    let member = db::members::get(&ctx.conn, id)?.map(|m| m.full_name()).unwrap_or_default();
-    println!("{}", t_args("cli-child-added", &[("name", &name), ("member", &member)]));
+    let member = db::members::get(&ctx.conn, id)?
+        .map(|m| m.full_name())
+        .unwrap_or_default();
+    println!(
+        "{}",
+        t_args("cli-child-added", &[("name", &name), ("member", &member)])
+    );
     Ok(())
 }
 
@@ -249,7 +290,12 @@ pub fn run_pet(ctx: &mut Ctx, cmd: PetCommand) -> Result<()> {
     }
     let birth = birth_from_args(ctx, &a.birth)?;
     db::members::add_pet(&ctx.conn, id, &name, &kind, birth)?;
-    let member = db::members::get(&ctx.conn, id)?.map(|m| m.full_name()).unwrap_or_default();
-    println!("{}", t_args("cli-pet-added", &[("name", &name), ("member", &member)]));
+    let member = db::members::get(&ctx.conn, id)?
+        .map(|m| m.full_name())
+        .unwrap_or_default();
+    println!(
+        "{}",
+        t_args("cli-pet-added", &[("name", &name), ("member", &member)])
+    );
     Ok(())
 }

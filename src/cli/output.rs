@@ -12,8 +12,16 @@ use crate::i18n::t;
 
 fn birthday_value(b: Option<Birthday>) -> Value {
     match b {
-        Some(Birthday { month, day, year: Some(y) }) => json!(format!("{y:04}-{month:02}-{day:02}")),
-        Some(Birthday { month, day, year: None }) => json!(format!("{month:02}-{day:02}")),
+        Some(Birthday {
+            month,
+            day,
+            year: Some(y),
+        }) => json!(format!("{y:04}-{month:02}-{day:02}")),
+        Some(Birthday {
+            month,
+            day,
+            year: None,
+        }) => json!(format!("{month:02}-{day:02}")),
         None => Value::Null,
     }
 }
@@ -24,7 +32,11 @@ fn birth_value(birth: &BirthInfo, today: NaiveDate) -> (Value, Value, bool) {
         BirthInfo::Born(d) => json!(d.format("%Y-%m-%d").to_string()),
         _ => Value::Null,
     };
-    (born, age.map(|(a, _)| json!(a)).unwrap_or(Value::Null), age.is_some_and(|(_, approx)| approx))
+    (
+        born,
+        age.map(|(a, _)| json!(a)).unwrap_or(Value::Null),
+        age.is_some_and(|(_, approx)| approx),
+    )
 }
 
 pub fn card_json(card: &MemberCard, today: NaiveDate) -> Value {
@@ -99,9 +111,22 @@ pub fn rows_json(rows: &[MemberRow]) -> Value {
 pub fn rows_text(rows: &[MemberRow], ctx: &Ctx) -> String {
     let mut out = String::new();
     for r in rows {
-        let phone = r.phone.as_deref().map(|p| display_phone(p, ctx.config.country())).unwrap_or_default();
-        let contact = if phone.is_empty() { r.email.clone().unwrap_or_default() } else { phone };
-        out.push_str(&format!("{:>6}  {}  {}\n", r.id, full_name(&r.first_name, &r.family_name), contact));
+        let phone = r
+            .phone
+            .as_deref()
+            .map(|p| display_phone(p, ctx.config.country()))
+            .unwrap_or_default();
+        let contact = if phone.is_empty() {
+            r.email.clone().unwrap_or_default()
+        } else {
+            phone
+        };
+        out.push_str(&format!(
+            "{:>6}  {}  {}\n",
+            r.id,
+            full_name(&r.first_name, &r.family_name),
+            contact
+        ));
     }
     out
 }
@@ -115,9 +140,21 @@ pub fn card_text(card: &MemberCard, ctx: &Ctx) -> String {
             lines.push(format!("  {}: {value}", t(key)));
         }
     };
-    push("field-phone", d.phone.as_deref().map(|p| display_phone(p, ctx.config.country())).unwrap_or_default());
+    push(
+        "field-phone",
+        d.phone
+            .as_deref()
+            .map(|p| display_phone(p, ctx.config.country()))
+            .unwrap_or_default(),
+    );
     push("field-email", d.email.clone().unwrap_or_default());
-    push("field-birthday", birthday_value(d.birthday).as_str().unwrap_or_default().to_string());
+    push(
+        "field-birthday",
+        birthday_value(d.birthday)
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+    );
     push("field-card", d.card.clone().unwrap_or_default());
     push("field-area", d.area.clone().unwrap_or_default());
     push("field-note", d.note.clone().unwrap_or_default());

@@ -16,7 +16,11 @@ const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
 fn member_from_row(row: &Row) -> rusqlite::Result<Member> {
     let month: Option<u32> = row.get(5)?;
     let day: Option<u32> = row.get(6)?;
-    let birthday = month.zip(day).map(|(month, day)| Birthday { month, day, year: row.get(7).ok().flatten() });
+    let birthday = month.zip(day).map(|(month, day)| Birthday {
+        month,
+        day,
+        year: row.get(7).ok().flatten(),
+    });
     let joined: String = row.get(12)?;
     Ok(Member {
         id: row.get(0)?,
@@ -40,7 +44,12 @@ fn sort_key(d: &MemberDraft) -> String {
 }
 
 /// Stores a new member and the channels they agreed to; returns the id.
-pub fn insert(conn: &Connection, d: &MemberDraft, consents: &[Channel], now: NaiveDateTime) -> Result<i64> {
+pub fn insert(
+    conn: &Connection,
+    d: &MemberDraft,
+    consents: &[Channel],
+    now: NaiveDateTime,
+) -> Result<i64> {
     let tx = conn.unchecked_transaction()?;
     tx.execute(
         "INSERT INTO members (first_name, family_name, sort_key, phone, email, birth_month, birth_day, birth_year,
@@ -114,11 +123,17 @@ pub fn find_by_key(conn: &Connection, key: &str, phone_e164: Option<&str>) -> Re
                  (card = ?1 OR lower(email) = lower(?1) OR phone = ?1 OR phone = ?2 OR
                   (?1 GLOB '[0-9]*' AND CAST(id AS TEXT) = ?1))
                ORDER BY (card = ?1) DESC, id LIMIT 1";
-    Ok(conn.query_row(sql, params![key, phone_e164], |r| r.get(0)).optional()?)
+    Ok(conn
+        .query_row(sql, params![key, phone_e164], |r| r.get(0))
+        .optional()?)
 }
 
 /// Members that may be the same person as `d` (see `domain::member::possible_duplicate`).
-pub fn possible_duplicates(conn: &Connection, d: &MemberDraft, except: Option<i64>) -> Result<Vec<Member>> {
+pub fn possible_duplicates(
+    conn: &Connection,
+    d: &MemberDraft,
+    except: Option<i64>,
+) -> Result<Vec<Member>> {
     let sql = format!(
         "SELECT {MEMBER_COLUMNS} FROM members
          WHERE erased_at IS NULL AND id IS NOT ?5 AND
@@ -128,7 +143,13 @@ pub fn possible_duplicates(conn: &Connection, d: &MemberDraft, except: Option<i6
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(
-        params![d.phone, d.email, d.birthday.map(|b| b.month), d.birthday.map(|b| b.day), except],
+        params![
+            d.phone,
+            d.email,
+            d.birthday.map(|b| b.month),
+            d.birthday.map(|b| b.day),
+            except
+        ],
         member_from_row,
     )?;
     let mut found = vec![];
@@ -151,7 +172,13 @@ pub fn record_consent(
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO consents (member_id, channel, granted, at, how) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![member_id, channel.code(), granted, at.format(DATETIME).to_string(), how],
+        params![
+            member_id,
+            channel.code(),
+            granted,
+            at.format(DATETIME).to_string(),
+            how
+        ],
     )?;
     Ok(())
 }
@@ -188,14 +215,24 @@ fn birth_columns(birth: &BirthInfo) -> (Option<String>, Option<u32>, Option<Stri
 
 fn birth_from_columns(born: Option<String>, years: Option<u32>, on: Option<String>) -> BirthInfo {
     let parse = |s: &str| NaiveDate::parse_from_str(s, DATE).ok();
-    match (born.as_deref().and_then(parse), years, on.as_deref().and_then(parse)) {
+    match (
+        born.as_deref().and_then(parse),
+        years,
+        on.as_deref().and_then(parse),
+    ) {
         (Some(d), _, _) => BirthInfo::Born(d),
         (None, Some(years), Some(on)) => BirthInfo::About { years, on },
         _ => BirthInfo::Unknown,
     }
 }
 
-pub fn add_child(conn: &Connection, member_id: i64, name: &str, gender: Option<&str>, birth: BirthInfo) -> Result<i64> {
+pub fn add_child(
+    conn: &Connection,
+    member_id: i64,
+    name: &str,
+    gender: Option<&str>,
+    birth: BirthInfo,
+) -> Result<i64> {
     let (born, years, on) = birth_columns(&birth);
     conn.execute(
         "INSERT INTO children (member_id, name, gender, born, approx_years, approx_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -204,7 +241,13 @@ pub fn add_child(conn: &Connection, member_id: i64, name: &str, gender: Option<&
     Ok(conn.last_insert_rowid())
 }
 
-pub fn add_pet(conn: &Connection, member_id: i64, name: &str, kind: &str, birth: BirthInfo) -> Result<i64> {
+pub fn add_pet(
+    conn: &Connection,
+    member_id: i64,
+    name: &str,
+    kind: &str,
+    birth: BirthInfo,
+) -> Result<i64> {
     let (born, years, on) = birth_columns(&birth);
     conn.execute(
         "INSERT INTO pets (member_id, name, kind, born, approx_years, approx_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -247,7 +290,10 @@ pub fn pets(conn: &Connection, member_id: i64) -> Result<Vec<Pet>> {
 
 /// Visits (distinct dates with a sale), spend (sales minus refunds) and the
 /// last visit, from imported receipts.
-pub fn purchase_summary(conn: &Connection, member_id: i64) -> Result<(i64, i64, Option<NaiveDate>)> {
+pub fn purchase_summary(
+    conn: &Connection,
+    member_id: i64,
+) -> Result<(i64, i64, Option<NaiveDate>)> {
     let (visits, spend, last): (i64, i64, Option<String>) = conn.query_row(
         "SELECT count(DISTINCT CASE WHEN kind = 'sale' THEN local_date END),
                 coalesce(sum(total_minor), 0),
@@ -256,7 +302,11 @@ pub fn purchase_summary(conn: &Connection, member_id: i64) -> Result<(i64, i64, 
         [member_id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    Ok((visits, spend, last.and_then(|s| NaiveDate::parse_from_str(&s, DATE).ok())))
+    Ok((
+        visits,
+        spend,
+        last.and_then(|s| NaiveDate::parse_from_str(&s, DATE).ok()),
+    ))
 }
 
 /// Everything the member card shows.
@@ -277,5 +327,9 @@ pub fn card(conn: &Connection, id: i64) -> Result<Option<MemberCard>> {
 }
 
 pub fn count(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT count(*) FROM members WHERE erased_at IS NULL", [], |r| r.get(0))?)
+    Ok(conn.query_row(
+        "SELECT count(*) FROM members WHERE erased_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
 }

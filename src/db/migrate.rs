@@ -12,8 +12,10 @@ use crate::error::{Error, Result};
 pub const APPLICATION_ID: i64 = 0x5247_4c52;
 
 /// Every schema step, in order. Append only; never edit a released step.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("migrations/001_members.sql"), include_str!("migrations/002_receipts.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_members.sql"),
+    include_str!("migrations/002_receipts.sql"),
+];
 
 pub fn latest() -> i64 {
     MIGRATIONS.len() as i64
@@ -27,9 +29,20 @@ pub fn version(conn: &Connection) -> Result<i64> {
 pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     let current = version(conn)?;
     if current > latest() {
-        return Err(Error::user("err-db-newer", &[("found", &current.to_string()), ("known", &latest().to_string())]));
+        return Err(Error::user(
+            "err-db-newer",
+            &[
+                ("found", &current.to_string()),
+                ("known", &latest().to_string()),
+            ],
+        ));
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().take(target as usize).skip(current as usize) {
+    for (index, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .take(target as usize)
+        .skip(current as usize)
+    {
         let next = index as i64 + 1;
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
@@ -56,8 +69,11 @@ mod tests {
             assert_eq!(version(&conn).unwrap(), start);
             migrate(&mut conn).unwrap();
             assert_eq!(version(&conn).unwrap(), latest());
-            let fk_problems: i64 =
-                conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+            let fk_problems: i64 = conn
+                .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })
+                .unwrap();
             assert_eq!(fk_problems, 0);
         }
     }
@@ -65,7 +81,8 @@ mod tests {
     #[test]
     fn a_newer_database_is_refused_untouched() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", latest() + 1).unwrap();
+        conn.pragma_update(None, "user_version", latest() + 1)
+            .unwrap();
         let err = migrate(&mut conn).unwrap_err().to_string();
         assert!(err.contains(&(latest() + 1).to_string()), "{err}");
         assert_eq!(version(&conn).unwrap(), latest() + 1);

@@ -28,9 +28,16 @@ pub fn open(path: &Path) -> Result<Connection> {
     }
     let mut conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| Error::user("err-db-open", &[("path", &display), ("detail", &e.to_string())]))?;
+    .map_err(|e| {
+        Error::user(
+            "err-db-open",
+            &[("path", &display), ("detail", &e.to_string())],
+        )
+    })?;
     check_is_ours(&conn, &display)?;
     configure(&conn)?;
     migrate::migrate(&mut conn)?;
@@ -62,7 +69,10 @@ fn check_is_sqlite(path: &Path) -> Result<()> {
         return Ok(());
     }
     if read < 16 || &head != SQLITE_MAGIC {
-        return Err(Error::user("err-db-not-sqlite", &[("path", &path.display().to_string())]));
+        return Err(Error::user(
+            "err-db-not-sqlite",
+            &[("path", &path.display().to_string())],
+        ));
     }
     Ok(())
 }
@@ -71,7 +81,12 @@ fn check_is_sqlite(path: &Path) -> Result<()> {
 fn check_is_ours(conn: &Connection, display: &str) -> Result<()> {
     let app_id: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| Error::user("err-db-open", &[("path", display), ("detail", &e.to_string())]))?;
+        .map_err(|e| {
+            Error::user(
+                "err-db-open",
+                &[("path", display), ("detail", &e.to_string())],
+            )
+        })?;
     let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
     if app_id != migrate::APPLICATION_ID && (app_id != 0 || tables > 0) {
         return Err(Error::user("err-db-foreign", &[("path", display)]));
@@ -82,19 +97,38 @@ fn check_is_ours(conn: &Connection, display: &str) -> Result<()> {
 #[cfg(unix)]
 fn create_private_file(path: &Path) -> Result<()> {
     use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-        std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).map_err(|e| Error::io(dir, e))?;
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| Error::io(dir, e))?;
     }
-    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map_err(|e| Error::io(path, e))?;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
     Ok(())
 }
 
 #[cfg(not(unix))]
 fn create_private_file(path: &Path) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     }
-    std::fs::OpenOptions::new().write(true).create_new(true).open(path).map_err(|e| Error::io(path, e))?;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| Error::io(path, e))?;
     Ok(())
 }
 
@@ -115,7 +149,9 @@ mod tests {
             assert_eq!(mode(&path), 0o600);
             assert_eq!(mode(path.parent().unwrap()), 0o700);
         }
-        let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
     }
 
@@ -128,7 +164,10 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&text).unwrap(), "shopping list\n");
 
         let other = dir.path().join("other.db");
-        Connection::open(&other).unwrap().execute_batch("CREATE TABLE t(x)").unwrap();
+        Connection::open(&other)
+            .unwrap()
+            .execute_batch("CREATE TABLE t(x)")
+            .unwrap();
         assert!(open(&other).is_err());
     }
 
@@ -136,8 +175,17 @@ mod tests {
     fn reopening_keeps_data() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("club.db");
-        open(&path).unwrap().execute("INSERT INTO suppression VALUES ('h', 'sms', '2026-01-01')", []).unwrap();
-        let n: i64 = open(&path).unwrap().query_row("SELECT count(*) FROM suppression", [], |r| r.get(0)).unwrap();
+        open(&path)
+            .unwrap()
+            .execute(
+                "INSERT INTO suppression VALUES ('h', 'sms', '2026-01-01')",
+                [],
+            )
+            .unwrap();
+        let n: i64 = open(&path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM suppression", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(n, 1);
     }
 }

@@ -24,7 +24,12 @@ pub struct MemberRow {
 
 /// Members matching `query`, best first, at most `limit`. An empty query
 /// lists recent visitors first, then everyone by name.
-pub fn search(conn: &Connection, query: &str, _today: NaiveDate, limit: usize) -> Result<Vec<MemberRow>> {
+pub fn search(
+    conn: &Connection,
+    query: &str,
+    _today: NaiveDate,
+    limit: usize,
+) -> Result<Vec<MemberRow>> {
     let q = fold(query);
     let digits: String = query.chars().filter(char::is_ascii_digit).collect();
     let mut stmt = conn.prepare(
@@ -43,7 +48,11 @@ pub fn search(conn: &Connection, query: &str, _today: NaiveDate, limit: usize) -
             phone: r.get(3)?,
             email: r.get(4)?,
             card: r.get(5)?,
-            birthday: month.zip(day).map(|(month, day)| Birthday { month, day, year: r.get(8).ok().flatten() }),
+            birthday: month.zip(day).map(|(month, day)| Birthday {
+                month,
+                day,
+                year: r.get(8).ok().flatten(),
+            }),
             last_visit: last.and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()),
             tier: None,
             points: 0,

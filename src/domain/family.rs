@@ -65,10 +65,23 @@ mod tests {
     #[test]
     fn exact_and_approximate_ages() {
         let today = d(2026, 11, 23);
-        assert_eq!(BirthInfo::Born(d(2023, 11, 23)).age(today), Some((3, false)));
-        assert_eq!(BirthInfo::Born(d(2023, 11, 24)).age(today), Some((2, false)));
+        assert_eq!(
+            BirthInfo::Born(d(2023, 11, 23)).age(today),
+            Some((3, false))
+        );
+        assert_eq!(
+            BirthInfo::Born(d(2023, 11, 24)).age(today),
+            Some((2, false))
+        );
         // "about 3" said two years ago keeps aging.
-        assert_eq!(BirthInfo::About { years: 3, on: d(2024, 6, 1) }.age(today), Some((5, true)));
+        assert_eq!(
+            BirthInfo::About {
+                years: 3,
+                on: d(2024, 6, 1)
+            }
+            .age(today),
+            Some((5, true))
+        );
         assert_eq!(BirthInfo::Unknown.age(today), None);
     }
 

@@ -31,7 +31,9 @@ impl Channel {
     }
 
     pub fn from_code(code: &str) -> Option<Channel> {
-        Channel::ALL.into_iter().find(|c| c.code().eq_ignore_ascii_case(code.trim()))
+        Channel::ALL
+            .into_iter()
+            .find(|c| c.code().eq_ignore_ascii_case(code.trim()))
     }
 }
 
@@ -125,7 +127,11 @@ impl FieldError {
 }
 
 pub fn full_name(first: &str, family: &str) -> String {
-    if family.is_empty() { first.to_string() } else { format!("{first} {family}") }
+    if family.is_empty() {
+        first.to_string()
+    } else {
+        format!("{first} {family}")
+    }
 }
 
 /// NFC, no control characters, single spaces, trimmed. Used on every name and
@@ -164,7 +170,11 @@ pub fn normalise_phone(input: &str, country: country::Id) -> Result<String, Fiel
     if trimmed.is_empty() || !trimmed.chars().any(|c| c.is_ascii_digit()) {
         return Err(FieldError::Phone);
     }
-    let candidate = if trimmed.starts_with("00") { format!("+{}", &trimmed[2..]) } else { trimmed.to_string() };
+    let candidate = if trimmed.starts_with("00") {
+        format!("+{}", &trimmed[2..])
+    } else {
+        trimmed.to_string()
+    };
     let number = phonenumber::parse(Some(country), &candidate).map_err(|_| FieldError::Phone)?;
     // The numbering metadata lags behind real allocations (new mobile ranges
     // are refused for months), so a number of a plausible length is accepted
@@ -181,7 +191,11 @@ pub fn normalise_phone(input: &str, country: country::Id) -> Result<String, Fiel
 pub fn display_phone(e164: &str, country: country::Id) -> String {
     match phonenumber::parse(None, e164) {
         Ok(number) => {
-            let mode = if number.country().id() == Some(country) { Mode::National } else { Mode::International };
+            let mode = if number.country().id() == Some(country) {
+                Mode::National
+            } else {
+                Mode::International
+            };
             number.format().mode(mode).to_string()
         }
         Err(_) => e164.to_string(),
@@ -191,7 +205,13 @@ pub fn display_phone(e164: &str, country: country::Id) -> String {
 /// The digits of the phone as the shop would type it (national form).
 pub fn national_digits(e164: &str) -> String {
     match phonenumber::parse(None, e164) {
-        Ok(number) => number.format().mode(Mode::National).to_string().chars().filter(char::is_ascii_digit).collect(),
+        Ok(number) => number
+            .format()
+            .mode(Mode::National)
+            .to_string()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect(),
         Err(_) => e164.chars().filter(char::is_ascii_digit).collect(),
     }
 }
@@ -205,7 +225,8 @@ pub fn normalise_email(input: &str) -> Result<String, FieldError> {
         && !domain.ends_with('.')
         && !domain.contains("..")
         && !domain.contains('@');
-    if local.is_empty() || !domain_ok || email.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    if local.is_empty() || !domain_ok || email.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
         return Err(FieldError::Email);
     }
     Ok(email)
@@ -215,14 +236,21 @@ pub fn normalise_email(input: &str) -> Result<String, FieldError> {
 /// or day first with dots or slashes: `14.3.`, `14.03.1986`, `14/3`.
 /// `month_first_slash` reads `3/14` the American way. A year must give a real
 /// date in the past; without a year Feb 29 is fine.
-pub fn parse_birthday(input: &str, today: NaiveDate, month_first_slash: bool) -> Result<Birthday, FieldError> {
+pub fn parse_birthday(
+    input: &str,
+    today: NaiveDate,
+    month_first_slash: bool,
+) -> Result<Birthday, FieldError> {
     let s = input.trim().trim_start_matches("--").trim_end_matches('.');
     if s.is_empty() {
         return Err(FieldError::Required);
     }
     let parts: Vec<&str> = s.split(['-', '.', '/']).map(str::trim).collect();
-    let nums: Vec<i64> =
-        parts.iter().map(|p| p.parse::<i64>()).collect::<Result<_, _>>().map_err(|_| FieldError::Date)?;
+    let nums: Vec<i64> = parts
+        .iter()
+        .map(|p| p.parse::<i64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| FieldError::Date)?;
     let (day, month, year) = match (s.contains('-'), s.contains('/'), nums.as_slice()) {
         (true, _, [y, m, d]) if parts[0].len() == 4 => (*d, *m, Some(*y)),
         (true, _, [m, d]) => (*d, *m, None),
@@ -232,16 +260,31 @@ pub fn parse_birthday(input: &str, today: NaiveDate, month_first_slash: bool) ->
         (false, _, [d, m, y]) => (*d, *m, Some(*y)),
         _ => return Err(FieldError::Date),
     };
-    let year = year.map(|y| if (0..100).contains(&y) { expand_two_digit_year(y, today) } else { y });
+    let year = year.map(|y| {
+        if (0..100).contains(&y) {
+            expand_two_digit_year(y, today)
+        } else {
+            y
+        }
+    });
     birthday_from_parts(day, month, year, today)
 }
 
 fn expand_two_digit_year(y: i64, today: NaiveDate) -> i64 {
     let century = (today.year() as i64 / 100) * 100;
-    if century + y > today.year() as i64 { century - 100 + y } else { century + y }
+    if century + y > today.year() as i64 {
+        century - 100 + y
+    } else {
+        century + y
+    }
 }
 
-fn birthday_from_parts(day: i64, month: i64, year: Option<i64>, today: NaiveDate) -> Result<Birthday, FieldError> {
+fn birthday_from_parts(
+    day: i64,
+    month: i64,
+    year: Option<i64>,
+    today: NaiveDate,
+) -> Result<Birthday, FieldError> {
     let (Ok(day), Ok(month)) = (u32::try_from(day), u32::try_from(month)) else {
         return Err(FieldError::Date);
     };
@@ -257,18 +300,24 @@ fn birthday_from_parts(day: i64, month: i64, year: Option<i64>, today: NaiveDate
             return Err(FieldError::Date);
         }
     }
-    Ok(Birthday { month, day, year: year.map(|_| check_year) })
+    Ok(Birthday {
+        month,
+        day,
+        year: year.map(|_| check_year),
+    })
 }
 
 /// A possible duplicate: same phone, or same email, or the same name with the
 /// same birthday (day and month). Names alone never match: shops have many
 /// Maya Cohens.
 pub fn possible_duplicate(a: &MemberDraft, b: &MemberDraft) -> bool {
-    let same = |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x == y);
+    let same =
+        |x: &Option<String>, y: &Option<String>| matches!((x, y), (Some(x), Some(y)) if x == y);
     if same(&a.phone, &b.phone) || same(&a.email, &b.email) {
         return true;
     }
-    let same_name = fold(&full_name(&a.first_name, &a.family_name)) == fold(&full_name(&b.first_name, &b.family_name));
+    let same_name = fold(&full_name(&a.first_name, &a.family_name))
+        == fold(&full_name(&b.first_name, &b.family_name));
     let same_day = matches!((a.birthday, b.birthday), (Some(x), Some(y)) if x.month == y.month && x.day == y.day);
     same_name && same_day
 }

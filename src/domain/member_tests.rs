@@ -11,14 +11,33 @@ fn today() -> NaiveDate {
 
 #[test]
 fn phones_become_e164_with_the_shop_country() {
-    assert_eq!(normalise_phone("091 234 5678", Id::HR).unwrap(), "+385912345678");
-    assert_eq!(normalise_phone("'+385 98 111 2233", Id::HR).unwrap(), "+385981112233");
-    assert_eq!(normalise_phone("050-123-4567", Id::IL).unwrap(), "+972501234567");
-    assert_eq!(normalise_phone("0045 20 12 34 56", Id::HR).unwrap(), "+4520123456");
-    assert_eq!(normalise_phone("20 12 34 56", Id::DK).unwrap(), "+4520123456");
+    assert_eq!(
+        normalise_phone("091 234 5678", Id::HR).unwrap(),
+        "+385912345678"
+    );
+    assert_eq!(
+        normalise_phone("'+385 98 111 2233", Id::HR).unwrap(),
+        "+385981112233"
+    );
+    assert_eq!(
+        normalise_phone("050-123-4567", Id::IL).unwrap(),
+        "+972501234567"
+    );
+    assert_eq!(
+        normalise_phone("0045 20 12 34 56", Id::HR).unwrap(),
+        "+4520123456"
+    );
+    assert_eq!(
+        normalise_phone("20 12 34 56", Id::DK).unwrap(),
+        "+4520123456"
+    );
     assert_eq!(normalise_phone("(212) 555-0123", Id::US).is_ok(), true);
     for bad in ["", "abc", "12", "+385 1", "091 234 5678 9999 12"] {
-        assert_eq!(normalise_phone(bad, Id::HR), Err(FieldError::Phone), "{bad}");
+        assert_eq!(
+            normalise_phone(bad, Id::HR),
+            Err(FieldError::Phone),
+            "{bad}"
+        );
     }
 }
 
@@ -31,8 +50,19 @@ fn phones_display_nationally_at_home() {
 
 #[test]
 fn emails_are_lowercased_and_checked() {
-    assert_eq!(normalise_email("  Ana.Kovacic@Example.HR ").unwrap(), "ana.kovacic@example.hr");
-    for bad in ["ana", "ana@", "@x.hr", "ana@hr", "ana@x..hr", "a b@x.hr", "ana@x.hr."] {
+    assert_eq!(
+        normalise_email("  Ana.Kovacic@Example.HR ").unwrap(),
+        "ana.kovacic@example.hr"
+    );
+    for bad in [
+        "ana",
+        "ana@",
+        "@x.hr",
+        "ana@hr",
+        "ana@x..hr",
+        "a b@x.hr",
+        "ana@x.hr.",
+    ] {
         assert_eq!(normalise_email(bad), Err(FieldError::Email), "{bad}");
     }
 }
@@ -40,14 +70,63 @@ fn emails_are_lowercased_and_checked() {
 #[test]
 fn birthdays_in_the_usual_forms() {
     let b = |s| parse_birthday(s, today(), false);
-    assert_eq!(b("1986-03-14").unwrap(), Birthday { month: 3, day: 14, year: Some(1986) });
-    assert_eq!(b("03-14").unwrap(), Birthday { month: 3, day: 14, year: None });
-    assert_eq!(b("--02-29").unwrap(), Birthday { month: 2, day: 29, year: None });
-    assert_eq!(b("14.3.").unwrap(), Birthday { month: 3, day: 14, year: None });
-    assert_eq!(b("14.03.1986").unwrap(), Birthday { month: 3, day: 14, year: Some(1986) });
-    assert_eq!(b("14/3/86").unwrap(), Birthday { month: 3, day: 14, year: Some(1986) });
+    assert_eq!(
+        b("1986-03-14").unwrap(),
+        Birthday {
+            month: 3,
+            day: 14,
+            year: Some(1986)
+        }
+    );
+    assert_eq!(
+        b("03-14").unwrap(),
+        Birthday {
+            month: 3,
+            day: 14,
+            year: None
+        }
+    );
+    assert_eq!(
+        b("--02-29").unwrap(),
+        Birthday {
+            month: 2,
+            day: 29,
+            year: None
+        }
+    );
+    assert_eq!(
+        b("14.3.").unwrap(),
+        Birthday {
+            month: 3,
+            day: 14,
+            year: None
+        }
+    );
+    assert_eq!(
+        b("14.03.1986").unwrap(),
+        Birthday {
+            month: 3,
+            day: 14,
+            year: Some(1986)
+        }
+    );
+    assert_eq!(
+        b("14/3/86").unwrap(),
+        Birthday {
+            month: 3,
+            day: 14,
+            year: Some(1986)
+        }
+    );
     assert_eq!(b("1/12/20").unwrap().year, Some(2020));
-    assert_eq!(parse_birthday("3/14", today(), true).unwrap(), Birthday { month: 3, day: 14, year: None });
+    assert_eq!(
+        parse_birthday("3/14", today(), true).unwrap(),
+        Birthday {
+            month: 3,
+            day: 14,
+            year: None
+        }
+    );
     assert_eq!(b("2023-02-29"), Err(FieldError::Date));
     assert_eq!(b("31.4."), Err(FieldError::Date));
     assert_eq!(b("2027-01-01"), Err(FieldError::FutureDate));
@@ -71,17 +150,33 @@ fn duplicates_by_phone_email_or_name_and_birthday() {
         first_name: "Maya".into(),
         family_name: "Cohen".into(),
         phone: Some("+972523456789".into()),
-        birthday: Some(Birthday { month: 3, day: 3, year: None }),
+        birthday: Some(Birthday {
+            month: 3,
+            day: 3,
+            year: None,
+        }),
         ..Default::default()
     };
-    let same_phone = MemberDraft { first_name: "M".into(), phone: maya.phone.clone(), ..Default::default() };
+    let same_phone = MemberDraft {
+        first_name: "M".into(),
+        phone: maya.phone.clone(),
+        ..Default::default()
+    };
     let same_name_day = MemberDraft {
         first_name: "maya".into(),
         family_name: "COHEN".into(),
-        birthday: Some(Birthday { month: 3, day: 3, year: Some(1990) }),
+        birthday: Some(Birthday {
+            month: 3,
+            day: 3,
+            year: Some(1990),
+        }),
         ..Default::default()
     };
-    let same_name_only = MemberDraft { first_name: "Maya".into(), family_name: "Cohen".into(), ..Default::default() };
+    let same_name_only = MemberDraft {
+        first_name: "Maya".into(),
+        family_name: "Cohen".into(),
+        ..Default::default()
+    };
     assert!(possible_duplicate(&maya, &same_phone));
     assert!(possible_duplicate(&maya, &same_name_day));
     assert!(!possible_duplicate(&maya, &same_name_only));

@@ -63,8 +63,8 @@ const COUNTRY_CURRENCY: &[(&str, &str)] = &[
 ];
 
 const EURO_COUNTRIES: &[&str] = &[
-    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PT", "SI",
-    "SK",
+    "AT", "BE", "CY", "DE", "EE", "ES", "FI", "FR", "GR", "HR", "IE", "IT", "LT", "LU", "LV", "MT",
+    "NL", "PT", "SI", "SK",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +80,10 @@ impl Default for Currency {
 
 impl Currency {
     pub fn from_code(code: &str) -> Option<Currency> {
-        CURRENCIES.iter().position(|(c, ..)| c.eq_ignore_ascii_case(code.trim())).map(|index| Currency { index })
+        CURRENCIES
+            .iter()
+            .position(|(c, ..)| c.eq_ignore_ascii_case(code.trim()))
+            .map(|index| Currency { index })
     }
 
     /// The usual currency for a two-letter country code (US dollars if unknown).
@@ -88,7 +91,11 @@ impl Currency {
         let code = if EURO_COUNTRIES.contains(&country) {
             "EUR"
         } else {
-            COUNTRY_CURRENCY.iter().find(|(c, _)| *c == country).map(|(_, cur)| *cur).unwrap_or("USD")
+            COUNTRY_CURRENCY
+                .iter()
+                .find(|(c, _)| *c == country)
+                .map(|(_, cur)| *cur)
+                .unwrap_or("USD")
         };
         Currency::from_code(code).unwrap_or_default()
     }
@@ -111,9 +118,18 @@ impl Currency {
             abs.to_string()
         } else {
             let unit = 10u64.pow(digits as u32);
-            format!("{}.{:0width$}", abs / unit, abs % unit, width = digits as usize)
+            format!(
+                "{}.{:0width$}",
+                abs / unit,
+                abs % unit,
+                width = digits as usize
+            )
         };
-        if after { format!("{sign}{number} {symbol}") } else { format!("{sign}{symbol}{number}") }
+        if after {
+            format!("{sign}{number} {symbol}")
+        } else {
+            format!("{sign}{symbol}{number}")
+        }
     }
 
     /// Whole units only, rounded down toward zero: `3750` → `€37` (for "€37 to Gold").
@@ -142,8 +158,14 @@ mod tests {
         assert_eq!(eur.format(-900), "-€9.00");
         assert_eq!(eur.format(5), "€0.05");
         assert_eq!(eur.format_whole(3750), "€37");
-        assert_eq!(Currency::from_code("DKK").unwrap().format(12550), "125.50 kr");
-        assert_eq!(Currency::from_code("DKK").unwrap().format_whole(12550), "125 kr");
+        assert_eq!(
+            Currency::from_code("DKK").unwrap().format(12550),
+            "125.50 kr"
+        );
+        assert_eq!(
+            Currency::from_code("DKK").unwrap().format_whole(12550),
+            "125 kr"
+        );
         assert_eq!(Currency::from_code("JPY").unwrap().format(1200), "¥1200");
         assert_eq!(Currency::from_code("KWD").unwrap().format(1234), "1.234 KD");
     }
