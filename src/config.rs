@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 
 const TEMPLATE: &str = include_str!("../assets/config.toml");
 
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub shop: Shop,
@@ -53,15 +53,6 @@ impl Default for Shop {
             country: "US".into(),
             currency: "USD".into(),
             locale: "en".into(),
-        }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            shop: Shop::default(),
-            dates: Dates::default(),
         }
     }
 }

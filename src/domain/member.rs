@@ -170,10 +170,9 @@ pub fn normalise_phone(input: &str, country: country::Id) -> Result<String, Fiel
     if trimmed.is_empty() || !trimmed.chars().any(|c| c.is_ascii_digit()) {
         return Err(FieldError::Phone);
     }
-    let candidate = if trimmed.starts_with("00") {
-        format!("+{}", &trimmed[2..])
-    } else {
-        trimmed.to_string()
+    let candidate = match trimmed.strip_prefix("00") {
+        Some(rest) => format!("+{rest}"),
+        None => trimmed.to_string(),
     };
     let number = phonenumber::parse(Some(country), &candidate).map_err(|_| FieldError::Phone)?;
     // The numbering metadata lags behind real allocations (new mobile ranges
