@@ -1,0 +1,192 @@
+//! Tiers on rolling 12-month net spend or visit count.
+//!
+//! A member's tier history is computed from their purchases in date order,
+//! never from the order files were imported in: importing March after May
+//! gives the same history as May after March. Moving up happens on the day
+//! the member qualifies; moving down only when a grace period has passed
+//! without qualifying again.
+
+use chrono::{Duration, NaiveDate};
+
+/// What tiers are measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TierBasis {
+    /// Net spend (sales minus refunds) in minor units.
+    Spend,
+    /// Visits: distinct dates with a sale.
+    Visits,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tier {
+    pub name: String,
+    /// Spend in minor units or visits needed, over the last 12 months.
+    pub min: i64,
+    pub perks: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierProgram {
+    pub basis: TierBasis,
+    /// Lowest first; the first tier is where every member starts.
+    pub tiers: Vec<Tier>,
+    pub grace_days: i64,
+}
+
+/// One day's purchases of a member: net spend and whether it was a visit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DayTotal {
+    pub date: NaiveDate,
+    pub spend_minor: i64,
+    pub visit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TierChange {
+    pub date: NaiveDate,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// The rolling window: a purchase counts for 365 days including its own.
+pub const WINDOW_DAYS: i64 = 365;
+
+impl TierProgram {
+    fn value(&self, day: &DayTotal) -> i64 {
+        match self.basis {
+            TierBasis::Spend => day.spend_minor,
+            TierBasis::Visits => i64::from(day.visit),
+        }
+    }
+
+    /// The highest tier whose minimum `metric` reaches.
+    pub fn qualified(&self, metric: i64) -> usize {
+        self.tiers
+            .iter()
+            .rposition(|t| metric >= t.min)
+            .unwrap_or(0)
+    }
+
+    /// Spend or visits over the window ending on `day` (inclusive).
+    pub fn metric_on(&self, days: &[DayTotal], day: NaiveDate) -> i64 {
+        let start = day - Duration::days(WINDOW_DAYS - 1);
+        days.iter()
+            .filter(|d| d.date >= start && d.date <= day)
+            .map(|d| self.value(d))
+            .sum()
+    }
+
+    /// Every tier change up to `until`, in date order. `days` may come in any order.
+    pub fn history(&self, days: &[DayTotal], until: NaiveDate) -> Vec<TierChange> {
+        let mut sorted: Vec<DayTotal> = days.iter().copied().filter(|d| d.date <= until).collect();
+        sorted.sort_by_key(|d| d.date);
+        let window = Window::new(self, &sorted);
+        // The metric can only change on a purchase day or the day a purchase
+        // leaves the window; grace periods end on their own days.
+        let mut events: Vec<NaiveDate> = sorted
+            .iter()
+            .flat_map(|d| [d.date, d.date + Duration::days(WINDOW_DAYS)])
+            .filter(|d| *d <= until)
+            .collect();
+        events.sort();
+        events.dedup();
+
+        let mut changes = vec![];
+        let mut current = 0usize;
+        let mut below_since: Option<NaiveDate> = None;
+        let mut i = 0;
+        while i < events.len() {
+            let day = events[i];
+            // A grace period that ends before the next event is settled on its last day.
+            if let Some(since) = below_since {
+                let grace_end = since + Duration::days(self.grace_days);
+                if grace_end < day && grace_end <= until {
+                    let to = self.qualified(window.metric_on(grace_end));
+                    if to < current {
+                        changes.push(TierChange {
+                            date: grace_end,
+                            from: current,
+                            to,
+                        });
+                        current = to;
+                    }
+                    below_since = None;
+                    continue;
+                }
+            }
+            let qualified = self.qualified(window.metric_on(day));
+            if qualified > current {
+                changes.push(TierChange {
+                    date: day,
+                    from: current,
+                    to: qualified,
+                });
+                current = qualified;
+                below_since = None;
+            } else if qualified < current {
+                below_since.get_or_insert(day);
+            } else {
+                below_since = None;
+            }
+            i += 1;
+        }
+        if let Some(since) = below_since {
+            let grace_end = since + Duration::days(self.grace_days);
+            if grace_end <= until {
+                let to = self.qualified(window.metric_on(grace_end));
+                if to < current {
+                    changes.push(TierChange {
+                        date: grace_end,
+                        from: current,
+                        to,
+                    });
+                }
+            }
+        }
+        changes
+    }
+
+    /// The tier held on `today`.
+    pub fn tier_on(&self, days: &[DayTotal], today: NaiveDate) -> usize {
+        self.history(days, today).last().map(|c| c.to).unwrap_or(0)
+    }
+
+    /// The next tier above `tier` and how much spend (minor units) or how
+    /// many visits are missing to reach it with the current `metric`.
+    pub fn gap_to_next(&self, tier: usize, metric: i64) -> Option<(usize, i64)> {
+        let next = tier + 1;
+        self.tiers
+            .get(next)
+            .map(|t| (next, (t.min - metric).max(0)))
+    }
+}
+
+/// Rolling sums by binary search over prefix sums, so a member with years of
+/// history costs O(n log n) rather than O(n²) (recomputing every member's
+/// tier must stay fast at millions of receipts).
+struct Window<'a> {
+    days: &'a [DayTotal],
+    prefix: Vec<i64>,
+}
+
+impl<'a> Window<'a> {
+    fn new(program: &TierProgram, days: &'a [DayTotal]) -> Self {
+        let mut prefix = Vec::with_capacity(days.len() + 1);
+        prefix.push(0);
+        for d in days {
+            prefix.push(prefix.last().copied().unwrap_or(0) + program.value(d));
+        }
+        Window { days, prefix }
+    }
+
+    fn metric_on(&self, day: NaiveDate) -> i64 {
+        let start = day - Duration::days(WINDOW_DAYS - 1);
+        let lo = self.days.partition_point(|d| d.date < start);
+        let hi = self.days.partition_point(|d| d.date <= day);
+        self.prefix[hi] - self.prefix[lo.min(hi)]
+    }
+}
+
+#[cfg(test)]
+#[path = "tiers_tests.rs"]
+mod tests;

@@ -1,0 +1,141 @@
+use chrono::NaiveDate;
+
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn program(basis: TierBasis, grace_days: i64) -> TierProgram {
+    let tier = |name: &str, min| Tier {
+        name: name.into(),
+        min,
+        perks: String::new(),
+    };
+    TierProgram {
+        basis,
+        tiers: vec![
+            tier("Bronze", 0),
+            tier("Silver", 20_000),
+            tier("Gold", 50_000),
+        ],
+        grace_days,
+    }
+}
+
+fn sale(date: NaiveDate, spend_minor: i64) -> DayTotal {
+    DayTotal {
+        date,
+        spend_minor,
+        visit: true,
+    }
+}
+
+#[test]
+fn moves_up_on_the_day_of_qualifying() {
+    let p = program(TierBasis::Spend, 60);
+    let days = [
+        sale(d(2026, 1, 10), 15_000),
+        sale(d(2026, 2, 1), 6_000),
+        sale(d(2026, 3, 1), 30_000),
+    ];
+    let h = p.history(&days, d(2026, 11, 23));
+    assert_eq!(
+        h,
+        vec![
+            TierChange {
+                date: d(2026, 2, 1),
+                from: 0,
+                to: 1
+            },
+            TierChange {
+                date: d(2026, 3, 1),
+                from: 1,
+                to: 2
+            }
+        ]
+    );
+    assert_eq!(p.tier_on(&days, d(2026, 11, 23)), 2);
+}
+
+#[test]
+fn moves_down_only_after_the_grace_period() {
+    let p = program(TierBasis::Spend, 60);
+    let days = [sale(d(2025, 1, 10), 25_000)];
+    // Silver from 2025-01-10; the purchase leaves the window on 2026-01-10;
+    // 60 days of grace end on 2026-03-11.
+    assert_eq!(p.tier_on(&days, d(2026, 3, 10)), 1);
+    assert_eq!(p.tier_on(&days, d(2026, 3, 11)), 0);
+}
+
+#[test]
+fn buying_again_during_grace_keeps_the_tier() {
+    let p = program(TierBasis::Spend, 60);
+    let days = [sale(d(2025, 1, 10), 25_000), sale(d(2026, 2, 1), 20_000)];
+    assert_eq!(p.tier_on(&days, d(2026, 11, 23)), 1);
+    assert!(
+        p.history(&days, d(2026, 11, 23))
+            .iter()
+            .all(|c| c.to >= c.from)
+    );
+}
+
+#[test]
+fn import_order_does_not_matter() {
+    let p = program(TierBasis::Spend, 30);
+    let mut days = vec![
+        sale(d(2025, 5, 1), 30_000),
+        sale(d(2025, 3, 1), 25_000),
+        sale(d(2026, 4, 1), -5_000),
+        sale(d(2025, 12, 24), 9_000),
+    ];
+    let forward = p.history(&days, d(2026, 11, 23));
+    days.reverse();
+    assert_eq!(p.history(&days, d(2026, 11, 23)), forward);
+}
+
+#[test]
+fn visits_basis_counts_dates() {
+    let tier = |name: &str, min| Tier {
+        name: name.into(),
+        min,
+        perks: String::new(),
+    };
+    let p = TierProgram {
+        basis: TierBasis::Visits,
+        tiers: vec![tier("Regular", 0), tier("Friend", 3)],
+        grace_days: 0,
+    };
+    let days = [sale(d(2026, 1, 1), 100), sale(d(2026, 2, 1), 100)];
+    assert_eq!(p.tier_on(&days, d(2026, 3, 1)), 0);
+    assert_eq!(
+        p.gap_to_next(0, p.metric_on(&days, d(2026, 3, 1))),
+        Some((1, 1))
+    );
+}
+
+#[test]
+fn gap_to_next_tier_in_money() {
+    let p = program(TierBasis::Spend, 60);
+    assert_eq!(p.gap_to_next(1, 46_300), Some((2, 3_700)));
+    assert_eq!(p.gap_to_next(2, 80_000), None);
+}
+
+#[test]
+fn window_sums_match_the_plain_sum() {
+    let p = program(TierBasis::Spend, 60);
+    let mut days: Vec<DayTotal> = (0..400)
+        .map(|i| sale(d(2025, 1, 1) + Duration::days(i * 2), 100 + i))
+        .collect();
+    days.sort_by_key(|x| x.date);
+    let w = Window::new(&p, &days);
+    for probe in [
+        d(2025, 1, 1),
+        d(2025, 6, 30),
+        d(2026, 1, 1),
+        d(2026, 12, 31),
+        d(2027, 5, 5),
+    ] {
+        assert_eq!(w.metric_on(probe), p.metric_on(&days, probe), "{probe}");
+    }
+}
