@@ -5,6 +5,7 @@ pub mod dates;
 pub mod family;
 pub mod member;
 pub mod money;
+pub mod points;
 pub mod tiers;
 
 #[cfg(test)]

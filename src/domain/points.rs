@@ -1,0 +1,193 @@
+//! Points: how many a sale earns, how much a refund takes back, when the
+//! birthday bonus is due and when idle points expire. The ledger itself is
+//! append-only and lives in the database; these rules only say what to write.
+
+use chrono::{Datelike, Duration, Months, NaiveDate};
+
+use crate::config::Feb29;
+use crate::domain::dates::celebrated_in;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PointsRules {
+    /// Points per whole currency unit of net spend.
+    pub per_unit: i64,
+    pub signup_bonus: i64,
+    pub referral_bonus: i64,
+    pub review_bonus: i64,
+    pub birthday_bonus: i64,
+    /// Points expire after this many months without a visit; `None` never.
+    pub expiry_months: Option<u32>,
+}
+
+/// Points a sale of `spend_minor` earns (whole units only: €9.99 earns 9).
+pub fn earned(spend_minor: i64, minor_digits: u8, per_unit: i64) -> i64 {
+    if spend_minor <= 0 {
+        return 0;
+    }
+    spend_minor / 10i64.pow(u32::from(minor_digits)) * per_unit
+}
+
+/// Points a refund of `refund_minor` (negative) takes back: what that amount
+/// earned, but never more than the member holds. Points already redeemed are
+/// not clawed back into a negative balance; only a manual adjustment may do that.
+pub fn taken_back(refund_minor: i64, minor_digits: u8, per_unit: i64, balance: i64) -> i64 {
+    let owed = earned(-refund_minor, minor_digits, per_unit);
+    -owed.min(balance.max(0))
+}
+
+/// The Monday-to-Sunday week in which the birthday is celebrated in `year`.
+pub fn birthday_week(
+    month: u32,
+    day: u32,
+    year: i32,
+    rule: Feb29,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let date = celebrated_in(year, month, day, rule)?;
+    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    Some((monday, monday + Duration::days(6)))
+}
+
+/// Whether the birthday bonus is due on `today`: within the birthday week,
+/// not yet given this year, and the birthday not entered in the last 30
+/// days (so nobody types a birthday at the till to get the bonus).
+pub fn birthday_bonus_due(
+    (month, day): (u32, u32),
+    birthday_entered: NaiveDate,
+    last_given: Option<NaiveDate>,
+    today: NaiveDate,
+    rule: Feb29,
+) -> bool {
+    // A birthday week can straddle the new year in either direction.
+    let weeks = [today.year() - 1, today.year(), today.year() + 1]
+        .map(|y| birthday_week(month, day, y, rule));
+    let Some((start, _)) = weeks
+        .into_iter()
+        .flatten()
+        .find(|(start, end)| *start <= today && today <= *end)
+    else {
+        return false;
+    };
+    let celebrated_year = (start + Duration::days(6)).year();
+    let already = last_given.is_some_and(|g| {
+        birthday_week(month, day, celebrated_year, rule).is_some_and(|(s, e)| s <= g && g <= e)
+    });
+    !already && (today - birthday_entered).num_days() >= 30
+}
+
+/// The day idle points expire: `months` after the last visit (or the last
+/// points activity), if that day has come.
+pub fn expiry_date(last_activity: NaiveDate, months: u32, today: NaiveDate) -> Option<NaiveDate> {
+    let due = last_activity.checked_add_months(Months::new(months))?;
+    (due <= today).then_some(due)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn sales_earn_whole_units() {
+        assert_eq!(earned(999, 2, 1), 9);
+        assert_eq!(earned(1000, 2, 2), 20);
+        assert_eq!(earned(1500, 0, 1), 1500);
+        assert_eq!(earned(-500, 2, 1), 0);
+    }
+
+    #[test]
+    fn a_refund_after_redemption_stops_at_zero() {
+        // Earned 50 for €50, redeemed 40, then €50 refunded: only 10 are left to take.
+        assert_eq!(taken_back(-5000, 2, 1, 10), -10);
+        assert_eq!(taken_back(-5000, 2, 1, 80), -50);
+        assert_eq!(taken_back(-5000, 2, 1, -5), 0);
+    }
+
+    #[test]
+    fn birthday_bonus_once_in_the_birthday_week() {
+        // 2026-03-14 is a Saturday: its week is Mon 9 .. Sun 15 March.
+        let entered = d(2025, 1, 1);
+        let due = |today, last| birthday_bonus_due((3, 14), entered, last, today, Feb29::Feb28);
+        assert!(!due(d(2026, 3, 8), None));
+        assert!(due(d(2026, 3, 9), None));
+        assert!(due(d(2026, 3, 15), None));
+        assert!(!due(d(2026, 3, 16), None));
+        assert!(
+            !due(d(2026, 3, 12), Some(d(2026, 3, 10))),
+            "given already this year"
+        );
+        assert!(due(d(2027, 3, 10), Some(d(2026, 3, 10))), "next year again");
+    }
+
+    #[test]
+    fn no_bonus_for_a_birthday_entered_this_month() {
+        assert!(!birthday_bonus_due(
+            (3, 14),
+            d(2026, 3, 1),
+            None,
+            d(2026, 3, 12),
+            Feb29::Feb28
+        ));
+        assert!(birthday_bonus_due(
+            (3, 14),
+            d(2026, 2, 9),
+            None,
+            d(2026, 3, 12),
+            Feb29::Feb28
+        ));
+    }
+
+    #[test]
+    fn feb29_birthday_week_in_common_years() {
+        // 2027-02-28 is a Sunday; with "mar1" the week is the one of Mon 1 March.
+        assert_eq!(
+            birthday_week(2, 29, 2027, Feb29::Feb28),
+            Some((d(2027, 2, 22), d(2027, 2, 28)))
+        );
+        assert_eq!(
+            birthday_week(2, 29, 2027, Feb29::Mar1),
+            Some((d(2027, 3, 1), d(2027, 3, 7)))
+        );
+        assert!(birthday_bonus_due(
+            (2, 29),
+            d(2020, 1, 1),
+            None,
+            d(2027, 2, 25),
+            Feb29::Feb28
+        ));
+    }
+
+    #[test]
+    fn week_crossing_new_year() {
+        // 2026-12-31 is a Thursday: week Mon 28 Dec .. Sun 3 Jan 2027.
+        assert!(birthday_bonus_due(
+            (1, 2),
+            d(2020, 1, 1),
+            None,
+            d(2026, 12, 29),
+            Feb29::Feb28
+        ));
+        assert!(birthday_bonus_due(
+            (12, 31),
+            d(2020, 1, 1),
+            None,
+            d(2027, 1, 2),
+            Feb29::Feb28
+        ));
+    }
+
+    #[test]
+    fn points_expire_after_idle_months() {
+        assert_eq!(expiry_date(d(2026, 1, 31), 6, d(2026, 7, 30)), None);
+        assert_eq!(
+            expiry_date(d(2026, 1, 31), 6, d(2026, 7, 31)),
+            Some(d(2026, 7, 31))
+        );
+        assert_eq!(
+            expiry_date(d(2025, 8, 31), 6, d(2026, 3, 1)),
+            Some(d(2026, 2, 28))
+        );
+    }
+}
