@@ -58,19 +58,14 @@ pub fn birthday_bonus_due(
     rule: Feb29,
 ) -> bool {
     // A birthday week can straddle the new year in either direction.
-    let weeks = [today.year() - 1, today.year(), today.year() + 1]
-        .map(|y| birthday_week(month, day, y, rule));
-    let Some((start, _)) = weeks
+    let week = [today.year() - 1, today.year(), today.year() + 1]
         .into_iter()
-        .flatten()
-        .find(|(start, end)| *start <= today && today <= *end)
-    else {
+        .filter_map(|y| birthday_week(month, day, y, rule))
+        .find(|(start, end)| *start <= today && today <= *end);
+    let Some((start, end)) = week else {
         return false;
     };
-    let celebrated_year = (start + Duration::days(6)).year();
-    let already = last_given.is_some_and(|g| {
-        birthday_week(month, day, celebrated_year, rule).is_some_and(|(s, e)| s <= g && g <= e)
-    });
+    let already = last_given.is_some_and(|g| start <= g && g <= end);
     !already && (today - birthday_entered).num_days() >= 30
 }
 
