@@ -111,3 +111,4 @@ day-in-days = { $days ->
     [one] in { $days } day
    *[other] in { $days } days
 }
+err-demo-data = The demo data file { $file } is broken: { $detail }
