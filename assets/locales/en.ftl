@@ -92,3 +92,23 @@ help-pet-add-name = The pet's name
 help-pet-add-kind = Kind of animal: dog, cat, rabbit…
 help-pet-add-born = Birth date, YYYY-MM-DD
 help-pet-add-age = Age in years when the exact date is not known
+
+## Demo data and birthday days
+help-demo = Fill the database with made-up members for trying the app out
+help-demo-members = How many demo members to add
+help-demo-seed = Start value of the generator: the same number gives the same members
+cli-demo-progress = Adding demo members
+day-today = today
+day-tomorrow = tomorrow
+day-monday = Monday
+day-tuesday = Tuesday
+day-wednesday = Wednesday
+day-thursday = Thursday
+day-friday = Friday
+day-saturday = Saturday
+day-sunday = Sunday
+day-in-days = { $days ->
+    [one] in { $days } day
+   *[other] in { $days } days
+}
+err-demo-data = The demo data file { $file } is broken: { $detail }

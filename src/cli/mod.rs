@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and dispatch of the
 //! non-interactive commands. Flag and JSON names are a stable contract.
 
+mod demo;
 mod localise;
 mod member;
 mod output;
@@ -44,6 +45,8 @@ pub enum Command {
     Child(member::ChildCommand),
     #[command(subcommand)]
     Pet(member::PetCommand),
+    /// Fill the database with made-up members.
+    Demo(demo::DemoArgs),
 }
 
 /// What every command works with.
@@ -65,5 +68,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Member(cmd) => member::run_member(ctx, cmd),
         Command::Child(cmd) => member::run_child(ctx, cmd),
         Command::Pet(cmd) => member::run_pet(ctx, cmd),
+        Command::Demo(args) => demo::run_demo(ctx, args),
     }
 }

@@ -10,8 +10,8 @@ use crate::error::Result;
 const MEMBER_COLUMNS: &str = "id, first_name, family_name, phone, email, birth_month, birth_day, birth_year, \
      card, area, language, note, joined_at";
 
-const DATE: &str = "%Y-%m-%d";
-const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
+pub(crate) const DATE: &str = "%Y-%m-%d";
+pub(crate) const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
 
 fn member_from_row(row: &Row) -> rusqlite::Result<Member> {
     let month: Option<u32> = row.get(5)?;
@@ -39,7 +39,7 @@ fn member_from_row(row: &Row) -> rusqlite::Result<Member> {
     })
 }
 
-fn sort_key(d: &MemberDraft) -> String {
+pub(crate) fn sort_key(d: &MemberDraft) -> String {
     fold(&format!("{} {}", d.family_name, d.first_name))
 }
 
@@ -205,7 +205,7 @@ pub fn consents(conn: &Connection, member_id: i64) -> Result<Vec<Consent>> {
     Ok(list)
 }
 
-fn birth_columns(birth: &BirthInfo) -> (Option<String>, Option<u32>, Option<String>) {
+pub(crate) fn birth_columns(birth: &BirthInfo) -> (Option<String>, Option<u32>, Option<String>) {
     match birth {
         BirthInfo::Born(d) => (Some(d.format(DATE).to_string()), None, None),
         BirthInfo::About { years, on } => (None, Some(*years), Some(on.format(DATE).to_string())),

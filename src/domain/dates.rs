@@ -1,9 +1,13 @@
 //! Birthdays on the calendar: when the next one falls, how many days until
 //! it, how old someone turns. Feb 29 follows the shop's rule in other years.
+//! Also which birthdays of a member's household (the member, children, pets)
+//! fall within the next few days, for "birthday this week" at the counter.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use crate::config::Feb29;
+use crate::domain::family::BirthInfo;
+use crate::domain::member::MemberCard;
 
 /// The day a birthday (month, day) is celebrated in `year`.
 pub fn celebrated_in(year: i32, month: u32, day: u32, rule: Feb29) -> Option<NaiveDate> {
@@ -40,44 +44,152 @@ pub fn turning(
     next_birthday(month, day, today, rule).map(|d| d.year() - birth_year)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// Whose birthday it is, as the member card names them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Celebrant {
+    /// The member themself.
+    Member,
+    Child {
+        name: String,
+    },
+    Pet {
+        name: String,
+        kind: String,
+    },
+}
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+/// One birthday within the window asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Celebration {
+    /// The day it is celebrated (Feb 29 moved by the shop's rule).
+    pub date: NaiveDate,
+    /// 0 = today.
+    pub days_until: i64,
+    pub who: Celebrant,
+    /// The age reached that day, only when the birth year is known.
+    pub turning: Option<i32>,
+}
+
+/// The birthdays of the member, their children and their pets celebrated from
+/// `today` through `today + days` (both included), sorted by date; on the same
+/// day the member comes first, then children, then pets, in card order.
+/// Only exact dates count: "about 3 years old" gives no day to celebrate.
+pub fn celebrations_within(
+    card: &MemberCard,
+    today: NaiveDate,
+    days: u32,
+    rule: Feb29,
+) -> Vec<Celebration> {
+    let window = Window { today, days, rule };
+    let mut found = Vec::new();
+    if let Some(b) = card.member.draft.birthday {
+        found.extend(window.celebration(Celebrant::Member, b.month, b.day, b.year));
+    }
+    for child in &card.children {
+        if let BirthInfo::Born(born) = child.birth {
+            let who = Celebrant::Child {
+                name: child.name.clone(),
+            };
+            found.extend(window.born(who, born));
+        }
+    }
+    for pet in &card.pets {
+        if let BirthInfo::Born(born) = pet.birth {
+            let who = Celebrant::Pet {
+                name: pet.name.clone(),
+                kind: pet.kind.clone(),
+            };
+            found.extend(window.born(who, born));
+        }
+    }
+    // Stable: keeps member, children, pets in order on the same day.
+    found.sort_by_key(|c| c.date);
+    found
+}
+
+/// The days asked about: `today` through `today + days`.
+struct Window {
+    today: NaiveDate,
+    days: u32,
+    rule: Feb29,
+}
+
+impl Window {
+    fn born(&self, who: Celebrant, born: NaiveDate) -> Option<Celebration> {
+        self.celebration(who, born.month(), born.day(), Some(born.year()))
     }
 
-    #[test]
-    fn feb29_follows_the_rule() {
-        assert_eq!(
-            next_birthday(2, 29, d(2027, 1, 10), Feb29::Feb28),
-            Some(d(2027, 2, 28))
-        );
-        assert_eq!(
-            next_birthday(2, 29, d(2027, 1, 10), Feb29::Mar1),
-            Some(d(2027, 3, 1))
-        );
-        assert_eq!(
-            next_birthday(2, 29, d(2028, 1, 10), Feb29::Feb28),
-            Some(d(2028, 2, 29))
-        );
-    }
-
-    #[test]
-    fn windows_cross_the_new_year() {
-        assert_eq!(
-            days_until_birthday(1, 2, d(2026, 12, 28), Feb29::Feb28),
-            Some(5)
-        );
-        assert_eq!(
-            days_until_birthday(12, 28, d(2026, 12, 28), Feb29::Feb28),
-            Some(0)
-        );
-        assert_eq!(
-            days_until_birthday(12, 27, d(2026, 12, 28), Feb29::Feb28),
-            Some(364)
-        );
-        assert_eq!(turning(1986, 1, 2, d(2026, 12, 28), Feb29::Feb28), Some(41));
+    fn celebration(
+        &self,
+        who: Celebrant,
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    ) -> Option<Celebration> {
+        let date = next_birthday(month, day, self.today, self.rule)?;
+        let days_until = (date - self.today).num_days();
+        if days_until > i64::from(self.days) {
+            return None;
+        }
+        let turning = year.map(|y| date.year() - y);
+        // A birth date on or after the day itself (a baby born this week, a
+        // mistyped year) is not a birthday yet.
+        if turning.is_some_and(|age| age < 1) {
+            return None;
+        }
+        Some(Celebration {
+            date,
+            days_until,
+            who,
+            turning,
+        })
     }
 }
+
+/// How the UI says when a day is: "today", "tomorrow", the weekday name for
+/// the rest of the coming week, else "in N days". The UI translates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayLabel {
+    Today,
+    Tomorrow,
+    /// 2 to 6 days ahead: the weekday is unambiguous.
+    Weekday(Weekday),
+    /// A week or more ahead (or in the past): the count of days.
+    InDays(i64),
+}
+
+impl DayLabel {
+    /// The locale message for this label; `InDays` takes `$days`.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            DayLabel::Today => "day-today",
+            DayLabel::Tomorrow => "day-tomorrow",
+            DayLabel::Weekday(Weekday::Mon) => "day-monday",
+            DayLabel::Weekday(Weekday::Tue) => "day-tuesday",
+            DayLabel::Weekday(Weekday::Wed) => "day-wednesday",
+            DayLabel::Weekday(Weekday::Thu) => "day-thursday",
+            DayLabel::Weekday(Weekday::Fri) => "day-friday",
+            DayLabel::Weekday(Weekday::Sat) => "day-saturday",
+            DayLabel::Weekday(Weekday::Sun) => "day-sunday",
+            DayLabel::InDays(_) => "day-in-days",
+        }
+    }
+}
+
+/// The label for a day `days_until` days after `today`.
+pub fn day_label(days_until: i64, today: NaiveDate) -> DayLabel {
+    match days_until {
+        0 => DayLabel::Today,
+        1 => DayLabel::Tomorrow,
+        2..=6 => today
+            .checked_add_signed(Duration::days(days_until))
+            .map_or(DayLabel::InDays(days_until), |d| {
+                DayLabel::Weekday(d.weekday())
+            }),
+        n => DayLabel::InDays(n),
+    }
+}
+
+#[cfg(test)]
+#[path = "dates_tests.rs"]
+mod tests;
