@@ -112,3 +112,201 @@ day-in-days = { $days ->
    *[other] in { $days } days
 }
 err-demo-data = The demo data file { $file } is broken: { $detail }
+
+## ui: the terminal screens
+ui-title = regulars · { $shop }
+ui-too-small = The window is too small ({ $width }×{ $height }). regulars needs at least { $min_width }×{ $min_height }: make the window bigger or the font smaller.
+ui-too-small-quit = Ctrl-C quits.
+ui-err-terminal = Cannot use this terminal: { $detail }
+ui-err-member-gone = That member no longer exists.
+ui-none = —
+ui-birthday-marker-plain = *bday
+ui-today-short = today
+
+# Dates: "Tue 3 Mar", "3 Mar 2025", "Mon 23 Nov 2026", "14 Mar"
+ui-date-short = { $weekday } { $day } { $month }
+ui-date-year = { $day } { $month } { $year }
+ui-date-full = { $weekday } { $day } { $month } { $year }
+ui-date-no-year = { $day } { $month }
+ui-day-1 = Mon
+ui-day-2 = Tue
+ui-day-3 = Wed
+ui-day-4 = Thu
+ui-day-5 = Fri
+ui-day-6 = Sat
+ui-day-7 = Sun
+ui-month-1 = Jan
+ui-month-2 = Feb
+ui-month-3 = Mar
+ui-month-4 = Apr
+ui-month-5 = May
+ui-month-6 = Jun
+ui-month-7 = Jul
+ui-month-8 = Aug
+ui-month-9 = Sep
+ui-month-10 = Oct
+ui-month-11 = Nov
+ui-month-12 = Dec
+ui-when-weekday = on { $weekday }
+ui-born-with-age = { $date } ({ $age })
+ui-about-years = { $years ->
+    [one] about 1 year
+   *[other] about { $years } years
+}
+
+# Key names in hints and help
+ui-keyname-enter = Enter
+ui-keyname-esc = Esc
+ui-keyname-tab = Tab
+ui-keyname-backtab = Shift-Tab
+ui-keyname-space = Space
+ui-keyname-pageup = PgUp
+ui-keyname-pagedown = PgDn
+ui-keyname-ctrl = Ctrl-
+
+# What keys do (status bar and help)
+ui-key-help = help
+ui-key-quit = quit
+ui-key-quit-always = quit, wherever you are
+ui-key-move = move
+ui-key-page = page up / down
+ui-key-open = open
+ui-key-clear-search = clear search
+ui-key-search = back to the search
+ui-key-sign-up = sign up a new member
+ui-key-sign-up-first = sign up the first member
+ui-key-load-demo = load demo members
+ui-key-to-counter = back to the counter
+ui-key-next-field = next field
+ui-key-prev-field = previous field
+ui-key-save = save
+ui-key-cancel = cancel
+ui-key-toggle = tick / untick
+ui-key-choose = choose channel
+ui-key-open-existing = open existing
+ui-key-save-anyway = save anyway
+ui-key-back-to-form = back to the form
+ui-key-edit = edit
+ui-key-add-child = add child
+ui-key-add-pet = add pet
+ui-key-delete = delete
+ui-key-scroll = scroll
+ui-key-close-help = close help
+ui-key-yes = yes
+ui-key-no = no
+
+# Welcome (empty database)
+ui-welcome-title = Welcome to regulars
+ui-welcome-empty = { $shop } has no club members yet.
+ui-welcome-demo = load { $count } demo members to try things out
+ui-welcome-later = Demo members can be told apart by their example.com emails.
+ui-demo-loading = Loading demo members…
+ui-demo-done = { $count ->
+    [one] Added 1 demo member.
+   *[other] Added { $count } demo members.
+}
+ui-demo-none = No demo members were added.
+
+# Counter
+ui-counter-search = Find a member
+ui-counter-placeholder = type a name, phone digits, email or card number
+ui-counter-placeholder-list = / to search
+ui-counter-found = { $count ->
+    [one] 1 found
+   *[other] { $count } found
+}
+ui-counter-none-found = no match
+ui-counter-no-match = + No match for "{ $query }" — Enter signs up a new member
+ui-counter-signup-row = + Sign up "{ $query }" as a new member
+ui-counter-empty = No members yet. Type a name and press Enter to sign someone up.
+ui-col-name = Name
+ui-col-contact = Phone / email
+ui-col-tier = Tier
+ui-col-points = Points
+ui-col-last-visit = Last visit
+ui-col-birthday = Birthday
+
+# Signup and edit
+ui-signup-title = New member
+ui-signup-edit-title = Edit { $name }
+ui-signup-optional = Optional
+ui-signup-footer = Enter saves. Children and pets can be added on the member's card.
+ui-signup-fix = Please correct the marked fields.
+ui-field-contact = Phone or email
+ui-field-other-contact = 2nd phone/email
+ui-field-consent = Agrees to
+ui-field-joined = Joined
+ui-field-born-or-age = Born
+ui-channel-sms = SMS
+ui-channel-email = Email
+ui-channel-phone = Phone
+ui-channel-post = Post
+ui-hint-contact = phone or email
+ui-hint-birthday = day.month, year optional: 14.3. or 14.3.1986
+ui-hint-birthday-us = month/day, year optional: 3/14 or 3/14/1986
+ui-hint-card = club card or till customer code
+ui-hint-born = a date, or the age in years
+ui-hint-kind = dog, cat, rabbit…
+ui-hint-ok = ✓ { $value }
+ui-err-second-phone = a phone number is already given above; put an email here
+ui-err-second-email = an email is already given above; put a phone number here
+ui-err-born = not a date or an age (e.g. 14.3.2020, or 3 for three years old)
+ui-err-born-needs-year = give the year too, or just the age in years
+ui-signed-up = Signed up { $name }.
+ui-saved = Saved { $name }.
+ui-duplicate-title = Already a member?
+ui-duplicate-intro = This may be someone already in the club:
+ui-duplicate-since = since { $date }
+
+# Member card
+ui-card-consent = Agrees to be contacted by
+ui-consent-yes = yes, since { $date }
+ui-consent-withdrawn = no, withdrawn { $date }
+ui-consent-no = no
+ui-card-club = Club
+ui-card-children = Children
+ui-card-no-children = none yet (c adds one)
+ui-card-pets = Pets
+ui-card-no-pets = none yet (p adds one)
+ui-card-history = Visit history
+ui-card-habits = Habits
+ui-card-no-purchases = no purchases imported yet
+ui-visits = { $count ->
+    [one] 1 visit
+   *[other] { $count } visits
+}
+ui-card-visits = { $visits }, last { $last }
+ui-card-spend = { $spend } spent in all
+ui-soon-turns = { $name } turns { $age } { $when }
+ui-soon-birthday = { $name }'s birthday is { $when }
+ui-family-add-child = Add a child of { $name }
+ui-family-add-pet = Add a pet of { $name }
+ui-family-added = Added { $name }.
+ui-deleted = Deleted { $name }.
+
+# Questions before something is lost
+ui-confirm-discard-title = Discard?
+ui-confirm-discard-new = Throw away this new member? What you typed is lost.
+ui-confirm-discard-edit = Throw away your changes to { $name }?
+ui-confirm-discard-family = Throw away what you typed?
+ui-confirm-delete-title = Delete member?
+ui-confirm-delete = Delete { $name } with their children, pets and consent log? Receipts stay, no longer linked to anyone. This cannot be undone.
+
+# Help (? or F1)
+ui-help-title-welcome = Help: welcome
+ui-help-title-counter = Help: counter
+ui-help-title-signup = Help: signing up
+ui-help-title-member = Help: member card
+ui-help-intro-welcome = The club is empty. Load demo members to try the app, or sign up the first real member.
+ui-help-intro-counter = Type to find a member by any part of a first or family name, phone digits, email or card number; the list narrows as you type and the best match is selected. Every key but ? goes into the search, so names with q, j or k work. Nobody found? Enter signs the customer up with what you typed.
+ui-help-intro-signup = The first fields are what a customer usually gives at the counter; Tab reaches the optional ones. Phone numbers without +country are read as numbers of the shop's country. In text fields ? is typed as text; F1 shows this help.
+ui-help-intro-member = Everything the club knows about this member. Esc goes back to the counter.
+ui-help-welcome = On this screen
+ui-help-counter-search = While typing in the search
+ui-help-counter-list = In the list (Esc on an empty search)
+ui-help-signup-fields = In a text field
+ui-help-signup-consent = On the consent row
+ui-help-duplicate = When a possible duplicate is shown
+ui-help-member = On the card
+ui-help-family-form = Adding a child or a pet
+ui-help-everywhere = Everywhere

@@ -4,6 +4,7 @@
 //! written, creates a new file readable by the owner only (0600 in a 0700
 //! folder), turns on WAL so a reader never blocks the counter, and migrates.
 
+pub mod counter;
 pub mod demo_rows;
 pub mod members;
 pub mod migrate;

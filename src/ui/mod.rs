@@ -1,8 +1,28 @@
 //! The terminal UI.
+//!
+//! Data flows one way: a key is looked up in the keymap of what has focus,
+//! giving an [`Action`](keymap::Action); [`App::update`] turns the action into
+//! a state change (and may read or write the database); rendering then draws
+//! that state and never touches the database. The same keymap tables drive
+//! dispatch, the status bar hints and the `?` help screen.
+
+pub mod app;
+pub mod format;
+pub mod keymap;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod widgets;
+pub mod window;
+
+pub use app::App;
+pub use theme::Theme;
 
 use crate::cli::Ctx;
 use crate::error::Result;
 
-pub fn run(_ctx: Ctx) -> Result<()> {
-    Ok(())
+/// Runs the TUI until the owner quits.
+pub fn run(ctx: Ctx) -> Result<()> {
+    let app = App::new(ctx, Theme::from_env())?;
+    terminal::run(app)
 }

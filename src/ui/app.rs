@@ -1,0 +1,260 @@
+//! The app's state and its one `update`: a key becomes an action through
+//! the keymap of what has focus; the action changes the screen's state and
+//! may ask the app for more ([`Effect`]), such as opening a card or asking
+//! before a delete. Drawing is in `window.rs` and only reads this state.
+
+use ratatui::crossterm::event::KeyEvent;
+use rusqlite::Connection;
+
+use crate::cli::Ctx;
+use crate::db;
+use crate::error::Result;
+use crate::i18n::{t, t_args, t_count};
+use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap, WELCOME};
+use crate::ui::screens::counter::CounterState;
+use crate::ui::screens::help::HelpState;
+use crate::ui::screens::member::MemberState;
+use crate::ui::screens::signup::SignupState;
+use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
+use crate::ui::screens::{Confirm, Effect, View};
+use crate::ui::theme::Theme;
+
+/// The screen in front. The counter's state lives on in [`App`] while
+/// other screens are open, so coming back shows the same search.
+#[derive(Debug)]
+pub enum Screen {
+    Welcome(WelcomeState),
+    Counter,
+    Signup(Box<SignupState>),
+    Member(Box<MemberState>),
+}
+
+pub struct App {
+    pub(super) ctx: Ctx,
+    pub(super) theme: Theme,
+    pub(super) screen: Screen,
+    pub(super) counter: CounterState,
+    pub(super) help: Option<HelpState>,
+    pub(super) confirm: Option<Confirm>,
+    /// The message line: text and whether it reports a problem.
+    pub(super) message: Option<(String, bool)>,
+    demo_pending: bool,
+    quit: bool,
+}
+
+impl App {
+    /// Starts on the welcome screen when the club has no members yet, else
+    /// on the counter.
+    pub fn new(ctx: Ctx, theme: Theme) -> Result<App> {
+        let mut counter = CounterState::default();
+        counter.reload(&ctx)?;
+        let screen = if db::members::count(&ctx.conn)? == 0 {
+            Screen::Welcome(WelcomeState)
+        } else {
+            Screen::Counter
+        };
+        Ok(App {
+            ctx,
+            theme,
+            screen,
+            counter,
+            help: None,
+            confirm: None,
+            message: None,
+            demo_pending: false,
+            quit: false,
+        })
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.screen
+    }
+
+    pub fn counter(&self) -> &CounterState {
+        &self.counter
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_ref().map(|(text, _)| text.as_str())
+    }
+
+    pub fn confirm_question(&self) -> Option<&str> {
+        self.confirm.as_ref().map(|c| c.question.as_str())
+    }
+
+    pub fn help_is_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.ctx.conn
+    }
+
+    pub(super) fn view(&self) -> View<'_> {
+        View {
+            theme: &self.theme,
+            today: self.ctx.clock.today(),
+            config: &self.ctx.config,
+        }
+    }
+
+    /// The keymaps of what has focus, and whether a text field takes
+    /// unclaimed keys.
+    pub fn active_keymaps(&self) -> (Vec<Keymap>, bool) {
+        if self.confirm.is_some() {
+            return (vec![CONFIRM], false);
+        }
+        if self.help.is_some() {
+            return (vec![HELP_SCREEN], false);
+        }
+        match &self.screen {
+            Screen::Welcome(w) => (vec![w.keymap()], false),
+            Screen::Counter => (vec![self.counter.keymap()], self.counter.text_focus()),
+            Screen::Signup(s) => (vec![s.keymap()], s.text_focus()),
+            Screen::Member(m) => (vec![m.keymap()], m.text_focus()),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let (maps, text_focus) = self.active_keymaps();
+        if let Some(action) = keymap::resolve(&maps, &key, text_focus) {
+            self.message = None;
+            self.update(action);
+        }
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if let Some(confirm) = self.confirm.take() {
+            match action {
+                Action::Yes => self.apply(*confirm.yes),
+                Action::No => {}
+                Action::Quit => self.quit = true,
+                _ => self.confirm = Some(confirm),
+            }
+            return;
+        }
+        if let Some(help) = &mut self.help {
+            if action == Action::Quit {
+                self.quit = true;
+            } else if !help.update(action) {
+                self.help = None;
+            }
+            return;
+        }
+        match action {
+            Action::Quit => self.quit = true,
+            Action::Help => self.open_help(),
+            _ => {
+                let effect = match &mut self.screen {
+                    Screen::Welcome(w) => w.update(action),
+                    Screen::Counter => self.counter.update(action, &self.ctx),
+                    Screen::Signup(s) => s.update(action, &self.ctx),
+                    Screen::Member(m) => m.update(action, &self.ctx),
+                };
+                self.apply(effect);
+            }
+        }
+    }
+
+    fn open_help(&mut self) {
+        let (screen, sections) = match &self.screen {
+            Screen::Welcome(_) => ("welcome", vec![("ui-help-welcome", WELCOME)]),
+            Screen::Counter => ("counter", self.counter.help_sections()),
+            Screen::Signup(s) => ("signup", s.help_sections()),
+            Screen::Member(m) => ("member", m.help_sections()),
+        };
+        self.help = Some(HelpState::new(
+            &format!("ui-help-title-{screen}"),
+            &format!("ui-help-intro-{screen}"),
+            sections,
+        ));
+    }
+
+    fn apply(&mut self, effect: Effect) {
+        match effect {
+            Effect::None => {}
+            Effect::Quit => self.quit = true,
+            Effect::ToCounter => {
+                self.counter.on_return();
+                if let Err(e) = self.counter.reload(&self.ctx) {
+                    self.message = Some((e.to_string(), true));
+                }
+                self.screen = Screen::Counter;
+            }
+            Effect::OpenMember(id) => match db::members::card(&self.ctx.conn, id) {
+                Ok(Some(card)) => {
+                    let state =
+                        MemberState::new(card, self.ctx.clock.today(), self.ctx.config.dates.feb29);
+                    self.screen = Screen::Member(Box::new(state));
+                }
+                Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
+                Err(e) => self.message = Some((e.to_string(), true)),
+            },
+            Effect::SignUp(query) => {
+                self.screen = Screen::Signup(Box::new(SignupState::new(&query)))
+            }
+            Effect::EditMember(id) => match db::members::card(&self.ctx.conn, id) {
+                Ok(Some(card)) => {
+                    let state = SignupState::edit(&card, &self.view());
+                    self.screen = Screen::Signup(Box::new(state));
+                }
+                Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
+                Err(e) => self.message = Some((e.to_string(), true)),
+            },
+            Effect::Confirm(confirm) => self.confirm = Some(confirm),
+            Effect::DeleteMember(id) => {
+                let name = db::members::get(&self.ctx.conn, id)
+                    .ok()
+                    .flatten()
+                    .map(|m| m.full_name())
+                    .unwrap_or_default();
+                match db::members::delete(&self.ctx.conn, id) {
+                    Ok(_) => {
+                        self.apply(Effect::ToCounter);
+                        self.message = Some((t_args("ui-deleted", &[("name", &name)]), false));
+                    }
+                    Err(e) => self.message = Some((e.to_string(), true)),
+                }
+            }
+            Effect::CloseFamilyForm => {
+                if let Screen::Member(m) = &mut self.screen {
+                    m.close_form();
+                }
+            }
+            Effect::LoadDemo => {
+                self.demo_pending = true;
+                self.message = Some((t("ui-demo-loading"), false));
+            }
+            Effect::Notice(text) => self.message = Some((text, false)),
+            Effect::Error(text) => self.message = Some((text, true)),
+            Effect::Many(effects) => {
+                for effect in effects {
+                    self.apply(effect);
+                }
+            }
+        }
+    }
+
+    /// Runs work that was asked for by the last key, after the screen has
+    /// shown that it started. True when something ran.
+    pub fn run_pending(&mut self) -> bool {
+        if !std::mem::take(&mut self.demo_pending) {
+            return false;
+        }
+        let now = self.ctx.clock.now();
+        match crate::demo::fill(&mut self.ctx.conn, now, DEMO_MEMBERS, DEMO_SEED) {
+            Ok(0) => self.message = Some((t("ui-demo-none"), true)),
+            Ok(added) => {
+                self.apply(Effect::ToCounter);
+                let text = t_count("ui-demo-done", "count", added as i64);
+                self.message = Some((text, false));
+            }
+            Err(e) => self.message = Some((e.to_string(), true)),
+        }
+        true
+    }
+}

@@ -1,0 +1,428 @@
+//! Which key does what, per screen. Each table row is (keys, action, label
+//! in the locale file, shown in the status bar or not); the same rows drive
+//! dispatch, the status bar and the `?` help screen, so they cannot drift.
+//!
+//! A key that no table of the focused part claims goes into the focused text
+//! field, if there is one: that is how every printable character but `?`
+//! reaches the counter's search.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_input::InputRequest;
+use tui_input::backend::crossterm::to_input_request;
+
+use crate::i18n::t;
+
+/// Everything a key can ask for; screens give each its meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    /// Esc: close, cancel or go back toward the counter.
+    Back,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    /// Open the selected member (or sign up from the "no match" row).
+    Open,
+    /// Esc on the counter: clear the search, or go to the list when empty.
+    ClearSearch,
+    FocusSearch,
+    SignUp,
+    LoadDemo,
+    NextField,
+    PrevField,
+    Save,
+    Toggle,
+    Edit,
+    AddChild,
+    AddPet,
+    Delete,
+    Yes,
+    No,
+    OpenExisting,
+    SaveAnyway,
+    /// Typing in the focused text field.
+    Input(InputRequest),
+}
+
+/// One key; letters match with or without Shift (terminals differ on `?`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    code: KeyCode,
+    ctrl: bool,
+}
+
+pub const fn key(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
+}
+
+pub const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+pub const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
+}
+
+impl Key {
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        // AltGr arrives as Ctrl+Alt on some systems and types characters
+        // such as `@`; it is never a shortcut.
+        let altgr = ev
+            .modifiers
+            .contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL) && !altgr;
+        let alt = ev.modifiers.contains(KeyModifiers::ALT) && !altgr;
+        if alt || ctrl != self.ctrl {
+            return false;
+        }
+        match (self.code, ev.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                a == b || (self.ctrl && a == b.to_ascii_lowercase())
+            }
+            (KeyCode::BackTab, KeyCode::Tab) => ev.modifiers.contains(KeyModifiers::SHIFT),
+            (KeyCode::Tab, KeyCode::Tab) => !ev.modifiers.contains(KeyModifiers::SHIFT),
+            (a, b) => a == b,
+        }
+    }
+
+    /// How the key is written in hints and help: "Enter", "↑", "Ctrl-C", "n".
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Enter => t("ui-keyname-enter"),
+            KeyCode::Esc => t("ui-keyname-esc"),
+            KeyCode::Tab => t("ui-keyname-tab"),
+            KeyCode::BackTab => t("ui-keyname-backtab"),
+            KeyCode::Char(' ') => t("ui-keyname-space"),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => t("ui-keyname-pageup"),
+            KeyCode::PageDown => t("ui-keyname-pagedown"),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.ctrl {
+            format!("{}{base}", t("ui-keyname-ctrl"))
+        } else {
+            base
+        }
+    }
+}
+
+/// One row of a keymap table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// Locale key of what the key does; rows with the same label are shown
+    /// together ("↑↓ move").
+    pub label: &'static str,
+    /// Shown in the status bar (every row is shown in help).
+    pub hint: bool,
+}
+
+pub type Keymap = &'static [Binding];
+
+const fn b(keys: &'static [Key], action: Action, label: &'static str, hint: bool) -> Binding {
+    Binding {
+        keys,
+        action,
+        label,
+        hint,
+    }
+}
+
+const UP: Key = key(KeyCode::Up);
+const DOWN: Key = key(KeyCode::Down);
+const ENTER: Key = key(KeyCode::Enter);
+const ESC: Key = key(KeyCode::Esc);
+const TAB: Key = key(KeyCode::Tab);
+const BACKTAB: Key = key(KeyCode::BackTab);
+const F1: Key = key(KeyCode::F(1));
+
+const HELP: Binding = b(&[ch('?'), F1], Action::Help, "ui-key-help", true);
+/// In forms `?` is text (a note may ask something), so help is F1 only.
+const HELP_F1: Binding = b(&[F1], Action::Help, "ui-key-help", true);
+const QUIT: Binding = b(&[ch('q')], Action::Quit, "ui-key-quit", true);
+const NEXT_FIELD: Binding = b(&[TAB, DOWN], Action::NextField, "ui-key-next-field", true);
+const PREV_FIELD: Binding = b(
+    &[BACKTAB, UP],
+    Action::PrevField,
+    "ui-key-prev-field",
+    false,
+);
+const SAVE: Binding = b(&[ENTER], Action::Save, "ui-key-save", true);
+const CANCEL: Binding = b(&[ESC], Action::Back, "ui-key-cancel", true);
+
+/// Checked after the focused part's own table, everywhere.
+pub const GLOBAL: Keymap = &[b(&[ctrl('c')], Action::Quit, "ui-key-quit-always", false)];
+
+pub const WELCOME: Keymap = &[
+    b(&[ch('d')], Action::LoadDemo, "ui-key-load-demo", true),
+    b(&[ch('n')], Action::SignUp, "ui-key-sign-up-first", true),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    QUIT,
+    HELP,
+];
+
+pub const COUNTER_SEARCH: Keymap = &[
+    b(&[UP], Action::Up, "ui-key-move", true),
+    b(&[DOWN], Action::Down, "ui-key-move", true),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(&[ENTER], Action::Open, "ui-key-open", true),
+    b(&[ESC], Action::ClearSearch, "ui-key-clear-search", true),
+    HELP,
+];
+
+pub const COUNTER_LIST: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(&[ENTER], Action::Open, "ui-key-open", true),
+    b(&[ch('n')], Action::SignUp, "ui-key-sign-up", true),
+    b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
+    QUIT,
+    HELP,
+];
+
+pub const SIGNUP_FIELD: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
+
+pub const SIGNUP_CONSENT: Keymap = &[
+    b(
+        &[key(KeyCode::Char(' '))],
+        Action::Toggle,
+        "ui-key-toggle",
+        true,
+    ),
+    b(&[key(KeyCode::Left)], Action::Left, "ui-key-choose", true),
+    b(&[key(KeyCode::Right)], Action::Right, "ui-key-choose", true),
+    NEXT_FIELD,
+    PREV_FIELD,
+    SAVE,
+    CANCEL,
+    HELP,
+];
+
+pub const DUPLICATE: Keymap = &[
+    b(
+        &[ch('o')],
+        Action::OpenExisting,
+        "ui-key-open-existing",
+        true,
+    ),
+    b(&[ch('s')], Action::SaveAnyway, "ui-key-save-anyway", true),
+    b(&[UP], Action::Up, "ui-key-move", true),
+    b(&[DOWN], Action::Down, "ui-key-move", true),
+    b(&[ESC], Action::Back, "ui-key-back-to-form", true),
+    HELP,
+];
+
+pub const MEMBER: Keymap = &[
+    b(&[ch('e')], Action::Edit, "ui-key-edit", true),
+    b(&[ch('c')], Action::AddChild, "ui-key-add-child", true),
+    b(&[ch('p')], Action::AddPet, "ui-key-add-pet", true),
+    b(&[ch('d')], Action::Delete, "ui-key-delete", true),
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    QUIT,
+    HELP,
+];
+
+pub const FAMILY_FORM: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
+
+pub const HELP_SCREEN: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", true),
+    b(
+        &[ESC, ch('?'), F1, ch('q')],
+        Action::Back,
+        "ui-key-close-help",
+        true,
+    ),
+];
+
+pub const CONFIRM: Keymap = &[
+    b(&[ch('y')], Action::Yes, "ui-key-yes", true),
+    b(&[ch('n'), ESC, ENTER], Action::No, "ui-key-no", true),
+];
+
+/// The action for `ev` in the first table that has the key, then the global
+/// table; otherwise typing for a focused text field.
+pub fn resolve(maps: &[Keymap], ev: &KeyEvent, text_focus: bool) -> Option<Action> {
+    if !matches!(ev.kind, KeyEventKind::Press | KeyEventKind::Repeat) {
+        return None;
+    }
+    let found = maps
+        .iter()
+        .chain(std::iter::once(&GLOBAL))
+        .flat_map(|map| map.iter())
+        .find(|binding| binding.keys.iter().any(|k| k.matches(ev)));
+    match found {
+        Some(binding) => Some(binding.action),
+        None if text_focus => to_input_request(&Event::Key(*ev)).map(Action::Input),
+        None => None,
+    }
+}
+
+/// Rows grouped by label, in table order: (keys, label text, hinted).
+/// `all_keys` lists every key (help); otherwise the first key of each row
+/// (status bar).
+pub fn grouped(map: Keymap, all_keys: bool) -> Vec<(String, String, bool)> {
+    let mut groups: Vec<(&str, Vec<String>, bool)> = vec![];
+    for binding in map {
+        let names: Vec<String> = if all_keys {
+            binding.keys.iter().map(Key::name).collect()
+        } else {
+            binding.keys.iter().take(1).map(Key::name).collect()
+        };
+        match groups
+            .iter_mut()
+            .find(|(label, ..)| *label == binding.label)
+        {
+            Some((_, keys, hint)) => {
+                keys.extend(names);
+                *hint |= binding.hint;
+            }
+            None => groups.push((binding.label, names, binding.hint)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(label, keys, hint)| {
+            let short = keys.iter().all(|k| crate::ui::format::width(k) == 1);
+            let joined = if short && !all_keys {
+                keys.concat()
+            } else {
+                keys.join(" ")
+            };
+            (joined, t(label), hint)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: &[Keymap] = &[
+        GLOBAL,
+        WELCOME,
+        COUNTER_SEARCH,
+        COUNTER_LIST,
+        SIGNUP_FIELD,
+        SIGNUP_CONSENT,
+        DUPLICATE,
+        MEMBER,
+        FAMILY_FORM,
+        HELP_SCREEN,
+        CONFIRM,
+    ];
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, modifiers)
+    }
+
+    #[test]
+    fn every_label_and_key_name_is_translated() {
+        for map in ALL {
+            for binding in *map {
+                assert!(
+                    crate::i18n::t_opt(binding.label).is_some(),
+                    "{} missing in en.ftl",
+                    binding.label
+                );
+                for k in binding.keys {
+                    assert!(!k.name().starts_with("ui-"), "{k:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_table_binds_one_key_twice() {
+        for map in ALL {
+            let mut seen: Vec<Key> = vec![];
+            for k in map.iter().flat_map(|b| b.keys) {
+                assert!(!seen.contains(k), "{k:?} twice");
+                seen.push(*k);
+            }
+        }
+    }
+
+    #[test]
+    fn search_takes_every_printable_but_question_mark() {
+        for c in ['q', 'j', 'k', 'n', '/', '@', '.', '+', 'Ž', '王', ' '] {
+            let ev = press(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(
+                resolve(&[COUNTER_SEARCH], &ev, true),
+                Some(Action::Input(InputRequest::InsertChar(c))),
+                "{c}"
+            );
+        }
+        let question = press(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(
+            resolve(&[COUNTER_SEARCH], &question, true),
+            Some(Action::Help)
+        );
+        let ctrl_c = press(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(
+            resolve(&[COUNTER_SEARCH], &ctrl_c, true),
+            Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn shift_tab_and_tab_differ() {
+        let back = press(KeyCode::BackTab, KeyModifiers::SHIFT);
+        let tab = press(KeyCode::Tab, KeyModifiers::NONE);
+        assert_eq!(
+            resolve(&[SIGNUP_FIELD], &back, true),
+            Some(Action::PrevField)
+        );
+        assert_eq!(
+            resolve(&[SIGNUP_FIELD], &tab, true),
+            Some(Action::NextField)
+        );
+    }
+
+    #[test]
+    fn grouped_joins_rows_of_one_label() {
+        let groups = grouped(COUNTER_LIST, false);
+        assert_eq!(groups[0], ("↑↓".to_string(), t("ui-key-move"), true));
+        let all = grouped(COUNTER_LIST, true);
+        assert_eq!(all[0].0, "↑ k ↓ j");
+    }
+}

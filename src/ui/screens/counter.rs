@@ -1,0 +1,426 @@
+//! The counter: type a few letters of a name, phone digits, an email or a
+//! card number and the list narrows with every key; the best match is
+//! selected, Enter opens the member's card. A search that finds nobody
+//! offers to sign the customer up with what was typed.
+
+use chrono::{Duration, NaiveDate};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use tui_input::InputRequest;
+
+use super::{Effect, View};
+use crate::cli::Ctx;
+use crate::db::search::{MemberRow, search};
+use crate::domain::dates::days_until_birthday;
+use crate::domain::member::{display_phone, full_name};
+use crate::error::Result;
+use crate::i18n::{t, t_args, t_count};
+use crate::ui::format::{date_short, fit, pad, weekday_short, width};
+use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
+use crate::ui::widgets::field::TextField;
+
+/// Enough rows to scroll through; the search ranks the best first.
+const LIMIT: usize = 200;
+/// Birthdays this many days ahead get the marker.
+const BIRTHDAY_DAYS: i64 = 7;
+
+/// One member in the list, with what the row shows worked out at load.
+#[derive(Debug, Clone)]
+pub struct CounterRow {
+    pub member: MemberRow,
+    /// Days until the birthday when it is within a week.
+    pub birthday_in: Option<i64>,
+}
+
+#[derive(Debug, Default)]
+pub struct CounterState {
+    search: TextField,
+    list_focus: bool,
+    rows: Vec<CounterRow>,
+    selected: usize,
+    /// After coming back from a card the old search stays visible, and the
+    /// first typed character starts a new one (as in a browser's address bar).
+    replace_on_type: bool,
+}
+
+impl CounterState {
+    pub fn query(&self) -> &str {
+        self.search.value()
+    }
+
+    pub fn rows(&self) -> &[CounterRow] {
+        &self.rows
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn list_has_focus(&self) -> bool {
+        self.list_focus
+    }
+
+    pub fn keymap(&self) -> Keymap {
+        if self.list_focus {
+            COUNTER_LIST
+        } else {
+            COUNTER_SEARCH
+        }
+    }
+
+    pub fn text_focus(&self) -> bool {
+        !self.list_focus
+    }
+
+    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-counter-search", COUNTER_SEARCH),
+            ("ui-help-counter-list", COUNTER_LIST),
+        ]
+    }
+
+    /// The signup row shows whenever something was typed.
+    fn has_signup_row(&self) -> bool {
+        !self.search.is_blank()
+    }
+
+    fn items(&self) -> usize {
+        self.rows.len() + usize::from(self.has_signup_row())
+    }
+
+    /// Runs the search again (after typing, or when data changed).
+    pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        let today = ctx.clock.today();
+        let rule = ctx.config.dates.feb29;
+        self.rows = search(&ctx.conn, self.query(), today, LIMIT)?
+            .into_iter()
+            .map(|member| {
+                let birthday_in = member
+                    .birthday
+                    .and_then(|b| days_until_birthday(b.month, b.day, today, rule))
+                    .filter(|days| *days <= BIRTHDAY_DAYS);
+                CounterRow {
+                    member,
+                    birthday_in,
+                }
+            })
+            .collect();
+        self.selected = 0;
+        Ok(())
+    }
+
+    /// Coming back from another screen: the search has focus again.
+    pub fn on_return(&mut self) {
+        self.list_focus = false;
+        self.replace_on_type = !self.search.is_blank();
+    }
+
+    fn type_text(&mut self, request: InputRequest, ctx: &Ctx) -> Effect {
+        if std::mem::take(&mut self.replace_on_type) {
+            match request {
+                InputRequest::InsertChar(_) => self.search.set(""),
+                InputRequest::DeletePrevChar | InputRequest::DeleteNextChar => {
+                    self.search.set("");
+                    return self.reload(ctx).map_or_else(Effect::from, |_| Effect::None);
+                }
+                _ => {}
+            }
+        }
+        if self.search.handle(request)
+            && let Err(e) = self.reload(ctx)
+        {
+            return e.into();
+        }
+        Effect::None
+    }
+
+    fn step(&mut self, delta: isize, wrap: bool) {
+        let n = self.items() as isize;
+        if n == 0 {
+            return;
+        }
+        let next = self.selected as isize + delta;
+        self.selected = if wrap {
+            next.rem_euclid(n)
+        } else {
+            next.clamp(0, n - 1)
+        } as usize;
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if !matches!(action, Action::Input(_)) {
+            self.replace_on_type = false;
+        }
+        match action {
+            Action::Input(request) if !self.list_focus => self.type_text(request, ctx),
+            Action::Up => {
+                self.step(-1, true);
+                Effect::None
+            }
+            Action::Down => {
+                self.step(1, true);
+                Effect::None
+            }
+            Action::PageUp => {
+                self.step(-10, false);
+                Effect::None
+            }
+            Action::PageDown => {
+                self.step(10, false);
+                Effect::None
+            }
+            Action::Open => match self.rows.get(self.selected) {
+                Some(row) => Effect::OpenMember(row.member.id),
+                None if self.has_signup_row() => Effect::SignUp(self.query().to_string()),
+                None => Effect::None,
+            },
+            Action::ClearSearch if self.search.is_blank() => {
+                self.search.set("");
+                self.list_focus = true;
+                Effect::None
+            }
+            Action::ClearSearch => {
+                self.search.set("");
+                self.reload(ctx).map_or_else(Effect::from, |_| Effect::None)
+            }
+            Action::FocusSearch => {
+                self.list_focus = false;
+                Effect::None
+            }
+            Action::SignUp => Effect::SignUp(self.query().to_string()),
+            Action::Quit => Effect::Quit,
+            _ => Effect::None,
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let [search_area, header_area, list_area] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let cursor = self.render_search(search_area, buf, view);
+        let columns = Columns::for_width(area.width);
+        let header = columns.line(
+            &[
+                t("ui-col-name"),
+                t("ui-col-contact"),
+                t("ui-col-tier"),
+                t("ui-col-points"),
+                t("ui-col-last-visit"),
+                t("ui-col-birthday"),
+            ],
+            "  ",
+        );
+        buf.set_stringn(
+            header_area.x,
+            header_area.y,
+            header,
+            header_area.width as usize,
+            view.theme.heading(),
+        );
+        self.render_list(list_area, buf, view, &columns);
+        cursor
+    }
+
+    fn render_search(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let focused = !self.list_focus;
+        let mut block = Block::bordered()
+            .border_style(theme.border(focused))
+            .title(Span::styled(
+                format!(" {} ", t("ui-counter-search")),
+                theme.heading(),
+            ));
+        if !self.search.is_blank() {
+            let found = if self.rows.is_empty() {
+                t("ui-counter-none-found")
+            } else {
+                t_count("ui-counter-found", "count", self.rows.len() as i64)
+            };
+            block = block.title(Line::from(format!(" {found} ")).right_aligned());
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.is_empty() {
+            return None;
+        }
+        buf.set_string(inner.x, inner.y, "> ", theme.key());
+        let field_area = Rect {
+            x: inner.x + 2,
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        if self.search.is_blank() {
+            let placeholder = if focused {
+                t("ui-counter-placeholder")
+            } else {
+                t("ui-counter-placeholder-list")
+            };
+            buf.set_stringn(
+                field_area.x,
+                field_area.y,
+                fit(&placeholder, field_area.width as usize),
+                field_area.width as usize,
+                theme.dim(),
+            );
+        }
+        let style = if self.replace_on_type {
+            theme.replaceable()
+        } else {
+            Style::new()
+        };
+        let cursor = self.search.render(field_area, buf, Style::new(), focused);
+        if self.replace_on_type {
+            let cols = width(self.query()).min(field_area.width as usize) as u16;
+            buf.set_style(
+                Rect {
+                    width: cols,
+                    ..field_area
+                },
+                style,
+            );
+        }
+        cursor
+    }
+
+    fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View, columns: &Columns) {
+        let theme = view.theme;
+        let visible = area.height as usize;
+        if visible == 0 {
+            return;
+        }
+        if self.items() == 0 {
+            let note = t("ui-counter-empty");
+            buf.set_stringn(
+                area.x + 2,
+                area.y,
+                note,
+                area.width as usize - 2,
+                theme.dim(),
+            );
+            return;
+        }
+        let offset = (self.selected + 1).saturating_sub(visible);
+        for (i, y) in (offset..self.items()).zip(area.y..area.bottom()) {
+            let selected = i == self.selected;
+            let marker = if selected { "▶ " } else { "  " };
+            let line = match self.rows.get(i) {
+                Some(row) => columns.line(&row_cells(row, view), marker),
+                None => {
+                    let key = if self.rows.is_empty() {
+                        "ui-counter-no-match"
+                    } else {
+                        "ui-counter-signup-row"
+                    };
+                    format!("{marker}{}", t_args(key, &[("query", self.query().trim())]))
+                }
+            };
+            let style = if selected {
+                theme.selected()
+            } else if i >= self.rows.len() {
+                theme.key()
+            } else {
+                Style::new()
+            };
+            let row_area = Rect::new(area.x, y, area.width, 1);
+            buf.set_style(row_area, style);
+            buf.set_stringn(
+                area.x,
+                y,
+                fit(&line, area.width as usize),
+                area.width as usize,
+                style,
+            );
+        }
+    }
+}
+
+/// The texts of one row, in column order.
+fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
+    let m = &row.member;
+    let contact = m
+        .phone
+        .as_deref()
+        .map(|p| display_phone(p, view.config.country()))
+        .or_else(|| m.email.clone())
+        .or_else(|| m.card.clone())
+        .unwrap_or_default();
+    let last_visit = m
+        .last_visit
+        .map(|d| date_short(d, view.today))
+        .unwrap_or_else(|| t("ui-none"));
+    let birthday = row
+        .birthday_in
+        .map(|days| {
+            let day = view.today + Duration::days(days);
+            format!(
+                "{} {}",
+                view.theme.birthday_marker(),
+                day_word(day, view.today)
+            )
+        })
+        .unwrap_or_default();
+    [
+        full_name(&m.first_name, &m.family_name),
+        contact,
+        m.tier.clone().unwrap_or_else(|| t("ui-none")),
+        m.points.to_string(),
+        last_visit,
+        birthday,
+    ]
+}
+
+fn day_word(day: NaiveDate, today: NaiveDate) -> String {
+    if day == today {
+        t("ui-today-short")
+    } else {
+        weekday_short(day)
+    }
+}
+
+/// Column widths for the list; the contact column only on wide windows.
+struct Columns {
+    name: usize,
+    contact: usize,
+}
+
+const TIER: usize = 10;
+const POINTS: usize = 7;
+const LAST_VISIT: usize = 12;
+const BIRTHDAY: usize = 11;
+
+impl Columns {
+    fn for_width(total: u16) -> Columns {
+        let fixed = 2 + TIER + POINTS + LAST_VISIT + BIRTHDAY + 4;
+        let rest = (total as usize).saturating_sub(fixed);
+        let contact = if total >= 100 { 20 } else { 0 };
+        Columns {
+            name: rest.saturating_sub(contact + usize::from(contact > 0)),
+            contact,
+        }
+    }
+
+    /// Cells padded to their columns; points right-aligned.
+    fn line(&self, cells: &[String; 6], marker: &str) -> String {
+        let mut out = format!("{marker}{} ", pad(&cells[0], self.name));
+        if self.contact > 0 {
+            out.push_str(&pad(&cells[1], self.contact));
+            out.push(' ');
+        }
+        out.push_str(&pad(&cells[2], TIER));
+        out.push(' ');
+        let points = fit(&cells[3], POINTS - 1);
+        out.push_str(&" ".repeat(POINTS - 1 - width(&points)));
+        out.push_str(&points);
+        out.push_str("  ");
+        out.push_str(&pad(&cells[4], LAST_VISIT));
+        out.push(' ');
+        out.push_str(&fit(&cells[5], BIRTHDAY));
+        out
+    }
+}

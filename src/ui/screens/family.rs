@@ -1,0 +1,223 @@
+//! The small form on the member card for adding a child or a pet: name,
+//! born (a date, or an age in years when the parent only knows that), and
+//! gender or kind of animal.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Position, Rect};
+
+use super::{View, month_first};
+use crate::cli::Ctx;
+use crate::db;
+use crate::domain::family::BirthInfo;
+use crate::domain::member::{FieldError, clean_text, parse_birthday};
+use crate::error::Result;
+use crate::i18n::{t, t_args};
+use crate::ui::format;
+use crate::ui::keymap::Action;
+use crate::ui::widgets::field::{TextField, render_error, render_row};
+use crate::ui::widgets::popup::{centered, frame};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kin {
+    Child,
+    Pet,
+}
+
+const NAME: usize = 0;
+const BORN: usize = 1;
+/// Gender for a child, kind of animal for a pet.
+const DETAIL: usize = 2;
+
+/// What the form asks of the member card after an update.
+#[derive(Debug, PartialEq)]
+pub enum FormResult {
+    Stay,
+    /// Close without asking (nothing was typed).
+    Close,
+    /// Something was typed: ask before throwing it away.
+    AskDiscard,
+    /// Stored; the name, for the notice.
+    Saved(String),
+}
+
+#[derive(Debug)]
+pub struct FamilyForm {
+    kin: Kin,
+    member_name: String,
+    fields: [TextField; 3],
+    focus: usize,
+}
+
+/// A date with its year, or a whole number of years ("about 3").
+pub fn read_birth(input: &str, today: NaiveDate, month_first: bool) -> Result<BirthInfo, String> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Ok(BirthInfo::Unknown);
+    }
+    if input.len() <= 3 && input.chars().all(|c| c.is_ascii_digit()) {
+        return input
+            .parse()
+            .map(|years| BirthInfo::About { years, on: today })
+            .map_err(|_| t("ui-err-born"));
+    }
+    let b = parse_birthday(input, today, month_first).map_err(|e| match e {
+        FieldError::FutureDate => t(e.message_key()),
+        _ => t("ui-err-born"),
+    })?;
+    b.year
+        .and_then(|y| NaiveDate::from_ymd_opt(y, b.month, b.day))
+        .map(BirthInfo::Born)
+        .ok_or_else(|| t("ui-err-born-needs-year"))
+}
+
+impl FamilyForm {
+    pub fn new(kin: Kin, member_name: &str) -> FamilyForm {
+        FamilyForm {
+            kin,
+            member_name: member_name.to_string(),
+            fields: Default::default(),
+            focus: NAME,
+        }
+    }
+
+    fn labels(&self) -> [String; 3] {
+        let detail = match self.kin {
+            Kin::Child => t("field-gender"),
+            Kin::Pet => t("field-kind"),
+        };
+        [t("field-name"), t("ui-field-born-or-age"), detail]
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx, member_id: i64) -> Result<FormResult> {
+        match action {
+            Action::Input(request) => {
+                self.fields[self.focus].handle(request);
+            }
+            Action::NextField => self.focus = (self.focus + 1) % 3,
+            Action::PrevField => self.focus = (self.focus + 2) % 3,
+            Action::Save => return self.save(ctx, member_id),
+            Action::Back if self.fields.iter().any(|f| !f.is_blank()) => {
+                return Ok(FormResult::AskDiscard);
+            }
+            Action::Back => return Ok(FormResult::Close),
+            _ => {}
+        }
+        Ok(FormResult::Stay)
+    }
+
+    fn save(&mut self, ctx: &Ctx, member_id: i64) -> Result<FormResult> {
+        let today = ctx.clock.today();
+        let name = clean_text(self.fields[NAME].value());
+        let detail = Some(clean_text(self.fields[DETAIL].value())).filter(|d| !d.is_empty());
+        let required = t(FieldError::Required.message_key());
+        self.fields[NAME].error = name.is_empty().then(|| required.clone());
+        if self.kin == Kin::Pet && detail.is_none() {
+            self.fields[DETAIL].error = Some(required);
+        }
+        let birth = read_birth(self.fields[BORN].value(), today, month_first(&ctx.config));
+        if let Err(message) = &birth {
+            self.fields[BORN].error = Some(message.clone());
+        }
+        if let Some(bad) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = bad;
+            return Ok(FormResult::Stay);
+        }
+        let birth = birth.unwrap_or(BirthInfo::Unknown);
+        match self.kin {
+            Kin::Child => {
+                db::members::add_child(&ctx.conn, member_id, &name, detail.as_deref(), birth)?
+            }
+            Kin::Pet => db::members::add_pet(
+                &ctx.conn,
+                member_id,
+                &name,
+                detail.as_deref().unwrap_or_default(),
+                birth,
+            )?,
+        };
+        Ok(FormResult::Saved(name))
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let title_key = match self.kin {
+            Kin::Child => "ui-family-add-child",
+            Kin::Pet => "ui-family-add-pet",
+        };
+        let popup = centered(area, 70, 11);
+        let title = t_args(title_key, &[("name", &self.member_name)]);
+        let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 1));
+        let mut cursor = None;
+        let mut y = inner.y;
+        for (i, label) in self.labels().iter().enumerate() {
+            if y >= inner.bottom() {
+                break;
+            }
+            let at = Rect::new(inner.x, y, inner.width, 1);
+            let value = self.fields[i].value();
+            let hint = match i {
+                BORN if value.trim().is_empty() => Some((t("ui-hint-born"), theme.dim())),
+                BORN => read_birth(value, view.today, month_first(view.config))
+                    .ok()
+                    .and_then(|b| format::birth(&b, view.today))
+                    .map(|text| (t_args("ui-hint-ok", &[("value", &text)]), theme.good())),
+                DETAIL if self.kin == Kin::Pet && value.trim().is_empty() => {
+                    Some((t("ui-hint-kind"), theme.dim()))
+                }
+                _ => None,
+            };
+            let c = render_row(
+                at,
+                buf,
+                label,
+                &self.fields[i],
+                i == self.focus,
+                hint,
+                theme,
+            );
+            cursor = cursor.or(c);
+            y += 1;
+            if let Some(error) = &self.fields[i].error
+                && y < inner.bottom()
+            {
+                render_error(Rect::new(inner.x, y, inner.width, 1), buf, error, theme);
+            }
+            y += 1;
+        }
+        cursor
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn born_reads_a_date_or_an_age() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            read_birth("26.11.2020", today, false),
+            Ok(BirthInfo::Born(
+                NaiveDate::from_ymd_opt(2020, 11, 26).unwrap()
+            ))
+        );
+        assert_eq!(
+            read_birth("3", today, false),
+            Ok(BirthInfo::About {
+                years: 3,
+                on: today
+            })
+        );
+        assert_eq!(read_birth("", today, false), Ok(BirthInfo::Unknown));
+        assert_eq!(
+            read_birth("26.11.", today, false),
+            Err(t("ui-err-born-needs-year"))
+        );
+        assert_eq!(read_birth("soon", today, false), Err(t("ui-err-born")));
+        assert_eq!(
+            read_birth("1.1.2030", today, false),
+            Err(t("field-future-date"))
+        );
+    }
+}

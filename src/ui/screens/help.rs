@@ -1,0 +1,90 @@
+//! `?` / F1: the keys of the current screen, drawn from the same keymap
+//! tables that dispatch them, plus what typing does there.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use crate::i18n::t;
+use crate::ui::format::{pad, width, wrap};
+use crate::ui::keymap::{Action, GLOBAL, Keymap, grouped};
+use crate::ui::theme::Theme;
+
+#[derive(Debug)]
+pub struct HelpState {
+    title: String,
+    intro: String,
+    sections: Vec<(&'static str, Keymap)>,
+    scroll: u16,
+}
+
+impl HelpState {
+    /// Help for a screen: its title and intro (locale keys) and its tables.
+    pub fn new(
+        title_key: &str,
+        intro_key: &str,
+        sections: Vec<(&'static str, Keymap)>,
+    ) -> HelpState {
+        HelpState {
+            title: t(title_key),
+            intro: t(intro_key),
+            sections,
+            scroll: 0,
+        }
+    }
+
+    /// False when help closes.
+    pub fn update(&mut self, action: Action) -> bool {
+        match action {
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Back | Action::Help => return false,
+            _ => {}
+        }
+        true
+    }
+
+    fn lines(&self, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
+        let mut lines: Vec<Line> = wrap(&self.intro, cols).into_iter().map(Line::raw).collect();
+        let sections = self
+            .sections
+            .iter()
+            .copied()
+            .chain(std::iter::once(("ui-help-everywhere", GLOBAL)));
+        for (heading, map) in sections {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(t(heading), theme.heading()));
+            let rows = grouped(map, true);
+            let key_cols = rows
+                .iter()
+                .map(|(k, ..)| width(k))
+                .max()
+                .unwrap_or(0)
+                .clamp(6, 24)
+                + 2;
+            for (keys, label, _) in rows {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(pad(&keys, key_cols), theme.key()),
+                    Span::raw(label),
+                ]));
+            }
+        }
+        lines
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+        ratatui::widgets::Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(theme.border(true))
+            .title(Span::styled(format!(" {} ", self.title), theme.heading()));
+        let inner = block.inner(area).inner(Margin::new(1, 0));
+        block.render(area, buf);
+        let lines = self.lines(inner.width as usize, theme);
+        let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
+        Paragraph::new(lines)
+            .scroll((self.scroll.min(max_scroll), 0))
+            .render(inner, buf);
+    }
+}

@@ -1,0 +1,64 @@
+//! One module per screen; each has one state struct, one `update` that turns
+//! an [`Action`](crate::ui::keymap::Action) into a state change and an
+//! [`Effect`] for the app, and one `render` that only reads the state.
+
+pub mod counter;
+pub mod family;
+pub mod help;
+pub mod member;
+pub mod signup;
+pub mod signup_fields;
+pub mod welcome;
+
+use chrono::NaiveDate;
+
+use crate::config::Config;
+use crate::ui::theme::Theme;
+
+/// What rendering may know besides the screen's own state: no database.
+pub struct View<'a> {
+    pub theme: &'a Theme,
+    pub today: NaiveDate,
+    pub config: &'a Config,
+}
+
+/// What a screen asks the app to do after an update.
+#[derive(Debug)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Back to the counter (it reloads, data may have changed).
+    ToCounter,
+    OpenMember(i64),
+    /// Sign up a new member, the form filled from what was typed in the search.
+    SignUp(String),
+    EditMember(i64),
+    /// Ask before doing something that cannot be undone.
+    Confirm(Confirm),
+    DeleteMember(i64),
+    /// Close the add-child / add-pet form on the member card.
+    CloseFamilyForm,
+    LoadDemo,
+    Notice(String),
+    Error(String),
+    Many(Vec<Effect>),
+}
+
+/// A yes/no question; `yes` runs when the owner answers yes.
+#[derive(Debug)]
+pub struct Confirm {
+    pub title: String,
+    pub question: String,
+    pub yes: Box<Effect>,
+}
+
+impl From<crate::error::Error> for Effect {
+    fn from(e: crate::error::Error) -> Self {
+        Effect::Error(e.to_string())
+    }
+}
+
+/// US shops write birthdays month first (3/14).
+pub fn month_first(config: &Config) -> bool {
+    config.shop.country.eq_ignore_ascii_case("US")
+}

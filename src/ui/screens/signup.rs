@@ -1,0 +1,403 @@
+//! Signing up a member, and editing one: one form, the fields a customer
+//! at the counter usually gives first. Tab moves on, Enter saves, Esc asks
+//! before throwing typed data away. A possible duplicate is shown before
+//! saving, with "open existing" and "save anyway".
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::signup_fields::{Contact, Fields, Stop, check, check_one, hint, read_contact};
+use super::{Confirm, Effect, View};
+use crate::cli::Ctx;
+use crate::db;
+use crate::domain::member::{Channel, Member, MemberCard, display_phone, full_name};
+use crate::error::Result;
+use crate::i18n::{t, t_args};
+use crate::ui::format::{birthday, date_with_year, fit};
+use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD, grouped};
+use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
+use crate::ui::widgets::popup::{centered, frame};
+
+#[derive(Debug)]
+struct Duplicates {
+    members: Vec<Member>,
+    selected: usize,
+}
+
+#[derive(Debug)]
+pub struct SignupState {
+    /// The member being edited (id and name); `None` for a new member.
+    editing: Option<(i64, String)>,
+    fields: Fields,
+    initial: (Vec<String>, [bool; 4]),
+    focus: usize,
+    consent_cursor: usize,
+    duplicates: Option<Duplicates>,
+}
+
+impl SignupState {
+    /// A new member, filled from the counter's search. The cursor starts in
+    /// the first field still empty.
+    pub fn new(query: &str) -> SignupState {
+        let fields = Fields::from_search(query);
+        let focus = [Stop::FirstName, Stop::Contact, Stop::Birthday]
+            .into_iter()
+            .find(|stop| fields.get(*stop).is_blank())
+            .unwrap_or(Stop::FirstName)
+            .index();
+        SignupState {
+            editing: None,
+            initial: Fields::default().snapshot(),
+            fields,
+            focus,
+            consent_cursor: 0,
+            duplicates: None,
+        }
+    }
+
+    /// The same form holding a stored member.
+    pub fn edit(card: &MemberCard, view: &View) -> SignupState {
+        let fields = Fields::from_card(card, view.config);
+        SignupState {
+            editing: Some((card.member.id, card.member.full_name())),
+            initial: fields.snapshot(),
+            fields,
+            focus: 0,
+            consent_cursor: 0,
+            duplicates: None,
+        }
+    }
+
+    pub fn focus(&self) -> Stop {
+        Stop::ALL[self.focus]
+    }
+
+    pub fn value(&self, stop: Stop) -> &str {
+        self.fields.get(stop).value()
+    }
+
+    pub fn error(&self, stop: Stop) -> Option<&str> {
+        self.fields.get(stop).error.as_deref()
+    }
+
+    pub fn shows_duplicates(&self) -> bool {
+        self.duplicates.is_some()
+    }
+
+    pub fn keymap(&self) -> Keymap {
+        if self.duplicates.is_some() {
+            DUPLICATE
+        } else if self.focus() == Stop::Consent {
+            SIGNUP_CONSENT
+        } else {
+            SIGNUP_FIELD
+        }
+    }
+
+    pub fn text_focus(&self) -> bool {
+        self.duplicates.is_none() && self.focus().is_text()
+    }
+
+    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-signup-fields", SIGNUP_FIELD),
+            ("ui-help-signup-consent", SIGNUP_CONSENT),
+            ("ui-help-duplicate", DUPLICATE),
+        ]
+    }
+
+    fn changed(&self) -> bool {
+        self.fields.snapshot() != self.initial
+    }
+
+    /// Where Esc (or "discard") leads: the card when editing, else the counter.
+    fn way_back(&self) -> Effect {
+        match &self.editing {
+            Some((id, _)) => Effect::OpenMember(*id),
+            None => Effect::ToCounter,
+        }
+    }
+
+    fn move_focus(&mut self, ctx: &Ctx, forward: bool) {
+        let leaving = self.focus();
+        if leaving.is_text() {
+            self.fields.get_mut(leaving).error =
+                check_one(&self.fields, leaving, ctx.clock.today(), &ctx.config);
+        }
+        let n = Stop::ALL.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+        // Arriving at the consent row with nothing ticked: start at the
+        // channel the contact given suggests, so one Space ticks it.
+        if self.focus() == Stop::Consent && !self.fields.consent.contains(&true) {
+            let contact = read_contact(self.value(Stop::Contact), &ctx.config);
+            self.consent_cursor = match contact {
+                Ok(Some(Contact::Email(_))) => 1,
+                _ => 0,
+            };
+        }
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if let Some(dups) = &mut self.duplicates {
+            let n = dups.members.len();
+            match action {
+                Action::Up => dups.selected = (dups.selected + n - 1) % n,
+                Action::Down => dups.selected = (dups.selected + 1) % n,
+                Action::OpenExisting => return Effect::OpenMember(dups.members[dups.selected].id),
+                Action::SaveAnyway => {
+                    self.duplicates = None;
+                    return self.save(ctx, true).unwrap_or_else(Effect::from);
+                }
+                Action::Back => self.duplicates = None,
+                _ => {}
+            }
+            return Effect::None;
+        }
+        match action {
+            Action::Input(request) if self.focus().is_text() => {
+                let stop = self.focus();
+                self.fields.get_mut(stop).handle(request);
+            }
+            Action::NextField => self.move_focus(ctx, true),
+            Action::PrevField => self.move_focus(ctx, false),
+            Action::Left => self.consent_cursor = (self.consent_cursor + 3) % 4,
+            Action::Right => self.consent_cursor = (self.consent_cursor + 1) % 4,
+            Action::Toggle => {
+                let ticked = &mut self.fields.consent[self.consent_cursor];
+                *ticked = !*ticked;
+            }
+            Action::Save => return self.save(ctx, false).unwrap_or_else(Effect::from),
+            Action::Back if self.changed() => {
+                let question = match &self.editing {
+                    Some((_, name)) => t_args("ui-confirm-discard-edit", &[("name", name)]),
+                    None => t("ui-confirm-discard-new"),
+                };
+                return Effect::Confirm(Confirm {
+                    title: t("ui-confirm-discard-title"),
+                    question,
+                    yes: Box::new(self.way_back()),
+                });
+            }
+            Action::Back => return self.way_back(),
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn save(&mut self, ctx: &Ctx, allow_duplicates: bool) -> Result<Effect> {
+        for field in &mut self.fields.text {
+            field.error = None;
+        }
+        let (draft, consents) = match check(&self.fields, ctx.clock.today(), &ctx.config) {
+            Ok(checked) => checked,
+            Err(errors) => {
+                self.focus = errors[0].0.index();
+                for (stop, message) in errors {
+                    self.fields.get_mut(stop).error = Some(message);
+                }
+                return Ok(Effect::Error(t("ui-signup-fix")));
+            }
+        };
+        let editing = self.editing.as_ref().map(|(id, _)| *id);
+        if let Some(card) = &draft.card
+            && let Some((owner, name)) = db::counter::card_owner(&ctx.conn, card)?
+            && Some(owner) != editing
+        {
+            self.focus = Stop::Card.index();
+            self.fields.get_mut(Stop::Card).error =
+                Some(t_args("err-card-taken", &[("card", card), ("name", &name)]));
+            return Ok(Effect::Error(t("ui-signup-fix")));
+        }
+        if !allow_duplicates {
+            let members = db::members::possible_duplicates(&ctx.conn, &draft, editing)?;
+            if !members.is_empty() {
+                self.duplicates = Some(Duplicates {
+                    members,
+                    selected: 0,
+                });
+                return Ok(Effect::None);
+            }
+        }
+        let name = full_name(&draft.first_name, &draft.family_name);
+        let now = ctx.clock.now();
+        let id = match editing {
+            None => db::members::insert(&ctx.conn, &draft, &consents, now)?,
+            Some(id) => {
+                db::members::update(&ctx.conn, id, &draft)?;
+                for (i, channel) in Channel::ALL.into_iter().enumerate() {
+                    let now_ticked = self.fields.consent[i];
+                    if now_ticked != self.initial.1[i] {
+                        db::members::record_consent(
+                            &ctx.conn, id, channel, now_ticked, now, "counter",
+                        )?;
+                    }
+                }
+                id
+            }
+        };
+        let notice = if editing.is_some() {
+            "ui-saved"
+        } else {
+            "ui-signed-up"
+        };
+        Ok(Effect::Many(vec![
+            Effect::OpenMember(id),
+            Effect::Notice(t_args(notice, &[("name", &name)])),
+        ]))
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let title = match &self.editing {
+            Some((_, name)) => t_args("ui-signup-edit-title", &[("name", name)]),
+            None => t("ui-signup-title"),
+        };
+        let block = Block::bordered()
+            .border_style(theme.border(true))
+            .title(Span::styled(format!(" {title} "), theme.heading()));
+        let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
+        block.render(area, buf);
+        let mut cursor = None;
+        let mut y = inner.y;
+        let row = |y: &mut u16| {
+            let at = (*y < inner.bottom()).then(|| Rect::new(inner.x, *y, inner.width, 1));
+            *y += 1;
+            at
+        };
+        for (i, stop) in Stop::ALL.into_iter().enumerate() {
+            let focused = i == self.focus && self.duplicates.is_none();
+            if stop.starts_optional() {
+                row(&mut y);
+                if let Some(at) = row(&mut y) {
+                    buf.set_stringn(
+                        at.x,
+                        at.y,
+                        t("ui-signup-optional"),
+                        at.width as usize,
+                        theme.dim(),
+                    );
+                }
+            }
+            let Some(at) = row(&mut y) else { break };
+            if stop == Stop::Consent {
+                let c = self.render_consent(at, buf, view, focused);
+                cursor = cursor.or(c);
+                continue;
+            }
+            let field = self.fields.get(stop);
+            let hint = hint(stop, field.value(), view.today, view.config)
+                .map(|(text, ok)| (text, if ok { theme.good() } else { theme.dim() }));
+            let c = render_row(at, buf, &t(stop.label_key()), field, focused, hint, theme);
+            cursor = cursor.or(c);
+            if let Some(error) = &field.error
+                && let Some(at) = row(&mut y)
+            {
+                render_error(at, buf, error, theme);
+            }
+        }
+        if let Some(at) = row(&mut y).and_then(|_| row(&mut y)) {
+            buf.set_stringn(
+                at.x,
+                at.y,
+                fit(&t("ui-signup-footer"), at.width as usize),
+                at.width as usize,
+                theme.dim(),
+            );
+        }
+        if let Some(dups) = &self.duplicates {
+            render_duplicates(dups, area, buf, view);
+            return None;
+        }
+        cursor
+    }
+
+    fn render_consent(
+        &self,
+        at: Rect,
+        buf: &mut Buffer,
+        view: &View,
+        focused: bool,
+    ) -> Option<Position> {
+        let theme = view.theme;
+        let label_style = if focused {
+            theme.heading()
+        } else {
+            Style::new()
+        };
+        buf.set_stringn(
+            at.x,
+            at.y,
+            t(Stop::Consent.label_key()),
+            LABEL_COLS as usize - 1,
+            label_style,
+        );
+        let mut x = at.x + LABEL_COLS;
+        let mut cursor = None;
+        for (i, channel) in Channel::ALL.into_iter().enumerate() {
+            let mark = if self.fields.consent[i] { "[x]" } else { "[ ]" };
+            let text = format!("{mark} {}", t(&format!("ui-channel-{}", channel.code())));
+            let style = if focused && i == self.consent_cursor {
+                cursor = Some(Position::new(x + 1, at.y));
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            if x >= at.right() {
+                break;
+            }
+            let (end, _) = buf.set_stringn(x, at.y, &text, (at.right() - x) as usize, style);
+            x = end + 2;
+        }
+        cursor
+    }
+}
+
+fn render_duplicates(dups: &Duplicates, area: Rect, buf: &mut Buffer, view: &View) {
+    let theme = view.theme;
+    let shown = dups.members.len().min(6) as u16;
+    let popup = centered(area, 72, 7 + shown);
+    let inner = frame(popup, buf, &t("ui-duplicate-title"), theme)
+        .inner(ratatui::layout::Margin::new(1, 0));
+    let mut lines = vec![Line::raw(t("ui-duplicate-intro")), Line::raw("")];
+    for (i, m) in dups.members.iter().enumerate().take(shown as usize) {
+        let d = &m.draft;
+        let mut parts = vec![m.full_name()];
+        parts.extend(
+            d.phone
+                .as_deref()
+                .map(|p| display_phone(p, view.config.country())),
+        );
+        parts.extend(d.email.clone());
+        parts.extend(d.birthday.map(|b| birthday(&b)));
+        parts.push(t_args(
+            "ui-duplicate-since",
+            &[("date", &date_with_year(m.joined_at))],
+        ));
+        let marker = if i == dups.selected { "▶ " } else { "  " };
+        let text = fit(
+            &format!("{marker}{}", parts.join(" · ")),
+            inner.width as usize,
+        );
+        let style = if i == dups.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        lines.push(Line::styled(text, style));
+    }
+    lines.push(Line::raw(""));
+    let mut keys = vec![];
+    for (key, label, _) in grouped(DUPLICATE, false) {
+        keys.push(Span::styled(key, theme.key()));
+        keys.push(Span::raw(format!(" {label}   ")));
+    }
+    lines.push(Line::from(keys));
+    Paragraph::new(lines).render(inner, buf);
+}

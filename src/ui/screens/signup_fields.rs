@@ -1,0 +1,399 @@
+//! The signup form's fields and their rules: which come first (the fewest
+//! needed at the counter), how typed text becomes a checked member, what a
+//! search prefills, and the hint beside each field.
+
+use chrono::NaiveDate;
+
+use super::month_first;
+use crate::config::Config;
+use crate::domain::member::{
+    Birthday, Channel, FieldError, MemberCard, MemberDraft, clean_text, display_phone,
+    normalise_email, normalise_phone, parse_birthday,
+};
+use crate::i18n::{t, t_args};
+use crate::ui::format;
+use crate::ui::widgets::field::TextField;
+
+/// The places Tab stops at, in order. The first four are what a customer
+/// at the counter usually gives; the rest are optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    FirstName,
+    Contact,
+    Birthday,
+    Consent,
+    FamilyName,
+    OtherContact,
+    Card,
+    Area,
+    Note,
+}
+
+impl Stop {
+    pub const ALL: [Stop; 9] = [
+        Stop::FirstName,
+        Stop::Contact,
+        Stop::Birthday,
+        Stop::Consent,
+        Stop::FamilyName,
+        Stop::OtherContact,
+        Stop::Card,
+        Stop::Area,
+        Stop::Note,
+    ];
+
+    pub fn index(self) -> usize {
+        Stop::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Stop::FirstName => "field-first-name",
+            Stop::Contact => "ui-field-contact",
+            Stop::Birthday => "field-birthday",
+            Stop::Consent => "ui-field-consent",
+            Stop::FamilyName => "field-family-name",
+            Stop::OtherContact => "ui-field-other-contact",
+            Stop::Card => "field-card",
+            Stop::Area => "field-area",
+            Stop::Note => "field-note",
+        }
+    }
+
+    pub fn is_text(self) -> bool {
+        self != Stop::Consent
+    }
+
+    /// The first of the optional stops, shown under their own heading.
+    pub fn starts_optional(self) -> bool {
+        self == Stop::FamilyName
+    }
+}
+
+/// What was typed, one text field per stop (the consent stop's is unused).
+#[derive(Debug, Clone, Default)]
+pub struct Fields {
+    pub text: [TextField; 9],
+    /// Ticked channels, in `Channel::ALL` order.
+    pub consent: [bool; 4],
+}
+
+impl Fields {
+    pub fn get(&self, stop: Stop) -> &TextField {
+        &self.text[stop.index()]
+    }
+
+    pub fn get_mut(&mut self, stop: Stop) -> &mut TextField {
+        &mut self.text[stop.index()]
+    }
+
+    /// The values, for telling whether anything was changed.
+    pub fn snapshot(&self) -> (Vec<String>, [bool; 4]) {
+        (
+            self.text.iter().map(|f| f.value().to_string()).collect(),
+            self.consent,
+        )
+    }
+
+    /// A form filled from what was typed in the counter's search: an email
+    /// or phone goes to the contact field, anything else is a name.
+    pub fn from_search(query: &str) -> Fields {
+        let mut fields = Fields::default();
+        let query = clean_text(query);
+        if query.is_empty() {
+            return fields;
+        }
+        let phone_like = query.chars().any(|c| c.is_ascii_digit())
+            && query
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-()./".contains(c));
+        if query.contains('@') || phone_like {
+            fields.get_mut(Stop::Contact).set(&query);
+            return fields;
+        }
+        // Typed in lower case at speed: "ana kovač" becomes "Ana Kovač".
+        let name = if query.chars().any(char::is_uppercase) {
+            query
+        } else {
+            capitalise_words(&query)
+        };
+        let (first, family) = name.split_once(' ').unwrap_or((&name, ""));
+        fields.get_mut(Stop::FirstName).set(first);
+        fields.get_mut(Stop::FamilyName).set(family);
+        fields
+    }
+
+    /// A form holding a stored member, for editing.
+    pub fn from_card(card: &MemberCard, config: &Config) -> Fields {
+        let d = &card.member.draft;
+        let mut fields = Fields::default();
+        let phone = d
+            .phone
+            .as_deref()
+            .map(|p| display_phone(p, config.country()));
+        let (contact, other) = match (phone, d.email.clone()) {
+            (Some(p), email) => (Some(p), email),
+            (None, email) => (email, None),
+        };
+        let birthday = d.birthday.map(|b| typed_birthday(&b, month_first(config)));
+        let values = [
+            (Stop::FirstName, Some(d.first_name.clone())),
+            (Stop::Contact, contact),
+            (Stop::Birthday, birthday),
+            (Stop::FamilyName, Some(d.family_name.clone())),
+            (Stop::OtherContact, other),
+            (Stop::Card, d.card.clone()),
+            (Stop::Area, d.area.clone()),
+            (Stop::Note, d.note.clone()),
+        ];
+        for (stop, value) in values {
+            fields.get_mut(stop).set(value.as_deref().unwrap_or(""));
+        }
+        for consent in &card.consents {
+            if let Some(i) = Channel::ALL.iter().position(|c| *c == consent.channel) {
+                fields.consent[i] = consent.granted;
+            }
+        }
+        fields
+    }
+}
+
+fn capitalise_words(s: &str) -> String {
+    s.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A birthday the way the owner would type it: "14.3.1986" or "3/14/1986".
+fn typed_birthday(b: &Birthday, month_first: bool) -> String {
+    match (b.year, month_first) {
+        (Some(y), false) => format!("{}.{}.{y}", b.day, b.month),
+        (None, false) => format!("{}.{}.", b.day, b.month),
+        (Some(y), true) => format!("{}/{}/{y}", b.month, b.day),
+        (None, true) => format!("{}/{}", b.month, b.day),
+    }
+}
+
+/// A phone or an email, told apart by the `@`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Contact {
+    Phone(String),
+    Email(String),
+}
+
+pub fn read_contact(input: &str, config: &Config) -> Result<Option<Contact>, FieldError> {
+    let input = input.trim();
+    if input.is_empty() {
+        Ok(None)
+    } else if input.contains('@') {
+        normalise_email(input).map(|e| Some(Contact::Email(e)))
+    } else {
+        normalise_phone(input, config.country()).map(|p| Some(Contact::Phone(p)))
+    }
+}
+
+fn optional(field: &TextField) -> Option<String> {
+    Some(clean_text(field.value())).filter(|v| !v.is_empty())
+}
+
+/// A member ready to store, and the channels they agreed to.
+pub type Checked = (MemberDraft, Vec<Channel>);
+/// A field and what is wrong with it.
+pub type FieldProblem = (Stop, String);
+
+/// The checked member and the channels they agreed to, or a message per
+/// field that is wrong.
+pub fn check(
+    fields: &Fields,
+    today: NaiveDate,
+    config: &Config,
+) -> Result<Checked, Vec<FieldProblem>> {
+    let mut errors = vec![];
+    let first_name = clean_text(fields.get(Stop::FirstName).value());
+    if first_name.is_empty() {
+        errors.push((Stop::FirstName, t(FieldError::Required.message_key())));
+    }
+    let mut phone = None;
+    let mut email = None;
+    for stop in [Stop::Contact, Stop::OtherContact] {
+        match read_contact(fields.get(stop).value(), config) {
+            Ok(Some(Contact::Phone(_))) if phone.is_some() => {
+                errors.push((stop, t("ui-err-second-phone")));
+            }
+            Ok(Some(Contact::Email(_))) if email.is_some() => {
+                errors.push((stop, t("ui-err-second-email")));
+            }
+            Ok(Some(Contact::Phone(p))) => phone = Some(p),
+            Ok(Some(Contact::Email(e))) => email = Some(e),
+            Ok(None) => {}
+            Err(e) => errors.push((stop, t(e.message_key()))),
+        }
+    }
+    let birthday_text = fields.get(Stop::Birthday).value().trim();
+    let birthday = if birthday_text.is_empty() {
+        None
+    } else {
+        match parse_birthday(birthday_text, today, month_first(config)) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                errors.push((Stop::Birthday, t(e.message_key())));
+                None
+            }
+        }
+    };
+    if !errors.is_empty() {
+        errors.sort_by_key(|(stop, _)| stop.index());
+        return Err(errors);
+    }
+    let draft = MemberDraft {
+        first_name,
+        family_name: clean_text(fields.get(Stop::FamilyName).value()),
+        phone,
+        email,
+        birthday,
+        card: optional(fields.get(Stop::Card)),
+        area: optional(fields.get(Stop::Area)),
+        language: None,
+        note: optional(fields.get(Stop::Note)),
+    };
+    let consents = Channel::ALL
+        .into_iter()
+        .zip(fields.consent)
+        .filter_map(|(channel, ticked)| ticked.then_some(channel))
+        .collect();
+    Ok((draft, consents))
+}
+
+/// The problem with one field alone, for showing it when Tab leaves the
+/// field. A missing first name waits until saving: the owner may start
+/// with the phone.
+pub fn check_one(fields: &Fields, stop: Stop, today: NaiveDate, config: &Config) -> Option<String> {
+    match check(fields, today, config) {
+        Ok(_) => None,
+        Err(errors) => errors
+            .into_iter()
+            .find(|(s, _)| *s == stop && *s != Stop::FirstName)
+            .map(|(_, message)| message),
+    }
+}
+
+/// Beside a field: how to write it while empty, what it was read as once
+/// it reads well ("✓ 091 234 5678"). `true` when the hint confirms a value.
+pub fn hint(stop: Stop, value: &str, today: NaiveDate, config: &Config) -> Option<(String, bool)> {
+    let value = value.trim();
+    match stop {
+        Stop::Contact | Stop::OtherContact if value.is_empty() => {
+            Some((t("ui-hint-contact"), false))
+        }
+        Stop::Contact | Stop::OtherContact => match read_contact(value, config) {
+            Ok(Some(Contact::Phone(p))) => Some((
+                t_args(
+                    "ui-hint-ok",
+                    &[("value", &display_phone(&p, config.country()))],
+                ),
+                true,
+            )),
+            Ok(Some(Contact::Email(_))) => {
+                Some((t_args("ui-hint-ok", &[("value", &t("field-email"))]), true))
+            }
+            _ => None,
+        },
+        Stop::Birthday if value.is_empty() => {
+            let key = if month_first(config) {
+                "ui-hint-birthday-us"
+            } else {
+                "ui-hint-birthday"
+            };
+            Some((t(key), false))
+        }
+        Stop::Birthday => parse_birthday(value, today, month_first(config))
+            .ok()
+            .map(|b| {
+                (
+                    t_args("ui-hint-ok", &[("value", &format::birthday(&b))]),
+                    true,
+                )
+            }),
+        Stop::Card if value.is_empty() => Some((t("ui-hint-card"), false)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        let mut c = Config::default();
+        c.shop.country = "HR".into();
+        c
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+    }
+
+    #[test]
+    fn search_text_goes_to_the_right_fields() {
+        let f = Fields::from_search("ana kovač");
+        assert_eq!(f.get(Stop::FirstName).value(), "Ana");
+        assert_eq!(f.get(Stop::FamilyName).value(), "Kovač");
+        let f = Fields::from_search("Maria de la Cruz");
+        assert_eq!(f.get(Stop::FamilyName).value(), "de la Cruz");
+        let f = Fields::from_search("091 234");
+        assert_eq!(f.get(Stop::Contact).value(), "091 234");
+        assert!(f.get(Stop::FirstName).is_blank());
+        let f = Fields::from_search("ana@example.com");
+        assert_eq!(f.get(Stop::Contact).value(), "ana@example.com");
+    }
+
+    #[test]
+    fn check_reads_phone_email_and_birthday() {
+        let mut f = Fields::from_search("Ana");
+        f.get_mut(Stop::Contact).set("091 234 5678");
+        f.get_mut(Stop::OtherContact).set("Ana@Example.com");
+        f.get_mut(Stop::Birthday).set("14.3.");
+        f.consent[0] = true;
+        let (draft, consents) = check(&f, today(), &config()).unwrap();
+        assert_eq!(draft.phone.as_deref(), Some("+385912345678"));
+        assert_eq!(draft.email.as_deref(), Some("ana@example.com"));
+        assert_eq!(draft.birthday.map(|b| (b.day, b.month)), Some((14, 3)));
+        assert_eq!(consents, vec![Channel::Sms]);
+    }
+
+    #[test]
+    fn each_problem_is_named_at_its_field() {
+        let mut f = Fields::default();
+        f.get_mut(Stop::Contact).set("12");
+        f.get_mut(Stop::Birthday).set("31.2.");
+        let errors = check(&f, today(), &config()).unwrap_err();
+        let stops: Vec<Stop> = errors.iter().map(|(s, _)| *s).collect();
+        assert_eq!(stops, vec![Stop::FirstName, Stop::Contact, Stop::Birthday]);
+        assert_eq!(errors[1].1, t("field-bad-phone"));
+        f.get_mut(Stop::Contact).set("a@b.hr");
+        f.get_mut(Stop::OtherContact).set("c@d.hr");
+        let errors = check(&f, today(), &config()).unwrap_err();
+        assert!(errors.contains(&(Stop::OtherContact, t("ui-err-second-email"))));
+    }
+
+    #[test]
+    fn hints_confirm_what_was_understood() {
+        let c = config();
+        assert_eq!(
+            hint(Stop::Contact, "0912345678", today(), &c),
+            Some((t_args("ui-hint-ok", &[("value", "091 234 5678")]), true))
+        );
+        assert_eq!(hint(Stop::Birthday, "31.2.", today(), &c), None);
+        assert_eq!(
+            hint(Stop::Birthday, "14.3.1986", today(), &c).map(|h| h.1),
+            Some(true)
+        );
+    }
+}

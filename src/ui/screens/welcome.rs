@@ -1,0 +1,68 @@
+//! The first screen on an empty database: load demo members to try things
+//! out, or sign up the first real member.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{Effect, View};
+use crate::i18n::{t, t_args};
+use crate::ui::format::pad;
+use crate::ui::keymap::{Action, Keymap, WELCOME, grouped};
+use crate::ui::widgets::popup::{centered, frame};
+
+/// How many demo members `d` loads, and with which seed (the same club
+/// every time, so a demo can be repeated).
+pub const DEMO_MEMBERS: usize = 200;
+pub const DEMO_SEED: u64 = 42;
+
+#[derive(Debug, Default)]
+pub struct WelcomeState;
+
+impl WelcomeState {
+    pub fn keymap(&self) -> Keymap {
+        WELCOME
+    }
+
+    pub fn update(&mut self, action: Action) -> Effect {
+        match action {
+            Action::LoadDemo => Effect::LoadDemo,
+            Action::SignUp => Effect::SignUp(String::new()),
+            Action::Back => Effect::ToCounter,
+            Action::Quit => Effect::Quit,
+            _ => Effect::None,
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let box_area = centered(area, 64, 13);
+        let inner = frame(box_area, buf, &t("ui-welcome-title"), theme);
+        let mut lines = vec![
+            Line::raw(""),
+            Line::raw(t_args(
+                "ui-welcome-empty",
+                &[("shop", &view.config.shop.name)],
+            )),
+            Line::raw(""),
+        ];
+        for (keys, label, _) in grouped(WELCOME, true) {
+            let label = if label == t("ui-key-load-demo") {
+                t_args("ui-welcome-demo", &[("count", &DEMO_MEMBERS.to_string())])
+            } else {
+                label
+            };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(pad(&keys, 6), theme.key()),
+                Span::raw(label),
+            ]));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(t("ui-welcome-later"), theme.dim()));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    }
+}

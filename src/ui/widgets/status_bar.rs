@@ -1,0 +1,48 @@
+//! The bottom line: the keys of what has focus, from its keymap table, and
+//! the message line above it (what was just saved, or what went wrong).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::ui::format::{fit, width};
+use crate::ui::keymap::{Keymap, grouped};
+use crate::ui::theme::Theme;
+
+/// Draws the hinted rows of `maps`. The help hint is kept at the end and
+/// other hints are dropped from the end when the line is too narrow.
+pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], theme: &Theme) {
+    let help = crate::i18n::t("ui-key-help");
+    let mut hints: Vec<(String, String)> = vec![];
+    for map in maps {
+        for (keys, label, hint) in grouped(map, false) {
+            if hint && !hints.iter().any(|(_, l)| *l == label) {
+                hints.push((keys, label));
+            }
+        }
+    }
+    if let Some(i) = hints.iter().position(|(_, label)| *label == help) {
+        let help_hint = hints.remove(i);
+        hints.push(help_hint);
+    }
+    let cost = |h: &(String, String)| width(&h.0) + 1 + width(&h.1) + 2;
+    let available = area.width as usize;
+    while hints.len() > 1 && hints.iter().map(cost).sum::<usize>() > available {
+        let drop = hints.len() - 2;
+        hints.remove(drop);
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, label) in hints {
+        spans.push(Span::styled(keys, theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+/// Draws `text` on the message line in `style`, cut to the width.
+pub fn render_message(area: Rect, buf: &mut Buffer, text: &str, style: Style) {
+    let cols = area.width.saturating_sub(1) as usize;
+    buf.set_stringn(area.x + 1, area.y, fit(text, cols), cols, style);
+}

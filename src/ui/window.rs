@@ -1,0 +1,114 @@
+//! Draws the whole window from the app's state: title bar, the screen,
+//! help and popups on top, the message line and the status bar. Below
+//! 80×24 only a note saying so.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::i18n::{t, t_args};
+use crate::ui::app::{App, Screen};
+use crate::ui::format::{date_full, fit, width, wrap};
+use crate::ui::widgets::popup::render_confirm;
+use crate::ui::widgets::status_bar::{render_hints, render_message};
+
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+impl App {
+    pub fn draw(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if let Some(cursor) = self.render(area, frame.buffer_mut()) {
+            frame.set_cursor_position(cursor);
+        }
+    }
+
+    /// Draws into `buf`; returns where the text cursor goes, if anywhere.
+    pub fn render(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(area, buf);
+            return None;
+        }
+        let view = self.view();
+        let theme = view.theme;
+        let [title, body, message, status] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_title(title, buf);
+        let mut cursor = match &self.screen {
+            Screen::Welcome(w) => {
+                w.render(body, buf, &view);
+                None
+            }
+            Screen::Counter => self.counter.render(body, buf, &view),
+            Screen::Signup(s) => s.render(body, buf, &view),
+            Screen::Member(m) => m.render(body, buf, &view),
+        };
+        if let Some(help) = &self.help {
+            help.render(body, buf, theme);
+            cursor = None;
+        }
+        if let Some(confirm) = &self.confirm {
+            render_confirm(body, buf, &confirm.title, &confirm.question, theme);
+            cursor = None;
+        }
+        if let Some((text, problem)) = &self.message {
+            let style = if *problem {
+                theme.error()
+            } else {
+                theme.good()
+            };
+            render_message(message, buf, text, style);
+        }
+        let (maps, _) = self.active_keymaps();
+        render_hints(status, buf, &maps, theme);
+        cursor
+    }
+
+    fn render_title(&self, area: Rect, buf: &mut Buffer) {
+        let style = self.theme.title_bar();
+        buf.set_style(area, style);
+        let date = date_full(self.ctx.clock.today());
+        let right = width(&date) + 1;
+        let left_cols = (area.width as usize).saturating_sub(right + 2);
+        let left = t_args("ui-title", &[("shop", &self.ctx.config.shop.name)]);
+        buf.set_stringn(area.x + 1, area.y, fit(&left, left_cols), left_cols, style);
+        let x = area.right().saturating_sub(right as u16);
+        buf.set_stringn(x, area.y, date, right, style);
+    }
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let text = t_args(
+        "ui-too-small",
+        &[
+            ("width", &area.width.to_string()),
+            ("height", &area.height.to_string()),
+            ("min_width", &MIN_WIDTH.to_string()),
+            ("min_height", &MIN_HEIGHT.to_string()),
+        ],
+    );
+    let cols = area.width.max(1) as usize;
+    let mut lines: Vec<Line> = wrap(&text, cols).into_iter().map(Line::raw).collect();
+    lines.push(Line::raw(""));
+    lines.extend(
+        wrap(&t("ui-too-small-quit"), cols)
+            .into_iter()
+            .map(Line::raw),
+    );
+    let height = (lines.len() as u16).min(area.height);
+    let paragraph = Paragraph::new(lines).centered();
+    let [_, middle, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    paragraph.render(middle, buf);
+}

@@ -1,0 +1,219 @@
+//! Shared setup for the TUI tests: a club on an in-memory database with a
+//! fixed day (Monday 23 Nov 2026), the app driven by key events, and the
+//! screen rendered into a test backend.
+
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use regulars::cli::Ctx;
+use regulars::clock::Clock;
+use regulars::config::Config;
+use regulars::db;
+use regulars::domain::family::BirthInfo;
+use regulars::domain::member::{Birthday, Channel, MemberDraft};
+use regulars::ui::app::Screen;
+use regulars::ui::{App, Theme};
+use rusqlite::Connection;
+
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+pub fn today() -> NaiveDate {
+    day(2026, 11, 23)
+}
+
+pub fn config(country: &str) -> Config {
+    let mut config = Config::default();
+    config.shop.name = "Paws & Pages".into();
+    config.shop.country = country.into();
+    config.shop.currency = "EUR".into();
+    config
+}
+
+pub fn empty_ctx() -> Ctx {
+    Ctx {
+        conn: db::open_in_memory().unwrap(),
+        clock: Clock::fixed(today()),
+        config: config("HR"),
+    }
+}
+
+fn member(first: &str, family: &str) -> MemberDraft {
+    MemberDraft {
+        first_name: first.into(),
+        family_name: family.into(),
+        ..MemberDraft::default()
+    }
+}
+
+fn birthday(day: u32, month: u32, year: Option<i32>) -> Option<Birthday> {
+    Some(Birthday { month, day, year })
+}
+
+fn visit(conn: &Connection, member_id: i64, date: &str, till_id: &str) {
+    conn.execute(
+        "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, member_id)
+         VALUES ('generic', ?1, ?2, 1250, 'sale', ?3)",
+        rusqlite::params![till_id, date, member_id],
+    )
+    .unwrap();
+}
+
+/// Ana Kovač's id in [`seeded_ctx`]: children, pets, a birthday on Thursday.
+pub const ANA: i64 = 1;
+
+/// Eight members: accents, CJK, a very long name, birthdays today and this
+/// week, a few visits.
+pub fn seeded_ctx() -> Ctx {
+    let ctx = empty_ctx();
+    let now = ctx.clock.now();
+    let conn = &ctx.conn;
+    let ana = MemberDraft {
+        phone: Some("+385912345678".into()),
+        email: Some("ana.kovac@example.com".into()),
+        birthday: birthday(26, 11, Some(1986)),
+        card: Some("C-1001".into()),
+        area: Some("Trešnjevka".into()),
+        note: Some("Likes dark roast; ask how the new puppy settles in".into()),
+        ..member("Ana", "Kovač")
+    };
+    let ana_id = db::members::insert(conn, &ana, &[Channel::Sms, Channel::Email], now).unwrap();
+    assert_eq!(ana_id, ANA);
+    db::members::add_child(
+        conn,
+        ana_id,
+        "Noam",
+        Some("boy"),
+        BirthInfo::Born(day(2020, 11, 26)),
+    )
+    .unwrap();
+    db::members::add_child(
+        conn,
+        ana_id,
+        "Lea",
+        None,
+        BirthInfo::About {
+            years: 3,
+            on: day(2025, 6, 1),
+        },
+    )
+    .unwrap();
+    db::members::add_pet(
+        conn,
+        ana_id,
+        "Rex",
+        "dog",
+        BirthInfo::About {
+            years: 5,
+            on: day(2024, 11, 23),
+        },
+    )
+    .unwrap();
+    db::members::add_pet(
+        conn,
+        ana_id,
+        "Mici",
+        "cat",
+        BirthInfo::Born(day(2019, 4, 2)),
+    )
+    .unwrap();
+    visit(conn, ana_id, "2026-11-17", "r1");
+
+    let others = [
+        MemberDraft {
+            phone: Some("+385981112233".into()),
+            birthday: birthday(5, 1, None),
+            ..member("Željko", "Đurić")
+        },
+        MemberDraft {
+            email: Some("marko@example.com".into()),
+            ..member("Marko", "Horvat")
+        },
+        MemberDraft {
+            phone: Some("+8613800138000".into()),
+            ..member("王小明", "")
+        },
+        MemberDraft {
+            birthday: birthday(23, 11, Some(1990)),
+            ..member("Jakob", "Quist")
+        },
+        MemberDraft {
+            card: Some("C-2002".into()),
+            ..member("Maximilian Alexander", "von Hohenzollern-Sigmaringen")
+        },
+        MemberDraft {
+            phone: Some("+385955551234".into()),
+            birthday: birthday(1, 12, Some(1979)),
+            ..member("Ivana", "Kovačić")
+        },
+        member("Nada", "Jurić"),
+    ];
+    for (i, draft) in others.iter().enumerate() {
+        let id = db::members::insert(conn, draft, &[], now).unwrap();
+        if i % 2 == 0 {
+            visit(conn, id, "2026-10-02", &format!("v{i}"));
+        }
+    }
+    ctx
+}
+
+pub fn app(ctx: Ctx) -> App {
+    App::new(ctx, Theme::colored()).unwrap()
+}
+
+pub fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    app.run_pending();
+}
+
+pub fn shift_tab(app: &mut App) {
+    app.handle_key(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT));
+}
+
+pub fn ctrl(app: &mut App, c: char) {
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+}
+
+/// Types `text` one key at a time, as a person would.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+pub fn render(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    terminal.backend().to_string()
+}
+
+pub fn screen(app: &App) -> String {
+    render(app, 80, 24)
+}
+
+pub fn names(app: &App) -> Vec<String> {
+    app.counter()
+        .rows()
+        .iter()
+        .map(|r| {
+            format!("{} {}", r.member.first_name, r.member.family_name)
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+pub fn open_member_name(app: &App) -> Option<String> {
+    match app.screen() {
+        Screen::Member(m) => Some(m.card().member.full_name()),
+        _ => None,
+    }
+}
+
+pub fn is_counter(app: &App) -> bool {
+    matches!(app.screen(), Screen::Counter)
+}
