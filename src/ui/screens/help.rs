@@ -38,7 +38,12 @@ impl HelpState {
     pub fn update(&mut self, action: Action) -> bool {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
+            Action::Down => {
+                // Bounded for the smallest window (80×24); larger ones
+                // show more and clamp when drawing.
+                let lines = self.lines(76, &Theme::plain()).len() as u16;
+                self.scroll = (self.scroll + 1).min(lines.saturating_sub(19));
+            }
             Action::Back | Action::Help => return false,
             _ => {}
         }
@@ -76,13 +81,19 @@ impl HelpState {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
         ratatui::widgets::Clear.render(area, buf);
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_style(theme.border(true))
             .title(Span::styled(format!(" {} ", self.title), theme.heading()));
+        // Two columns of margin inside the border.
+        let cols = area.width.saturating_sub(4) as usize;
+        let lines = self.lines(cols, theme);
+        let max_scroll = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
+        if self.scroll < max_scroll {
+            let more = Line::styled(format!(" {} ", t("ui-help-more")), theme.key());
+            block = block.title_bottom(more.right_aligned());
+        }
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
-        let lines = self.lines(inner.width as usize, theme);
-        let max_scroll = (lines.len() as u16).saturating_sub(inner.height);
         Paragraph::new(lines)
             .scroll((self.scroll.min(max_scroll), 0))
             .render(inner, buf);

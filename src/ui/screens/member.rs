@@ -220,6 +220,7 @@ impl MemberState {
             None => birthday(&b),
         });
         let mut left = vec![
+            heading("ui-card-details"),
             row(
                 &t("field-phone"),
                 d.phone
@@ -277,12 +278,6 @@ impl MemberState {
             heading("ui-card-club"),
             row(&t("ui-col-tier"), None),
             row(&t("ui-col-points"), Some("0".into())),
-            row(&t("field-visits"), Some(card.visits.to_string())),
-            row(&t("field-spend"), Some(currency.format(card.spend_minor))),
-            row(
-                &t("ui-col-last-visit"),
-                card.last_visit.map(|v| date_short(v, view.today)),
-            ),
             Line::raw(""),
             heading("ui-card-children"),
         ];
@@ -312,31 +307,27 @@ impl MemberState {
             ));
         }
         right.push(Line::raw(""));
-        let history = if card.visits == 0 {
+        let (history, habits) = if card.visits == 0 {
             (t("ui-card-no-purchases"), t("ui-card-no-purchases"))
         } else {
             let last = card
                 .last_visit
                 .map(|v| date_short(v, view.today))
                 .unwrap_or_else(none);
+            let visits = t_count("ui-visits", "count", card.visits);
             (
-                t_args(
-                    "ui-card-visits",
-                    &[
-                        ("visits", &t_count("ui-visits", "count", card.visits)),
-                        ("last", &last),
-                    ],
-                ),
+                t_args("ui-card-visits", &[("visits", &visits), ("last", &last)]),
                 t_args(
                     "ui-card-spend",
                     &[("spend", &currency.format(card.spend_minor))],
                 ),
             )
         };
+        // Filled in by the purchase import; until then one line each.
         right.push(heading("ui-card-history"));
-        right.push(Line::raw(format!("  {}", history.0)));
+        right.push(Line::raw(format!("  {history}")));
         right.push(heading("ui-card-habits"));
-        right.push(Line::raw(format!("  {}", history.1)));
+        right.push(Line::raw(format!("  {habits}")));
         [left, right]
     }
 

@@ -50,7 +50,9 @@ impl SignupState {
             .index();
         SignupState {
             editing: None,
-            initial: Fields::default().snapshot(),
+            // What came from the search is still in the search: leaving an
+            // untouched prefilled form loses nothing.
+            initial: fields.snapshot(),
             fields,
             focus,
             consent_cursor: 0,
@@ -362,7 +364,7 @@ impl SignupState {
 fn render_duplicates(dups: &Duplicates, area: Rect, buf: &mut Buffer, view: &View) {
     let theme = view.theme;
     let shown = dups.members.len().min(6) as u16;
-    let popup = centered(area, 72, 7 + shown);
+    let popup = centered(area, area.width.saturating_sub(4), 7 + shown);
     let inner = frame(popup, buf, &t("ui-duplicate-title"), theme)
         .inner(ratatui::layout::Margin::new(1, 0));
     let mut lines = vec![Line::raw(t("ui-duplicate-intro")), Line::raw("")];
@@ -396,7 +398,7 @@ fn render_duplicates(dups: &Duplicates, area: Rect, buf: &mut Buffer, view: &Vie
     let mut keys = vec![];
     for (key, label, _) in grouped(DUPLICATE, false) {
         keys.push(Span::styled(key, theme.key()));
-        keys.push(Span::raw(format!(" {label}   ")));
+        keys.push(Span::raw(format!(" {label}  ")));
     }
     lines.push(Line::from(keys));
     Paragraph::new(lines).render(inner, buf);

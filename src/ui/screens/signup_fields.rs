@@ -289,9 +289,6 @@ pub fn check_one(fields: &Fields, stop: Stop, today: NaiveDate, config: &Config)
 pub fn hint(stop: Stop, value: &str, today: NaiveDate, config: &Config) -> Option<(String, bool)> {
     let value = value.trim();
     match stop {
-        Stop::Contact | Stop::OtherContact if value.is_empty() => {
-            Some((t("ui-hint-contact"), false))
-        }
         Stop::Contact | Stop::OtherContact => match read_contact(value, config) {
             Ok(Some(Contact::Phone(p))) => Some((
                 t_args(

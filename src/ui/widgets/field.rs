@@ -66,6 +66,11 @@ impl TextField {
         let area = Rect { height: 1, ..area };
         buf.set_style(area, style);
         let cols = area.width as usize;
+        if !focused {
+            // Without the cursor the start of the text matters most.
+            buf.set_stringn(area.x, area.y, fit(self.value(), cols), cols, style);
+            return None;
+        }
         let cursor = self.input.visual_cursor();
         // Keep one column free after the text for the cursor.
         let scroll = (cursor + 1).saturating_sub(cols);
@@ -83,15 +88,15 @@ impl TextField {
             shown.push(c);
         }
         buf.set_stringn(area.x, area.y, &shown, cols, style);
-        focused.then(|| {
-            let x = (cursor.saturating_sub(skipped)).min(cols.saturating_sub(1));
-            Position::new(area.x + x as u16, area.y)
-        })
+        let x = (cursor.saturating_sub(skipped)).min(cols.saturating_sub(1));
+        Some(Position::new(area.x + x as u16, area.y))
     }
 }
 
 /// Columns for the field label in forms.
 pub const LABEL_COLS: u16 = 17;
+/// Columns for the text; the rest of the row is for the hint.
+pub const FIELD_COLS: u16 = 30;
 
 /// A form row: label, field, and a hint to its right (what the value was
 /// read as, or how to write it). Returns the cursor position when focused.
@@ -116,7 +121,7 @@ pub fn render_row(
         LABEL_COLS as usize,
         label_style,
     );
-    let field_cols = area.width.saturating_sub(LABEL_COLS).min(34);
+    let field_cols = area.width.saturating_sub(LABEL_COLS).min(FIELD_COLS);
     let field_area = Rect::new(area.x + LABEL_COLS, area.y, field_cols, 1);
     let cursor = field.render(field_area, buf, theme.field(focused), focused);
     if let Some((text, style)) = hint {
@@ -127,9 +132,10 @@ pub fn render_row(
     cursor
 }
 
-/// The error line under a field: "↳ not a phone number …", cut to the width.
+/// The error line under a field: "↳ not a phone number …", the message
+/// starting under the text, cut to the width.
 pub fn render_error(area: Rect, buf: &mut Buffer, error: &str, theme: &Theme) {
-    let x = area.x + LABEL_COLS;
+    let x = area.x + LABEL_COLS - 2;
     let cols = area.right().saturating_sub(x) as usize;
     let text = fit(&format!("↳ {error}"), cols);
     buf.set_stringn(x, area.y, text, cols, theme.error());
@@ -153,6 +159,15 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
         let pos = field.render(buf.area, &mut buf, Style::new(), true);
         assert_eq!(pos, Some(Position::new(6, 0)));
+    }
+
+    #[test]
+    fn without_focus_the_start_shows() {
+        let field = typed("anastasia.kovacevic@example.com");
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        assert_eq!(field.render(buf.area, &mut buf, Style::new(), false), None);
+        let row: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert_eq!(row, "anastasia…");
     }
 
     #[test]

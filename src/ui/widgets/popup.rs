@@ -34,9 +34,9 @@ pub fn render_confirm(area: Rect, buf: &mut Buffer, title: &str, question: &str,
     let popup = centered(area, 60, 8);
     let inner = frame(popup, buf, title, theme);
     let mut keys = vec![];
-    for (key, label, _) in grouped(CONFIRM, true) {
+    for (key, label, _) in grouped(CONFIRM, false) {
         keys.push(Span::styled(key, theme.key()));
-        keys.push(Span::raw(format!(" {label}    ")));
+        keys.push(Span::raw(format!(" {label}   ")));
     }
     let text = vec![
         Line::raw(""),
