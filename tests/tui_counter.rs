@@ -186,3 +186,19 @@ fn wide_windows_show_phone_or_email_too() {
         "{text}"
     );
 }
+
+#[test]
+fn hebrew_names_are_drawn_right_to_left_and_found_as_typed() {
+    let ctx = seeded_ctx();
+    let draft = regulars::domain::member::MemberDraft {
+        first_name: "רבקה".into(),
+        family_name: "כהן".into(),
+        ..Default::default()
+    };
+    regulars::db::members::insert(&ctx.conn, &draft, &[], ctx.clock.now()).unwrap();
+    let mut app = app(ctx);
+    type_text(&mut app, "כהן");
+    assert_eq!(names(&app), vec!["רבקה כהן"]);
+    // Stored in reading order, drawn reversed so it reads right to left.
+    assert!(screen(&app).contains("▶ ןהכ הקבר"), "{}", screen(&app));
+}

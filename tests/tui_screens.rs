@@ -86,7 +86,16 @@ fn help_on_the_card_shows_card_keys() {
 fn a_small_window_gets_a_note_not_garbage() {
     let mut app = app(seeded_ctx());
     insta::assert_snapshot!(render(&app, 60, 20));
-    // Keys still work: Ctrl-C quits.
+    // Nothing can be seen, so keys do nothing but Ctrl-C.
+    app.set_window_size(60, 20);
+    key(&mut app, KeyCode::Enter);
+    assert!(is_counter(&app));
+    type_text(&mut app, "ana");
+    assert_eq!(app.counter().query(), "");
+    app.set_window_size(80, 24);
+    type_text(&mut app, "a");
+    assert_eq!(app.counter().query(), "a");
+    app.set_window_size(79, 40);
     ctrl(&mut app, 'c');
     assert!(app.should_quit());
     let tiny = render(&app, 12, 3);

@@ -18,6 +18,7 @@ use crate::ui::screens::signup::SignupState;
 use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
 use crate::ui::screens::{Confirm, Effect, View};
 use crate::ui::theme::Theme;
+use crate::ui::window::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The screen in front. The counter's state lives on in [`App`] while
 /// other screens are open, so coming back shows the same search.
@@ -39,6 +40,8 @@ pub struct App {
     /// The message line: text and whether it reports a problem.
     pub(super) message: Option<(String, bool)>,
     demo_pending: bool,
+    /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
+    too_small: bool,
     quit: bool,
 }
 
@@ -62,6 +65,7 @@ impl App {
             confirm: None,
             message: None,
             demo_pending: false,
+            too_small: false,
             quit: false,
         })
     }
@@ -119,8 +123,17 @@ impl App {
         }
     }
 
+    /// Tells the app the window's size before keys are read.
+    pub fn set_window_size(&mut self, width: u16, height: u16) {
+        self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) {
-        let (maps, text_focus) = self.active_keymaps();
+        let (maps, text_focus) = if self.too_small {
+            (vec![], false)
+        } else {
+            self.active_keymaps()
+        };
         if let Some(action) = keymap::resolve(&maps, &key, text_focus) {
             self.message = None;
             self.update(action);

@@ -3,6 +3,7 @@
 //! file, ages such as "about 3 years".
 
 use chrono::{Datelike, NaiveDate};
+use unicode_bidi::{BidiInfo, Level};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::domain::family::BirthInfo;
@@ -12,6 +13,26 @@ use crate::i18n::{t, t_args, t_count};
 /// Columns the text takes in a terminal.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
+}
+
+/// `s` in the order a terminal must draw it. Hebrew is stored and typed in
+/// reading order, but terminals fill cells left to right, so right-to-left
+/// runs are reversed for drawing. The line direction is the UI language's;
+/// text without right-to-left letters comes back unchanged.
+pub fn visual(s: &str) -> String {
+    let level = if crate::i18n::current() == "he" {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
+    let info = BidiInfo::new(s, Some(level));
+    if !info.has_rtl() {
+        return s.to_string();
+    }
+    info.paragraphs
+        .iter()
+        .map(|p| info.reorder_line(p, p.range.clone()).into_owned())
+        .collect()
 }
 
 /// `s` cut to at most `max` columns, ending in "…" when something was cut.
@@ -175,6 +196,13 @@ mod tests {
         assert_eq!(width(&fit("王小明", 4)), 3);
         assert_eq!(pad("王", 4), "王  ");
         assert_eq!(fit("anything", 0), "");
+    }
+
+    #[test]
+    fn right_to_left_names_are_drawn_reversed() {
+        assert_eq!(visual("רבקה כהן"), "ןהכ הקבר");
+        assert_eq!(visual("Ana Kovač"), "Ana Kovač");
+        assert_eq!(visual("Noam · נועם · boy"), "Noam · םעונ · boy");
     }
 
     #[test]

@@ -79,10 +79,13 @@ impl Key {
             .contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL) && !altgr;
         let alt = ev.modifiers.contains(KeyModifiers::ALT) && !altgr;
-        if alt || ctrl != self.ctrl {
+        if ctrl != self.ctrl {
             return false;
         }
         match (self.code, ev.code) {
+            // Alt with a letter is no shortcut here; with Esc, Enter or an
+            // arrow it changes nothing.
+            (KeyCode::Char(_), KeyCode::Char(_)) if alt => false,
             (KeyCode::Char(a), KeyCode::Char(b)) => {
                 a == b || (self.ctrl && a == b.to_ascii_lowercase())
             }

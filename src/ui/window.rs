@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::i18n::{t, t_args};
 use crate::ui::app::{App, Screen};
-use crate::ui::format::{date_full, fit, width, wrap};
+use crate::ui::format::{date_full, fit, visual, width, wrap};
 use crate::ui::widgets::popup::render_confirm;
 use crate::ui::widgets::status_bar::{render_hints, render_message};
 
@@ -77,7 +77,7 @@ impl App {
         let date = date_full(self.ctx.clock.today());
         let right = width(&date) + 1;
         let left_cols = (area.width as usize).saturating_sub(right + 2);
-        let left = t_args("ui-title", &[("shop", &self.ctx.config.shop.name)]);
+        let left = visual(&t_args("ui-title", &[("shop", &self.ctx.config.shop.name)]));
         buf.set_stringn(area.x + 1, area.y, fit(&left, left_cols), left_cols, style);
         let x = area.right().saturating_sub(right as u16);
         buf.set_stringn(x, area.y, date, right, style);

@@ -18,7 +18,7 @@ use crate::domain::dates::days_until_birthday;
 use crate::domain::member::{display_phone, full_name};
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{date_short, fit, pad, weekday_short, width};
+use crate::ui::format::{date_short, fit, pad, visual, weekday_short, width};
 use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
 use crate::ui::widgets::field::TextField;
 
@@ -366,7 +366,7 @@ fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
         })
         .unwrap_or_default();
     [
-        full_name(&m.first_name, &m.family_name),
+        visual(&full_name(&m.first_name, &m.family_name)),
         contact,
         m.tier.clone().unwrap_or_else(|| t("ui-none")),
         m.points.to_string(),

@@ -145,7 +145,7 @@ impl FamilyForm {
             Kin::Child => "ui-family-add-child",
             Kin::Pet => "ui-family-add-pet",
         };
-        let popup = centered(area, 70, 11);
+        let popup = centered(area, 70, 10);
         let title = t_args(title_key, &[("name", &self.member_name)]);
         let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 1));
         let mut cursor = None;

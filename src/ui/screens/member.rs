@@ -17,7 +17,7 @@ use crate::domain::dates::{Celebrant, DayLabel, celebrations_within, day_label};
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{Channel, MemberCard, display_phone};
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, wrap};
+use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
 use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER};
 use crate::ui::theme::Theme;
 
@@ -191,7 +191,7 @@ impl MemberState {
         let none = || t("ui-none");
         let row = |label: &str, value: Option<String>| -> Line<'static> {
             let (value, style) = match value {
-                Some(v) => (v, Style::new()),
+                Some(v) => (visual(&v), Style::new()),
                 None => (none(), theme.dim()),
             };
             Line::from(vec![
@@ -281,7 +281,8 @@ impl MemberState {
             Line::raw(""),
             heading("ui-card-children"),
         ];
-        let family_line = |parts: Vec<String>| Line::raw(format!("  {}", parts.join(" · ")));
+        let family_line =
+            |parts: Vec<String>| Line::raw(format!("  {}", visual(&parts.join(" · "))));
         for child in &card.children {
             let mut parts = vec![child.name.clone()];
             parts.extend(child.gender.clone());
@@ -336,7 +337,7 @@ impl MemberState {
         let block = Block::bordered()
             .border_style(theme.border(self.form.is_none()))
             .title(Span::styled(
-                format!(" {} ", self.card.member.full_name()),
+                format!(" {} ", visual(&self.card.member.full_name())),
                 theme.heading(),
             ));
         let inner = block.inner(area).inner(Margin::new(1, 0));
@@ -348,7 +349,7 @@ impl MemberState {
         let banner_lines: Vec<Line> = self
             .soon
             .iter()
-            .map(|text| Line::styled(format!("{marker} {text}"), theme.good()))
+            .map(|text| Line::styled(format!("{marker} {}", visual(text)), theme.good()))
             .collect();
         Paragraph::new(banner_lines).render(banner, buf);
         let [left_area, right_area] =

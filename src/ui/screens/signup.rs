@@ -16,7 +16,7 @@ use crate::db;
 use crate::domain::member::{Channel, Member, MemberCard, display_phone, full_name};
 use crate::error::Result;
 use crate::i18n::{t, t_args};
-use crate::ui::format::{birthday, date_with_year, fit};
+use crate::ui::format::{birthday, date_with_year, fit, visual};
 use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD, grouped};
 use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
 use crate::ui::widgets::popup::{centered, frame};
@@ -384,7 +384,7 @@ fn render_duplicates(dups: &Duplicates, area: Rect, buf: &mut Buffer, view: &Vie
         ));
         let marker = if i == dups.selected { "▶ " } else { "  " };
         let text = fit(
-            &format!("{marker}{}", parts.join(" · ")),
+            &format!("{marker}{}", visual(&parts.join(" · "))),
             inner.width as usize,
         );
         let style = if i == dups.selected {

@@ -40,7 +40,7 @@ pub fn render_confirm(area: Rect, buf: &mut Buffer, title: &str, question: &str,
     }
     let text = vec![
         Line::raw(""),
-        Line::raw(question.to_string()),
+        Line::raw(crate::ui::format::visual(question)),
         Line::raw(""),
         Line::from(keys),
     ];

@@ -44,5 +44,6 @@ pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], theme: &Theme
 /// Draws `text` on the message line in `style`, cut to the width.
 pub fn render_message(area: Rect, buf: &mut Buffer, text: &str, style: Style) {
     let cols = area.width.saturating_sub(1) as usize;
-    buf.set_stringn(area.x + 1, area.y, fit(text, cols), cols, style);
+    let text = crate::ui::format::visual(text);
+    buf.set_stringn(area.x + 1, area.y, fit(&text, cols), cols, style);
 }
