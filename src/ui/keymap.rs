@@ -6,121 +6,11 @@
 //! field, if there is one: that is how every printable character but `?`
 //! reaches the counter's search.
 
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use tui_input::InputRequest;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind};
 use tui_input::backend::crossterm::to_input_request;
 
 use crate::i18n::t;
-
-/// Everything a key can ask for; screens give each its meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    Help,
-    /// Esc: close, cancel or go back toward the counter.
-    Back,
-    Up,
-    Down,
-    Left,
-    Right,
-    PageUp,
-    PageDown,
-    /// Open the selected member (or sign up from the "no match" row).
-    Open,
-    /// Esc on the counter: clear the search, or go to the list when empty.
-    ClearSearch,
-    FocusSearch,
-    SignUp,
-    LoadDemo,
-    NextField,
-    PrevField,
-    Save,
-    Toggle,
-    Edit,
-    AddChild,
-    AddPet,
-    Delete,
-    Yes,
-    No,
-    OpenExisting,
-    SaveAnyway,
-    /// Typing in the focused text field.
-    Input(InputRequest),
-}
-
-/// One key; letters match with or without Shift (terminals differ on `?`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
-    code: KeyCode,
-    ctrl: bool,
-}
-
-pub const fn key(code: KeyCode) -> Key {
-    Key { code, ctrl: false }
-}
-
-pub const fn ch(c: char) -> Key {
-    key(KeyCode::Char(c))
-}
-
-pub const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        ctrl: true,
-    }
-}
-
-impl Key {
-    pub fn matches(&self, ev: &KeyEvent) -> bool {
-        // AltGr arrives as Ctrl+Alt on some systems and types characters
-        // such as `@`; it is never a shortcut.
-        let altgr = ev
-            .modifiers
-            .contains(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL) && !altgr;
-        let alt = ev.modifiers.contains(KeyModifiers::ALT) && !altgr;
-        if ctrl != self.ctrl {
-            return false;
-        }
-        match (self.code, ev.code) {
-            // Alt with a letter is no shortcut here; with Esc, Enter or an
-            // arrow it changes nothing.
-            (KeyCode::Char(_), KeyCode::Char(_)) if alt => false,
-            (KeyCode::Char(a), KeyCode::Char(b)) => {
-                a == b || (self.ctrl && a == b.to_ascii_lowercase())
-            }
-            (KeyCode::BackTab, KeyCode::Tab) => ev.modifiers.contains(KeyModifiers::SHIFT),
-            (KeyCode::Tab, KeyCode::Tab) => !ev.modifiers.contains(KeyModifiers::SHIFT),
-            (a, b) => a == b,
-        }
-    }
-
-    /// How the key is written in hints and help: "Enter", "↑", "Ctrl-C", "n".
-    pub fn name(&self) -> String {
-        let base = match self.code {
-            KeyCode::Enter => t("ui-keyname-enter"),
-            KeyCode::Esc => t("ui-keyname-esc"),
-            KeyCode::Tab => t("ui-keyname-tab"),
-            KeyCode::BackTab => t("ui-keyname-backtab"),
-            KeyCode::Char(' ') => t("ui-keyname-space"),
-            KeyCode::Up => "↑".to_string(),
-            KeyCode::Down => "↓".to_string(),
-            KeyCode::Left => "←".to_string(),
-            KeyCode::Right => "→".to_string(),
-            KeyCode::PageUp => t("ui-keyname-pageup"),
-            KeyCode::PageDown => t("ui-keyname-pagedown"),
-            KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Char(c) if self.ctrl => c.to_ascii_uppercase().to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            other => format!("{other:?}"),
-        };
-        if self.ctrl {
-            format!("{}{base}", t("ui-keyname-ctrl"))
-        } else {
-            base
-        }
-    }
-}
+pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
 
 /// One row of a keymap table.
 #[derive(Debug, Clone, Copy)]
@@ -339,6 +229,8 @@ pub fn grouped(map: Keymap, all_keys: bool) -> Vec<(String, String, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+    use tui_input::InputRequest;
 
     const ALL: &[Keymap] = &[
         GLOBAL,

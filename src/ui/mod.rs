@@ -9,6 +9,7 @@
 pub mod app;
 pub mod format;
 pub mod keymap;
+pub mod keys;
 pub mod screens;
 pub mod terminal;
 pub mod theme;

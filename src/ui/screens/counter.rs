@@ -3,7 +3,6 @@
 //! selected, Enter opens the member's card. A search that finds nobody
 //! offers to sign the customer up with what was typed.
 
-use chrono::{Duration, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -11,14 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use tui_input::InputRequest;
 
+use super::counter_rows::{Columns, row_cells};
 use super::{Effect, View};
 use crate::cli::Ctx;
 use crate::db::search::{MemberRow, search};
 use crate::domain::dates::days_until_birthday;
-use crate::domain::member::{display_phone, full_name};
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{date_short, fit, pad, visual, weekday_short, width};
+use crate::ui::format::{fit, width};
 use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
 use crate::ui::widgets::field::TextField;
 
@@ -337,90 +336,5 @@ impl CounterState {
                 style,
             );
         }
-    }
-}
-
-/// The texts of one row, in column order.
-fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
-    let m = &row.member;
-    let contact = m
-        .phone
-        .as_deref()
-        .map(|p| display_phone(p, view.config.country()))
-        .or_else(|| m.email.clone())
-        .or_else(|| m.card.clone())
-        .unwrap_or_default();
-    let last_visit = m
-        .last_visit
-        .map(|d| date_short(d, view.today))
-        .unwrap_or_else(|| t("ui-none"));
-    let birthday = row
-        .birthday_in
-        .map(|days| {
-            let day = view.today + Duration::days(days);
-            format!(
-                "{} {}",
-                view.theme.birthday_marker(),
-                day_word(day, view.today)
-            )
-        })
-        .unwrap_or_default();
-    [
-        visual(&full_name(&m.first_name, &m.family_name)),
-        contact,
-        m.tier.clone().unwrap_or_else(|| t("ui-none")),
-        m.points.to_string(),
-        last_visit,
-        birthday,
-    ]
-}
-
-fn day_word(day: NaiveDate, today: NaiveDate) -> String {
-    if day == today {
-        t("ui-today-short")
-    } else {
-        weekday_short(day)
-    }
-}
-
-/// Column widths for the list; the contact column only on wide windows.
-struct Columns {
-    name: usize,
-    contact: usize,
-}
-
-const TIER: usize = 10;
-const POINTS: usize = 7;
-const LAST_VISIT: usize = 12;
-const BIRTHDAY: usize = 11;
-
-impl Columns {
-    fn for_width(total: u16) -> Columns {
-        let fixed = 2 + TIER + POINTS + LAST_VISIT + BIRTHDAY + 4;
-        let rest = (total as usize).saturating_sub(fixed);
-        let contact = if total >= 100 { 20 } else { 0 };
-        Columns {
-            name: rest.saturating_sub(contact + usize::from(contact > 0)),
-            contact,
-        }
-    }
-
-    /// Cells padded to their columns; points right-aligned.
-    fn line(&self, cells: &[String; 6], marker: &str) -> String {
-        let mut out = format!("{marker}{} ", pad(&cells[0], self.name));
-        if self.contact > 0 {
-            out.push_str(&pad(&cells[1], self.contact));
-            out.push(' ');
-        }
-        out.push_str(&pad(&cells[2], TIER));
-        out.push(' ');
-        let points = fit(&cells[3], POINTS - 1);
-        out.push_str(&" ".repeat(POINTS - 1 - width(&points)));
-        out.push_str(&points);
-        out.push_str("  ");
-        out.push_str(&pad(&cells[4], LAST_VISIT));
-        out.push(' ');
-        out.push_str(&fit(&cells[5], BIRTHDAY));
-        out
     }
 }

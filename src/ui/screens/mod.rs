@@ -3,6 +3,8 @@
 //! [`Effect`] for the app, and one `render` that only reads the state.
 
 pub mod counter;
+mod counter_rows;
+pub mod duplicates;
 pub mod family;
 pub mod help;
 pub mod member;

@@ -6,26 +6,20 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Widget};
 
+use super::duplicates::{Choice, Duplicates};
 use super::signup_fields::{Contact, Fields, Stop, check, check_one, hint, read_contact};
 use super::{Confirm, Effect, View};
 use crate::cli::Ctx;
 use crate::db;
-use crate::domain::member::{Channel, Member, MemberCard, display_phone, full_name};
+use crate::domain::member::{Channel, MemberCard, full_name};
 use crate::error::Result;
 use crate::i18n::{t, t_args};
-use crate::ui::format::{birthday, date_with_year, fit, visual};
-use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD, grouped};
+use crate::ui::format::fit;
+use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD};
 use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
-use crate::ui::widgets::popup::{centered, frame};
-
-#[derive(Debug)]
-struct Duplicates {
-    members: Vec<Member>,
-    selected: usize,
-}
 
 #[derive(Debug)]
 pub struct SignupState {
@@ -148,19 +142,18 @@ impl SignupState {
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         if let Some(dups) = &mut self.duplicates {
-            let n = dups.members.len();
-            match action {
-                Action::Up => dups.selected = (dups.selected + n - 1) % n,
-                Action::Down => dups.selected = (dups.selected + 1) % n,
-                Action::OpenExisting => return Effect::OpenMember(dups.members[dups.selected].id),
-                Action::SaveAnyway => {
+            return match dups.update(action) {
+                Choice::Stay => Effect::None,
+                Choice::Open(id) => Effect::OpenMember(id),
+                Choice::SaveAnyway => {
                     self.duplicates = None;
-                    return self.save(ctx, true).unwrap_or_else(Effect::from);
+                    self.save(ctx, true).unwrap_or_else(Effect::from)
                 }
-                Action::Back => self.duplicates = None,
-                _ => {}
-            }
-            return Effect::None;
+                Choice::BackToForm => {
+                    self.duplicates = None;
+                    Effect::None
+                }
+            };
         }
         match action {
             Action::Input(request) if self.focus().is_text() => {
@@ -220,10 +213,7 @@ impl SignupState {
         if !allow_duplicates {
             let members = db::members::possible_duplicates(&ctx.conn, &draft, editing)?;
             if !members.is_empty() {
-                self.duplicates = Some(Duplicates {
-                    members,
-                    selected: 0,
-                });
+                self.duplicates = Some(Duplicates::new(members));
                 return Ok(Effect::None);
             }
         }
@@ -314,7 +304,7 @@ impl SignupState {
             );
         }
         if let Some(dups) = &self.duplicates {
-            render_duplicates(dups, area, buf, view);
+            dups.render(area, buf, view);
             return None;
         }
         cursor
@@ -359,47 +349,4 @@ impl SignupState {
         }
         cursor
     }
-}
-
-fn render_duplicates(dups: &Duplicates, area: Rect, buf: &mut Buffer, view: &View) {
-    let theme = view.theme;
-    let shown = dups.members.len().min(6) as u16;
-    let popup = centered(area, area.width.saturating_sub(4), 7 + shown);
-    let inner = frame(popup, buf, &t("ui-duplicate-title"), theme)
-        .inner(ratatui::layout::Margin::new(1, 0));
-    let mut lines = vec![Line::raw(t("ui-duplicate-intro")), Line::raw("")];
-    for (i, m) in dups.members.iter().enumerate().take(shown as usize) {
-        let d = &m.draft;
-        let mut parts = vec![m.full_name()];
-        parts.extend(
-            d.phone
-                .as_deref()
-                .map(|p| display_phone(p, view.config.country())),
-        );
-        parts.extend(d.email.clone());
-        parts.extend(d.birthday.map(|b| birthday(&b)));
-        parts.push(t_args(
-            "ui-duplicate-since",
-            &[("date", &date_with_year(m.joined_at))],
-        ));
-        let marker = if i == dups.selected { "▶ " } else { "  " };
-        let text = fit(
-            &format!("{marker}{}", visual(&parts.join(" · "))),
-            inner.width as usize,
-        );
-        let style = if i == dups.selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        lines.push(Line::styled(text, style));
-    }
-    lines.push(Line::raw(""));
-    let mut keys = vec![];
-    for (key, label, _) in grouped(DUPLICATE, false) {
-        keys.push(Span::styled(key, theme.key()));
-        keys.push(Span::raw(format!(" {label}  ")));
-    }
-    lines.push(Line::from(keys));
-    Paragraph::new(lines).render(inner, buf);
 }

@@ -1,0 +1,99 @@
+//! The warning shown before saving a member who may already be in the club
+//! (same phone, same email, or same name and birthday): open the existing
+//! one, or save anyway.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::View;
+use crate::domain::member::{Member, display_phone};
+use crate::i18n::{t, t_args};
+use crate::ui::format::{birthday, date_with_year, fit, visual};
+use crate::ui::keymap::{Action, DUPLICATE, grouped};
+use crate::ui::widgets::popup::{centered, frame};
+
+/// The owner's answer to the warning.
+#[derive(Debug, PartialEq)]
+pub enum Choice {
+    Stay,
+    Open(i64),
+    SaveAnyway,
+    BackToForm,
+}
+
+#[derive(Debug)]
+pub struct Duplicates {
+    members: Vec<Member>,
+    selected: usize,
+}
+
+impl Duplicates {
+    pub fn new(members: Vec<Member>) -> Duplicates {
+        Duplicates {
+            members,
+            selected: 0,
+        }
+    }
+
+    pub fn update(&mut self, action: Action) -> Choice {
+        let n = self.members.len().max(1);
+        match action {
+            Action::Up => self.selected = (self.selected + n - 1) % n,
+            Action::Down => self.selected = (self.selected + 1) % n,
+            Action::OpenExisting => {
+                if let Some(m) = self.members.get(self.selected) {
+                    return Choice::Open(m.id);
+                }
+            }
+            Action::SaveAnyway => return Choice::SaveAnyway,
+            Action::Back => return Choice::BackToForm,
+            _ => {}
+        }
+        Choice::Stay
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let shown = self.members.len().min(6) as u16;
+        let popup = centered(area, area.width.saturating_sub(4), 7 + shown);
+        let inner = frame(popup, buf, &t("ui-duplicate-title"), theme).inner(Margin::new(1, 0));
+        let mut lines = vec![Line::raw(t("ui-duplicate-intro")), Line::raw("")];
+        for (i, m) in self.members.iter().enumerate().take(shown as usize) {
+            let d = &m.draft;
+            let mut parts = vec![m.full_name()];
+            parts.extend(
+                d.phone
+                    .as_deref()
+                    .map(|p| display_phone(p, view.config.country())),
+            );
+            parts.extend(d.email.clone());
+            parts.extend(d.birthday.map(|b| birthday(&b)));
+            parts.push(t_args(
+                "ui-duplicate-since",
+                &[("date", &date_with_year(m.joined_at))],
+            ));
+            let marker = if i == self.selected { "▶ " } else { "  " };
+            let text = fit(
+                &format!("{marker}{}", visual(&parts.join(" · "))),
+                inner.width as usize,
+            );
+            let style = if i == self.selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(text, style));
+        }
+        lines.push(Line::raw(""));
+        let mut keys = vec![];
+        for (key, label, _) in grouped(DUPLICATE, false) {
+            keys.push(Span::styled(key, theme.key()));
+            keys.push(Span::raw(format!(" {label}  ")));
+        }
+        lines.push(Line::from(keys));
+        Paragraph::new(lines).render(inner, buf);
+    }
+}
