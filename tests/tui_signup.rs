@@ -269,3 +269,19 @@ fn us_shops_read_birthdays_month_first() {
     assert_eq!(d.birthday.map(|b| (b.month, b.day)), Some((3, 14)));
     assert_eq!(d.phone.as_deref(), Some("+12125550123"));
 }
+
+#[test]
+fn edit_keeps_details_the_form_does_not_show() {
+    let ctx = seeded_ctx();
+    ctx.conn
+        .execute("UPDATE members SET language = 'hr' WHERE id = ?1", [ANA])
+        .unwrap();
+    let mut app = app(ctx);
+    type_text(&mut app, "ana k");
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "e");
+    key(&mut app, KeyCode::Enter);
+    let ana = db::members::get(app.conn(), ANA).unwrap().unwrap();
+    assert_eq!(ana.draft.language.as_deref(), Some("hr"));
+    assert_eq!(ana.full_name(), "Ana Kovač");
+}

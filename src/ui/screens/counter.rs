@@ -268,21 +268,15 @@ impl CounterState {
                 theme.dim(),
             );
         }
-        let style = if self.replace_on_type {
-            theme.replaceable()
-        } else {
-            Style::new()
-        };
+        // An empty query draws nothing, so the placeholder stays visible.
         let cursor = self.search.render(field_area, buf, Style::new(), focused);
         if self.replace_on_type {
             let cols = width(self.query()).min(field_area.width as usize) as u16;
-            buf.set_style(
-                Rect {
-                    width: cols,
-                    ..field_area
-                },
-                style,
-            );
+            let old_query = Rect {
+                width: cols,
+                ..field_area
+            };
+            buf.set_style(old_query, theme.replaceable());
         }
         cursor
     }

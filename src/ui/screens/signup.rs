@@ -25,6 +25,8 @@ use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
 pub struct SignupState {
     /// The member being edited (id and name); `None` for a new member.
     editing: Option<(i64, String)>,
+    /// Stored details the form does not show, kept as they are on save.
+    language: Option<String>,
     fields: Fields,
     initial: (Vec<String>, [bool; 4]),
     focus: usize,
@@ -44,6 +46,7 @@ impl SignupState {
             .index();
         SignupState {
             editing: None,
+            language: None,
             // What came from the search is still in the search: leaving an
             // untouched prefilled form loses nothing.
             initial: fields.snapshot(),
@@ -59,6 +62,7 @@ impl SignupState {
         let fields = Fields::from_card(card, view.config);
         SignupState {
             editing: Some((card.member.id, card.member.full_name())),
+            language: card.member.draft.language.clone(),
             initial: fields.snapshot(),
             fields,
             focus: 0,
@@ -190,7 +194,7 @@ impl SignupState {
         for field in &mut self.fields.text {
             field.error = None;
         }
-        let (draft, consents) = match check(&self.fields, ctx.clock.today(), &ctx.config) {
+        let (mut draft, consents) = match check(&self.fields, ctx.clock.today(), &ctx.config) {
             Ok(checked) => checked,
             Err(errors) => {
                 self.focus = errors[0].0.index();
@@ -200,6 +204,7 @@ impl SignupState {
                 return Ok(Effect::Error(t("ui-signup-fix")));
             }
         };
+        draft.language = self.language.clone();
         let editing = self.editing.as_ref().map(|(id, _)| *id);
         if let Some(card) = &draft.card
             && let Some((owner, name)) = db::counter::card_owner(&ctx.conn, card)?
