@@ -176,13 +176,35 @@ pub fn normalise_phone(input: &str, country: country::Id) -> Result<String, Fiel
     };
     let number = phonenumber::parse(Some(country), &candidate).map_err(|_| FieldError::Phone)?;
     // The numbering metadata lags behind real allocations (new mobile ranges
-    // are refused for months), so a number of a plausible length is accepted
-    // too: refusing a real customer's phone at the counter is the worse error.
-    let plausible = (7..=12).contains(&number.national().to_string().len());
+    // are refused for months), so a number that fits the country's general
+    // numbering pattern is accepted too: refusing a real customer's phone at
+    // the counter is the worse error. A national number read with the wrong
+    // country (a leading 0 in the US) still fails that pattern.
+    let plausible = fits_numbering_plan(&number);
     if !phonenumber::is_valid(&number) && !plausible {
         return Err(FieldError::Phone);
     }
     Ok(number.format().mode(Mode::E164).to_string())
+}
+
+fn fits_numbering_plan(number: &phonenumber::PhoneNumber) -> bool {
+    use phonenumber::Type;
+    let national = number.national().to_string();
+    let length = national.len() as u16;
+    let Some(regions) = phonenumber::metadata::DATABASE.by_code(&number.code().value()) else {
+        return false;
+    };
+    regions.iter().any(|m| {
+        let d = m.descriptors();
+        // The general pattern is not anchored, so the length must also be
+        // one that a fixed or mobile number of the country can have.
+        let lengths_fit = [Type::FixedLine, Type::Mobile]
+            .into_iter()
+            .filter_map(|t| d.get(t))
+            .chain(std::iter::once(d.general()))
+            .any(|desc| desc.possible_length().contains(&length));
+        lengths_fit && d.general().is_match(&national)
+    })
 }
 
 /// `+385912345678` → `091 234 5678` when the number is of the shop's country,

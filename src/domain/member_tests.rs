@@ -32,6 +32,16 @@ fn phones_become_e164_with_the_shop_country() {
         "+4520123456"
     );
     assert!(normalise_phone("(212) 555-0123", Id::US).is_ok());
+    // A new Israeli mobile range the metadata does not list yet is still taken.
+    assert_eq!(
+        normalise_phone("050-123-4567", Id::IL).unwrap(),
+        "+972501234567"
+    );
+    // A Croatian national number typed in a US shop is not a US number.
+    assert_eq!(
+        normalise_phone("091 234 5678", Id::US),
+        Err(FieldError::Phone)
+    );
     for bad in ["", "abc", "12", "+385 1", "091 234 5678 9999 12"] {
         assert_eq!(
             normalise_phone(bad, Id::HR),
