@@ -81,12 +81,28 @@ impl FamilyForm {
         }
     }
 
-    fn labels(&self) -> [String; 3] {
-        let detail = match self.kin {
-            Kin::Child => t("field-gender"),
-            Kin::Pet => t("field-kind"),
-        };
-        [t("field-name"), t("ui-field-born-or-age"), detail]
+    fn label(&self, field: usize) -> String {
+        match (field, self.kin) {
+            (NAME, _) => t("field-name"),
+            (BORN, _) => t("ui-field-born-or-age"),
+            (_, Kin::Child) => t("field-gender"),
+            (_, Kin::Pet) => t("field-kind"),
+        }
+    }
+
+    /// The order of the fields on screen: "Rex, dog, 2" for a pet, but a
+    /// child's birthday matters more than the gender.
+    fn order(&self) -> [usize; 3] {
+        match self.kin {
+            Kin::Child => [NAME, BORN, DETAIL],
+            Kin::Pet => [NAME, DETAIL, BORN],
+        }
+    }
+
+    fn step(&mut self, by: usize) {
+        let order = self.order();
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        self.focus = order[(at + by) % order.len()];
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx, member_id: i64) -> Result<FormResult> {
@@ -94,8 +110,8 @@ impl FamilyForm {
             Action::Input(request) => {
                 self.fields[self.focus].handle(request);
             }
-            Action::NextField => self.focus = (self.focus + 1) % 3,
-            Action::PrevField => self.focus = (self.focus + 2) % 3,
+            Action::NextField => self.step(1),
+            Action::PrevField => self.step(2),
             Action::Save => return self.save(ctx, member_id),
             Action::Back if self.fields.iter().any(|f| !f.is_blank()) => {
                 return Ok(FormResult::AskDiscard);
@@ -119,7 +135,11 @@ impl FamilyForm {
         if let Err(message) = &birth {
             self.fields[BORN].error = Some(message.clone());
         }
-        if let Some(bad) = self.fields.iter().position(|f| f.error.is_some()) {
+        if let Some(bad) = self
+            .order()
+            .into_iter()
+            .find(|f| self.fields[*f].error.is_some())
+        {
             self.focus = bad;
             return Ok(FormResult::Stay);
         }
@@ -145,12 +165,13 @@ impl FamilyForm {
             Kin::Child => "ui-family-add-child",
             Kin::Pet => "ui-family-add-pet",
         };
-        let popup = centered(area, 70, 10);
+        let popup = centered(area, 76, 10);
         let title = t_args(title_key, &[("name", &self.member_name)]);
         let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 1));
         let mut cursor = None;
         let mut y = inner.y;
-        for (i, label) in self.labels().iter().enumerate() {
+        for i in self.order() {
+            let label = &self.label(i);
             if y >= inner.bottom() {
                 break;
             }
