@@ -112,3 +112,34 @@ day-in-days = { $days ->
    *[other] in { $days } days
 }
 err-demo-data = The demo data file { $file } is broken: { $detail }
+
+## Import of till exports
+help-import = Import till exports: Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle or the plain CSV
+help-import-files = Export files (CSV or xlsx); the same file twice is stored once
+help-import-format = Read as this format: square-items, square-transactions, loyverse-receipts, loyverse-items, shopify-orders, odoo-pos, sumup, mobilepay, zettle or generic
+help-import-country = Two-letter country for national phone numbers and the date order (default: the shop's)
+help-import-encoding = Text encoding of a CSV when the guess is wrong, e.g. windows-1252, windows-1255, gbk
+help-import-dry-run = Read the files and report what would be stored; store nothing
+help-import-json = Print one JSON object per file
+import-done = { $file } ({ $format }): rows read: { $rows }; new receipts: { $new } (refunds: { $refunds }); already stored: { $duplicates }; rows rejected: { $rejected }
+import-rejected-line = line { $line }: { $reason }
+import-more-rejected = … and { $count } more rejected rows
+import-dry-run = Dry run: nothing was stored.
+import-note-already = This file was imported before ({ $file }, { $at }); nothing new was stored.
+import-note-day-first = Dates like 03/04 could be day or month first and no date in the file decides it; read as day/month, as usual in { $country }.
+import-note-month-first = Dates like 03/04 could be day or month first and no date in the file decides it; read as month/day, as usual in { $country }.
+import-err-unknown-format = { $path } is not a till export this app knows (no header row of Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle or the plain CSV in its first rows); nothing was stored.
+import-err-not-format = { $path } has no header row of the { $format } format in its first rows; nothing was stored.
+import-err-format-name = "{ $value }" is not a format; use one of { $names }.
+import-err-country = "{ $value }" is not a two-letter country code (e.g. HR, IL, US).
+import-err-encoding = "{ $value }" is not a text encoding this app knows (e.g. utf-8, windows-1252, windows-1255, gbk).
+import-err-cancelled = Import cancelled; nothing was stored.
+import-err-some-failed = Some files were not imported: { $files }
+import-row-no-id = no receipt id in "{ $column }"
+import-row-no-money = "{ $column }" is empty
+import-row-bad-money = "{ $column }": "{ $value }" is not an amount
+import-row-bad-qty = "{ $column }": "{ $value }" is not a quantity
+import-row-bad-date = "{ $column }": "{ $value }" is not a date or time
+import-row-no-such-date = "{ $column }": "{ $value }" is a day that does not exist
+import-row-short = only { $found } of { $expected } fields (is the file cut off?)
+import-row-orphan = a later row of { $id } whose first row is not in the file

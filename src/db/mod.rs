@@ -7,6 +7,7 @@
 pub mod demo_rows;
 pub mod members;
 pub mod migrate;
+pub mod receipts;
 pub mod search;
 
 use std::io::Read;
