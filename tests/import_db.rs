@@ -277,6 +277,22 @@ fn unmatched_customers_can_be_linked_and_then_match() {
 }
 
 #[test]
+fn a_member_who_signs_up_later_gets_their_earlier_receipts() {
+    let dir = TempDir::new().unwrap();
+    let mut conn = open_in_memory().unwrap();
+    let text = format!(
+        "{HEAD}R1,2026-03-01T10:00:00,10.00,098 111 2233,,,Ana,Tea,1,10.00\n\
+         R2,2026-03-02T10:00:00,20.00,,,,Ana,Tea,1,20.00\n"
+    );
+    let path = write(&dir, "a.csv", &text);
+    run(&mut conn, &path, &options("HR"), false).unwrap();
+    let ana = member(&conn, "Ana", Some("+385981112233"), None, None);
+    assert_eq!(members::purchase_summary(&conn, ana).unwrap().1, 0);
+    assert_eq!(receipts::claim_receipts(&conn, ana).unwrap(), 1);
+    assert_eq!(members::purchase_summary(&conn, ana).unwrap().1, 1000);
+}
+
+#[test]
 fn import_log_is_found_by_content() {
     let conn = open_in_memory().unwrap();
     let id = receipts::begin_import(&conn, "a.csv", "abc", "sumup", noon()).unwrap();

@@ -315,3 +315,17 @@ pub fn link_customer(
     tx.commit()?;
     Ok(linked)
 }
+
+/// Gives a member the receipts without a member that carry their card,
+/// phone or email (a customer who bought before signing up). Returns how
+/// many receipts became theirs.
+pub fn claim_receipts(conn: &Connection, member_id: i64) -> Result<usize> {
+    Ok(conn.execute(
+        "UPDATE receipts SET member_id = ?1
+         WHERE member_id IS NULL AND id IN (
+            SELECT r.id FROM receipts r JOIN members m ON m.id = ?1 AND m.erased_at IS NULL
+            WHERE r.member_id IS NULL
+              AND (r.cust_card = m.card OR r.cust_phone = m.phone OR r.cust_email = m.email))",
+        [member_id],
+    )?)
+}

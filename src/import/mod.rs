@@ -244,3 +244,6 @@ pub fn import_file(
         already_imported: false,
     })
 }
+
+#[cfg(test)]
+mod variants_tests;
