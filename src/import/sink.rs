@@ -108,10 +108,7 @@ impl<'c, 'a> Sink<'c, 'a> {
 }
 
 impl Loader for Sink<'_, '_> {
-    fn push(&mut self, mut receipt: Receipt) -> Result<()> {
-        for line in &mut receipt.lines {
-            line.item = clean_text(&line.item);
-        }
+    fn push(&mut self, receipt: Receipt) -> Result<()> {
         match store::existing(self.conn, self.source, &receipt.till_id)? {
             // The same receipt again in this file, its rows apart: join them.
             Some((id, Some(import))) if import == self.import_id => {

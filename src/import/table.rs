@@ -62,53 +62,55 @@ pub enum Shape {
     Sheet,
 }
 
-/// One record of the file with its line number (1-based, as an editor shows it).
+/// One record of the file with its line number (1-based, as an editor shows
+/// it). The cells are kept as read, in one allocation; [`Row::get`] hands
+/// them out cleaned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     pub line: u64,
-    cells: Vec<String>,
+    record: csv::StringRecord,
 }
 
 impl Row {
     pub fn new(line: u64, cells: impl IntoIterator<Item = impl AsRef<str>>) -> Row {
         Row {
             line,
-            cells: cells.into_iter().map(|c| clean_cell(c.as_ref())).collect(),
+            record: cells.into_iter().collect(),
         }
     }
 
-    /// The cell in `col`, or "" when the column or the cell is missing.
+    /// The cell in `col`, cleaned, or "" when the column or the cell is missing.
     pub fn get(&self, col: Option<usize>) -> &str {
-        col.and_then(|c| self.cells.get(c))
-            .map_or("", String::as_str)
+        col.and_then(|c| self.record.get(c)).map_or("", clean_cell)
     }
 
     pub fn len(&self) -> usize {
-        self.cells.len()
+        self.record.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.cells.iter().all(String::is_empty)
+        self.record.iter().all(|c| clean_cell(c).is_empty())
     }
 
-    pub fn cells(&self) -> &[String] {
-        &self.cells
+    /// Every cell, cleaned.
+    pub fn cells(&self) -> impl Iterator<Item = &str> {
+        self.record.iter().map(clean_cell)
     }
 }
 
 /// Trims, and removes what spreadsheets add to stop a cell being a formula
 /// or losing its leading zero: `'+385…` → `+385…`, `="0123"` → `0123`.
-pub fn clean_cell(raw: &str) -> String {
+pub fn clean_cell(raw: &str) -> &str {
     let s = raw.trim();
     if let Some(rest) = s.strip_prefix('\'')
         && rest.starts_with(|c: char| "+-=@".contains(c) || c.is_ascii_digit())
     {
-        return rest.to_string();
+        return rest;
     }
     if let Some(inner) = s.strip_prefix("=\"").and_then(|r| r.strip_suffix('"')) {
-        return inner.trim().to_string();
+        return inner.trim();
     }
-    s.to_string()
+    s
 }
 
 /// The header row: finds columns by name, in any order, in any case, with
@@ -127,8 +129,8 @@ pub fn fold_name(name: &str) -> String {
 impl Header {
     pub fn new(row: &Row) -> Header {
         Header {
-            raw: row.cells.clone(),
-            folded: row.cells.iter().map(|c| fold_name(c)).collect(),
+            raw: row.cells().map(str::to_string).collect(),
+            folded: row.cells().map(fold_name).collect(),
         }
     }
 
@@ -241,7 +243,7 @@ pub fn rows(input: &Input, shape: Shape) -> Result<Box<dyn Iterator<Item = Resul
                 let record = record.map_err(|e| input.io_error(io::Error::other(e)))?;
                 let start = record.position().map_or(0, csv::Position::byte);
                 let line = breaks.borrow_mut().line_at(start);
-                Ok(Row::new(line, record.iter()))
+                Ok(Row { line, record })
             })))
         }
         Shape::Sheet => Ok(Box::new(sheet_rows(input)?.into_iter().map(Ok))),

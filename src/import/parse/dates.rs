@@ -277,6 +277,12 @@ pub struct OrderDecision {
 
 impl DateVotes {
     pub fn observe(&mut self, text: &str) {
+        // Year first (ISO): nothing to decide but the era; no need to tokenize.
+        let year: String = text.chars().take_while(char::is_ascii_digit).collect();
+        if year.len() == 4 {
+            self.buddhist |= year.parse::<u32>().is_ok_and(|y| y > 2400);
+            return;
+        }
         let Ok(parts) = tokenize(text) else { return };
         match parts.date.as_slice() {
             [Piece::Num(y, 4), ..] => self.buddhist |= *y > 2400,
