@@ -126,7 +126,7 @@ pub fn survey(input: &Input, opts: &Options) -> Result<Plan> {
 /// Reads every data row of the file into `loader`, receipt by receipt.
 pub fn load(input: &Input, plan: &Plan, loader: &mut dyn Loader) -> Result<()> {
     let mut format = plan.detected.format.reader(&plan.detected.header);
-    let width = plan.detected.header.len();
+    let width = plan.detected.header.named_len();
     let mut assembler = Assembler::default();
     let mut parts = Vec::new();
     let mut count = 0u64;
@@ -220,9 +220,9 @@ pub fn import_file(
             errors: Vec::new(),
         });
     }
-    let plan = survey(&input, opts)?;
     let country = country_id(&opts.country)
         .ok_or_else(|| Error::user("import-err-country", &[("value", &opts.country)]))?;
+    let plan = survey(&input, opts)?;
     let format = plan.detected.format;
     let tx = conn.transaction()?;
     let import_id = store::begin_import(&tx, &file_name, &sha, format.name(), now)?;

@@ -142,6 +142,15 @@ impl Header {
         self.raw.is_empty()
     }
 
+    /// Columns up to the last one with a name: a row with fewer fields was
+    /// cut off; unnamed columns after it (a trailing delimiter) may be missing.
+    pub fn named_len(&self) -> usize {
+        self.raw
+            .iter()
+            .rposition(|n| !n.is_empty())
+            .map_or(0, |i| i + 1)
+    }
+
     /// The column named like one of `aliases`. An alias `Total (*)` matches
     /// `Total (SEK)` (a name with a unit in brackets).
     pub fn find(&self, aliases: &[&str]) -> Option<usize> {

@@ -135,3 +135,19 @@ fn ambiguous_dates_follow_the_country_and_say_so() {
     let hr = read_csv(text, "HR");
     assert_eq!(hr.receipts[0].local_date().to_string(), "2026-04-03");
 }
+
+#[test]
+fn a_trailing_delimiter_in_the_header_is_no_missing_field() {
+    let text = "receipt_id,time,total,\nR1,2026-03-01T10:00:00,5.00\n";
+    let got = read_csv(text, "IL");
+    assert_eq!((got.receipts.len(), got.rejected.len()), (1, 0));
+}
+
+#[test]
+fn a_refunded_shopify_order_without_the_amount_gives_it_all_back() {
+    let text = "Name,Financial Status,Shipping,Total,Created at,Lineitem name\n\
+        #1,refunded,5.00,25.00,2026-02-04 08:39:00 +0100,Crayons\n";
+    let got = read_csv(text, "HR");
+    let totals: Vec<i64> = got.receipts.iter().map(|r| r.total_minor).collect();
+    assert_eq!(totals, vec![2000, -2000]);
+}

@@ -116,7 +116,11 @@ impl Shopify {
         let c = &self.cols;
         let total = ctx.money(row, c.total, digits)?;
         let shipping = ctx.money_or_zero(row, c.shipping, digits)?;
-        let refunded = ctx.money_or_zero(row, c.refunded, digits)?;
+        let mut refunded = ctx.money_or_zero(row, c.refunded, digits)?;
+        // Older exports have no refunded amount: a refunded order gave all back.
+        if refunded == 0 && row.get(c.status).eq_ignore_ascii_case("refunded") {
+            refunded = total - shipping;
+        }
         let customer = Customer {
             card: None,
             phone: c
