@@ -2,6 +2,7 @@
 //! non-interactive commands. Flag and JSON names are a stable contract.
 
 mod demo;
+mod import;
 mod localise;
 mod member;
 mod output;
@@ -47,6 +48,8 @@ pub enum Command {
     Pet(member::PetCommand),
     /// Fill the database with made-up members.
     Demo(demo::DemoArgs),
+    /// Import till exports (Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle, CSV).
+    Import(import::ImportArgs),
 }
 
 /// What every command works with.
@@ -69,5 +72,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Child(cmd) => member::run_child(ctx, cmd),
         Command::Pet(cmd) => member::run_pet(ctx, cmd),
         Command::Demo(args) => demo::run_demo(ctx, args),
+        Command::Import(args) => import::run_import(ctx, args),
     }
 }

@@ -8,6 +8,7 @@ pub mod counter;
 pub mod demo_rows;
 pub mod members;
 pub mod migrate;
+pub mod receipts;
 pub mod search;
 
 use std::io::Read;

@@ -1,0 +1,187 @@
+//! `regulars import FILE...`: reads till exports into the database, one
+//! transaction per file, with a progress bar on a terminal and one JSON
+//! object per file (one per line) with `--json`.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::json;
+
+use super::{Ctx, JsonFlag};
+use crate::domain::member::country_id;
+use crate::error::{Error, Result};
+use crate::i18n::t_args;
+use crate::import::formats::Format;
+use crate::import::sink::{Control, Progress};
+use crate::import::{Options, Report, import_file};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Till export files (CSV or xlsx).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Read as this format instead of recognising it.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    format: Option<Format>,
+    /// Country for national phone numbers and date order (default: the shop's).
+    #[arg(long, value_name = "CC")]
+    country: Option<String>,
+    /// Text encoding of a CSV instead of guessing it (e.g. windows-1252).
+    #[arg(long, value_name = "ENCODING")]
+    encoding: Option<String>,
+    /// Read and report, store nothing.
+    #[arg(long)]
+    dry_run: bool,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+fn parse_format(name: &str) -> std::result::Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        t_args(
+            "import-err-format-name",
+            &[("value", name), ("names", &names.join(", "))],
+        )
+    })
+}
+
+fn options(ctx: &Ctx, args: &ImportArgs) -> Result<Options> {
+    let country = args
+        .country
+        .clone()
+        .unwrap_or_else(|| ctx.config.shop.country.clone())
+        .trim()
+        .to_uppercase();
+    if country_id(&country).is_none() {
+        return Err(Error::user("import-err-country", &[("value", &country)]));
+    }
+    let encoding = match &args.encoding {
+        Some(label) => Some(
+            encoding_rs::Encoding::for_label(label.trim().as_bytes())
+                .ok_or_else(|| Error::user("import-err-encoding", &[("value", label)]))?,
+        ),
+        None => None,
+    };
+    Ok(Options {
+        format: args.format,
+        encoding,
+        country,
+        currency: ctx.config.currency(),
+        today: ctx.clock.today(),
+        dry_run: args.dry_run,
+    })
+}
+
+/// A bar on stderr when it is a terminal; nothing otherwise (scripts, pipes).
+fn progress_bar(path: &Path) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(0);
+    if let Ok(style) = ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    bar
+}
+
+pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
+    let opts = options(ctx, &args)?;
+    let mut failures = Vec::new();
+    for path in &args.files {
+        let bar = progress_bar(path);
+        let cancel = AtomicBool::new(false);
+        let mut on_progress = |p: Progress| {
+            bar.set_length(p.rows_total);
+            bar.set_position(p.rows_done);
+        };
+        let control = Control {
+            progress: &mut on_progress,
+            cancel: &cancel,
+        };
+        let result = import_file(&mut ctx.conn, path, &opts, ctx.clock.now(), control);
+        bar.finish_and_clear();
+        match result {
+            Ok(report) if args.json.json => println!("{}", report_json(&report, opts.dry_run)),
+            Ok(report) => print!("{}", report_text(&report, opts.dry_run)),
+            Err(e) if args.files.len() == 1 => return Err(e),
+            Err(e) => {
+                eprintln!("regulars: {e}");
+                failures.push(path.display().to_string());
+            }
+        }
+    }
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::user(
+            "import-err-some-failed",
+            &[("files", &failures.join(", "))],
+        ))
+    }
+}
+
+pub fn report_json(r: &Report, dry_run: bool) -> serde_json::Value {
+    let errors: Vec<_> = r
+        .errors
+        .iter()
+        .map(|e| json!({"line": e.line, "reason": e.reason}))
+        .collect();
+    json!({
+        "path": r.path,
+        "format": r.format,
+        "rows": r.counts.rows,
+        "receipts_new": r.counts.receipts_new,
+        "receipts_duplicate": r.counts.receipts_duplicate,
+        "refunds": r.counts.refunds,
+        "rows_rejected": r.counts.rows_rejected,
+        "errors": errors,
+        "already_imported": r.already_imported,
+        "dry_run": dry_run,
+        "notes": r.notes,
+    })
+}
+
+fn report_text(r: &Report, dry_run: bool) -> String {
+    let c = &r.counts;
+    let mut out = t_args(
+        "import-done",
+        &[
+            ("file", &r.path),
+            ("format", &r.format),
+            ("rows", &c.rows.to_string()),
+            ("new", &c.receipts_new.to_string()),
+            ("refunds", &c.refunds.to_string()),
+            ("duplicates", &c.receipts_duplicate.to_string()),
+            ("rejected", &c.rows_rejected.to_string()),
+        ],
+    );
+    out.push('\n');
+    for note in &r.notes {
+        out.push_str(&format!("  {note}\n"));
+    }
+    for e in &r.errors {
+        let line = t_args(
+            "import-rejected-line",
+            &[("line", &e.line.to_string()), ("reason", &e.reason)],
+        );
+        out.push_str(&format!("  {line}\n"));
+    }
+    let unlisted = c.rows_rejected.saturating_sub(r.errors.len() as u64);
+    if unlisted > 0 {
+        let more = t_args("import-more-rejected", &[("count", &unlisted.to_string())]);
+        out.push_str(&format!("  {more}\n"));
+    }
+    if dry_run {
+        out.push_str(&format!("  {}\n", t_args("import-dry-run", &[])));
+    }
+    out
+}

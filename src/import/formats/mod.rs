@@ -1,0 +1,192 @@
+//! The till formats this app reads. Each one finds its columns by name in
+//! the header and turns a data row into canonical [`Receipt`]s; none of them
+//! touches the database, so each is tested on rows alone.
+
+mod cells;
+mod generic;
+mod loyverse;
+mod mobilepay;
+mod odoo;
+mod shopify;
+mod square;
+mod sumup;
+mod zettle;
+
+pub use cells::{ReadCtx, RowError};
+
+use super::receipt::Receipt;
+use super::table::{Header, Row};
+
+/// One till format: from the header, a reader of its rows.
+pub trait TillFormat {
+    /// Columns holding dates; the file's day/month order is decided from
+    /// them before any row is read.
+    fn date_columns(&self) -> Vec<usize>;
+
+    /// Turns one data row into receipts, or parts of a receipt written on
+    /// several rows (joined by the assembler), in file order.
+    fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError>;
+
+    /// Receipts held back until the end of the file.
+    fn finish(&mut self, _out: &mut Vec<Receipt>) {}
+}
+
+/// The formats by their fixed names (the `format` field of `import --json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    SquareItems,
+    SquareTransactions,
+    LoyverseReceipts,
+    LoyverseItems,
+    ShopifyOrders,
+    OdooPos,
+    Sumup,
+    Mobilepay,
+    Zettle,
+    Generic,
+}
+
+impl Format {
+    pub const ALL: [Format; 10] = [
+        Format::SquareItems,
+        Format::SquareTransactions,
+        Format::LoyverseReceipts,
+        Format::LoyverseItems,
+        Format::ShopifyOrders,
+        Format::OdooPos,
+        Format::Sumup,
+        Format::Mobilepay,
+        Format::Zettle,
+        Format::Generic,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::SquareItems => "square-items",
+            Format::SquareTransactions => "square-transactions",
+            Format::LoyverseReceipts => "loyverse-receipts",
+            Format::LoyverseItems => "loyverse-items",
+            Format::ShopifyOrders => "shopify-orders",
+            Format::OdooPos => "odoo-pos",
+            Format::Sumup => "sumup",
+            Format::Mobilepay => "mobilepay",
+            Format::Zettle => "zettle",
+            Format::Generic => "generic",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(name.trim()))
+    }
+
+    /// Where receipt ids are unique. Both Square exports carry the same
+    /// transaction ids, and both Loyverse exports the same receipt numbers,
+    /// so a receipt seen in either export of a till is stored once.
+    pub fn source(self) -> &'static str {
+        match self {
+            Format::SquareItems | Format::SquareTransactions => "square",
+            Format::LoyverseReceipts | Format::LoyverseItems => "loyverse",
+            Format::ShopifyOrders => "shopify",
+            Format::OdooPos => "odoo",
+            Format::Sumup => "sumup",
+            Format::Mobilepay => "mobilepay",
+            Format::Zettle => "zettle",
+            Format::Generic => "generic",
+        }
+    }
+
+    /// The columns a header must have to be this format (each a list of aliases).
+    fn signature(self) -> &'static [&'static [&'static str]] {
+        match self {
+            Format::SquareItems => square::ITEMS_SIGNATURE,
+            Format::SquareTransactions => square::TRANSACTIONS_SIGNATURE,
+            Format::LoyverseReceipts => loyverse::RECEIPTS_SIGNATURE,
+            Format::LoyverseItems => loyverse::ITEMS_SIGNATURE,
+            Format::ShopifyOrders => shopify::SIGNATURE,
+            Format::OdooPos => odoo::SIGNATURE,
+            Format::Sumup => sumup::SIGNATURE,
+            Format::Mobilepay => mobilepay::SIGNATURE,
+            Format::Zettle => zettle::SIGNATURE,
+            Format::Generic => generic::SIGNATURE,
+        }
+    }
+
+    /// Whether `header` has every column this format needs.
+    pub fn fits(self, header: &Header) -> bool {
+        self.signature()
+            .iter()
+            .all(|aliases| header.find(aliases).is_some())
+    }
+
+    /// The format a header belongs to; when several fit, the one that needs
+    /// the most columns (Square's item export also fits a looser rule).
+    pub fn recognise(header: &Header) -> Option<Format> {
+        Format::ALL
+            .into_iter()
+            .filter(|f| f.fits(header))
+            .max_by_key(|f| f.signature().len())
+    }
+
+    /// A reader for rows under `header` (which [`Format::fits`]).
+    pub fn reader(self, header: &Header) -> Box<dyn TillFormat> {
+        match self {
+            Format::SquareItems => Box::new(square::Square::new(header, true)),
+            Format::SquareTransactions => Box::new(square::Square::new(header, false)),
+            Format::LoyverseReceipts => Box::new(loyverse::Loyverse::new(header, false)),
+            Format::LoyverseItems => Box::new(loyverse::Loyverse::new(header, true)),
+            Format::ShopifyOrders => Box::new(shopify::Shopify::new(header)),
+            Format::OdooPos => Box::new(odoo::Odoo::new(header)),
+            Format::Sumup => Box::new(sumup::Sumup::new(header)),
+            Format::Mobilepay => Box::new(mobilepay::Mobilepay::new(header)),
+            Format::Zettle => Box::new(zettle::Zettle::new(header)),
+            Format::Generic => Box::new(generic::Generic::new(header)),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(names: &[&str]) -> Header {
+        Header::new(&Row::new(1, names))
+    }
+
+    #[test]
+    fn names_are_the_fixed_contract() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_name(f.name()), Some(f));
+        }
+        assert_eq!(Format::from_name("nope"), None);
+    }
+
+    #[test]
+    fn the_more_specific_format_wins() {
+        let items = header(&[
+            "Date",
+            "Time",
+            "Item",
+            "Qty",
+            "Net Sales",
+            "Tax",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        assert_eq!(Format::recognise(&items), Some(Format::SquareItems));
+        let receipts = header(&[
+            "Date",
+            "Receipt number",
+            "Receipt type",
+            "Net sales",
+            "Taxes",
+            "Total collected",
+        ]);
+        assert_eq!(Format::recognise(&receipts), Some(Format::LoyverseReceipts));
+        assert_eq!(Format::recognise(&header(&["a", "b"])), None);
+    }
+}

@@ -1,0 +1,188 @@
+//! Square: the "Item Sales" export (one row per line item) and the
+//! "Transactions" export (one row per payment). Both identify a receipt by
+//! `Transaction ID` with `Event Type`: a refund row carries the id of the
+//! sale it refunds, so the two are separate receipts.
+//!
+//! Spend is `Net Sales` + `Tax` (per row, summed over a receipt's items);
+//! tips, gift-card sales and service charges are not spend. A line whose
+//! item ends in "(Voided)" is dropped. `Customer Reference ID` is the club
+//! card; Square's own `Customer ID` never matches a member.
+
+use super::{ReadCtx, RowError, TillFormat};
+use crate::import::parse::{dropped_status, refund_word};
+use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
+use crate::import::table::{Header, Row};
+
+const DATE: &[&str] = &["Date"];
+const TIME: &[&str] = &["Time"];
+const TRANSACTION: &[&str] = &["Transaction ID"];
+const EVENT: &[&str] = &["Event Type"];
+const ITEM: &[&str] = &["Item"];
+const QTY: &[&str] = &["Qty", "Quantity"];
+const CATEGORY: &[&str] = &["Category"];
+const SKU: &[&str] = &["SKU"];
+/// Older exports without `Net Sales` still have gross sales and discounts.
+const NET: &[&str] = &["Net Sales", "Gross Sales"];
+const NET_ONLY: &[&str] = &["Net Sales"];
+const GROSS: &[&str] = &["Gross Sales"];
+const DISCOUNTS: &[&str] = &["Discounts"];
+const TAX: &[&str] = &["Tax"];
+const TOTAL_COLLECTED: &[&str] = &["Total Collected"];
+const STATUS: &[&str] = &["Transaction Status"];
+const CARD: &[&str] = &["Customer Reference ID"];
+const NAME: &[&str] = &["Customer Name"];
+
+pub const ITEMS_SIGNATURE: &[&[&str]] = &[DATE, TRANSACTION, ITEM, QTY, NET];
+pub const TRANSACTIONS_SIGNATURE: &[&[&str]] = &[DATE, TRANSACTION, NET, TOTAL_COLLECTED];
+
+pub struct Square {
+    items: bool,
+    date: Option<usize>,
+    time: Option<usize>,
+    transaction: Option<usize>,
+    event: Option<usize>,
+    item: Option<usize>,
+    qty: Option<usize>,
+    category: Option<usize>,
+    sku: Option<usize>,
+    net: Option<usize>,
+    gross: Option<usize>,
+    discounts: Option<usize>,
+    tax: Option<usize>,
+    status: Option<usize>,
+    card: Option<usize>,
+    name: Option<usize>,
+}
+
+impl Square {
+    pub fn new(h: &Header, items: bool) -> Square {
+        Square {
+            items,
+            date: h.find(DATE),
+            time: h.find(TIME),
+            transaction: h.find(TRANSACTION),
+            event: h.find(EVENT),
+            item: h.find(ITEM),
+            qty: h.find(QTY),
+            category: h.find(CATEGORY),
+            sku: h.find(SKU),
+            net: h.find(NET_ONLY),
+            gross: h.find(GROSS),
+            discounts: h.find(DISCOUNTS),
+            tax: h.find(TAX),
+            status: h.find(STATUS),
+            card: h.find(CARD),
+            name: h.find(NAME),
+        }
+    }
+
+    /// Net sales plus tax of the row (gross plus discounts when there is no net).
+    fn spend(&self, row: &Row, ctx: &ReadCtx) -> Result<i64, RowError> {
+        let digits = ctx.currency.minor_digits();
+        let net = match self.net {
+            Some(_) => ctx.money(row, self.net, digits)?,
+            None => {
+                ctx.money(row, self.gross, digits)?
+                    + ctx.money_or_zero(row, self.discounts, digits)?
+            }
+        };
+        Ok(net + ctx.money_or_zero(row, self.tax, digits)?)
+    }
+}
+
+impl TillFormat for Square {
+    fn date_columns(&self) -> Vec<usize> {
+        self.date.into_iter().collect()
+    }
+
+    fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {
+        let transaction = ctx.id(row, self.transaction)?;
+        let item = ctx.text(row, self.item);
+        let voided = item
+            .as_deref()
+            .is_some_and(|i| i.to_lowercase().ends_with("(voided)"));
+        if dropped_status(row.get(self.status)) || (self.items && voided) {
+            return Ok(());
+        }
+        let when = ctx
+            .stamp(row, self.date, self.time)
+            .map_err(|e| e.of(&transaction))?;
+        let spend = self.spend(row, ctx).map_err(|e| e.of(&transaction))?;
+        let refund = refund_word(row.get(self.event)).unwrap_or(spend < 0);
+        let (kind, till_id) = if refund {
+            (Kind::Refund, format!("{transaction}/refund"))
+        } else {
+            (Kind::Sale, transaction.clone())
+        };
+        let mut receipt = Receipt::new(till_id, kind, when, spend);
+        receipt.rule = TotalRule::Sum;
+        receipt.customer = Customer {
+            card: ctx.text(row, self.card),
+            name: ctx.text(row, self.name),
+            ..Customer::default()
+        };
+        if self.items {
+            receipt.lines.push(Line {
+                item: item.unwrap_or_default(),
+                category: ctx.text(row, self.category),
+                sku: ctx.text(row, self.sku),
+                qty_milli: ctx.qty(row, self.qty).map_err(|e| e.of(&transaction))?,
+                amount_minor: spend,
+            });
+        }
+        out.push(receipt);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::import::formats::testing::read_csv;
+    use crate::import::receipt::Kind;
+
+    const ITEMS: &str = "Date,Time,Time Zone,Category,Item,Qty,Net Sales,Tax,Transaction ID,Payment ID,Event Type,Customer Reference ID\n\
+        2026-03-03,16:55:38,ET,Bread,Rugbrød,1,$4.05,$0.36,T1,P1,Payment,SQ-3002\n\
+        2026-03-03,16:55:38,ET,Bread,Rugbrød,1,$4.50,$0.40,T1,P1,Payment,SQ-3002\n\
+        2026-03-03,16:55:38,ET,Pastry,Croissant (Voided),2,$0.00,$0.00,T1,P1,Payment,SQ-3002\n\
+        2026-03-05,10:00:00,ET,Cakes,Cake,-1,-$32.00,-$2.84,T1,P2,Refund,SQ-3002\n\
+        2026-04-31,10:00:00,ET,Cakes,Cake,1,$32.00,$2.84,T2,P3,Payment,\n";
+
+    #[test]
+    fn item_rows_make_one_receipt_and_refunds_their_own() {
+        let got = read_csv(ITEMS, "US");
+        assert_eq!(got.format, "square-items");
+        assert_eq!(got.receipts.len(), 2);
+        let sale = &got.receipts[0];
+        assert_eq!(
+            (sale.till_id.as_str(), sale.kind, sale.total_minor),
+            ("T1", Kind::Sale, 931)
+        );
+        assert_eq!(sale.lines.len(), 2, "the voided line is dropped");
+        assert_eq!(sale.customer.card.as_deref(), Some("SQ-3002"));
+        let refund = &got.receipts[1];
+        assert_eq!(
+            (refund.till_id.as_str(), refund.kind, refund.total_minor),
+            ("T1/refund", Kind::Refund, -3484)
+        );
+        assert_eq!(got.rejected.len(), 1);
+        assert_eq!(got.rejected[0].line, 6);
+    }
+
+    #[test]
+    fn transactions_spend_leaves_out_tips_and_gift_cards() {
+        let text = "Date,Time,Gross Sales,Net Sales,Gift Card Sales,Tax,Tip,Total Collected,Transaction ID,Event Type,Transaction Status,Customer Reference ID\n\
+            3/1/2026,4:51:55 PM,$16.20,$16.20,$25.00,$1.17,$1.00,$43.37,A,Payment,Complete,SQ-3001\n\
+            3/2/2026,9:00:00 AM,\"$1,234.50\",\"$1,234.50\",$0.00,$0.00,$0.00,\"$1,234.50\",B,Payment,Complete,\n\
+            3/14/2026,9:00:00 AM,($33.62),($33.62),$0.00,$0.00,$0.00,($33.62),A,Refund,Complete,SQ-3001\n\
+            3/15/2026,9:00:00 AM,$5.00,$5.00,$0.00,$0.00,$0.00,$5.00,C,Payment,Canceled,\n";
+        let got = read_csv(text, "US");
+        assert_eq!(got.format, "square-transactions");
+        let totals: Vec<i64> = got.receipts.iter().map(|r| r.total_minor).collect();
+        assert_eq!(totals, vec![1737, 123450, -3362]);
+        assert_eq!(got.receipts[2].till_id, "A/refund");
+        assert_eq!(
+            got.receipts[0].local_time(),
+            chrono::NaiveTime::from_hms_opt(16, 51, 55)
+        );
+    }
+}

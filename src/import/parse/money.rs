@@ -1,0 +1,301 @@
+//! Amounts as tills and spreadsheets write them → integer minor units.
+//!
+//! `$1,234.50`, `1.234,50`, `-$9.00`, `($33.62)`, `12,50 kr`, `9.00-`,
+//! `1'234.50`, `€ 12`: the number is the span from the first to the last
+//! digit; what stands around it may only be a sign, brackets, a currency
+//! symbol or code. Inside, the last of `.`/`,` is the decimal mark when both
+//! occur; a single mark followed by exactly three digits groups thousands
+//! (unless the currency itself has three decimals).
+
+/// Why an amount could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyError {
+    Empty,
+    Unreadable,
+    TooLarge,
+}
+
+const GROUPING: [char; 5] = ['\'', '’', ' ', '\u{a0}', '\u{202f}'];
+
+/// Reads an amount in a currency with `digits` decimals (2 for cents).
+/// More decimals than the currency has are rounded half away from zero.
+pub fn parse_money(input: &str, digits: u8) -> Result<i64, MoneyError> {
+    parse_decimal(input, digits, true)
+}
+
+/// Reads a quantity (`1`, `1.000`, `-2`, `0,5`) as thousandths.
+pub fn parse_qty_milli(input: &str) -> Result<i64, MoneyError> {
+    parse_decimal(input, 3, false)
+}
+
+fn parse_decimal(input: &str, digits: u8, money: bool) -> Result<i64, MoneyError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(MoneyError::Empty);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let first = chars
+        .iter()
+        .position(char::is_ascii_digit)
+        .ok_or(MoneyError::Unreadable)?;
+    let last = chars
+        .iter()
+        .rposition(char::is_ascii_digit)
+        .ok_or(MoneyError::Unreadable)?;
+    // ".50" and ",5": a mark right before the first digit belongs to the number.
+    let start = if first > 0 && matches!(chars[first - 1], '.' | ',') {
+        first - 1
+    } else {
+        first
+    };
+    let negative = sign_around(&chars[..start], &chars[last + 1..], money)?;
+    let (whole, fraction) = split_number(&chars[start..=last], digits)?;
+    let value = to_minor(&whole, &fraction, digits)?;
+    Ok(if negative { -value } else { value })
+}
+
+/// Checks what stands before and after the number; true when it is negative.
+fn sign_around(before: &[char], after: &[char], money: bool) -> Result<bool, MoneyError> {
+    let mut minus = false;
+    let mut open = false;
+    let mut close = false;
+    for &c in before.iter().chain(after) {
+        match c {
+            '-' | '−' | '–' => minus = true,
+            '(' => open = true,
+            ')' => close = true,
+            '+' => {}
+            c if c.is_whitespace() => {}
+            // Currency symbols and codes: `$`, `€`, `kr`, `kr.`, `EUR`, `zł`, `₪`.
+            c if money && (c.is_alphabetic() || is_currency_symbol(c) || c == '.') => {}
+            _ => return Err(MoneyError::Unreadable),
+        }
+    }
+    if open != close {
+        return Err(MoneyError::Unreadable);
+    }
+    Ok(minus || open)
+}
+
+fn is_currency_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₪' | '₩' | '₹' | '₺' | '₽' | '฿' | '¢'
+    ) || ('\u{20a0}'..='\u{20cf}').contains(&c)
+}
+
+/// Splits the digits of the number into whole and fraction parts.
+fn split_number(number: &[char], digits: u8) -> Result<(String, String), MoneyError> {
+    let dots = number.iter().filter(|&&c| c == '.').count();
+    let commas = number.iter().filter(|&&c| c == ',').count();
+    let decimal_mark = match (dots, commas) {
+        (0, 0) => None,
+        (_, 0) | (0, _) => {
+            let mark = if dots > 0 { '.' } else { ',' };
+            let count = dots + commas;
+            let pos = number.iter().rposition(|&c| c == mark).unwrap_or(0);
+            let after = number.len() - pos - 1;
+            // "0.250" is never grouped: no number is written with a leading 0 group.
+            let grouped_thousands = after == 3 && digits != 3 && pos > 0 && number[0] != '0';
+            if count > 1 || grouped_thousands {
+                None
+            } else {
+                Some(mark)
+            }
+        }
+        _ => {
+            let last_dot = number.iter().rposition(|&c| c == '.');
+            let last_comma = number.iter().rposition(|&c| c == ',');
+            if last_dot > last_comma {
+                Some('.')
+            } else {
+                Some(',')
+            }
+        }
+    };
+    let (int_part, frac_part) = match decimal_mark {
+        Some(mark) => {
+            let pos = number.iter().rposition(|&c| c == mark).unwrap_or(0);
+            (&number[..pos], &number[pos + 1..])
+        }
+        None => (number, &number[number.len()..]),
+    };
+    if !frac_part.iter().all(char::is_ascii_digit) {
+        return Err(MoneyError::Unreadable);
+    }
+    Ok((whole_digits(int_part)?, frac_part.iter().collect()))
+}
+
+/// The digits of the whole part, checking that grouping marks group: after
+/// the first group every group has 3 digits (2 for the Indian lakh style).
+fn whole_digits(int_part: &[char]) -> Result<String, MoneyError> {
+    let mut groups: Vec<usize> = vec![0];
+    for &c in int_part {
+        if c.is_ascii_digit() {
+            if let Some(last) = groups.last_mut() {
+                *last += 1;
+            }
+        } else if c == '.' || c == ',' || GROUPING.contains(&c) {
+            groups.push(0);
+        } else {
+            return Err(MoneyError::Unreadable);
+        }
+    }
+    let grouped_well =
+        groups.len() == 1 || (groups[0] > 0 && groups[1..].iter().all(|&g| g == 3 || g == 2));
+    if !grouped_well {
+        return Err(MoneyError::Unreadable);
+    }
+    Ok(int_part.iter().filter(|c| c.is_ascii_digit()).collect())
+}
+
+fn to_minor(whole: &str, fraction: &str, digits: u8) -> Result<i64, MoneyError> {
+    let digits = digits as usize;
+    let mut value: i64 = 0;
+    let push = |value: i64, d: char| -> Result<i64, MoneyError> {
+        value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(i64::from(d as u8 - b'0')))
+            .ok_or(MoneyError::TooLarge)
+    };
+    for d in whole.chars() {
+        value = push(value, d)?;
+    }
+    let kept: Vec<char> = fraction.chars().take(digits).collect();
+    for i in 0..digits {
+        value = push(value, kept.get(i).copied().unwrap_or('0'))?;
+    }
+    // Half away from zero on the first dropped digit (the sign is applied later).
+    if fraction.chars().nth(digits).is_some_and(|d| d >= '5') {
+        value = value.checked_add(1).ok_or(MoneyError::TooLarge)?;
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn reads_what_tills_and_spreadsheets_write() {
+        let cases = [
+            ("$12.50", 1250),
+            ("-$9.00", -900),
+            ("$-9.00", -900),
+            ("($33.62)", -3362),
+            ("$1,234.50", 123450),
+            ("1.234,50", 123450),
+            ("1 234,50 €", 123450),
+            ("1'234.50", 123450),
+            ("12,50 kr", 1250),
+            ("12,50 kr.", 1250),
+            ("125,5", 12550),
+            ("14.9", 1490),
+            ("-13.41", -1341),
+            ("9.00-", -900),
+            ("−4,20", -420),
+            ("EUR 3", 300),
+            ("€.50", 50),
+            ("1,234", 123400),
+            ("1.234.567", 123456700),
+            ("12.345", 1234500),
+            ("0.125", 13),
+            ("0.004", 0),
+            ("0.005", 1),
+            ("-0.005", -1),
+            ("1,23,456.00", 12345600),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_money(text, 2), Ok(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn currencies_without_and_with_three_decimals() {
+        assert_eq!(parse_money("¥1,200", 0), Ok(1200));
+        assert_eq!(parse_money("1200", 0), Ok(1200));
+        assert_eq!(parse_money("1.234 KD", 3), Ok(1234));
+        assert_eq!(parse_money("12.5", 3), Ok(12500));
+        assert_eq!(parse_money("1,234.567", 3), Ok(1234567));
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_amount() {
+        for text in [
+            "",
+            "  ",
+            "abc",
+            "12a5",
+            "1.2.3,4,5",
+            "(12",
+            "1,2,3",
+            "12/03",
+            "#VALUE!",
+        ] {
+            assert!(parse_money(text, 2).is_err(), "{text}");
+        }
+        assert_eq!(parse_money("", 2), Err(MoneyError::Empty));
+        assert_eq!(
+            parse_money("99999999999999999999", 2),
+            Err(MoneyError::TooLarge)
+        );
+    }
+
+    #[test]
+    fn quantities_in_thousandths() {
+        assert_eq!(parse_qty_milli("1.000"), Ok(1000));
+        assert_eq!(parse_qty_milli("2"), Ok(2000));
+        assert_eq!(parse_qty_milli("-1"), Ok(-1000));
+        assert_eq!(parse_qty_milli("0,5"), Ok(500));
+        assert!(parse_qty_milli("2 kg").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn us_style_round_trips(cents in -10_000_000_000i64..10_000_000_000) {
+            let abs = cents.unsigned_abs();
+            let whole = (abs / 100).to_string();
+            let mut grouped = String::new();
+            for (i, c) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i) % 3 == 0 {
+                    grouped.push(',');
+                }
+                grouped.push(c);
+            }
+            let sign = if cents < 0 { "-" } else { "" };
+            let text = format!("{sign}${grouped}.{:02}", abs % 100);
+            prop_assert_eq!(parse_money(&text, 2), Ok(cents));
+            let bracketed = format!("(${grouped}.{:02})", abs % 100);
+            prop_assert_eq!(parse_money(&bracketed, 2), Ok(-(abs as i64)));
+        }
+
+        #[test]
+        fn european_style_round_trips(cents in -10_000_000_000i64..10_000_000_000) {
+            let abs = cents.unsigned_abs();
+            let whole = (abs / 100).to_string();
+            let mut grouped = String::new();
+            for (i, c) in whole.chars().enumerate() {
+                if i > 0 && (whole.len() - i) % 3 == 0 {
+                    grouped.push('.');
+                }
+                grouped.push(c);
+            }
+            let sign = if cents < 0 { "-" } else { "" };
+            let text = format!("{sign}{grouped},{:02} kr", abs % 100);
+            prop_assert_eq!(parse_money(&text, 2), Ok(cents));
+        }
+
+        #[test]
+        fn plain_decimals_from_spreadsheet_cells(cents in -1_000_000_000i64..1_000_000_000) {
+            let text = format!("{}", cents as f64 / 100.0);
+            prop_assert_eq!(parse_money(&text, 2), Ok(cents));
+        }
+
+        #[test]
+        fn never_panics(text in "\\PC{0,24}") {
+            let _ = parse_money(&text, 2);
+            let _ = parse_qty_milli(&text);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! `regulars import` as a script uses it: JSON per file, exit codes, one
+//! clear line on errors, `--dry-run`, and the member's figures afterwards.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn regulars(dir: &TempDir) -> Command {
+    let mut cmd = Command::cargo_bin("regulars").unwrap();
+    cmd.env_clear()
+        .env("LANG", "C.UTF-8")
+        .env("HOME", dir.path())
+        .arg("--db")
+        .arg(dir.path().join("club.db"))
+        .arg("--config")
+        .arg(dir.path().join("config.toml"))
+        .arg("--today")
+        .arg("2026-11-23");
+    cmd
+}
+
+fn json_lines(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
+        .collect()
+}
+
+const FILE: &str = "receipt_id,time,total,phone,email,card,item,qty,amount\n\
+    R1,2026-03-01T10:00:00,54.00,054-765-4321,,,Challah,1,54.00\n\
+    R2,2026-03-02T10:00:00,12.00,,,,Tea,1,12.00\n\
+    R3,2026-04-31T10:00:00,12.00,,,,Tea,1,12.00\n\
+    R9,2026-03-05T10:00:00,-54.00,054-765-4321,,,Challah,-1,-54.00\n";
+
+#[test]
+fn json_report_per_file_and_member_figures() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("till.csv");
+    std::fs::write(&file, FILE).unwrap();
+    regulars(&dir)
+        .args([
+            "member",
+            "add",
+            "--first",
+            "Dana",
+            "--phone",
+            "+972547654321",
+        ])
+        .assert()
+        .success();
+
+    let dry = regulars(&dir)
+        .arg("import")
+        .arg(&file)
+        .args(["--country", "IL", "--json", "--dry-run"])
+        .assert()
+        .success();
+    assert_eq!(json_lines(&dry.get_output().stdout)[0]["receipts_new"], 3);
+
+    let out = regulars(&dir)
+        .arg("import")
+        .arg(&file)
+        .args(["--country", "IL", "--json"])
+        .assert()
+        .success();
+    let report = &json_lines(&out.get_output().stdout)[0];
+    assert_eq!(report["format"], "generic");
+    assert_eq!(report["rows"], 4);
+    assert_eq!(report["receipts_new"], 3);
+    assert_eq!(report["receipts_duplicate"], 0);
+    assert_eq!(report["refunds"], 1);
+    assert_eq!(report["rows_rejected"], 1);
+    assert_eq!(report["errors"][0]["line"], 4);
+    assert!(
+        report["errors"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("2026-04-31")
+    );
+
+    let show = regulars(&dir)
+        .args(["member", "show", "+972547654321", "--json"])
+        .assert()
+        .success();
+    let member: Value = serde_json::from_slice(&show.get_output().stdout).unwrap();
+    assert_eq!(
+        (member["visits"].clone(), member["spend_minor"].clone()),
+        (1.into(), 0.into())
+    );
+
+    let again = regulars(&dir)
+        .arg("import")
+        .arg(&file)
+        .args(["--country", "IL", "--json"])
+        .assert()
+        .success();
+    assert_eq!(json_lines(&again.get_output().stdout)[0]["receipts_new"], 0);
+}
+
+#[test]
+fn unknown_files_and_bad_flags_fail_with_one_line() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("notes.csv");
+    std::fs::write(&file, "name,colour\nAna,red\n").unwrap();
+    let out = regulars(&dir).arg("import").arg(&file).assert().code(1);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("notes.csv"), "{err}");
+
+    regulars(&dir)
+        .arg("import")
+        .arg(&file)
+        .args(["--format", "paper"])
+        .assert()
+        .code(2);
+    let out = regulars(&dir)
+        .arg("import")
+        .arg(&file)
+        .args(["--country", "XX"])
+        .assert()
+        .code(1);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("XX"));
+}
+
+#[test]
+fn text_report_names_the_rejected_rows() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("till.csv");
+    std::fs::write(&file, FILE).unwrap();
+    let out = regulars(&dir).arg("import").arg(&file).assert().success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("generic") && text.contains("line 4"),
+        "{text}"
+    );
+}
