@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use crate::db::search::{SearchFields, within_transaction, write_words};
 use crate::domain::family::{BirthInfo, Child, Pet};
 use crate::domain::member::{Birthday, Channel, Consent, Member, MemberCard, MemberDraft, fold};
 use crate::error::Result;
@@ -44,18 +45,22 @@ pub(crate) fn sort_key(d: &MemberDraft) -> String {
 }
 
 /// Stores a new member and the channels they agreed to; returns the id.
+/// Works inside a transaction the caller holds (bulk loads) or on its own.
 pub fn insert(
     conn: &Connection,
     d: &MemberDraft,
     consents: &[Channel],
     now: NaiveDateTime,
 ) -> Result<i64> {
-    let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "INSERT INTO members (first_name, family_name, sort_key, phone, email, birth_month, birth_day, birth_year,
-                              card, area, language, note, joined_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
+    let found = search_fields(d);
+    within_transaction(conn, || {
+        conn.prepare_cached(
+            "INSERT INTO members (first_name, family_name, sort_key, phone, email, birth_month, birth_day,
+                                  birth_year, card, area, language, note, joined_at,
+                                  search_text, card_fold, phone_digits, phone_national)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        )?
+        .execute(params![
             d.first_name,
             d.family_name,
             sort_key(d),
@@ -68,41 +73,67 @@ pub fn insert(
             d.area,
             d.language,
             d.note,
-            now.date().format(DATE).to_string()
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    for channel in consents {
-        record_consent(&tx, id, *channel, true, now, "signup")?;
-    }
-    tx.commit()?;
-    Ok(id)
+            now.date().format(DATE).to_string(),
+            found.search_text,
+            found.card_fold,
+            found.phone_digits,
+            found.phone_national
+        ])?;
+        let id = conn.last_insert_rowid();
+        write_words(conn, id, &found)?;
+        for channel in consents {
+            record_consent(conn, id, *channel, true, now, "signup")?;
+        }
+        Ok(id)
+    })
 }
 
 /// Replaces the member's details (not their family, consents or history).
 pub fn update(conn: &Connection, id: i64, d: &MemberDraft) -> Result<()> {
-    conn.execute(
-        "UPDATE members SET first_name = ?2, family_name = ?3, sort_key = ?4, phone = ?5, email = ?6,
-                birth_month = ?7, birth_day = ?8, birth_year = ?9, card = ?10, area = ?11, language = ?12,
-                note = ?13
-         WHERE id = ?1",
-        params![
-            id,
-            d.first_name,
-            d.family_name,
-            sort_key(d),
-            d.phone,
-            d.email,
-            d.birthday.map(|b| b.month),
-            d.birthday.map(|b| b.day),
-            d.birthday.and_then(|b| b.year),
-            d.card,
-            d.area,
-            d.language,
-            d.note
-        ],
-    )?;
-    Ok(())
+    let found = search_fields(d);
+    within_transaction(conn, || {
+        let changed = conn.execute(
+            "UPDATE members SET first_name = ?2, family_name = ?3, sort_key = ?4, phone = ?5, email = ?6,
+                    birth_month = ?7, birth_day = ?8, birth_year = ?9, card = ?10, area = ?11, language = ?12,
+                    note = ?13, search_text = ?14, card_fold = ?15, phone_digits = ?16,
+                    phone_national = ?17
+             WHERE id = ?1",
+            params![
+                id,
+                d.first_name,
+                d.family_name,
+                sort_key(d),
+                d.phone,
+                d.email,
+                d.birthday.map(|b| b.month),
+                d.birthday.map(|b| b.day),
+                d.birthday.and_then(|b| b.year),
+                d.card,
+                d.area,
+                d.language,
+                d.note,
+                found.search_text,
+                found.card_fold,
+                found.phone_digits,
+                found.phone_national
+            ],
+        )?;
+        if changed > 0 {
+            write_words(conn, id, &found)?;
+        }
+        Ok(())
+    })
+}
+
+/// What the counter's search finds this member by.
+fn search_fields(d: &MemberDraft) -> SearchFields {
+    SearchFields::new(
+        &d.first_name,
+        &d.family_name,
+        d.phone.as_deref(),
+        d.email.as_deref(),
+        d.card.as_deref(),
+    )
 }
 
 /// Removes a member with their children, pets and consents. Receipts stay,

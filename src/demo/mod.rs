@@ -81,6 +81,9 @@ pub fn fill_with_progress(
             }
         }
     }
+    // The fast inserts skip the search columns; fold them in the same
+    // transaction so the first keystroke at the counter is not the one that pays.
+    crate::db::search::refold_pending(&tx)?;
     tx.commit()?;
     progress(members);
     Ok(members)

@@ -1,0 +1,227 @@
+//! What the search index keeps for one member, and writing it.
+//!
+//! The folded values are computed here in Rust (SQLite cannot fold "Ž" to
+//! "z") and stored on the member's row; the triggers of migration 003 keep
+//! the trigram table and the visit dates in step from those columns.
+
+use rusqlite::{Connection, params};
+
+use crate::domain::member::{fold, national_digits};
+use crate::error::Result;
+
+/// Line positions inside `members.search_text`.
+pub(crate) const FIRST: usize = 0;
+pub(crate) const FAMILY: usize = 1;
+pub(crate) const EMAIL: usize = 2;
+pub(crate) const CARD: usize = 3;
+pub(crate) const PHONE: usize = 4;
+pub(crate) const NATIONAL: usize = 5;
+const LINES: usize = 6;
+
+/// Which name a word belongs to; the first name ranks before the family name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NamePart {
+    First = 0,
+    Family = 1,
+}
+
+/// The searchable form of one member's details.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SearchFields {
+    pub search_text: String,
+    pub card_fold: Option<String>,
+    pub phone_digits: Option<String>,
+    pub phone_national: Option<String>,
+    pub words: Vec<(NamePart, String)>,
+}
+
+impl SearchFields {
+    pub fn new(
+        first: &str,
+        family: &str,
+        phone: Option<&str>,
+        email: Option<&str>,
+        card: Option<&str>,
+    ) -> Self {
+        let first = fold(first);
+        let family = fold(family);
+        let card_fold = card.map(fold).filter(|c| !c.is_empty());
+        let phone_digits = phone
+            .map(|p| p.chars().filter(char::is_ascii_digit).collect::<String>())
+            .filter(|d| !d.is_empty());
+        let phone_national = phone.map(national_digits).filter(|d| !d.is_empty());
+        let mut lines = [""; LINES];
+        let email = email.map(fold).unwrap_or_default();
+        lines[FIRST] = &first;
+        lines[FAMILY] = &family;
+        lines[EMAIL] = &email;
+        lines[CARD] = card_fold.as_deref().unwrap_or_default();
+        lines[PHONE] = phone_digits.as_deref().unwrap_or_default();
+        lines[NATIONAL] = phone_national.as_deref().unwrap_or_default();
+        let search_text = lines.join("\n");
+        let mut words: Vec<(NamePart, String)> = vec![];
+        for (part, name) in [(NamePart::First, &first), (NamePart::Family, &family)] {
+            for word in name_words(name) {
+                if !words.iter().any(|(p, w)| *p == part && *w == word) {
+                    words.push((part, word));
+                }
+            }
+        }
+        SearchFields {
+            search_text,
+            card_fold,
+            phone_digits,
+            phone_national,
+            words,
+        }
+    }
+}
+
+/// The words a name can be found by at their start: "anne-marie o'neil"
+/// gives "anne-marie", "anne", "marie", "o'neil", "o", "neil".
+pub(crate) fn name_words(folded: &str) -> Vec<String> {
+    let mut words = vec![];
+    for token in folded.split_whitespace() {
+        words.push(token.to_string());
+        if token.contains(['-', '\'']) {
+            words.extend(
+                token
+                    .split(['-', '\''])
+                    .filter(|piece| !piece.is_empty())
+                    .map(str::to_string),
+            );
+        }
+    }
+    words
+}
+
+/// One line of a stored search_text ("" when missing).
+pub(crate) fn line(search_text: &str, index: usize) -> &str {
+    search_text.split('\n').nth(index).unwrap_or_default()
+}
+
+/// Replaces the member's name words, copying the list order columns from
+/// the member's row (which must already hold the new sort key).
+pub(crate) fn write_words(conn: &Connection, member_id: i64, fields: &SearchFields) -> Result<()> {
+    conn.prepare_cached("DELETE FROM member_words WHERE member_id = ?1")?
+        .execute([member_id])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO member_words (member_id, part, word, last_visit, sort_key)
+         SELECT id, ?2, ?3, last_visit, sort_key FROM members WHERE id = ?1 AND erased_at IS NULL",
+    )?;
+    for (part, word) in &fields.words {
+        insert.execute(params![member_id, *part as i64, word])?;
+    }
+    Ok(())
+}
+
+/// Folds members that have no search values yet: rows written before the
+/// search index existed, or changed by plain SQL. Returns how many.
+pub fn refold_pending(conn: &Connection) -> Result<usize> {
+    let pending: bool = conn
+        .prepare_cached(
+            // Without the hint SQLite may walk the whole list index instead.
+            "SELECT EXISTS (SELECT 1 FROM members INDEXED BY members_unindexed
+                            WHERE search_text IS NULL AND erased_at IS NULL)",
+        )?
+        .query_row([], |r| r.get(0))?;
+    if !pending {
+        return Ok(0);
+    }
+    within_transaction(conn, || {
+        let mut stmt = conn.prepare(
+            "SELECT id, first_name, family_name, phone, email, card
+             FROM members INDEXED BY members_unindexed
+             WHERE search_text IS NULL AND erased_at IS NULL",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                let id: i64 = r.get(0)?;
+                let first: String = r.get(1)?;
+                let family: String = r.get(2)?;
+                let phone: Option<String> = r.get(3)?;
+                let email: Option<String> = r.get(4)?;
+                let card: Option<String> = r.get(5)?;
+                Ok((
+                    id,
+                    SearchFields::new(
+                        &first,
+                        &family,
+                        phone.as_deref(),
+                        email.as_deref(),
+                        card.as_deref(),
+                    ),
+                ))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        for (id, fields) in &rows {
+            conn.prepare_cached(
+                "UPDATE members SET search_text = ?2, card_fold = ?3, phone_digits = ?4,
+                        phone_national = ?5 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                fields.search_text,
+                fields.card_fold,
+                fields.phone_digits,
+                fields.phone_national
+            ])?;
+            write_words(conn, *id, fields)?;
+        }
+        Ok(rows.len())
+    })
+}
+
+/// Runs `work` in a transaction of its own, so that all of it or none of it
+/// lands. Inside a transaction the caller already holds (a bulk load wraps
+/// thousands of members in one) the caller's commit or rollback decides: a
+/// savepoint per member there would copy every touched page once more.
+pub(crate) fn within_transaction<T>(
+    conn: &Connection,
+    work: impl FnOnce() -> Result<T>,
+) -> Result<T> {
+    if !conn.is_autocommit() {
+        return work();
+    }
+    let tx = conn.unchecked_transaction()?;
+    let value = work()?;
+    tx.commit()?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_fold_names_and_keep_phone_forms() {
+        let f = SearchFields::new(
+            "Željko",
+            "Kovačić-Horvat",
+            Some("+972501234567"),
+            Some("Z.K@Example.com"),
+            Some("CARD-77"),
+        );
+        assert_eq!(
+            f.search_text,
+            "zeljko\nkovacic-horvat\nz.k@example.com\ncard-77\n972501234567\n0501234567"
+        );
+        assert_eq!(f.card_fold.as_deref(), Some("card-77"));
+        assert_eq!(f.phone_national.as_deref(), Some("0501234567"));
+        let words: Vec<&str> = f.words.iter().map(|(_, w)| w.as_str()).collect();
+        assert_eq!(
+            words,
+            ["zeljko", "kovacic-horvat", "kovacic", "horvat"].as_slice()
+        );
+        assert_eq!(line(&f.search_text, PHONE), "972501234567");
+    }
+
+    #[test]
+    fn missing_details_leave_empty_lines() {
+        let f = SearchFields::new("李", "", None, None, None);
+        assert_eq!(f.search_text, "李\n\n\n\n\n");
+        assert_eq!(f.phone_digits, None);
+        assert_eq!(f.words, vec![(NamePart::First, "李".to_string())]);
+        assert_eq!(line(&f.search_text, CARD), "");
+    }
+}
