@@ -15,10 +15,10 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 fn samples() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/tills");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tills");
     assert!(
         dir.join("expected.json").is_file() && dir.join("members.json").is_file(),
-        "the till samples are missing: expected them in {} (next to this crate)",
+        "the till samples are missing: expected them in {}",
         dir.display()
     );
     dir
