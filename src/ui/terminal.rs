@@ -27,6 +27,9 @@ pub fn run(mut app: App) -> Result<()> {
     result
 }
 
+/// How often the screen shows an import's progress.
+const WORK_REDRAW: std::time::Duration = std::time::Duration::from_millis(100);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
     while !app.should_quit() {
         terminal
@@ -34,6 +37,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
             .map_err(terminal_error)?;
         // Long work runs after the frame that says it started.
         if app.run_pending() {
+            continue;
+        }
+        // While an import runs on its worker, redraw for its progress even
+        // when no key comes.
+        if app.working() && !event::poll(WORK_REDRAW).map_err(terminal_error)? {
+            app.poll_work();
             continue;
         }
         // Resizes and other events only need the redraw at the loop's top.
