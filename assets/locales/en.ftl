@@ -313,7 +313,7 @@ ui-help-family-form = Adding a child or a pet
 ui-help-everywhere = Everywhere
 ## Import of till exports
 help-import = Import till exports: Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle or the plain CSV
-help-import-files = Export files (CSV or xlsx); the same file twice is stored once
+help-import-files = Export files (CSV or xlsx); the same file twice is stored once. Without files: the inbox folder's new files
 help-import-format = Read as this format: square-items, square-transactions, loyverse-receipts, loyverse-items, shopify-orders, odoo-pos, sumup, mobilepay, zettle or generic
 help-import-country = Two-letter country for national phone numbers and the date order (default: the shop's)
 help-import-encoding = Text encoding of a CSV when the guess is wrong, e.g. windows-1252, windows-1255, gbk
@@ -458,3 +458,8 @@ ui-claimed = { $count ->
     [one] 1 earlier receipt is now theirs.
    *[other] { $count } earlier receipts are now theirs.
 }
+
+## Import from the command line: inbox and Ctrl-C
+import-stopping = Stopping… the file being read is rolled back (Ctrl-C again quits at once).
+import-cancelled-file = Import of { $file } cancelled; nothing of it was stored.
+import-inbox-nothing = No new files in the inbox ({ $dir }).
