@@ -137,7 +137,7 @@ fn linking_one_identity_links_the_others_on_the_same_receipts() {
     // All three of Ivan's receipts, through his card, phone and email.
     assert_eq!(
         app.message(),
-        Some("Linked TILL-9 to Ivana Kovačić: 3 receipts now theirs.")
+        Some("Linked card TILL-9 to Ivana Kovačić: 3 receipts now theirs.")
     );
     let conn = app.conn();
     let ivana = member_for(conn, Identity::Card, "TILL-9").unwrap();

@@ -43,13 +43,22 @@ fn quantity(qty_milli: i64) -> String {
     }
 }
 
-/// "Latte, Croissant ×2": what was on the receipt.
+/// "Latte, Croissant ×2": what was on the receipt, an item written on
+/// several lines (tills split them by modifier) counted together.
 fn items_text(lines: &[Bought]) -> String {
-    lines
-        .iter()
-        .map(|l| match l.qty_milli.abs() {
-            1000 | 0 => l.item.clone(),
-            _ => format!("{} ×{}", l.item, quantity(l.qty_milli)),
+    let mut items: Vec<(&str, i64)> = Vec::new();
+    for l in lines {
+        let qty = l.qty_milli.abs().max(1000 * i64::from(l.qty_milli == 0));
+        match items.iter_mut().find(|(name, _)| *name == l.item) {
+            Some((_, total)) => *total += qty,
+            None => items.push((&l.item, qty)),
+        }
+    }
+    items
+        .into_iter()
+        .map(|(name, qty)| match qty {
+            1000 => name.to_string(),
+            _ => format!("{name} ×{}", quantity(qty)),
         })
         .collect::<Vec<_>>()
         .join(", ")
@@ -290,6 +299,10 @@ impl PurchasesPage {
         let total = view.config.currency().format(p.total_minor);
         let total_cols = width(&total).max(10);
         let mut items = items_text(&p.lines);
+        if p.lines.is_empty() {
+            // Exports of whole payments name no items.
+            items = t("ui-none");
+        }
         if p.refund {
             items = t_args("ui-history-refund", &[("items", &items)])
                 .trim()
@@ -301,10 +314,15 @@ impl PurchasesPage {
         } else {
             Style::new()
         };
+        let items_style = if p.lines.is_empty() && !p.refund {
+            theme.dim()
+        } else {
+            style
+        };
         Line::from(vec![
             Span::raw(format!("{date} ")),
             Span::styled(time, theme.dim()),
-            Span::styled(pad(&visual(&items), items_cols), style),
+            Span::styled(pad(&visual(&items), items_cols), items_style),
             Span::styled(format!(" {total:>total_cols$}"), style),
         ])
     }
@@ -387,8 +405,10 @@ mod tests {
             bought("Latte", 1000),
             bought("Croissant", 2000),
             bought("Cheese", 1250),
+            bought("Latte", 2000),
         ];
-        assert_eq!(items_text(&lines), "Latte, Croissant ×2, Cheese ×1.25");
+        assert_eq!(items_text(&lines), "Latte ×3, Croissant ×2, Cheese ×1.25");
+        assert_eq!(items_text(&[bought("Bag", 0)]), "Bag");
         assert_eq!(items_text(&[bought("Mug", -1000)]), "Mug");
         assert_eq!(quantity(-3000), "3");
     }

@@ -14,6 +14,7 @@ use super::signup::SignupState;
 use super::signup_fields::{Fields, Stop};
 use super::{Effect, View};
 use crate::cli::Ctx;
+use crate::config::Config;
 use crate::db::receipts::{
     Identity, UnmatchedCustomer, link_customer, member_for, unmatched_customers,
 };
@@ -35,9 +36,9 @@ pub struct UnmatchedState {
 }
 
 /// The identity as the owner reads it: a phone in the shop's own form.
-fn identity_text(c: &UnmatchedCustomer, view: &View) -> String {
+fn identity_text(c: &UnmatchedCustomer, config: &Config) -> String {
     match c.identity {
-        Identity::Phone => display_phone(&c.value, view.config.country()),
+        Identity::Phone => display_phone(&c.value, config.country()),
         Identity::Card => t_args("ui-unmatched-card", &[("card", &c.value)]),
         Identity::Email => c.value.clone(),
     }
@@ -134,7 +135,7 @@ impl UnmatchedState {
         Ok(Effect::Notice(t_args(
             "ui-unmatched-linked",
             &[
-                ("who", &c.value),
+                ("who", &identity_text(&c, &ctx.config)),
                 ("name", name),
                 (
                     "receipts",
@@ -167,7 +168,8 @@ impl UnmatchedState {
             Action::PageDown => self.selected = (self.selected + 10).min(last),
             Action::Open => {
                 if let Some(c) = self.customers.get(self.selected) {
-                    let title = t_args("ui-unmatched-link-title", &[("who", &c.value)]);
+                    let who = identity_text(c, &ctx.config);
+                    let title = t_args("ui-unmatched-link-title", &[("who", &who)]);
                     return match MemberPicker::open(title, ctx) {
                         Ok(picker) => {
                             self.picker = Some(picker);
@@ -267,7 +269,7 @@ impl UnmatchedState {
             };
             let cells = [
                 c.name.clone().unwrap_or_else(|| t("ui-none")),
-                identity_text(c, view),
+                identity_text(c, view.config),
                 c.receipts.to_string(),
                 currency.format(c.spend_minor),
                 c.last_visit
