@@ -58,7 +58,8 @@ impl Rate {
         let (start, start_rows) = *self.first.get_or_insert((now, rows_done));
         let seconds = now.duration_since(start).as_secs_f64();
         // A rate over less than a tenth of a second is mostly noise.
-        (seconds >= 0.1).then(|| ((rows_done - start_rows) as f64 / seconds).round() as u64)
+        (seconds >= 0.1)
+            .then(|| (rows_done.saturating_sub(start_rows) as f64 / seconds).round() as u64)
     }
 }
 
