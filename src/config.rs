@@ -19,6 +19,15 @@ const TEMPLATE: &str = include_str!("../assets/config.toml");
 pub struct Config {
     pub shop: Shop,
     pub dates: Dates,
+    pub import: ImportSettings,
+}
+
+/// `[import]`: where the till's exports are dropped.
+#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct ImportSettings {
+    /// The inbox folder; empty means `inbox` in the data folder.
+    pub inbox: String,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -67,6 +76,15 @@ impl Config {
     pub fn country(&self) -> phonenumber::country::Id {
         phonenumber::country::Id::from_str(&self.shop.country)
             .unwrap_or(phonenumber::country::Id::US)
+    }
+
+    /// The inbox folder for till exports: the configured one, else `inbox`
+    /// in the data folder (None when the system has no data folder).
+    pub fn inbox(&self) -> Option<PathBuf> {
+        match self.import.inbox.trim() {
+            "" => crate::paths::project_dirs().map(|d| d.data_dir().join("inbox")),
+            dir => Some(PathBuf::from(dir)),
+        }
     }
 
     /// Parses a config text; `path` only names the file in messages.
@@ -216,6 +234,14 @@ mod tests {
             .to_string();
         assert!(err.contains("XX") && err.contains(":2"), "{err}");
         assert!(Config::parse("[shop]\ncontry = \"HR\"\n", Path::new("c.toml")).is_err());
+    }
+
+    #[test]
+    fn inbox_is_configurable() {
+        let c = Config::parse("[import]\ninbox = \"exports\"\n", Path::new("c")).unwrap();
+        assert_eq!(c.inbox(), Some(PathBuf::from("exports")));
+        let default = Config::parse(&default_text(None), Path::new("c")).unwrap();
+        assert!(default.inbox().is_none_or(|p| p.ends_with("inbox")));
     }
 
     #[test]

@@ -67,6 +67,7 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
         conn,
         clock: Clock::new(cli.today),
         config,
+        db_path: Some(db_path),
     };
     match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),

@@ -313,7 +313,7 @@ ui-help-family-form = Adding a child or a pet
 ui-help-everywhere = Everywhere
 ## Import of till exports
 help-import = Import till exports: Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle or the plain CSV
-help-import-files = Export files (CSV or xlsx); the same file twice is stored once
+help-import-files = Export files (CSV or xlsx); the same file twice is stored once. Without files: the inbox folder's new files
 help-import-format = Read as this format: square-items, square-transactions, loyverse-receipts, loyverse-items, shopify-orders, odoo-pos, sumup, mobilepay, zettle or generic
 help-import-country = Two-letter country for national phone numbers and the date order (default: the shop's)
 help-import-encoding = Text encoding of a CSV when the guess is wrong, e.g. windows-1252, windows-1255, gbk
@@ -341,3 +341,125 @@ import-row-bad-date = "{ $column }": "{ $value }" is not a date or time
 import-row-no-such-date = "{ $column }": "{ $value }" is a day that does not exist
 import-row-short = only { $found } of { $expected } fields (is the file cut off?)
 import-row-orphan = a later row of { $id } whose first row is not in the file
+
+## Member card: visits and habits page
+ui-key-purchases = visits and habits
+ui-key-details = details
+ui-key-scroll-history = scroll history
+ui-help-member-purchases = On the visits and habits page
+ui-card-title-purchases = { $name } · visits and habits
+ui-card-more-purchases = Tab: visit history and habits
+ui-habit-summary = usually on { $weekday }
+ui-habit-summary-gap = usually on { $weekday }, every { $gap }
+ui-days = { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+ui-days-ago = { $days ->
+    [0] today
+    [one] yesterday
+   *[other] { $days } days ago
+}
+ui-habit-visits = Visits
+ui-habit-visits-12m = { $count } in 12 months
+ui-habit-spent = Spent
+ui-habit-spent-12m = { $amount } in 12 months
+ui-habit-basket = Basket
+ui-habit-basket-average = { $amount } on average
+ui-habit-last-visit = Last visit
+ui-habit-last = { $date }, { $ago }
+ui-habit-gap = Usual gap
+ui-habit-usually = Usually
+ui-habit-usually-hour = { $weekday }, { $from }–{ $to }
+ui-habit-favourites = Favourites
+ui-habit-categories = Categories
+ui-habit-per-month = Visits per month
+ui-habit-per-month-note = the last 12 months
+ui-history-count = { $count ->
+    [one] 1 receipt
+   *[other] { $count } receipts
+}
+ui-history-refund = refund: { $items }
+ui-history-none = No purchases imported yet. Import the till's exports with i on the counter.
+
+## Import screen and till customers without a member
+ui-key-import = import
+ui-key-unmatched = customers without a member
+ui-key-import-file = import
+ui-key-type-path = type a path
+ui-key-rescan = look again
+ui-key-import-path = import the typed file
+ui-key-back-to-files = back to the files
+ui-key-cancel-import = cancel the import
+ui-key-link = link to a member
+ui-key-link-to-this = link to this member
+ui-key-sign-up-customer = sign up as a new member
+ui-help-title-import = Help: importing from the till
+ui-help-intro-import = Export sales from the till (CSV or xlsx) and put the files into the inbox folder shown at the top, or type a file's path. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle and the plain CSV are recognised by their columns. A receipt imported twice is stored once, and a file imported before is recognised by its content. A cancelled import stores nothing.
+ui-help-import-files = Choosing a file
+ui-help-import-path = Typing a path
+ui-help-import-running = While importing
+ui-help-import-result = After the import
+ui-help-title-unmatched = Help: till customers without a member
+ui-help-intro-unmatched = People whose card, phone or email is on imported receipts but belongs to no member, biggest spenders first. Link one to a member to give them these receipts (later imports match them too), or sign them up with what the till knows filled in. Names on receipts are only for recognising people; receipts are never matched by name.
+ui-help-unmatched = In the list
+ui-help-unmatched-link = Choosing the member to link to
+ui-import-title = Import from the till
+ui-import-inbox = Inbox: { $path }
+ui-import-no-inbox = No inbox folder (this system has no data folder); type a file's path below.
+ui-import-col-file = File
+ui-import-col-size = Size
+ui-import-col-status = Imported
+ui-import-status-new = new
+ui-import-status-done = on { $date }
+ui-import-empty = No files in the inbox yet. Export the sales from the till and put the files into this folder, then press r, or type a file's path below.
+ui-import-path = Other file:
+ui-import-path-hint = Tab, then type its path
+ui-import-note = A file is stored in one go: all of it, or nothing.
+ui-import-type-a-path = Type the path of an export file first.
+ui-size-b = { $n } B
+ui-size-kb = { $n } KB
+ui-size-mb = { $n } MB
+ui-import-running = Importing { $file }
+ui-import-reading = Reading the file…
+ui-import-rows = { $done } of { $total } rows
+ui-import-rate = { $rows } · { $rate } rows/s
+ui-import-cancel-note = Esc or Ctrl-C cancels; a cancelled import stores nothing.
+ui-import-cancelling = Cancelling… nothing of this file will be stored.
+ui-import-result-file = { $file } ({ $format })
+ui-import-result-rows = Rows read
+ui-import-result-new = New receipts
+ui-import-result-new-refunds = { $new } (of them { $refunds })
+ui-import-refunds = { $count ->
+    [one] 1 refund
+   *[other] { $count } refunds
+}
+ui-import-result-duplicate = Already stored
+ui-import-result-rejected = Rows rejected
+ui-import-result-unmatched = Without a member
+ui-import-result-unmatched-value = { $count ->
+    [one] 1 till customer (u shows them)
+   *[other] { $count } till customers (u shows them)
+}
+ui-import-result-unmatched-many = more than { $count } till customers (u shows them)
+ui-import-errors = Rejected rows (skipped; the rest was imported)
+ui-import-errors-first = Rejected rows, the first { $count } (skipped; the rest was imported)
+ui-unmatched-title = Till customers without a member
+ui-unmatched-intro = Their card, phone or email is on receipts but belongs to no member. Enter links one to a member; n signs them up.
+ui-unmatched-col-name = Name on receipts
+ui-unmatched-col-who = Phone / email / card
+ui-unmatched-col-receipts = Receipts
+ui-unmatched-col-spend = Spend
+ui-unmatched-card = card { $card }
+ui-unmatched-none = Every customer on the imported receipts is a member (or nothing is imported yet).
+ui-unmatched-link-title = Link { $who } to
+ui-unmatched-linked = Linked { $who } to { $name }: { $receipts } now theirs.
+ui-claimed = { $count ->
+    [one] 1 earlier receipt is now theirs.
+   *[other] { $count } earlier receipts are now theirs.
+}
+
+## Import from the command line: inbox and Ctrl-C
+import-stopping = Stopping… the file being read is rolled back (Ctrl-C again quits at once).
+import-cancelled-file = Import of { $file } cancelled; nothing of it was stored.
+import-inbox-nothing = No new files in the inbox ({ $dir }).

@@ -1,10 +1,12 @@
 //! `regulars import FILE...`: reads till exports into the database, one
 //! transaction per file, with a progress bar on a terminal and one JSON
-//! object per file (one per line) with `--json`.
+//! object per file (one per line) with `--json`. Without files it imports
+//! the inbox folder's new files. Ctrl-C stops the file being read and
+//! stores nothing of it.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -15,13 +17,14 @@ use crate::domain::member::country_id;
 use crate::error::{Error, Result};
 use crate::i18n::t_args;
 use crate::import::formats::Format;
+use crate::import::inbox::{self, Checksums};
 use crate::import::sink::{Control, Progress};
 use crate::import::{Options, Report, import_file};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Till export files (CSV or xlsx).
-    #[arg(required = true, value_name = "FILE")]
+    /// Till export files (CSV or xlsx); none: the inbox folder's new files.
+    #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Read as this format instead of recognising it.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
@@ -93,26 +96,79 @@ fn progress_bar(path: &Path) -> ProgressBar {
     bar
 }
 
+/// Raised by Ctrl-C: the file being imported is rolled back and no
+/// further file is started.
+static CANCEL: AtomicBool = AtomicBool::new(false);
+
+/// Lets Ctrl-C cancel cleanly. A second Ctrl-C quits at once; SQLite
+/// still rolls the unfinished transaction back.
+fn cancel_on_ctrl_c() {
+    let installed = ctrlc::set_handler(|| {
+        if CANCEL.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        eprintln!("{}", t_args("import-stopping", &[]));
+    });
+    // Without a handler Ctrl-C ends the process; the database is still
+    // left as it was, only without the clear message.
+    drop(installed);
+}
+
+/// The files in the inbox that were not imported yet, by name.
+fn new_inbox_files(ctx: &Ctx) -> Result<Vec<PathBuf>> {
+    let dir = ctx
+        .config
+        .inbox()
+        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
+    inbox::ensure(&dir)?;
+    let files = inbox::scan(&ctx.conn, &dir, &mut Checksums::default())?;
+    let new: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|f| f.imported.is_none())
+        .map(|f| f.path)
+        .collect();
+    if new.is_empty() {
+        eprintln!(
+            "{}",
+            t_args(
+                "import-inbox-nothing",
+                &[("dir", &dir.display().to_string())]
+            )
+        );
+    }
+    Ok(new)
+}
+
 pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
     let opts = options(ctx, &args)?;
+    let files = if args.files.is_empty() {
+        new_inbox_files(ctx)?
+    } else {
+        args.files.clone()
+    };
+    cancel_on_ctrl_c();
     let mut failures = Vec::new();
-    for path in &args.files {
+    for path in &files {
         let bar = progress_bar(path);
-        let cancel = AtomicBool::new(false);
+        let cancel = &CANCEL;
         let mut on_progress = |p: Progress| {
             bar.set_length(p.rows_total);
             bar.set_position(p.rows_done);
         };
         let control = Control {
             progress: &mut on_progress,
-            cancel: &cancel,
+            cancel,
         };
         let result = import_file(&mut ctx.conn, path, &opts, ctx.clock.now(), control);
         bar.finish_and_clear();
         match result {
             Ok(report) if args.json.json => println!("{}", report_json(&report, opts.dry_run)),
             Ok(report) => print!("{}", report_text(&report, opts.dry_run)),
-            Err(e) if args.files.len() == 1 => return Err(e),
+            Err(_) if CANCEL.load(Ordering::SeqCst) => {
+                let file = path.display().to_string();
+                return Err(Error::user("import-cancelled-file", &[("file", &file)]));
+            }
+            Err(e) if files.len() == 1 => return Err(e),
             Err(e) => {
                 eprintln!("regulars: {e}");
                 failures.push(path.display().to_string());

@@ -57,6 +57,9 @@ pub struct Ctx {
     pub conn: Connection,
     pub clock: Clock,
     pub config: Config,
+    /// The database file, so long work can open its own connection; None
+    /// for an in-memory database (tests), where that work runs in place.
+    pub db_path: Option<PathBuf>,
 }
 
 /// `--json` on the commands that print data.

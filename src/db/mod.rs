@@ -6,10 +6,12 @@
 
 pub mod counter;
 pub mod demo_rows;
+pub mod habits;
 pub mod members;
 pub mod migrate;
 pub mod receipts;
 pub mod search;
+pub mod till_customers;
 
 use std::io::Read;
 use std::path::Path;

@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod family;
+pub mod habits;
 pub mod member;
 pub mod money;
 pub mod points;

@@ -9,6 +9,7 @@
 mod assemble;
 pub mod detect;
 pub mod formats;
+pub mod inbox;
 pub mod parse;
 pub mod receipt;
 pub mod sink;
@@ -186,6 +187,11 @@ fn sha256_of(input: &Input) -> Result<String> {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect())
+}
+
+/// The sha256 of a file's bytes, as the import log keeps it.
+pub fn file_sha256(path: &Path) -> Result<String> {
+    sha256_of(&Input::File(path.to_path_buf()))
 }
 
 /// Imports one file into the database: all of it in one transaction, or

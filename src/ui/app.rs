@@ -13,8 +13,10 @@ use crate::i18n::{t, t_args, t_count};
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap, WELCOME};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
+use crate::ui::screens::import::ImportState;
 use crate::ui::screens::member::MemberState;
 use crate::ui::screens::signup::SignupState;
+use crate::ui::screens::unmatched::UnmatchedState;
 use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
 use crate::ui::screens::{Confirm, Effect, View};
 use crate::ui::theme::Theme;
@@ -28,6 +30,8 @@ pub enum Screen {
     Counter,
     Signup(Box<SignupState>),
     Member(Box<MemberState>),
+    Import(Box<ImportState>),
+    Unmatched(Box<UnmatchedState>),
 }
 
 pub struct App {
@@ -40,6 +44,8 @@ pub struct App {
     /// The message line: text and whether it reports a problem.
     pub(super) message: Option<(String, bool)>,
     demo_pending: bool,
+    /// A file to import in place after the next frame.
+    pub(super) import_pending: Option<std::path::PathBuf>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
     too_small: bool,
     quit: bool,
@@ -65,6 +71,7 @@ impl App {
             confirm: None,
             message: None,
             demo_pending: false,
+            import_pending: None,
             too_small: false,
             quit: false,
         })
@@ -120,6 +127,8 @@ impl App {
             Screen::Counter => (vec![self.counter.keymap()], self.counter.text_focus()),
             Screen::Signup(s) => (vec![s.keymap()], s.text_focus()),
             Screen::Member(m) => (vec![m.keymap()], m.text_focus()),
+            Screen::Import(s) => (vec![s.keymap()], s.text_focus()),
+            Screen::Unmatched(s) => (vec![s.keymap()], s.text_focus()),
         }
     }
 
@@ -167,6 +176,8 @@ impl App {
                     Screen::Counter => self.counter.update(action, &self.ctx),
                     Screen::Signup(s) => s.update(action, &self.ctx),
                     Screen::Member(m) => m.update(action, &self.ctx),
+                    Screen::Import(s) => s.update(action, &self.ctx),
+                    Screen::Unmatched(s) => s.update(action, &self.ctx),
                 };
                 self.apply(effect);
             }
@@ -179,6 +190,8 @@ impl App {
             Screen::Counter => ("counter", self.counter.help_sections()),
             Screen::Signup(s) => ("signup", s.help_sections()),
             Screen::Member(m) => ("member", m.help_sections()),
+            Screen::Import(s) => ("import", s.help_sections()),
+            Screen::Unmatched(s) => ("unmatched", s.help_sections()),
         };
         self.help = Some(HelpState::new(
             &format!("ui-help-title-{screen}"),
@@ -187,7 +200,7 @@ impl App {
         ));
     }
 
-    fn apply(&mut self, effect: Effect) {
+    pub(super) fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
             Effect::Quit => self.quit = true,
@@ -200,9 +213,15 @@ impl App {
             }
             Effect::OpenMember(id) => match db::members::card(&self.ctx.conn, id) {
                 Ok(Some(card)) => {
-                    let state =
-                        MemberState::new(card, self.ctx.clock.today(), self.ctx.config.dates.feb29);
-                    self.screen = Screen::Member(Box::new(state));
+                    let today = self.ctx.clock.today();
+                    let state = MemberState::new(card, today, self.ctx.config.dates.feb29);
+                    match db::habits::purchases(&self.ctx.conn, id) {
+                        Ok(bought) => {
+                            let state = state.with_purchases(bought, today);
+                            self.screen = Screen::Member(Box::new(state));
+                        }
+                        Err(e) => self.message = Some((e.to_string(), true)),
+                    }
                 }
                 Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
                 Err(e) => self.message = Some((e.to_string(), true)),
@@ -242,6 +261,10 @@ impl App {
                 self.demo_pending = true;
                 self.message = Some((t("ui-demo-loading"), false));
             }
+            Effect::OpenImport | Effect::OpenUnmatched | Effect::ImportHere(_) => {
+                self.apply_import(effect)
+            }
+            Effect::SignUpWith(state) => self.screen = Screen::Signup(state),
             Effect::Notice(text) => self.message = Some((text, false)),
             Effect::Error(text) => self.message = Some((text, true)),
             Effect::Many(effects) => {
@@ -255,6 +278,9 @@ impl App {
     /// Runs work that was asked for by the last key, after the screen has
     /// shown that it started. True when something ran.
     pub fn run_pending(&mut self) -> bool {
+        if self.run_import_here() {
+            return true;
+        }
         if !std::mem::take(&mut self.demo_pending) {
             return false;
         }

@@ -105,6 +105,8 @@ pub const COUNTER_LIST: Keymap = &[
     ),
     b(&[ENTER], Action::Open, "ui-key-open", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up", true),
+    b(&[ch('i')], Action::OpenImport, "ui-key-import", true),
+    b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,
     HELP,
@@ -143,6 +145,7 @@ pub const DUPLICATE: Keymap = &[
 ];
 
 pub const MEMBER: Keymap = &[
+    b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
     b(&[ch('e')], Action::Edit, "ui-key-edit", true),
     b(&[ch('c')], Action::AddChild, "ui-key-add-child", true),
     b(&[ch('p')], Action::AddPet, "ui-key-add-pet", true),
@@ -152,6 +155,114 @@ pub const MEMBER: Keymap = &[
     b(&[ESC], Action::Back, "ui-key-to-counter", true),
     QUIT,
     HELP,
+];
+
+/// The member card's visits and habits page.
+pub const MEMBER_PURCHASES: Keymap = &[
+    b(&[TAB], Action::SwitchPage, "ui-key-details", true),
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll-history", true),
+    b(
+        &[DOWN, ch('j')],
+        Action::Down,
+        "ui-key-scroll-history",
+        true,
+    ),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    QUIT,
+    HELP,
+];
+
+/// The import screen while choosing a file.
+pub const IMPORT_FILES: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Open, "ui-key-import-file", true),
+    b(&[TAB, ch('/')], Action::NextField, "ui-key-type-path", true),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    b(&[ch('r')], Action::Rescan, "ui-key-rescan", false),
+    b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
+    QUIT,
+    HELP,
+];
+
+/// Typing a file's path on the import screen.
+pub const IMPORT_PATH: Keymap = &[
+    b(&[ENTER], Action::Save, "ui-key-import-path", true),
+    b(&[TAB, ESC], Action::Back, "ui-key-back-to-files", true),
+    HELP_F1,
+];
+
+/// While an import runs: only cancelling (Ctrl-C too, instead of quitting).
+pub const IMPORT_RUNNING: Keymap = &[b(
+    &[ESC, ctrl('c')],
+    Action::Back,
+    "ui-key-cancel-import",
+    true,
+)];
+
+pub const IMPORT_RESULT: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", true),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(&[ENTER, ESC], Action::Back, "ui-key-back-to-files", true),
+    b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", true),
+    QUIT,
+    HELP,
+];
+
+/// Till customers without a member.
+pub const UNMATCHED: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(&[ENTER, ch('l')], Action::Open, "ui-key-link", true),
+    b(&[ch('n')], Action::SignUp, "ui-key-sign-up-customer", true),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    QUIT,
+    HELP,
+];
+
+/// Picking the member to link a till customer to.
+pub const UNMATCHED_LINK: Keymap = &[
+    b(&[UP], Action::Up, "ui-key-move", true),
+    b(&[DOWN], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Open, "ui-key-link-to-this", true),
+    b(&[ESC], Action::Back, "ui-key-cancel", true),
+    HELP_F1,
 ];
 
 pub const FAMILY_FORM: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
@@ -241,6 +352,13 @@ mod tests {
         SIGNUP_CONSENT,
         DUPLICATE,
         MEMBER,
+        MEMBER_PURCHASES,
+        IMPORT_FILES,
+        IMPORT_PATH,
+        IMPORT_RUNNING,
+        IMPORT_RESULT,
+        UNMATCHED,
+        UNMATCHED_LINK,
         FAMILY_FORM,
         HELP_SCREEN,
         CONFIRM,

@@ -38,6 +38,13 @@ pub enum Action {
     No,
     OpenExisting,
     SaveAnyway,
+    /// The member card's other page (details / visits and habits).
+    SwitchPage,
+    OpenImport,
+    /// Till customers without a member.
+    OpenUnmatched,
+    /// Read the inbox folder again.
+    Rescan,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

@@ -7,7 +7,9 @@
 //! dispatch, the status bar hints and the `?` help screen.
 
 pub mod app;
+mod app_import;
 pub mod format;
+pub mod import_job;
 pub mod keymap;
 pub mod keys;
 pub mod screens;

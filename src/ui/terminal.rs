@@ -27,13 +27,23 @@ pub fn run(mut app: App) -> Result<()> {
     result
 }
 
+/// How often the screen shows an import's progress.
+const WORK_REDRAW: std::time::Duration = std::time::Duration::from_millis(100);
+
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
     while !app.should_quit() {
+        // What an import worker reported since the last frame.
+        app.poll_work();
         terminal
             .draw(|frame| app.draw(frame))
             .map_err(terminal_error)?;
         // Long work runs after the frame that says it started.
         if app.run_pending() {
+            continue;
+        }
+        // While an import runs on its worker, redraw for its progress even
+        // when no key comes.
+        if app.working() && !event::poll(WORK_REDRAW).map_err(terminal_error)? {
             continue;
         }
         // Resizes and other events only need the redraw at the loop's top.

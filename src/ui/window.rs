@@ -49,6 +49,8 @@ impl App {
             Screen::Counter => self.counter.render(body, buf, &view),
             Screen::Signup(s) => s.render(body, buf, &view),
             Screen::Member(m) => m.render(body, buf, &view),
+            Screen::Import(s) => s.render(body, buf, &view),
+            Screen::Unmatched(s) => s.render(body, buf, &view),
         };
         if let Some(help) = &self.help {
             help.render(body, buf, theme);

@@ -39,6 +39,7 @@ pub fn empty_ctx() -> Ctx {
         conn: db::open_in_memory().unwrap(),
         clock: Clock::fixed(today()),
         config: config("HR"),
+        db_path: None,
     }
 }
 
@@ -216,4 +217,68 @@ pub fn open_member_name(app: &App) -> Option<String> {
 
 pub fn is_counter(app: &App) -> bool {
     matches!(app.screen(), Screen::Counter)
+}
+
+/// Imports a till export written as `text` (any format the app reads)
+/// into the context's database, through the import engine.
+pub fn import_text(ctx: &mut Ctx, name: &str, text: &str) -> regulars::import::Report {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    let opts = regulars::import::Options {
+        format: None,
+        encoding: None,
+        country: ctx.config.shop.country.clone(),
+        currency: ctx.config.currency(),
+        today: today(),
+        dry_run: false,
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut progress = |_| {};
+    let control = regulars::import::sink::Control {
+        progress: &mut progress,
+        cancel: &cancel,
+    };
+    regulars::import::import_file(&mut ctx.conn, &path, &opts, ctx.clock.now(), control).unwrap()
+}
+
+/// A plain-CSV export of Ana's (card C-1001) visits: most Saturdays at ten
+/// for fourteen months, a Tuesday now and then, and one refund.
+pub fn ana_history_csv() -> String {
+    let mut csv = String::from("receipt_id,time,total,card,name,item,category,qty,amount\n");
+    let mut date = day(2025, 9, 6);
+    let mut n = 0;
+    while date <= day(2026, 11, 21) {
+        n += 1;
+        // Every fifth Saturday she stays away; every third week she also
+        // comes on Tuesday afternoon.
+        if n % 5 != 0 {
+            let id = format!("S{n}");
+            let (beans, latte) = if n % 2 == 0 { (2, 1) } else { (1, 2) };
+            let total = beans * 899 + latte * 350;
+            for (item, category, qty, price) in [
+                ("Coffee beans 250 g", "Coffee", beans, 899),
+                ("Latte", "Café", latte, 350),
+            ] {
+                csv.push_str(&format!(
+                    "{id},{}T10:{:02}:00,{}.{:02},C-1001,Ana K.,{item},{category},{qty},{}.{:02}\n",
+                    date,
+                    n % 50,
+                    total / 100,
+                    total % 100,
+                    qty * price / 100,
+                    qty * price % 100
+                ));
+            }
+        }
+        let tuesday = date + chrono::Duration::days(3);
+        if n % 3 == 0 && tuesday <= today() {
+            csv.push_str(&format!(
+                "T{n},{tuesday}T17:05:00,4.50,C-1001,Ana K.,Dog treats,Pets,1,4.50\n"
+            ));
+        }
+        date += chrono::Duration::days(7);
+    }
+    csv.push_str("X1,2026-11-10T09:00:00,-8.99,C-1001,Ana K.,Coffee beans 250 g,Coffee,-1,-8.99\n");
+    csv
 }

@@ -190,6 +190,8 @@ impl CounterState {
                 Effect::None
             }
             Action::SignUp => Effect::SignUp(self.query().to_string()),
+            Action::OpenImport => Effect::OpenImport,
+            Action::OpenUnmatched => Effect::OpenUnmatched,
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }

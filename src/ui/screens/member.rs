@@ -10,15 +10,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::family::{FamilyForm, FormResult, Kin};
+use super::member_history::PurchasesPage;
 use super::{Confirm, Effect, View};
 use crate::cli::Ctx;
 use crate::config::Feb29;
 use crate::domain::dates::{Celebrant, DayLabel, celebrations_within, day_label};
 use crate::domain::family::BirthInfo;
+use crate::domain::habits::Purchase;
 use crate::domain::member::{Channel, MemberCard, display_phone};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
-use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER};
+use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES};
 use crate::ui::theme::Theme;
 
 /// Birthdays this many days ahead are announced on the card.
@@ -32,6 +34,8 @@ pub struct MemberState {
     soon: Vec<String>,
     scroll: u16,
     form: Option<FamilyForm>,
+    /// The second page: visits and habits.
+    purchases: PurchasesPage,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -73,7 +77,18 @@ impl MemberState {
             card,
             scroll: 0,
             form: None,
+            purchases: PurchasesPage::new(Vec::new(), today),
         }
+    }
+
+    /// The member's receipts, newest first, for the visits and habits page.
+    pub fn with_purchases(mut self, purchases: Vec<Purchase>, today: NaiveDate) -> MemberState {
+        self.purchases = PurchasesPage::new(purchases, today);
+        self
+    }
+
+    pub fn purchases(&self) -> &PurchasesPage {
+        &self.purchases
     }
 
     pub fn id(&self) -> i64 {
@@ -99,6 +114,8 @@ impl MemberState {
     pub fn keymap(&self) -> Keymap {
         if self.form.is_some() {
             FAMILY_FORM
+        } else if self.purchases.is_shown() {
+            MEMBER_PURCHASES
         } else {
             MEMBER
         }
@@ -111,6 +128,7 @@ impl MemberState {
     pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
         vec![
             ("ui-help-member", MEMBER),
+            ("ui-help-member-purchases", MEMBER_PURCHASES),
             ("ui-help-family-form", FAMILY_FORM),
         ]
     }
@@ -138,6 +156,9 @@ impl MemberState {
                 }
                 Err(e) => e.into(),
             };
+        }
+        if self.purchases.update(action) {
+            return Effect::None;
         }
         let first_name = self.card.member.draft.first_name.clone();
         match action {
@@ -329,6 +350,7 @@ impl MemberState {
         right.push(Line::raw(format!("  {history}")));
         right.push(heading("ui-card-habits"));
         right.push(Line::raw(format!("  {habits}")));
+        right.extend(self.purchases.summary_lines(theme));
         [left, right]
     }
 
@@ -337,7 +359,7 @@ impl MemberState {
         let block = Block::bordered()
             .border_style(theme.border(self.form.is_none()))
             .title(Span::styled(
-                format!(" {} ", visual(&self.card.member.full_name())),
+                format!(" {} ", visual(&self.purchases.title(&self.card.member))),
                 theme.heading(),
             ));
         let inner = block.inner(area).inner(Margin::new(1, 0));
@@ -352,6 +374,10 @@ impl MemberState {
             .map(|text| Line::styled(format!("{marker} {}", visual(text)), theme.good()))
             .collect();
         Paragraph::new(banner_lines).render(banner, buf);
+        if self.purchases.is_shown() {
+            self.purchases.render(body, buf, view);
+            return None;
+        }
         let [left_area, right_area] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .spacing(2)

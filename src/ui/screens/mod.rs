@@ -7,9 +7,16 @@ mod counter_rows;
 pub mod duplicates;
 pub mod family;
 pub mod help;
+pub mod import;
+mod import_files;
+mod import_progress;
+mod import_result;
 pub mod member;
+pub mod member_history;
+mod member_link;
 pub mod signup;
 pub mod signup_fields;
+pub mod unmatched;
 pub mod welcome;
 
 use chrono::NaiveDate;
@@ -41,6 +48,12 @@ pub enum Effect {
     /// Close the add-child / add-pet form on the member card.
     CloseFamilyForm,
     LoadDemo,
+    OpenImport,
+    OpenUnmatched,
+    /// Import this file in place (a database without a file has no worker).
+    ImportHere(std::path::PathBuf),
+    /// Sign up a new member with the form already filled in.
+    SignUpWith(Box<signup::SignupState>),
     Notice(String),
     Error(String),
     Many(Vec<Effect>),

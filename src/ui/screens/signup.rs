@@ -16,7 +16,7 @@ use crate::cli::Ctx;
 use crate::db;
 use crate::domain::member::{Channel, MemberCard, full_name};
 use crate::error::Result;
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::fit;
 use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD};
 use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
@@ -38,7 +38,12 @@ impl SignupState {
     /// A new member, filled from the counter's search. The cursor starts in
     /// the first field still empty.
     pub fn new(query: &str) -> SignupState {
-        let fields = Fields::from_search(query);
+        SignupState::prefilled(Fields::from_search(query))
+    }
+
+    /// A new member with the form filled in (from the search, or from
+    /// what the till knows about a customer).
+    pub fn prefilled(fields: Fields) -> SignupState {
         let focus = [Stop::FirstName, Stop::Contact, Stop::Birthday]
             .into_iter()
             .find(|stop| fields.get(*stop).is_blank())
@@ -244,9 +249,19 @@ impl SignupState {
         } else {
             "ui-signed-up"
         };
+        let mut notice = t_args(notice, &[("name", &name)]);
+        // Receipts bought before signing up (or under a card or phone just
+        // added) become the member's now.
+        let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
+        if claimed > 0 {
+            notice = format!(
+                "{notice} {}",
+                t_count("ui-claimed", "count", claimed as i64)
+            );
+        }
         Ok(Effect::Many(vec![
             Effect::OpenMember(id),
-            Effect::Notice(t_args(notice, &[("name", &name)])),
+            Effect::Notice(notice),
         ]))
     }
 

@@ -1,0 +1,101 @@
+//! What the till knows about a customer without a member: every card,
+//! phone, email and name written on their receipts, for signing them up
+//! with that data filled in.
+
+use rusqlite::{Connection, params};
+
+use crate::db::receipts::Identity;
+use crate::error::Result;
+
+/// A till customer as their unlinked receipts show them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TillCustomer {
+    pub name: Option<String>,
+    pub card: Option<String>,
+    /// E.164.
+    pub phone: Option<String>,
+    /// Lower case.
+    pub email: Option<String>,
+}
+
+/// The details on the receipts without a member that carry `value` as
+/// their card, phone or email. Where receipts disagree, the most recent wins.
+pub fn details(conn: &Connection, identity: Identity, value: &str) -> Result<TillCustomer> {
+    let column = match identity {
+        Identity::Card => "cust_card",
+        Identity::Phone => "cust_phone",
+        Identity::Email => "cust_email",
+    };
+    let sql = format!(
+        "SELECT cust_name, cust_card, cust_phone, cust_email FROM receipts
+         WHERE member_id IS NULL AND {column} = ?1
+         ORDER BY local_date DESC, id DESC"
+    );
+    let mut found = TillCustomer::default();
+    let mut stmt = conn.prepare(&sql)?;
+    let mut rows = stmt.query(params![value])?;
+    while let Some(r) = rows.next()? {
+        for (i, slot) in [
+            &mut found.name,
+            &mut found.card,
+            &mut found.phone,
+            &mut found.email,
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if slot.is_none() {
+                *slot = r.get(i)?;
+            }
+        }
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::open_in_memory;
+
+    #[test]
+    fn gathers_what_the_receipts_say_newest_first() {
+        let conn = open_in_memory().unwrap();
+        let add = |id: &str, date: &str, name: Option<&str>, phone: &str, email: Option<&str>| {
+            conn.execute(
+                "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, cust_phone, cust_email, cust_name)
+                 VALUES ('generic', ?1, ?2, 100, 'sale', ?3, ?4, ?5)",
+                params![id, date, phone, email, name],
+            )
+            .unwrap();
+        };
+        add("1", "2026-10-01", Some("Ivan H."), "+385911111111", None);
+        add(
+            "2",
+            "2026-11-01",
+            Some("Ivan Horvat"),
+            "+385911111111",
+            Some("ivan@example.com"),
+        );
+        add(
+            "3",
+            "2026-11-02",
+            Some("Someone"),
+            "+385922222222",
+            Some("x@example.com"),
+        );
+        let got = details(&conn, Identity::Phone, "+385911111111").unwrap();
+        assert_eq!(
+            got,
+            TillCustomer {
+                name: Some("Ivan Horvat".into()),
+                card: None,
+                phone: Some("+385911111111".into()),
+                email: Some("ivan@example.com".into()),
+            }
+        );
+        assert_eq!(
+            details(&conn, Identity::Card, "nope").unwrap(),
+            TillCustomer::default()
+        );
+    }
+}

@@ -1,0 +1,244 @@
+//! An import running behind the screen: a worker thread with its own
+//! database connection imports one file and reports progress and the
+//! result over a channel, so the window keeps drawing and Esc can cancel.
+//! A cancelled import rolls back: nothing of the file is stored.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+use std::time::Instant;
+
+use chrono::NaiveDateTime;
+use rusqlite::Connection;
+
+use crate::cli::Ctx;
+use crate::db;
+use crate::error::Result;
+use crate::import::sink::{Control, Progress};
+use crate::import::{Options, Report, import_file};
+
+/// What the worker tells the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JobEvent {
+    Progress {
+        rows_done: u64,
+        rows_total: u64,
+        /// Rows read per second since the first report; None until known.
+        rows_per_sec: Option<u64>,
+    },
+    /// The import ended: its report, or why nothing was stored.
+    Finished(std::result::Result<Report, String>),
+}
+
+/// The options an import from the screen runs with: the shop's country
+/// and currency, the file's format recognised.
+pub fn options(ctx: &Ctx) -> Options {
+    Options {
+        format: None,
+        encoding: None,
+        country: ctx.config.shop.country.clone(),
+        currency: ctx.config.currency(),
+        today: ctx.clock.today(),
+        dry_run: false,
+    }
+}
+
+/// Rows per second, measured from the first progress report (reading the
+/// file to count its rows comes before it and is not row work).
+#[derive(Debug, Default)]
+struct Rate {
+    first: Option<(Instant, u64)>,
+}
+
+impl Rate {
+    fn update(&mut self, rows_done: u64) -> Option<u64> {
+        let now = Instant::now();
+        let (start, start_rows) = *self.first.get_or_insert((now, rows_done));
+        let seconds = now.duration_since(start).as_secs_f64();
+        // A rate over less than a tenth of a second is mostly noise.
+        (seconds >= 0.1)
+            .then(|| (rows_done.saturating_sub(start_rows) as f64 / seconds).round() as u64)
+    }
+}
+
+/// Imports `file` on `conn` right here, watching `cancel`.
+pub fn run_here(
+    conn: &mut Connection,
+    file: &Path,
+    opts: &Options,
+    now: NaiveDateTime,
+    cancel: &AtomicBool,
+    on_progress: &mut dyn FnMut(JobEvent),
+) -> Result<Report> {
+    let mut rate = Rate::default();
+    let mut progress = |p: Progress| {
+        on_progress(JobEvent::Progress {
+            rows_done: p.rows_done,
+            rows_total: p.rows_total,
+            rows_per_sec: rate.update(p.rows_done),
+        })
+    };
+    let control = Control {
+        progress: &mut progress,
+        cancel,
+    };
+    import_file(conn, file, opts, now, control)
+}
+
+/// An import on its own thread.
+#[derive(Debug)]
+pub struct ImportJob {
+    events: Receiver<JobEvent>,
+    cancel: Arc<AtomicBool>,
+    worker: Option<JoinHandle<()>>,
+}
+
+fn work(
+    db_path: &Path,
+    file: &Path,
+    opts: &Options,
+    now: NaiveDateTime,
+    cancel: &AtomicBool,
+    tx: &Sender<JobEvent>,
+) {
+    let result = db::open(db_path).and_then(|mut conn| {
+        let mut send = |event| {
+            // The screen may be gone (the app quit); the import still ends cleanly.
+            let _ = tx.send(event);
+        };
+        run_here(&mut conn, file, opts, now, cancel, &mut send)
+    });
+    let _ = tx.send(JobEvent::Finished(result.map_err(|e| e.to_string())));
+}
+
+impl ImportJob {
+    /// Starts importing `file` into the database at `db_path`; raising
+    /// `cancel` stops it.
+    pub fn spawn(
+        db_path: PathBuf,
+        file: PathBuf,
+        opts: Options,
+        now: NaiveDateTime,
+        cancel: Arc<AtomicBool>,
+    ) -> ImportJob {
+        let (tx, events) = channel();
+        let flag = Arc::clone(&cancel);
+        let worker = std::thread::spawn(move || work(&db_path, &file, &opts, now, &flag, &tx));
+        ImportJob {
+            events,
+            cancel,
+            worker: Some(worker),
+        }
+    }
+
+    /// Asks the worker to stop; it rolls back and reports the cancel.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// What the worker reported since the last call; of several progress
+    /// reports only the newest matters.
+    pub fn drain(&self) -> Vec<JobEvent> {
+        let mut out: Vec<JobEvent> = Vec::new();
+        while let Ok(event) = self.events.try_recv() {
+            if matches!(event, JobEvent::Progress { .. })
+                && matches!(out.last(), Some(JobEvent::Progress { .. }))
+            {
+                out.pop();
+            }
+            out.push(event);
+        }
+        out
+    }
+}
+
+impl Drop for ImportJob {
+    /// Leaving (or quitting) while the import runs stops it and waits for
+    /// the rollback, so the database is never left half written.
+    fn drop(&mut self) {
+        self.cancel();
+        if let Some(worker) = self.worker.take() {
+            let _ = worker.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wait_for_end(job: &ImportJob) -> Vec<JobEvent> {
+        let mut seen = Vec::new();
+        for _ in 0..500 {
+            seen.extend(job.drain());
+            if matches!(seen.last(), Some(JobEvent::Finished(_))) {
+                return seen;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        panic!("the import did not end: {seen:?}");
+    }
+
+    fn opts() -> Options {
+        Options {
+            format: None,
+            encoding: None,
+            country: "HR".into(),
+            currency: crate::domain::money::Currency::from_code("EUR").unwrap(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            dry_run: false,
+        }
+    }
+
+    fn noon() -> NaiveDateTime {
+        opts().today.and_hms_opt(12, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_worker_imports_on_its_own_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let db_path = dir.path().join("club.db");
+        let file = dir.path().join("till.csv");
+        let mut csv = String::from("receipt_id,time,total\n");
+        for i in 0..600 {
+            csv.push_str(&format!("R{i},2026-11-0{}T10:00:00,1.00\n", i % 9 + 1));
+        }
+        std::fs::write(&file, csv).unwrap();
+        db::open(&db_path).unwrap();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job = ImportJob::spawn(db_path.clone(), file, opts(), noon(), cancel);
+        let events = wait_for_end(&job);
+        match events.last() {
+            Some(JobEvent::Finished(Ok(report))) => assert_eq!(report.counts.receipts_new, 600),
+            other => panic!("{other:?}"),
+        }
+        let stored: i64 = db::open(&db_path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, 600);
+    }
+
+    #[test]
+    fn a_cancelled_import_stores_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let db_path = dir.path().join("club.db");
+        let file = dir.path().join("till.csv");
+        std::fs::write(
+            &file,
+            "receipt_id,time,total\nR1,2026-11-02T10:00:00,1.00\n",
+        )
+        .unwrap();
+        db::open(&db_path).unwrap();
+        let mut conn = db::open(&db_path).unwrap();
+        let cancel = AtomicBool::new(true);
+        let err = run_here(&mut conn, &file, &opts(), noon(), &cancel, &mut |_| {}).unwrap_err();
+        assert!(err.to_string().contains("nothing was stored"), "{err}");
+        let stored: i64 = conn
+            .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(stored, 0);
+    }
+}

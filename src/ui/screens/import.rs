@@ -1,0 +1,283 @@
+//! The import screen: the files in the inbox folder (those imported
+//! before are marked), or a typed path; the import runs behind a gauge with
+//! rows per second and can be cancelled; the result counts new, duplicate
+//! and refunded receipts and lists the rejected rows with their reasons.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Widget};
+
+use super::import_files::InboxFiles;
+use super::import_progress::Running;
+use super::import_result::ImportResult;
+use super::{Effect, View};
+use crate::cli::Ctx;
+use crate::i18n::t;
+use crate::import::Report;
+use crate::import::inbox::InboxFile;
+use crate::ui::format::{fit, width};
+use crate::ui::import_job::{ImportJob, JobEvent, options};
+use crate::ui::keymap::{Action, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING, Keymap};
+use crate::ui::widgets::field::TextField;
+
+#[derive(Debug)]
+enum Phase {
+    /// Picking a file from the inbox, or typing a path.
+    Choosing,
+    Running(Running),
+    Done(ImportResult),
+}
+
+#[derive(Debug)]
+pub struct ImportState {
+    files: InboxFiles,
+    path: TextField,
+    /// The path field has focus (else the file list).
+    typing: bool,
+    phase: Phase,
+}
+
+impl ImportState {
+    /// Opens the screen on the inbox, creating the folder on first use.
+    pub fn open(ctx: &Ctx) -> (ImportState, Effect) {
+        let mut state = ImportState {
+            files: InboxFiles::new(ctx.config.inbox()),
+            path: TextField::default(),
+            typing: false,
+            phase: Phase::Choosing,
+        };
+        let effect = state.rescan(ctx);
+        (state, effect)
+    }
+
+    fn rescan(&mut self, ctx: &Ctx) -> Effect {
+        self.files
+            .rescan(&ctx.conn)
+            .map_or_else(Effect::from, |_| Effect::None)
+    }
+
+    pub fn files(&self) -> &[InboxFile] {
+        self.files.files()
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.phase, Phase::Running(_))
+    }
+
+    /// The running import's cancel flag (for an import run in place).
+    pub fn cancel_flag(&self) -> Option<Arc<AtomicBool>> {
+        match &self.phase {
+            Phase::Running(running) => Some(running.cancel_flag()),
+            _ => None,
+        }
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        match &self.phase {
+            Phase::Done(done) => Some(done.report()),
+            _ => None,
+        }
+    }
+
+    pub fn keymap(&self) -> Keymap {
+        match &self.phase {
+            Phase::Choosing if self.typing => IMPORT_PATH,
+            Phase::Choosing => IMPORT_FILES,
+            Phase::Running(_) => IMPORT_RUNNING,
+            Phase::Done(_) => IMPORT_RESULT,
+        }
+    }
+
+    pub fn text_focus(&self) -> bool {
+        matches!(self.phase, Phase::Choosing) && self.typing
+    }
+
+    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-import-files", IMPORT_FILES),
+            ("ui-help-import-path", IMPORT_PATH),
+            ("ui-help-import-running", IMPORT_RUNNING),
+            ("ui-help-import-result", IMPORT_RESULT),
+        ]
+    }
+
+    /// Starts importing `file`: on a worker when the database is a file,
+    /// else in place (the app runs it after the next frame).
+    fn start(&mut self, file: PathBuf, ctx: &Ctx) -> Effect {
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let cancel = Arc::new(AtomicBool::new(false));
+        let job = ctx.db_path.clone().map(|db| {
+            let opts = options(ctx);
+            ImportJob::spawn(db, file.clone(), opts, ctx.clock.now(), Arc::clone(&cancel))
+        });
+        let in_place = job.is_none();
+        self.phase = Phase::Running(Running::new(name, cancel, job));
+        if in_place {
+            Effect::ImportHere(file)
+        } else {
+            Effect::None
+        }
+    }
+
+    /// Takes what the worker reported (the app calls this between frames).
+    pub fn poll(&mut self, ctx: &Ctx) -> Effect {
+        let events = match &self.phase {
+            Phase::Running(running) => running.job().map(ImportJob::drain).unwrap_or_default(),
+            _ => return Effect::None,
+        };
+        let mut effect = Effect::None;
+        for event in events {
+            effect = self.receive(event, ctx);
+        }
+        effect
+    }
+
+    /// One report of the running import.
+    pub fn receive(&mut self, event: JobEvent, ctx: &Ctx) -> Effect {
+        let Phase::Running(running) = &mut self.phase else {
+            return Effect::None;
+        };
+        match event {
+            JobEvent::Progress {
+                rows_done,
+                rows_total,
+                rows_per_sec,
+            } => {
+                running.progress(rows_done, rows_total, rows_per_sec);
+                Effect::None
+            }
+            JobEvent::Finished(Ok(report)) => {
+                self.phase = Phase::Done(ImportResult::new(report, &ctx.conn));
+                Effect::None
+            }
+            JobEvent::Finished(Err(why)) => {
+                self.phase = Phase::Choosing;
+                match self.rescan(ctx) {
+                    Effect::None => Effect::Error(why),
+                    problem => problem,
+                }
+            }
+        }
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        match &mut self.phase {
+            Phase::Running(running) => {
+                if action == Action::Back {
+                    running.cancel();
+                }
+                Effect::None
+            }
+            Phase::Done(done) => match action {
+                Action::Back | Action::Open => {
+                    self.phase = Phase::Choosing;
+                    self.rescan(ctx)
+                }
+                Action::OpenUnmatched => Effect::OpenUnmatched,
+                Action::Quit => Effect::Quit,
+                other => {
+                    done.update(other);
+                    Effect::None
+                }
+            },
+            Phase::Choosing if self.typing => match action {
+                Action::Input(request) => {
+                    self.path.handle(request);
+                    Effect::None
+                }
+                Action::Save => match self.path.value().trim() {
+                    "" => Effect::Error(t("ui-import-type-a-path")),
+                    typed => self.start(PathBuf::from(typed), ctx),
+                },
+                Action::Back | Action::NextField => {
+                    self.typing = false;
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
+            Phase::Choosing => self.choose(action, ctx),
+        }
+    }
+
+    fn choose(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        match action {
+            Action::Up | Action::Down => self.files.step(action == Action::Down),
+            Action::Open => match self.files.selected() {
+                Some(file) => return self.start(file.path.clone(), ctx),
+                None => self.typing = true,
+            },
+            Action::NextField => self.typing = true,
+            Action::Rescan => return self.rescan(ctx),
+            Action::OpenUnmatched => return Effect::OpenUnmatched,
+            Action::Back => return Effect::ToCounter,
+            Action::Quit => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let title = format!(" {} ", t("ui-import-title"));
+        let block = Block::bordered()
+            .border_style(theme.border(true))
+            .title(Span::styled(title, theme.heading()));
+        let inner = block.inner(area).inner(Margin::new(1, 0));
+        block.render(area, buf);
+        match &self.phase {
+            Phase::Choosing => self.render_choosing(inner, buf, view),
+            Phase::Running(running) => {
+                running.render(inner, buf, view);
+                None
+            }
+            Phase::Done(done) => {
+                done.render(inner, buf, view);
+                None
+            }
+        }
+    }
+
+    fn render_choosing(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let cols = area.width as usize;
+        let [list, _, path_row, note] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.files.render(list, buf, view, !self.typing);
+        let label = t("ui-import-path");
+        let label_cols = width(&label) as u16 + 1;
+        let label_style = if self.typing {
+            theme.heading()
+        } else {
+            Style::new()
+        };
+        buf.set_stringn(path_row.x, path_row.y, &label, cols, label_style);
+        let field = Rect {
+            x: path_row.x + label_cols,
+            width: path_row.width.saturating_sub(label_cols),
+            ..path_row
+        };
+        let style = theme.field(self.typing);
+        let cursor = self.path.render(field, buf, style, self.typing);
+        if !self.typing && self.path.is_blank() {
+            let hint = t("ui-import-path-hint");
+            buf.set_stringn(field.x, field.y, hint, field.width as usize, theme.dim());
+        }
+        let note_text = fit(&t("ui-import-note"), cols);
+        buf.set_stringn(note.x, note.y, note_text, cols, theme.dim());
+        cursor
+    }
+}

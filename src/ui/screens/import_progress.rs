@@ -1,0 +1,101 @@
+//! A running import as the import screen shows it: a gauge of the rows
+//! read, rows per second, and how to cancel (Esc or Ctrl-C raise the
+//! cancel flag; the import then rolls back and stores nothing).
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::widgets::{Gauge, Widget};
+
+use super::View;
+use crate::i18n::{t, t_args};
+use crate::ui::format::{fit, visual};
+use crate::ui::import_job::ImportJob;
+
+#[derive(Debug)]
+pub struct Running {
+    file: String,
+    /// Rows read and rows in the file, once the first report came.
+    rows: Option<(u64, u64)>,
+    rows_per_sec: Option<u64>,
+    cancel: Arc<AtomicBool>,
+    /// None when the import runs in place (a database without a file).
+    job: Option<ImportJob>,
+}
+
+impl Running {
+    pub fn new(file: String, cancel: Arc<AtomicBool>, job: Option<ImportJob>) -> Running {
+        Running {
+            file,
+            rows: None,
+            rows_per_sec: None,
+            cancel,
+            job,
+        }
+    }
+
+    pub fn job(&self) -> Option<&ImportJob> {
+        self.job.as_ref()
+    }
+
+    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
+        Arc::clone(&self.cancel)
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// A progress report; a missing rate keeps the last one shown.
+    pub fn progress(&mut self, rows_done: u64, rows_total: u64, rows_per_sec: Option<u64>) {
+        self.rows = Some((rows_done, rows_total));
+        self.rows_per_sec = rows_per_sec.or(self.rows_per_sec);
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let cols = area.width as usize;
+        let [title, _, gauge, figures, _, note] =
+            Layout::vertical([Constraint::Length(1); 6]).areas(area);
+        let heading = visual(&t_args("ui-import-running", &[("file", &self.file)]));
+        buf.set_stringn(title.x, title.y, fit(&heading, cols), cols, theme.heading());
+        let (ratio, label) = match self.rows {
+            Some((done, total)) => {
+                let rows = t_args(
+                    "ui-import-rows",
+                    &[("done", &done.to_string()), ("total", &total.to_string())],
+                );
+                let label = match self.rows_per_sec {
+                    Some(rate) => t_args(
+                        "ui-import-rate",
+                        &[("rows", &rows), ("rate", &rate.to_string())],
+                    ),
+                    None => rows,
+                };
+                // A ratio for drawing only; counts stay integers.
+                let ratio = if total == 0 {
+                    0.0
+                } else {
+                    done as f64 / total as f64
+                };
+                (ratio.clamp(0.0, 1.0), label)
+            }
+            None => (0.0, t("ui-import-reading")),
+        };
+        Gauge::default()
+            .ratio(ratio)
+            .label(format!("{}%", (ratio * 100.0).floor()))
+            .gauge_style(theme.key())
+            .render(gauge, buf);
+        buf.set_stringn(figures.x, figures.y, fit(&label, cols), cols, Style::new());
+        let key = if self.cancel.load(Ordering::Relaxed) {
+            "ui-import-cancelling"
+        } else {
+            "ui-import-cancel-note"
+        };
+        buf.set_stringn(note.x, note.y, fit(&t(key), cols), cols, theme.dim());
+    }
+}

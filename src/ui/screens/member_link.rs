@@ -1,0 +1,146 @@
+//! A popup to pick a member the way the counter finds one: type a few
+//! letters of a name, phone digits, an email or a card number; ↑↓ choose,
+//! Enter picks. Used to link a till customer to a member.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::View;
+use crate::cli::Ctx;
+use crate::db::search::{MemberRow, search};
+use crate::domain::member::{display_phone, full_name};
+use crate::error::Result;
+use crate::i18n::t;
+use crate::ui::format::{fit, visual};
+use crate::ui::keymap::{Action, UNMATCHED_LINK, grouped};
+use crate::ui::widgets::field::TextField;
+use crate::ui::widgets::popup::{centered, frame};
+
+/// Matches listed in the popup.
+const SHOWN: usize = 8;
+
+/// What the owner did in the popup.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkChoice {
+    Stay,
+    Cancel,
+    /// The member's id and name.
+    Link(i64, String),
+}
+
+#[derive(Debug)]
+pub struct MemberPicker {
+    title: String,
+    search: TextField,
+    rows: Vec<MemberRow>,
+    selected: usize,
+}
+
+impl MemberPicker {
+    pub fn open(title: String, ctx: &Ctx) -> Result<MemberPicker> {
+        let mut picker = MemberPicker {
+            title,
+            search: TextField::default(),
+            rows: Vec::new(),
+            selected: 0,
+        };
+        picker.reload(ctx)?;
+        Ok(picker)
+    }
+
+    fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        self.rows = search(&ctx.conn, self.search.value(), ctx.clock.today(), SHOWN)?;
+        self.selected = 0;
+        Ok(())
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Result<LinkChoice> {
+        let n = self.rows.len().max(1);
+        match action {
+            Action::Input(request) if self.search.handle(request) => self.reload(ctx)?,
+            Action::Up => self.selected = (self.selected + n - 1) % n,
+            Action::Down => self.selected = (self.selected + 1) % n,
+            Action::Open => {
+                if let Some(row) = self.rows.get(self.selected) {
+                    let name = full_name(&row.first_name, &row.family_name);
+                    return Ok(LinkChoice::Link(row.id, name));
+                }
+            }
+            Action::Back => return Ok(LinkChoice::Cancel),
+            _ => {}
+        }
+        Ok(LinkChoice::Stay)
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let popup = centered(area, area.width.saturating_sub(4), SHOWN as u16 + 6);
+        let inner = frame(
+            popup,
+            buf,
+            &fit(&self.title, popup.width as usize - 6),
+            theme,
+        )
+        .inner(Margin::new(1, 0));
+        let cols = inner.width as usize;
+        buf.set_string(inner.x, inner.y, "> ", theme.key());
+        let field = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
+        if self.search.is_blank() {
+            buf.set_stringn(
+                field.x,
+                field.y,
+                t("ui-counter-placeholder"),
+                field.width as usize,
+                theme.dim(),
+            );
+        }
+        let cursor = self.search.render(field, buf, Style::new(), true);
+        let mut lines = vec![Line::raw("")];
+        for (i, row) in self.rows.iter().enumerate() {
+            let mut parts = vec![full_name(&row.first_name, &row.family_name)];
+            parts.extend(
+                row.phone
+                    .as_deref()
+                    .map(|p| display_phone(p, view.config.country())),
+            );
+            parts.extend(row.email.clone());
+            parts.extend(row.card.clone());
+            let chosen = i == self.selected;
+            let marker = if chosen { "▶ " } else { "  " };
+            let style = if chosen {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            lines.push(Line::styled(
+                fit(&format!("{marker}{}", visual(&parts.join(" · "))), cols),
+                style,
+            ));
+        }
+        if self.rows.is_empty() {
+            lines.push(Line::styled(t("ui-counter-none-found"), theme.dim()));
+        }
+        let mut keys = vec![];
+        for (key, label, hint) in grouped(UNMATCHED_LINK, false) {
+            if hint {
+                keys.push(Span::styled(key, theme.key()));
+                keys.push(Span::raw(format!(" {label}  ")));
+            }
+        }
+        let body = Rect::new(
+            inner.x,
+            inner.y + 1,
+            inner.width,
+            inner.height.saturating_sub(2),
+        );
+        Paragraph::new(lines).render(body, buf);
+        Paragraph::new(Line::from(keys)).render(
+            Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1),
+            buf,
+        );
+        cursor
+    }
+}

@@ -1,0 +1,285 @@
+//! Till customers without a member: the card, phone or email on receipts
+//! that no member matches, with the name the till wrote, their receipts
+//! and spend. Link one to an existing member (later imports then match
+//! them too), or sign them up with what the till knows filled in.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::member_link::{LinkChoice, MemberPicker};
+use super::signup::SignupState;
+use super::signup_fields::{Fields, Stop};
+use super::{Effect, View};
+use crate::cli::Ctx;
+use crate::config::Config;
+use crate::db::receipts::{
+    Identity, UnmatchedCustomer, link_customer, member_for, unmatched_customers,
+};
+use crate::db::till_customers::{TillCustomer, details};
+use crate::domain::member::display_phone;
+use crate::error::Result;
+use crate::i18n::{t, t_args, t_count};
+use crate::ui::format::{date_short, fit, pad, visual, wrap};
+use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
+
+/// The biggest spenders first; enough to work through after an import.
+const LIMIT: usize = 500;
+
+#[derive(Debug)]
+pub struct UnmatchedState {
+    customers: Vec<UnmatchedCustomer>,
+    selected: usize,
+    picker: Option<MemberPicker>,
+}
+
+/// The identity as the owner reads it: a phone in the shop's own form.
+fn identity_text(c: &UnmatchedCustomer, config: &Config) -> String {
+    match c.identity {
+        Identity::Phone => display_phone(&c.value, config.country()),
+        Identity::Card => t_args("ui-unmatched-card", &[("card", &c.value)]),
+        Identity::Email => c.value.clone(),
+    }
+}
+
+/// The signup form filled from the till: the name split at its first
+/// space, the phone (else the email) as contact, the card.
+pub fn signup_from_till(customer: &TillCustomer, ctx: &Ctx) -> SignupState {
+    let mut fields = Fields::default();
+    if let Some(name) = &customer.name {
+        let (first, family) = name.trim().split_once(' ').unwrap_or((name.trim(), ""));
+        fields.get_mut(Stop::FirstName).set(first);
+        fields.get_mut(Stop::FamilyName).set(family.trim());
+    }
+    let phone = customer
+        .phone
+        .as_deref()
+        .map(|p| display_phone(p, ctx.config.country()));
+    let (contact, other) = match (phone, customer.email.clone()) {
+        (Some(phone), email) => (Some(phone), email),
+        (None, email) => (email, None),
+    };
+    for (stop, value) in [
+        (Stop::Contact, contact),
+        (Stop::OtherContact, other),
+        (Stop::Card, customer.card.clone()),
+    ] {
+        fields.get_mut(stop).set(value.as_deref().unwrap_or(""));
+    }
+    SignupState::prefilled(fields)
+}
+
+impl UnmatchedState {
+    pub fn open(ctx: &Ctx) -> Result<UnmatchedState> {
+        Ok(UnmatchedState {
+            customers: unmatched_customers(&ctx.conn, LIMIT)?,
+            selected: 0,
+            picker: None,
+        })
+    }
+
+    pub fn customers(&self) -> &[UnmatchedCustomer] {
+        &self.customers
+    }
+
+    pub fn is_linking(&self) -> bool {
+        self.picker.is_some()
+    }
+
+    pub fn keymap(&self) -> Keymap {
+        if self.picker.is_some() {
+            UNMATCHED_LINK
+        } else {
+            UNMATCHED
+        }
+    }
+
+    pub fn text_focus(&self) -> bool {
+        self.picker.is_some()
+    }
+
+    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-unmatched", UNMATCHED),
+            ("ui-help-unmatched-link", UNMATCHED_LINK),
+        ]
+    }
+
+    /// Links the selected customer to a member: the chosen card, phone or
+    /// email, and the others the till wrote on the same receipts (the same
+    /// till customer), unless another member has them.
+    fn link(&mut self, member_id: i64, name: &str, ctx: &Ctx) -> Result<Effect> {
+        let Some(c) = self.customers.get(self.selected).cloned() else {
+            return Ok(Effect::None);
+        };
+        let now = ctx.clock.now();
+        let seen = details(&ctx.conn, c.identity, &c.value)?;
+        let mut linked = link_customer(&ctx.conn, c.identity, &c.value, member_id, now)?;
+        for (identity, value) in [
+            (Identity::Card, seen.card),
+            (Identity::Phone, seen.phone),
+            (Identity::Email, seen.email),
+        ] {
+            let Some(value) = value else { continue };
+            if (identity, value.as_str()) == (c.identity, c.value.as_str())
+                || member_for(&ctx.conn, identity, &value)?.is_some()
+            {
+                continue;
+            }
+            linked += link_customer(&ctx.conn, identity, &value, member_id, now)?;
+        }
+        self.customers = unmatched_customers(&ctx.conn, LIMIT)?;
+        self.selected = self.selected.min(self.customers.len().saturating_sub(1));
+        Ok(Effect::Notice(t_args(
+            "ui-unmatched-linked",
+            &[
+                ("who", &identity_text(&c, &ctx.config)),
+                ("name", name),
+                (
+                    "receipts",
+                    &t_count("ui-history-count", "count", linked as i64),
+                ),
+            ],
+        )))
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if let Some(picker) = &mut self.picker {
+            return match picker.update(action, ctx) {
+                Ok(LinkChoice::Stay) => Effect::None,
+                Ok(LinkChoice::Cancel) => {
+                    self.picker = None;
+                    Effect::None
+                }
+                Ok(LinkChoice::Link(id, name)) => {
+                    self.picker = None;
+                    self.link(id, &name, ctx).unwrap_or_else(Effect::from)
+                }
+                Err(e) => e.into(),
+            };
+        }
+        let last = self.customers.len().saturating_sub(1);
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(10),
+            Action::PageDown => self.selected = (self.selected + 10).min(last),
+            Action::Open => {
+                if let Some(c) = self.customers.get(self.selected) {
+                    let who = identity_text(c, &ctx.config);
+                    let title = t_args("ui-unmatched-link-title", &[("who", &who)]);
+                    return match MemberPicker::open(title, ctx) {
+                        Ok(picker) => {
+                            self.picker = Some(picker);
+                            Effect::None
+                        }
+                        Err(e) => e.into(),
+                    };
+                }
+            }
+            Action::SignUp => {
+                if let Some(c) = self.customers.get(self.selected) {
+                    return match details(&ctx.conn, c.identity, &c.value) {
+                        Ok(found) => Effect::SignUpWith(Box::new(signup_from_till(&found, ctx))),
+                        Err(e) => e.into(),
+                    };
+                }
+            }
+            Action::Back => return Effect::ToCounter,
+            Action::Quit => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let block = Block::bordered()
+            .border_style(theme.border(self.picker.is_none()))
+            .title(Span::styled(
+                format!(" {} ", t("ui-unmatched-title")),
+                theme.heading(),
+            ));
+        let inner = block.inner(area).inner(Margin::new(1, 0));
+        block.render(area, buf);
+        let cols = inner.width as usize;
+        let intro = wrap(&t("ui-unmatched-intro"), cols);
+        let [intro_area, _, header, list] = Layout::vertical([
+            Constraint::Length(intro.len() as u16),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(inner);
+        Paragraph::new(
+            intro
+                .into_iter()
+                .map(|l| ratatui::text::Line::styled(l, theme.dim()))
+                .collect::<Vec<_>>(),
+        )
+        .render(intro_area, buf);
+        let name_cols = cols.saturating_sub(2 + 1 + 24 + 1 + 8 + 1 + 10 + 1 + 11);
+        let row = |marker: &str, cells: [String; 5]| {
+            let [name, who, receipts, spend, last] = cells;
+            format!(
+                "{marker}{} {} {:>8} {:>10} {}",
+                pad(&visual(&name), name_cols),
+                pad(&who, 24),
+                receipts,
+                spend,
+                pad(&last, 11)
+            )
+        };
+        let heading = row(
+            "  ",
+            [
+                t("ui-unmatched-col-name"),
+                t("ui-unmatched-col-who"),
+                t("ui-unmatched-col-receipts"),
+                t("ui-unmatched-col-spend"),
+                t("ui-col-last-visit"),
+            ],
+        );
+        buf.set_stringn(
+            header.x,
+            header.y,
+            fit(&heading, cols),
+            cols,
+            theme.heading(),
+        );
+        if self.customers.is_empty() {
+            let lines: Vec<_> = wrap(&t("ui-unmatched-none"), cols)
+                .into_iter()
+                .map(|l| ratatui::text::Line::styled(l, theme.dim()))
+                .collect();
+            Paragraph::new(lines).render(list, buf);
+        }
+        let currency = view.config.currency();
+        let visible = list.height as usize;
+        let offset = (self.selected + 1).saturating_sub(visible);
+        for (i, y) in (offset..self.customers.len()).zip(list.y..list.bottom()) {
+            let c = &self.customers[i];
+            let chosen = i == self.selected;
+            let style = if chosen {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            let cells = [
+                c.name.clone().unwrap_or_else(|| t("ui-none")),
+                identity_text(c, view.config),
+                c.receipts.to_string(),
+                currency.format(c.spend_minor),
+                c.last_visit
+                    .map(|d| date_short(d, view.today))
+                    .unwrap_or_else(|| t("ui-none")),
+            ];
+            let text = row(if chosen { "▶ " } else { "  " }, cells);
+            buf.set_style(Rect::new(list.x, y, list.width, 1), style);
+            buf.set_stringn(list.x, y, fit(&text, cols), cols, style);
+        }
+        self.picker.as_ref().and_then(|p| p.render(area, buf, view))
+    }
+}
