@@ -137,8 +137,13 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("square_item_sales.csv");
+    let temp = tempfile::tempdir().expect("temp dir");
+    // REGULARS_BENCH_KEEP=DIR keeps the file (and databases) in DIR, to time
+    // the two commands again by hand.
+    let kept = std::env::var_os("REGULARS_BENCH_KEEP").map(std::path::PathBuf::from);
+    let dir_path = kept.unwrap_or_else(|| temp.path().to_path_buf());
+    std::fs::create_dir_all(&dir_path).expect("bench folder");
+    let file = dir_path.join("square_item_sales.csv");
     let start = Instant::now();
     generate(&file, lines).expect("file written");
     let size = std::fs::metadata(&file).map(|m| m.len()).unwrap_or(0);
@@ -151,9 +156,9 @@ fn main() {
     let mut import = Command::new(env!("CARGO_BIN_EXE_regulars"));
     import
         .arg("--db")
-        .arg(dir.path().join("club.db"))
+        .arg(dir_path.join("club.db"))
         .arg("--config")
-        .arg(dir.path().join("config.toml"))
+        .arg(dir_path.join("config.toml"))
         .arg("import")
         .arg(&file)
         .arg("--json");
@@ -163,7 +168,7 @@ fn main() {
     if sqlite.is_ok_and(|o| o.status.success()) {
         let mut plain = Command::new("sqlite3");
         plain
-            .arg(dir.path().join("plain.db"))
+            .arg(dir_path.join("plain.db"))
             .arg("-cmd")
             .arg(".mode csv")
             .arg(format!(".import {} items", file.display()));
