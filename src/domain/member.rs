@@ -129,9 +129,27 @@ impl FieldError {
 pub fn full_name(first: &str, family: &str) -> String {
     if family.is_empty() {
         first.to_string()
+    } else if is_east_asian(first) && is_east_asian(family) {
+        // Chinese, Japanese and Korean names are said family name first: 李伟.
+        format!("{family}{first}")
     } else {
         format!("{first} {family}")
     }
+}
+
+fn is_east_asian(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().all(|c| {
+            matches!(c as u32,
+                0x3040..=0x30FF     // kana
+                | 0x3400..=0x4DBF   // CJK extension A
+                | 0x4E00..=0x9FFF   // CJK unified ideographs
+                | 0xAC00..=0xD7AF   // Hangul syllables
+                | 0xF900..=0xFAFF   // CJK compatibility ideographs
+                | 0x20000..=0x2FA1F // CJK extensions B–F
+            )
+        })
+}
 }
 
 /// NFC, no control characters, single spaces, trimmed. Used on every name and

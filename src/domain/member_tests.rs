@@ -191,3 +191,11 @@ fn duplicates_by_phone_email_or_name_and_birthday() {
     assert!(possible_duplicate(&maya, &same_name_day));
     assert!(!possible_duplicate(&maya, &same_name_only));
 }
+
+#[test]
+fn east_asian_names_are_family_name_first() {
+    assert_eq!(full_name("伟", "李"), "李伟");
+    assert_eq!(full_name("Wei", "Li"), "Wei Li");
+    assert_eq!(full_name("伟", "Li"), "伟 Li");
+    assert_eq!(full_name("Ana", ""), "Ana");
+}
