@@ -150,7 +150,6 @@ fn is_east_asian(name: &str) -> bool {
             )
         })
 }
-}
 
 /// NFC, no control characters, single spaces, trimmed. Used on every name and
 /// free text typed in or imported.
