@@ -311,3 +311,35 @@ ui-help-duplicate = When a possible duplicate is shown
 ui-help-member = On the card
 ui-help-family-form = Adding a child or a pet
 ui-help-everywhere = Everywhere
+
+## Reminders and the weekly review
+err-config-lapsed = { $key } must be at least 1 (it is { $value })
+err-config-placeholder = { $key } uses {"{"}{ $name }{"}"}, which is not a placeholder; use {"{"}first_name{"}"}, {"{"}child_name{"}"}, {"{"}pet_name{"}"}, {"{"}turning{"}"}, {"{"}reward{"}"} or {"{"}shop{"}"}
+review-member-turns = { $name } turns { $age }
+review-member-birthday = { $name }'s birthday
+review-son-turns = son { $name } turns { $age }
+review-daughter-turns = daughter { $name } turns { $age }
+review-child-turns = { $name } turns { $age }
+review-pet-turns = { $name } ({ $kind }) turns { $age }
+review-gotcha = { $name } ({ $kind }) came home on this day in { $year }
+review-feb29 = (born 29 Feb)
+review-lapsed = { $visits }, last { $last }
+review-no-birthday = no birthday
+review-no-consent = no consent
+review-no-channels = —
+review-in-shop = in the shop
+review-reason-birthday = birthday wish
+review-reason-child-birthday = child's birthday
+review-reason-pet-birthday = pet's birthday
+review-reason-gotcha-day = gotcha day
+review-reason-winback = we miss you
+cli-reminders-none = { $days ->
+    [0] No birthdays today.
+    [one] No birthdays today or tomorrow.
+   *[other] No birthdays in the next { $days } days.
+}
+help-reminders = Birthdays of members, their children and pets (and pets' gotcha days) in the next days
+help-reminders-days = How many days ahead to look, after today (0 = today only; at most 366)
+help-reminders-json = Print JSON: a list of {"{"}date, kind, member_id, name, turning, days_until{"}"}
+help-pet-add-gotcha = The day the pet came home (its "gotcha day"), YYYY-MM-DD
+field-gotcha = Came home

@@ -5,6 +5,7 @@ mod demo;
 mod localise;
 mod member;
 mod output;
+mod reminders;
 
 use std::path::PathBuf;
 
@@ -47,6 +48,8 @@ pub enum Command {
     Pet(member::PetCommand),
     /// Fill the database with made-up members.
     Demo(demo::DemoArgs),
+    /// Birthdays of members, children and pets in the next days.
+    Reminders(reminders::RemindersArgs),
 }
 
 /// What every command works with.
@@ -69,5 +72,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Child(cmd) => member::run_child(ctx, cmd),
         Command::Pet(cmd) => member::run_pet(ctx, cmd),
         Command::Demo(args) => demo::run_demo(ctx, args),
+        Command::Reminders(args) => reminders::run_reminders(ctx, args),
     }
 }

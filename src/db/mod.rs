@@ -4,10 +4,14 @@
 //! written, creates a new file readable by the owner only (0600 in a 0700
 //! folder), turns on WAL so a reader never blocks the counter, and migrates.
 
+pub mod contacts;
 pub mod counter;
 pub mod demo_rows;
 pub mod members;
 pub mod migrate;
+pub mod reminders;
+pub mod review;
+pub mod review_load;
 pub mod search;
 
 use std::io::Read;

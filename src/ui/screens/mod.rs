@@ -8,6 +8,7 @@ pub mod duplicates;
 pub mod family;
 pub mod help;
 pub mod member;
+pub mod review_text;
 pub mod signup;
 pub mod signup_fields;
 pub mod welcome;

@@ -1,0 +1,160 @@
+//! The other lists of the weekly review: regulars who stopped coming,
+//! members whose record misses a birthday or any consent, and the contact
+//! details and consents of the members on the lists, read in one go.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::members::DATE;
+use crate::domain::lapsed::LapsedRule;
+use crate::domain::member::Channel;
+pub use crate::domain::review::Reachable;
+use crate::error::Result;
+
+/// A regular who stopped coming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lapsed {
+    pub member_id: i64,
+    /// Visits within the rule's months.
+    pub visits: i64,
+    pub last_visit: NaiveDate,
+}
+
+/// A member whose record misses something the owner should ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub member_id: i64,
+    pub no_birthday: bool,
+    pub no_consent: bool,
+    pub last_visit: Option<NaiveDate>,
+}
+
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, DATE).ok()
+}
+
+/// Members matching the rule, most visits first, then the most recent.
+pub fn lapsed(conn: &Connection, today: NaiveDate, rule: &LapsedRule) -> Result<Vec<Lapsed>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.member_id, count(DISTINCT r.local_date) AS visits, max(r.local_date) AS last
+         FROM receipts r JOIN members m ON m.id = r.member_id
+         WHERE r.kind = 'sale' AND r.member_id IS NOT NULL AND m.erased_at IS NULL
+           AND r.local_date BETWEEN ?1 AND ?2
+         GROUP BY r.member_id
+         HAVING visits >= ?3 AND last <= ?4
+         ORDER BY visits DESC, last DESC, r.member_id",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            rule.counted_from(today).format(DATE).to_string(),
+            today.format(DATE).to_string(),
+            rule.lapsed_visits,
+            rule.quiet_since(today).format(DATE).to_string()
+        ],
+        |r| {
+            let last: String = r.get(2)?;
+            Ok((r.get(0)?, r.get(1)?, last))
+        },
+    )?;
+    let mut out = vec![];
+    for row in rows {
+        let (member_id, visits, last) = row?;
+        if let Some(last_visit) = date(&last) {
+            out.push(Lapsed {
+                member_id,
+                visits,
+                last_visit,
+            });
+        }
+    }
+    Ok(out)
+}
+
+const CURRENT_CONSENT: &str = "EXISTS (SELECT 1 FROM consents c WHERE c.member_id = m.id AND c.granted = 1
+        AND c.id = (SELECT max(id) FROM consents c2 WHERE c2.member_id = m.id AND c2.channel = c.channel))";
+
+/// Up to `limit` members without a birthday or without any consent, the
+/// most recent visitors first (they are the ones who can be asked), and how
+/// many there are in all.
+pub fn missing(conn: &Connection, limit: usize) -> Result<(Vec<Missing>, i64)> {
+    let total: i64 = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM members m WHERE m.erased_at IS NULL
+             AND (m.birth_month IS NULL OR NOT {CURRENT_CONSENT})"
+        ),
+        [],
+        |r| r.get(0),
+    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT m.id, m.birth_month IS NULL, NOT {CURRENT_CONSENT} AS no_consent,
+                (SELECT max(local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale') AS last
+         FROM members m
+         WHERE m.erased_at IS NULL AND (m.birth_month IS NULL OR NOT {CURRENT_CONSENT})
+         ORDER BY last IS NULL, last DESC, m.sort_key, m.id
+         LIMIT ?1"
+    ))?;
+    let rows = stmt.query_map([limit as i64], |r| {
+        let last: Option<String> = r.get(3)?;
+        Ok(Missing {
+            member_id: r.get(0)?,
+            no_birthday: r.get(1)?,
+            no_consent: r.get(2)?,
+            last_visit: last.as_deref().and_then(date),
+        })
+    })?;
+    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
+
+/// Names, contact details, language and current consents of `member_ids`.
+pub fn reachable(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, Reachable>> {
+    let mut out: HashMap<i64, Reachable> = HashMap::new();
+    if member_ids.is_empty() {
+        return Ok(out);
+    }
+    let ids = serde_json::to_string(member_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, first_name, family_name, phone, email, language FROM members
+         WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([&ids], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Reachable {
+                first_name: r.get(1)?,
+                family_name: r.get(2)?,
+                phone: r.get(3)?,
+                email: r.get(4)?,
+                language: r.get(5)?,
+                channels: vec![],
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, member) = row?;
+        out.insert(id, member);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.member_id, c.channel FROM consents c
+         WHERE c.member_id IN (SELECT value FROM json_each(?1)) AND c.granted = 1
+           AND c.id = (SELECT max(id) FROM consents c2 WHERE c2.member_id = c.member_id AND c2.channel = c.channel)",
+    )?;
+    let rows = stmt.query_map([&ids], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, code) = row?;
+        if let (Some(member), Some(channel)) = (out.get_mut(&id), Channel::from_code(&code)) {
+            member.channels.push(channel);
+        }
+    }
+    for member in out.values_mut() {
+        member.channels.sort();
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+#[path = "review_tests.rs"]
+mod tests;
