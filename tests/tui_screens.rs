@@ -54,7 +54,15 @@ fn help_lists_the_keys_of_the_current_screen_from_the_keymap() {
     assert!(app.help_is_open());
     let text = screen(&app);
     insta::assert_snapshot!(text);
-    // Every key label of both counter tables is on the help screen.
+    // Every key label of both counter tables is on the help screen, the
+    // last ones after scrolling down.
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Down);
+    }
+    let text = text + &screen(&app);
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Up);
+    }
     for (_, label, _) in grouped(COUNTER_SEARCH, true)
         .into_iter()
         .chain(grouped(COUNTER_LIST, true))

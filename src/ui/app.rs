@@ -14,6 +14,7 @@ use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap, WELCOME};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
 use crate::ui::screens::member::MemberState;
+use crate::ui::screens::review::ReviewState;
 use crate::ui::screens::signup::SignupState;
 use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
 use crate::ui::screens::{Confirm, Effect, View};
@@ -28,6 +29,7 @@ pub enum Screen {
     Counter,
     Signup(Box<SignupState>),
     Member(Box<MemberState>),
+    Review(Box<ReviewState>),
 }
 
 pub struct App {
@@ -40,6 +42,11 @@ pub struct App {
     /// The message line: text and whether it reports a problem.
     pub(super) message: Option<(String, bool)>,
     demo_pending: bool,
+    /// The review waits here while a card opened from it is in front; Esc
+    /// on the card comes back to it.
+    review_behind: Option<Box<ReviewState>>,
+    /// An escape sequence for the terminal (clipboard), written after the frame.
+    terminal_out: Option<String>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
     too_small: bool,
     quit: bool,
@@ -65,6 +72,8 @@ impl App {
             confirm: None,
             message: None,
             demo_pending: false,
+            review_behind: None,
+            terminal_out: None,
             too_small: false,
             quit: false,
         })
@@ -94,6 +103,11 @@ impl App {
         self.quit
     }
 
+    /// The escape sequence to write to the terminal, once.
+    pub fn take_terminal_output(&mut self) -> Option<String> {
+        self.terminal_out.take()
+    }
+
     pub fn conn(&self) -> &Connection {
         &self.ctx.conn
     }
@@ -120,6 +134,7 @@ impl App {
             Screen::Counter => (vec![self.counter.keymap()], self.counter.text_focus()),
             Screen::Signup(s) => (vec![s.keymap()], s.text_focus()),
             Screen::Member(m) => (vec![m.keymap()], m.text_focus()),
+            Screen::Review(r) => (vec![r.keymap()], false),
         }
     }
 
@@ -167,6 +182,7 @@ impl App {
                     Screen::Counter => self.counter.update(action, &self.ctx),
                     Screen::Signup(s) => s.update(action, &self.ctx),
                     Screen::Member(m) => m.update(action, &self.ctx),
+                    Screen::Review(r) => r.update(action, &self.ctx),
                 };
                 self.apply(effect);
             }
@@ -179,6 +195,7 @@ impl App {
             Screen::Counter => ("counter", self.counter.help_sections()),
             Screen::Signup(s) => ("signup", s.help_sections()),
             Screen::Member(m) => ("member", m.help_sections()),
+            Screen::Review(r) => ("review", r.help_sections()),
         };
         self.help = Some(HelpState::new(
             &format!("ui-help-title-{screen}"),
@@ -191,6 +208,14 @@ impl App {
         match effect {
             Effect::None => {}
             Effect::Quit => self.quit = true,
+            Effect::ToCounter if self.review_behind.is_some() => {
+                if let Some(mut review) = self.review_behind.take() {
+                    if let Err(e) = review.reload(&self.ctx) {
+                        self.message = Some((e.to_string(), true));
+                    }
+                    self.screen = Screen::Review(review);
+                }
+            }
             Effect::ToCounter => {
                 self.counter.on_return();
                 if let Err(e) = self.counter.reload(&self.ctx) {
@@ -200,9 +225,19 @@ impl App {
             }
             Effect::OpenMember(id) => match db::members::card(&self.ctx.conn, id) {
                 Ok(Some(card)) => {
+                    let contacts =
+                        db::contacts::of_member(&self.ctx.conn, id).unwrap_or_else(|e| {
+                            self.message = Some((e.to_string(), true));
+                            vec![]
+                        });
                     let state =
-                        MemberState::new(card, self.ctx.clock.today(), self.ctx.config.dates.feb29);
-                    self.screen = Screen::Member(Box::new(state));
+                        MemberState::new(card, self.ctx.clock.today(), self.ctx.config.dates.feb29)
+                            .with_contacts(contacts);
+                    let behind =
+                        std::mem::replace(&mut self.screen, Screen::Member(Box::new(state)));
+                    if let Screen::Review(review) = behind {
+                        self.review_behind = Some(review);
+                    }
                 }
                 Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
                 Err(e) => self.message = Some((e.to_string(), true)),
@@ -242,6 +277,14 @@ impl App {
                 self.demo_pending = true;
                 self.message = Some((t("ui-demo-loading"), false));
             }
+            Effect::OpenReview => match ReviewState::open(&self.ctx) {
+                Ok(review) => self.screen = Screen::Review(Box::new(review)),
+                Err(e) => self.message = Some((e.to_string(), true)),
+            },
+            Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
+                Some(sequence) => self.terminal_out = Some(sequence),
+                None => self.message = Some((t("ui-err-copy-too-long"), true)),
+            },
             Effect::Notice(text) => self.message = Some((text, false)),
             Effect::Error(text) => self.message = Some((text, true)),
             Effect::Many(effects) => {

@@ -106,6 +106,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ENTER], Action::Open, "ui-key-open", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
+    b(&[ch('w')], Action::OpenReview, "ui-key-review", true),
     QUIT,
     HELP,
 ];
@@ -155,6 +156,58 @@ pub const MEMBER: Keymap = &[
 ];
 
 pub const FAMILY_FORM: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
+
+/// The weekly review.
+pub const REVIEW: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", false),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", false),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[TAB, key(KeyCode::Right)],
+        Action::NextSection,
+        "ui-key-section",
+        true,
+    ),
+    b(
+        &[BACKTAB, key(KeyCode::Left)],
+        Action::PrevSection,
+        "ui-key-section-back",
+        false,
+    ),
+    b(&[ch('d')], Action::CycleDays, "ui-key-days", true),
+    b(
+        &[ch('c')],
+        Action::MarkContacted,
+        "ui-key-mark-contacted",
+        true,
+    ),
+    b(&[ch('y')], Action::CopyMessage, "ui-key-copy-message", true),
+    b(&[ch('x')], Action::Export, "ui-key-export", true),
+    b(&[ENTER], Action::Open, "ui-key-open-card", false),
+    b(&[ESC], Action::Back, "ui-key-back", true),
+    QUIT,
+    HELP,
+];
+
+/// Choosing how a member of the review was contacted.
+pub const REVIEW_CONTACT: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Save, "ui-key-mark", true),
+    b(&[ESC], Action::Back, "ui-key-cancel", true),
+    HELP,
+];
 
 pub const HELP_SCREEN: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
@@ -242,6 +295,8 @@ mod tests {
         DUPLICATE,
         MEMBER,
         FAMILY_FORM,
+        REVIEW,
+        REVIEW_CONTACT,
         HELP_SCREEN,
         CONFIRM,
     ];

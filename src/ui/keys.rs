@@ -38,6 +38,15 @@ pub enum Action {
     No,
     OpenExisting,
     SaveAnyway,
+    /// The weekly review: open it, move between its parts, change the
+    /// window, mark a row contacted, copy its message, export the list.
+    OpenReview,
+    NextSection,
+    PrevSection,
+    CycleDays,
+    MarkContacted,
+    CopyMessage,
+    Export,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

@@ -7,6 +7,7 @@
 //! dispatch, the status bar hints and the `?` help screen.
 
 pub mod app;
+pub mod clipboard;
 pub mod format;
 pub mod keymap;
 pub mod keys;

@@ -2,7 +2,7 @@
 //! children and pets, upcoming birthdays, and (once receipts are imported)
 //! visits and habits. From here: edit, add a child or a pet, delete.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
@@ -13,12 +13,15 @@ use super::family::{FamilyForm, FormResult, Kin};
 use super::{Confirm, Effect, View};
 use crate::cli::Ctx;
 use crate::config::Feb29;
+use crate::domain::contact::ContactEntry;
 use crate::domain::dates::{Celebrant, DayLabel, celebrations_within, day_label};
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{Channel, MemberCard, display_phone};
+use crate::domain::reminders::{Anniversary, Kind, Occasion, Window};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
 use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER};
+use crate::ui::screens::review_text::{contact_channel_name, contact_reason_name};
 use crate::ui::theme::Theme;
 
 /// Birthdays this many days ahead are announced on the card.
@@ -32,6 +35,8 @@ pub struct MemberState {
     soon: Vec<String>,
     scroll: u16,
     form: Option<FamilyForm>,
+    /// Birthday wishes and winbacks from the weekly review, newest first.
+    contacts: Vec<ContactEntry>,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -54,6 +59,39 @@ fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
                 None => t_args("ui-soon-birthday", &[("name", &name), ("when", &when)]),
             }
         })
+        .chain(gotcha_days(card, today, rule))
+        .collect()
+}
+
+/// "Bo came home 3 years ago on Thursday": pets' gotcha days within a week.
+fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
+    let window = Window::new(today, SOON_DAYS, rule);
+    card.pets
+        .iter()
+        .filter_map(|pet| pet.gotcha.map(|d| (pet, d)))
+        .flat_map(|(pet, came)| {
+            let a = Anniversary {
+                member_id: card.member.id,
+                member_first_name: String::new(),
+                member_family_name: String::new(),
+                kind: Kind::Pet,
+                occasion: Occasion::Gotcha,
+                id: pet.id,
+                name: pet.name.clone(),
+                detail: Some(pet.kind.clone()),
+                month: came.month(),
+                day: came.day(),
+                year: Some(came.year()),
+            };
+            window.reminders_of(&a)
+        })
+        .map(|r| {
+            let when = when_text(day_label(r.days_until, today));
+            t_args(
+                "ui-soon-gotcha",
+                &[("name", r.anniversary.name()), ("when", &when)],
+            )
+        })
         .collect()
 }
 
@@ -73,7 +111,14 @@ impl MemberState {
             card,
             scroll: 0,
             form: None,
+            contacts: vec![],
         }
+    }
+
+    /// The contact log to show, newest first.
+    pub fn with_contacts(mut self, contacts: Vec<ContactEntry>) -> MemberState {
+        self.contacts = contacts;
+        self
     }
 
     pub fn id(&self) -> i64 {
@@ -299,6 +344,10 @@ impl MemberState {
         for pet in &card.pets {
             let mut parts = vec![pet.name.clone(), pet.kind.clone()];
             parts.extend(birth(&pet.birth, view.today));
+            parts.extend(
+                pet.gotcha
+                    .map(|d| t_args("ui-card-gotcha", &[("date", &date_with_year(d))])),
+            );
             right.push(family_line(parts));
         }
         if card.pets.is_empty() {
@@ -329,6 +378,21 @@ impl MemberState {
         right.push(Line::raw(format!("  {history}")));
         right.push(heading("ui-card-habits"));
         right.push(Line::raw(format!("  {habits}")));
+        // Only once there is something: most members are never contacted.
+        if !self.contacts.is_empty() {
+            right.push(heading("ui-card-contacted"));
+        }
+        for entry in self.contacts.iter().take(3) {
+            right.push(Line::raw(format!(
+                "  {}",
+                [
+                    date_with_year(entry.at.date()),
+                    contact_channel_name(entry.channel),
+                    contact_reason_name(entry.reason),
+                ]
+                .join(" · ")
+            )));
+        }
         [left, right]
     }
 

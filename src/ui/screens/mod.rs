@@ -8,6 +8,9 @@ pub mod duplicates;
 pub mod family;
 pub mod help;
 pub mod member;
+pub mod review;
+mod review_export;
+mod review_render;
 pub mod review_text;
 pub mod signup;
 pub mod signup_fields;
@@ -42,6 +45,10 @@ pub enum Effect {
     /// Close the add-child / add-pet form on the member card.
     CloseFamilyForm,
     LoadDemo,
+    /// The weekly review.
+    OpenReview,
+    /// Put this text on the clipboard (through the terminal).
+    Copy(String),
     Notice(String),
     Error(String),
     Many(Vec<Effect>),

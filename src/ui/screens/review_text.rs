@@ -58,19 +58,26 @@ pub fn reminder_text(r: &Reminder, member_name: &str) -> String {
     text
 }
 
-/// "Maya Cohen turns 40 · son Noam turns 6", or "Maya Cohen · Rex (dog)
-/// turns 2" when the member's own birthday is not that day.
-pub fn household_text(day: &HouseholdDay, member_name: &str) -> String {
+/// "Maya Cohen turns 40", "son Noam turns 6": the parts of a household's
+/// day, the member first (by name alone when it is not their own birthday).
+/// The screen puts right-to-left names in drawing order part by part.
+pub fn household_parts(day: &HouseholdDay, member_name: &str) -> Vec<String> {
     let mut parts: Vec<String> = vec![];
-    if day
+    let own_birthday = day
         .reminders
         .first()
-        .is_none_or(|r| r.anniversary.kind != Kind::Member)
-    {
+        .is_some_and(|r| r.anniversary.kind == Kind::Member);
+    if !own_birthday {
         parts.push(member_name.to_string());
     }
     parts.extend(day.reminders.iter().map(|r| reminder_text(r, member_name)));
-    parts.join(SEP)
+    parts
+}
+
+/// "Maya Cohen turns 40 · son Noam turns 6", or "Maya Cohen · Rex (dog)
+/// turns 2" when the member's own birthday is not that day.
+pub fn household_text(day: &HouseholdDay, member_name: &str) -> String {
+    household_parts(day, member_name).join(SEP)
 }
 
 /// Why the member is on the list, without the name.
@@ -122,6 +129,14 @@ pub fn contact_channel_name(channel: ContactChannel) -> String {
     match channel {
         ContactChannel::Message(c) => channel_name(c),
         ContactChannel::InShop => t("review-in-shop"),
+    }
+}
+
+/// The same, short enough for a list column.
+pub fn contact_channel_short(channel: ContactChannel) -> String {
+    match channel {
+        ContactChannel::Message(c) => channel_name(c),
+        ContactChannel::InShop => t("review-in-shop-short"),
     }
 }
 
