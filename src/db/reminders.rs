@@ -10,46 +10,43 @@ use rusqlite::{Connection, Row};
 use crate::domain::reminders::{Anniversary, Kind, Occasion, Reminder, Window, sort};
 use crate::error::Result;
 
-// Every source gives the same columns: member id, the member's names, the
-// celebrant's own id, name and detail, the month-day key and the year.
-const MEMBERS: &str = "SELECT id, first_name, family_name, id, NULL, NULL, birth_md, birth_year
+// Every source gives the same columns: member id, the celebrant's own id,
+// name and detail, the month-day key and the year. Members' names are not
+// read here: the lists read them with the contact details, in one batch.
+// Erased members are few; their ids are gathered once per query rather than
+// looked up for every child and pet.
+const MEMBERS: &str = "SELECT id, id, NULL, NULL, birth_md, birth_year
      FROM members WHERE birth_md BETWEEN ?1 AND ?2 AND erased_at IS NULL";
 
-const CHILDREN: &str = "SELECT c.member_id, m.first_name, m.family_name, c.id, c.name, c.gender,
-            c.birth_md, CAST(substr(c.born, 1, 4) AS INTEGER)
-     FROM children c JOIN members m ON m.id = c.member_id
-     WHERE c.birth_md BETWEEN ?1 AND ?2 AND m.erased_at IS NULL";
+const CHILDREN: &str =
+    "SELECT member_id, id, name, gender, birth_md, CAST(substr(born, 1, 4) AS INTEGER)
+     FROM children WHERE birth_md BETWEEN ?1 AND ?2
+       AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)";
 
-const PET_BIRTHDAYS: &str = "SELECT p.member_id, m.first_name, m.family_name, p.id, p.name, p.kind,
-            p.birth_md, CAST(substr(p.born, 1, 4) AS INTEGER)
-     FROM pets p JOIN members m ON m.id = p.member_id
-     WHERE p.birth_md BETWEEN ?1 AND ?2 AND m.erased_at IS NULL";
+const PET_BIRTHDAYS: &str =
+    "SELECT member_id, id, name, kind, birth_md, CAST(substr(born, 1, 4) AS INTEGER)
+     FROM pets WHERE birth_md BETWEEN ?1 AND ?2
+       AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)";
 
-const GOTCHA_DAYS: &str = "SELECT p.member_id, m.first_name, m.family_name, p.id, p.name, p.kind,
-            p.gotcha_md, CAST(substr(p.gotcha, 1, 4) AS INTEGER)
-     FROM pets p JOIN members m ON m.id = p.member_id
-     WHERE p.gotcha_md BETWEEN ?1 AND ?2 AND m.erased_at IS NULL";
+const GOTCHA_DAYS: &str =
+    "SELECT member_id, id, name, kind, gotcha_md, CAST(substr(gotcha, 1, 4) AS INTEGER)
+     FROM pets WHERE gotcha_md BETWEEN ?1 AND ?2
+       AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)";
 
 /// The same four sources for a few members (the rows the counter shows);
 /// the last column says which source.
 const HOUSEHOLDS: &str = "
-    SELECT id, first_name, family_name, id, NULL, NULL, birth_md, birth_year, 0
+    SELECT id, id, NULL, NULL, birth_md, birth_year, 0
       FROM members WHERE id IN (SELECT value FROM json_each(?1)) AND birth_md IS NOT NULL
     UNION ALL
-    SELECT c.member_id, m.first_name, m.family_name, c.id, c.name, c.gender,
-           c.birth_md, CAST(substr(c.born, 1, 4) AS INTEGER), 1
-      FROM children c JOIN members m ON m.id = c.member_id
-     WHERE c.member_id IN (SELECT value FROM json_each(?1)) AND c.birth_md IS NOT NULL
+    SELECT member_id, id, name, gender, birth_md, CAST(substr(born, 1, 4) AS INTEGER), 1
+      FROM children WHERE member_id IN (SELECT value FROM json_each(?1)) AND birth_md IS NOT NULL
     UNION ALL
-    SELECT p.member_id, m.first_name, m.family_name, p.id, p.name, p.kind,
-           p.birth_md, CAST(substr(p.born, 1, 4) AS INTEGER), 2
-      FROM pets p JOIN members m ON m.id = p.member_id
-     WHERE p.member_id IN (SELECT value FROM json_each(?1)) AND p.birth_md IS NOT NULL
+    SELECT member_id, id, name, kind, birth_md, CAST(substr(born, 1, 4) AS INTEGER), 2
+      FROM pets WHERE member_id IN (SELECT value FROM json_each(?1)) AND birth_md IS NOT NULL
     UNION ALL
-    SELECT p.member_id, m.first_name, m.family_name, p.id, p.name, p.kind,
-           p.gotcha_md, CAST(substr(p.gotcha, 1, 4) AS INTEGER), 3
-      FROM pets p JOIN members m ON m.id = p.member_id
-     WHERE p.member_id IN (SELECT value FROM json_each(?1)) AND p.gotcha_md IS NOT NULL";
+    SELECT member_id, id, name, kind, gotcha_md, CAST(substr(gotcha, 1, 4) AS INTEGER), 3
+      FROM pets WHERE member_id IN (SELECT value FROM json_each(?1)) AND gotcha_md IS NOT NULL";
 
 fn source(n: i64) -> (Kind, Occasion) {
     match n {
@@ -61,19 +58,17 @@ fn source(n: i64) -> (Kind, Occasion) {
 }
 
 fn anniversary(r: &Row, kind: Kind, occasion: Occasion) -> rusqlite::Result<Anniversary> {
-    let md: u32 = r.get(6)?;
+    let md: u32 = r.get(4)?;
     Ok(Anniversary {
         member_id: r.get(0)?,
-        member_first_name: r.get(1)?,
-        name: r.get::<_, Option<String>>(4)?.unwrap_or_default(),
-        member_family_name: r.get(2)?,
         kind,
         occasion,
-        id: r.get(3)?,
-        detail: r.get(5)?,
+        id: r.get(1)?,
+        name: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+        detail: r.get(3)?,
         month: md / 100,
         day: md % 100,
-        year: r.get(7)?,
+        year: r.get(5)?,
     })
 }
 
@@ -112,7 +107,7 @@ pub fn of_households(
     let ids = serde_json::to_string(member_ids).unwrap_or_else(|_| "[]".into());
     let mut stmt = conn.prepare_cached(HOUSEHOLDS)?;
     let rows = stmt.query_map([ids], |r| {
-        let (kind, occasion) = source(r.get(8)?);
+        let (kind, occasion) = source(r.get(6)?);
         anniversary(r, kind, occasion)
     })?;
     for a in rows {

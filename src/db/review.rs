@@ -9,7 +9,7 @@ use rusqlite::{Connection, params};
 
 use super::members::DATE;
 use crate::domain::lapsed::LapsedRule;
-use crate::domain::member::Channel;
+use crate::domain::member::{Channel, full_name};
 pub use crate::domain::review::Reachable;
 use crate::error::Result;
 
@@ -105,6 +105,19 @@ pub fn missing(conn: &Connection, limit: usize) -> Result<(Vec<Missing>, i64)> {
         })
     })?;
     Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+}
+
+/// Full names of `member_ids` ("Maya Cohen"), for lists without contacts.
+pub fn names(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, String>> {
+    let ids = serde_json::to_string(member_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, first_name, family_name FROM members WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([ids], |r| {
+        let (first, family): (String, String) = (r.get(1)?, r.get(2)?);
+        Ok((r.get::<_, i64>(0)?, full_name(&first, &family)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Names, contact details, language and current consents of `member_ids`.

@@ -48,17 +48,16 @@ impl Occasion {
     }
 }
 
-/// A date that comes back every year, as stored.
+/// A date that comes back every year, as stored. The member's own name and
+/// details are read separately, in one batch for a whole list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Anniversary {
     pub member_id: i64,
-    pub member_first_name: String,
-    pub member_family_name: String,
     pub kind: Kind,
     pub occasion: Occasion,
     /// The child's or pet's own id; the member's id for the member.
     pub id: i64,
-    /// A child's or pet's name; empty for the member (see [`Anniversary::name`]).
+    /// A child's or pet's name; empty for the member.
     pub name: String,
     /// A child's gender ("boy", "girl") or a pet's kind ("dog").
     pub detail: Option<String>,
@@ -68,10 +67,10 @@ pub struct Anniversary {
 }
 
 impl Anniversary {
-    /// The celebrant's first name: the child's, the pet's or the member's.
-    pub fn name(&self) -> &str {
+    /// The celebrant's first name, given the member's.
+    pub fn name_or<'a>(&'a self, member_first_name: &'a str) -> &'a str {
         match self.kind {
-            Kind::Member => &self.member_first_name,
+            Kind::Member => member_first_name,
             Kind::Child | Kind::Pet => &self.name,
         }
     }

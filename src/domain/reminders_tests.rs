@@ -13,8 +13,6 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 fn birthday(kind: Kind, month: u32, day: u32, year: Option<i32>) -> Anniversary {
     Anniversary {
         member_id: 1,
-        member_first_name: "Maya".into(),
-        member_family_name: "Cohen".into(),
         kind,
         occasion: Occasion::Birthday,
         id: 1,

@@ -173,7 +173,9 @@ impl Texts<'_> {
         member: &Reachable,
         primary: Option<&Reminder>,
     ) -> Option<(String, String)> {
-        let name = primary.map(|r| r.anniversary.name()).unwrap_or_default();
+        let name = primary
+            .map(|r| r.anniversary.name_or(&member.first_name))
+            .unwrap_or_default();
         let fill = Fill {
             first_name: &member.first_name,
             child_name: name,

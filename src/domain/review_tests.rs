@@ -27,8 +27,6 @@ fn household(today: NaiveDate) -> HouseholdDay {
     let w = Window::new(today, 7, Feb29::Feb28);
     let base = Anniversary {
         member_id: 3,
-        member_first_name: "Maya".into(),
-        member_family_name: "Cohen".into(),
         kind: Kind::Child,
         occasion: Occasion::Birthday,
         id: 8,

@@ -110,7 +110,7 @@ impl CounterState {
                     birthday_in: soonest.map(|r| r.days_until),
                     birthday_of: soonest
                         .filter(|r| r.anniversary.kind != Kind::Member)
-                        .map(|r| r.anniversary.name().to_string()),
+                        .map(|r| r.anniversary.name.clone()),
                     member,
                 }
             })

@@ -72,8 +72,6 @@ fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> 
         .flat_map(|(pet, came)| {
             let a = Anniversary {
                 member_id: card.member.id,
-                member_first_name: String::new(),
-                member_family_name: String::new(),
                 kind: Kind::Pet,
                 occasion: Occasion::Gotcha,
                 id: pet.id,
@@ -89,7 +87,7 @@ fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> 
             let when = when_text(day_label(r.days_until, today));
             t_args(
                 "ui-soon-gotcha",
-                &[("name", r.anniversary.name()), ("when", &when)],
+                &[("name", &r.anniversary.name), ("when", &when)],
             )
         })
         .collect()

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::domain::contact::{ContactChannel, ContactReason};
 use crate::domain::dates::{DayLabel, day_label};
-use crate::domain::member::{Channel, full_name};
+use crate::domain::member::Channel;
 use crate::domain::reminders::{HouseholdDay, Kind, Occasion, Reminder};
 use crate::domain::review::{ReviewRow, RowKind};
 use crate::i18n::{t, t_args, t_count};
@@ -166,14 +166,6 @@ pub fn when_text(days_until: i64, today: NaiveDate) -> String {
         DayLabel::InDays(days) => t_count(label.message_key(), "days", days),
         DayLabel::Today | DayLabel::Tomorrow => t(label.message_key()),
     }
-}
-
-/// The member's full name from a reminder (for lists without a row).
-pub fn member_name(r: &Reminder) -> String {
-    full_name(
-        &r.anniversary.member_first_name,
-        &r.anniversary.member_family_name,
-    )
 }
 
 /// "today", "tomorrow", "in 5 days": next to a date that already names
