@@ -388,3 +388,29 @@ fn the_counter_marks_a_childs_or_pets_day_within_a_week() {
     let maya = text.lines().find(|l| l.contains("Maya Cohen")).unwrap();
     assert!(maya.contains("🎂 Tue") && !maya.contains("Noam"), "{maya}");
 }
+
+#[test]
+fn f2_opens_the_review_while_typing_and_w_is_search_text_there() {
+    let ctx = empty_ctx();
+    club(&ctx.conn);
+    let mut app = app(ctx);
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.counter().query(), "w");
+    key(&mut app, KeyCode::F(2));
+    assert!(matches!(app.screen(), Screen::Review(_)));
+}
+
+#[test]
+fn a_feb29_birthday_on_feb_28_says_so() {
+    let ctx = Ctx {
+        conn: db::open_in_memory().unwrap(),
+        clock: Clock::fixed(day(2027, 2, 26)),
+        config: config("HR"),
+    };
+    member(&ctx.conn, "Leap", "Year", Some((29, 2, Some(1996))), &[]);
+    let mut app = app(ctx);
+    open_review(&mut app);
+    let (line, _) = row_with(&app, "Leap Year");
+    assert!(line.contains("Sun 28 Feb"), "{line}");
+    assert!(line.contains("Leap Year turns 31 (born 29 Feb)"), "{line}");
+}

@@ -395,3 +395,4 @@ review-in-shop-short = shop
 ui-soon-gotcha = { $name }'s gotcha day is { $when }
 ui-card-gotcha = home since { $date }
 ui-card-contacted = Contacted
+ui-review-nothing-to-export = This list is empty: nothing to export.

@@ -42,6 +42,7 @@ const ESC: Key = key(KeyCode::Esc);
 const TAB: Key = key(KeyCode::Tab);
 const BACKTAB: Key = key(KeyCode::BackTab);
 const F1: Key = key(KeyCode::F(1));
+const F2: Key = key(KeyCode::F(2));
 
 const HELP: Binding = b(&[ch('?'), F1], Action::Help, "ui-key-help", true);
 /// In forms `?` is text (a note may ask something), so help is F1 only.
@@ -85,6 +86,8 @@ pub const COUNTER_SEARCH: Keymap = &[
     ),
     b(&[ENTER], Action::Open, "ui-key-open", true),
     b(&[ESC], Action::ClearSearch, "ui-key-clear-search", true),
+    // Every printable key is search text here, so the review has an F key.
+    b(&[F2], Action::OpenReview, "ui-key-review", true),
     HELP,
 ];
 
@@ -104,9 +107,9 @@ pub const COUNTER_LIST: Keymap = &[
         false,
     ),
     b(&[ENTER], Action::Open, "ui-key-open", true),
+    b(&[ch('w'), F2], Action::OpenReview, "ui-key-review", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
-    b(&[ch('w')], Action::OpenReview, "ui-key-review", true),
     QUIT,
     HELP,
 ];

@@ -156,6 +156,9 @@ impl ReviewState {
             Action::CopyMessage => return self.copy(),
             Action::Export => {
                 let rows = self.rows();
+                if rows.is_empty() {
+                    return Effect::Error(t("ui-review-nothing-to-export"));
+                }
                 let view = View {
                     theme: &crate::ui::theme::Theme::plain(),
                     today: self.review.today,
