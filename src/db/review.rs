@@ -72,39 +72,47 @@ pub fn lapsed(conn: &Connection, today: NaiveDate, rule: &LapsedRule) -> Result<
     Ok(out)
 }
 
-const CURRENT_CONSENT: &str = "EXISTS (SELECT 1 FROM consents c WHERE c.member_id = m.id AND c.granted = 1
-        AND c.id = (SELECT max(id) FROM consents c2 WHERE c2.member_id = m.id AND c2.channel = c.channel))";
+/// Members who agree to at least one channel now (the last log entry of
+/// some channel granted), found in one pass over the consent log's index.
+const CONSENTING: &str = "consenting AS (
+        SELECT DISTINCT c.member_id FROM consents c
+        JOIN (SELECT max(id) AS id FROM consents GROUP BY member_id, channel) last ON last.id = c.id
+        WHERE c.granted = 1)";
 
 /// Up to `limit` members without a birthday or without any consent, the
 /// most recent visitors first (they are the ones who can be asked), and how
 /// many there are in all.
 pub fn missing(conn: &Connection, limit: usize) -> Result<(Vec<Missing>, i64)> {
-    let total: i64 = conn.query_row(
-        &format!(
-            "SELECT count(*) FROM members m WHERE m.erased_at IS NULL
-             AND (m.birth_month IS NULL OR NOT {CURRENT_CONSENT})"
-        ),
-        [],
-        |r| r.get(0),
-    )?;
+    // One pass: the window count gives the total before the LIMIT cuts.
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT m.id, m.birth_month IS NULL, NOT {CURRENT_CONSENT} AS no_consent,
-                (SELECT max(local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale') AS last
+        "WITH {CONSENTING}
+         SELECT m.id, m.birth_month IS NULL, m.id NOT IN (SELECT member_id FROM consenting),
+                (SELECT max(local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale') AS last,
+                count(*) OVER () AS total
          FROM members m
-         WHERE m.erased_at IS NULL AND (m.birth_month IS NULL OR NOT {CURRENT_CONSENT})
+         WHERE m.erased_at IS NULL
+           AND (m.birth_month IS NULL OR m.id NOT IN (SELECT member_id FROM consenting))
          ORDER BY last IS NULL, last DESC, m.sort_key, m.id
          LIMIT ?1"
     ))?;
+    let mut total = 0;
     let rows = stmt.query_map([limit as i64], |r| {
         let last: Option<String> = r.get(3)?;
-        Ok(Missing {
+        let missing = Missing {
             member_id: r.get(0)?,
             no_birthday: r.get(1)?,
             no_consent: r.get(2)?,
             last_visit: last.as_deref().and_then(date),
-        })
+        };
+        Ok((missing, r.get::<_, i64>(4)?))
     })?;
-    Ok((rows.collect::<rusqlite::Result<_>>()?, total))
+    let mut list = vec![];
+    for row in rows {
+        let (missing, count) = row?;
+        total = count;
+        list.push(missing);
+    }
+    Ok((list, total))
 }
 
 /// Full names of `member_ids` ("Maya Cohen"), for lists without contacts.
