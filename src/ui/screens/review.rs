@@ -6,8 +6,8 @@
 //! `y` copies the message, `x` exports the list. Drawing is in
 //! `review_render.rs`.
 
+use super::Effect;
 use super::review_export::export;
-use super::{Effect, View};
 use crate::cli::Ctx;
 use crate::db;
 use crate::domain::contact::ContactChannel;
@@ -147,10 +147,8 @@ impl ReviewState {
             Action::PrevSection => self.switch_section(-1),
             Action::CycleDays => {
                 self.window = (self.window + 1) % WINDOWS.len();
+                // A shorter window may end before the selected row.
                 self.step(0);
-                let n = self.rows().len();
-                let i = section_index(self.section);
-                self.selected[i] = self.selected[i].min(n.saturating_sub(1));
             }
             Action::MarkContacted => return self.ask_channel(),
             Action::CopyMessage => return self.copy(),
@@ -159,12 +157,8 @@ impl ReviewState {
                 if rows.is_empty() {
                     return Effect::Error(t("ui-review-nothing-to-export"));
                 }
-                let view = View {
-                    theme: &crate::ui::theme::Theme::plain(),
-                    today: self.review.today,
-                    config: &ctx.config,
-                };
-                return match export(&ctx.conn, self.section, self.days(), rows, &view) {
+                let today = self.review.today;
+                return match export(&ctx.conn, self.section, self.days(), rows, today) {
                     Ok(notice) => Effect::Notice(notice),
                     Err(e) => e.into(),
                 };

@@ -7,9 +7,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::View;
 use super::review_text::reason_text;
 use crate::domain::review::{ReviewRow, Section};
 use crate::error::{Error, Result};
@@ -19,9 +19,19 @@ const HEADER: [&str; 8] = [
     "name", "reason", "date", "channels", "phone", "email", "language", "message",
 ];
 
+/// Text a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") gets
+/// a leading apostrophe: names and messages are typed by people.
+fn cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 /// The CSV text of `rows`: a header, then one line per row. A phone only
 /// with SMS or phone consent, an email only with email consent.
-pub fn csv_text(rows: &[ReviewRow], view: &View) -> Result<String> {
+pub fn csv_text(rows: &[ReviewRow], today: NaiveDate) -> Result<String> {
     let mut out = csv::Writer::from_writer(vec![]);
     let fail = |e: csv::Error| Error::User(e.to_string());
     out.write_record(HEADER).map_err(fail)?;
@@ -29,8 +39,8 @@ pub fn csv_text(rows: &[ReviewRow], view: &View) -> Result<String> {
         let channels: Vec<&str> = row.member.channels.iter().map(|c| c.code()).collect();
         let (message, language) = row.message.clone().unwrap_or_default();
         out.write_record([
-            row.full_name(),
-            reason_text(row, view.today),
+            cell(row.full_name()),
+            cell(reason_text(row, today)),
             row.date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
@@ -38,7 +48,7 @@ pub fn csv_text(rows: &[ReviewRow], view: &View) -> Result<String> {
             row.consented_phone().unwrap_or_default().to_string(),
             row.consented_email().unwrap_or_default().to_string(),
             language,
-            message,
+            cell(message),
         ])
         .map_err(fail)?;
     }
@@ -47,8 +57,8 @@ pub fn csv_text(rows: &[ReviewRow], view: &View) -> Result<String> {
 }
 
 /// `regulars-birthdays-7-days-2026-11-23.csv` and the like.
-fn file_name(section: Section, days: u32, view: &View) -> String {
-    let day = view.today.format("%Y-%m-%d");
+fn file_name(section: Section, days: u32, today: NaiveDate) -> String {
+    let day = today.format("%Y-%m-%d");
     match section {
         Section::Birthdays => format!("regulars-birthdays-{days}-days-{day}.csv"),
         other => format!("regulars-{}-{day}.csv", other.code()),
@@ -69,10 +79,10 @@ pub fn export(
     section: Section,
     days: u32,
     rows: &[ReviewRow],
-    view: &View,
+    today: NaiveDate,
 ) -> Result<String> {
-    let path = folder(conn).join(file_name(section, days, view));
-    let text = csv_text(rows, view)?;
+    let path = folder(conn).join(file_name(section, days, today));
+    let text = csv_text(rows, today)?;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -95,4 +105,26 @@ pub fn export(
             ("path", &shown.display().to_string()),
         ],
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::review::{Reachable, missing_row};
+
+    #[test]
+    fn formulas_are_defused_and_phones_kept() {
+        let member = Reachable {
+            first_name: "=HYPERLINK(\"x\")".into(),
+            phone: Some("+385911234567".into()),
+            channels: vec![crate::domain::member::Channel::Sms],
+            ..Reachable::default()
+        };
+        let row = missing_row(1, true, false, None, member);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let text = csv_text(&[row], today).unwrap();
+        let line = text.lines().nth(1).unwrap();
+        assert!(line.starts_with("\"'=HYPERLINK"), "{line}");
+        assert!(line.contains(",+385911234567,"), "{line}");
+    }
 }

@@ -5,7 +5,6 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::contact::{ContactChannel, ContactReason};
-use crate::domain::dates::{DayLabel, day_label};
 use crate::domain::member::Channel;
 use crate::domain::reminders::{HouseholdDay, Kind, Occasion, Reminder};
 use crate::domain::review::{ReviewRow, RowKind};
@@ -111,15 +110,6 @@ pub fn reason_text(row: &ReviewRow, today: NaiveDate) -> String {
     }
 }
 
-/// The whole row as one line: "Maya Cohen turns 40" or "Ivo Horvat ·
-/// 5 visits, last Tue 2 Sep".
-pub fn row_text(row: &ReviewRow, today: NaiveDate) -> String {
-    match row.kind {
-        RowKind::Celebrations(_) => reason_text(row, today),
-        _ => format!("{}{SEP}{}", row.full_name(), reason_text(row, today)),
-    }
-}
-
 /// "SMS", "Email" … as the consent rows of the card name them.
 pub fn channel_name(channel: Channel) -> String {
     t(&format!("ui-channel-{}", channel.code()))
@@ -155,16 +145,6 @@ pub fn channels_text(channels: &[Channel]) -> String {
             .map(|c| channel_name(*c))
             .collect::<Vec<_>>()
             .join(" ")
-    }
-}
-
-/// "today", "tomorrow", "on Thursday", "in 9 days".
-pub fn when_text(days_until: i64, today: NaiveDate) -> String {
-    let label = day_label(days_until, today);
-    match label {
-        DayLabel::Weekday(_) => t_args("ui-when-weekday", &[("weekday", &t(label.message_key()))]),
-        DayLabel::InDays(days) => t_count(label.message_key(), "days", days),
-        DayLabel::Today | DayLabel::Tomorrow => t(label.message_key()),
     }
 }
 
