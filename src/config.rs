@@ -20,6 +20,10 @@ pub struct Config {
     pub shop: Shop,
     pub dates: Dates,
     pub import: ImportSettings,
+    /// Who counts as a regular who stopped coming.
+    pub reminders: crate::domain::lapsed::LapsedRule,
+    /// Message templates of the weekly review, per language.
+    pub messages: crate::domain::reminder_messages::Messages,
 }
 
 /// `[import]`: where the till's exports are dropped.
@@ -135,6 +139,19 @@ impl Config {
                 crate::i18n::t_args("err-config-currency", &[("value", &self.shop.currency)]),
             ));
         }
+        if let Err((key, value)) = self.reminders.check() {
+            let detail = crate::i18n::t_args(
+                "err-config-lapsed",
+                &[("key", key), ("value", &value.to_string())],
+            );
+            return Err(bad(key, detail));
+        }
+        if let Err((path, name)) = self.messages.check() {
+            let key = path.rsplit('.').next().unwrap_or_default().to_string();
+            let detail =
+                crate::i18n::t_args("err-config-placeholder", &[("key", &path), ("name", &name)]);
+            return Err(bad(&key, detail));
+        }
         Ok(())
     }
 
@@ -242,6 +259,28 @@ mod tests {
         assert_eq!(c.inbox(), Some(PathBuf::from("exports")));
         let default = Config::parse(&default_text(None), Path::new("c")).unwrap();
         assert!(default.inbox().is_none_or(|p| p.ends_with("inbox")));
+    }
+
+    #[test]
+    fn reminder_rules_and_messages_read_and_are_checked() {
+        let text = "[reminders]\nlapsed_visits = 4\n\n[messages.hr]\nreward = \"kava\"\n";
+        let c = Config::parse(text, Path::new("c")).unwrap();
+        assert_eq!(c.reminders.lapsed_visits, 4);
+        assert_eq!(c.reminders.lapsed_weeks, 6);
+        assert_eq!(c.messages.0["hr"].reward.as_deref(), Some("kava"));
+        let bad = "[messages.en]\nbirthday = \"Hi {name}\"\n";
+        let err = Config::parse(bad, Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("c.toml:2") && err.contains("{name}"), "{err}");
+        let zero = "[reminders]\n\nlapsed_weeks = 0\n";
+        let err = Config::parse(zero, Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("c.toml:3") && err.contains("lapsed_weeks"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -463,3 +463,88 @@ ui-claimed = { $count ->
 import-stopping = Stopping… the file being read is rolled back (Ctrl-C again quits at once).
 import-cancelled-file = Import of { $file } cancelled; nothing of it was stored.
 import-inbox-nothing = No new files in the inbox ({ $dir }).
+
+## Reminders and the weekly review
+err-config-lapsed = { $key } must be at least 1 (it is { $value })
+err-config-placeholder = { $key } uses {"{"}{ $name }{"}"}, which is not a placeholder; use {"{"}first_name{"}"}, {"{"}child_name{"}"}, {"{"}pet_name{"}"}, {"{"}turning{"}"}, {"{"}reward{"}"} or {"{"}shop{"}"}
+review-member-turns = { $name } turns { $age }
+review-member-birthday = { $name }'s birthday
+review-son-turns = son { $name } turns { $age }
+review-daughter-turns = daughter { $name } turns { $age }
+review-child-turns = { $name } turns { $age }
+review-pet-turns = { $name } ({ $kind }) turns { $age }
+review-gotcha = { $name } ({ $kind }) came home on this day in { $year }
+review-feb29 = (born 29 Feb)
+review-lapsed = { $visits }, last { $last }
+review-no-birthday = no birthday
+review-no-consent = no consent
+review-no-channels = —
+review-in-shop = spoken to in the shop
+review-reason-birthday = birthday wish
+review-reason-child-birthday = child's birthday
+review-reason-pet-birthday = pet's birthday
+review-reason-gotcha-day = gotcha day
+review-reason-winback = we miss you
+cli-reminders-none = { $days ->
+    [0] No birthdays today.
+    [one] No birthdays today or tomorrow.
+   *[other] No birthdays in the next { $days } days.
+}
+help-reminders = Birthdays of members, their children and pets (and pets' gotcha days) in the next days
+help-reminders-days = How many days ahead to look, after today (0 = today only; at most 366)
+help-reminders-json = Print JSON: a list of {"{"}date, kind, member_id, name, turning, days_until{"}"}
+help-pet-add-gotcha = The day the pet came home (its "gotcha day"), YYYY-MM-DD
+field-gotcha = Came home
+ui-key-review = weekly review
+ui-key-mark-contacted = contacted
+ui-key-copy-message = copy
+ui-key-export = export
+ui-key-section = section
+ui-key-days = 7/14/30 days
+ui-key-open-card = open the member's card
+ui-key-mark = mark
+ui-review-exported = Saved { $rows } to { $path }
+ui-review-rows = { $count ->
+    [one] 1 row
+   *[other] { $count } rows
+}
+ui-review-nothing-to-send = Nothing to send here: Enter opens the card to fill in what is missing.
+ui-review-no-message = There is no message for this row.
+ui-review-marked = Marked { $name } as contacted: { $channel }, { $date }.
+ui-review-copied = Copied the message for { $name } (where the terminal allows it).
+ui-err-copy-too-long = This text is too long for the clipboard.
+ui-review-title = Weekly review
+ui-review-tab-birthdays = Birthdays
+ui-review-tab-near-tier = Next tier
+ui-review-tab-lapsed = Stopped coming
+ui-review-tab-missing = Missing data
+ui-review-next = Next
+ui-review-days = days
+ui-review-lapsed-intro = Regulars with { $visits }+ visits in { $months } months and none in the last { $weeks } weeks
+ui-review-missing-intro = No birthday or no consent: ask them next time they come in
+ui-review-col-day = Day
+ui-review-col-who = Who
+ui-review-col-agrees = Agrees to
+ui-review-no-birthdays = { $days ->
+    [one] No birthdays today or tomorrow.
+   *[other] No birthdays in the next { $days } days.
+}
+ui-review-no-loyalty = Loyalty is not set up yet: members close to the next tier show here once tiers and points are configured.
+ui-review-no-lapsed = No regular has stopped coming. This list is made from the purchases imported from the till.
+ui-review-no-missing = Every member has a birthday and a consent on record.
+ui-review-missing-hint = Enter opens the card to fill it in
+ui-review-done = ✓ contacted: { $channel }, { $date }
+ui-review-no-consent-detail = no consent to messages: only in the shop
+ui-review-choice-title = How was { $name } contacted?
+ui-review-only-in-shop = No consent to messages: only in the shop.
+ui-help-title-review = Help: weekly review
+ui-help-intro-review = Birthdays of members, their children and pets in the next 7, 14 or 30 days, regulars who stopped coming and records that miss data. Each row shows the channels the member agreed to and a ready-to-send message in their language; c marks the row contacted (it stays grey until next year), y copies the message, x saves the list as a CSV file next to the database.
+ui-help-review = On the list
+ui-help-review-contact = Choosing how the member was contacted
+ui-key-section-back = previous section
+ui-key-back = back
+review-in-shop-short = shop
+ui-soon-gotcha = { $name }'s gotcha day is { $when }
+ui-card-gotcha = home since { $date }
+ui-card-contacted = Contacted
+ui-review-nothing-to-export = This list is empty: nothing to export.

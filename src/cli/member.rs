@@ -95,6 +95,9 @@ pub struct PetArgs {
     kind: String,
     #[command(flatten)]
     birth: BirthArgs,
+    /// The day the pet came home.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    gotcha: Option<String>,
 }
 
 fn field(name_key: &str, problem: FieldError) -> Error {
@@ -231,6 +234,14 @@ pub fn run_member(ctx: &mut Ctx, cmd: MemberCommand) -> Result<()> {
     }
 }
 
+/// A past date with the year, e.g. for `--gotcha`.
+fn full_date(ctx: &Ctx, text: &str, field_key: &str) -> Result<chrono::NaiveDate> {
+    let b = parse_birthday(text, ctx.clock.today(), false).map_err(|e| field(field_key, e))?;
+    b.year
+        .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, b.month, b.day))
+        .ok_or_else(|| field(field_key, FieldError::Date))
+}
+
 fn birth_from_args(ctx: &Ctx, a: &BirthArgs) -> Result<BirthInfo> {
     match (&a.born, &a.age) {
         (Some(_), Some(_)) => Err(Error::user("err-born-and-age", &[])),
@@ -289,7 +300,14 @@ pub fn run_pet(ctx: &mut Ctx, cmd: PetCommand) -> Result<()> {
         return Err(field("field-name", FieldError::Required));
     }
     let birth = birth_from_args(ctx, &a.birth)?;
-    db::members::add_pet(&ctx.conn, id, &name, &kind, birth)?;
+    let gotcha = match optional(&a.gotcha) {
+        Some(text) => Some(full_date(ctx, &text, "field-gotcha")?),
+        None => None,
+    };
+    let pet = db::members::add_pet(&ctx.conn, id, &name, &kind, birth)?;
+    if gotcha.is_some() {
+        db::members::set_pet_gotcha(&ctx.conn, pet, gotcha)?;
+    }
     let member = db::members::get(&ctx.conn, id)?
         .map(|m| m.full_name())
         .unwrap_or_default();

@@ -6,6 +6,7 @@ mod import;
 mod localise;
 mod member;
 mod output;
+mod reminders;
 
 use std::path::PathBuf;
 
@@ -50,6 +51,8 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Import till exports (Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle, CSV).
     Import(import::ImportArgs),
+    /// Birthdays of members, children and pets in the next days.
+    Reminders(reminders::RemindersArgs),
 }
 
 /// What every command works with.
@@ -76,5 +79,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Pet(cmd) => member::run_pet(ctx, cmd),
         Command::Demo(args) => demo::run_demo(ctx, args),
         Command::Import(args) => import::run_import(ctx, args),
+        Command::Reminders(args) => reminders::run_reminders(ctx, args),
     }
 }

@@ -54,7 +54,8 @@ pub fn card_json(card: &MemberCard, today: NaiveDate) -> Value {
         .iter()
         .map(|p| {
             let (born, age, approximate) = birth_value(&p.birth, today);
-            json!({"id": p.id, "name": p.name, "kind": p.kind, "born": born, "age": age, "age_approximate": approximate})
+            let gotcha = p.gotcha.map(|d| d.format("%Y-%m-%d").to_string());
+            json!({"id": p.id, "name": p.name, "kind": p.kind, "born": born, "age": age, "age_approximate": approximate, "gotcha": gotcha})
         })
         .collect();
     let consents: serde_json::Map<String, Value> = card

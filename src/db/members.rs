@@ -287,6 +287,15 @@ pub fn add_pet(
     Ok(conn.last_insert_rowid())
 }
 
+/// Records the day a pet came home (its gotcha day).
+pub fn set_pet_gotcha(conn: &Connection, pet_id: i64, gotcha: Option<NaiveDate>) -> Result<()> {
+    conn.execute(
+        "UPDATE pets SET gotcha = ?2 WHERE id = ?1",
+        params![pet_id, gotcha.map(|d| d.format(DATE).to_string())],
+    )?;
+    Ok(())
+}
+
 pub fn children(conn: &Connection, member_id: i64) -> Result<Vec<Child>> {
     let mut stmt = conn.prepare(
         "SELECT id, member_id, name, gender, born, approx_years, approx_on FROM children WHERE member_id = ?1 ORDER BY id",
@@ -305,7 +314,7 @@ pub fn children(conn: &Connection, member_id: i64) -> Result<Vec<Child>> {
 
 pub fn pets(conn: &Connection, member_id: i64) -> Result<Vec<Pet>> {
     let mut stmt = conn.prepare(
-        "SELECT id, member_id, name, kind, born, approx_years, approx_on FROM pets WHERE member_id = ?1 ORDER BY id",
+        "SELECT id, member_id, name, kind, born, approx_years, approx_on, gotcha FROM pets WHERE member_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([member_id], |r| {
         Ok(Pet {
@@ -314,6 +323,9 @@ pub fn pets(conn: &Connection, member_id: i64) -> Result<Vec<Pet>> {
             name: r.get(2)?,
             kind: r.get(3)?,
             birth: birth_from_columns(r.get(4)?, r.get(5)?, r.get(6)?),
+            gotcha: r
+                .get::<_, Option<String>>(7)?
+                .and_then(|s| NaiveDate::parse_from_str(&s, DATE).ok()),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

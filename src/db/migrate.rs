@@ -16,6 +16,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_members.sql"),
     include_str!("migrations/002_receipts.sql"),
     include_str!("migrations/003_search.sql"),
+    include_str!("migrations/004_reminders.sql"),
 ];
 
 pub fn latest() -> i64 {

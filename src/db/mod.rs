@@ -4,12 +4,16 @@
 //! written, creates a new file readable by the owner only (0600 in a 0700
 //! folder), turns on WAL so a reader never blocks the counter, and migrates.
 
+pub mod contacts;
 pub mod counter;
 pub mod demo_rows;
 pub mod habits;
 pub mod members;
 pub mod migrate;
 pub mod receipts;
+pub mod reminders;
+pub mod review;
+pub mod review_load;
 pub mod search;
 pub mod till_customers;
 

@@ -44,6 +44,7 @@ fn card(birthday: Option<Birthday>, children: Vec<BirthInfo>, pets: Vec<BirthInf
                 name: format!("Pet{i}"),
                 kind: "dog".into(),
                 birth,
+                gotcha: None,
             })
             .collect(),
         consents: vec![],

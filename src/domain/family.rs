@@ -52,6 +52,8 @@ pub struct Pet {
     pub name: String,
     pub kind: String,
     pub birth: BirthInfo,
+    /// The day the pet came home, celebrated as its "gotcha day".
+    pub gotcha: Option<NaiveDate>,
 }
 
 #[cfg(test)]

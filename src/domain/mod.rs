@@ -1,12 +1,17 @@
 //! Pure rules of the club: no I/O, every function that depends on the date
 //! takes `today` as an argument.
 
+pub mod contact;
 pub mod dates;
 pub mod family;
 pub mod habits;
+pub mod lapsed;
 pub mod member;
 pub mod money;
 pub mod points;
+pub mod reminder_messages;
+pub mod reminders;
+pub mod review;
 pub mod tiers;
 
 #[cfg(test)]

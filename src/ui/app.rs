@@ -15,6 +15,7 @@ use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
 use crate::ui::screens::import::ImportState;
 use crate::ui::screens::member::MemberState;
+use crate::ui::screens::review::ReviewState;
 use crate::ui::screens::signup::SignupState;
 use crate::ui::screens::unmatched::UnmatchedState;
 use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
@@ -32,6 +33,7 @@ pub enum Screen {
     Member(Box<MemberState>),
     Import(Box<ImportState>),
     Unmatched(Box<UnmatchedState>),
+    Review(Box<ReviewState>),
 }
 
 pub struct App {
@@ -46,6 +48,11 @@ pub struct App {
     demo_pending: bool,
     /// A file to import in place after the next frame.
     pub(super) import_pending: Option<std::path::PathBuf>,
+    /// The review waits here while a card opened from it is in front; Esc
+    /// on the card comes back to it.
+    review_behind: Option<Box<ReviewState>>,
+    /// An escape sequence for the terminal (clipboard), written after the frame.
+    terminal_out: Option<String>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
     too_small: bool,
     quit: bool,
@@ -72,6 +79,8 @@ impl App {
             message: None,
             demo_pending: false,
             import_pending: None,
+            review_behind: None,
+            terminal_out: None,
             too_small: false,
             quit: false,
         })
@@ -99,6 +108,11 @@ impl App {
 
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// The escape sequence to write to the terminal, once.
+    pub fn take_terminal_output(&mut self) -> Option<String> {
+        self.terminal_out.take()
     }
 
     pub fn conn(&self) -> &Connection {
@@ -129,6 +143,7 @@ impl App {
             Screen::Member(m) => (vec![m.keymap()], m.text_focus()),
             Screen::Import(s) => (vec![s.keymap()], s.text_focus()),
             Screen::Unmatched(s) => (vec![s.keymap()], s.text_focus()),
+            Screen::Review(r) => (vec![r.keymap()], false),
         }
     }
 
@@ -178,6 +193,7 @@ impl App {
                     Screen::Member(m) => m.update(action, &self.ctx),
                     Screen::Import(s) => s.update(action, &self.ctx),
                     Screen::Unmatched(s) => s.update(action, &self.ctx),
+                    Screen::Review(r) => r.update(action, &self.ctx),
                 };
                 self.apply(effect);
             }
@@ -192,6 +208,7 @@ impl App {
             Screen::Member(m) => ("member", m.help_sections()),
             Screen::Import(s) => ("import", s.help_sections()),
             Screen::Unmatched(s) => ("unmatched", s.help_sections()),
+            Screen::Review(r) => ("review", r.help_sections()),
         };
         self.help = Some(HelpState::new(
             &format!("ui-help-title-{screen}"),
@@ -204,6 +221,14 @@ impl App {
         match effect {
             Effect::None => {}
             Effect::Quit => self.quit = true,
+            Effect::ToCounter if self.review_behind.is_some() => {
+                if let Some(mut review) = self.review_behind.take() {
+                    if let Err(e) = review.reload(&self.ctx) {
+                        self.message = Some((e.to_string(), true));
+                    }
+                    self.screen = Screen::Review(review);
+                }
+            }
             Effect::ToCounter => {
                 self.counter.on_return();
                 if let Err(e) = self.counter.reload(&self.ctx) {
@@ -214,11 +239,21 @@ impl App {
             Effect::OpenMember(id) => match db::members::card(&self.ctx.conn, id) {
                 Ok(Some(card)) => {
                     let today = self.ctx.clock.today();
-                    let state = MemberState::new(card, today, self.ctx.config.dates.feb29);
-                    match db::habits::purchases(&self.ctx.conn, id) {
-                        Ok(bought) => {
-                            let state = state.with_purchases(bought, today);
-                            self.screen = Screen::Member(Box::new(state));
+                    let loaded = db::habits::purchases(&self.ctx.conn, id).and_then(|bought| {
+                        Ok((bought, db::contacts::of_member(&self.ctx.conn, id)?))
+                    });
+                    match loaded {
+                        Ok((bought, contacts)) => {
+                            let state = MemberState::new(card, today, self.ctx.config.dates.feb29)
+                                .with_purchases(bought, today)
+                                .with_contacts(contacts);
+                            let behind = std::mem::replace(
+                                &mut self.screen,
+                                Screen::Member(Box::new(state)),
+                            );
+                            if let Screen::Review(review) = behind {
+                                self.review_behind = Some(review);
+                            }
                         }
                         Err(e) => self.message = Some((e.to_string(), true)),
                     }
@@ -265,6 +300,14 @@ impl App {
                 self.apply_import(effect)
             }
             Effect::SignUpWith(state) => self.screen = Screen::Signup(state),
+            Effect::OpenReview => match ReviewState::open(&self.ctx) {
+                Ok(review) => self.screen = Screen::Review(Box::new(review)),
+                Err(e) => self.message = Some((e.to_string(), true)),
+            },
+            Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
+                Some(sequence) => self.terminal_out = Some(sequence),
+                None => self.message = Some((t("ui-err-copy-too-long"), true)),
+            },
             Effect::Notice(text) => self.message = Some((text, false)),
             Effect::Error(text) => self.message = Some((text, true)),
             Effect::Many(effects) => {

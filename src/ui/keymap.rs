@@ -42,6 +42,7 @@ const ESC: Key = key(KeyCode::Esc);
 const TAB: Key = key(KeyCode::Tab);
 const BACKTAB: Key = key(KeyCode::BackTab);
 const F1: Key = key(KeyCode::F(1));
+const F2: Key = key(KeyCode::F(2));
 
 const HELP: Binding = b(&[ch('?'), F1], Action::Help, "ui-key-help", true);
 /// In forms `?` is text (a note may ask something), so help is F1 only.
@@ -85,6 +86,8 @@ pub const COUNTER_SEARCH: Keymap = &[
     ),
     b(&[ENTER], Action::Open, "ui-key-open", true),
     b(&[ESC], Action::ClearSearch, "ui-key-clear-search", true),
+    // Every printable key is search text here, so the review has an F key.
+    b(&[F2], Action::OpenReview, "ui-key-review", true),
     HELP,
 ];
 
@@ -104,6 +107,7 @@ pub const COUNTER_LIST: Keymap = &[
         false,
     ),
     b(&[ENTER], Action::Open, "ui-key-open", true),
+    b(&[ch('w'), F2], Action::OpenReview, "ui-key-review", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up", true),
     b(&[ch('i')], Action::OpenImport, "ui-key-import", true),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
@@ -267,6 +271,58 @@ pub const UNMATCHED_LINK: Keymap = &[
 
 pub const FAMILY_FORM: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
 
+/// The weekly review.
+pub const REVIEW: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", false),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", false),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[TAB, key(KeyCode::Right)],
+        Action::NextSection,
+        "ui-key-section",
+        true,
+    ),
+    b(
+        &[BACKTAB, key(KeyCode::Left)],
+        Action::PrevSection,
+        "ui-key-section-back",
+        false,
+    ),
+    b(&[ch('d')], Action::CycleDays, "ui-key-days", true),
+    b(
+        &[ch('c')],
+        Action::MarkContacted,
+        "ui-key-mark-contacted",
+        true,
+    ),
+    b(&[ch('y')], Action::CopyMessage, "ui-key-copy-message", true),
+    b(&[ch('x')], Action::Export, "ui-key-export", true),
+    b(&[ENTER], Action::Open, "ui-key-open-card", false),
+    b(&[ESC], Action::Back, "ui-key-back", true),
+    QUIT,
+    HELP,
+];
+
+/// Choosing how a member of the review was contacted.
+pub const REVIEW_CONTACT: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Save, "ui-key-mark", true),
+    b(&[ESC], Action::Back, "ui-key-cancel", true),
+    HELP,
+];
+
 pub const HELP_SCREEN: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", true),
@@ -360,6 +416,8 @@ mod tests {
         UNMATCHED,
         UNMATCHED_LINK,
         FAMILY_FORM,
+        REVIEW,
+        REVIEW_CONTACT,
         HELP_SCREEN,
         CONFIRM,
     ];

@@ -45,6 +45,15 @@ pub enum Action {
     OpenUnmatched,
     /// Read the inbox folder again.
     Rescan,
+    /// The weekly review: open it, move between its parts, change the
+    /// window, mark a row contacted, copy its message, export the list.
+    OpenReview,
+    NextSection,
+    PrevSection,
+    CycleDays,
+    MarkContacted,
+    CopyMessage,
+    Export,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

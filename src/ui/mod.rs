@@ -8,6 +8,7 @@
 
 pub mod app;
 mod app_import;
+pub mod clipboard;
 pub mod format;
 pub mod import_job;
 pub mod keymap;

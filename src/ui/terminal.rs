@@ -50,6 +50,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         if let Event::Key(key) = event::read().map_err(terminal_error)? {
             app.handle_key(key);
         }
+        if let Some(sequence) = app.take_terminal_output() {
+            use std::io::Write;
+            let mut out = std::io::stdout();
+            // A terminal that cannot take it ignores it; nothing to report.
+            let _ = out.write_all(sequence.as_bytes()).and_then(|_| out.flush());
+        }
     }
     Ok(())
 }

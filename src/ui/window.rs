@@ -51,6 +51,7 @@ impl App {
             Screen::Member(m) => m.render(body, buf, &view),
             Screen::Import(s) => s.render(body, buf, &view),
             Screen::Unmatched(s) => s.render(body, buf, &view),
+            Screen::Review(r) => r.render(body, buf, &view),
         };
         if let Some(help) = &self.help {
             help.render(body, buf, theme);

@@ -14,7 +14,7 @@ use super::counter_rows::{Columns, row_cells};
 use super::{Effect, View};
 use crate::cli::Ctx;
 use crate::db::search::{MemberRow, search};
-use crate::domain::dates::days_until_birthday;
+use crate::domain::reminders::{Kind, Window};
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{fit, width};
@@ -30,8 +30,11 @@ const BIRTHDAY_DAYS: i64 = 7;
 #[derive(Debug, Clone)]
 pub struct CounterRow {
     pub member: MemberRow,
-    /// Days until the birthday when it is within a week.
+    /// Days until the next birthday (or gotcha day) of the member, a child
+    /// or a pet, when it is within a week.
     pub birthday_in: Option<i64>,
+    /// Whose it is when not the member's own: "Noam".
+    pub birthday_of: Option<String>,
 }
 
 #[derive(Debug, Default)]
@@ -94,16 +97,21 @@ impl CounterState {
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
         let today = ctx.clock.today();
         let rule = ctx.config.dates.feb29;
-        self.rows = search(&ctx.conn, self.query(), today, LIMIT)?
+        let members = search(&ctx.conn, self.query(), today, LIMIT)?;
+        // One query for the households of every row shown.
+        let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
+        let window = Window::new(today, BIRTHDAY_DAYS as u32, rule);
+        let households = crate::db::reminders::of_households(&ctx.conn, &ids, &window)?;
+        self.rows = members
             .into_iter()
             .map(|member| {
-                let birthday_in = member
-                    .birthday
-                    .and_then(|b| days_until_birthday(b.month, b.day, today, rule))
-                    .filter(|days| *days <= BIRTHDAY_DAYS);
+                let soonest = households.get(&member.id).and_then(|list| list.first());
                 CounterRow {
+                    birthday_in: soonest.map(|r| r.days_until),
+                    birthday_of: soonest
+                        .filter(|r| r.anniversary.kind != Kind::Member)
+                        .map(|r| r.anniversary.name.clone()),
                     member,
-                    birthday_in,
                 }
             })
             .collect();
@@ -192,6 +200,7 @@ impl CounterState {
             Action::SignUp => Effect::SignUp(self.query().to_string()),
             Action::OpenImport => Effect::OpenImport,
             Action::OpenUnmatched => Effect::OpenUnmatched,
+            Action::OpenReview => Effect::OpenReview,
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }

@@ -27,11 +27,17 @@ pub(super) fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
         .birthday_in
         .map(|days| {
             let day = view.today + Duration::days(days);
-            format!(
+            let mut text = format!(
                 "{} {}",
                 view.theme.birthday_marker(),
                 day_word(day, view.today)
-            )
+            );
+            // A child's or pet's day names them: "🎂 Thu Noam".
+            if let Some(name) = &row.birthday_of {
+                text.push(' ');
+                text.push_str(&visual(name));
+            }
+            text
         })
         .unwrap_or_default();
     [

@@ -2,7 +2,7 @@
 //! children and pets, upcoming birthdays, and (once receipts are imported)
 //! visits and habits. From here: edit, add a child or a pet, delete.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
@@ -14,13 +14,16 @@ use super::member_history::PurchasesPage;
 use super::{Confirm, Effect, View};
 use crate::cli::Ctx;
 use crate::config::Feb29;
+use crate::domain::contact::ContactEntry;
 use crate::domain::dates::{Celebrant, DayLabel, celebrations_within, day_label};
 use crate::domain::family::BirthInfo;
 use crate::domain::habits::Purchase;
 use crate::domain::member::{Channel, MemberCard, display_phone};
+use crate::domain::reminders::{Anniversary, Kind, Occasion, Window};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
 use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES};
+use crate::ui::screens::review_text::{contact_channel_name, contact_reason_name};
 use crate::ui::theme::Theme;
 
 /// Birthdays this many days ahead are announced on the card.
@@ -36,6 +39,8 @@ pub struct MemberState {
     form: Option<FamilyForm>,
     /// The second page: visits and habits.
     purchases: PurchasesPage,
+    /// Birthday wishes and winbacks from the weekly review, newest first.
+    contacts: Vec<ContactEntry>,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -58,6 +63,37 @@ fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
                 None => t_args("ui-soon-birthday", &[("name", &name), ("when", &when)]),
             }
         })
+        .chain(gotcha_days(card, today, rule))
+        .collect()
+}
+
+/// "Bo came home 3 years ago on Thursday": pets' gotcha days within a week.
+fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
+    let window = Window::new(today, SOON_DAYS, rule);
+    card.pets
+        .iter()
+        .filter_map(|pet| pet.gotcha.map(|d| (pet, d)))
+        .flat_map(|(pet, came)| {
+            let a = Anniversary {
+                member_id: card.member.id,
+                kind: Kind::Pet,
+                occasion: Occasion::Gotcha,
+                id: pet.id,
+                name: pet.name.clone(),
+                detail: Some(pet.kind.clone()),
+                month: came.month(),
+                day: came.day(),
+                year: Some(came.year()),
+            };
+            window.reminders_of(&a)
+        })
+        .map(|r| {
+            let when = when_text(day_label(r.days_until, today));
+            t_args(
+                "ui-soon-gotcha",
+                &[("name", &r.anniversary.name), ("when", &when)],
+            )
+        })
         .collect()
 }
 
@@ -78,6 +114,7 @@ impl MemberState {
             scroll: 0,
             form: None,
             purchases: PurchasesPage::new(Vec::new(), today),
+            contacts: vec![],
         }
     }
 
@@ -89,6 +126,12 @@ impl MemberState {
 
     pub fn purchases(&self) -> &PurchasesPage {
         &self.purchases
+    }
+
+    /// The contact log to show, newest first.
+    pub fn with_contacts(mut self, contacts: Vec<ContactEntry>) -> MemberState {
+        self.contacts = contacts;
+        self
     }
 
     pub fn id(&self) -> i64 {
@@ -320,6 +363,10 @@ impl MemberState {
         for pet in &card.pets {
             let mut parts = vec![pet.name.clone(), pet.kind.clone()];
             parts.extend(birth(&pet.birth, view.today));
+            parts.extend(
+                pet.gotcha
+                    .map(|d| t_args("ui-card-gotcha", &[("date", &date_with_year(d))])),
+            );
             right.push(family_line(parts));
         }
         if card.pets.is_empty() {
@@ -351,6 +398,21 @@ impl MemberState {
         right.push(heading("ui-card-habits"));
         right.push(Line::raw(format!("  {habits}")));
         right.extend(self.purchases.summary_lines(theme));
+        // Only once there is something: most members are never contacted.
+        if !self.contacts.is_empty() {
+            right.push(heading("ui-card-contacted"));
+        }
+        for entry in self.contacts.iter().take(3) {
+            right.push(Line::raw(format!(
+                "  {}",
+                [
+                    date_with_year(entry.at.date()),
+                    contact_channel_name(entry.channel),
+                    contact_reason_name(entry.reason),
+                ]
+                .join(" · ")
+            )));
+        }
         [left, right]
     }
 

@@ -14,6 +14,10 @@ mod import_result;
 pub mod member;
 pub mod member_history;
 mod member_link;
+pub mod review;
+mod review_export;
+mod review_render;
+pub mod review_text;
 pub mod signup;
 pub mod signup_fields;
 pub mod unmatched;
@@ -54,6 +58,10 @@ pub enum Effect {
     ImportHere(std::path::PathBuf),
     /// Sign up a new member with the form already filled in.
     SignUpWith(Box<signup::SignupState>),
+    /// The weekly review.
+    OpenReview,
+    /// Put this text on the clipboard (through the terminal).
+    Copy(String),
     Notice(String),
     Error(String),
     Many(Vec<Effect>),

@@ -1,0 +1,107 @@
+//! `regulars reminders [--days N] [--json]`: the birthdays and gotcha days
+//! of the weekly review for scripts (a weekly mail from cron, say). JSON
+//! field names are a contract (DESIGN.md).
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::{Ctx, JsonFlag};
+use crate::db;
+use crate::domain::reminders::{Kind, Reminder, Window, by_household};
+use crate::error::{Error, Result};
+use crate::ui::screens::review_text::{day_text, days_text, household_text};
+
+/// A year and a day: enough for any list, and every date appears once or twice.
+const MAX_DAYS: i64 = 366;
+
+#[derive(Debug, Args)]
+pub struct RemindersArgs {
+    /// Days ahead, after today.
+    #[arg(long, default_value_t = 7, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(0..=MAX_DAYS))]
+    days: u32,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+/// Full names of the members on the list, by id.
+type Names = HashMap<i64, String>;
+
+fn name_of(names: &Names, id: i64) -> String {
+    names.get(&id).cloned().unwrap_or_default()
+}
+
+/// One entry of the JSON list. `turning` only when the year is known;
+/// `member_name` and `occasion` (birthday or gotcha) are extras.
+pub fn reminder_json(r: &Reminder, names: &Names) -> Value {
+    let a = &r.anniversary;
+    let member_name = name_of(names, a.member_id);
+    let mut entry = json!({
+        "date": r.date.format("%Y-%m-%d").to_string(),
+        "kind": a.kind.code(),
+        "member_id": a.member_id,
+        "name": match a.kind {
+            Kind::Member => member_name.clone(),
+            Kind::Child | Kind::Pet => a.name.clone(),
+        },
+        "days_until": r.days_until,
+        "member_name": member_name,
+        "occasion": a.occasion.code(),
+    });
+    if let (Some(turning), Some(map)) = (r.turning, entry.as_object_mut()) {
+        map.insert("turning".into(), json!(turning));
+    }
+    entry
+}
+
+/// Days as headings, a member's household on each line.
+fn text(reminders: &[Reminder], names: &Names, today: chrono::NaiveDate) -> String {
+    let mut out = String::new();
+    let mut last_day = None;
+    for day in by_household(reminders) {
+        if last_day != Some(day.date) {
+            let days_until = (day.date - today).num_days();
+            out.push_str(&format!(
+                "{} ({})\n",
+                day_text(day.date),
+                days_text(days_until)
+            ));
+            last_day = Some(day.date);
+        }
+        let name = name_of(names, day.member_id);
+        out.push_str(&format!("  {}\n", household_text(&day, &name)));
+    }
+    out
+}
+
+pub fn run_reminders(ctx: &mut Ctx, a: RemindersArgs) -> Result<()> {
+    let today = ctx.clock.today();
+    let window = Window::new(today, a.days, ctx.config.dates.feb29);
+    let found = db::reminders::within(&ctx.conn, &window)?;
+    let mut ids: Vec<i64> = found.iter().map(|r| r.anniversary.member_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names = db::review::names(&ctx.conn, &ids)?;
+    let output = if a.json.json {
+        let list: Vec<Value> = found.iter().map(|r| reminder_json(r, &names)).collect();
+        format!("{}\n", Value::Array(list))
+    } else if found.is_empty() {
+        let none = crate::i18n::t_count("cli-reminders-none", "days", i64::from(a.days));
+        format!("{none}\n")
+    } else {
+        text(&found, &names, today)
+    };
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        // `regulars reminders | head` closing early is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::io("stdout", e)),
+        Ok(()) => Ok(()),
+    }
+}

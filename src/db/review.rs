@@ -1,0 +1,181 @@
+//! The other lists of the weekly review: regulars who stopped coming,
+//! members whose record misses a birthday or any consent, and the contact
+//! details and consents of the members on the lists, read in one go.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+
+use super::members::DATE;
+use crate::domain::lapsed::LapsedRule;
+use crate::domain::member::{Channel, full_name};
+pub use crate::domain::review::Reachable;
+use crate::error::Result;
+
+/// A regular who stopped coming.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lapsed {
+    pub member_id: i64,
+    /// Visits within the rule's months.
+    pub visits: i64,
+    pub last_visit: NaiveDate,
+}
+
+/// A member whose record misses something the owner should ask for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub member_id: i64,
+    pub no_birthday: bool,
+    pub no_consent: bool,
+    pub last_visit: Option<NaiveDate>,
+}
+
+fn date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, DATE).ok()
+}
+
+/// Members matching the rule, most visits first, then the most recent.
+pub fn lapsed(conn: &Connection, today: NaiveDate, rule: &LapsedRule) -> Result<Vec<Lapsed>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.member_id, count(DISTINCT r.local_date) AS visits, max(r.local_date) AS last
+         FROM receipts r JOIN members m ON m.id = r.member_id
+         WHERE r.kind = 'sale' AND r.member_id IS NOT NULL AND m.erased_at IS NULL
+           AND r.local_date BETWEEN ?1 AND ?2
+         GROUP BY r.member_id
+         HAVING visits >= ?3 AND last <= ?4
+         ORDER BY visits DESC, last DESC, r.member_id",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            rule.counted_from(today).format(DATE).to_string(),
+            today.format(DATE).to_string(),
+            rule.lapsed_visits,
+            rule.quiet_since(today).format(DATE).to_string()
+        ],
+        |r| {
+            let last: String = r.get(2)?;
+            Ok((r.get(0)?, r.get(1)?, last))
+        },
+    )?;
+    let mut out = vec![];
+    for row in rows {
+        let (member_id, visits, last) = row?;
+        if let Some(last_visit) = date(&last) {
+            out.push(Lapsed {
+                member_id,
+                visits,
+                last_visit,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Members who agree to at least one channel now (the last log entry of
+/// some channel granted), found in one pass over the consent log's index.
+const CONSENTING: &str = "consenting AS (
+        SELECT DISTINCT c.member_id FROM consents c
+        JOIN (SELECT max(id) AS id FROM consents GROUP BY member_id, channel) last ON last.id = c.id
+        WHERE c.granted = 1)";
+
+/// Up to `limit` members without a birthday or without any consent, the
+/// most recent visitors first (they are the ones who can be asked), and how
+/// many there are in all.
+pub fn missing(conn: &Connection, limit: usize) -> Result<(Vec<Missing>, i64)> {
+    // One pass: the window count gives the total before the LIMIT cuts.
+    let mut stmt = conn.prepare_cached(&format!(
+        "WITH {CONSENTING}
+         SELECT m.id, m.birth_month IS NULL, m.id NOT IN (SELECT member_id FROM consenting),
+                (SELECT max(local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale') AS last,
+                count(*) OVER () AS total
+         FROM members m
+         WHERE m.erased_at IS NULL
+           AND (m.birth_month IS NULL OR m.id NOT IN (SELECT member_id FROM consenting))
+         ORDER BY last IS NULL, last DESC, m.sort_key, m.id
+         LIMIT ?1"
+    ))?;
+    let mut total = 0;
+    let rows = stmt.query_map([limit as i64], |r| {
+        let last: Option<String> = r.get(3)?;
+        let missing = Missing {
+            member_id: r.get(0)?,
+            no_birthday: r.get(1)?,
+            no_consent: r.get(2)?,
+            last_visit: last.as_deref().and_then(date),
+        };
+        Ok((missing, r.get::<_, i64>(4)?))
+    })?;
+    let mut list = vec![];
+    for row in rows {
+        let (missing, count) = row?;
+        total = count;
+        list.push(missing);
+    }
+    Ok((list, total))
+}
+
+/// Full names of `member_ids` ("Maya Cohen"), for lists without contacts.
+pub fn names(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, String>> {
+    let ids = serde_json::to_string(member_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, first_name, family_name FROM members WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([ids], |r| {
+        let (first, family): (String, String) = (r.get(1)?, r.get(2)?);
+        Ok((r.get::<_, i64>(0)?, full_name(&first, &family)))
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Names, contact details, language and current consents of `member_ids`.
+pub fn reachable(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, Reachable>> {
+    let mut out: HashMap<i64, Reachable> = HashMap::new();
+    if member_ids.is_empty() {
+        return Ok(out);
+    }
+    let ids = serde_json::to_string(member_ids).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, first_name, family_name, phone, email, language FROM members
+         WHERE id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let rows = stmt.query_map([&ids], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            Reachable {
+                first_name: r.get(1)?,
+                family_name: r.get(2)?,
+                phone: r.get(3)?,
+                email: r.get(4)?,
+                language: r.get(5)?,
+                channels: vec![],
+            },
+        ))
+    })?;
+    for row in rows {
+        let (id, member) = row?;
+        out.insert(id, member);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.member_id, c.channel FROM consents c
+         WHERE c.member_id IN (SELECT value FROM json_each(?1)) AND c.granted = 1
+           AND c.id = (SELECT max(id) FROM consents c2 WHERE c2.member_id = c.member_id AND c2.channel = c.channel)",
+    )?;
+    let rows = stmt.query_map([&ids], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (id, code) = row?;
+        if let (Some(member), Some(channel)) = (out.get_mut(&id), Channel::from_code(&code)) {
+            member.channels.push(channel);
+        }
+    }
+    for member in out.values_mut() {
+        member.channels.sort();
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+#[path = "review_tests.rs"]
+mod tests;

@@ -1,0 +1,262 @@
+//! The weekly review, the owner's Monday-morning screen: birthdays of
+//! members, children and pets in the next 7, 14 or 30 days grouped by day,
+//! regulars who stopped coming, records missing data, and (once loyalty
+//! exists) members close to the next tier. Each row shows the channels the
+//! member agreed to and a ready-to-send message; `c` marks it contacted,
+//! `y` copies the message, `x` exports the list. Drawing is in
+//! `review_render.rs`.
+
+use super::Effect;
+use super::review_export::export;
+use crate::cli::Ctx;
+use crate::db;
+use crate::domain::contact::ContactChannel;
+use crate::domain::review::{NearTier, Review, ReviewRow, Section};
+use crate::error::Result;
+use crate::i18n::{t, t_args};
+use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
+use crate::ui::screens::review_text::{contact_channel_name, day_text};
+
+/// The windows `d` steps through.
+pub const WINDOWS: [u32; 3] = [7, 14, 30];
+
+/// The "how was the member contacted?" choice.
+#[derive(Debug)]
+pub struct ContactChoice {
+    pub channels: Vec<ContactChannel>,
+    pub selected: usize,
+}
+
+#[derive(Debug)]
+pub struct ReviewState {
+    pub(super) review: Review,
+    pub(super) section: Section,
+    /// Index into [`WINDOWS`].
+    pub(super) window: usize,
+    /// The selected row of each section, in [`Section::ALL`] order.
+    pub(super) selected: [usize; 4],
+    pub(super) choice: Option<ContactChoice>,
+}
+
+fn section_index(section: Section) -> usize {
+    Section::ALL
+        .iter()
+        .position(|s| *s == section)
+        .unwrap_or_default()
+}
+
+impl ReviewState {
+    /// Loads every list at once; the shorter windows are filters of 30 days.
+    pub fn open(ctx: &Ctx) -> Result<ReviewState> {
+        let review = db::review_load::load(&ctx.conn, ctx.clock.today(), &ctx.config)?;
+        Ok(ReviewState {
+            review,
+            section: Section::Birthdays,
+            window: 0,
+            selected: [0; 4],
+            choice: None,
+        })
+    }
+
+    /// Loads the lists again (after a card was edited), keeping the place.
+    pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
+        self.review = db::review_load::load(&ctx.conn, ctx.clock.today(), &ctx.config)?;
+        for (i, section) in Section::ALL.into_iter().enumerate() {
+            let n = self.rows_of(section).len();
+            self.selected[i] = self.selected[i].min(n.saturating_sub(1));
+        }
+        Ok(())
+    }
+
+    pub fn section(&self) -> Section {
+        self.section
+    }
+
+    pub fn days(&self) -> u32 {
+        WINDOWS[self.window]
+    }
+
+    pub fn keymap(&self) -> Keymap {
+        if self.choice.is_some() {
+            REVIEW_CONTACT
+        } else {
+            REVIEW
+        }
+    }
+
+    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-review", REVIEW),
+            ("ui-help-review-contact", REVIEW_CONTACT),
+        ]
+    }
+
+    /// The rows of a section; birthdays within the chosen window.
+    pub fn rows_of(&self, section: Section) -> &[ReviewRow] {
+        match section {
+            Section::Birthdays => {
+                let last = self.review.today + chrono::Duration::days(i64::from(self.days()));
+                let rows = &self.review.birthdays;
+                &rows[..rows.partition_point(|r| r.date.is_some_and(|d| d <= last))]
+            }
+            Section::NearTier => match &self.review.near_tier {
+                NearTier::NotSetUp => &[],
+                NearTier::Members(rows) => rows,
+            },
+            Section::Lapsed => &self.review.lapsed,
+            Section::Missing => &self.review.missing,
+        }
+    }
+
+    pub fn rows(&self) -> &[ReviewRow] {
+        self.rows_of(self.section)
+    }
+
+    pub fn selected_index(&self) -> usize {
+        self.selected[section_index(self.section)]
+    }
+
+    pub fn selected_row(&self) -> Option<&ReviewRow> {
+        self.rows().get(self.selected_index())
+    }
+
+    fn step(&mut self, delta: isize) {
+        let n = self.rows().len() as isize;
+        let i = section_index(self.section);
+        if n > 0 {
+            self.selected[i] = (self.selected[i] as isize + delta).clamp(0, n - 1) as usize;
+        }
+    }
+
+    fn switch_section(&mut self, delta: isize) {
+        let n = Section::ALL.len() as isize;
+        let next = (section_index(self.section) as isize + delta).rem_euclid(n);
+        self.section = Section::ALL[next as usize];
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if self.choice.is_some() {
+            return self.update_choice(action, ctx);
+        }
+        match action {
+            Action::Up => self.step(-1),
+            Action::Down => self.step(1),
+            Action::PageUp => self.step(-10),
+            Action::PageDown => self.step(10),
+            Action::NextSection => self.switch_section(1),
+            Action::PrevSection => self.switch_section(-1),
+            Action::CycleDays => {
+                self.window = (self.window + 1) % WINDOWS.len();
+                // A shorter window may end before the selected row.
+                self.step(0);
+            }
+            Action::MarkContacted => return self.ask_channel(),
+            Action::CopyMessage => return self.copy(),
+            Action::Export => {
+                let rows = self.rows();
+                if rows.is_empty() {
+                    return Effect::Error(t("ui-review-nothing-to-export"));
+                }
+                let today = self.review.today;
+                return match export(&ctx.conn, self.section, self.days(), rows, today) {
+                    Ok(notice) => Effect::Notice(notice),
+                    Err(e) => e.into(),
+                };
+            }
+            Action::Open => {
+                if let Some(row) = self.selected_row() {
+                    return Effect::OpenMember(row.member_id);
+                }
+            }
+            Action::Back => return Effect::ToCounter,
+            Action::Quit => return Effect::Quit,
+            _ => {}
+        }
+        Effect::None
+    }
+
+    fn ask_channel(&mut self) -> Effect {
+        let Some(row) = self.selected_row() else {
+            return Effect::None;
+        };
+        if row.reason.is_none() {
+            return Effect::Error(t("ui-review-nothing-to-send"));
+        }
+        self.choice = Some(ContactChoice {
+            channels: row.allowed_channels(),
+            selected: 0,
+        });
+        Effect::None
+    }
+
+    fn update_choice(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        let Some(choice) = &mut self.choice else {
+            return Effect::None;
+        };
+        let n = choice.channels.len().max(1);
+        match action {
+            Action::Up => choice.selected = (choice.selected + n - 1) % n,
+            Action::Down => choice.selected = (choice.selected + 1) % n,
+            Action::Back => self.choice = None,
+            Action::Quit => return Effect::Quit,
+            Action::Save => {
+                let channel = choice.channels.get(choice.selected).copied();
+                self.choice = None;
+                if let Some(channel) = channel {
+                    return self.mark(channel, ctx);
+                }
+            }
+            _ => {}
+        }
+        Effect::None
+    }
+
+    /// Writes the contact log entry and greys the row out.
+    fn mark(&mut self, channel: ContactChannel, ctx: &Ctx) -> Effect {
+        let index = self.selected_index();
+        let now = ctx.clock.now();
+        let Some(entry) = self
+            .rows()
+            .get(index)
+            .and_then(|r| r.contact_entry(channel, now))
+        else {
+            return Effect::None;
+        };
+        if let Err(e) = db::contacts::record(&ctx.conn, &entry) {
+            return e.into();
+        }
+        let list = match self.section {
+            Section::Birthdays => &mut self.review.birthdays,
+            Section::Lapsed => &mut self.review.lapsed,
+            Section::NearTier | Section::Missing => return Effect::None,
+        };
+        let Some(row) = list.get_mut(index) else {
+            return Effect::None;
+        };
+        row.contacted = Some(entry);
+        Effect::Notice(t_args(
+            "ui-review-marked",
+            &[
+                ("name", &row.full_name()),
+                ("channel", &contact_channel_name(channel)),
+                ("date", &day_text(now.date())),
+            ],
+        ))
+    }
+
+    fn copy(&self) -> Effect {
+        match self.selected_row() {
+            Some(row) => match &row.message {
+                Some((text, _)) => Effect::Many(vec![
+                    Effect::Copy(text.clone()),
+                    Effect::Notice(t_args(
+                        "ui-review-copied",
+                        &[("name", &row.member.first_name)],
+                    )),
+                ]),
+                None => Effect::Error(t("ui-review-no-message")),
+            },
+            None => Effect::None,
+        }
+    }
+}

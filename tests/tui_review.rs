@@ -1,0 +1,421 @@
+//! The weekly review as the owner uses it on a Monday: the 7/14/30-day
+//! lists grouped by day, a contacted row greyed, lapsed regulars, records
+//! missing data, the year-end window, copy and export.
+
+mod tui_support;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+use regulars::cli::Ctx;
+use regulars::clock::Clock;
+use regulars::db;
+use regulars::domain::family::BirthInfo;
+use regulars::domain::member::{Birthday, Channel, MemberDraft};
+use regulars::ui::App;
+use regulars::ui::app::Screen;
+use rusqlite::{Connection, params};
+use tui_support::*;
+
+fn member(
+    conn: &Connection,
+    first: &str,
+    family: &str,
+    birthday: Option<(u32, u32, Option<i32>)>,
+    consents: &[Channel],
+) -> i64 {
+    let draft = MemberDraft {
+        first_name: first.into(),
+        family_name: family.into(),
+        phone: Some(format!("+38591{:07}", first.len() * 1_111_111)),
+        email: Some(format!("{}@example.com", first.to_lowercase())),
+        birthday: birthday.map(|(day, month, year)| Birthday { month, day, year }),
+        ..MemberDraft::default()
+    };
+    let joined = day(2025, 1, 10).and_hms_opt(10, 0, 0).unwrap();
+    db::members::insert(conn, &draft, consents, joined).unwrap()
+}
+
+fn visits(conn: &Connection, member_id: i64, dates: &[&str]) {
+    for date in dates {
+        conn.execute(
+            "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, member_id)
+             VALUES ('generic', ?1 || '-' || ?2, ?1, 1500, 'sale', ?2)",
+            params![date, member_id],
+        )
+        .unwrap();
+    }
+}
+
+/// A club seen on Monday 23 Nov 2026: a family with three birthdays on one
+/// day, birthdays later in the month, a pet's gotcha day, a regular who
+/// stopped coming, and records missing data.
+fn club(conn: &Connection) {
+    let maya = member(
+        conn,
+        "Maya",
+        "Cohen",
+        Some((24, 11, Some(1986))),
+        &[Channel::Sms],
+    );
+    db::members::add_child(
+        conn,
+        maya,
+        "Noam",
+        Some("boy"),
+        BirthInfo::Born(day(2020, 11, 24)),
+    )
+    .unwrap();
+    let about = BirthInfo::About {
+        years: 3,
+        on: day(2025, 11, 25),
+    };
+    db::members::add_child(conn, maya, "Lea", Some("girl"), about).unwrap();
+    db::members::add_pet(conn, maya, "Rex", "dog", BirthInfo::Born(day(2024, 11, 24))).unwrap();
+    member(
+        conn,
+        "Ana",
+        "Kovač",
+        Some((26, 11, None)),
+        &[Channel::Email],
+    );
+    member(conn, "Jakob", "Quist", Some((23, 11, Some(1990))), &[]);
+    let ivo = member(
+        conn,
+        "Ivo",
+        "Horvat",
+        Some((2, 3, None)),
+        &[Channel::Sms, Channel::Email],
+    );
+    let bo = db::members::add_pet(conn, ivo, "Bo", "cat", BirthInfo::Unknown).unwrap();
+    db::members::set_pet_gotcha(conn, bo, Some(day(2023, 11, 28))).unwrap();
+    member(
+        conn,
+        "Ivana",
+        "Kovačić",
+        Some((1, 12, Some(1979))),
+        &[Channel::Sms],
+    );
+    member(conn, "Luka", "Perić", Some((20, 12, None)), &[]);
+    let marko = member(conn, "Marko", "Babić", None, &[Channel::Sms]);
+    visits(
+        conn,
+        marko,
+        &["2026-06-03", "2026-07-14", "2026-08-21", "2026-09-30"],
+    );
+    let nada = member(conn, "Nada", "Jurić", Some((5, 5, None)), &[]);
+    visits(conn, nada, &["2026-11-20"]);
+}
+
+fn review_app() -> App {
+    let ctx = empty_ctx();
+    club(&ctx.conn);
+    let mut app = app(ctx);
+    open_review(&mut app);
+    app
+}
+
+fn open_review(app: &mut App) {
+    key(app, KeyCode::Esc);
+    key(app, KeyCode::Char('w'));
+    assert!(matches!(app.screen(), Screen::Review(_)), "{}", screen(app));
+}
+
+fn review(app: &App) -> &regulars::ui::screens::review::ReviewState {
+    match app.screen() {
+        Screen::Review(r) => r,
+        _ => panic!("not on the review"),
+    }
+}
+
+#[test]
+fn seven_days_grouped_by_day_with_consent_and_message() {
+    let app = review_app();
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn d_widens_to_fourteen_and_thirty_days() {
+    let mut app = review_app();
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(review(&app).days(), 14);
+    insta::assert_snapshot!("fourteen_days", screen(&app));
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(review(&app).days(), 30);
+    insta::assert_snapshot!("thirty_days", screen(&app));
+    key(&mut app, KeyCode::Char('d'));
+    assert_eq!(review(&app).days(), 7);
+}
+
+/// The row's cells as the terminal gets them: text and foreground colour.
+fn row_with(app: &App, text: &str) -> (String, Option<Color>) {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    for y in 0..24 {
+        let line: String = (0..80)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        if line.contains(text) {
+            return (line, Some(buffer[(10, y)].fg));
+        }
+    }
+    (String::new(), None)
+}
+
+#[test]
+fn a_contacted_row_is_greyed_and_stays_so_until_next_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("club.db");
+    let ctx = Ctx {
+        conn: db::open(&path).unwrap(),
+        clock: Clock::fixed(today()),
+        config: config("HR"),
+        db_path: None,
+    };
+    club(&ctx.conn);
+    let mut app = app(ctx);
+    open_review(&mut app);
+    // Maya's household is the first row; she agreed to SMS only.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('c'));
+    insta::assert_snapshot!("choose_channel", screen(&app));
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.message().unwrap().contains("Maya Cohen"),
+        "{:?}",
+        app.message()
+    );
+    key(&mut app, KeyCode::Down);
+    insta::assert_snapshot!("contacted_row", screen(&app));
+    let (line, fg) = row_with(&app, "Maya Cohen turns 40");
+    assert!(line.contains("✓ SMS 23 Nov"), "{line}");
+    assert_eq!(fg, Some(Color::DarkGray));
+
+    // Opening the review again reads the mark from the contact log.
+    key(&mut app, KeyCode::Esc);
+    open_review(&mut app);
+    assert!(row_with(&app, "Maya Cohen turns 40").0.contains('✓'));
+    let logged: (String, String, String) = app
+        .conn()
+        .query_row("SELECT what, for_date, channel FROM contact_log", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        logged,
+        ("birthday".into(), "2026-11-24".into(), "sms".into())
+    );
+
+    // A year later the same birthday is a new row.
+    let ctx = Ctx {
+        conn: db::open(&path).unwrap(),
+        clock: Clock::fixed(day(2027, 11, 22)),
+        config: config("HR"),
+        db_path: None,
+    };
+    let mut next_year = regulars::ui::App::new(ctx, regulars::ui::Theme::colored()).unwrap();
+    open_review(&mut next_year);
+    let (line, fg) = row_with(&next_year, "Maya Cohen turns 41");
+    assert!(!line.contains('✓'), "{line}");
+    assert_ne!(fg, Some(Color::DarkGray));
+}
+
+#[test]
+fn without_consent_only_spoken_to_in_the_shop() {
+    let mut app = review_app();
+    // Jakob (today, first row) agreed to nothing.
+    key(&mut app, KeyCode::Char('c'));
+    let text = screen(&app);
+    // The popup's own columns (56 wide, centred) of the lines it covers.
+    let popup: Vec<String> = text
+        .lines()
+        .skip_while(|l| !l.contains('╭'))
+        .take_while(|l| !l.contains('╰'))
+        .map(|l| l.chars().skip(13).take(56).collect())
+        .collect();
+    let popup = popup.join("\n");
+    assert!(popup.contains("▶ spoken to in the shop"), "{text}");
+    assert!(popup.contains("No consent to messages"), "{text}");
+    assert!(!popup.contains("SMS") && !popup.contains("Email"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    let channel: String = app
+        .conn()
+        .query_row("SELECT channel FROM contact_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(channel, "shop");
+}
+
+#[test]
+fn lapsed_missing_and_near_tier_sections() {
+    let mut app = review_app();
+    key(&mut app, KeyCode::Tab);
+    let near_tier = screen(&app);
+    assert!(
+        near_tier.contains("Loyalty is not set up yet"),
+        "{near_tier}"
+    );
+    key(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("lapsed", screen(&app));
+    key(&mut app, KeyCode::Tab);
+    insta::assert_snapshot!("missing_data", screen(&app));
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::BackTab);
+    assert_eq!(
+        review(&app).section(),
+        regulars::domain::review::Section::Birthdays
+    );
+}
+
+#[test]
+fn the_year_end_window_crosses_into_january() {
+    let ctx = Ctx {
+        conn: db::open_in_memory().unwrap(),
+        clock: Clock::fixed(day(2026, 12, 28)),
+        config: config("HR"),
+        db_path: None,
+    };
+    let conn = &ctx.conn;
+    member(conn, "Eli", "Levi", Some((27, 12, None)), &[]);
+    let maya = member(
+        conn,
+        "Maya",
+        "Cohen",
+        Some((2, 1, Some(1987))),
+        &[Channel::Email],
+    );
+    db::members::add_child(
+        conn,
+        maya,
+        "Noam",
+        Some("boy"),
+        BirthInfo::Born(day(2020, 12, 30)),
+    )
+    .unwrap();
+    member(conn, "Dan", "Mor", Some((11, 1, None)), &[]);
+    member(conn, "Tal", "Ben", Some((12, 1, None)), &[]);
+    member(conn, "Leap", "Year", Some((29, 2, Some(1996))), &[]);
+    let mut app = app(ctx);
+    open_review(&mut app);
+    key(&mut app, KeyCode::Char('d'));
+    insta::assert_snapshot!("year_end", screen(&app));
+}
+
+#[test]
+fn y_copies_the_message_through_the_terminal() {
+    let mut app = review_app();
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('y'));
+    let sequence = app.take_terminal_output().expect("an OSC 52 sequence");
+    assert!(sequence.starts_with("\x1b]52;c;") && sequence.ends_with('\x07'));
+    assert!(app.message().unwrap().contains("Maya"));
+    assert_eq!(app.take_terminal_output(), None);
+}
+
+#[test]
+fn x_exports_only_consented_contact_details_next_to_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("club.db");
+    let ctx = Ctx {
+        conn: db::open(&path).unwrap(),
+        clock: Clock::fixed(today()),
+        config: config("HR"),
+        db_path: None,
+    };
+    club(&ctx.conn);
+    let mut app = app(ctx);
+    open_review(&mut app);
+    key(&mut app, KeyCode::Char('x'));
+    let file = dir.path().join("regulars-birthdays-7-days-2026-11-23.csv");
+    let note = app.message().unwrap().to_string();
+    assert!(
+        note.contains("regulars-birthdays-7-days-2026-11-23.csv"),
+        "{note}"
+    );
+    let csv = std::fs::read_to_string(&file).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "name,reason,date,channels,phone,email,language,message"
+    );
+    // Jakob agreed to nothing: no phone, no email.
+    assert!(
+        lines[1].starts_with("Jakob Quist,Jakob Quist turns 36,2026-11-23,,,,"),
+        "{}",
+        lines[1]
+    );
+    // Maya: SMS, so her phone but not her email.
+    let maya = lines.iter().find(|l| l.starts_with("Maya Cohen")).unwrap();
+    assert!(
+        maya.contains(",sms,+38591") && !maya.contains("maya@example.com"),
+        "{maya}"
+    );
+    // Ana: email only.
+    let ana = lines.iter().find(|l| l.starts_with("Ana Kovač")).unwrap();
+    assert!(ana.contains(",email,,ana@example.com,"), "{ana}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+#[test]
+fn enter_opens_the_card_and_esc_comes_back_to_the_review() {
+    let mut app = review_app();
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Char('c'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(open_member_name(&app).as_deref(), Some("Maya Cohen"));
+    let card = screen(&app);
+    assert!(card.contains("Contacted"), "{card}");
+    assert!(card.contains("23 Nov 2026 · SMS · birthday wish"), "{card}");
+    key(&mut app, KeyCode::Esc);
+    assert!(matches!(app.screen(), Screen::Review(_)));
+    assert_eq!(review(&app).selected_index(), 1);
+    key(&mut app, KeyCode::Esc);
+    assert!(is_counter(&app));
+}
+
+#[test]
+fn the_counter_marks_a_childs_or_pets_day_within_a_week() {
+    let ctx = empty_ctx();
+    club(&ctx.conn);
+    let app = app(ctx);
+    let text = screen(&app);
+    let ivo = text.lines().find(|l| l.contains("Ivo Horvat")).unwrap();
+    assert!(ivo.contains("Sat Bo"), "{ivo}");
+    let maya = text.lines().find(|l| l.contains("Maya Cohen")).unwrap();
+    assert!(maya.contains("🎂 Tue") && !maya.contains("Noam"), "{maya}");
+}
+
+#[test]
+fn f2_opens_the_review_while_typing_and_w_is_search_text_there() {
+    let ctx = empty_ctx();
+    club(&ctx.conn);
+    let mut app = app(ctx);
+    key(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.counter().query(), "w");
+    key(&mut app, KeyCode::F(2));
+    assert!(matches!(app.screen(), Screen::Review(_)));
+}
+
+#[test]
+fn a_feb29_birthday_on_feb_28_says_so() {
+    let ctx = Ctx {
+        conn: db::open_in_memory().unwrap(),
+        clock: Clock::fixed(day(2027, 2, 26)),
+        config: config("HR"),
+        db_path: None,
+    };
+    member(&ctx.conn, "Leap", "Year", Some((29, 2, Some(1996))), &[]);
+    let mut app = app(ctx);
+    open_review(&mut app);
+    let (line, _) = row_with(&app, "Leap Year");
+    assert!(line.contains("Sun 28 Feb"), "{line}");
+    assert!(line.contains("Leap Year turns 31 (born 29 Feb)"), "{line}");
+}
