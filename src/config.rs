@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
+use crate::domain::loyalty_config::{LoyaltySettings, PointsConfig, Reward, TierConfig};
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
 
@@ -19,6 +20,13 @@ const TEMPLATE: &str = include_str!("../assets/config.toml");
 pub struct Config {
     pub shop: Shop,
     pub dates: Dates,
+    pub points: PointsConfig,
+    pub loyalty: LoyaltySettings,
+    pub tiers: Vec<TierConfig>,
+    pub rewards: Vec<Reward>,
+    /// The file this was read from (for saving an edited tier minimum).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -117,7 +125,7 @@ impl Config {
                 crate::i18n::t_args("err-config-currency", &[("value", &self.shop.currency)]),
             ));
         }
-        Ok(())
+        crate::domain::loyalty_config::validate(self, text, path)
     }
 
     /// Reads the config at `path`, writing the commented default file first
@@ -134,6 +142,7 @@ impl Config {
         let mut config = Config::parse(&text, path)?;
         config.shop.country = config.shop.country.to_uppercase();
         config.shop.currency = config.shop.currency.to_uppercase();
+        config.path = Some(path.to_path_buf());
         Ok(config)
     }
 }

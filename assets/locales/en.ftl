@@ -341,3 +341,62 @@ import-row-bad-date = "{ $column }": "{ $value }" is not a date or time
 import-row-no-such-date = "{ $column }": "{ $value }" is a day that does not exist
 import-row-short = only { $found } of { $expected } fields (is the file cut off?)
 import-row-orphan = a later row of { $id } whose first row is not in the file
+
+## Loyalty: points, tiers and rewards
+err-config-points-range = { $key } = { $value }: use a whole number from 0 up
+err-config-grace = grace_days = { $value }: use a number of days from 0 to 3650
+err-config-tiers-too-many = { $count } tiers; at most { $max } are possible
+err-config-tier-name = a tier needs a name
+err-config-tier-twice = there are two tiers called "{ $name }"
+err-config-tier-first = the first tier ({ $name }) is where every member starts: its min must be 0
+err-config-tier-range = min = { $value }: use a whole number from 0 up
+err-config-tier-order = { $name } must need more than { $below } (tiers go lowest first)
+err-config-reward-name = a reward needs a name
+err-config-reward-twice = there are two rewards called "{ $name }"
+err-config-reward-points = reward "{ $name }": points = { $value }; use a whole number above 0
+loyalty-err-redeem-positive = Redeem a whole number of points above 0.
+loyalty-err-not-enough = Not enough points: the balance is { $balance }, { $points } were asked for ({ $missing } missing).
+loyalty-err-note-required = An adjustment needs a note saying why.
+loyalty-err-adjust-zero = An adjustment of 0 points changes nothing; give a number such as 50 or -20.
+loyalty-err-refer-self = A member cannot bring themselves.
+loyalty-gap-spend = { $amount } to { $tier }
+loyalty-gap-visits = { $visits } to { $tier }
+loyalty-visits = { $count ->
+    [one] 1 visit
+   *[other] { $count } visits
+}
+loyalty-reason-sale = Purchase
+loyalty-reason-refund = Refund
+loyalty-reason-redeem = Redeemed
+loyalty-reason-redeem-reward = Redeemed: { $reward }
+loyalty-reason-bonus = Bonus
+loyalty-reason-bonus-signup = Signup bonus
+loyalty-reason-bonus-referral = Referral bonus
+loyalty-reason-bonus-review = Review bonus
+loyalty-reason-bonus-birthday = Birthday bonus
+loyalty-reason-expire = Expired (no visit for a long time)
+loyalty-reason-adjust = Adjusted by hand
+loyalty-no-tiers = No tiers are set up. Add [[tiers]] blocks to the config file to have them.
+loyalty-col-tier = Tier
+loyalty-col-from = From
+loyalty-col-members = Members
+loyalty-col-perks = Perks
+loyalty-cli-month = This month: { $up } moved up, { $down } moved down; { $close } within 10% of the next tier.
+loyalty-cli-balance = { $name } (#{ $id }): { $balance } points
+loyalty-cli-redeemed = Redeemed { $points } points for { $name }. New balance: { $balance }.
+loyalty-cli-adjusted = Adjusted by { $points } points. New balance: { $balance }.
+loyalty-err-no-reward = No reward is called "{ $name }"; the config lists: { $names }.
+loyalty-err-reward-points = { $name } takes { $points } points, not { $given }.
+help-tiers = Members per tier, who moved up or down this month and who is close to the next tier (works every tier out again first)
+help-tiers-json = Print JSON: a list of tiers with name, min and members
+help-points = A member's points balance and points history
+help-points-key = Member id, card number, phone or email
+help-points-json = Print JSON: member_id, balance and the ledger rows
+help-redeem = Redeem a member's points; refused when the balance is too low
+help-redeem-key = Member id, card number, phone or email
+help-redeem-points = How many points to redeem
+help-redeem-reward = The reward from the config's list, e.g. "Free coffee" (its points must match)
+help-adjust = Add or remove points by hand; the note saying why is required
+help-adjust-key = Member id, card number, phone or email
+help-adjust-points = Points to add, e.g. 50, or to remove, e.g. -20
+help-adjust-note = Why, e.g. "points from the old paper card"

@@ -4,6 +4,7 @@
 mod demo;
 mod import;
 mod localise;
+mod loyalty;
 mod member;
 mod output;
 
@@ -50,6 +51,14 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Import till exports (Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle, CSV).
     Import(import::ImportArgs),
+    /// Members per tier, moves this month, who is close to the next tier.
+    Tiers(loyalty::TiersArgs),
+    /// A member's points balance and history.
+    Points(loyalty::PointsArgs),
+    /// Redeem a member's points.
+    Redeem(loyalty::RedeemArgs),
+    /// Add or remove points by hand, with a note.
+    Adjust(loyalty::AdjustArgs),
 }
 
 /// What every command works with.
@@ -73,5 +82,9 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Pet(cmd) => member::run_pet(ctx, cmd),
         Command::Demo(args) => demo::run_demo(ctx, args),
         Command::Import(args) => import::run_import(ctx, args),
+        Command::Tiers(args) => loyalty::run_tiers(ctx, args),
+        Command::Points(args) => loyalty::run_points(ctx, args),
+        Command::Redeem(args) => loyalty::run_redeem(ctx, args),
+        Command::Adjust(args) => loyalty::run_adjust(ctx, args),
     }
 }

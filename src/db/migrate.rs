@@ -15,6 +15,7 @@ pub const APPLICATION_ID: i64 = 0x5247_4c52;
 pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_members.sql"),
     include_str!("migrations/002_receipts.sql"),
+    include_str!("migrations/005_loyalty.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -6,6 +6,10 @@
 
 pub mod counter;
 pub mod demo_rows;
+pub mod ledger;
+pub mod loyalty;
+pub mod loyalty_bonus;
+pub mod loyalty_tiers;
 pub mod members;
 pub mod migrate;
 pub mod receipts;

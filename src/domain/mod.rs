@@ -3,6 +3,7 @@
 
 pub mod dates;
 pub mod family;
+pub mod loyalty_config;
 pub mod member;
 pub mod money;
 pub mod points;

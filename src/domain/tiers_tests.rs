@@ -139,3 +139,62 @@ fn window_sums_match_the_plain_sum() {
         assert_eq!(w.metric_on(probe), p.metric_on(&days, probe), "{probe}");
     }
 }
+
+#[test]
+fn standing_shows_a_running_grace_period() {
+    let p = program(TierBasis::Spend, 60);
+    let days = [sale(d(2025, 1, 10), 25_000)];
+    // The purchase left the window on 2026-01-10: Silver is kept until 2026-03-11.
+    let s = p.standing(&days, d(2026, 2, 1));
+    assert_eq!(
+        s,
+        Standing {
+            tier: 1,
+            metric: 0,
+            since: Some(d(2025, 1, 10)),
+            grace_until: Some(d(2026, 3, 11)),
+        }
+    );
+    let after = p.standing(&days, d(2026, 3, 11));
+    assert_eq!((after.tier, after.grace_until), (0, None));
+    let (standing, history) = p.assess(&days, d(2026, 3, 11));
+    assert_eq!(standing, after);
+    assert_eq!(history, p.history(&days, d(2026, 3, 11)));
+}
+
+#[test]
+fn progress_and_the_nudge_list() {
+    let p = program(TierBasis::Spend, 60);
+    assert_eq!(p.progress_per_mille(0, 10_000), 500);
+    assert_eq!(p.progress_per_mille(1, 46_300), 876);
+    assert_eq!(
+        p.progress_per_mille(1, 10_000),
+        0,
+        "in grace, below the tier"
+    );
+    assert_eq!(p.progress_per_mille(2, 90_000), 1000);
+    // Within 10% of the next tier's minimum.
+    assert!(p.is_close_to_next(1, 45_000));
+    assert!(!p.is_close_to_next(1, 44_999));
+    assert!(!p.is_close_to_next(2, 90_000));
+    assert!(!p.is_close_to_next(0, 20_000), "already there");
+}
+
+#[test]
+fn a_raised_minimum_shows_who_would_move() {
+    let p = program(TierBasis::Spend, 60);
+    let members = [
+        (0, 5_000),
+        (1, 22_000),
+        (1, 30_000),
+        (2, 60_000),
+        (1, 15_000),
+    ];
+    assert_eq!(p.moves(&members), (0, 1), "one is in grace already");
+    let mut raised = p.clone();
+    raised.tiers[1].min = 25_000;
+    assert_eq!(raised.moves(&members), (0, 2));
+    let mut lowered = p.clone();
+    lowered.tiers[2].min = 30_000;
+    assert_eq!(lowered.moves(&members), (1, 1));
+}

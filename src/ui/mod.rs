@@ -10,6 +10,7 @@ pub mod app;
 pub mod format;
 pub mod keymap;
 pub mod keys;
+pub mod loyalty_text;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
