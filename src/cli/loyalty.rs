@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::{Ctx, JsonFlag, member::resolve};
 use crate::db::ledger::{self, Entry};
-use crate::db::{loyalty, loyalty_tiers, members};
+use crate::db::{loyalty, members, tier_overview};
 use crate::domain::loyalty_config::Program;
 use crate::error::{Error, Result};
 use crate::i18n::{t, t_args};
@@ -58,7 +58,7 @@ pub fn settle(ctx: &Ctx) -> Result<Program> {
 pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
     let program = ctx.config.loyalty();
     loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
-    let overview = loyalty_tiers::overview(&ctx.conn, &program, ctx.clock.today())?;
+    let overview = tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
     let tiers = &program.tiers.tiers;
     if args.json.json {
         let list: Vec<Value> = tiers

@@ -15,12 +15,12 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::ledger::{self, NewEntry, Reason};
+use super::ledger;
 use super::loyalty_bonus as bonus;
 use crate::domain::loyalty_config::Program;
 use crate::domain::points::{earned, taken_back};
 use crate::domain::tiers::{DayTotal, Standing};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// What a settle or recompute wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,6 +34,28 @@ pub struct Settled {
 /// when they have not run today. One transaction.
 pub fn settle(conn: &Connection, program: &Program, now: NaiveDateTime) -> Result<Settled> {
     settle_inner(conn, program, now, false)
+}
+
+/// [`settle`], unless another connection is writing right now (an import
+/// running on its own thread): then nothing is done and `None` comes back.
+/// The screens show the points as they stand; the next settle catches up.
+pub fn try_settle(
+    conn: &Connection,
+    program: &Program,
+    now: NaiveDateTime,
+) -> Result<Option<Settled>> {
+    let waits: i64 = conn.query_row("PRAGMA busy_timeout", [], |r| r.get(0))?;
+    conn.busy_timeout(std::time::Duration::ZERO)?;
+    let result = settle(conn, program, now);
+    conn.busy_timeout(std::time::Duration::from_millis(waits.max(0) as u64))?;
+    match result {
+        Err(Error::Db(rusqlite::Error::SqliteFailure(e, _)))
+            if e.code == rusqlite::ErrorCode::DatabaseBusy =>
+        {
+            Ok(None)
+        }
+        other => other.map(Some),
+    }
 }
 
 /// Everything [`settle`] does with the daily checks forced, then every
@@ -51,12 +73,21 @@ fn settle_inner(
     force: bool,
 ) -> Result<Settled> {
     let today = now.date();
+    let _cache = BigCache::new(conn)?;
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let rules = rules_fingerprint(program);
     let rules_changed = state(&tx, "points_rules")?.as_deref() != Some(rules.as_str());
     let daily = force || rules_changed || state(&tx, "daily")? != Some(day_text(today));
+    // A long queue (a first import, a recompute of a big club) is cheaper
+    // read in the order of the receipts' index than sorted.
+    let (queued, newest): (i64, i64) = tx.query_row(
+        "SELECT (SELECT count(*) FROM points_pending), (SELECT coalesce(max(id), 0) FROM receipts)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let all = rules_changed || queued * 4 > newest.max(1000);
     let mut settled = Settled {
-        earn_rows: earn(&tx, program, rules_changed)?,
+        earn_rows: earn(&tx, program, all)?,
         ..Settled::default()
     };
     settled.bonuses += bonus::signup(&tx, program, now)?;
@@ -70,6 +101,32 @@ fn settle_inner(
     }
     tx.commit()?;
     Ok(settled)
+}
+
+/// A larger page cache while the whole ledger or every receipt is read and
+/// written (the unique receipt index is written in member order, not in
+/// its own); the usual size is back when this is dropped.
+pub(crate) struct BigCache<'c> {
+    conn: &'c Connection,
+    before: i64,
+}
+
+impl<'c> BigCache<'c> {
+    /// 64 MiB, taken only as pages are actually read.
+    const KIB: i64 = 65_536;
+
+    pub(crate) fn new(conn: &'c Connection) -> Result<BigCache<'c>> {
+        let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        conn.pragma_update(None, "cache_size", -Self::KIB)?;
+        Ok(BigCache { conn, before })
+    }
+}
+
+impl Drop for BigCache<'_> {
+    fn drop(&mut self) {
+        // Only a smaller cache is lost if this fails.
+        let _ = self.conn.pragma_update(None, "cache_size", self.before);
+    }
 }
 
 /// Earning depends on these; when they change, receipts that earned
@@ -102,20 +159,19 @@ pub(crate) fn set_state(conn: &Connection, key: &str, value: &str) -> Result<()>
     Ok(())
 }
 
-/// Receipts without an earn row, queued ones or (`all`) every one, in
-/// member and date order so a refund meets the balance its member had.
+/// Receipts to earn from, queued ones or (`all`) every one, in member and
+/// date order so a refund meets the balance its member had. One that has
+/// earned already is skipped by the ledger's unique receipt index.
 const QUEUED: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,
         r.local_date || ' ' || coalesce(r.local_time, '00:00:00')
      FROM points_pending q JOIN receipts r ON r.id = q.receipt_id
      WHERE r.member_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM points p WHERE p.receipt_id = r.id)
-     ORDER BY r.member_id, r.local_date, r.id";
+     ORDER BY r.member_id, r.local_date, r.local_time, r.id";
 const ALL: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,
         r.local_date || ' ' || coalesce(r.local_time, '00:00:00')
-     FROM receipts r
+     FROM receipts r INDEXED BY receipts_member_days
      WHERE r.member_id IS NOT NULL
-       AND NOT EXISTS (SELECT 1 FROM points p WHERE p.receipt_id = r.id)
-     ORDER BY r.member_id, r.local_date, r.id";
+     ORDER BY r.member_id, r.local_date, r.local_time";
 
 /// Writes the earn rows in one streaming pass; returns how many.
 fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
@@ -124,6 +180,10 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
     let mut balances = queued_balances(tx, all)?;
     let mut written = 0u64;
     if rules.per_unit > 0 {
+        let mut insert = tx.prepare(
+            "INSERT OR IGNORE INTO points (member_id, delta, reason, receipt_id, detail, at)
+             VALUES (?1, ?2, 'earn', ?3, ?4, ?5)",
+        )?;
         let mut stmt = tx.prepare(if all { ALL } else { QUEUED })?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -146,18 +206,9 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
                     points => (points, "sale"),
                 }
             };
+            // The receipt's own day and time, as the till wrote it.
             let at = r.get_ref(4)?.as_str().unwrap_or_default();
-            let at = NaiveDateTime::parse_from_str(at, ledger::DATETIME).unwrap_or_default();
-            let entry = NewEntry {
-                member_id,
-                delta,
-                reason: Some(Reason::Earn),
-                receipt_id: Some(receipt_id),
-                detail: Some(detail),
-                at,
-                ..NewEntry::default()
-            };
-            if ledger::append(tx, &entry)? {
+            if insert.execute(params![member_id, delta, receipt_id, detail, at])? > 0 {
                 *balance += delta;
                 written += 1;
             }
@@ -214,6 +265,7 @@ pub fn standings(
     member_ids: &[i64],
     today: NaiveDate,
 ) -> Result<HashMap<i64, Standing>> {
+    let tiers = super::loyalty_tiers::tier_program(conn, program, today)?;
     let mut days: HashMap<i64, Vec<DayTotal>> = HashMap::new();
     for chunk in member_ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");
@@ -233,7 +285,7 @@ pub fn standings(
         .iter()
         .map(|id| {
             let member_days = days.get(id).map(Vec::as_slice).unwrap_or(&[]);
-            (*id, program.tiers.standing(member_days, today))
+            (*id, tiers.standing(member_days, today))
         })
         .collect())
 }

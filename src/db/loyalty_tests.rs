@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use super::*;
 use crate::config::Config;
-use crate::db::{loyalty_bonus, loyalty_tiers, members};
+use crate::db::{loyalty_bonus, loyalty_tiers, members, tier_overview};
 use crate::domain::member::{Birthday, MemberDraft};
 
 const PROGRAM: &str = "[shop]\ncountry = \"HR\"\ncurrency = \"EUR\"\n\
@@ -298,7 +298,7 @@ fn tiers_do_not_depend_on_the_order_receipts_arrive_in() {
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
-        let overview = loyalty_tiers::overview(&conn, &p, day(2026, 11, 23)).unwrap();
+        let overview = tier_overview::overview(&conn, &p, day(2026, 11, 23)).unwrap();
         results.push((changes, overview, ledger_rows(&conn).len()));
     }
     assert!(results.windows(2).all(|w| w[0] == w[1]));
@@ -331,10 +331,68 @@ fn rows_get_tier_names_and_points_and_a_nudge_list_is_kept() {
         (Some("Silver"), 463)
     );
     assert_eq!(by_name("Ivo").tier.as_deref(), Some("Bronze"));
-    let overview = loyalty_tiers::overview(&conn, &p, day(2026, 11, 23)).unwrap();
+    let overview = tier_overview::overview(&conn, &p, day(2026, 11, 23)).unwrap();
     assert_eq!(overview.nudge_total, 1);
     assert_eq!(
         (overview.nudges[0].name.as_str(), overview.nudges[0].gap),
         ("Ana", 3_700)
     );
+}
+
+/// (member, day, tier moved to)
+type StoredChange = (i64, String, String);
+
+#[test]
+fn a_second_recompute_writes_nothing_and_a_lost_receipt_is_noticed() {
+    let conn = crate::db::open_in_memory().unwrap();
+    let p = program("");
+    let ana = member(&conn, "Ana", None, noon(2025, 1, 1));
+    receipt(&conn, Some(ana), "R1", "2026-01-01", 25_000);
+    receipt(&conn, Some(ana), "R2", "2026-10-01", 30_000);
+    recompute(&conn, &p, noon(2026, 11, 23)).unwrap();
+    let stored = |conn: &Connection| -> (Vec<(i64, i64)>, Vec<StoredChange>) {
+        let tiers = conn
+            .prepare("SELECT member_id, tier FROM member_tiers")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let changes = conn
+            .prepare("SELECT member_id, on_date, to_tier FROM tier_changes ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        (tiers, changes)
+    };
+    let first = stored(&conn);
+    assert_eq!(first.0, vec![(ana, 2)]);
+    let changes_before: i64 = conn
+        .query_row("SELECT total_changes()", [], |r| r.get(0))
+        .unwrap();
+    loyalty_tiers::recompute_tiers(&conn, &p, day(2026, 11, 23)).unwrap();
+    let changes_after: i64 = conn
+        .query_row("SELECT total_changes()", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        changes_after - changes_before,
+        1,
+        "only the day of the recompute is noted"
+    );
+    assert_eq!(stored(&conn), first);
+    conn.execute(
+        "UPDATE receipts SET member_id = NULL WHERE till_id = 'R2'",
+        [],
+    )
+    .unwrap();
+    recompute(&conn, &p, noon(2026, 11, 23)).unwrap();
+    let second = stored(&conn);
+    assert_eq!(second.0, vec![(ana, 1)]);
+    assert_eq!(second.1, vec![(ana, "2026-01-01".into(), "Silver".into())]);
+    conn.execute("UPDATE receipts SET member_id = NULL", [])
+        .unwrap();
+    recompute(&conn, &p, noon(2026, 11, 23)).unwrap();
+    assert_eq!(stored(&conn), (vec![], vec![]));
 }

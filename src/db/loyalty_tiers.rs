@@ -1,53 +1,123 @@
-//! Every member's tier worked out again from the receipts (one streaming
-//! pass in member and date order), and the overview the tiers screen and
-//! `regulars tiers` show: members per tier, who moved this month, who is
-//! close to the next tier.
+//! Every member's tier worked out again from the receipts, in one
+//! streaming pass in member and date order, with the tier minimums that
+//! were in force on each day.
 
-use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use super::loyalty::{day_text, day_total, parse_day, set_state};
 use crate::domain::loyalty_config::Program;
-use crate::domain::member::full_name;
-use crate::domain::tiers::DayTotal;
+use crate::domain::tiers::{DayTotal, TierBasis, TierProgram};
 use crate::error::Result;
 
-/// The nudge list shows at most this many members (all are counted).
-pub const NUDGE_LIMIT: usize = 100;
-/// The moves of the month shown at most.
-const MOVES_LIMIT: usize = 200;
+/// The first day of the first tier rules: they apply to all purchases before.
+const BEGINNING: &str = "0001-01-01";
 
-/// Rewrites `member_tiers` and `tier_changes`; returns how many members
-/// with purchases were looked at.
+/// The program's tiers with the minimums that were in force before today.
+/// Records today's minimums when they differ from the last ones seen.
+pub fn tier_program(conn: &Connection, program: &Program, today: NaiveDate) -> Result<TierProgram> {
+    let mut tiers = program.tiers.clone();
+    if !program.has_tiers() {
+        return Ok(tiers);
+    }
+    let basis = match tiers.basis {
+        TierBasis::Spend => "spend",
+        TierBasis::Visits => "visits",
+    };
+    let names: Vec<&str> = tiers.tiers.iter().map(|t| t.name.as_str()).collect();
+    let names = names.join("\n");
+    let mins: Vec<String> = tiers.tiers.iter().map(|t| t.min.to_string()).collect();
+    let mins = mins.join(",");
+    let mut rows: Vec<(String, String, String, String)> = conn
+        .prepare_cached("SELECT from_day, basis, names, mins FROM tier_rules ORDER BY from_day")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let same_tiers = rows.last().is_some_and(|l| l.1 == basis && l.2 == names);
+    if !same_tiers {
+        conn.execute("DELETE FROM tier_rules", [])?;
+        rows.clear();
+    }
+    if rows.last().is_none_or(|l| l.3 != mins) {
+        let from = if rows.is_empty() {
+            BEGINNING.to_string()
+        } else {
+            day_text(today)
+        };
+        conn.execute(
+            "INSERT OR REPLACE INTO tier_rules (from_day, basis, names, mins) VALUES (?1, ?2, ?3, ?4)",
+            params![from, basis, names, mins],
+        )?;
+        rows.retain(|r| r.0 != from);
+        rows.push((from, basis.into(), names, mins));
+    }
+    tiers.schedule = rows
+        .iter()
+        .filter_map(|(from, _, _, mins)| {
+            let mins: Option<Vec<i64>> = mins.split(',').map(|m| m.parse().ok()).collect();
+            Some((parse_day(from)?, mins?))
+        })
+        .collect();
+    Ok(tiers)
+}
+
+/// Works out every member's tier and tier history again from their
+/// receipts and stores what changed; returns how many members with
+/// purchases were looked at. Rows that come out the same are not written
+/// again, so a recompute on a settled club only reads.
 pub fn recompute_tiers(conn: &Connection, program: &Program, today: NaiveDate) -> Result<u64> {
+    let _cache = super::loyalty::BigCache::new(conn)?;
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-    tx.execute_batch("DELETE FROM member_tiers; DELETE FROM tier_changes;")?;
     let mut members = 0u64;
     if program.has_tiers() {
+        let (mut old_tiers, mut old_changes) = stored_fingerprints(&tx)?;
+        let tiers = tier_program(&tx, program, today)?;
         let mut read = tx.prepare(
             "SELECT member_id, local_date, sum(total_minor), max(kind = 'sale') FROM receipts
              WHERE member_id IS NOT NULL
              GROUP BY member_id, local_date ORDER BY member_id, local_date",
         )?;
-        let mut put_tier = tx.prepare("INSERT INTO member_tiers VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut put_tier =
+            tx.prepare("INSERT OR REPLACE INTO member_tiers VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        let mut drop_changes = tx.prepare("DELETE FROM tier_changes WHERE member_id = ?1")?;
         let mut put_change = tx.prepare("INSERT INTO tier_changes VALUES (?1, ?2, ?3, ?4, ?5)")?;
         let mut flush = |member_id: i64, days: &[DayTotal]| -> Result<()> {
-            let (standing, changes) = program.tiers.assess(days, today);
-            put_tier.execute(params![
-                member_id,
+            let (standing, changes) = tiers.assess(days, today);
+            let fingerprint = tier_fingerprint(
                 standing.tier as i64,
                 standing.metric,
-                standing.since.map(day_text),
-                standing.grace_until.map(day_text)
-            ])?;
-            for c in changes {
-                put_change.execute(params![
+                standing.since,
+                standing.grace_until,
+            );
+            if old_tiers.remove(&member_id) != Some(fingerprint) {
+                put_tier.execute(params![
                     member_id,
-                    day_text(c.date),
-                    program.tier_name(c.from).unwrap_or_default(),
-                    program.tier_name(c.to).unwrap_or_default(),
-                    c.to > c.from
+                    standing.tier as i64,
+                    standing.metric,
+                    standing.since.map(day_text),
+                    standing.grace_until.map(day_text)
                 ])?;
+            }
+            let name = |tier: usize| program.tier_name(tier).unwrap_or_default();
+            let mut hasher = DefaultHasher::new();
+            for c in &changes {
+                hash_change(&mut hasher, c.date, name(c.from), name(c.to), c.to > c.from);
+            }
+            let old = old_changes.remove(&member_id).map(|h| h.finish());
+            if old != Some(hasher.finish()) && !(old.is_none() && changes.is_empty()) {
+                drop_changes.execute([member_id])?;
+                for c in changes {
+                    put_change.execute(params![
+                        member_id,
+                        day_text(c.date),
+                        name(c.from),
+                        name(c.to),
+                        c.to > c.from
+                    ])?;
+                }
             }
             Ok(())
         };
@@ -72,130 +142,72 @@ pub fn recompute_tiers(conn: &Connection, program: &Program, today: NaiveDate) -
             flush(id, &days)?;
             members += 1;
         }
+        // Members whose purchases are gone (no longer linked to them).
+        for id in old_tiers.keys() {
+            tx.execute("DELETE FROM member_tiers WHERE member_id = ?1", [id])?;
+        }
+        for id in old_changes.keys() {
+            tx.execute("DELETE FROM tier_changes WHERE member_id = ?1", [id])?;
+        }
+    } else {
+        tx.execute_batch("DELETE FROM member_tiers; DELETE FROM tier_changes;")?;
     }
     set_state(&tx, "tiers_as_of", &day_text(today))?;
     tx.commit()?;
     Ok(members)
 }
 
-/// A move up or down in the tiers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TierMove {
-    pub member_id: i64,
-    pub name: String,
-    pub on: NaiveDate,
-    pub from: String,
-    pub to: String,
-    pub up: bool,
+/// A stored tier row in one number, to compare without keeping the rows.
+fn tier_fingerprint(
+    tier: i64,
+    metric: i64,
+    since: Option<NaiveDate>,
+    grace_until: Option<NaiveDate>,
+) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (tier, metric, since, grace_until).hash(&mut hasher);
+    hasher.finish()
 }
 
-/// A member close to the next tier.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Nudge {
-    pub member_id: i64,
-    pub name: String,
-    pub tier: usize,
-    /// Spend (minor units) or visits still missing.
-    pub gap: i64,
+/// Adds one tier change to a member's fingerprint.
+fn hash_change(hasher: &mut DefaultHasher, on: NaiveDate, from: &str, to: &str, up: bool) {
+    (on, from, to, up).hash(hasher);
 }
 
-/// What the tiers screen shows, from the last recompute.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TierOverview {
-    /// Members per tier, by position in the config.
-    pub counts: Vec<i64>,
-    /// This month's moves, newest first.
-    pub moves: Vec<TierMove>,
-    pub moved_up: usize,
-    pub moved_down: usize,
-    /// Closest first, at most [`NUDGE_LIMIT`].
-    pub nudges: Vec<Nudge>,
-    pub nudge_total: usize,
-    /// (tier, 12-month figure) of every member with purchases: the
-    /// threshold preview works on these without the database.
-    pub standings: Vec<(usize, i64)>,
-}
-
-/// The overview of the month of `today`.
-pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Result<TierOverview> {
-    let tiers = &program.tiers;
-    let mut out = TierOverview {
-        counts: vec![0; tiers.tiers.len()],
-        ..TierOverview::default()
+/// What is stored now, per member, as fingerprints: comparing those is
+/// enough to know whether a member's rows must be written again. Both
+/// tables are read in their own order (no index lookups); a member's
+/// changes were written together, in date order.
+fn stored_fingerprints(
+    tx: &Transaction,
+) -> Result<(HashMap<i64, u64>, HashMap<i64, DefaultHasher>)> {
+    let day = |r: &rusqlite::Row, i: usize| -> rusqlite::Result<Option<NaiveDate>> {
+        Ok(r.get_ref(i)?.as_str_or_null()?.and_then(parse_day))
     };
-    if !program.has_tiers() {
-        return Ok(out);
+    let mut tiers = HashMap::new();
+    let mut stmt =
+        tx.prepare("SELECT member_id, tier, metric, since, grace_until FROM member_tiers")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let fingerprint = tier_fingerprint(r.get(1)?, r.get(2)?, day(r, 3)?, day(r, 4)?);
+        tiers.insert(r.get(0)?, fingerprint);
     }
-    let mut close: Vec<(i64, usize, i64)> = vec![];
-    let mut stmt = conn.prepare(
-        "SELECT t.member_id, t.tier, t.metric FROM member_tiers t
-         JOIN members m ON m.id = t.member_id AND m.erased_at IS NULL",
+    let mut changes: HashMap<i64, DefaultHasher> = HashMap::new();
+    let mut stmt = tx.prepare(
+        "SELECT member_id, on_date, from_tier, to_tier, up FROM tier_changes ORDER BY rowid",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, tier, metric): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
-        let tier = (tier.max(0) as usize).min(out.counts.len() - 1);
-        out.counts[tier] += 1;
-        out.standings.push((tier, metric));
-        if tiers.is_close_to_next(tier, metric)
-            && let Some((_, gap)) = tiers.gap_to_next(tier, metric)
-        {
-            close.push((id, tier, gap));
-        }
+        let on = day(r, 1)?.unwrap_or_default();
+        let (from, to) = (r.get_ref(2)?.as_str(), r.get_ref(3)?.as_str());
+        let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
+        hash_change(
+            changes.entry(r.get(0)?).or_default(),
+            on,
+            from,
+            to,
+            r.get(4)?,
+        );
     }
-    let all: i64 = conn.query_row(
-        "SELECT count(*) FROM members WHERE erased_at IS NULL",
-        [],
-        |r| r.get(0),
-    )?;
-    let with_purchases: i64 = out.counts.iter().sum();
-    out.counts[0] += (all - with_purchases).max(0);
-    // Smallest gap relative to the next tier first: the easiest nudges.
-    close.sort_by_key(|(id, tier, gap)| {
-        let next = tiers.tiers.get(tier + 1).map_or(1, |t| t.min.max(1));
-        (gap * 10_000 / next, *id)
-    });
-    out.nudge_total = close.len();
-    let mut name_of = conn.prepare("SELECT first_name, family_name FROM members WHERE id = ?1")?;
-    for (member_id, tier, gap) in close.into_iter().take(NUDGE_LIMIT) {
-        let name = name_of.query_row([member_id], |r| {
-            Ok(full_name(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?))
-        })?;
-        out.nudges.push(Nudge {
-            member_id,
-            name,
-            tier,
-            gap,
-        });
-    }
-    let first = today.with_day(1).unwrap_or(today);
-    let mut stmt = conn.prepare(
-        "SELECT c.member_id, m.first_name, m.family_name, c.on_date, c.from_tier, c.to_tier, c.up
-         FROM tier_changes c JOIN members m ON m.id = c.member_id AND m.erased_at IS NULL
-         WHERE c.on_date >= ?1 AND c.on_date <= ?2
-         ORDER BY c.on_date DESC, c.up DESC, m.sort_key",
-    )?;
-    let rows = stmt.query_map(params![day_text(first), day_text(today)], |r| {
-        let on: String = r.get(3)?;
-        Ok(TierMove {
-            member_id: r.get(0)?,
-            name: full_name(&r.get::<_, String>(1)?, &r.get::<_, String>(2)?),
-            on: parse_day(&on).unwrap_or(today),
-            from: r.get(4)?,
-            to: r.get(5)?,
-            up: r.get(6)?,
-        })
-    })?;
-    for m in rows {
-        let m = m?;
-        if m.up {
-            out.moved_up += 1;
-        } else {
-            out.moved_down += 1;
-        }
-        if out.moves.len() < MOVES_LIMIT {
-            out.moves.push(m);
-        }
-    }
-    Ok(out)
+    Ok((tiers, changes))
 }

@@ -14,6 +14,7 @@ pub mod members;
 pub mod migrate;
 pub mod receipts;
 pub mod search;
+pub mod tier_overview;
 
 use std::io::Read;
 use std::path::Path;

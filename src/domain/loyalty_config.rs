@@ -164,6 +164,7 @@ impl Config {
                     })
                     .collect(),
                 grace_days: self.loyalty.grace_days,
+                schedule: vec![],
             },
             points: PointsRules {
                 per_unit: p.per_unit,
@@ -215,6 +216,37 @@ pub fn line_of(text: &str, table: &str, index: usize, key: &str) -> usize {
         }
     }
     header_line.unwrap_or(1)
+}
+
+/// `text` with the `min` of its `index`-th `[[tiers]]` set to `value`, the
+/// rest of the file (comments too) unchanged. `None` when that tier has no
+/// `min = …` line of its own to change.
+pub fn with_tier_min(text: &str, index: usize, value: i64) -> Option<String> {
+    let number = line_of(text, "tiers", index, "min");
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut found = false;
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let is_min = line
+            .trim_start()
+            .strip_prefix("min")
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if i + 1 == number && is_min {
+            let eq = line.find('=')?;
+            let body = line.trim_end_matches(['\n', '\r']);
+            let ending = &line[body.len()..];
+            let comment = body[eq..].find('#').map(|at| &body[eq + at..]);
+            out.push_str(&line[..eq]);
+            out.push_str(&format!("= {value}"));
+            if let Some(comment) = comment {
+                out.push_str(&format!(" {comment}"));
+            }
+            out.push_str(ending);
+            found = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    found.then_some(out)
 }
 
 /// Checks the loyalty parts of a parsed config against the shop's rules.

@@ -109,3 +109,17 @@ fn line_of_finds_keys_in_the_right_table() {
         2
     );
 }
+
+#[test]
+fn a_tier_minimum_is_changed_in_place() {
+    let text = TIERS.replace("min = 200", "min   = 200   # the usual\r");
+    let edited = with_tier_min(&text, 1, 250).unwrap();
+    assert!(edited.contains("min   = 250 # the usual\r\n"), "{edited}");
+    assert_eq!(edited.lines().count(), text.lines().count());
+    let config = parse(&edited).unwrap();
+    assert_eq!(config.tiers[1].min, 250);
+    assert_eq!(config.tiers[2].min, 500);
+    assert_eq!(with_tier_min(&text, 3, 1), None, "no fourth tier");
+    let inline = "tiers = [{ name = \"A\", min = 0 }]\n";
+    assert_eq!(with_tier_min(inline, 0, 5), None);
+}

@@ -31,6 +31,11 @@ pub struct TierProgram {
     /// Lowest first; the first tier is where every member starts.
     pub tiers: Vec<Tier>,
     pub grace_days: i64,
+    /// Earlier minimums: (first day in force, one minimum per tier), oldest
+    /// first. A minimum changed today counts from today on, so raising it
+    /// moves nobody down before their grace period ends. Empty: the tiers'
+    /// own minimums always applied.
+    pub schedule: Vec<(NaiveDate, Vec<i64>)>,
 }
 
 /// One day's purchases of a member: net spend and whether it was a visit.
@@ -80,6 +85,22 @@ impl TierProgram {
             .unwrap_or(0)
     }
 
+    /// The highest tier whose minimum in force on `day` `metric` reaches.
+    fn qualified_on(&self, day: NaiveDate, metric: i64) -> usize {
+        let in_force = self
+            .schedule
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= day)
+            .or(self.schedule.first())
+            .map(|(_, mins)| mins.as_slice())
+            .filter(|mins| mins.len() == self.tiers.len());
+        match in_force {
+            Some(mins) => mins.iter().rposition(|m| metric >= *m).unwrap_or(0),
+            None => self.qualified(metric),
+        }
+    }
+
     /// Spend or visits over the window ending on `day` (inclusive).
     pub fn metric_on(&self, days: &[DayTotal], day: NaiveDate) -> i64 {
         let start = day - Duration::days(WINDOW_DAYS - 1);
@@ -126,6 +147,7 @@ impl TierProgram {
             .days
             .iter()
             .flat_map(|d| [d.date, d.date + Duration::days(WINDOW_DAYS)])
+            .chain(self.schedule.iter().skip(1).map(|(from, _)| *from))
             .filter(|d| *d <= until)
             .collect();
         events.sort();
@@ -141,7 +163,7 @@ impl TierProgram {
             if let Some(since) = below_since {
                 let grace_end = since + Duration::days(self.grace_days);
                 if grace_end < day && grace_end <= until {
-                    let to = self.qualified(window.metric_on(grace_end));
+                    let to = self.qualified_on(grace_end, window.metric_on(grace_end));
                     if to < current {
                         changes.push(TierChange {
                             date: grace_end,
@@ -154,7 +176,7 @@ impl TierProgram {
                     continue;
                 }
             }
-            let qualified = self.qualified(window.metric_on(day));
+            let qualified = self.qualified_on(day, window.metric_on(day));
             if qualified > current {
                 changes.push(TierChange {
                     date: day,
@@ -173,7 +195,7 @@ impl TierProgram {
         if let Some(since) = below_since {
             let grace_end = since + Duration::days(self.grace_days);
             if grace_end <= until {
-                let to = self.qualified(window.metric_on(grace_end));
+                let to = self.qualified_on(grace_end, window.metric_on(grace_end));
                 if to < current {
                     changes.push(TierChange {
                         date: grace_end,

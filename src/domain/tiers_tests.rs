@@ -20,6 +20,7 @@ fn program(basis: TierBasis, grace_days: i64) -> TierProgram {
             tier("Gold", 50_000),
         ],
         grace_days,
+        schedule: vec![],
     }
 }
 
@@ -105,6 +106,7 @@ fn visits_basis_counts_dates() {
         basis: TierBasis::Visits,
         tiers: vec![tier("Regular", 0), tier("Friend", 3)],
         grace_days: 0,
+        schedule: vec![],
     };
     let days = [sale(d(2026, 1, 1), 100), sale(d(2026, 2, 1), 100)];
     assert_eq!(p.tier_on(&days, d(2026, 3, 1)), 0);
@@ -197,4 +199,30 @@ fn a_raised_minimum_shows_who_would_move() {
     let mut lowered = p.clone();
     lowered.tiers[2].min = 30_000;
     assert_eq!(lowered.moves(&members), (1, 1));
+}
+
+#[test]
+fn a_minimum_raised_today_moves_members_down_only_after_grace() {
+    let mut p = program(TierBasis::Spend, 60);
+    let days = [sale(d(2026, 3, 1), 22_000)];
+    assert_eq!(p.tier_on(&days, d(2026, 11, 23)), 1);
+    // Silver from €250 as of 1 Nov; before that €200 applied.
+    p.tiers[1].min = 25_000;
+    p.schedule = vec![
+        (d(1, 1, 1), vec![0, 20_000, 50_000]),
+        (d(2026, 11, 1), vec![0, 25_000, 50_000]),
+    ];
+    let s = p.standing(&days, d(2026, 11, 23));
+    assert_eq!((s.tier, s.grace_until), (1, Some(d(2026, 12, 31))));
+    assert_eq!(p.tier_on(&days, d(2026, 12, 31)), 0);
+    // Without the schedule the new minimum would have applied all along.
+    p.schedule.clear();
+    assert_eq!(p.tier_on(&days, d(2026, 11, 23)), 0);
+    // A lowered minimum moves members up on the day it applies.
+    p.tiers[1].min = 15_000;
+    p.schedule = vec![
+        (d(1, 1, 1), vec![0, 30_000, 50_000]),
+        (d(2026, 11, 1), vec![0, 15_000, 50_000]),
+    ];
+    assert_eq!(p.history(&days, d(2026, 11, 23))[0].date, d(2026, 11, 1));
 }

@@ -15,6 +15,7 @@ use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
 use crate::ui::screens::member::MemberState;
 use crate::ui::screens::signup::SignupState;
+use crate::ui::screens::tiers::TiersState;
 use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
 use crate::ui::screens::{Confirm, Effect, View};
 use crate::ui::theme::Theme;
@@ -28,6 +29,7 @@ pub enum Screen {
     Counter,
     Signup(Box<SignupState>),
     Member(Box<MemberState>),
+    Tiers(Box<TiersState>),
 }
 
 pub struct App {
@@ -49,6 +51,7 @@ impl App {
     /// Starts on the welcome screen when the club has no members yet, else
     /// on the counter.
     pub fn new(ctx: Ctx, theme: Theme) -> Result<App> {
+        crate::db::loyalty::try_settle(&ctx.conn, &ctx.config.loyalty(), ctx.clock.now())?;
         let mut counter = CounterState::default();
         counter.reload(&ctx)?;
         let screen = if db::members::count(&ctx.conn)? == 0 {
@@ -120,6 +123,7 @@ impl App {
             Screen::Counter => (vec![self.counter.keymap()], self.counter.text_focus()),
             Screen::Signup(s) => (vec![s.keymap()], s.text_focus()),
             Screen::Member(m) => (vec![m.keymap()], m.text_focus()),
+            Screen::Tiers(s) => (vec![s.keymap()], s.text_focus()),
         }
     }
 
@@ -167,6 +171,7 @@ impl App {
                     Screen::Counter => self.counter.update(action, &self.ctx),
                     Screen::Signup(s) => s.update(action, &self.ctx),
                     Screen::Member(m) => m.update(action, &self.ctx),
+                    Screen::Tiers(s) => s.update(action, &self.ctx),
                 };
                 self.apply(effect);
             }
@@ -179,6 +184,7 @@ impl App {
             Screen::Counter => ("counter", self.counter.help_sections()),
             Screen::Signup(s) => ("signup", s.help_sections()),
             Screen::Member(m) => ("member", m.help_sections()),
+            Screen::Tiers(s) => ("tiers", s.help_sections()),
         };
         self.help = Some(HelpState::new(
             &format!("ui-help-title-{screen}"),
@@ -187,7 +193,7 @@ impl App {
         ));
     }
 
-    fn apply(&mut self, effect: Effect) {
+    pub(super) fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
             Effect::Quit => self.quit = true,
@@ -200,8 +206,11 @@ impl App {
             }
             Effect::OpenMember(id) => match db::members::card(&self.ctx.conn, id) {
                 Ok(Some(card)) => {
-                    let state =
+                    let mut state =
                         MemberState::new(card, self.ctx.clock.today(), self.ctx.config.dates.feb29);
+                    if let Err(e) = state.reload_loyalty(&self.ctx) {
+                        self.message = Some((e.to_string(), true));
+                    }
                     self.screen = Screen::Member(Box::new(state));
                 }
                 Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
@@ -249,6 +258,11 @@ impl App {
                     self.apply(effect);
                 }
             }
+            Effect::OpenTiers => match TiersState::load(&self.ctx) {
+                Ok(state) => self.screen = Screen::Tiers(Box::new(state)),
+                Err(e) => self.message = Some((e.to_string(), true)),
+            },
+            Effect::Loyalty(effect) => self.apply_loyalty(effect),
         }
     }
 

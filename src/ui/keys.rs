@@ -38,6 +38,14 @@ pub enum Action {
     No,
     OpenExisting,
     SaveAnyway,
+    /// Loyalty: redeem points, the points history, an adjustment by hand,
+    /// who brought the member, the review bonus, the tiers screen.
+    Redeem,
+    Points,
+    Adjust,
+    ReferredBy,
+    ReviewBonus,
+    Tiers,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

@@ -16,22 +16,22 @@ pub fn gap_text(program: &Program, standing: &Standing) -> Option<String> {
 
 /// "€37 to Gold" for a gap of spend (minor units) or visits.
 pub fn gap_to(program: &Program, gap: i64, tier: &str) -> String {
+    t_args(
+        "loyalty-gap",
+        &[("amount", &amount_text(program, gap)), ("tier", tier)],
+    )
+}
+
+/// A missing amount: money rounded up to whole units (so it is enough),
+/// or visits.
+pub fn amount_text(program: &Program, gap: i64) -> String {
     match program.tiers.basis {
         TierBasis::Spend => {
             let unit = 10i64.pow(u32::from(program.currency.minor_digits()));
-            let whole = (gap + unit - 1) / unit * unit;
-            t_args(
-                "loyalty-gap-spend",
-                &[
-                    ("amount", &program.currency.format_whole(whole)),
-                    ("tier", tier),
-                ],
-            )
+            let whole = (gap.max(0) + unit - 1) / unit * unit;
+            program.currency.format_whole(whole)
         }
-        TierBasis::Visits => t_args(
-            "loyalty-gap-visits",
-            &[("visits", &metric_text(program, gap)), ("tier", tier)],
-        ),
+        TierBasis::Visits => metric_text(program, gap.max(0)),
     }
 }
 

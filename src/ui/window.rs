@@ -49,6 +49,7 @@ impl App {
             Screen::Counter => self.counter.render(body, buf, &view),
             Screen::Signup(s) => s.render(body, buf, &view),
             Screen::Member(m) => m.render(body, buf, &view),
+            Screen::Tiers(s) => s.render(body, buf, &view),
         };
         if let Some(help) = &self.help {
             help.render(body, buf, theme);

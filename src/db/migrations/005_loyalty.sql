@@ -22,12 +22,18 @@ CREATE TABLE points (
 -- A receipt earns once, however often it is imported or recomputed.
 CREATE UNIQUE INDEX points_receipt ON points(receipt_id) WHERE receipt_id IS NOT NULL;
 CREATE UNIQUE INDEX points_once ON points(member_id, once_key) WHERE once_key IS NOT NULL;
-CREATE INDEX points_member ON points(member_id, at);
+-- Covers balances and last activity per member without reading the rows.
+CREATE INDEX points_member ON points(member_id, at, delta, reason);
 
 CREATE TRIGGER points_append_only BEFORE UPDATE OF delta, reason, receipt_id, detail, note, once_key, at ON points
 BEGIN
     SELECT RAISE(ABORT, 'the points ledger is append-only');
 END;
+
+-- A member's purchases in time order without reading the receipts
+-- themselves: earning and recomputing every tier stream this index.
+CREATE INDEX receipts_member_days ON receipts(member_id, local_date, local_time, kind, total_minor)
+    WHERE member_id IS NOT NULL;
 
 -- Receipts of members that have not earned yet: new ones, and older ones
 -- that became a member's (a customer who signed up after buying).
@@ -89,6 +95,17 @@ CREATE TABLE tier_changes (
 );
 CREATE INDEX tier_changes_date ON tier_changes(on_date);
 CREATE INDEX tier_changes_member ON tier_changes(member_id, on_date);
+
+-- The tier minimums in force from a day on. A minimum changed in the config
+-- applies from the day the change is first seen, so raising it does not
+-- rewrite who held which tier before (members move down after their grace
+-- period). New tier names or a new basis start the rules afresh.
+CREATE TABLE tier_rules (
+    from_day    TEXT PRIMARY KEY,    -- YYYY-MM-DD
+    basis       TEXT NOT NULL,
+    names       TEXT NOT NULL,       -- the tiers' names, one per line
+    mins        TEXT NOT NULL        -- their minimums (minor units or visits), comma-separated
+);
 
 -- Small facts the loyalty rules keep: the day of the last daily check, the
 -- program the tiers were last worked out with.

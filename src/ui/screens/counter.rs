@@ -94,7 +94,9 @@ impl CounterState {
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
         let today = ctx.clock.today();
         let rule = ctx.config.dates.feb29;
-        self.rows = search(&ctx.conn, self.query(), today, LIMIT)?
+        let mut found = search(&ctx.conn, self.query(), today, LIMIT)?;
+        crate::db::loyalty::fill_rows(&ctx.conn, &ctx.config.loyalty(), &mut found, today)?;
+        self.rows = found
             .into_iter()
             .map(|member| {
                 let birthday_in = member
@@ -190,6 +192,7 @@ impl CounterState {
                 Effect::None
             }
             Action::SignUp => Effect::SignUp(self.query().to_string()),
+            Action::Tiers => Effect::OpenTiers,
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }
@@ -203,7 +206,7 @@ impl CounterState {
         ])
         .areas(area);
         let cursor = self.render_search(search_area, buf, view);
-        let columns = Columns::for_width(area.width);
+        let columns = Columns::for_width(area.width, view.config.loyalty().has_tiers());
         let header = columns.line(
             &[
                 t("ui-col-name"),

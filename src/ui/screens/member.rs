@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::family::{FamilyForm, FormResult, Kin};
+use super::member_loyalty::{self as loyalty, CardLoyalty, LoyaltyPopup};
 use super::{Confirm, Effect, View};
 use crate::cli::Ctx;
 use crate::config::Feb29;
@@ -18,7 +19,7 @@ use crate::domain::family::BirthInfo;
 use crate::domain::member::{Channel, MemberCard, display_phone};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
-use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER};
+use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER, POINTS, POINTS_FORM, REDEEM};
 use crate::ui::theme::Theme;
 
 /// Birthdays this many days ahead are announced on the card.
@@ -32,6 +33,9 @@ pub struct MemberState {
     soon: Vec<String>,
     scroll: u16,
     form: Option<FamilyForm>,
+    pub(super) loyalty: CardLoyalty,
+    /// Redeeming or the points history, over the card.
+    pub(super) popup: Option<LoyaltyPopup>,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -73,6 +77,8 @@ impl MemberState {
             card,
             scroll: 0,
             form: None,
+            loyalty: CardLoyalty::default(),
+            popup: None,
         }
     }
 
@@ -97,7 +103,9 @@ impl MemberState {
     }
 
     pub fn keymap(&self) -> Keymap {
-        if self.form.is_some() {
+        if let Some(popup) = &self.popup {
+            popup.keymap()
+        } else if self.form.is_some() {
             FAMILY_FORM
         } else {
             MEMBER
@@ -105,18 +113,24 @@ impl MemberState {
     }
 
     pub fn text_focus(&self) -> bool {
-        self.form.is_some()
+        self.form.is_some() || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
     }
 
     pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
         vec![
             ("ui-help-member", MEMBER),
             ("ui-help-family-form", FAMILY_FORM),
+            ("ui-help-redeem", REDEEM),
+            ("ui-help-points", POINTS),
+            ("ui-help-points-form", POINTS_FORM),
         ]
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         let id = self.id();
+        if let Some(popup) = &mut self.popup {
+            return popup.update(action, ctx, id);
+        }
         if let Some(form) = &mut self.form {
             return match form.update(action, ctx, id) {
                 Ok(FormResult::Stay) => Effect::None,
@@ -141,6 +155,17 @@ impl MemberState {
         }
         let first_name = self.card.member.draft.first_name.clone();
         match action {
+            Action::Redeem => {
+                self.open_redeem(ctx);
+                Effect::None
+            }
+            Action::Points => match loyalty::points_popup(ctx, &self.card.member) {
+                Ok(popup) => {
+                    self.popup = Some(popup);
+                    Effect::None
+                }
+                Err(e) => e.into(),
+            },
             Action::Edit => Effect::EditMember(id),
             Action::AddChild => {
                 self.form = Some(FamilyForm::new(Kin::Child, &first_name));
@@ -274,13 +299,9 @@ impl MemberState {
         }
 
         let currency = view.config.currency();
-        let mut right = vec![
-            heading("ui-card-club"),
-            row(&t("ui-col-tier"), None),
-            row(&t("ui-col-points"), Some("0".into())),
-            Line::raw(""),
-            heading("ui-card-children"),
-        ];
+        let mut right = vec![heading("ui-card-club")];
+        right.extend(loyalty::club_lines(&self.loyalty, view, LABEL, cols));
+        right.extend([Line::raw(""), heading("ui-card-children")]);
         let family_line =
             |parts: Vec<String>| Line::raw(format!("  {}", visual(&parts.join(" · "))));
         for child in &card.children {
@@ -365,8 +386,13 @@ impl MemberState {
         Paragraph::new(right)
             .scroll((scroll, 0))
             .render(right_area, buf);
-        self.form
+        let cursor = self
+            .form
             .as_ref()
-            .and_then(|form| form.render(area, buf, view))
+            .and_then(|form| form.render(area, buf, view));
+        match &self.popup {
+            Some(popup) => popup.render(area, buf, view),
+            None => cursor,
+        }
     }
 }

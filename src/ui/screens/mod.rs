@@ -8,8 +8,13 @@ pub mod duplicates;
 pub mod family;
 pub mod help;
 pub mod member;
+pub mod member_loyalty;
+pub mod points_history;
+pub mod redeem;
 pub mod signup;
 pub mod signup_fields;
+pub mod tiers;
+mod tiers_view;
 pub mod welcome;
 
 use chrono::NaiveDate;
@@ -44,6 +49,10 @@ pub enum Effect {
     Notice(String),
     Error(String),
     Many(Vec<Effect>),
+    /// The tiers screen.
+    OpenTiers,
+    /// Points, redemptions and tiers (handled in `member_loyalty.rs`).
+    Loyalty(member_loyalty::LoyaltyEffect),
 }
 
 /// A yes/no question; `yes` runs when the owner answers yes.
