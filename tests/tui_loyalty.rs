@@ -291,3 +291,21 @@ fn a_shop_without_tiers_sees_no_tier_column_or_bar() {
         "{text}"
     );
 }
+
+#[test]
+fn a_member_in_grace_sees_until_when_and_what_keeps_the_tier() {
+    let ctx = loyal_ctx(None);
+    // Jakob was Gold from a purchase of €600 a year ago; it left the 12
+    // months on 1 Nov, so Gold holds through 60 days of grace.
+    receipt(&ctx, 5, "j1", "2025-11-01", 60_000);
+    receipt(&ctx, 5, "j2", "2026-11-10", 12_000);
+    let mut app = app(ctx);
+    open(&mut app, "jakob");
+    let text = screen(&app);
+    assert!(text.contains("Gold until Thu 31 Dec"), "{text}");
+    assert!(text.contains("€380 more keeps Gold"), "{text}");
+    assert!(
+        text.contains("██"),
+        "the bar shows how far toward keeping it: {text}"
+    );
+}

@@ -198,6 +198,13 @@ impl App {
             Effect::None => {}
             Effect::Quit => self.quit = true,
             Effect::ToCounter => {
+                // New members, demo data or linked receipts earn their points.
+                let program = self.ctx.config.loyalty();
+                if let Err(e) =
+                    db::loyalty::try_settle(&self.ctx.conn, &program, self.ctx.clock.now())
+                {
+                    self.message = Some((e.to_string(), true));
+                }
                 self.counter.on_return();
                 if let Err(e) = self.counter.reload(&self.ctx) {
                     self.message = Some((e.to_string(), true));

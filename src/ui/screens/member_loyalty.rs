@@ -20,7 +20,7 @@ use crate::domain::tiers::Standing;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ui::app::{App, Screen};
-use crate::ui::format::{date_short, pad, visual, wrap};
+use crate::ui::format::{date_short, pad, visual, width, wrap};
 use crate::ui::keymap::{Action, Keymap};
 use crate::ui::loyalty_text::{amount_text, gap_text, signed};
 
@@ -83,20 +83,24 @@ pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Ve
         lines.push(row(t("ui-col-tier"), visual(&held), view.theme.key()));
         let tier_min = program.tiers.tiers.get(s.tier).map_or(0, |t| t.min);
         let (per_mille, gap) = if s.grace_until.is_some() {
+            // The bar shows how far toward keeping the tier.
             let amount = amount_text(&program, tier_min - s.metric);
             (
-                0,
+                s.metric.clamp(0, tier_min) * 1000 / tier_min.max(1),
                 t_args("ui-card-tier-keep", &[("amount", &amount), ("tier", &name)]),
             )
         } else {
             let gap = gap_text(&program, s).unwrap_or_else(|| t("ui-card-tier-top"));
             (program.tiers.progress_per_mille(s.tier, s.metric), gap)
         };
-        lines.push(row(
-            String::new(),
-            format!("{} {}", bar(per_mille), visual(&gap)),
-            Style::new(),
-        ));
+        // The gap goes next to the bar, or under it when the column is narrow.
+        let beside = format!("{} {}", bar(per_mille), visual(&gap));
+        if width(&beside) <= cols.saturating_sub(label) {
+            lines.push(row(String::new(), beside, Style::new()));
+        } else {
+            lines.push(row(String::new(), bar(per_mille), Style::new()));
+            lines.push(row(String::new(), visual(&gap), Style::new()));
+        }
         let perks = program
             .tiers
             .tiers
@@ -248,9 +252,16 @@ impl App {
                 return;
             }
             LoyaltyEffect::ConfigSaved(config) => {
+                let selected = match &self.screen {
+                    Screen::Tiers(s) => s.tier,
+                    _ => 0,
+                };
                 self.ctx.config = *config;
-                self.message = Some((t("ui-tiers-saved"), false));
                 self.apply(Effect::OpenTiers);
+                if let Screen::Tiers(s) = &mut self.screen {
+                    s.tier = selected;
+                    self.message = Some((t("ui-tiers-saved"), false));
+                }
                 return;
             }
             LoyaltyEffect::Redeem {
