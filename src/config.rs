@@ -9,6 +9,7 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
+use crate::domain::loyalty_config::{LoyaltySettings, PointsConfig, Reward, TierConfig};
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
 
@@ -24,6 +25,13 @@ pub struct Config {
     pub reminders: crate::domain::lapsed::LapsedRule,
     /// Message templates of the weekly review, per language.
     pub messages: crate::domain::reminder_messages::Messages,
+    pub points: PointsConfig,
+    pub loyalty: LoyaltySettings,
+    pub tiers: Vec<TierConfig>,
+    pub rewards: Vec<Reward>,
+    /// The file this was read from (for saving an edited tier minimum).
+    #[serde(skip)]
+    pub path: Option<PathBuf>,
 }
 
 /// `[import]`: where the till's exports are dropped.
@@ -152,7 +160,7 @@ impl Config {
                 crate::i18n::t_args("err-config-placeholder", &[("key", &path), ("name", &name)]);
             return Err(bad(&key, detail));
         }
-        Ok(())
+        crate::domain::loyalty_config::validate(self, text, path)
     }
 
     /// Reads the config at `path`, writing the commented default file first
@@ -169,6 +177,7 @@ impl Config {
         let mut config = Config::parse(&text, path)?;
         config.shop.country = config.shop.country.to_uppercase();
         config.shop.currency = config.shop.currency.to_uppercase();
+        config.path = Some(path.to_path_buf());
         Ok(config)
     }
 }

@@ -151,6 +151,20 @@ mod tests {
     }
 
     #[test]
+    fn no_message_is_defined_twice() {
+        // A second definition is silently dropped at run time, so one screen
+        // would show another screen's text.
+        for (code, text) in LANGUAGES {
+            let mut bundle = FluentBundle::new_concurrent(vec![LanguageIdentifier::default()]);
+            let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
+            assert!(
+                bundle.add_resource(resource).is_ok(),
+                "{code}.ftl defines a message twice"
+            );
+        }
+    }
+
+    #[test]
     fn missing_key_shows_the_key() {
         assert_eq!(t("no-such-message-anywhere"), "no-such-message-anywhere");
     }

@@ -548,3 +548,139 @@ ui-soon-gotcha = { $name }'s gotcha day is { $when }
 ui-card-gotcha = home since { $date }
 ui-card-contacted = Contacted
 ui-review-nothing-to-export = This list is empty: nothing to export.
+## Loyalty: points, tiers and rewards
+err-config-points-range = { $key } = { $value }: use a whole number from 0 up
+err-config-grace = grace_days = { $value }: use a number of days from 0 to 3650
+err-config-tiers-too-many = { $count } tiers; at most { $max } are possible
+err-config-tier-name = a tier needs a name
+err-config-tier-twice = there are two tiers called "{ $name }"
+err-config-tier-first = the first tier ({ $name }) is where every member starts: its min must be 0
+err-config-tier-range = min = { $value }: use a whole number from 0 up
+err-config-tier-order = { $name } must need more than { $below } (tiers go lowest first)
+err-config-reward-name = a reward needs a name
+err-config-reward-twice = there are two rewards called "{ $name }"
+err-config-reward-points = reward "{ $name }": points = { $value }; use a whole number above 0
+loyalty-err-redeem-positive = Redeem a whole number of points above 0.
+loyalty-err-not-enough = Not enough points: the balance is { $balance }, { $points } were asked for ({ $missing } missing).
+loyalty-err-note-required = An adjustment needs a note saying why.
+loyalty-err-adjust-zero = An adjustment of 0 points changes nothing; give a number such as 50 or -20.
+loyalty-err-refer-self = A member cannot bring themselves.
+loyalty-gap = { $amount } to { $tier }
+loyalty-visits = { $count ->
+    [one] 1 visit
+   *[other] { $count } visits
+}
+loyalty-reason-sale = Purchase
+loyalty-reason-refund = Refund
+loyalty-reason-redeem = Redeemed
+loyalty-reason-redeem-reward = Redeemed: { $reward }
+loyalty-reason-bonus = Bonus
+loyalty-reason-bonus-signup = Signup bonus
+loyalty-reason-bonus-referral = Referral bonus
+loyalty-reason-bonus-review = Review bonus
+loyalty-reason-bonus-birthday = Birthday bonus
+loyalty-reason-expire = Expired (no visit for a long time)
+loyalty-reason-adjust = Adjusted by hand
+loyalty-no-tiers = No tiers are set up. Add [[tiers]] blocks to the config file to have them.
+loyalty-col-tier = Tier
+loyalty-col-from = From
+loyalty-col-members = Members
+loyalty-col-perks = Perks
+loyalty-cli-month = This month: { $up } moved up, { $down } moved down; { $close } within 10% of the next tier.
+loyalty-cli-balance = { $name } (#{ $id }): { $balance } points
+loyalty-cli-redeemed = Redeemed { $points } points for { $name }. New balance: { $balance }.
+loyalty-cli-adjusted = Adjusted by { $points } points. New balance: { $balance }.
+loyalty-err-no-reward = No reward is called "{ $name }"; the config lists: { $names }.
+loyalty-err-reward-points = { $name } takes { $points } points, not { $given }.
+help-tiers = Members per tier, who moved up or down this month and who is close to the next tier (works every tier out again first)
+help-tiers-json = Print JSON: a list of tiers with name, min and members
+help-points = A member's points balance and points history
+help-points-key = Member id, card number, phone or email
+help-points-json = Print JSON: member_id, balance and the ledger rows
+help-redeem = Redeem a member's points; refused when the balance is too low
+help-redeem-key = Member id, card number, phone or email
+help-redeem-points = How many points to redeem
+help-redeem-reward = The reward from the config's list, e.g. "Free coffee" (its points must match)
+help-adjust = Add or remove points by hand; the note saying why is required
+help-adjust-key = Member id, card number, phone or email
+help-adjust-points = Points to add, e.g. 50, or to remove, e.g. -20
+help-adjust-note = Why, e.g. "points from the old paper card"
+ui-key-redeem = redeem
+ui-key-points = points
+ui-key-tiers = tiers
+ui-key-pick-reward = pick a reward
+ui-key-redeem-go = redeem
+ui-key-adjust = adjust by hand
+ui-key-referred-by = brought by…
+ui-key-review-bonus = review bonus
+ui-key-close = close
+ui-key-next-list = next list
+ui-key-prev-list = previous list
+ui-key-open-or-edit = open / edit
+ui-key-edit-min = edit the tier's minimum
+ui-key-save-min = save the minimum
+ui-card-tier-since = { $tier } since { $date }
+ui-card-tier-until = { $tier } until { $date }
+ui-card-tier-keep = { $amount } more keeps { $tier }
+ui-card-tier-top = top tier
+ui-card-perks = Perks
+ui-points-count = { $count ->
+    [one] 1 point
+   *[other] { $count } points
+}
+ui-redeem-title = Redeem points: { $name }
+ui-redeem-balance = Balance
+ui-redeem-points = Points
+ui-redeem-rewards = Or pick a reward with ↑↓:
+ui-redeem-no-rewards = No rewards are listed in the config; type the points.
+ui-redeem-after = New balance
+ui-redeem-not-number = type a whole number of points
+ui-redeem-confirm-title = Redeem points?
+ui-redeem-confirm = Redeem { $points } points for { $name }? New balance: { $balance }.
+ui-redeem-confirm-reward = Redeem { $points } points ({ $reward }) for { $name }? New balance: { $balance }.
+ui-redeem-done = Redeemed { $points } points; saved. New balance: { $balance }.
+ui-points-title = Points: { $name } · balance { $balance }
+ui-points-empty = No points yet.
+ui-adjust-title = Adjust by hand — Enter saves, Esc cancels
+ui-adjust-points = Points
+ui-adjust-points-hint = e.g. 50 or -20
+ui-adjust-note = Note
+ui-adjust-note-hint = required: why
+ui-adjust-bad-points = type a number of points other than 0, e.g. 50 or -20
+ui-referral-form-title = Who brought this member to the club? — Enter, Esc cancels
+ui-referral-by = Brought by
+ui-referral-hint = card, phone, email or no.
+ui-referral-not-found = no member has that card, phone, email or number
+ui-referral-title = Record who brought them?
+ui-referral-question = { $referrer } brought { $name } to the club? Both get the referral bonus ({ $points } points).
+ui-referral-done = Saved who brought this member; the referral bonus went to both.
+ui-referral-already = This member already has someone who brought them; nothing changed.
+ui-review-bonus-none = No review bonus is set up (review_bonus in the config file).
+ui-review-bonus-title = Review bonus?
+ui-review-bonus-question = Give { $name } the review bonus of { $points } points? It is given once per member.
+ui-review-bonus-done = Review bonus given.
+ui-review-bonus-already = This member had the review bonus already; it is given once.
+ui-tiers-title = Tiers · { $basis } · { $days } days' grace before moving down
+ui-tiers-on-spend = on spend over 12 months
+ui-tiers-on-visits = on visits over 12 months
+ui-tiers-edit-hint = Enter on a tier: try another minimum and see who would move before saving it.
+ui-tiers-preview = At this minimum { $up } would move up to { $tier } now and { $down } would fall below their tier (now { $now }), moving down after { $days } days. Enter saves.
+ui-tiers-not-number = type the minimum as a whole number
+ui-tiers-between = the minimum must be above { $below } and below { $above }
+ui-tiers-first-fixed = The first tier is where every member starts; its minimum stays 0.
+ui-tiers-no-file = There is no config file to save to; change the minimum in the config file.
+ui-tiers-cannot-edit = Cannot change { $tier } in { $path }: its minimum is not written there as "min = …". Change it in the file.
+ui-tiers-saved = Saved the new minimum in the config file; tiers worked out again.
+ui-tiers-moves = This month: { $up } up, { $down } down
+ui-tiers-nudges = { $count ->
+    [one] 1 within 10% of the next tier
+   *[other] { $count } within 10% of the next tier
+}
+ui-tiers-none = nobody
+ui-help-title-tiers = Help: tiers
+ui-help-intro-tiers = Members per tier, who moved up or down this month, and who is within 10% of the next tier (worth a nudge). Tab goes from list to list; Enter on a member opens their card. Enter on a tier lets you try another minimum: the screen says how many members it would move before you save it.
+ui-help-tiers = On the tiers screen
+ui-help-tiers-edit = Trying another minimum
+ui-help-redeem = Redeeming points
+ui-help-points = In the points history
+ui-help-points-form = Adjusting points or saying who brought a member

@@ -175,6 +175,9 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
             }
         }
     }
+    if !opts.dry_run {
+        super::loyalty::settle(ctx)?;
+    }
     if failures.is_empty() {
         Ok(())
     } else {

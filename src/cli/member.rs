@@ -207,15 +207,20 @@ fn show(ctx: &Ctx, key: &str, json: bool) -> Result<()> {
     let card = db::members::card(&ctx.conn, id)?
         .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))?;
     if json {
-        println!("{}", output::card_json(&card, ctx.clock.today()));
+        let mut value = output::card_json(&card, ctx.clock.today());
+        super::loyalty::fill_member_json(ctx, id, &mut value)?;
+        println!("{value}");
     } else {
         print!("{}", output::card_text(&card, ctx));
+        print!("{}", super::loyalty::member_text(ctx, id)?);
     }
     Ok(())
 }
 
 fn find(ctx: &Ctx, text: &str, json: bool) -> Result<()> {
-    let rows = db::search::search(&ctx.conn, text, ctx.clock.today(), 50)?;
+    let mut rows = db::search::search(&ctx.conn, text, ctx.clock.today(), 50)?;
+    let program = super::loyalty::settle(ctx)?;
+    db::loyalty::fill_rows(&ctx.conn, &program, &mut rows, ctx.clock.today())?;
     if json {
         println!("{}", output::rows_json(&rows));
     } else if rows.is_empty() {

@@ -4,6 +4,7 @@
 mod demo;
 mod import;
 mod localise;
+mod loyalty;
 mod member;
 mod output;
 mod reminders;
@@ -53,6 +54,14 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Birthdays of members, children and pets in the next days.
     Reminders(reminders::RemindersArgs),
+    /// Members per tier, moves this month, who is close to the next tier.
+    Tiers(loyalty::TiersArgs),
+    /// A member's points balance and history.
+    Points(loyalty::PointsArgs),
+    /// Redeem a member's points.
+    Redeem(loyalty::RedeemArgs),
+    /// Add or remove points by hand, with a note.
+    Adjust(loyalty::AdjustArgs),
 }
 
 /// What every command works with.
@@ -80,5 +89,9 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Demo(args) => demo::run_demo(ctx, args),
         Command::Import(args) => import::run_import(ctx, args),
         Command::Reminders(args) => reminders::run_reminders(ctx, args),
+        Command::Tiers(args) => loyalty::run_tiers(ctx, args),
+        Command::Points(args) => loyalty::run_points(ctx, args),
+        Command::Redeem(args) => loyalty::run_redeem(ctx, args),
+        Command::Adjust(args) => loyalty::run_adjust(ctx, args),
     }
 }

@@ -17,6 +17,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_receipts.sql"),
     include_str!("migrations/003_search.sql"),
     include_str!("migrations/004_reminders.sql"),
+    include_str!("migrations/005_loyalty.sql"),
 ];
 
 pub fn latest() -> i64 {

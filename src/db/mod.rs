@@ -8,6 +8,10 @@ pub mod contacts;
 pub mod counter;
 pub mod demo_rows;
 pub mod habits;
+pub mod ledger;
+pub mod loyalty;
+pub mod loyalty_bonus;
+pub mod loyalty_tiers;
 pub mod members;
 pub mod migrate;
 pub mod receipts;
@@ -15,6 +19,7 @@ pub mod reminders;
 pub mod review;
 pub mod review_load;
 pub mod search;
+pub mod tier_overview;
 pub mod till_customers;
 
 use std::io::Read;

@@ -6,6 +6,7 @@ pub mod dates;
 pub mod family;
 pub mod habits;
 pub mod lapsed;
+pub mod loyalty_config;
 pub mod member;
 pub mod money;
 pub mod points;

@@ -42,9 +42,7 @@ pub fn birthday_week(
     year: i32,
     rule: Feb29,
 ) -> Option<(NaiveDate, NaiveDate)> {
-    let date = celebrated_in(year, month, day, rule)?;
-    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
-    Some((monday, monday + Duration::days(6)))
+    celebrated_in(year, month, day, rule).map(week_of)
 }
 
 /// Whether the birthday bonus is due on `today`: within the birthday week,
@@ -57,16 +55,35 @@ pub fn birthday_bonus_due(
     today: NaiveDate,
     rule: Feb29,
 ) -> bool {
-    // A birthday week can straddle the new year in either direction.
-    let week = [today.year() - 1, today.year(), today.year() + 1]
-        .into_iter()
-        .filter_map(|y| birthday_week(month, day, y, rule))
-        .find(|(start, end)| *start <= today && today <= *end);
-    let Some((start, end)) = week else {
+    let Some(celebrated) = birthday_this_week(month, day, today, rule) else {
         return false;
     };
+    let (start, end) = week_of(celebrated);
     let already = last_given.is_some_and(|g| start <= g && g <= end);
     !already && (today - birthday_entered).num_days() >= 30
+}
+
+/// The day the birthday is celebrated when `today` is in its week. Its year
+/// is the year the bonus belongs to, even in a week across the new year.
+pub fn birthday_this_week(
+    month: u32,
+    day: u32,
+    today: NaiveDate,
+    rule: Feb29,
+) -> Option<NaiveDate> {
+    // A birthday week can straddle the new year in either direction.
+    [today.year() - 1, today.year(), today.year() + 1]
+        .into_iter()
+        .filter_map(|y| celebrated_in(y, month, day, rule))
+        .find(|date| {
+            let (start, end) = week_of(*date);
+            start <= today && today <= end
+        })
+}
+
+fn week_of(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    (monday, monday + Duration::days(6))
 }
 
 /// The day idle points expire: `months` after the last visit (or the last

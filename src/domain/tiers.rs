@@ -31,6 +31,11 @@ pub struct TierProgram {
     /// Lowest first; the first tier is where every member starts.
     pub tiers: Vec<Tier>,
     pub grace_days: i64,
+    /// Earlier minimums: (first day in force, one minimum per tier), oldest
+    /// first. A minimum changed today counts from today on, so raising it
+    /// moves nobody down before their grace period ends. Empty: the tiers'
+    /// own minimums always applied.
+    pub schedule: Vec<(NaiveDate, Vec<i64>)>,
 }
 
 /// One day's purchases of a member: net spend and whether it was a visit.
@@ -46,6 +51,19 @@ pub struct TierChange {
     pub date: NaiveDate,
     pub from: usize,
     pub to: usize,
+}
+
+/// A member's place in the tiers on one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Standing {
+    pub tier: usize,
+    /// Spend (minor units) or visits over the 12 months up to the day.
+    pub metric: i64,
+    /// The day the tier was reached; `None` for the starting tier.
+    pub since: Option<NaiveDate>,
+    /// Below the tier's minimum: the day the member moves down unless they
+    /// qualify again before.
+    pub grace_until: Option<NaiveDate>,
 }
 
 /// The rolling window: a purchase counts for 365 days including its own.
@@ -67,6 +85,22 @@ impl TierProgram {
             .unwrap_or(0)
     }
 
+    /// The highest tier whose minimum in force on `day` `metric` reaches.
+    fn qualified_on(&self, day: NaiveDate, metric: i64) -> usize {
+        let in_force = self
+            .schedule
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= day)
+            .or(self.schedule.first())
+            .map(|(_, mins)| mins.as_slice())
+            .filter(|mins| mins.len() == self.tiers.len());
+        match in_force {
+            Some(mins) => mins.iter().rposition(|m| metric >= *m).unwrap_or(0),
+            None => self.qualified(metric),
+        }
+    }
+
     /// Spend or visits over the window ending on `day` (inclusive).
     pub fn metric_on(&self, days: &[DayTotal], day: NaiveDate) -> i64 {
         let start = day - Duration::days(WINDOW_DAYS - 1);
@@ -80,12 +114,40 @@ impl TierProgram {
     pub fn history(&self, days: &[DayTotal], until: NaiveDate) -> Vec<TierChange> {
         let mut sorted: Vec<DayTotal> = days.iter().copied().filter(|d| d.date <= until).collect();
         sorted.sort_by_key(|d| d.date);
+        self.walk(&Window::new(self, &sorted), until).0
+    }
+
+    /// Where the member stands on `today`: tier, the 12-month figure, since
+    /// when, and the end of a running grace period. `days` may come in any order.
+    pub fn standing(&self, days: &[DayTotal], today: NaiveDate) -> Standing {
+        self.assess(days, today).0
+    }
+
+    /// [`standing`](Self::standing) and [`history`](Self::history) in one pass.
+    pub fn assess(&self, days: &[DayTotal], today: NaiveDate) -> (Standing, Vec<TierChange>) {
+        let mut sorted: Vec<DayTotal> = days.iter().copied().filter(|d| d.date <= today).collect();
+        sorted.sort_by_key(|d| d.date);
         let window = Window::new(self, &sorted);
+        let (changes, below_since) = self.walk(&window, today);
+        let standing = Standing {
+            tier: changes.last().map(|c| c.to).unwrap_or(0),
+            metric: window.metric_on(today),
+            since: changes.last().map(|c| c.date),
+            grace_until: below_since.map(|since| since + Duration::days(self.grace_days)),
+        };
+        (standing, changes)
+    }
+
+    /// The changes up to `until`, and the first day below the held tier
+    /// when a grace period is still running on `until`.
+    fn walk(&self, window: &Window<'_>, until: NaiveDate) -> (Vec<TierChange>, Option<NaiveDate>) {
         // The metric can only change on a purchase day or the day a purchase
         // leaves the window; grace periods end on their own days.
-        let mut events: Vec<NaiveDate> = sorted
+        let mut events: Vec<NaiveDate> = window
+            .days
             .iter()
             .flat_map(|d| [d.date, d.date + Duration::days(WINDOW_DAYS)])
+            .chain(self.schedule.iter().skip(1).map(|(from, _)| *from))
             .filter(|d| *d <= until)
             .collect();
         events.sort();
@@ -101,7 +163,7 @@ impl TierProgram {
             if let Some(since) = below_since {
                 let grace_end = since + Duration::days(self.grace_days);
                 if grace_end < day && grace_end <= until {
-                    let to = self.qualified(window.metric_on(grace_end));
+                    let to = self.qualified_on(grace_end, window.metric_on(grace_end));
                     if to < current {
                         changes.push(TierChange {
                             date: grace_end,
@@ -114,7 +176,7 @@ impl TierProgram {
                     continue;
                 }
             }
-            let qualified = self.qualified(window.metric_on(day));
+            let qualified = self.qualified_on(day, window.metric_on(day));
             if qualified > current {
                 changes.push(TierChange {
                     date: day,
@@ -133,7 +195,7 @@ impl TierProgram {
         if let Some(since) = below_since {
             let grace_end = since + Duration::days(self.grace_days);
             if grace_end <= until {
-                let to = self.qualified(window.metric_on(grace_end));
+                let to = self.qualified_on(grace_end, window.metric_on(grace_end));
                 if to < current {
                     changes.push(TierChange {
                         date: grace_end,
@@ -141,9 +203,10 @@ impl TierProgram {
                         to,
                     });
                 }
+                below_since = None;
             }
         }
-        changes
+        (changes, below_since)
     }
 
     /// The tier held on `today`.
@@ -158,6 +221,38 @@ impl TierProgram {
         self.tiers
             .get(next)
             .map(|t| (next, (t.min - metric).max(0)))
+    }
+
+    /// How far from the held tier's minimum to the next one, in thousandths
+    /// (for the bar); 1000 at the top tier.
+    pub fn progress_per_mille(&self, tier: usize, metric: i64) -> i64 {
+        let (Some(held), Some(next)) = (self.tiers.get(tier), self.tiers.get(tier + 1)) else {
+            return 1000;
+        };
+        let span = (next.min - held.min).max(1);
+        ((metric - held.min).clamp(0, span) * 1000) / span
+    }
+
+    /// Of members at (tier, 12-month figure): how many this program would
+    /// move up at once, and how many are below their tier's minimum (moving
+    /// down when their grace period ends). For previewing an edited minimum.
+    pub fn moves(&self, standings: &[(usize, i64)]) -> (usize, usize) {
+        standings
+            .iter()
+            .fold((0, 0), |(up, down), &(tier, metric)| {
+                let qualified = self.qualified(metric);
+                (
+                    up + usize::from(qualified > tier),
+                    down + usize::from(qualified < tier),
+                )
+            })
+    }
+
+    /// Within 10% of the next tier's minimum (the owner's "nudge" list).
+    pub fn is_close_to_next(&self, tier: usize, metric: i64) -> bool {
+        self.tiers
+            .get(tier + 1)
+            .is_some_and(|next| metric < next.min && metric * 10 >= next.min * 9)
     }
 }
 

@@ -20,6 +20,7 @@ fn program(basis: TierBasis, grace_days: i64) -> TierProgram {
             tier("Gold", 50_000),
         ],
         grace_days,
+        schedule: vec![],
     }
 }
 
@@ -105,6 +106,7 @@ fn visits_basis_counts_dates() {
         basis: TierBasis::Visits,
         tiers: vec![tier("Regular", 0), tier("Friend", 3)],
         grace_days: 0,
+        schedule: vec![],
     };
     let days = [sale(d(2026, 1, 1), 100), sale(d(2026, 2, 1), 100)];
     assert_eq!(p.tier_on(&days, d(2026, 3, 1)), 0);
@@ -138,4 +140,89 @@ fn window_sums_match_the_plain_sum() {
     ] {
         assert_eq!(w.metric_on(probe), p.metric_on(&days, probe), "{probe}");
     }
+}
+
+#[test]
+fn standing_shows_a_running_grace_period() {
+    let p = program(TierBasis::Spend, 60);
+    let days = [sale(d(2025, 1, 10), 25_000)];
+    // The purchase left the window on 2026-01-10: Silver is kept until 2026-03-11.
+    let s = p.standing(&days, d(2026, 2, 1));
+    assert_eq!(
+        s,
+        Standing {
+            tier: 1,
+            metric: 0,
+            since: Some(d(2025, 1, 10)),
+            grace_until: Some(d(2026, 3, 11)),
+        }
+    );
+    let after = p.standing(&days, d(2026, 3, 11));
+    assert_eq!((after.tier, after.grace_until), (0, None));
+    let (standing, history) = p.assess(&days, d(2026, 3, 11));
+    assert_eq!(standing, after);
+    assert_eq!(history, p.history(&days, d(2026, 3, 11)));
+}
+
+#[test]
+fn progress_and_the_nudge_list() {
+    let p = program(TierBasis::Spend, 60);
+    assert_eq!(p.progress_per_mille(0, 10_000), 500);
+    assert_eq!(p.progress_per_mille(1, 46_300), 876);
+    assert_eq!(
+        p.progress_per_mille(1, 10_000),
+        0,
+        "in grace, below the tier"
+    );
+    assert_eq!(p.progress_per_mille(2, 90_000), 1000);
+    // Within 10% of the next tier's minimum.
+    assert!(p.is_close_to_next(1, 45_000));
+    assert!(!p.is_close_to_next(1, 44_999));
+    assert!(!p.is_close_to_next(2, 90_000));
+    assert!(!p.is_close_to_next(0, 20_000), "already there");
+}
+
+#[test]
+fn a_raised_minimum_shows_who_would_move() {
+    let p = program(TierBasis::Spend, 60);
+    let members = [
+        (0, 5_000),
+        (1, 22_000),
+        (1, 30_000),
+        (2, 60_000),
+        (1, 15_000),
+    ];
+    assert_eq!(p.moves(&members), (0, 1), "one is in grace already");
+    let mut raised = p.clone();
+    raised.tiers[1].min = 25_000;
+    assert_eq!(raised.moves(&members), (0, 2));
+    let mut lowered = p.clone();
+    lowered.tiers[2].min = 30_000;
+    assert_eq!(lowered.moves(&members), (1, 1));
+}
+
+#[test]
+fn a_minimum_raised_today_moves_members_down_only_after_grace() {
+    let mut p = program(TierBasis::Spend, 60);
+    let days = [sale(d(2026, 3, 1), 22_000)];
+    assert_eq!(p.tier_on(&days, d(2026, 11, 23)), 1);
+    // Silver from €250 as of 1 Nov; before that €200 applied.
+    p.tiers[1].min = 25_000;
+    p.schedule = vec![
+        (d(1, 1, 1), vec![0, 20_000, 50_000]),
+        (d(2026, 11, 1), vec![0, 25_000, 50_000]),
+    ];
+    let s = p.standing(&days, d(2026, 11, 23));
+    assert_eq!((s.tier, s.grace_until), (1, Some(d(2026, 12, 31))));
+    assert_eq!(p.tier_on(&days, d(2026, 12, 31)), 0);
+    // Without the schedule the new minimum would have applied all along.
+    p.schedule.clear();
+    assert_eq!(p.tier_on(&days, d(2026, 11, 23)), 0);
+    // A lowered minimum moves members up on the day it applies.
+    p.tiers[1].min = 15_000;
+    p.schedule = vec![
+        (d(1, 1, 1), vec![0, 30_000, 50_000]),
+        (d(2026, 11, 1), vec![0, 15_000, 50_000]),
+    ];
+    assert_eq!(p.history(&days, d(2026, 11, 23))[0].date, d(2026, 11, 1));
 }

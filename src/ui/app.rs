@@ -17,6 +17,7 @@ use crate::ui::screens::import::ImportState;
 use crate::ui::screens::member::MemberState;
 use crate::ui::screens::review::ReviewState;
 use crate::ui::screens::signup::SignupState;
+use crate::ui::screens::tiers::TiersState;
 use crate::ui::screens::unmatched::UnmatchedState;
 use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
 use crate::ui::screens::{Confirm, Effect, View};
@@ -34,6 +35,7 @@ pub enum Screen {
     Import(Box<ImportState>),
     Unmatched(Box<UnmatchedState>),
     Review(Box<ReviewState>),
+    Tiers(Box<TiersState>),
 }
 
 pub struct App {
@@ -62,6 +64,7 @@ impl App {
     /// Starts on the welcome screen when the club has no members yet, else
     /// on the counter.
     pub fn new(ctx: Ctx, theme: Theme) -> Result<App> {
+        crate::db::loyalty::try_settle(&ctx.conn, &ctx.config.loyalty(), ctx.clock.now())?;
         let mut counter = CounterState::default();
         counter.reload(&ctx)?;
         let screen = if db::members::count(&ctx.conn)? == 0 {
@@ -144,6 +147,7 @@ impl App {
             Screen::Import(s) => (vec![s.keymap()], s.text_focus()),
             Screen::Unmatched(s) => (vec![s.keymap()], s.text_focus()),
             Screen::Review(r) => (vec![r.keymap()], false),
+            Screen::Tiers(s) => (vec![s.keymap()], s.text_focus()),
         }
     }
 
@@ -194,6 +198,7 @@ impl App {
                     Screen::Import(s) => s.update(action, &self.ctx),
                     Screen::Unmatched(s) => s.update(action, &self.ctx),
                     Screen::Review(r) => r.update(action, &self.ctx),
+                    Screen::Tiers(s) => s.update(action, &self.ctx),
                 };
                 self.apply(effect);
             }
@@ -209,6 +214,7 @@ impl App {
             Screen::Import(s) => ("import", s.help_sections()),
             Screen::Unmatched(s) => ("unmatched", s.help_sections()),
             Screen::Review(r) => ("review", r.help_sections()),
+            Screen::Tiers(s) => ("tiers", s.help_sections()),
         };
         self.help = Some(HelpState::new(
             &format!("ui-help-title-{screen}"),
@@ -230,6 +236,13 @@ impl App {
                 }
             }
             Effect::ToCounter => {
+                // New members, demo data or linked receipts earn their points.
+                let program = self.ctx.config.loyalty();
+                if let Err(e) =
+                    db::loyalty::try_settle(&self.ctx.conn, &program, self.ctx.clock.now())
+                {
+                    self.message = Some((e.to_string(), true));
+                }
                 self.counter.on_return();
                 if let Err(e) = self.counter.reload(&self.ctx) {
                     self.message = Some((e.to_string(), true));
@@ -244,9 +257,13 @@ impl App {
                     });
                     match loaded {
                         Ok((bought, contacts)) => {
-                            let state = MemberState::new(card, today, self.ctx.config.dates.feb29)
-                                .with_purchases(bought, today)
-                                .with_contacts(contacts);
+                            let mut state =
+                                MemberState::new(card, today, self.ctx.config.dates.feb29)
+                                    .with_purchases(bought, today)
+                                    .with_contacts(contacts);
+                            if let Err(e) = state.reload_loyalty(&self.ctx) {
+                                self.message = Some((e.to_string(), true));
+                            }
                             let behind = std::mem::replace(
                                 &mut self.screen,
                                 Screen::Member(Box::new(state)),
@@ -315,6 +332,11 @@ impl App {
                     self.apply(effect);
                 }
             }
+            Effect::OpenTiers => match TiersState::load(&self.ctx) {
+                Ok(state) => self.screen = Screen::Tiers(Box::new(state)),
+                Err(e) => self.message = Some((e.to_string(), true)),
+            },
+            Effect::Loyalty(effect) => self.apply_loyalty(effect),
         }
     }
 

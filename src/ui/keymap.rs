@@ -111,6 +111,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up", true),
     b(&[ch('i')], Action::OpenImport, "ui-key-import", true),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
+    b(&[ch('t')], Action::Tiers, "ui-key-tiers", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,
     HELP,
@@ -150,6 +151,8 @@ pub const DUPLICATE: Keymap = &[
 
 pub const MEMBER: Keymap = &[
     b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
+    b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),
+    b(&[ch('h')], Action::Points, "ui-key-points", true),
     b(&[ch('e')], Action::Edit, "ui-key-edit", true),
     b(&[ch('c')], Action::AddChild, "ui-key-add-child", true),
     b(&[ch('p')], Action::AddPet, "ui-key-add-pet", true),
@@ -339,6 +342,50 @@ pub const CONFIRM: Keymap = &[
     b(&[ch('n'), ESC, ENTER], Action::No, "ui-key-no", true),
 ];
 
+/// Redeeming points: type a number or pick a reward.
+pub const REDEEM: Keymap = &[
+    b(&[UP], Action::Up, "ui-key-pick-reward", true),
+    b(&[DOWN], Action::Down, "ui-key-pick-reward", true),
+    b(&[ENTER], Action::Save, "ui-key-redeem-go", true),
+    CANCEL,
+    HELP_F1,
+];
+
+/// The points history on the member card.
+pub const POINTS: Keymap = &[
+    b(&[ch('a')], Action::Adjust, "ui-key-adjust", true),
+    b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),
+    b(&[ch('b')], Action::ReferredBy, "ui-key-referred-by", true),
+    b(&[ch('v')], Action::ReviewBonus, "ui-key-review-bonus", true),
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
+    b(&[ESC], Action::Back, "ui-key-close", true),
+    HELP,
+];
+
+/// The adjustment and "brought by" forms of the points history.
+pub const POINTS_FORM: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
+
+/// The tiers screen: the tier table, this month's moves, the nudge list.
+pub const TIERS: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[TAB], Action::NextField, "ui-key-next-list", true),
+    b(&[BACKTAB], Action::PrevField, "ui-key-prev-list", false),
+    b(&[ENTER], Action::Open, "ui-key-open-or-edit", true),
+    b(&[ch('e')], Action::Edit, "ui-key-edit-min", false),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    QUIT,
+    HELP,
+];
+
+/// Typing a new tier minimum, with the preview of who would move.
+pub const TIERS_EDIT: Keymap = &[
+    b(&[ENTER], Action::Save, "ui-key-save-min", true),
+    CANCEL,
+    HELP_F1,
+];
+
 /// The action for `ev` in the first table that has the key, then the global
 /// table; otherwise typing for a focused text field.
 pub fn resolve(maps: &[Keymap], ev: &KeyEvent, text_focus: bool) -> Option<Action> {
@@ -420,6 +467,11 @@ mod tests {
         REVIEW_CONTACT,
         HELP_SCREEN,
         CONFIRM,
+        REDEEM,
+        POINTS,
+        POINTS_FORM,
+        TIERS,
+        TIERS_EDIT,
     ];
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

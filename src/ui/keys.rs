@@ -54,6 +54,14 @@ pub enum Action {
     MarkContacted,
     CopyMessage,
     Export,
+    /// Loyalty: redeem points, the points history, an adjustment by hand,
+    /// who brought the member, the review bonus, the tiers screen.
+    Redeem,
+    Points,
+    Adjust,
+    ReferredBy,
+    ReviewBonus,
+    Tiers,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

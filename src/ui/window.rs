@@ -52,6 +52,7 @@ impl App {
             Screen::Import(s) => s.render(body, buf, &view),
             Screen::Unmatched(s) => s.render(body, buf, &view),
             Screen::Review(r) => r.render(body, buf, &view),
+            Screen::Tiers(s) => s.render(body, buf, &view),
         };
         if let Some(help) = &self.help {
             help.render(body, buf, theme);

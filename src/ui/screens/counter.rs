@@ -97,7 +97,8 @@ impl CounterState {
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
         let today = ctx.clock.today();
         let rule = ctx.config.dates.feb29;
-        let members = search(&ctx.conn, self.query(), today, LIMIT)?;
+        let mut members = search(&ctx.conn, self.query(), today, LIMIT)?;
+        crate::db::loyalty::fill_rows(&ctx.conn, &ctx.config.loyalty(), &mut members, today)?;
         // One query for the households of every row shown.
         let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
         let window = Window::new(today, BIRTHDAY_DAYS as u32, rule);
@@ -201,6 +202,7 @@ impl CounterState {
             Action::OpenImport => Effect::OpenImport,
             Action::OpenUnmatched => Effect::OpenUnmatched,
             Action::OpenReview => Effect::OpenReview,
+            Action::Tiers => Effect::OpenTiers,
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }
@@ -214,7 +216,7 @@ impl CounterState {
         ])
         .areas(area);
         let cursor = self.render_search(search_area, buf, view);
-        let columns = Columns::for_width(area.width);
+        let columns = Columns::for_width(area.width, view.config.loyalty().has_tiers());
         let header = columns.line(
             &[
                 t("ui-col-name"),

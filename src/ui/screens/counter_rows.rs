@@ -58,10 +58,12 @@ fn day_word(day: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
-/// Column widths for the list; the contact column only on wide windows.
+/// Column widths for the list; the contact column only on wide windows,
+/// the tier column only when the shop has tiers.
 pub(super) struct Columns {
     name: usize,
     contact: usize,
+    tier: usize,
 }
 
 const TIER: usize = 10;
@@ -70,13 +72,15 @@ const LAST_VISIT: usize = 12;
 const BIRTHDAY: usize = 11;
 
 impl Columns {
-    pub(super) fn for_width(total: u16) -> Columns {
-        let fixed = 2 + TIER + POINTS + LAST_VISIT + BIRTHDAY + 4;
+    pub(super) fn for_width(total: u16, tiers: bool) -> Columns {
+        let tier = if tiers { TIER } else { 0 };
+        let fixed = 2 + tier + usize::from(tiers) + POINTS + LAST_VISIT + BIRTHDAY + 3;
         let rest = (total as usize).saturating_sub(fixed);
         let contact = if total >= 100 { 20 } else { 0 };
         Columns {
             name: rest.saturating_sub(contact + usize::from(contact > 0)),
             contact,
+            tier,
         }
     }
 
@@ -87,8 +91,10 @@ impl Columns {
             out.push_str(&pad(&cells[1], self.contact));
             out.push(' ');
         }
-        out.push_str(&pad(&cells[2], TIER));
-        out.push(' ');
+        if self.tier > 0 {
+            out.push_str(&pad(&cells[2], self.tier));
+            out.push(' ');
+        }
         let points = fit(&cells[3], POINTS - 1);
         out.push_str(&" ".repeat(POINTS - 1 - width(&points)));
         out.push_str(&points);

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::family::{FamilyForm, FormResult, Kin};
 use super::member_history::PurchasesPage;
+use super::member_loyalty::{self as loyalty, CardLoyalty, LoyaltyPopup};
 use super::{Confirm, Effect, View};
 use crate::cli::Ctx;
 use crate::config::Feb29;
@@ -22,7 +23,9 @@ use crate::domain::member::{Channel, MemberCard, display_phone};
 use crate::domain::reminders::{Anniversary, Kind, Occasion, Window};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
-use crate::ui::keymap::{Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES};
+use crate::ui::keymap::{
+    Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
+};
 use crate::ui::screens::review_text::{contact_channel_name, contact_reason_name};
 use crate::ui::theme::Theme;
 
@@ -41,6 +44,9 @@ pub struct MemberState {
     purchases: PurchasesPage,
     /// Birthday wishes and winbacks from the weekly review, newest first.
     contacts: Vec<ContactEntry>,
+    pub(super) loyalty: CardLoyalty,
+    /// Redeeming or the points history, over the card.
+    pub(super) popup: Option<LoyaltyPopup>,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -115,6 +121,8 @@ impl MemberState {
             form: None,
             purchases: PurchasesPage::new(Vec::new(), today),
             contacts: vec![],
+            loyalty: CardLoyalty::default(),
+            popup: None,
         }
     }
 
@@ -155,7 +163,9 @@ impl MemberState {
     }
 
     pub fn keymap(&self) -> Keymap {
-        if self.form.is_some() {
+        if let Some(popup) = &self.popup {
+            popup.keymap()
+        } else if self.form.is_some() {
             FAMILY_FORM
         } else if self.purchases.is_shown() {
             MEMBER_PURCHASES
@@ -165,7 +175,7 @@ impl MemberState {
     }
 
     pub fn text_focus(&self) -> bool {
-        self.form.is_some()
+        self.form.is_some() || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
     }
 
     pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
@@ -173,11 +183,17 @@ impl MemberState {
             ("ui-help-member", MEMBER),
             ("ui-help-member-purchases", MEMBER_PURCHASES),
             ("ui-help-family-form", FAMILY_FORM),
+            ("ui-help-redeem", REDEEM),
+            ("ui-help-points", POINTS),
+            ("ui-help-points-form", POINTS_FORM),
         ]
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         let id = self.id();
+        if let Some(popup) = &mut self.popup {
+            return popup.update(action, ctx, id);
+        }
         if let Some(form) = &mut self.form {
             return match form.update(action, ctx, id) {
                 Ok(FormResult::Stay) => Effect::None,
@@ -205,6 +221,17 @@ impl MemberState {
         }
         let first_name = self.card.member.draft.first_name.clone();
         match action {
+            Action::Redeem => {
+                self.open_redeem(ctx);
+                Effect::None
+            }
+            Action::Points => match loyalty::points_popup(ctx, &self.card.member) {
+                Ok(popup) => {
+                    self.popup = Some(popup);
+                    Effect::None
+                }
+                Err(e) => e.into(),
+            },
             Action::Edit => Effect::EditMember(id),
             Action::AddChild => {
                 self.form = Some(FamilyForm::new(Kin::Child, &first_name));
@@ -338,13 +365,9 @@ impl MemberState {
         }
 
         let currency = view.config.currency();
-        let mut right = vec![
-            heading("ui-card-club"),
-            row(&t("ui-col-tier"), None),
-            row(&t("ui-col-points"), Some("0".into())),
-            Line::raw(""),
-            heading("ui-card-children"),
-        ];
+        let mut right = vec![heading("ui-card-club")];
+        right.extend(loyalty::club_lines(&self.loyalty, view, LABEL, cols));
+        right.extend([Line::raw(""), heading("ui-card-children")]);
         let family_line =
             |parts: Vec<String>| Line::raw(format!("  {}", visual(&parts.join(" · "))));
         for child in &card.children {
@@ -453,8 +476,13 @@ impl MemberState {
         Paragraph::new(right)
             .scroll((scroll, 0))
             .render(right_area, buf);
-        self.form
+        let cursor = self
+            .form
             .as_ref()
-            .and_then(|form| form.render(area, buf, view))
+            .and_then(|form| form.render(area, buf, view));
+        match &self.popup {
+            Some(popup) => popup.render(area, buf, view),
+            None => cursor,
+        }
     }
 }

@@ -14,12 +14,17 @@ mod import_result;
 pub mod member;
 pub mod member_history;
 mod member_link;
+pub mod member_loyalty;
+pub mod points_history;
+pub mod redeem;
 pub mod review;
 mod review_export;
 mod review_render;
 pub mod review_text;
 pub mod signup;
 pub mod signup_fields;
+pub mod tiers;
+mod tiers_view;
 pub mod unmatched;
 pub mod welcome;
 
@@ -65,6 +70,10 @@ pub enum Effect {
     Notice(String),
     Error(String),
     Many(Vec<Effect>),
+    /// The tiers screen.
+    OpenTiers,
+    /// Points, redemptions and tiers (handled in `member_loyalty.rs`).
+    Loyalty(member_loyalty::LoyaltyEffect),
 }
 
 /// A yes/no question; `yes` runs when the owner answers yes.

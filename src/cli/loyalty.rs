@@ -1,0 +1,267 @@
+//! `regulars tiers`, `points`, `redeem` and `adjust`: the loyalty program
+//! from the command line. Points are brought up to date (earnings of new
+//! receipts, due bonuses) before anything is shown or redeemed.
+
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::{Ctx, JsonFlag, member::resolve};
+use crate::db::ledger::{self, Entry};
+use crate::db::{loyalty, members, tier_overview};
+use crate::domain::loyalty_config::Program;
+use crate::error::{Error, Result};
+use crate::i18n::{t, t_args};
+use crate::ui::format::pad;
+use crate::ui::loyalty_text::{gap_text, metric_text, reason_text, signed};
+
+#[derive(Debug, Args)]
+pub struct TiersArgs {
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct PointsArgs {
+    key: String,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+#[derive(Debug, Args)]
+pub struct RedeemArgs {
+    key: String,
+    /// Points to redeem.
+    points: i64,
+    /// The reward from the config's list the points are for.
+    #[arg(long)]
+    reward: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AdjustArgs {
+    key: String,
+    /// Points to add, or with a minus sign to remove.
+    #[arg(allow_negative_numbers = true)]
+    points: i64,
+    /// Why (required; shown in the points history).
+    #[arg(long)]
+    note: String,
+}
+
+/// Brings points up to date: after an import and before points are shown.
+pub fn settle(ctx: &Ctx) -> Result<Program> {
+    let program = ctx.config.loyalty();
+    loyalty::settle(&ctx.conn, &program, ctx.clock.now())?;
+    Ok(program)
+}
+
+pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
+    let program = ctx.config.loyalty();
+    loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
+    let overview = tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
+    let tiers = &program.tiers.tiers;
+    if args.json.json {
+        let list: Vec<Value> = tiers
+            .iter()
+            .zip(&overview.counts)
+            .map(|(tier, members)| {
+                json!({
+                    "name": tier.name,
+                    "min": program.min_as_written(tier.min),
+                    "members": members,
+                    "perks": tier.perks,
+                })
+            })
+            .collect();
+        println!("{}", Value::Array(list));
+        return Ok(());
+    }
+    if tiers.is_empty() {
+        println!("{}", t("loyalty-no-tiers"));
+        return Ok(());
+    }
+    let name_cols = tiers
+        .iter()
+        .map(|t| crate::ui::format::width(&t.name))
+        .max()
+        .unwrap_or(0)
+        .max(crate::ui::format::width(&t("loyalty-col-tier")));
+    println!(
+        "{}  {}  {:>8}  {}",
+        pad(&t("loyalty-col-tier"), name_cols),
+        pad(&t("loyalty-col-from"), 12),
+        t("loyalty-col-members"),
+        t("loyalty-col-perks")
+    );
+    for (tier, members) in tiers.iter().zip(&overview.counts) {
+        println!(
+            "{}  {}  {members:>8}  {}",
+            pad(&tier.name, name_cols),
+            pad(&metric_text(&program, tier.min), 12),
+            tier.perks
+        );
+    }
+    println!(
+        "{}",
+        t_args(
+            "loyalty-cli-month",
+            &[
+                ("up", &overview.moved_up.to_string()),
+                ("down", &overview.moved_down.to_string()),
+                ("close", &overview.nudge_total.to_string()),
+            ],
+        )
+    );
+    Ok(())
+}
+
+fn entry_json(e: &Entry) -> Value {
+    json!({
+        "at": e.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        "delta": e.delta,
+        "reason": e.reason.code(),
+        "note": e.note,
+        "detail": e.detail,
+        "receipt": e.receipt,
+    })
+}
+
+pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
+    let id = resolve(ctx, &args.key)?;
+    settle(ctx)?;
+    let history = ledger::history(&ctx.conn, id)?;
+    let balance: i64 = history.iter().map(|e| e.delta).sum();
+    if args.json.json {
+        let rows: Vec<Value> = history.iter().map(entry_json).collect();
+        println!(
+            "{}",
+            json!({"member_id": id, "balance": balance, "ledger": rows})
+        );
+        return Ok(());
+    }
+    let name = members::get(&ctx.conn, id)?
+        .map(|m| m.full_name())
+        .unwrap_or_default();
+    println!(
+        "{}",
+        t_args(
+            "loyalty-cli-balance",
+            &[
+                ("name", &name),
+                ("id", &id.to_string()),
+                ("balance", &balance.to_string())
+            ],
+        )
+    );
+    for e in &history {
+        let what = match (&e.note, &e.receipt) {
+            (Some(note), _) => format!("{} — {note}", reason_text(e)),
+            (None, Some(receipt)) => format!("{} {receipt}", reason_text(e)),
+            (None, None) => reason_text(e),
+        };
+        println!(
+            "  {}  {:>7}  {what}",
+            e.at.format("%Y-%m-%d"),
+            signed(e.delta)
+        );
+    }
+    Ok(())
+}
+
+pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
+    let id = resolve(ctx, &args.key)?;
+    let program = settle(ctx)?;
+    let reward = match &args.reward {
+        Some(name) => {
+            let reward = program.reward(name).ok_or_else(|| {
+                let names: Vec<&str> = program.rewards.iter().map(|r| r.name.as_str()).collect();
+                Error::user(
+                    "loyalty-err-no-reward",
+                    &[("name", name), ("names", &names.join(", "))],
+                )
+            })?;
+            if reward.points != args.points {
+                return Err(Error::user(
+                    "loyalty-err-reward-points",
+                    &[
+                        ("name", &reward.name),
+                        ("points", &reward.points.to_string()),
+                        ("given", &args.points.to_string()),
+                    ],
+                ));
+            }
+            Some(reward.name.clone())
+        }
+        None => None,
+    };
+    let balance = ledger::redeem(
+        &ctx.conn,
+        id,
+        args.points,
+        reward.as_deref(),
+        ctx.clock.now(),
+    )?;
+    let name = members::get(&ctx.conn, id)?
+        .map(|m| m.full_name())
+        .unwrap_or_default();
+    println!(
+        "{}",
+        t_args(
+            "loyalty-cli-redeemed",
+            &[
+                ("points", &args.points.to_string()),
+                ("name", &name),
+                ("balance", &balance.to_string())
+            ],
+        )
+    );
+    Ok(())
+}
+
+pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
+    let id = resolve(ctx, &args.key)?;
+    settle(ctx)?;
+    let balance = ledger::adjust(&ctx.conn, id, args.points, &args.note, ctx.clock.now())?;
+    println!(
+        "{}",
+        t_args(
+            "loyalty-cli-adjusted",
+            &[
+                ("points", &signed(args.points)),
+                ("balance", &balance.to_string())
+            ],
+        )
+    );
+    Ok(())
+}
+
+/// The `tier` and `points` of `member show`, filled in its JSON.
+pub fn fill_member_json(ctx: &Ctx, id: i64, value: &mut Value) -> Result<()> {
+    let program = settle(ctx)?;
+    value["points"] = json!(ledger::balance(&ctx.conn, id)?);
+    let standing = loyalty::standings(&ctx.conn, &program, &[id], ctx.clock.today())?;
+    value["tier"] = match standing.get(&id).filter(|_| program.has_tiers()) {
+        Some(s) => json!(program.tier_name(s.tier)),
+        None => Value::Null,
+    };
+    Ok(())
+}
+
+/// Tier and points lines for `member show` without `--json`.
+pub fn member_text(ctx: &Ctx, id: i64) -> Result<String> {
+    let program = settle(ctx)?;
+    let mut out = String::new();
+    if program.has_tiers()
+        && let Some(s) = loyalty::standings(&ctx.conn, &program, &[id], ctx.clock.today())?.get(&id)
+    {
+        let tier = program.tier_name(s.tier).unwrap_or_default();
+        let value = match gap_text(&program, s) {
+            Some(gap) => format!("{tier} ({gap})"),
+            None => tier.to_string(),
+        };
+        out.push_str(&format!("  {}: {value}\n", t("ui-col-tier")));
+    }
+    let balance = ledger::balance(&ctx.conn, id)?;
+    out.push_str(&format!("  {}: {balance}\n", t("ui-col-points")));
+    Ok(out)
+}

@@ -1,0 +1,216 @@
+//! Drawing the tiers screen: the tier table with members per tier, the
+//! preview line while a minimum is typed, this month's moves and the
+//! nudge list side by side.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Widget};
+
+use super::View;
+use super::tiers::{Focus, Preview, TiersState};
+use crate::domain::tiers::TierBasis;
+use crate::i18n::{t, t_args, t_count};
+use crate::ui::format::{date_short, fit, pad, visual, width, wrap};
+use crate::ui::loyalty_text::{gap_to, metric_text};
+
+impl TiersState {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let program = &self.program;
+        let basis = match program.tiers.basis {
+            TierBasis::Spend => t("ui-tiers-on-spend"),
+            TierBasis::Visits => t("ui-tiers-on-visits"),
+        };
+        let title = t_args(
+            "ui-tiers-title",
+            &[
+                ("basis", &basis),
+                ("days", &program.tiers.grace_days.to_string()),
+            ],
+        );
+        let block = Block::bordered()
+            .border_style(theme.border(true))
+            .title(Span::styled(
+                format!(" {} ", fit(&title, area.width as usize - 4)),
+                theme.heading(),
+            ));
+        let inner = block.inner(area).inner(Margin::new(1, 0));
+        block.render(area, buf);
+        let cols = inner.width as usize;
+        let put = |buf: &mut Buffer, x: u16, y: u16, text: &str, cols: usize, style: Style| {
+            buf.set_stringn(x, y, fit(text, cols), cols, style);
+        };
+        if !program.has_tiers() {
+            put(
+                buf,
+                inner.x,
+                inner.y,
+                &t("loyalty-no-tiers"),
+                cols,
+                theme.dim(),
+            );
+            return None;
+        }
+        let tiers = &program.tiers.tiers;
+        let head_rows = tiers.len() as u16 + 5;
+        let [table, lists] =
+            Layout::vertical([Constraint::Length(head_rows), Constraint::Fill(1)]).areas(inner);
+        let (name_w, from_w, count_w) = (14, 14, 8);
+        let perks_w = cols.saturating_sub(name_w + from_w + count_w + 6);
+        let header = format!(
+            "  {}{}{} {}",
+            pad(&t("loyalty-col-tier"), name_w),
+            pad(&t("loyalty-col-from"), from_w),
+            pad(&format!("{:>7}", t("loyalty-col-members")), count_w),
+            t("loyalty-col-perks")
+        );
+        put(buf, table.x, table.y, &header, cols, theme.heading());
+        let mut cursor = None;
+        for (i, tier) in tiers.iter().enumerate() {
+            let y = table.y + 1 + i as u16;
+            let selected = self.focus == Focus::Tiers && i == self.tier;
+            let marker = if selected { "▶ " } else { "  " };
+            let count = self.overview.counts.get(i).copied().unwrap_or(0);
+            let line = format!(
+                "{marker}{}{}{:>7}  {}",
+                pad(&visual(&tier.name), name_w),
+                pad(&metric_text(program, tier.min), from_w),
+                count,
+                fit(&visual(&tier.perks), perks_w)
+            );
+            let style = if selected {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            put(buf, table.x, y, &line, cols, style);
+            if selected && let Some(field) = &self.edit {
+                let at = Rect::new(table.x + 2 + name_w as u16, y, from_w as u16 - 2, 1);
+                buf.set_stringn(
+                    at.x,
+                    y,
+                    " ".repeat(at.width as usize),
+                    at.width as usize,
+                    Style::new(),
+                );
+                cursor = field.render(at, buf, theme.field(true), true);
+            }
+        }
+        let note_y = table.y + 2 + tiers.len() as u16;
+        let (note, style) = match self.preview() {
+            Some(Preview::Moves { up, down }) => {
+                let name = program.tier_name(self.tier).unwrap_or_default();
+                let now_down = program.tiers.moves(&self.overview.standings).1;
+                let text = t_args(
+                    "ui-tiers-preview",
+                    &[
+                        ("tier", name),
+                        ("up", &up.to_string()),
+                        ("down", &down.to_string()),
+                        ("now", &now_down.to_string()),
+                        ("days", &program.tiers.grace_days.to_string()),
+                    ],
+                );
+                (text, theme.key())
+            }
+            Some(Preview::Invalid(text)) => (text, theme.error()),
+            None => (t("ui-tiers-edit-hint"), theme.dim()),
+        };
+        for (i, text) in wrap(&note, cols).into_iter().take(2).enumerate() {
+            put(buf, table.x, note_y + i as u16, &text, cols, style);
+        }
+        self.render_lists(lists, buf, view);
+        cursor
+    }
+
+    fn render_lists(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let theme = view.theme;
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .spacing(2)
+                .areas(area);
+        let o = &self.overview;
+        let moves_title = t_args(
+            "ui-tiers-moves",
+            &[
+                ("up", &o.moved_up.to_string()),
+                ("down", &o.moved_down.to_string()),
+            ],
+        );
+        let nudge_title = t_count("ui-tiers-nudges", "count", o.nudge_total as i64);
+        let moves: Vec<String> = o
+            .moves
+            .iter()
+            .map(|m| {
+                let arrow = if m.up { "↑" } else { "↓" };
+                let name_w = (left.width as usize).saturating_sub(2 + 2 + 9 + 10);
+                format!(
+                    "{arrow} {} {}{}",
+                    pad(&visual(&m.name), name_w),
+                    pad(&visual(&m.to), 8),
+                    pad(&date_short(m.on, view.today), 10)
+                )
+            })
+            .collect();
+        let nudges: Vec<String> = o
+            .nudges
+            .iter()
+            .map(|n| {
+                let next = self.program.tier_name(n.tier + 1).unwrap_or_default();
+                let gap = format!(" {}", visual(&gap_to(&self.program, n.gap, next)));
+                let name_w = (right.width as usize).saturating_sub(width(&gap) + 2);
+                format!("{}{gap}", pad(&visual(&n.name), name_w))
+            })
+            .collect();
+        let empty = t("ui-tiers-none");
+        for (rect, title, rows, focus, at) in [
+            (left, moves_title, moves, Focus::Moves, self.moves_at),
+            (right, nudge_title, nudges, Focus::Nudges, self.nudges_at),
+        ] {
+            let focused = self.focus == focus;
+            let style = if focused {
+                theme.heading()
+            } else {
+                theme.dim()
+            };
+            buf.set_stringn(
+                rect.x,
+                rect.y,
+                fit(&title, rect.width as usize),
+                rect.width as usize,
+                style,
+            );
+            let visible = rect.height.saturating_sub(1) as usize;
+            if rows.is_empty() {
+                buf.set_stringn(
+                    rect.x,
+                    rect.y + 1,
+                    fit(&empty, rect.width as usize),
+                    rect.width as usize,
+                    theme.dim(),
+                );
+            }
+            let offset = (at + 1).saturating_sub(visible);
+            for (i, text) in rows.iter().enumerate().skip(offset).take(visible) {
+                let y = rect.y + 1 + (i - offset) as u16;
+                let selected = focused && i == at;
+                let marker = if selected { "▶ " } else { "  " };
+                let style = if selected {
+                    theme.selected()
+                } else {
+                    Style::new()
+                };
+                let cols = rect.width as usize;
+                buf.set_stringn(
+                    rect.x,
+                    y,
+                    fit(&format!("{marker}{text}"), cols),
+                    cols,
+                    style,
+                );
+            }
+        }
+    }
+}
