@@ -10,7 +10,7 @@ use super::{contacts, reminders, review};
 use crate::config::Config;
 use crate::domain::member::fold;
 use crate::domain::reminders::{Window, by_household};
-use crate::domain::review::{NearTier, Review, ReviewRow, Texts, missing_row};
+use crate::domain::review::{NearTier, Review, ReviewRow, RowKind, Texts, missing_row};
 use crate::error::Result;
 
 /// The longest window the screen offers.
@@ -23,10 +23,17 @@ pub fn load(conn: &Connection, today: NaiveDate, config: &Config) -> Result<Revi
     let days = by_household(&reminders::within(conn, &window)?);
     let lapsed = review::lapsed(conn, today, &config.reminders)?;
     let (missing, missing_total) = review::missing(conn, MISSING_SHOWN)?;
+    let program = config.loyalty();
+    let nudges = if program.has_tiers() {
+        Some(super::tier_overview::overview(conn, &program, today)?.nudges)
+    } else {
+        None
+    };
 
     let mut ids: Vec<i64> = days.iter().map(|d| d.member_id).collect();
     ids.extend(lapsed.iter().map(|l| l.member_id));
     ids.extend(missing.iter().map(|m| m.member_id));
+    ids.extend(nudges.iter().flatten().map(|n| n.member_id));
     ids.sort_unstable();
     ids.dedup();
     let reach = review::reachable(conn, &ids)?;
@@ -65,10 +72,37 @@ pub fn load(conn: &Connection, today: NaiveDate, config: &Config) -> Result<Revi
             missing_row(m.member_id, m.no_birthday, m.no_consent, m.last_visit, who)
         })
         .collect();
+    let near_tier = match nudges {
+        None => NearTier::NotSetUp,
+        Some(nudges) => NearTier::Members(
+            nudges
+                .into_iter()
+                .map(|n| {
+                    let next = program
+                        .tiers
+                        .tiers
+                        .get(n.tier + 1)
+                        .map(|t| t.name.as_str())
+                        .unwrap_or_default();
+                    ReviewRow {
+                        member_id: n.member_id,
+                        member: member(n.member_id),
+                        kind: RowKind::NearTier {
+                            gap: crate::ui::loyalty_text::gap_to(&program, n.gap, next),
+                        },
+                        reason: None,
+                        date: None,
+                        contacted: None,
+                        message: None,
+                    }
+                })
+                .collect(),
+        ),
+    };
     Ok(Review {
         today,
         birthdays,
-        near_tier: NearTier::NotSetUp,
+        near_tier,
         lapsed,
         missing,
         missing_total,

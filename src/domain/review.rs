@@ -65,6 +65,11 @@ pub enum RowKind {
         no_consent: bool,
         last_visit: Option<NaiveDate>,
     },
+    /// Close to the next tier: what is missing, as the counter says it
+    /// ("€37 to Gold", "2 visits to Silver").
+    NearTier {
+        gap: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,8 +87,8 @@ pub struct ReviewRow {
     pub message: Option<(String, String)>,
 }
 
-/// The near-tier list until the loyalty rules exist: an honest "not set up"
-/// rather than made-up tiers.
+/// The near-tier list: members within 10 % of their next tier, or an honest
+/// "not set up" for a shop without tiers rather than made-up ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NearTier {
     NotSetUp,

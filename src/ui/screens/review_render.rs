@@ -343,6 +343,7 @@ fn list_text(row: &ReviewRow) -> String {
     let parts = match &row.kind {
         RowKind::Celebrations(day) => household_parts(day, &name),
         RowKind::Lapsed { visits, .. } => vec![name, t_count("ui-visits", "count", *visits)],
+        RowKind::NearTier { gap } => vec![name, gap.clone()],
         RowKind::Missing {
             no_birthday,
             no_consent,

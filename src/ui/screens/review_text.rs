@@ -86,6 +86,7 @@ pub fn reason_text(row: &ReviewRow, today: NaiveDate) -> String {
             let name = row.full_name();
             household_text(day, &name)
         }
+        RowKind::NearTier { gap } => gap.clone(),
         RowKind::Lapsed { visits, last_visit } => t_args(
             "review-lapsed",
             &[
