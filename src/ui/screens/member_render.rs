@@ -1,0 +1,218 @@
+//! Drawing the member card's first page: details, club, family, consent,
+//! and the summary of visits; popups on top. Reads the state only.
+
+use super::*;
+
+impl MemberState {
+    /// The left and right columns as lines for a column `cols` wide.
+    pub(super) fn columns(&self, view: &View, cols: usize) -> [Vec<Line<'static>>; 2] {
+        let theme = view.theme;
+        let card = &self.card;
+        let d = &card.member.draft;
+        let none = || t("ui-none");
+        let row = |label: &str, value: Option<String>| -> Line<'static> {
+            let (value, style) = match value {
+                Some(v) => (visual(&v), Style::new()),
+                None => (none(), theme.dim()),
+            };
+            Line::from(vec![
+                Span::raw(pad(label, LABEL)),
+                Span::styled(value, style),
+            ])
+        };
+        let heading = |key: &str| Line::styled(t(key), theme.heading());
+        let birthday_text = d.birthday.map(|b| match b.year {
+            Some(_) => {
+                let age = b
+                    .year
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, b.month, b.day))
+                    .map(|born| {
+                        BirthInfo::Born(born)
+                            .age(view.today)
+                            .map(|a| a.0)
+                            .unwrap_or(0)
+                    })
+                    .unwrap_or(0);
+                t_args(
+                    "ui-born-with-age",
+                    &[("date", &birthday(&b)), ("age", &age.to_string())],
+                )
+            }
+            None => birthday(&b),
+        });
+        let mut left = vec![
+            heading("ui-card-details"),
+            row(
+                &t("field-phone"),
+                d.phone
+                    .as_deref()
+                    .map(|p| display_phone(p, view.config.country())),
+            ),
+            row(&t("field-email"), d.email.clone()),
+            row(&t("field-birthday"), birthday_text),
+            row(&t("field-card"), d.card.clone()),
+            row(&t("field-area"), d.area.clone()),
+            row(
+                &t("ui-field-joined"),
+                Some(date_with_year(card.member.joined_at)),
+            ),
+        ];
+        let note = d
+            .note
+            .as_deref()
+            .map(|n| wrap(n, cols.saturating_sub(LABEL).max(10)));
+        match note {
+            Some(lines) if !lines.is_empty() => {
+                for (i, text) in lines.into_iter().enumerate() {
+                    let label = if i == 0 {
+                        t("field-note")
+                    } else {
+                        String::new()
+                    };
+                    left.push(row(&label, Some(text)));
+                }
+            }
+            _ => left.push(row(&t("field-note"), None)),
+        }
+        left.push(Line::raw(""));
+        left.push(heading("ui-card-consent"));
+        for channel in Channel::ALL {
+            let state = card.consents.iter().find(|c| c.channel == channel);
+            let value = match state {
+                Some(c) if c.granted => {
+                    t_args("ui-consent-yes", &[("date", &date_with_year(c.at.date()))])
+                }
+                Some(c) => t_args(
+                    "ui-consent-withdrawn",
+                    &[("date", &date_with_year(c.at.date()))],
+                ),
+                None => t("ui-consent-no"),
+            };
+            left.push(row(
+                &t(&format!("ui-channel-{}", channel.code())),
+                Some(value),
+            ));
+        }
+
+        let currency = view.config.currency();
+        let mut right = vec![heading("ui-card-club")];
+        right.extend(loyalty::club_lines(&self.loyalty, view, LABEL, cols));
+        right.extend([Line::raw(""), heading("ui-card-children")]);
+        let family_line =
+            |parts: Vec<String>| Line::raw(format!("  {}", visual(&parts.join(" · "))));
+        for child in &card.children {
+            let mut parts = vec![child.name.clone()];
+            parts.extend(child.gender.clone());
+            parts.extend(birth(&child.birth, view.today));
+            right.push(family_line(parts));
+        }
+        if card.children.is_empty() {
+            right.push(Line::styled(
+                format!("  {}", t("ui-card-no-children")),
+                theme.dim(),
+            ));
+        }
+        right.push(heading("ui-card-pets"));
+        for pet in &card.pets {
+            let mut parts = vec![pet.name.clone(), pet.kind.clone()];
+            parts.extend(birth(&pet.birth, view.today));
+            parts.extend(
+                pet.gotcha
+                    .map(|d| t_args("ui-card-gotcha", &[("date", &date_with_year(d))])),
+            );
+            right.push(family_line(parts));
+        }
+        if card.pets.is_empty() {
+            right.push(Line::styled(
+                format!("  {}", t("ui-card-no-pets")),
+                theme.dim(),
+            ));
+        }
+        right.push(Line::raw(""));
+        let (history, habits) = if card.visits == 0 {
+            (t("ui-card-no-purchases"), t("ui-card-no-purchases"))
+        } else {
+            let last = card
+                .last_visit
+                .map(|v| date_short(v, view.today))
+                .unwrap_or_else(none);
+            let visits = t_count("ui-visits", "count", card.visits);
+            (
+                t_args("ui-card-visits", &[("visits", &visits), ("last", &last)]),
+                t_args(
+                    "ui-card-spend",
+                    &[("spend", &currency.format(card.spend_minor))],
+                ),
+            )
+        };
+        // Filled in by the purchase import; until then one line each.
+        right.push(heading("ui-card-history"));
+        right.push(Line::raw(format!("  {history}")));
+        right.push(heading("ui-card-habits"));
+        right.push(Line::raw(format!("  {habits}")));
+        right.extend(self.purchases.summary_lines(theme));
+        // Only once there is something: most members are never contacted.
+        if !self.contacts.is_empty() {
+            right.push(heading("ui-card-contacted"));
+        }
+        for entry in self.contacts.iter().take(3) {
+            right.push(Line::raw(format!(
+                "  {}",
+                [
+                    date_with_year(entry.at.date()),
+                    contact_channel_name(entry.channel),
+                    contact_reason_name(entry.reason),
+                ]
+                .join(" · ")
+            )));
+        }
+        [left, right]
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let theme = view.theme;
+        let block = Block::bordered()
+            .border_style(theme.border(self.form.is_none()))
+            .title(Span::styled(
+                format!(" {} ", visual(&self.purchases.title(&self.card.member))),
+                theme.heading(),
+            ));
+        let inner = block.inner(area).inner(Margin::new(1, 0));
+        block.render(area, buf);
+        let banner_rows = self.soon.len().min(3) as u16;
+        let [banner, body] =
+            Layout::vertical([Constraint::Length(banner_rows), Constraint::Fill(1)]).areas(inner);
+        let marker = theme.birthday_marker();
+        let banner_lines: Vec<Line> = self
+            .soon
+            .iter()
+            .map(|text| Line::styled(format!("{marker} {}", visual(text)), theme.good()))
+            .collect();
+        Paragraph::new(banner_lines).render(banner, buf);
+        if self.purchases.is_shown() {
+            self.purchases.render(body, buf, view);
+            return None;
+        }
+        let [left_area, right_area] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .spacing(2)
+                .areas(body);
+        let [left, right] = self.columns(view, left_area.width as usize);
+        let longest = left.len().max(right.len()) as u16;
+        let scroll = self.scroll.min(longest.saturating_sub(body.height));
+        Paragraph::new(left)
+            .scroll((scroll, 0))
+            .render(left_area, buf);
+        Paragraph::new(right)
+            .scroll((scroll, 0))
+            .render(right_area, buf);
+        let cursor = self
+            .form
+            .as_ref()
+            .and_then(|form| form.render(area, buf, view));
+        match &self.popup {
+            Some(popup) => popup.render(area, buf, view),
+            None => cursor,
+        }
+    }
+}
