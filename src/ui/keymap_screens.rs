@@ -1,0 +1,182 @@
+//! Key tables of the import, till-customer, weekly review and loyalty
+//! screens. Like every table, each drives its screen's keys, its status-bar
+//! hints and its `?` help.
+
+use super::*;
+
+/// The import screen while choosing a file.
+pub const IMPORT_FILES: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Open, "ui-key-import-file", true),
+    b(&[TAB, ch('/')], Action::NextField, "ui-key-type-path", true),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    b(&[ch('r')], Action::Rescan, "ui-key-rescan", false),
+    b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
+    QUIT,
+    HELP,
+];
+
+/// Typing a file's path on the import screen.
+pub const IMPORT_PATH: Keymap = &[
+    b(&[ENTER], Action::Save, "ui-key-import-path", true),
+    b(&[TAB, ESC], Action::Back, "ui-key-back-to-files", true),
+    HELP_F1,
+];
+
+/// While an import runs: only cancelling (Ctrl-C too, instead of quitting).
+pub const IMPORT_RUNNING: Keymap = &[b(
+    &[ESC, ctrl('c')],
+    Action::Back,
+    "ui-key-cancel-import",
+    true,
+)];
+
+pub const IMPORT_RESULT: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", true),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(&[ENTER, ESC], Action::Back, "ui-key-back-to-files", true),
+    b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", true),
+    QUIT,
+    HELP,
+];
+
+/// Till customers without a member.
+pub const UNMATCHED: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(&[ENTER, ch('l')], Action::Open, "ui-key-link", true),
+    b(&[ch('n')], Action::SignUp, "ui-key-sign-up-customer", true),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    QUIT,
+    HELP,
+];
+
+/// Picking the member to link a till customer to.
+pub const UNMATCHED_LINK: Keymap = &[
+    b(&[UP], Action::Up, "ui-key-move", true),
+    b(&[DOWN], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Open, "ui-key-link-to-this", true),
+    b(&[ESC], Action::Back, "ui-key-cancel", true),
+    HELP_F1,
+];
+
+/// The weekly review.
+pub const REVIEW: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", false),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", false),
+    b(
+        &[key(KeyCode::PageUp)],
+        Action::PageUp,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[key(KeyCode::PageDown)],
+        Action::PageDown,
+        "ui-key-page",
+        false,
+    ),
+    b(
+        &[TAB, key(KeyCode::Right)],
+        Action::NextSection,
+        "ui-key-section",
+        true,
+    ),
+    b(
+        &[BACKTAB, key(KeyCode::Left)],
+        Action::PrevSection,
+        "ui-key-section-back",
+        false,
+    ),
+    b(&[ch('d')], Action::CycleDays, "ui-key-days", true),
+    b(
+        &[ch('c')],
+        Action::MarkContacted,
+        "ui-key-mark-contacted",
+        true,
+    ),
+    b(&[ch('y')], Action::CopyMessage, "ui-key-copy-message", true),
+    b(&[ch('x')], Action::Export, "ui-key-export", true),
+    b(&[ENTER], Action::Open, "ui-key-open-card", false),
+    b(&[ESC], Action::Back, "ui-key-back", true),
+    QUIT,
+    HELP,
+];
+
+/// Choosing how a member of the review was contacted.
+pub const REVIEW_CONTACT: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Save, "ui-key-mark", true),
+    b(&[ESC], Action::Back, "ui-key-cancel", true),
+    HELP,
+];
+
+/// Redeeming points: type a number or pick a reward.
+pub const REDEEM: Keymap = &[
+    b(&[UP], Action::Up, "ui-key-pick-reward", true),
+    b(&[DOWN], Action::Down, "ui-key-pick-reward", true),
+    b(&[ENTER], Action::Save, "ui-key-redeem-go", true),
+    CANCEL,
+    HELP_F1,
+];
+
+/// The points history on the member card.
+pub const POINTS: Keymap = &[
+    b(&[ch('a')], Action::Adjust, "ui-key-adjust", true),
+    b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),
+    b(&[ch('b')], Action::ReferredBy, "ui-key-referred-by", true),
+    b(&[ch('v')], Action::ReviewBonus, "ui-key-review-bonus", true),
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
+    b(&[ESC], Action::Back, "ui-key-close", true),
+    HELP,
+];
+
+/// The adjustment and "brought by" forms of the points history.
+pub const POINTS_FORM: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
+
+/// The tiers screen: the tier table, this month's moves, the nudge list.
+pub const TIERS: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[TAB], Action::NextField, "ui-key-next-list", true),
+    b(&[BACKTAB], Action::PrevField, "ui-key-prev-list", false),
+    b(&[ENTER], Action::Open, "ui-key-open-or-edit", true),
+    b(&[ch('e')], Action::Edit, "ui-key-edit-min", false),
+    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    QUIT,
+    HELP,
+];
+
+/// Typing a new tier minimum, with the preview of who would move.
+pub const TIERS_EDIT: Keymap = &[
+    b(&[ENTER], Action::Save, "ui-key-save-min", true),
+    CANCEL,
+    HELP_F1,
+];
