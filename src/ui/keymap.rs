@@ -59,6 +59,18 @@ const PREV_FIELD: Binding = b(
     "ui-key-prev-field",
     false,
 );
+const PAGE_UP: Binding = b(
+    &[key(KeyCode::PageUp)],
+    Action::PageUp,
+    "ui-key-page",
+    false,
+);
+const PAGE_DOWN: Binding = b(
+    &[key(KeyCode::PageDown)],
+    Action::PageDown,
+    "ui-key-page",
+    false,
+);
 const SAVE: Binding = b(&[ENTER], Action::Save, "ui-key-save", true);
 const CANCEL: Binding = b(&[ESC], Action::Back, "ui-key-cancel", true);
 
@@ -76,18 +88,8 @@ pub const WELCOME: Keymap = &[
 pub const COUNTER_SEARCH: Keymap = &[
     b(&[UP], Action::Up, "ui-key-move", true),
     b(&[DOWN], Action::Down, "ui-key-move", true),
-    b(
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "ui-key-page",
-        false,
-    ),
-    b(
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "ui-key-page",
-        false,
-    ),
+    PAGE_UP,
+    PAGE_DOWN,
     b(&[ENTER], Action::Open, "ui-key-open", true),
     b(&[ESC], Action::ClearSearch, "ui-key-clear-search", true),
     // Every printable key is search text here, so the review has an F key.
@@ -98,18 +100,8 @@ pub const COUNTER_SEARCH: Keymap = &[
 pub const COUNTER_LIST: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
-    b(
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "ui-key-page",
-        false,
-    ),
-    b(
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "ui-key-page",
-        false,
-    ),
+    PAGE_UP,
+    PAGE_DOWN,
     b(&[ENTER], Action::Open, "ui-key-open", true),
     b(&[ch('w'), F2], Action::OpenReview, "ui-key-review", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up", true),
@@ -178,18 +170,8 @@ pub const MEMBER_PURCHASES: Keymap = &[
         "ui-key-scroll-history",
         true,
     ),
-    b(
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "ui-key-page",
-        false,
-    ),
-    b(
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "ui-key-page",
-        false,
-    ),
+    PAGE_UP,
+    PAGE_DOWN,
     b(&[ESC], Action::Back, "ui-key-to-counter", true),
     QUIT,
     HELP,

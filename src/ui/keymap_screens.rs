@@ -35,18 +35,8 @@ pub const IMPORT_RUNNING: Keymap = &[b(
 pub const IMPORT_RESULT: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", true),
-    b(
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "ui-key-page",
-        false,
-    ),
-    b(
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "ui-key-page",
-        false,
-    ),
+    PAGE_UP,
+    PAGE_DOWN,
     b(&[ENTER, ESC], Action::Back, "ui-key-back-to-files", true),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", true),
     QUIT,
@@ -57,18 +47,8 @@ pub const IMPORT_RESULT: Keymap = &[
 pub const UNMATCHED: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
-    b(
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "ui-key-page",
-        false,
-    ),
-    b(
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "ui-key-page",
-        false,
-    ),
+    PAGE_UP,
+    PAGE_DOWN,
     b(&[ENTER, ch('l')], Action::Open, "ui-key-link", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up-customer", true),
     b(&[ESC], Action::Back, "ui-key-to-counter", true),
@@ -89,18 +69,8 @@ pub const UNMATCHED_LINK: Keymap = &[
 pub const REVIEW: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-move", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-move", false),
-    b(
-        &[key(KeyCode::PageUp)],
-        Action::PageUp,
-        "ui-key-page",
-        false,
-    ),
-    b(
-        &[key(KeyCode::PageDown)],
-        Action::PageDown,
-        "ui-key-page",
-        false,
-    ),
+    PAGE_UP,
+    PAGE_DOWN,
     b(
         &[TAB, key(KeyCode::Right)],
         Action::NextSection,
