@@ -22,7 +22,8 @@ fn reminders_30d(c: &mut Criterion) {
     let mut conn = db::open_in_memory().expect("in-memory database");
     let today = day(2026, 11, 23);
     let noon = today.and_hms_opt(12, 0, 0).expect("noon");
-    regulars::demo::fill(&mut conn, noon, MEMBERS, 42).expect("demo members");
+    let program = Config::default().loyalty();
+    regulars::demo::fill(&mut conn, noon, MEMBERS, 42, &program).expect("demo members");
     let mut group = c.benchmark_group("reminders");
     for (label, start) in [
         ("30 days", today),

@@ -38,6 +38,7 @@ pub fn run_demo(ctx: &mut Ctx, a: DemoArgs) -> Result<()> {
         ctx.clock.now(),
         a.members,
         a.seed,
+        &ctx.config.loyalty(),
         &mut |done| {
             bar.set_position(done as u64);
             true

@@ -6,6 +6,7 @@
 
 pub mod contacts;
 pub mod counter;
+pub mod demo_receipts;
 pub mod demo_rows;
 pub mod habits;
 pub mod ledger;

@@ -16,6 +16,7 @@ const LOCALES: &[(&str, &str)] = &[
     ("en.toml", include_str!("../../assets/demo/en.toml")),
 ];
 const COMMON: (&str, &str) = ("common.toml", include_str!("../../assets/demo/common.toml"));
+const SHOP: (&str, &str) = ("shop.toml", include_str!("../../assets/demo/shop.toml"));
 
 /// A name in its own script and in Latin letters. The files write
 /// `"נועה|Noa"`; a name already in Latin letters is written once.
@@ -87,12 +88,33 @@ pub struct Common {
     pub pet_kind: Vec<PetKind>,
 }
 
+/// Something the demo shop sells.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub name: String,
+    pub category: String,
+    /// In hundredths of the currency's unit.
+    pub price: i64,
+    pub weight: u32,
+    /// The kind of pet it is for, as in `pet_kind`.
+    pub pet: Option<String>,
+    pub max_qty: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Shop {
+    pub item: Vec<Item>,
+}
+
 /// Everything read from the files, checked so that every list has something
 /// to pick from.
 #[derive(Debug)]
 pub struct DemoData {
     pub locales: Vec<Locale>,
     pub common: Common,
+    pub shop: Shop,
 }
 
 fn broken(file: &str, detail: &str) -> Error {
@@ -120,7 +142,19 @@ pub fn load() -> Result<DemoData> {
     if empty {
         return Err(broken(COMMON.0, "a list is empty"));
     }
-    Ok(DemoData { locales, common })
+    let shop: Shop = parse(SHOP.0, SHOP.1)?;
+    let unsellable = shop
+        .item
+        .iter()
+        .any(|i| i.price <= 0 || i.max_qty == 0 || i.name.trim().is_empty());
+    if shop.item.iter().all(|i| i.weight == 0) || unsellable {
+        return Err(broken(SHOP.0, "no items, or an item without a price"));
+    }
+    Ok(DemoData {
+        locales,
+        common,
+        shop,
+    })
 }
 
 fn check_locale(file: &str, l: &Locale) -> Result<()> {

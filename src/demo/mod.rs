@@ -1,22 +1,39 @@
 //! Demo data: made-up members that look like a real club's, for trying the
 //! app out. Names in Hebrew, Croatian, Chinese, Thai and English, phones of
 //! the name's country, birthdays all over the year (some on Feb 29),
-//! children and pets, a consent history. The same seed always gives the same
-//! members; nothing here reads the system clock.
+//! children and pets, a consent history, and 18 months of purchases with
+//! walk-in customers besides. The same seed always gives the same club;
+//! nothing here reads the system clock.
 
+mod basket;
 mod data;
 mod household;
 mod person;
+mod purchases;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_purchases;
+mod visits;
+mod walk_ins;
 
 use chrono::{NaiveDate, NaiveDateTime};
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
 use rusqlite::Connection;
 
+use crate::db::demo_receipts::{
+    DemoLineRow, DemoReceiptRow, DemoReceipts, demo_till_id, highest_demo_till,
+};
 use crate::db::demo_rows::{DemoRows, highest_demo_card};
 use crate::domain::family::BirthInfo;
+use crate::domain::loyalty_config::Program;
 use crate::domain::member::{Channel, MemberDraft};
+use crate::domain::tiers::TierBasis;
 use crate::error::Result;
+use basket::{Bought, Catalogue};
+use person::Stranger;
+use purchases::Targets;
 
 /// Progress is reported after this many members.
 const PROGRESS_EVERY: usize = 1_000;
@@ -54,9 +71,16 @@ pub struct DemoPet {
     pub birth: BirthInfo,
 }
 
-/// Adds `members` demo members, the same ones for the same `seed`.
-pub fn fill(conn: &mut Connection, now: NaiveDateTime, members: usize, seed: u64) -> Result<usize> {
-    fill_with_progress(conn, now, members, seed, &mut |_| true)
+/// Adds `members` demo members with their purchases, the same ones for the
+/// same `seed`, then brings points and tiers up to date under `program`.
+pub fn fill(
+    conn: &mut Connection,
+    now: NaiveDateTime,
+    members: usize,
+    seed: u64,
+    program: &Program,
+) -> Result<usize> {
+    fill_with_progress(conn, now, members, seed, program, &mut |_| true)
 }
 
 /// Like [`fill`], calling `progress` with the number of members made so far
@@ -67,24 +91,68 @@ pub fn fill_with_progress(
     now: NaiveDateTime,
     members: usize,
     seed: u64,
+    program: &Program,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<usize> {
     let data = data::load()?;
+    let shop = Catalogue::new(&data.shop.item, program.currency.minor_digits());
+    let spend_mins = (program.tiers.basis == TierBasis::Spend)
+        .then(|| program.tiers.tiers.iter().map(|t| t.min).collect());
+    let targets = Targets::new(spend_mins, &shop);
+    let today = now.date();
     let tx = conn.transaction()?;
     let mut generator = person::Generator::new(&data, now, seed, highest_demo_card(&tx)?);
+    // Purchases draw from a stream of their own, so the members stay the
+    // same ones they were before the demo had purchases.
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    rng.set_stream(1);
     {
         let mut rows = DemoRows::new(&tx)?;
+        let mut till = Till {
+            rows: DemoReceipts::new(&tx)?,
+            next: highest_demo_till(&tx)? + 1,
+        };
         for done in 1..=members {
-            write(&mut rows, &generator.member())?;
+            let member = generator.member();
+            let id = write(&mut rows, &member)?;
+            if let Some(identity) = Identity::of(&member.draft) {
+                let pets: Vec<&str> = member.pets.iter().map(|p| p.kind.as_str()).collect();
+                let joined = member.joined.date();
+                let bought =
+                    purchases::member_purchases(&mut rng, &shop, &targets, today, joined, &pets);
+                for b in &bought {
+                    till.write(b, Some(id), &identity)?;
+                }
+            }
             if done % PROGRESS_EVERY == 0 && done < members && !progress(done) {
                 return Ok(0);
             }
         }
+        let mut write_walk_in = |who: Option<&Stranger>, b: &Bought| {
+            let identity = Identity {
+                card: None,
+                phone: who.and_then(|s| s.phone.as_deref()),
+                email: who.and_then(|s| s.email.as_deref()),
+                name: who.and_then(|s| s.name.as_deref()),
+            };
+            till.write(b, None, &identity)
+        };
+        walk_ins::walk_ins(
+            &mut rng,
+            &mut generator,
+            &shop,
+            today,
+            members,
+            &mut write_walk_in,
+        )?;
     }
     // The fast inserts skip the search columns; fold them in the same
     // transaction so the first keystroke at the counter is not the one that pays.
     crate::db::search::refold_pending(&tx)?;
     tx.commit()?;
+    // Points for every receipt, signup bonuses and every tier, so that the
+    // counter shows them at once.
+    crate::db::loyalty::recompute(conn, program, now)?;
     progress(members);
     Ok(members)
 }
@@ -96,7 +164,72 @@ pub fn generate(now: NaiveDateTime, members: usize, seed: u64) -> Result<Vec<Dem
     Ok((0..members).map(|_| generator.member()).collect())
 }
 
-fn write(rows: &mut DemoRows, m: &DemoMember) -> Result<()> {
+/// How the till names a customer on a receipt: a member by the first of
+/// card, phone and email they have (the order the import matches them in).
+struct Identity<'a> {
+    card: Option<&'a str>,
+    phone: Option<&'a str>,
+    email: Option<&'a str>,
+    name: Option<&'a str>,
+}
+
+impl<'a> Identity<'a> {
+    /// None for a member the till could not tell apart from anyone else.
+    fn of(d: &'a MemberDraft) -> Option<Identity<'a>> {
+        let mut who = Identity {
+            card: d.card.as_deref(),
+            phone: None,
+            email: None,
+            name: None,
+        };
+        if who.card.is_none() {
+            who.phone = d.phone.as_deref();
+        }
+        if who.card.is_none() && who.phone.is_none() {
+            who.email = d.email.as_deref();
+        }
+        (who.card.is_some() || who.phone.is_some() || who.email.is_some()).then_some(who)
+    }
+}
+
+/// Demo receipts numbered on from the last demo receipt stored.
+struct Till<'c> {
+    rows: DemoReceipts<'c>,
+    next: i64,
+}
+
+impl Till<'_> {
+    fn write(&mut self, b: &Bought, member_id: Option<i64>, who: &Identity) -> Result<()> {
+        let till_id = demo_till_id(self.next);
+        self.next += 1;
+        let lines: Vec<DemoLineRow> = b
+            .lines
+            .iter()
+            .map(|l| DemoLineRow {
+                item: &l.item.name,
+                category: &l.item.category,
+                qty_milli: l.qty * 1000,
+                amount_minor: l.amount_minor,
+            })
+            .collect();
+        let row = DemoReceiptRow {
+            till_id: &till_id,
+            date: b.at.date(),
+            time: b.at.time(),
+            total_minor: b.total_minor(),
+            refund: b.refund,
+            member_id,
+            card: who.card,
+            phone: who.phone,
+            email: who.email,
+            name: who.name,
+        };
+        self.rows.receipt(&row, &lines)?;
+        Ok(())
+    }
+}
+
+fn write(rows: &mut DemoRows, m: &DemoMember) -> Result<i64> {
     let joined: NaiveDate = m.joined.date();
     let id = rows.member(&m.draft, joined)?;
     for c in &m.consents {
@@ -108,5 +241,5 @@ fn write(rows: &mut DemoRows, m: &DemoMember) -> Result<()> {
     for p in &m.pets {
         rows.pet(id, &p.name, &p.kind, &p.birth)?;
     }
-    Ok(())
+    Ok(id)
 }

@@ -16,6 +16,14 @@ use crate::domain::member::{Birthday, Channel, MemberDraft, fold};
 /// How far back the oldest member joined.
 const CLUB_AGE_DAYS: i64 = 6 * 365;
 
+/// A till customer who is not a member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stranger {
+    pub name: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+}
+
 /// Makes members one after another; the same seed gives the same members.
 pub struct Generator<'d> {
     data: &'d DemoData,
@@ -159,6 +167,33 @@ impl<'d> Generator<'d> {
             children,
             pets,
         }
+    }
+
+    /// A customer who gives the till a phone or an email but never
+    /// signed up: neither is any demo member's.
+    pub fn stranger(&mut self) -> Stranger {
+        let locale = pick_weighted(&mut self.rng, &self.data.locales, |l| l.weight);
+        let country = pick_weighted(&mut self.rng, &locale.country, |c| c.weight);
+        let first = pick(&mut self.rng, &locale.female);
+        let first = if chance(&mut self.rng, 50) {
+            first
+        } else {
+            pick(&mut self.rng, &locale.male)
+        };
+        let family = pick(&mut self.rng, &locale.family);
+        let phone = if chance(&mut self.rng, 75) {
+            self.phone(country)
+        } else {
+            None
+        };
+        let born_in = self.now.year() - self.rng.random_range(20..70);
+        let email = if phone.is_none() || chance(&mut self.rng, 25) {
+            self.email(first, family, country, born_in)
+        } else {
+            None
+        };
+        let name = chance(&mut self.rng, 60).then(|| format!("{} {}", first.latin, family.latin));
+        Stranger { name, phone, email }
     }
 
     /// Spread over the whole year, Feb 29 a little more often than nature

@@ -10,11 +10,19 @@ use super::*;
 use crate::db;
 use crate::domain::member::normalise_email;
 
-fn now() -> NaiveDateTime {
+pub(super) fn now() -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2026, 11, 23)
         .unwrap()
         .and_hms_opt(12, 0, 0)
         .unwrap()
+}
+
+/// The loyalty program of the config a new user gets (US dollars).
+pub(super) fn program() -> Program {
+    let text = crate::config::default_text(Some("en_US.UTF-8"));
+    crate::config::Config::parse(&text, std::path::Path::new("config.toml"))
+        .unwrap()
+        .loyalty()
 }
 
 fn members(n: usize, seed: u64) -> Vec<DemoMember> {
@@ -46,9 +54,9 @@ fn dump(conn: &Connection) -> Vec<String> {
     out
 }
 
-fn filled(n: usize, seed: u64) -> Connection {
+pub(super) fn filled(n: usize, seed: u64) -> Connection {
     let mut conn = db::open_in_memory().unwrap();
-    assert_eq!(fill(&mut conn, now(), n, seed).unwrap(), n);
+    assert_eq!(fill(&mut conn, now(), n, seed, &program()).unwrap(), n);
     conn
 }
 
@@ -64,7 +72,7 @@ fn the_same_seed_gives_the_same_club() {
 #[test]
 fn filling_twice_hands_out_new_cards() {
     let mut conn = filled(200, 1);
-    fill(&mut conn, now(), 200, 1).unwrap();
+    fill(&mut conn, now(), 200, 1, &program()).unwrap();
     let (cards, distinct): (i64, i64) = conn
         .query_row(
             "SELECT count(card), count(DISTINCT card) FROM members",
@@ -80,7 +88,7 @@ fn filling_twice_hands_out_new_cards() {
 fn a_stopped_fill_adds_nothing() {
     let mut conn = db::open_in_memory().unwrap();
     let mut calls = vec![];
-    let added = fill_with_progress(&mut conn, now(), 2_500, 3, &mut |done| {
+    let added = fill_with_progress(&mut conn, now(), 2_500, 3, &program(), &mut |done| {
         calls.push(done);
         false
     })

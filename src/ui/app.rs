@@ -350,7 +350,8 @@ impl App {
             return false;
         }
         let now = self.ctx.clock.now();
-        match crate::demo::fill(&mut self.ctx.conn, now, DEMO_MEMBERS, DEMO_SEED) {
+        let program = self.ctx.config.loyalty();
+        match crate::demo::fill(&mut self.ctx.conn, now, DEMO_MEMBERS, DEMO_SEED, &program) {
             Ok(0) => self.message = Some((t("ui-demo-none"), true)),
             Ok(added) => {
                 self.apply(Effect::ToCounter);
