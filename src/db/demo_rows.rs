@@ -1,19 +1,19 @@
 //! Writing many generated demo members quickly: the statements are prepared
-//! once and reused for every row, inside the caller's transaction. The
-//! columns are written exactly as `members.rs` writes them, so a demo member
-//! reads back like one signed up at the counter.
+//! once and reused for every row, inside the caller's transaction. Members
+//! go through `members::insert_row`, so a demo member reads back (and is
+//! found) like one signed up at the counter.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Statement, params};
 
-use super::members::{DATE, DATETIME, birth_columns, sort_key};
+use super::members::{DATETIME, birth_columns};
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{Channel, MemberDraft};
 use crate::error::Result;
 
 /// Prepared inserts for members, their families and their consent log.
 pub struct DemoRows<'c> {
-    member: Statement<'c>,
+    conn: &'c Connection,
     child: Statement<'c>,
     pet: Statement<'c>,
     consent: Statement<'c>,
@@ -22,11 +22,7 @@ pub struct DemoRows<'c> {
 impl<'c> DemoRows<'c> {
     pub fn new(conn: &'c Connection) -> Result<Self> {
         Ok(DemoRows {
-            member: conn.prepare(
-                "INSERT INTO members (first_name, family_name, sort_key, phone, email, birth_month, birth_day,
-                                      birth_year, card, area, language, note, joined_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )?,
+            conn,
             child: conn.prepare(
                 "INSERT INTO children (member_id, name, gender, born, approx_years, approx_on)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -43,21 +39,7 @@ impl<'c> DemoRows<'c> {
 
     /// Stores a member who joined on `joined`; returns the new id.
     pub fn member(&mut self, d: &MemberDraft, joined: NaiveDate) -> Result<i64> {
-        Ok(self.member.insert(params![
-            d.first_name,
-            d.family_name,
-            sort_key(d),
-            d.phone,
-            d.email,
-            d.birthday.map(|b| b.month),
-            d.birthday.map(|b| b.day),
-            d.birthday.and_then(|b| b.year),
-            d.card,
-            d.area,
-            d.language,
-            d.note,
-            joined.format(DATE).to_string()
-        ])?)
+        super::members::insert_row(self.conn, d, joined)
     }
 
     pub fn child(

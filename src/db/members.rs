@@ -52,40 +52,47 @@ pub fn insert(
     consents: &[Channel],
     now: NaiveDateTime,
 ) -> Result<i64> {
-    let found = search_fields(d);
     within_transaction(conn, || {
-        conn.prepare_cached(
-            "INSERT INTO members (first_name, family_name, sort_key, phone, email, birth_month, birth_day,
-                                  birth_year, card, area, language, note, joined_at,
-                                  search_text, card_fold, phone_digits, phone_national)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        )?
-        .execute(params![
-            d.first_name,
-            d.family_name,
-            sort_key(d),
-            d.phone,
-            d.email,
-            d.birthday.map(|b| b.month),
-            d.birthday.map(|b| b.day),
-            d.birthday.and_then(|b| b.year),
-            d.card,
-            d.area,
-            d.language,
-            d.note,
-            now.date().format(DATE).to_string(),
-            found.search_text,
-            found.card_fold,
-            found.phone_digits,
-            found.phone_national
-        ])?;
-        let id = conn.last_insert_rowid();
-        write_words(conn, id, &found)?;
+        let id = insert_row(conn, d, now.date())?;
         for channel in consents {
             record_consent(conn, id, *channel, true, now, "signup")?;
         }
         Ok(id)
     })
+}
+
+/// Writes the member's row and search words, in the caller's transaction:
+/// the one way a member is stored, at the counter or by the demo.
+pub(crate) fn insert_row(conn: &Connection, d: &MemberDraft, joined: NaiveDate) -> Result<i64> {
+    let found = search_fields(d);
+    conn.prepare_cached(
+        "INSERT INTO members (first_name, family_name, sort_key, phone, email, birth_month, birth_day,
+                              birth_year, card, area, language, note, joined_at,
+                              search_text, card_fold, phone_digits, phone_national)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+    )?
+    .execute(params![
+        d.first_name,
+        d.family_name,
+        sort_key(d),
+        d.phone,
+        d.email,
+        d.birthday.map(|b| b.month),
+        d.birthday.map(|b| b.day),
+        d.birthday.and_then(|b| b.year),
+        d.card,
+        d.area,
+        d.language,
+        d.note,
+        joined.format(DATE).to_string(),
+        found.search_text,
+        found.card_fold,
+        found.phone_digits,
+        found.phone_national
+    ])?;
+    let id = conn.last_insert_rowid();
+    write_words(conn, id, &found)?;
+    Ok(id)
 }
 
 /// Replaces the member's details (not their family, consents or history).
