@@ -463,3 +463,9 @@ ui-claimed = { $count ->
 import-stopping = Stopping… the file being read is rolled back (Ctrl-C again quits at once).
 import-cancelled-file = Import of { $file } cancelled; nothing of it was stored.
 import-inbox-nothing = No new files in the inbox ({ $dir }).
+
+## Member add from the command line: receipts bought before signing up
+cli-member-claimed = { $count ->
+    [one] 1 earlier receipt (same card, phone or email) is now theirs.
+   *[other] { $count } earlier receipts (same card, phone or email) are now theirs.
+}
