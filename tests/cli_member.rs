@@ -298,3 +298,39 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_member_added_after_buying_gets_the_earlier_receipts() {
+    let dir = TempDir::new().unwrap();
+    shop_in(&dir, "HR", "EUR");
+    let file = dir.path().join("till.csv");
+    std::fs::write(
+        &file,
+        "receipt_id,time,total,phone,card\n\
+         R1,2026-03-01T10:00:00,12.00,091 234 5678,\n\
+         R2,2026-03-02T10:00:00,8.50,,HR-77\n\
+         R3,2026-03-03T10:00:00,5.00,,\n",
+    )
+    .unwrap();
+    regulars(&dir).arg("import").arg(&file).assert().success();
+    regulars(&dir)
+        .args(["member", "add", "--first", "Ana", "--last", "Kovač"])
+        .args(["--phone", "+385912345678", "--card", "HR-77"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("Ana Kovač").and(predicate::str::contains(
+                "2 earlier receipts (same card, phone or email) are now theirs.",
+            )),
+        );
+    let ana = json(regulars(&dir).args(["member", "show", "HR-77", "--json"]));
+    assert_eq!(
+        (ana["visits"].as_i64(), ana["spend_minor"].as_i64()),
+        (Some(2), Some(2050))
+    );
+    regulars(&dir)
+        .args(["member", "add", "--first", "Ivo", "--card", "HR-78"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Ivo").and(predicate::str::contains("earlier").not()));
+}

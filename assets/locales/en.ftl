@@ -684,3 +684,8 @@ ui-help-tiers-edit = Trying another minimum
 ui-help-redeem = Redeeming points
 ui-help-points = In the points history
 ui-help-points-form = Adjusting points or saying who brought a member
+## Member add from the command line: receipts bought before signing up
+cli-member-claimed = { $count ->
+    [one] 1 earlier receipt (same card, phone or email) is now theirs.
+   *[other] { $count } earlier receipts (same card, phone or email) are now theirs.
+}

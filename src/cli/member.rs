@@ -10,7 +10,7 @@ use crate::domain::member::{
     parse_birthday,
 };
 use crate::error::{Error, Result};
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, t_count};
 
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
@@ -171,6 +171,9 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
     }
     let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, None)?;
     let id = db::members::insert(&ctx.conn, &draft, &consents, ctx.clock.now())?;
+    // Receipts bought before signing up, under this card, phone or email,
+    // become the new member's (as signing up at the counter does).
+    let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
     for other in duplicates {
         eprintln!(
             "{}",
@@ -184,13 +187,15 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
         show(ctx, &id.to_string(), true)
     } else {
         let name = full_name(&draft.first_name, &draft.family_name);
-        println!(
-            "{}",
-            t_args(
-                "cli-member-added",
-                &[("id", &id.to_string()), ("name", &name)]
-            )
+        let mut line = t_args(
+            "cli-member-added",
+            &[("id", &id.to_string()), ("name", &name)],
         );
+        if claimed > 0 {
+            let receipts = t_count("cli-member-claimed", "count", claimed as i64);
+            line = format!("{line}. {receipts}");
+        }
+        println!("{line}");
         Ok(())
     }
 }

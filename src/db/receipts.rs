@@ -8,6 +8,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::error::Result;
 use crate::import::receipt::{Line, Receipt};
 
+mod writer;
+pub use writer::{AT_ONCE, NewReceipt, ReceiptWriter};
+
 const DATE: &str = "%Y-%m-%d";
 const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
 
@@ -197,18 +200,22 @@ impl Identity {
     pub fn from_code(code: &str) -> Option<Identity> {
         Identity::ALL.into_iter().find(|i| i.code() == code)
     }
+
+    /// The query finding the member an identity of this kind belongs to.
+    fn member_sql(self) -> &'static str {
+        match self {
+            Identity::Card => MEMBER_BY_CARD,
+            Identity::Phone => MEMBER_BY_PHONE,
+            Identity::Email => MEMBER_BY_EMAIL,
+        }
+    }
 }
 
 /// The member a card, phone (E.164) or email (lower-case) belongs to: the
 /// member's own field first, then an identity linked to them by hand.
 pub fn member_for(conn: &Connection, identity: Identity, value: &str) -> Result<Option<i64>> {
-    let sql = match identity {
-        Identity::Card => MEMBER_BY_CARD,
-        Identity::Phone => MEMBER_BY_PHONE,
-        Identity::Email => MEMBER_BY_EMAIL,
-    };
     Ok(conn
-        .prepare_cached(sql)?
+        .prepare_cached(identity.member_sql())?
         .query_row(params![value, identity.code()], |r| r.get(0))
         .optional()?)
 }

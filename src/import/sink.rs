@@ -3,6 +3,9 @@
 //! receipt once per source and till id, matched to a member by card, then
 //! phone, then email — never by name. Reports progress and stops when the
 //! cancel flag is raised.
+//!
+//! The customer's details are cleaned and normalised on the reading side
+//! ([`stored_customer`]), so that work runs beside the writing.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,9 +13,12 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use phonenumber::country;
 use rusqlite::Connection;
 
-use super::receipt::{Customer, Kind, Loader, Receipt, Rejected, TotalRule};
-use crate::db::receipts::{self as store, Identity, ImportCounts, StoredCustomer};
-use crate::domain::member::{clean_text, normalise_email, normalise_phone};
+use super::parse::clean;
+use super::receipt::{Customer, Kind, Line, Receipt, Rejected, TotalRule};
+use crate::db::receipts::{
+    AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, StoredCustomer,
+};
+use crate::domain::member::{normalise_email, normalise_phone};
 use crate::error::{Error, Result};
 
 /// How many rejected rows are kept with their reasons (all are counted).
@@ -33,16 +39,32 @@ pub struct Control<'a> {
     pub cancel: &'a AtomicBool,
 }
 
+/// The writing side of an import: stores receipts in the import's
+/// transaction, counts, and reports progress.
 pub struct Sink<'c, 'a> {
-    conn: &'c Connection,
+    writer: ReceiptWriter<'c>,
     import_id: i64,
-    source: &'static str,
-    country: country::Id,
     rows_total: u64,
     control: Control<'a>,
-    members: HashMap<(Identity, String), Option<i64>>,
+    /// Members found so far, per identity (card, phone, email) and value.
+    members: [HashMap<String, Option<i64>>; 3],
     pub counts: ImportCounts,
     pub errors: Vec<Rejected>,
+}
+
+/// The customer as stored: phone in E.164 (national numbers read with
+/// `country`), email lower-case; what cannot be read is left out.
+pub fn stored_customer(c: &Customer, country: country::Id) -> StoredCustomer {
+    let clean = |v: &Option<String>| v.as_deref().map(clean).filter(|s| !s.is_empty());
+    StoredCustomer {
+        card: clean(&c.card),
+        phone: c
+            .phone
+            .as_deref()
+            .and_then(|p| normalise_phone(p, country).ok()),
+        email: c.email.as_deref().and_then(|e| normalise_email(e).ok()),
+        name: clean(&c.name),
+    }
 }
 
 impl<'c, 'a> Sink<'c, 'a> {
@@ -50,46 +72,28 @@ impl<'c, 'a> Sink<'c, 'a> {
         conn: &'c Connection,
         import_id: i64,
         source: &'static str,
-        country: country::Id,
         rows_total: u64,
         control: Control<'a>,
-    ) -> Sink<'c, 'a> {
-        Sink {
-            conn,
+    ) -> Result<Sink<'c, 'a>> {
+        Ok(Sink {
+            writer: ReceiptWriter::new(conn, source, import_id)?,
             import_id,
-            source,
-            country,
             rows_total,
             control,
-            members: HashMap::new(),
+            members: Default::default(),
             counts: ImportCounts::default(),
             errors: Vec::new(),
-        }
-    }
-
-    /// The customer as stored: phone in E.164 (national numbers read with
-    /// the shop's country), email lower-case; what cannot be read is left out.
-    fn stored_customer(&self, c: &Customer) -> StoredCustomer {
-        let clean = |v: &Option<String>| v.as_deref().map(clean_text).filter(|s| !s.is_empty());
-        StoredCustomer {
-            card: clean(&c.card),
-            phone: c
-                .phone
-                .as_deref()
-                .and_then(|p| normalise_phone(p, self.country).ok()),
-            email: c.email.as_deref().and_then(|e| normalise_email(e).ok()),
-            name: clean(&c.name),
-        }
+        })
     }
 
     fn member_for(&mut self, identity: Identity, value: &Option<String>) -> Result<Option<i64>> {
         let Some(value) = value else { return Ok(None) };
-        let key = (identity, value.clone());
-        if let Some(found) = self.members.get(&key) {
+        let known = &mut self.members[identity as usize];
+        if let Some(found) = known.get(value.as_str()) {
             return Ok(*found);
         }
-        let found = store::member_for(self.conn, identity, value)?;
-        self.members.insert(key, found);
+        let found = self.writer.member_for(identity, value)?;
+        known.insert(value.clone(), found);
         Ok(found)
     }
 
@@ -105,49 +109,82 @@ impl<'c, 'a> Sink<'c, 'a> {
         }
         Ok(None)
     }
-}
 
-impl Loader for Sink<'_, '_> {
-    fn push(&mut self, receipt: Receipt) -> Result<()> {
-        match store::existing(self.conn, self.source, &receipt.till_id)? {
-            // The same receipt again in this file, its rows apart: join them.
-            Some((id, Some(import))) if import == self.import_id => {
-                let extra = match receipt.rule {
-                    TotalRule::Sum => receipt.total_minor,
-                    TotalRule::Same => 0,
-                };
-                store::add_to(self.conn, id, extra, &receipt.lines)
+    /// Stores receipts, each once: a receipt stored before (by another
+    /// import) counts as a duplicate; one stored earlier by this import (its
+    /// rows apart in the file) gets these lines too. Receipts and lines go
+    /// to the database several at a time, in the order given.
+    pub fn store<'r>(
+        &mut self,
+        receipts: impl IntoIterator<Item = (&'r Receipt, &'r StoredCustomer)>,
+    ) -> Result<()> {
+        let mut chunk: Vec<NewReceipt<'r>> = Vec::with_capacity(AT_ONCE);
+        let mut ids = Vec::with_capacity(AT_ONCE);
+        let mut lines: Vec<(i64, &'r Line)> = Vec::new();
+        for (receipt, customer) in receipts {
+            // A receipt twice in one statement would be stored once with
+            // the first one's lines only: the second starts a new chunk.
+            let repeated = chunk.iter().any(|n| n.receipt.till_id == receipt.till_id);
+            if chunk.len() == AT_ONCE || repeated {
+                self.store_chunk(&chunk, &mut ids, &mut lines)?;
+                chunk.clear();
             }
-            Some(_) => {
-                self.counts.receipts_duplicate += 1;
-                Ok(())
-            }
-            None => {
-                let customer = self.stored_customer(&receipt.customer);
-                let member = self.match_member(&customer)?;
-                store::insert(
-                    self.conn,
-                    self.source,
-                    &receipt,
-                    &customer,
-                    member,
-                    self.import_id,
-                )?;
-                self.counts.receipts_new += 1;
-                self.counts.refunds += u64::from(receipt.kind == Kind::Refund);
-                Ok(())
-            }
+            let member_id = self.match_member(customer)?;
+            chunk.push(NewReceipt {
+                receipt,
+                customer,
+                member_id,
+            });
         }
+        self.store_chunk(&chunk, &mut ids, &mut lines)?;
+        self.writer.insert_lines(&lines)
     }
 
-    fn reject(&mut self, rejected: Rejected) {
+    fn store_chunk<'r>(
+        &mut self,
+        chunk: &[NewReceipt<'r>],
+        ids: &mut Vec<Option<i64>>,
+        lines: &mut Vec<(i64, &'r Line)>,
+    ) -> Result<()> {
+        self.writer.insert_new(chunk, ids)?;
+        for (new, stored) in chunk.iter().zip(ids.iter()) {
+            let receipt = new.receipt;
+            if let Some(id) = *stored {
+                self.counts.receipts_new += 1;
+                self.counts.refunds += u64::from(receipt.kind == Kind::Refund);
+                lines.extend(receipt.lines.iter().map(|l| (id, l)));
+                continue;
+            }
+            match self.writer.existing(&receipt.till_id)? {
+                Some((id, Some(import))) if import == self.import_id => {
+                    let extra = match receipt.rule {
+                        TotalRule::Sum => receipt.total_minor,
+                        TotalRule::Same => 0,
+                    };
+                    self.writer.add_to_total(id, extra)?;
+                    lines.extend(receipt.lines.iter().map(|l| (id, l)));
+                }
+                _ => self.counts.receipts_duplicate += 1,
+            }
+        }
+        Ok(())
+    }
+
+    /// The flag that cancels this import (the reading side watches it too).
+    pub fn cancel_flag(&self) -> &'a AtomicBool {
+        self.control.cancel
+    }
+
+    pub fn reject(&mut self, rejected: Rejected) {
         self.counts.rows_rejected += 1;
         if self.errors.len() < MAX_ERRORS {
             self.errors.push(rejected);
         }
     }
 
-    fn rows_read(&mut self, rows: u64) -> Result<()> {
+    /// `rows` of the file are read and stored: reports progress, and stops
+    /// the import when the cancel flag is raised.
+    pub fn rows_read(&mut self, rows: u64) -> Result<()> {
         self.counts.rows = rows;
         if rows.is_multiple_of(PROGRESS_EVERY) || rows == self.rows_total {
             (self.control.progress)(Progress {

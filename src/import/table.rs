@@ -3,16 +3,14 @@
 //! (xlsx/xls/ods through calamine). Cells come out trimmed, with the
 //! spreadsheet guards (`'+385…`, `="0123"`) taken off.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::io::{self, Cursor, Read};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
 use std::sync::Arc;
 
-use calamine::{Data, Reader};
 use encoding_rs::Encoding;
 
+use super::csv_rows::CsvRows;
+use super::sheet::sheet_rows;
 use super::text::DecodingReader;
 use crate::domain::member::fold;
 use crate::error::{Error, Result};
@@ -63,38 +61,113 @@ pub enum Shape {
 }
 
 /// One record of the file with its line number (1-based, as an editor shows
-/// it). The cells are kept as read, in one allocation; [`Row::get`] hands
-/// them out cleaned.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// it). The cells are kept as read, in one string with where each ends, so
+/// a row can be refilled for the next record without allocating;
+/// [`Row::get`] hands them out cleaned.
+#[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
-    record: csv::StringRecord,
+    text: String,
+    ends: Vec<usize>,
+    /// Bytes between one cell's end and the next one's start: 0 when the
+    /// cells are written one after another, 1 when the line is kept whole
+    /// with its delimiters.
+    gap: usize,
 }
+
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        self.line == other.line && self.len() == other.len() && self.cells().eq(other.cells())
+    }
+}
+
+impl Eq for Row {}
 
 impl Row {
     pub fn new(line: u64, cells: impl IntoIterator<Item = impl AsRef<str>>) -> Row {
-        Row {
+        let mut row = Row {
             line,
-            record: cells.into_iter().collect(),
+            text: String::new(),
+            ends: Vec::new(),
+            gap: 0,
+        };
+        for cell in cells {
+            row.text.push_str(cell.as_ref());
+            row.ends.push(row.text.len());
         }
+        row
+    }
+
+    /// Refills the row with another record: its cells written one after
+    /// another in `text`, each ending where `ends` says.
+    pub fn set(&mut self, line: u64, text: &str, ends: &[usize]) {
+        self.line = line;
+        self.text.clear();
+        self.text.push_str(text);
+        self.ends.clear();
+        self.ends.extend_from_slice(ends);
+        self.gap = 0;
+    }
+
+    /// Refills the row with a line's cells, split at `delimiter` (ASCII).
+    pub fn set_split(&mut self, line: u64, text: &str, delimiter: u8) {
+        self.line = line;
+        self.text.clear();
+        self.text.push_str(text);
+        self.ends.clear();
+        self.gap = 1;
+        // Eight bytes at a time: the high bit of each byte equal to the
+        // delimiter is set (exactly, no carries between bytes), then one end
+        // per set bit.
+        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+        let pattern = u64::from_ne_bytes([delimiter; 8]);
+        let mut words = text.as_bytes().chunks_exact(8);
+        let mut at = 0;
+        for word in &mut words {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(word);
+            let x = u64::from_le_bytes(bytes) ^ pattern;
+            let mut found = !(((x & LOW7) + LOW7) | x | LOW7);
+            while found != 0 {
+                self.ends.push(at + found.trailing_zeros() as usize / 8);
+                found &= found - 1;
+            }
+            at += 8;
+        }
+        for (i, &b) in words.remainder().iter().enumerate() {
+            if b == delimiter {
+                self.ends.push(at + i);
+            }
+        }
+        self.ends.push(text.len());
+    }
+
+    fn raw(&self, col: usize) -> Option<&str> {
+        let end = *self.ends.get(col)?;
+        let start = if col == 0 {
+            0
+        } else {
+            self.ends[col - 1] + self.gap
+        };
+        self.text.get(start..end)
     }
 
     /// The cell in `col`, cleaned, or "" when the column or the cell is missing.
     pub fn get(&self, col: Option<usize>) -> &str {
-        col.and_then(|c| self.record.get(c)).map_or("", clean_cell)
+        col.and_then(|c| self.raw(c)).map_or("", clean_cell)
     }
 
     pub fn len(&self) -> usize {
-        self.record.len()
+        self.ends.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.record.iter().all(|c| clean_cell(c).is_empty())
+        self.cells().all(str::is_empty)
     }
 
     /// Every cell, cleaned.
     pub fn cells(&self) -> impl Iterator<Item = &str> {
-        self.record.iter().map(clean_cell)
+        (0..self.ends.len()).map(|c| self.raw(c).map_or("", clean_cell))
     }
 }
 
@@ -179,138 +252,57 @@ impl Header {
     }
 }
 
-/// Line-break bytes seen by the reader but not yet passed by the records.
-/// The csv reader knows where a record starts (a byte offset, which may
-/// point at the line breaks before it) but does not count line breaks
-/// inside quoted fields, so lines are counted here.
-#[derive(Debug, Default)]
-struct LineBreaks {
-    /// Offsets of `\r` and `\n` bytes, with whether each is a `\n`.
-    pending: VecDeque<(u64, bool)>,
-    passed: u64,
+/// Reads the records of a file one after another into the same [`Row`].
+pub enum RowReader<'a> {
+    Csv(Box<CsvRows<DecodingReader<Box<dyn Read + 'a>>>>),
+    Sheet(std::vec::IntoIter<Row>),
 }
 
-impl LineBreaks {
-    /// The 1-based line of the record starting at `offset` (offsets only grow).
-    fn line_at(&mut self, offset: u64) -> u64 {
-        let mut next = offset;
-        while let Some(&(at, newline)) = self.pending.front() {
-            // Breaks before the record, and the run of breaks it starts with.
-            if at < offset || at == next {
-                next += u64::from(at == next);
-                self.passed += u64::from(newline);
-                self.pending.pop_front();
-            } else {
-                break;
-            }
+impl RowReader<'_> {
+    /// Reads the next record into `row`; false at the end of the file.
+    pub fn read_into(&mut self, row: &mut Row, input: &Input) -> Result<bool> {
+        match self {
+            RowReader::Csv(records) => records.read_into(row).map_err(|e| input.io_error(e)),
+            RowReader::Sheet(rows) => Ok(rows.next().map(|next| *row = next).is_some()),
         }
-        self.passed + 1
     }
 }
 
-struct CountLines<R> {
-    inner: R,
-    breaks: Rc<RefCell<LineBreaks>>,
-    offset: u64,
-}
-
-impl<R: Read> Read for CountLines<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        let mut breaks = self.breaks.borrow_mut();
-        for (i, b) in buf[..n].iter().enumerate() {
-            if *b == b'\n' || *b == b'\r' {
-                breaks
-                    .pending
-                    .push_back((self.offset + i as u64, *b == b'\n'));
-            }
-        }
-        self.offset += n as u64;
-        Ok(n)
-    }
-}
-
-/// Every record of the file from the top, preamble included.
-pub fn rows(input: &Input, shape: Shape) -> Result<Box<dyn Iterator<Item = Result<Row>> + '_>> {
-    match shape {
+/// Every record of the file from the top, preamble included, read from
+/// `bytes` (the file's bytes as `input` would give them).
+pub fn reader_from<'a>(
+    input: &'a Input,
+    shape: Shape,
+    bytes: Box<dyn Read + 'a>,
+) -> Result<RowReader<'a>> {
+    Ok(match shape {
         Shape::Csv {
             encoding,
             delimiter,
-        } => {
-            let breaks = Rc::new(RefCell::new(LineBreaks::default()));
-            let counted = CountLines {
-                inner: DecodingReader::new(input.open()?, encoding),
-                breaks: Rc::clone(&breaks),
-                offset: 0,
-            };
-            let reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .delimiter(delimiter)
-                .from_reader(counted);
-            Ok(Box::new(reader.into_records().map(move |record| {
-                let record = record.map_err(|e| input.io_error(io::Error::other(e)))?;
-                let start = record.position().map_or(0, csv::Position::byte);
-                let line = breaks.borrow_mut().line_at(start);
-                Ok(Row { line, record })
-            })))
-        }
-        Shape::Sheet => Ok(Box::new(sheet_rows(input)?.into_iter().map(Ok))),
-    }
+        } => RowReader::Csv(Box::new(CsvRows::new(
+            DecodingReader::new(bytes, encoding),
+            delimiter,
+        ))),
+        Shape::Sheet => RowReader::Sheet(sheet_rows(input)?.into_iter()),
+    })
 }
 
-/// The first sheet of a workbook. Spreadsheets are read whole by calamine;
-/// exports in this form are small (a CSV is what large exports come as).
-fn sheet_rows(input: &Input) -> Result<Vec<Row>> {
-    let bad = |e: calamine::Error| input.io_error(io::Error::other(e.to_string()));
-    let range = match input {
-        Input::File(path) => calamine::open_workbook_auto(path)
-            .map_err(bad)?
-            .worksheet_range_at(0),
-        Input::Bytes(bytes) => calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-            .map_err(bad)?
-            .worksheet_range_at(0),
-    };
-    let range = match range {
-        Some(r) => r.map_err(bad)?,
-        None => return Ok(Vec::new()),
-    };
-    let first_row = range.start().map_or(0, |(r, _)| r as u64);
-    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| {
-            let lead = std::iter::repeat_n(String::new(), first_col);
-            Row::new(
-                first_row + i as u64 + 1,
-                lead.chain(cells.iter().map(cell_text)),
-            )
-        })
-        .collect())
+/// Every record of the file from the top, preamble included.
+pub fn reader(input: &Input, shape: Shape) -> Result<RowReader<'_>> {
+    reader_from(input, shape, input.open()?)
 }
 
-/// A spreadsheet cell as the text a CSV export would have held.
-fn cell_text(cell: &Data) -> String {
-    match cell {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        // Shortest form that reads back to the same number: 53.2, not 53.200000000000003.
-        Data::Float(f) => format!("{f}"),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => {
-            let (y, mo, da, h, mi, s, _) = d.to_ymd_hms_milli();
-            let serial = d.as_f64();
-            if serial < 1.0 {
-                format!("{h:02}:{mi:02}:{s:02}")
-            } else if serial.fract() == 0.0 {
-                format!("{y:04}-{mo:02}-{da:02}")
-            } else {
-                format!("{y:04}-{mo:02}-{da:02} {h:02}:{mi:02}:{s:02}")
-            }
+/// Every record of the file from the top, as an iterator (a new row each).
+pub fn rows(input: &Input, shape: Shape) -> Result<Box<dyn Iterator<Item = Result<Row>> + '_>> {
+    let mut records = reader(input, shape)?;
+    let mut row = Row::new(0, [""; 0]);
+    Ok(Box::new(std::iter::from_fn(move || {
+        match records.read_into(&mut row, input) {
+            Ok(true) => Some(Ok(row.clone())),
+            Ok(false) => None,
+            Err(e) => Some(Err(e)),
         }
-        Data::Error(_) | Data::Empty => String::new(),
-    }
+    })))
 }
 
 #[cfg(test)]

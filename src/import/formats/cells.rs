@@ -1,11 +1,11 @@
 //! Reading typed values out of a row's cells, with the messages a rejected
 //! row is reported with. Shared by every format.
 
-use crate::domain::member::clean_text;
 use crate::domain::money::Currency;
 use crate::i18n::t_args;
 use crate::import::parse::{
-    DateError, DateRules, MoneyError, Stamp, parse_money, parse_qty_milli, parse_stamp, parse_time,
+    DateError, DateRules, MoneyError, Stamp, clean, parse_money, parse_qty_milli, parse_stamp,
+    parse_time,
 };
 use crate::import::table::{Header, Row};
 
@@ -132,7 +132,7 @@ impl ReadCtx {
 
     /// Free text (names, items), cleaned; None when empty.
     pub fn text(&self, row: &Row, col: Option<usize>) -> Option<String> {
-        let text = clean_text(row.get(col));
+        let text = clean(row.get(col));
         (!text.is_empty()).then_some(text)
     }
 }

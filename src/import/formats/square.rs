@@ -9,7 +9,7 @@
 //! card; Square's own `Customer ID` never matches a member.
 
 use super::{ReadCtx, RowError, TillFormat};
-use crate::import::parse::{dropped_status, refund_word};
+use crate::import::parse::{dropped_status, ends_with_lower, refund_word};
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
 
@@ -100,7 +100,7 @@ impl TillFormat for Square {
         let item = ctx.text(row, self.item);
         let voided = item
             .as_deref()
-            .is_some_and(|i| i.to_lowercase().ends_with("(voided)"));
+            .is_some_and(|i| ends_with_lower(i, "(voided)"));
         if dropped_status(row.get(self.status)) || (self.items && voided) {
             return Ok(());
         }

@@ -156,6 +156,14 @@ fn tokenize(text: &str) -> Result<Parts, DateError> {
 /// Reads a date with an optional time and offset.
 pub fn parse_stamp(text: &str, rules: &DateRules) -> Result<Stamp, DateError> {
     let text = text.trim();
+    match iso_date(text) {
+        Some(stamp) => Ok(stamp),
+        None => general_stamp(text, rules),
+    }
+}
+
+/// The general rules for a trimmed text.
+fn general_stamp(text: &str, rules: &DateRules) -> Result<Stamp, DateError> {
     if let Some(stamp) = excel_serial(text).or_else(|| compact_date(text)) {
         return Ok(stamp);
     }
@@ -169,6 +177,30 @@ pub fn parse_stamp(text: &str, rules: &DateRules) -> Result<Stamp, DateError> {
         date,
         time,
         offset: parts.offset,
+    })
+}
+
+/// `2026-03-01`, the most common form, read without the general rules
+/// (which give the same date). None when it is not exactly that form or
+/// not a real day (the general rules then say why).
+fn iso_date(text: &str) -> Option<Stamp> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |part: &[u8]| {
+        part.iter().try_fold(0u32, |n, &d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = number(&b[..4])?;
+    // Buddhist-era years (2569 = 2026), as the general rules read them.
+    let year = if year > 2400 { year - 543 } else { year };
+    let date = NaiveDate::from_ymd_opt(year as i32, number(&b[5..7])?, number(&b[8..])?)?;
+    Some(Stamp {
+        date,
+        time: None,
+        offset: None,
     })
 }
 
@@ -278,9 +310,9 @@ pub struct OrderDecision {
 impl DateVotes {
     pub fn observe(&mut self, text: &str) {
         // Year first (ISO): nothing to decide but the era; no need to tokenize.
-        let year: String = text.chars().take_while(char::is_ascii_digit).collect();
-        if year.len() == 4 {
-            self.buddhist |= year.parse::<u32>().is_ok_and(|y| y > 2400);
+        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 4 {
+            self.buddhist |= text[..4].parse::<u32>().is_ok_and(|y| y > 2400);
             return;
         }
         let Ok(parts) = tokenize(text) else { return };

@@ -206,6 +206,20 @@ proptest! {
     }
 
     #[test]
+    fn short_paths_read_as_the_general_rules_do(
+        date in "[0-9]{4}-[01][0-9]-[0-3][0-9]",
+        time in "[0-2]?[0-9]:[0-6][0-9]{1,2}(:[0-6][0-9])?",
+    ) {
+        let rules = rules(DateOrder::DayFirst);
+        if let Some(fast) = iso_date(&date) {
+            prop_assert_eq!(Ok(fast), general_stamp(&date, &rules));
+        }
+        if let Some(fast) = super::super::time::plain_clock(&time) {
+            prop_assert_eq!(Ok((fast, None)), super::super::time::general_time(&time));
+        }
+    }
+
+    #[test]
     fn never_panics(text in "\\PC{0,30}") {
         let _ = parse_stamp(&text, &rules(DateOrder::DayFirst));
         let _ = parse_time(&text);

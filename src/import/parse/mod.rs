@@ -8,12 +8,14 @@
 mod dates;
 mod money;
 mod time;
+mod words;
 
 pub use dates::{
     DateError, DateOrder, DateRules, DateVotes, OrderDecision, Stamp, locale_order, parse_stamp,
 };
 pub use money::{MoneyError, parse_money, parse_qty_milli};
 pub use time::parse_time;
+pub use words::{clean, ends_with_lower, starts_with_any_lower};
 
 /// A "customer contacts" cell may hold a phone, an email or both
 /// (`+385 98 111 2233, ana@example.hr`): returns (phone, email) as written.
@@ -65,12 +67,12 @@ pub fn refund_word(word: &str) -> Option<bool> {
         "销售",
         "prodaja",
     ];
-    let w = word.trim().to_lowercase();
+    let w = word.trim();
     if w.is_empty() {
         None
-    } else if REFUND.iter().any(|r| w.starts_with(r)) {
+    } else if starts_with_any_lower(w, &REFUND) {
         Some(true)
-    } else if SALE.iter().any(|s| w.starts_with(s)) {
+    } else if starts_with_any_lower(w, &SALE) {
         Some(false)
     } else {
         None
@@ -98,8 +100,7 @@ pub fn dropped_status(word: &str) -> bool {
         "misslyck",
         "otkaz",
     ];
-    let w = word.trim().to_lowercase();
-    DROPPED.iter().any(|d| w.starts_with(d))
+    starts_with_any_lower(word.trim(), &DROPPED)
 }
 
 #[cfg(test)]

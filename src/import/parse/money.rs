@@ -33,6 +33,14 @@ fn parse_decimal(input: &str, digits: u8, money: bool) -> Result<i64, MoneyError
     if s.is_empty() {
         return Err(MoneyError::Empty);
     }
+    match plain_decimal(s, digits, money) {
+        Some(value) => Ok(value),
+        None => general(s, digits, money),
+    }
+}
+
+/// The general rules (see the top of this file) for a trimmed, non-empty text.
+fn general(s: &str, digits: u8, money: bool) -> Result<i64, MoneyError> {
     let chars: Vec<char> = s.chars().collect();
     let first = chars
         .iter()
@@ -52,6 +60,48 @@ fn parse_decimal(input: &str, digits: u8, money: bool) -> Result<i64, MoneyError
     let (whole, fraction) = split_number(&chars[start..=last], digits)?;
     let value = to_minor(&whole, &fraction, digits)?;
     Ok(if negative { -value } else { value })
+}
+
+/// The most common forms, read without the general rules: `12.50`,
+/// `-$9.00`, `3`: an optional minus, a dollar sign (amounts only), digits,
+/// and a decimal point with no more decimals than the currency has. None
+/// for anything else (the general rules then decide, with the same result
+/// for these forms). Three decimals are left to them too (they may group
+/// thousands).
+fn plain_decimal(s: &str, digits: u8, money: bool) -> Option<i64> {
+    let rest = s.as_bytes();
+    let (negative, rest) = match rest.split_first() {
+        Some((b'-', tail)) => (true, tail),
+        _ => (false, rest),
+    };
+    let rest = match rest.split_first() {
+        Some((b'$', tail)) if money => tail,
+        _ => rest,
+    };
+    let (whole, fraction) = match rest.iter().position(|&b| b == b'.') {
+        Some(dot) => (&rest[..dot], &rest[dot + 1..]),
+        None => (rest, &rest[rest.len()..]),
+    };
+    let all_digits = |part: &[u8]| part.iter().all(u8::is_ascii_digit);
+    let has_dot = whole.len() < rest.len();
+    if whole.is_empty()
+        || whole.len() > 15
+        || !all_digits(whole)
+        || !all_digits(fraction)
+        || (has_dot && fraction.is_empty())
+        || fraction.len() > usize::from(digits)
+        || fraction.len() == 3
+    {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for &d in whole.iter().chain(fraction) {
+        value = value.checked_mul(10)?.checked_add(i64::from(d - b'0'))?;
+    }
+    for _ in fraction.len()..usize::from(digits) {
+        value = value.checked_mul(10)?;
+    }
+    Some(if negative { -value } else { value })
 }
 
 /// Checks what stands before and after the number; true when it is negative.
@@ -290,6 +340,19 @@ mod tests {
         fn plain_decimals_from_spreadsheet_cells(cents in -1_000_000_000i64..1_000_000_000) {
             let text = format!("{}", cents as f64 / 100.0);
             prop_assert_eq!(parse_money(&text, 2), Ok(cents));
+        }
+
+        #[test]
+        fn plain_forms_read_as_the_general_rules_do(
+            text in "-?\\$?[0-9]{0,17}(\\.[0-9]{0,4})?",
+            digits in 0u8..5,
+        ) {
+            if let Some(fast) = plain_decimal(&text, digits, true) {
+                prop_assert_eq!(Ok(fast), general(&text, digits, true));
+            }
+            if let Some(fast) = plain_decimal(&text, 3, false) {
+                prop_assert_eq!(Ok(fast), general(&text, 3, false));
+            }
         }
 
         #[test]

@@ -114,8 +114,39 @@ fn clock_time(text: &str) -> Result<NaiveTime, DateError> {
     NaiveTime::from_hms_micro_opt(h, m, s, micro).ok_or(DateError::Unreadable)
 }
 
+/// `16:55:38`, `9:05:00` or `9:05`, the most common forms, read without the
+/// general rules (which give the same time). None for anything else.
+pub(super) fn plain_clock(text: &str) -> Option<NaiveTime> {
+    let mut parts = [0u32; 3];
+    let mut count = 0;
+    for (i, part) in text.split(':').enumerate() {
+        let fits = if i == 0 {
+            (1..=2).contains(&part.len())
+        } else {
+            part.len() == 2
+        };
+        if i >= 3 || !fits || !part.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        parts[i] = part.parse().ok()?;
+        count = i + 1;
+    }
+    if count < 2 {
+        return None;
+    }
+    NaiveTime::from_hms_opt(parts[0], parts[1], parts[2])
+}
+
 /// A time column on its own: `15:35:46`, `3:35 PM`, `23.43`, `11:37+01:00`.
 pub fn parse_time(text: &str) -> Result<(NaiveTime, Option<FixedOffset>), DateError> {
+    match plain_clock(text.trim()) {
+        Some(time) => Ok((time, None)),
+        None => general_time(text),
+    }
+}
+
+/// The general rules for a time column.
+pub(super) fn general_time(text: &str) -> Result<(NaiveTime, Option<FixedOffset>), DateError> {
     let mut time = None;
     let mut meridiem = None;
     let mut offset = None;

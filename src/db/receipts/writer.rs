@@ -1,0 +1,356 @@
+//! Storing an import's receipts: the statements are prepared once for the
+//! whole file, receipts and lines go in several to a statement (the till
+//! id's uniqueness decides whether a receipt is new), and dates are written without going through a format
+//! string — an import of a million rows runs these a million times.
+
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
+
+use super::{Identity, StoredCustomer};
+use crate::error::Result;
+use crate::import::receipt::{Line, Receipt};
+
+pub struct ReceiptWriter<'c> {
+    /// Inserting receipts, by how many at once (prepared when first needed).
+    receipts: Vec<Option<Statement<'c>>>,
+    /// Inserting lines, by how many at once.
+    lines: Vec<Option<Statement<'c>>>,
+    find: Statement<'c>,
+    add_total: Statement<'c>,
+    /// Finding members by card, phone and email ([`Identity`] order). Kept
+    /// for the whole import: a cached statement has its bindings cleared on
+    /// reuse, which makes SQLite prepare these again every time.
+    members: Vec<Statement<'c>>,
+    conn: &'c Connection,
+    source: &'static str,
+    import_id: i64,
+    /// The largest receipt id so far: SQLite gives a new receipt the next.
+    last_id: i64,
+    date: String,
+    time: String,
+}
+
+/// A receipt to store: with its customer as stored and the member it matched.
+pub struct NewReceipt<'r> {
+    pub receipt: &'r Receipt,
+    pub customer: &'r StoredCustomer,
+    pub member_id: Option<i64>,
+}
+
+/// Receipts (and lines) stored by one statement at most.
+pub const AT_ONCE: usize = 32;
+
+const RECEIPT_INSERT: &str = "INSERT INTO receipts (source, till_id, at_utc, local_date,
+    local_time, total_minor, kind, member_id, cust_card, cust_phone, cust_email, cust_name,
+    import_id) VALUES ";
+/// Columns with a value of each receipt's own (all but source and import).
+const RECEIPT_OWN_COLUMNS: usize = 11;
+const LINE_INSERT: &str =
+    "INSERT INTO lines (receipt_id, item, category, sku, qty_milli, amount_minor) VALUES ";
+const LINE_VALUES: &str = "(?, ?, ?, ?, ?, ?)";
+const LINE_COLUMNS: usize = 6;
+
+fn lines_sql(rows: usize) -> String {
+    format!("{LINE_INSERT}{}", vec![LINE_VALUES; rows].join(", "))
+}
+
+/// The statement for `rows` rows, prepared the first time it is needed.
+fn statement_for<'s, 'c>(
+    conn: &'c Connection,
+    cache: &'s mut [Option<Statement<'c>>],
+    rows: usize,
+    prepare: impl FnOnce(&'c Connection) -> Result<Statement<'c>>,
+) -> Result<&'s mut Statement<'c>> {
+    let slot = &mut cache[rows];
+    if slot.is_none() {
+        *slot = Some(prepare(conn)?);
+    }
+    Ok(slot.as_mut().expect("prepared just above"))
+}
+
+/// Inserting `rows` receipts: ?1 is the source and ?2 the import of all of
+/// them, then each row's own values.
+fn receipts_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|i| {
+            let own: Vec<String> = (1..=RECEIPT_OWN_COLUMNS)
+                .map(|k| format!("?{}", 2 + i * RECEIPT_OWN_COLUMNS + k))
+                .collect();
+            format!("(?1, {}, ?2)", own.join(", "))
+        })
+        .collect();
+    format!(
+        "{RECEIPT_INSERT}{} ON CONFLICT (source, till_id) DO NOTHING",
+        values.join(", ")
+    )
+}
+
+/// `n` as exactly `width` digits (n is known to fit).
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for i in (0..width).rev() {
+        let digit = (n / 10u32.pow(i)) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
+}
+
+/// `2026-03-01`, as `%Y-%m-%d` writes it.
+fn write_date(out: &mut String, date: NaiveDate) {
+    out.clear();
+    match u32::try_from(date.year()) {
+        Ok(year) if year <= 9999 => {
+            push_digits(out, year, 4);
+            out.push('-');
+            push_digits(out, date.month(), 2);
+            out.push('-');
+            push_digits(out, date.day(), 2);
+        }
+        _ => out.push_str(&date.format("%Y-%m-%d").to_string()),
+    }
+}
+
+/// `16:55:38`, as `%H:%M:%S` writes it.
+fn write_time(out: &mut String, time: NaiveTime) {
+    out.clear();
+    // A leap second (second 60) is left to chrono.
+    if time.nanosecond() >= 1_000_000_000 {
+        out.push_str(&time.format("%H:%M:%S").to_string());
+        return;
+    }
+    push_digits(out, time.hour(), 2);
+    out.push(':');
+    push_digits(out, time.minute(), 2);
+    out.push(':');
+    push_digits(out, time.second(), 2);
+}
+
+impl<'c> ReceiptWriter<'c> {
+    /// A writer of the receipts `import_id` reads from `source` (a till).
+    pub fn new(
+        conn: &'c Connection,
+        source: &'static str,
+        import_id: i64,
+    ) -> Result<ReceiptWriter<'c>> {
+        let unprepared = || (0..=AT_ONCE).map(|_| None).collect();
+        Ok(ReceiptWriter {
+            receipts: unprepared(),
+            lines: unprepared(),
+            find: conn
+                .prepare("SELECT id, import_id FROM receipts WHERE source = ?1 AND till_id = ?2")?,
+            add_total: conn
+                .prepare("UPDATE receipts SET total_minor = total_minor + ?2 WHERE id = ?1")?,
+            members: Identity::ALL
+                .into_iter()
+                .map(|i| conn.prepare(i.member_sql()))
+                .collect::<rusqlite::Result<_>>()?,
+            conn,
+            source,
+            import_id,
+            last_id: conn.query_row("SELECT ifnull(max(id), 0) FROM receipts", [], |r| r.get(0))?,
+            date: String::new(),
+            time: String::new(),
+        })
+    }
+
+    /// Stores receipts (without their lines; at most [`AT_ONCE`], no two
+    /// with the same till id) unless one with the till id is stored
+    /// already. `ids` gets the new receipts' ids, None for those not stored.
+    pub fn insert_new(
+        &mut self,
+        receipts: &[NewReceipt<'_>],
+        ids: &mut Vec<Option<i64>>,
+    ) -> Result<()> {
+        ids.clear();
+        if receipts.is_empty() {
+            return Ok(());
+        }
+        let n = receipts.len();
+        let (source, import_id) = (self.source, self.import_id);
+        let stmt = statement_for(self.conn, &mut self.receipts, n, |conn| {
+            let mut stmt = conn.prepare(&receipts_sql(n))?;
+            // The same for every row, and bindings stay from one run to the next.
+            stmt.raw_bind_parameter(1, source)?;
+            stmt.raw_bind_parameter(2, import_id)?;
+            Ok(stmt)
+        })?;
+        for (i, new) in receipts.iter().enumerate() {
+            let (r, c) = (new.receipt, new.customer);
+            let at = 2 + i * RECEIPT_OWN_COLUMNS;
+            write_date(&mut self.date, r.local_date());
+            let time = r.local_time().map(|t| {
+                write_time(&mut self.time, t);
+                self.time.as_str()
+            });
+            stmt.raw_bind_parameter(at + 1, &r.till_id)?;
+            stmt.raw_bind_parameter(at + 2, r.at_utc())?;
+            stmt.raw_bind_parameter(at + 3, &self.date)?;
+            stmt.raw_bind_parameter(at + 4, time)?;
+            stmt.raw_bind_parameter(at + 5, r.total_minor)?;
+            stmt.raw_bind_parameter(at + 6, r.kind.code())?;
+            stmt.raw_bind_parameter(at + 7, new.member_id)?;
+            stmt.raw_bind_parameter(at + 8, &c.card)?;
+            stmt.raw_bind_parameter(at + 9, &c.phone)?;
+            stmt.raw_bind_parameter(at + 10, &c.email)?;
+            stmt.raw_bind_parameter(at + 11, &c.name)?;
+        }
+        let stored = stmt.raw_execute()?;
+        let before = self.last_id;
+        if stored > 0 {
+            self.last_id = self.conn.last_insert_rowid();
+        }
+        if stored == n {
+            // All new: SQLite gave them the ids after the largest, in order.
+            ids.extend((self.last_id - n as i64 + 1..=self.last_id).map(Some));
+            return Ok(());
+        }
+        // Some were stored before: the new ones have ids past the largest
+        // id before this statement.
+        for new in receipts {
+            let found = self.existing(&new.receipt.till_id)?;
+            ids.push(found.map(|(id, _)| id).filter(|&id| id > before));
+        }
+        Ok(())
+    }
+
+    /// The member a card, phone (E.164) or email (lower-case) belongs to, as
+    /// [`super::member_for`] finds them.
+    pub fn member_for(&mut self, identity: Identity, value: &str) -> Result<Option<i64>> {
+        Ok(self.members[identity as usize]
+            .query_row(params![value, identity.code()], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// A receipt already stored under this id: its row id and the import that stored it.
+    pub fn existing(&mut self, till_id: &str) -> Result<Option<(i64, Option<i64>)>> {
+        Ok(self
+            .find
+            .query_row(params![self.source, till_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?)
+    }
+
+    /// Adds to the total of a receipt stored earlier in the same import
+    /// (its rows were not together in the file).
+    pub fn add_to_total(&mut self, id: i64, extra_minor: i64) -> Result<()> {
+        self.add_total.execute(params![id, extra_minor])?;
+        Ok(())
+    }
+
+    /// Stores lines, each with the id of its receipt, in the order given.
+    pub fn insert_lines(&mut self, lines: &[(i64, &Line)]) -> Result<()> {
+        for chunk in lines.chunks(AT_ONCE) {
+            let stmt = statement_for(self.conn, &mut self.lines, chunk.len(), |conn| {
+                Ok(conn.prepare(&lines_sql(chunk.len()))?)
+            })?;
+            for (i, (receipt_id, l)) in chunk.iter().enumerate() {
+                let at = i * LINE_COLUMNS;
+                stmt.raw_bind_parameter(at + 1, receipt_id)?;
+                stmt.raw_bind_parameter(at + 2, &l.item)?;
+                stmt.raw_bind_parameter(at + 3, &l.category)?;
+                stmt.raw_bind_parameter(at + 4, &l.sku)?;
+                stmt.raw_bind_parameter(at + 5, l.qty_milli)?;
+                stmt.raw_bind_parameter(at + 6, l.amount_minor)?;
+            }
+            stmt.raw_execute()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn receipt(id: &str) -> Receipt {
+        let when = crate::import::parse::Stamp {
+            date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            time: NaiveTime::from_hms_opt(9, 5, 0),
+            offset: None,
+        };
+        Receipt::new(id.into(), crate::import::receipt::Kind::Sale, when, 250)
+    }
+
+    fn import(conn: &Connection, sha: &str) -> i64 {
+        let at = NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        super::super::begin_import(conn, "a.csv", sha, "generic", at).unwrap()
+    }
+
+    #[test]
+    fn a_chunk_of_new_and_stored_receipts_gets_the_new_ones_ids() {
+        let conn = crate::db::open_in_memory().unwrap();
+        let customer = StoredCustomer::default();
+        let new = |r| NewReceipt {
+            receipt: r,
+            customer: &customer,
+            member_id: None,
+        };
+        let (a, b, c, d) = (receipt("A"), receipt("B"), receipt("C"), receipt("D"));
+        let first = import(&conn, "1");
+        let mut writer = ReceiptWriter::new(&conn, "generic", first).unwrap();
+        let mut ids = Vec::new();
+        writer.insert_new(&[new(&b), new(&d)], &mut ids).unwrap();
+        assert_eq!(ids, vec![Some(1), Some(2)]);
+        let second = import(&conn, "2");
+        let mut writer = ReceiptWriter::new(&conn, "generic", second).unwrap();
+        let chunk = [new(&a), new(&b), new(&c), new(&d)];
+        writer.insert_new(&chunk, &mut ids).unwrap();
+        assert_eq!(ids, vec![Some(3), None, Some(4), None]);
+        writer.insert_new(&chunk[..2], &mut ids).unwrap();
+        assert_eq!(ids, vec![None, None]);
+        let stored: (String, String, Option<String>, i64) = conn
+            .query_row(
+                "SELECT till_id, local_date, local_time, import_id FROM receipts WHERE id = 4",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            stored,
+            (
+                "C".into(),
+                "2026-03-01".into(),
+                Some("09:05:00".into()),
+                second
+            )
+        );
+    }
+
+    #[test]
+    fn member_lookups_are_not_prepared_again_for_every_value() {
+        let conn = crate::db::open_in_memory().unwrap();
+        conn.execute(
+            "INSERT INTO members (first_name, family_name, sort_key, card, joined_at)
+             VALUES ('Ana', 'Horvat', 'horvat ana', 'C-7', '2026-01-01')",
+            [],
+        )
+        .unwrap();
+        let mut writer = ReceiptWriter::new(&conn, "square", 1).unwrap();
+        for value in ["C-1", "C-2", "C-7", "C-3"] {
+            let found = writer.member_for(Identity::Card, value).unwrap();
+            assert_eq!(found.is_some(), value == "C-7");
+        }
+        let card = &writer.members[Identity::Card as usize];
+        assert_eq!(card.get_status(rusqlite::StatementStatus::RePrepare), 0);
+    }
+
+    #[test]
+    fn dates_and_times_are_written_as_the_format_strings_would() {
+        let mut out = String::new();
+        for (y, m, d) in [(2026, 3, 1), (1999, 12, 31), (5, 1, 9), (9999, 12, 31)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            write_date(&mut out, date);
+            assert_eq!(out, date.format("%Y-%m-%d").to_string());
+        }
+        let far = NaiveDate::from_ymd_opt(12026, 3, 1).unwrap();
+        write_date(&mut out, far);
+        assert_eq!(out, far.format("%Y-%m-%d").to_string());
+        for (h, m, s) in [(0, 0, 0), (16, 55, 38), (23, 59, 59)] {
+            let time = NaiveTime::from_hms_milli_opt(h, m, s, 250).unwrap();
+            write_time(&mut out, time);
+            assert_eq!(out, time.format("%H:%M:%S").to_string());
+        }
+    }
+}
