@@ -7,8 +7,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
-use super::data::Item;
+use super::data::{Item, PetKind};
 use super::person::{chance, pick, pick_weighted};
+use super::visits::Habit;
 
 /// An item with its price in the currency's minor units.
 #[derive(Debug)]
@@ -26,11 +27,13 @@ pub struct Catalogue<'d> {
     /// Minor units per hundredth of a unit, as a fraction: prices in the
     /// files are hundredths.
     minor_per_unit: i64,
+    /// The pets customers keep, for those whose pets the club does not know.
+    kinds: &'d [PetKind],
 }
 
 impl<'d> Catalogue<'d> {
     /// `minor_digits` of the shop's currency (2 for cents).
-    pub fn new(items: &'d [Item], minor_digits: u8) -> Catalogue<'d> {
+    pub fn new(items: &'d [Item], kinds: &'d [PetKind], minor_digits: u8) -> Catalogue<'d> {
         let minor_per_unit = 10i64.pow(u32::from(minor_digits.min(4)));
         let items: Vec<Priced> = items
             .iter()
@@ -46,25 +49,13 @@ impl<'d> Catalogue<'d> {
             items,
             by_price,
             minor_per_unit,
+            kinds,
         }
     }
 
     /// An amount written in hundredths of a unit, in minor units.
     pub fn minor(&self, hundredths: i64) -> i64 {
         hundredths * self.minor_per_unit / 100
-    }
-
-    /// Any item's index, the more often bought ones more often.
-    fn any(&self, rng: &mut ChaCha8Rng) -> usize {
-        let total: u32 = self.items.iter().map(|p| p.item.weight).sum();
-        let mut roll = rng.random_range(0..total.max(1));
-        for (i, p) in self.items.iter().enumerate() {
-            if roll < p.item.weight {
-                return i;
-            }
-            roll -= p.item.weight;
-        }
-        self.items.len().saturating_sub(1)
     }
 
     fn cheapest(&self) -> usize {
@@ -96,40 +87,55 @@ impl Bought<'_> {
 
 /// What one customer usually buys, and how much they usually spend.
 pub struct Shopper {
+    /// What they buy at all: everything but food and toys for pets they
+    /// do not have.
+    range: Vec<usize>,
     usual: Vec<usize>,
     /// A usual basket, in minor units.
     pub typical: i64,
 }
 
 impl Shopper {
-    /// Three to six usual items; items for the customer's own pets are
-    /// much more likely among them. `typical` is in hundredths of a unit.
+    /// `pets` are the kinds of the customer's pets; a customer whose pets
+    /// the club does not know may still keep one. Three to six usual items,
+    /// those for their pets more likely. `typical` is in hundredths of a unit.
     pub fn new(rng: &mut ChaCha8Rng, shop: &Catalogue, pets: &[&str], typical: i64) -> Shopper {
-        let weight = |i: &usize| {
-            let p = &shop.items[*i];
-            match &p.item.pet {
-                Some(kind) if pets.contains(&kind.as_str()) => p.item.weight * 6,
-                _ => p.item.weight,
-            }
+        let mut kinds: Vec<&str> = pets.to_vec();
+        if kinds.is_empty() && chance(rng, 55) && !shop.kinds.is_empty() {
+            kinds.push(&pick_weighted(rng, shop.kinds, |k| k.weight).kind);
+        }
+        let for_their_pets = |i: &usize| {
+            let kind = shop.items[*i].item.pet.as_deref();
+            kind.is_some_and(|k| kinds.contains(&k))
         };
-        let all: Vec<usize> = (0..shop.items.len()).collect();
+        let range: Vec<usize> = (0..shop.items.len())
+            .filter(|i| shop.items[*i].item.pet.is_none() || for_their_pets(i))
+            .collect();
+        let weight = |i: &usize| {
+            let w = shop.items[*i].item.weight;
+            if for_their_pets(i) { w * 3 } else { w }
+        };
         let count = rng.random_range(3..=6);
         let mut usual: Vec<usize> = (0..count)
-            .map(|_| *pick_weighted(rng, &all, weight))
+            .filter(|_| !range.is_empty())
+            .map(|_| *pick_weighted(rng, &range, weight))
             .collect();
         usual.sort_unstable();
         usual.dedup();
         Shopper {
+            range,
             usual,
             typical: shop.minor(typical),
         }
     }
 
     fn choose(&self, rng: &mut ChaCha8Rng, shop: &Catalogue) -> usize {
-        if chance(rng, 70) && !self.usual.is_empty() {
+        if self.range.is_empty() {
+            shop.cheapest()
+        } else if chance(rng, 70) && !self.usual.is_empty() {
             *pick(rng, &self.usual)
         } else {
-            shop.any(rng)
+            *pick_weighted(rng, &self.range, |i| shop.items[*i].item.weight)
         }
     }
 
@@ -146,7 +152,11 @@ impl Shopper {
         let most_lines = if exact { 12 } else { rng.random_range(1..=5) };
         let mut lines: Vec<Line<'d>> = vec![];
         let mut left = budget;
-        while lines.len() < most_lines {
+        // Bounded: picks of items already in the basket in full do not count.
+        for _ in 0..40 {
+            if lines.len() >= most_lines {
+                break;
+            }
             let tried = (0..6)
                 .map(|_| self.choose(rng, shop))
                 .find(|&i| shop.items[i].price <= left);
@@ -155,13 +165,22 @@ impl Shopper {
                 shop.by_price
                     .iter()
                     .copied()
-                    .find(|&i| shop.items[i].price <= left)
+                    .find(|&i| shop.items[i].price <= left && self.range.contains(&i))
             };
             let Some(index) = tried.or_else(|| if exact { fitting() } else { None }) else {
                 break;
             };
             let p = &shop.items[index];
-            let most = (left / p.price).min(i64::from(p.item.max_qty)).max(1);
+            let in_basket = lines.iter().find(|l| std::ptr::eq(l.item, p.item));
+            let room = i64::from(p.item.max_qty) - in_basket.map_or(0, |l| l.qty);
+            if room <= 0 {
+                // Enough of that already; an exact basket looks on.
+                if exact && tried.is_none() {
+                    break;
+                }
+                continue;
+            }
+            let most = (left / p.price).min(room).max(1);
             let qty = rng.random_range(1..=most);
             left -= qty * p.price;
             add(&mut lines, p, qty);
@@ -194,17 +213,26 @@ fn add<'d>(lines: &mut Vec<Line<'d>>, p: &Priced<'d>, qty: i64) {
 }
 
 /// One item of a sale brought back a few days later (never after
-/// `yesterday`), as a receipt of its own with a negative total.
+/// `yesterday`), as a receipt of its own with a negative total. None when
+/// nothing they bought is ever brought back.
 pub fn refund<'d>(
     rng: &mut ChaCha8Rng,
     sales: &[Bought<'d>],
+    habit: &Habit,
     yesterday: NaiveDate,
 ) -> Option<Bought<'d>> {
-    let sale = pick(rng, sales);
-    let line = pick(rng, &sale.lines);
-    let at = sale.at + Duration::days(rng.random_range(1..=10));
-    (at.date() <= yesterday).then(|| Bought {
-        at,
+    let returnable: Vec<(&Bought<'d>, &Line<'d>)> = sales
+        .iter()
+        .flat_map(|s| s.lines.iter().map(move |l| (s, l)))
+        .filter(|(_, l)| l.item.returnable)
+        .collect();
+    if returnable.is_empty() {
+        return None;
+    }
+    let (sale, line) = *pick(rng, &returnable);
+    let day = sale.at.date() + Duration::days(rng.random_range(1..=10));
+    (day <= yesterday).then(|| Bought {
+        at: day.and_time(habit.time(rng)),
         refund: true,
         lines: vec![Line {
             item: line.item,

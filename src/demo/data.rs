@@ -100,6 +100,13 @@ pub struct Item {
     /// The kind of pet it is for, as in `pet_kind`.
     pub pet: Option<String>,
     pub max_qty: u32,
+    /// Whether a customer ever brings it back.
+    #[serde(default = "returnable")]
+    pub returnable: bool,
+}
+
+fn returnable() -> bool {
+    true
 }
 
 #[derive(Debug, Deserialize)]

@@ -26,6 +26,7 @@ use crate::db::demo_receipts::{
     DemoLineRow, DemoReceiptRow, DemoReceipts, demo_till_id, highest_demo_till,
 };
 use crate::db::demo_rows::{DemoRows, highest_demo_card};
+use crate::db::loyalty::BigCache;
 use crate::domain::family::BirthInfo;
 use crate::domain::loyalty_config::Program;
 use crate::domain::member::{Channel, MemberDraft};
@@ -95,12 +96,18 @@ pub fn fill_with_progress(
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<usize> {
     let data = data::load()?;
-    let shop = Catalogue::new(&data.shop.item, program.currency.minor_digits());
+    let shop = Catalogue::new(
+        &data.shop.item,
+        &data.common.pet_kind,
+        program.currency.minor_digits(),
+    );
     let spend_mins = (program.tiers.basis == TierBasis::Spend)
         .then(|| program.tiers.tiers.iter().map(|t| t.min).collect());
     let targets = Targets::new(spend_mins, &shop);
     let today = now.date();
     let tx = conn.transaction()?;
+    // A big club's receipts go into a date index in no particular order.
+    let cache = BigCache::new(&tx)?;
     let mut generator = person::Generator::new(&data, now, seed, highest_demo_card(&tx)?);
     // Purchases draw from a stream of their own, so the members stay the
     // same ones they were before the demo had purchases.
@@ -120,9 +127,7 @@ pub fn fill_with_progress(
                 let joined = member.joined.date();
                 let bought =
                     purchases::member_purchases(&mut rng, &shop, &targets, today, joined, &pets);
-                for b in &bought {
-                    till.write(b, Some(id), &identity)?;
-                }
+                till.member(&bought, id, &identity)?;
             }
             if done % PROGRESS_EVERY == 0 && done < members && !progress(done) {
                 return Ok(0);
@@ -135,7 +140,8 @@ pub fn fill_with_progress(
                 email: who.and_then(|s| s.email.as_deref()),
                 name: who.and_then(|s| s.name.as_deref()),
             };
-            till.write(b, None, &identity)
+            let number = till.number();
+            till.write(number, b, None, &identity)
         };
         walk_ins::walk_ins(
             &mut rng,
@@ -149,6 +155,7 @@ pub fn fill_with_progress(
     // The fast inserts skip the search columns; fold them in the same
     // transaction so the first keystroke at the counter is not the one that pays.
     crate::db::search::refold_pending(&tx)?;
+    drop(cache);
     tx.commit()?;
     // Points for every receipt, signup bonuses and every tier, so that the
     // counter shows them at once.
@@ -199,9 +206,31 @@ struct Till<'c> {
 }
 
 impl Till<'_> {
-    fn write(&mut self, b: &Bought, member_id: Option<i64>, who: &Identity) -> Result<()> {
-        let till_id = demo_till_id(self.next);
+    fn number(&mut self) -> i64 {
         self.next += 1;
+        self.next - 1
+    }
+
+    /// A member's receipts, numbered in time order but written newest
+    /// first: the trigger that keeps `members.last_visit` then changes the
+    /// member once instead of at every visit.
+    fn member(&mut self, bought: &[Bought], member_id: i64, who: &Identity) -> Result<()> {
+        let first = self.next;
+        self.next += bought.len() as i64;
+        for (i, b) in bought.iter().enumerate().rev() {
+            self.write(first + i as i64, b, Some(member_id), who)?;
+        }
+        Ok(())
+    }
+
+    fn write(
+        &mut self,
+        number: i64,
+        b: &Bought,
+        member_id: Option<i64>,
+        who: &Identity,
+    ) -> Result<()> {
+        let till_id = demo_till_id(number);
         let lines: Vec<DemoLineRow> = b
             .lines
             .iter()

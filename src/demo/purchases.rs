@@ -13,7 +13,7 @@ use super::visits::{Habit, Pattern, pattern, visits};
 use crate::domain::tiers::WINDOW_DAYS;
 
 /// Share of members with everyday patterns who brought something back.
-const REFUND_PERCENT: u32 = 8;
+const REFUND_PERCENT: u32 = 12;
 
 /// Spend the demo aims at: the minimums of the tiers above the first, in
 /// minor units. Empty when tiers are not measured on spend.
@@ -96,7 +96,7 @@ pub fn member_purchases<'d>(
     );
     if everyday
         && chance(rng, REFUND_PERCENT)
-        && let Some(back) = refund(rng, &out, today - Duration::days(1))
+        && let Some(back) = refund(rng, &out, &habit, today - Duration::days(1))
     {
         let at = out.partition_point(|b| b.at <= back.at);
         out.insert(at, back);

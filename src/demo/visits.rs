@@ -35,10 +35,10 @@ pub enum Pattern {
 const PATTERNS: &[(Pattern, u32)] = &[
     (Pattern::NoPurchases, 13),
     (Pattern::Weekly, 12),
-    (Pattern::Monthly, 24),
-    (Pattern::Occasional, 27),
+    (Pattern::Monthly, 26),
+    (Pattern::Occasional, 28),
     (Pattern::BigSpender, 6),
-    (Pattern::Lapsed, 10),
+    (Pattern::Lapsed, 7),
     (Pattern::NearTier, 8),
 ];
 
@@ -126,7 +126,7 @@ pub fn visits(
     let days = match pattern {
         Pattern::NoPurchases => vec![],
         Pattern::Weekly => every(rng, (6, 8), 15, 85, from, yesterday),
-        Pattern::Monthly => every(rng, (20, 40), 10, 60, from, yesterday),
+        Pattern::Monthly => every(rng, (20, 40), 6, 60, from, yesterday),
         Pattern::BigSpender => every(rng, (4, 10), 5, 70, from, yesterday),
         Pattern::NearTier => {
             let from = joined.max(today - Duration::days(TIER_WINDOW_DAYS));
