@@ -178,7 +178,8 @@ fn insert_lines(conn: &Connection, receipt_id: i64, lines: &[Line]) -> Result<()
     Ok(())
 }
 
-/// The ways a till names a customer, in the order they are matched.
+/// The ways a till names a customer, in the order they are matched (which
+/// is also their order in [`Identity::ALL`], so `identity as usize` indexes it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Identity {
     Card,

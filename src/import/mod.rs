@@ -78,7 +78,7 @@ pub struct Report {
     pub counts: ImportCounts,
     pub errors: Vec<Rejected>,
     pub notes: Vec<String>,
-    /// A file with the same content was imported before: nothing was read.
+    /// A file with the same content was imported before: nothing was stored.
     pub already_imported: bool,
 }
 
@@ -135,10 +135,10 @@ fn already_imported(path: &Path, earlier: ImportRecord) -> Report {
 /// Imports one file into the database: all of it in one transaction, or
 /// nothing (an error, a cancel, or `dry_run`).
 ///
-/// The file's checksum is taken on a second thread while the first counts
-/// the rows; a file imported before is then reported, not stored again.
-/// Storing runs as a pipeline: one thread reads the rows into receipts, this
-/// one writes them (see [`pipeline`]).
+/// The file's checksum is taken while a second thread counts the rows; a
+/// file imported before is reported, not stored again. Storing runs as a
+/// pipeline: one thread reads the rows into receipts, this one writes them
+/// (see `pipeline`).
 pub fn import_file(
     conn: &mut Connection,
     path: &Path,
@@ -153,17 +153,30 @@ pub fn import_file(
     );
     let country = country_id(&opts.country)
         .ok_or_else(|| Error::user("import-err-country", &[("value", &opts.country)]))?;
+    // The checksum is taken here while a second thread counts the rows; a
+    // file imported before stops the counting and is reported, not read.
     let cancel = control.cancel;
-    let (sha, plan) = std::thread::scope(|s| {
-        let sha = s.spawn(|| sha256_of(&input, cancel));
-        let plan = survey_until(&input, opts, cancel);
-        let sha = sha
+    let stop_counting = AtomicBool::new(false);
+    let (earlier, sha, plan) = std::thread::scope(|s| {
+        let counting = s.spawn(|| {
+            let stop = || cancel.load(Ordering::Relaxed) || stop_counting.load(Ordering::Relaxed);
+            survey_until(&input, opts, &stop)
+        });
+        let sha = sha256_of(&input, cancel);
+        let earlier = match &sha {
+            Ok(sha) => store::import_by_sha(conn, sha),
+            Err(_) => Ok(None),
+        };
+        if !matches!(earlier, Ok(None)) || sha.is_err() {
+            stop_counting.store(true, Ordering::Relaxed);
+        }
+        let plan = counting
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (sha, plan)
+        (earlier, sha, plan)
     });
     let sha = sha?;
-    if let Some(earlier) = store::import_by_sha(conn, &sha)? {
+    if let Some(earlier) = earlier? {
         return Ok(already_imported(path, earlier));
     }
     let plan = plan?;

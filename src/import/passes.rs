@@ -2,8 +2,6 @@
 //! order (`survey`), then reading its rows into receipts (`load`). Both
 //! read one record at a time into the same row.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use super::assemble::Assembler;
 use super::detect::{Detected, detect};
 use super::formats::{self, ReadCtx};
@@ -49,11 +47,11 @@ impl<'a> DataRows<'a> {
 
 /// Recognises the file and reads it once to count rows and decide its date order.
 pub fn survey(input: &Input, opts: &Options) -> Result<Plan> {
-    survey_until(input, opts, &AtomicBool::new(false))
+    survey_until(input, opts, &|| false)
 }
 
-/// [`survey`], stopping with an error when `cancel` is raised.
-pub fn survey_until(input: &Input, opts: &Options, cancel: &AtomicBool) -> Result<Plan> {
+/// [`survey`], stopping with an error (as cancelled) once `stop` says so.
+pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> Result<Plan> {
     let detected = detect(input, opts.format, opts.encoding, &opts.country)?;
     let date_columns = detected.format.reader(&detected.header).date_columns();
     let mut votes = DateVotes::default();
@@ -62,7 +60,7 @@ pub fn survey_until(input: &Input, opts: &Options, cancel: &AtomicBool) -> Resul
     let mut row = Row::new(0, [""; 0]);
     while rows.next(&mut row)? {
         count += 1;
-        if count.is_multiple_of(CANCEL_CHECK_EVERY) && cancel.load(Ordering::Relaxed) {
+        if count.is_multiple_of(CANCEL_CHECK_EVERY) && stop() {
             return Err(cancelled());
         }
         for &col in &date_columns {
@@ -159,10 +157,9 @@ mod tests {
     #[test]
     fn counting_stops_when_cancelled() {
         let input = many_rows(3 * CANCEL_CHECK_EVERY as usize);
-        let raised = AtomicBool::new(true);
-        let err = survey_until(&input, &options("HR"), &raised).unwrap_err();
+        let err = survey_until(&input, &options("HR"), &|| true).unwrap_err();
         assert_eq!(err.to_string(), cancelled().to_string());
-        let plan = survey_until(&input, &options("HR"), &AtomicBool::new(false)).unwrap();
+        let plan = survey_until(&input, &options("HR"), &|| false).unwrap();
         assert_eq!(plan.rows, 3 * CANCEL_CHECK_EVERY);
     }
 }

@@ -46,7 +46,7 @@ pub struct Sink<'c, 'a> {
     import_id: i64,
     rows_total: u64,
     control: Control<'a>,
-    /// Members found so far, per identity (card, phone, email) and value.
+    /// Members found so far, per identity (in [`Identity::ALL`] order) and value.
     members: [HashMap<String, Option<i64>>; 3],
     pub counts: ImportCounts,
     pub errors: Vec<Rejected>,
@@ -55,15 +55,15 @@ pub struct Sink<'c, 'a> {
 /// The customer as stored: phone in E.164 (national numbers read with
 /// `country`), email lower-case; what cannot be read is left out.
 pub fn stored_customer(c: &Customer, country: country::Id) -> StoredCustomer {
-    let clean = |v: &Option<String>| v.as_deref().map(clean).filter(|s| !s.is_empty());
+    let cleaned = |v: &Option<String>| v.as_deref().map(clean).filter(|s| !s.is_empty());
     StoredCustomer {
-        card: clean(&c.card),
+        card: cleaned(&c.card),
         phone: c
             .phone
             .as_deref()
             .and_then(|p| normalise_phone(p, country).ok()),
         email: c.email.as_deref().and_then(|e| normalise_email(e).ok()),
-        name: clean(&c.name),
+        name: cleaned(&c.name),
     }
 }
 
