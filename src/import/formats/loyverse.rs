@@ -239,11 +239,7 @@ mod tests {
             5/15/26 3:40 PM,1-1022,Sale,22.41,1.12,23.53,Cash,Željko,Zeljko@Example.hr,Cancelled\r\n";
         let got = read_csv(text, "HR");
         assert_eq!(got.format, "loyverse-receipts");
-        let summary: Vec<(&str, Kind, i64)> = got
-            .receipts
-            .iter()
-            .map(|r| (r.till_id.as_str(), r.kind, r.total_minor))
-            .collect();
+        let summary = got.summary();
         assert_eq!(
             summary,
             vec![

@@ -100,11 +100,7 @@ mod tests {
             \"Shop/0003\",\"2026-05-12 11:00:00\",\"\",\"\",\"\",\"5\",\"Draft\"\r\n";
         let got = read_csv(text, "HR");
         assert_eq!(got.format, "odoo-pos");
-        let summary: Vec<(&str, Kind, i64)> = got
-            .receipts
-            .iter()
-            .map(|r| (r.till_id.as_str(), r.kind, r.total_minor))
-            .collect();
+        let summary = got.summary();
         assert_eq!(
             summary,
             vec![

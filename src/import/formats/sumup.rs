@@ -90,11 +90,7 @@ mod tests {
             T4,17/03/2026 18:10,Refund,Successful,Card,-14.45,0.00,0.00,Latte\n";
         let got = read_csv(text, "US");
         assert_eq!(got.format, "sumup");
-        let summary: Vec<(&str, Kind, i64)> = got
-            .receipts
-            .iter()
-            .map(|r| (r.till_id.as_str(), r.kind, r.total_minor))
-            .collect();
+        let summary = got.summary();
         assert_eq!(
             summary,
             vec![

@@ -44,3 +44,14 @@ pub fn read_bytes(bytes: &[u8], opts: &Options) -> Got {
 pub fn read_csv(text: &str, country: &str) -> Got {
     read_bytes(text.as_bytes(), &options(country))
 }
+
+impl Got {
+    /// (till id, sale or refund, total) of every receipt, in file order: what
+    /// most format tests compare first.
+    pub fn summary(&self) -> Vec<(&str, crate::import::receipt::Kind, i64)> {
+        self.receipts
+            .iter()
+            .map(|r| (r.till_id.as_str(), r.kind, r.total_minor))
+            .collect()
+    }
+}

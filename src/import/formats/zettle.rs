@@ -100,11 +100,7 @@ mod tests {
             3102,2026-03-07,10:00,Elin,Refund,-53.2,-5.7,0,Tulpaner\n";
         let got = read_csv(text, "SE");
         assert_eq!(got.format, "zettle");
-        let summary: Vec<(&str, Kind, i64)> = got
-            .receipts
-            .iter()
-            .map(|r| (r.till_id.as_str(), r.kind, r.total_minor))
-            .collect();
+        let summary = got.summary();
         assert_eq!(
             summary,
             vec![
