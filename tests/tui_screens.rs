@@ -3,10 +3,14 @@
 
 mod tui_support;
 
-use ratatui::crossterm::event::KeyCode;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use regulars::db;
+use regulars::ui::App;
 use regulars::ui::app::Screen;
 use regulars::ui::keymap::{COUNTER_LIST, COUNTER_SEARCH, grouped};
+use regulars::ui::terminal;
 use tui_support::*;
 
 #[test]
@@ -89,22 +93,55 @@ fn help_on_the_card_shows_card_keys() {
 
 #[test]
 fn a_small_window_gets_a_note_not_garbage() {
-    let mut app = app(seeded_ctx());
+    let app = app(seeded_ctx());
     insta::assert_snapshot!(render(&app, 60, 20));
-    // Nothing can be seen, so keys do nothing but Ctrl-C.
-    app.set_window_size(60, 20);
-    key(&mut app, KeyCode::Enter);
-    assert!(is_counter(&app));
-    type_text(&mut app, "ana");
-    assert_eq!(app.counter().query(), "");
-    app.set_window_size(80, 24);
-    type_text(&mut app, "a");
-    assert_eq!(app.counter().query(), "a");
-    app.set_window_size(79, 40);
-    ctrl(&mut app, 'c');
-    assert!(app.should_quit());
     let tiny = render(&app, 12, 3);
     assert!(tiny.contains("The window"), "{tiny}");
+}
+
+/// The loop's own steps: a frame drawn at a size, then events. Keys that
+/// would act on a screen nobody can see do nothing.
+fn step(app: &mut App, terminal: &mut Terminal<TestBackend>, event: Event) {
+    terminal::draw(terminal, app).unwrap();
+    app.handle_event(event);
+    app.run_pending();
+}
+
+fn press(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+#[test]
+fn below_80_by_24_no_key_acts_but_ctrl_c() {
+    let mut app = app(seeded_ctx());
+    type_text(&mut app, "ana k");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
+
+    // Drawn at 79×24 from the first frame: `d` `y` would delete Ana unseen.
+    let mut small = Terminal::new(TestBackend::new(79, 24)).unwrap();
+    step(&mut app, &mut small, press('d'));
+    step(&mut app, &mut small, press('y'));
+    assert!(small.backend().to_string().contains("The window"));
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
+    assert!(db::members::get(app.conn(), ANA).unwrap().is_some());
+
+    // Drawn at 80×24, then the window shrinks: the resize alone stops keys.
+    let mut full = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal::draw(&mut full, &mut app).unwrap();
+    app.handle_event(Event::Resize(80, 23));
+    app.handle_event(press('d'));
+    assert_eq!(app.confirm_question(), None);
+
+    // Back at full size the same key asks first, as ever.
+    step(&mut app, &mut full, press('d'));
+    assert!(app.confirm_question().is_some());
+    app.handle_event(press('n'));
+
+    // Ctrl-C always quits, however small the window.
+    let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    step(&mut app, &mut small, ctrl_c);
+    assert!(app.should_quit());
 }
 
 #[test]

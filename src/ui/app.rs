@@ -3,7 +3,7 @@
 //! may ask the app for more ([`Effect`]), such as opening a card or asking
 //! before a delete. Drawing is in `window.rs` and only reads this state.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{Event, KeyEvent};
 use rusqlite::Connection;
 
 use crate::cli::Ctx;
@@ -151,9 +151,20 @@ impl App {
         }
     }
 
-    /// Tells the app the window's size before keys are read.
-    pub fn set_window_size(&mut self, width: u16, height: u16) {
+    /// The window's size as last drawn or resized: below 80×24 only the
+    /// "window too small" note shows, so no key but Ctrl-C may act.
+    pub(super) fn set_window_size(&mut self, width: u16, height: u16) {
         self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+    }
+
+    /// One event from the terminal: a resize changes what keys may do
+    /// before the next frame is drawn; other events are not ours.
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Resize(width, height) => self.set_window_size(width, height),
+            Event::Key(key) => self.handle_key(key),
+            _ => {}
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {

@@ -1,14 +1,19 @@
 //! The real terminal: raw mode and the alternate screen on start, restored
 //! on exit, on error and on panic (ratatui's init installs a panic hook that
 //! restores first), and the loop that reads keys and redraws.
+//!
+//! The loop is built from two steps that tests drive as they are: [`draw`]
+//! (which also tells the app the size it drew at) and [`App::handle_event`].
+//! So the size that decides whether keys act is always the size of what the
+//! owner sees, from the first frame on.
 
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event;
+use ratatui::{DefaultTerminal, Terminal, backend::Backend};
 
 use crate::error::{Error, Result};
 use crate::ui::app::App;
 
-fn terminal_error(e: std::io::Error) -> Error {
+fn terminal_error(e: impl std::fmt::Display) -> Error {
     Error::user("ui-err-terminal", &[("detail", &e.to_string())])
 }
 
@@ -34,9 +39,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
     while !app.should_quit() {
         // What an import worker reported since the last frame.
         app.poll_work();
-        terminal
-            .draw(|frame| app.draw(frame))
-            .map_err(terminal_error)?;
+        draw(terminal, app)?;
         // Long work runs after the frame that says it started.
         if app.run_pending() {
             continue;
@@ -46,10 +49,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         if app.working() && !event::poll(WORK_REDRAW).map_err(terminal_error)? {
             continue;
         }
-        // Resizes and other events only need the redraw at the loop's top.
-        if let Event::Key(key) = event::read().map_err(terminal_error)? {
-            app.handle_key(key);
-        }
+        app.handle_event(event::read().map_err(terminal_error)?);
         if let Some(sequence) = app.take_terminal_output() {
             use std::io::Write;
             let mut out = std::io::stdout();
@@ -57,5 +57,16 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
             let _ = out.write_all(sequence.as_bytes()).and_then(|_| out.flush());
         }
     }
+    Ok(())
+}
+
+/// Draws one frame and tells the app the size it was drawn at, so a key
+/// read after it acts only if the screen it acts on could be seen.
+pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<()> {
+    let frame = terminal
+        .draw(|frame| app.draw(frame))
+        .map_err(terminal_error)?;
+    let area = frame.area;
+    app.set_window_size(area.width, area.height);
     Ok(())
 }
