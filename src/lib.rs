@@ -67,10 +67,12 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
         conn,
         clock: Clock::new(cli.today),
         config,
-        db_path: Some(db_path),
+        db_path: Some(db_path.clone()),
     };
-    match cli.command {
+    let done = match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
         None => ui::run(ctx),
-    }
+    };
+    // Another program holding the write lock: say which file it was.
+    done.map_err(|e| e.at_db(&db_path))
 }

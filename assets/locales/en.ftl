@@ -689,3 +689,7 @@ cli-member-claimed = { $count ->
     [one] 1 earlier receipt (same card, phone or email) is now theirs.
    *[other] { $count } earlier receipts (same card, phone or email) are now theirs.
 }
+
+# dbsafe
+err-db-busy = Another program is writing to the club's database { $path }; nothing was stored. Try again when it is done.
+err-db-busy-unnamed = Another program is writing to the club's database; nothing was stored. Try again when it is done.

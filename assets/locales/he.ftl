@@ -1,1 +1,5 @@
 # Falls back to en.ftl for every message not listed here.
+
+# dbsafe
+err-db-busy = תוכנה אחרת כותבת כעת למסד הנתונים של המועדון { $path }; דבר לא נשמר. נסו שוב כשהיא תסיים.
+err-db-busy-unnamed = תוכנה אחרת כותבת כעת למסד הנתונים של המועדון; דבר לא נשמר. נסו שוב כשהיא תסיים.

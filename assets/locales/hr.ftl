@@ -1,1 +1,5 @@
 # Falls back to en.ftl for every message not listed here.
+
+# dbsafe
+err-db-busy = Drugi program upravo piše u bazu podataka kluba { $path }; ništa nije spremljeno. Pokušajte ponovno kad završi.
+err-db-busy-unnamed = Drugi program upravo piše u bazu podataka kluba; ništa nije spremljeno. Pokušajte ponovno kad završi.
