@@ -57,11 +57,11 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     if cli.lang.is_none() {
         i18n::init(&config.shop.locale);
     }
-    let db_path: PathBuf = cli
-        .db
-        .clone()
-        .or_else(paths::default_db)
-        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
+    // Only the default database gets its folder made; see `paths::default_db`.
+    let db_path: PathBuf = match &cli.db {
+        Some(path) => path.clone(),
+        None => paths::default_db()?,
+    };
     let conn = db::open(&db_path)?;
     let mut ctx = Ctx {
         conn,
