@@ -12,6 +12,10 @@ pub enum Error {
     User(String),
     /// The database refused or failed.
     Db(rusqlite::Error),
+    /// Another program held the database's write lock past the wait, so
+    /// nothing was stored. The file is named where it is known (the
+    /// command line, the import worker); elsewhere the message goes without.
+    Busy { path: Option<String> },
     /// A file could not be read or written.
     Io {
         path: String,
@@ -27,6 +31,21 @@ impl Error {
         Error::User(t_args(key, args))
     }
 
+    /// True when another program's write lock is why this failed.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, Error::Busy { .. })
+    }
+
+    /// Names the database file in a busy error; any other error is kept.
+    pub fn at_db(self, db: &std::path::Path) -> Self {
+        match self {
+            Error::Busy { path: None } => Error::Busy {
+                path: Some(db.display().to_string()),
+            },
+            other => other,
+        }
+    }
+
     pub fn io(path: impl AsRef<std::path::Path>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.as_ref().display().to_string(),
@@ -39,6 +58,10 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::User(text) => f.write_str(text),
+            Error::Busy { path: Some(path) } => {
+                f.write_str(&t_args("err-db-busy", &[("path", path)]))
+            }
+            Error::Busy { path: None } => f.write_str(&t("err-db-busy-unnamed")),
             Error::Db(e) => f.write_str(&t_args("err-database", &[("detail", &e.to_string())])),
             Error::Io { path, source } => f.write_str(&t_args(
                 "err-file",
@@ -52,11 +75,52 @@ impl std::error::Error for Error {}
 
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
-        Error::Db(e)
+        if sqlite_busy(&e) {
+            Error::Busy { path: None }
+        } else {
+            Error::Db(e)
+        }
     }
+}
+
+/// SQLITE_BUSY: another connection holds the write lock (after the busy
+/// wait ran out); SQLITE_LOCKED: the same, seen through a shared cache.
+pub fn sqlite_busy(e: &rusqlite::Error) -> bool {
+    use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+    matches!(e.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked))
 }
 
 /// Shown when nothing more specific applies.
 pub fn generic() -> String {
     t("err-unexpected")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sqlite(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn busy_and_locked_name_the_file_once_it_is_known() {
+        let db = std::path::Path::new("shop/club.db");
+        for code in [rusqlite::ffi::SQLITE_BUSY, rusqlite::ffi::SQLITE_LOCKED] {
+            let e = Error::from(sqlite(code));
+            assert!(e.is_busy());
+            assert!(!e.to_string().contains("club.db"));
+            let named = e.at_db(db).to_string();
+            assert!(named.contains("shop/club.db"), "{named}");
+            assert!(named.contains("Another program is writing"), "{named}");
+        }
+    }
+
+    #[test]
+    fn other_database_errors_keep_their_detail() {
+        let e = Error::from(sqlite(rusqlite::ffi::SQLITE_CORRUPT));
+        assert!(!e.is_busy());
+        let text = e.at_db(std::path::Path::new("club.db")).to_string();
+        assert!(text.starts_with("Database error:"), "{text}");
+    }
 }

@@ -57,20 +57,22 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     if cli.lang.is_none() {
         i18n::init(&config.shop.locale);
     }
-    let db_path: PathBuf = cli
-        .db
-        .clone()
-        .or_else(paths::default_db)
-        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
+    // Only the default database gets its folder made; see `paths::default_db`.
+    let db_path: PathBuf = match &cli.db {
+        Some(path) => path.clone(),
+        None => paths::default_db()?,
+    };
     let conn = db::open(&db_path)?;
     let mut ctx = Ctx {
         conn,
         clock: Clock::new(cli.today),
         config,
-        db_path: Some(db_path),
+        db_path: Some(db_path.clone()),
     };
-    match cli.command {
+    let done = match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
         None => ui::run(ctx),
-    }
+    };
+    // Another program holding the write lock: say which file it was.
+    done.map_err(|e| e.at_db(&db_path))
 }

@@ -689,3 +689,9 @@ cli-member-claimed = { $count ->
     [one] 1 earlier receipt (same card, phone or email) is now theirs.
    *[other] { $count } earlier receipts (same card, phone or email) are now theirs.
 }
+
+# dbsafe
+err-db-busy = Another program is writing to the club's database { $path }; nothing was stored. Try again when it is done.
+err-db-busy-unnamed = Another program is writing to the club's database; nothing was stored. Try again when it is done.
+err-db-no-folder = The folder { $folder } for the database { $path } does not exist; nothing was created. Check the path, or make the folder first.
+ui-import-waiting = Waiting: another program is writing to the club's database…

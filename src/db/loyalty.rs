@@ -20,7 +20,7 @@ use super::loyalty_bonus as bonus;
 use crate::domain::loyalty_config::Program;
 use crate::domain::points::{earned, taken_back};
 use crate::domain::tiers::{DayTotal, Standing};
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// What a settle or recompute wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,11 +49,7 @@ pub fn try_settle(
     let result = settle(conn, program, now);
     conn.busy_timeout(std::time::Duration::from_millis(waits.max(0) as u64))?;
     match result {
-        Err(Error::Db(rusqlite::Error::SqliteFailure(e, _)))
-            if e.code == rusqlite::ErrorCode::DatabaseBusy =>
-        {
-            Ok(None)
-        }
+        Err(e) if e.is_busy() => Ok(None),
         other => other.map(Some),
     }
 }

@@ -1,8 +1,14 @@
 //! The club's one SQLite file: opening it safely, and the queries by topic.
 //!
 //! Opening checks that the file is SQLite and ours before anything is
-//! written, creates a new file readable by the owner only (0600 in a 0700
-//! folder), turns on WAL so a reader never blocks the counter, and migrates.
+//! written, creates a new file readable by the owner only (0600; folders
+//! are never made here), turns on WAL so a reader never blocks the counter,
+//! and migrates. Every connection of the app comes through [`open`], and
+//! the file is only ever opened by SQLite: POSIX drops all of a process's
+//! locks on a file when any descriptor of it is closed, so reading the
+//! header with a plain `File` while the counter holds the database would
+//! leave it unlocked, and another program could then checkpoint and delete
+//! the write-ahead log the counter still writes to.
 
 pub mod contacts;
 pub mod counter;
@@ -23,39 +29,33 @@ pub mod search;
 pub mod tier_overview;
 pub mod till_customers;
 
-use std::io::Read;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::error::{Error, Result};
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+/// How long a statement waits for another program's write lock before it
+/// gives up with [`Error::Busy`].
+pub const BUSY_WAIT: Duration = Duration::from_secs(5);
 
-/// Opens (creating if needed) the database at `path` and brings it up to date.
+/// Opens (creating if needed) the database at `path` and brings it up to
+/// date. A new file is made only in a folder that exists.
 pub fn open(path: &Path) -> Result<Connection> {
-    let display = path.display().to_string();
-    if path.exists() {
-        check_is_sqlite(path)?;
-    } else {
-        create_private_file(path)?;
+    // `exists` asks for the file's status; it opens no descriptor.
+    let made_now = !path.exists() && create_private_file(path)?;
+    if !made_now {
+        check_is_ours(path)?;
     }
     let mut conn = Connection::open_with_flags(
         path,
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .map_err(|e| {
-        Error::user(
-            "err-db-open",
-            &[("path", &display), ("detail", &e.to_string())],
-        )
-    })?;
-    check_is_ours(&conn, &display)?;
-    configure(&conn)?;
-    migrate::migrate(&mut conn)?;
+    .map_err(|e| open_error(e, path))?;
+    configure(&conn)
+        .and_then(|()| migrate::migrate(&mut conn))
+        .map_err(|e| e.at_db(path))?;
     Ok(conn)
 }
 
@@ -68,7 +68,7 @@ pub fn open_in_memory() -> Result<Connection> {
 }
 
 fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(Duration::from_secs(5))?;
+    conn.busy_timeout(BUSY_WAIT)?;
     // journal_mode answers with a row, so it is queried rather than executed.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     // temp_store: the search triggers make bulk writes (import, demo) keep
@@ -79,76 +79,84 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn check_is_sqlite(path: &Path) -> Result<()> {
-    let mut head = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let read = file.read(&mut head).map_err(|e| Error::io(path, e))?;
-    // An empty file is what SQLite itself would accept as a new database.
-    if read == 0 {
-        return Ok(());
-    }
-    if read < 16 || &head != SQLITE_MAGIC {
-        return Err(Error::user(
-            "err-db-not-sqlite",
-            &[("path", &path.display().to_string())],
-        ));
-    }
-    Ok(())
-}
-
-/// A SQLite file of another program has tables but not our application id.
-fn check_is_ours(conn: &Connection, display: &str) -> Result<()> {
-    let app_id: i64 = conn
-        .query_row("PRAGMA application_id", [], |r| r.get(0))
-        .map_err(|e| {
-            Error::user(
-                "err-db-open",
-                &[("path", display), ("detail", &e.to_string())],
-            )
-        })?;
-    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+/// Refuses a file that is not SQLite, or a SQLite file of another program
+/// (tables but not our application id). Asked through a read-only SQLite
+/// connection: SQLite keeps its descriptors open while the process holds
+/// locks on the file, so the check never costs the counter its locks, and
+/// nothing is written to a file that turns out not to be ours.
+fn check_is_ours(path: &Path) -> Result<()> {
+    let display = path.display().to_string();
+    let probe = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(e, path))?;
+    probe.busy_timeout(BUSY_WAIT)?;
+    let read = |sql: &str| probe.query_row(sql, [], |r| r.get::<_, i64>(0));
+    let (app_id, tables) = match read("PRAGMA application_id")
+        .and_then(|id| Ok((id, read("SELECT count(*) FROM sqlite_schema")?)))
+    {
+        Ok(found) => found,
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+            return Err(Error::user("err-db-not-sqlite", &[("path", &display)]));
+        }
+        Err(e) => return Err(open_error(e, path)),
+    };
+    // An empty file (id 0, no tables) is what SQLite itself takes as new.
     if app_id != migrate::APPLICATION_ID && (app_id != 0 || tables > 0) {
-        return Err(Error::user("err-db-foreign", &[("path", display)]));
+        return Err(Error::user("err-db-foreign", &[("path", &display)]));
     }
     Ok(())
 }
 
-#[cfg(unix)]
-fn create_private_file(path: &Path) -> Result<()> {
-    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-    if let Some(dir) = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
-    {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(|e| Error::io(dir, e))?;
+/// Why the file could not be opened, one line naming it.
+fn open_error(e: rusqlite::Error, path: &Path) -> Error {
+    match Error::from(e) {
+        Error::Db(e) => Error::user(
+            "err-db-open",
+            &[
+                ("path", &path.display().to_string()),
+                ("detail", &e.to_string()),
+            ],
+        ),
+        other => other.at_db(path),
     }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(|e| Error::io(path, e))?;
-    Ok(())
 }
 
-#[cfg(not(unix))]
-fn create_private_file(path: &Path) -> Result<()> {
-    if let Some(dir) = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
-    {
-        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+/// A new file in a folder that must exist already: a mistyped `--db`
+/// fails here instead of starting an empty club somewhere unexpected.
+fn check_folder(path: &Path) -> Result<()> {
+    match path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(folder) if !folder.is_dir() => Err(Error::user(
+            "err-db-no-folder",
+            &[
+                ("folder", &folder.display().to_string()),
+                ("path", &path.display().to_string()),
+            ],
+        )),
+        _ => Ok(()),
     }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map_err(|e| Error::io(path, e))?;
-    Ok(())
+}
+
+/// Makes the new, empty database file, owner only, before SQLite opens it
+/// (SQLite gives its -wal and -shm files the same permissions). The path
+/// did not exist, so no connection of this process can be on this file and
+/// closing the descriptor drops no lock. False when another program made
+/// the file meanwhile; then it is checked like any existing file.
+fn create_private_file(path: &Path) -> Result<bool> {
+    check_folder(path)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(Error::io(path, e)),
+    }
 }
 
 #[cfg(test)]
@@ -158,7 +166,7 @@ mod tests {
     #[test]
     fn new_file_is_private_and_migrated() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("sub").join("club.db");
+        let path = dir.path().join("club.db");
         let conn = open(&path).unwrap();
         assert_eq!(migrate::version(&conn).unwrap(), migrate::latest());
         #[cfg(unix)]
@@ -166,7 +174,8 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
             assert_eq!(mode(&path), 0o600);
-            assert_eq!(mode(path.parent().unwrap()), 0o700);
+            assert_eq!(mode(&dir.path().join("club.db-wal")), 0o600);
+            assert_eq!(mode(&dir.path().join("club.db-shm")), 0o600);
         }
         let mode: String = conn
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
@@ -175,11 +184,47 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_folder_is_named_and_not_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no-such").join("club.db");
+        let err = open(&path).unwrap_err().to_string();
+        assert!(err.contains("no-such"), "{err}");
+        assert!(err.contains("does not exist"), "{err}");
+        assert!(!dir.path().join("no-such").exists());
+    }
+
+    #[test]
+    fn an_empty_file_becomes_a_new_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("club.db");
+        std::fs::File::create(&path).unwrap();
+        let conn = open(&path).unwrap();
+        assert_eq!(migrate::version(&conn).unwrap(), migrate::latest());
+    }
+
+    #[test]
+    fn a_database_closed_cleanly_opens_again() {
+        // No -wal or -shm left: the read-only check must still read it.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("club.db");
+        drop(open(&path).unwrap());
+        assert!(!dir.path().join("club.db-wal").exists());
+        assert_eq!(
+            migrate::version(&open(&path).unwrap()).unwrap(),
+            migrate::latest()
+        );
+    }
+
+    #[test]
     fn not_sqlite_and_foreign_files_are_refused_unchanged() {
         let dir = tempfile::tempdir().unwrap();
         let text = dir.path().join("notes.db");
         std::fs::write(&text, "shopping list\n").unwrap();
-        assert!(open(&text).unwrap_err().to_string().contains("notes.db"));
+        let err = open(&text).unwrap_err().to_string();
+        assert!(
+            err.contains("notes.db") && err.contains("not an SQLite file"),
+            "{err}"
+        );
         assert_eq!(std::fs::read_to_string(&text).unwrap(), "shopping list\n");
 
         let other = dir.path().join("other.db");
@@ -187,7 +232,8 @@ mod tests {
             .unwrap()
             .execute_batch("CREATE TABLE t(x)")
             .unwrap();
-        assert!(open(&other).is_err());
+        let err = open(&other).unwrap_err().to_string();
+        assert!(err.contains("another program"), "{err}");
     }
 
     #[test]

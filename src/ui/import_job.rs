@@ -2,20 +2,22 @@
 //! database connection imports one file and reports progress and the
 //! result over a channel, so the window keeps drawing and Esc can cancel.
 //! A cancelled import rolls back: nothing of the file is stored.
+//! While another program holds the database's write lock the worker waits
+//! for it (the screen says so, and Esc still cancels) instead of failing.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 use crate::cli::Ctx;
 use crate::db;
-use crate::error::Result;
+use crate::error::{Error, Result, sqlite_busy};
 use crate::import::sink::{Control, Progress};
 use crate::import::{Options, Report, import_file};
 
@@ -28,6 +30,9 @@ pub enum JobEvent {
         /// Rows read per second since the first report; None until known.
         rows_per_sec: Option<u64>,
     },
+    /// Another program holds the database's write lock: true while the
+    /// import waits for it, false once it goes on.
+    Waiting(bool),
     /// The import ended: its report, or why nothing was stored.
     Finished(std::result::Result<Report, String>),
 }
@@ -95,6 +100,47 @@ pub struct ImportJob {
     worker: Option<JoinHandle<()>>,
 }
 
+/// How long one look at the write lock waits before the cancel flag is
+/// looked at again.
+const LOCK_TRY: Duration = Duration::from_millis(200);
+
+/// Waits until no other program holds the database's write lock; the
+/// screen hears of it only when there is something to wait for. Esc
+/// (`cancel`) ends the wait with the usual cancel message.
+fn wait_for_writers(
+    conn: &Connection,
+    cancel: &AtomicBool,
+    on_event: &mut dyn FnMut(JobEvent),
+) -> Result<()> {
+    conn.busy_timeout(LOCK_TRY)?;
+    let mut waited = false;
+    let free = loop {
+        if cancel.load(Ordering::Relaxed) {
+            break Err(Error::user("import-err-cancelled", &[]));
+        }
+        // Taking the write lock and letting it go at once is how SQLite
+        // tells whether another connection holds it.
+        match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
+            Ok(()) => break Ok(()),
+            Err(e) if sqlite_busy(&e) => {
+                if !waited {
+                    waited = true;
+                    on_event(JobEvent::Waiting(true));
+                }
+            }
+            Err(e) => break Err(e.into()),
+        }
+    };
+    conn.busy_timeout(db::BUSY_WAIT)?;
+    if waited && free.is_ok() {
+        on_event(JobEvent::Waiting(false));
+    }
+    free
+}
+
+/// The worker: its own connection, opened the one way every connection
+/// is (`db::open`), then the import, started again from the top whenever
+/// another program kept the write lock longer than SQLite waits.
 fn work(
     db_path: &Path,
     file: &Path,
@@ -103,14 +149,21 @@ fn work(
     cancel: &AtomicBool,
     tx: &Sender<JobEvent>,
 ) {
+    let mut send = |event| {
+        // The screen may be gone (the app quit); the import still ends cleanly.
+        let _ = tx.send(event);
+    };
     let result = db::open(db_path).and_then(|mut conn| {
-        let mut send = |event| {
-            // The screen may be gone (the app quit); the import still ends cleanly.
-            let _ = tx.send(event);
-        };
-        run_here(&mut conn, file, opts, now, cancel, &mut send)
+        loop {
+            wait_for_writers(&conn, cancel, &mut send)?;
+            match run_here(&mut conn, file, opts, now, cancel, &mut send) {
+                Err(e) if e.is_busy() => continue,
+                done => break done,
+            }
+        }
     });
-    let _ = tx.send(JobEvent::Finished(result.map_err(|e| e.to_string())));
+    let result = result.map_err(|e| e.at_db(db_path).to_string());
+    let _ = tx.send(JobEvent::Finished(result));
 }
 
 impl ImportJob {

@@ -4,7 +4,7 @@
 //! "z") and stored on the member's row; the triggers of migration 003 keep
 //! the trigram table and the visit dates in step from those columns.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use crate::domain::member::{fold, national_digits};
 use crate::error::Result;
@@ -183,7 +183,11 @@ pub(crate) fn within_transaction<T>(
     if !conn.is_autocommit() {
         return work();
     }
-    let tx = conn.unchecked_transaction()?;
+    // Immediate: the write lock is taken at BEGIN, where SQLite waits for
+    // another program's write to end. Deferred, the first write through the
+    // full-text index reads before it writes, and a lock that has to be
+    // upgraded is not waited for: a short write elsewhere failed it at once.
+    let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let value = work()?;
     tx.commit()?;
     Ok(value)

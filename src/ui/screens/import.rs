@@ -155,6 +155,10 @@ impl ImportState {
                 running.progress(rows_done, rows_total, rows_per_sec);
                 Effect::None
             }
+            JobEvent::Waiting(waiting) => {
+                running.waiting(waiting);
+                Effect::None
+            }
             JobEvent::Finished(Ok(report)) => {
                 self.phase = Phase::Done(ImportResult::new(report, &ctx.conn));
                 Effect::None

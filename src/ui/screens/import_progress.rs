@@ -1,6 +1,7 @@
 //! A running import as the import screen shows it: a gauge of the rows
 //! read, rows per second, and how to cancel (Esc or Ctrl-C raise the
-//! cancel flag; the import then rolls back and stores nothing).
+//! cancel flag; the import then rolls back and stores nothing), and a
+//! note while the import waits for another program to finish writing.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,6 +22,8 @@ pub struct Running {
     /// Rows read and rows in the file, once the first report came.
     rows: Option<(u64, u64)>,
     rows_per_sec: Option<u64>,
+    /// Another program holds the database's write lock; the import waits.
+    waiting: bool,
     cancel: Arc<AtomicBool>,
     /// None when the import runs in place (a database without a file).
     job: Option<ImportJob>,
@@ -32,6 +35,7 @@ impl Running {
             file,
             rows: None,
             rows_per_sec: None,
+            waiting: false,
             cancel,
             job,
         }
@@ -53,6 +57,10 @@ impl Running {
     pub fn progress(&mut self, rows_done: u64, rows_total: u64, rows_per_sec: Option<u64>) {
         self.rows = Some((rows_done, rows_total));
         self.rows_per_sec = rows_per_sec.or(self.rows_per_sec);
+    }
+
+    pub fn waiting(&mut self, waiting: bool) {
+        self.waiting = waiting;
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -90,7 +98,14 @@ impl Running {
             .label(format!("{}%", (ratio * 100.0).floor()))
             .gauge_style(theme.key())
             .render(gauge, buf);
-        buf.set_stringn(figures.x, figures.y, fit(&label, cols), cols, Style::new());
+        // The wait is what the user needs to know (the rows are not moving);
+        // in the key colour, as it is a wait and not a failure.
+        let (label, style) = if self.waiting {
+            (t("ui-import-waiting"), theme.key())
+        } else {
+            (label, Style::new())
+        };
+        buf.set_stringn(figures.x, figures.y, fit(&label, cols), cols, style);
         let key = if self.cancel.load(Ordering::Relaxed) {
             "ui-import-cancelling"
         } else {
