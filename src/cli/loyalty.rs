@@ -130,7 +130,9 @@ pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
     settle(ctx)?;
     let history = ledger::history(&ctx.conn, id)?;
-    let balance: i64 = history.iter().map(|e| e.delta).sum();
+    let balance = history
+        .iter()
+        .fold(0i64, |sum, e| sum.saturating_add(e.delta));
     if args.json.json {
         let rows: Vec<Value> = history.iter().map(entry_json).collect();
         println!(

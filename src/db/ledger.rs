@@ -98,9 +98,12 @@ pub fn append(conn: &Connection, e: &NewEntry) -> Result<bool> {
     Ok(written > 0)
 }
 
+/// A member's balance. Like every sum of money or points, it saturates at
+/// the ends of the integer range instead of failing: SQLite's `sum` stops
+/// with "integer overflow", `total` does not, and the cast clamps.
 pub fn balance(conn: &Connection, member_id: i64) -> Result<i64> {
     Ok(conn
-        .prepare_cached("SELECT coalesce(sum(delta), 0) FROM points WHERE member_id = ?1")?
+        .prepare_cached("SELECT CAST(total(delta) AS INTEGER) FROM points WHERE member_id = ?1")?
         .query_row([member_id], |r| r.get(0))?)
 }
 
@@ -111,7 +114,7 @@ pub fn balances(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, i6
     for chunk in member_ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");
         let sql = format!(
-            "SELECT member_id, sum(delta) FROM points WHERE member_id IN ({marks}) GROUP BY member_id"
+            "SELECT member_id, CAST(total(delta) AS INTEGER) FROM points WHERE member_id IN ({marks}) GROUP BY member_id"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(chunk), |r| {
@@ -160,7 +163,7 @@ pub fn redeem_problem(balance: i64, points: i64) -> Option<Error> {
             &[
                 ("balance", &balance.to_string()),
                 ("points", &points.to_string()),
-                ("missing", &(points - balance).to_string()),
+                ("missing", &points.saturating_sub(balance).to_string()),
             ],
         ));
     }

@@ -193,7 +193,7 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
             let (delta, detail) = if refund {
                 // Only refunds of something that earned take points back;
                 // their row is written even at 0 so it is never taken later.
-                if earned(-total, digits, rules.per_unit) == 0 {
+                if earned(total.saturating_neg(), digits, rules.per_unit) == 0 {
                     continue;
                 }
                 (
@@ -209,7 +209,7 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
             // The receipt's own day and time, as the till wrote it.
             let at = r.get_ref(4)?.as_str().unwrap_or_default();
             if insert.execute(params![member_id, delta, receipt_id, detail, at])? > 0 {
-                *balance += delta;
+                *balance = balance.saturating_add(delta);
                 written += 1;
             }
         }
@@ -221,9 +221,9 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
 /// The balances of the members whose receipts are about to earn.
 fn queued_balances(tx: &Transaction, all: bool) -> Result<HashMap<i64, i64>> {
     let sql = if all {
-        "SELECT member_id, sum(delta) FROM points GROUP BY member_id"
+        "SELECT member_id, CAST(total(delta) AS INTEGER) FROM points GROUP BY member_id"
     } else {
-        "SELECT member_id, sum(delta) FROM points WHERE member_id IN (
+        "SELECT member_id, CAST(total(delta) AS INTEGER) FROM points WHERE member_id IN (
             SELECT r.member_id FROM points_pending q JOIN receipts r ON r.id = q.receipt_id)
          GROUP BY member_id"
     };
@@ -248,6 +248,8 @@ pub(crate) fn parse_day(s: &str) -> Option<NaiveDate> {
 }
 
 /// Day totals (net spend, a visit or not) of a member's receipts, by row.
+/// The queries add the day's spend with `CAST(total(..) AS INTEGER)`, which
+/// saturates where `sum` would fail the whole query with "integer overflow".
 pub(crate) fn day_total(r: &rusqlite::Row, date_col: usize) -> rusqlite::Result<Option<DayTotal>> {
     let date = parse_day(r.get_ref(date_col)?.as_str()?);
     Ok(date.map(|date| DayTotal {
@@ -270,7 +272,7 @@ pub fn standings(
     for chunk in member_ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");
         let sql = format!(
-            "SELECT member_id, local_date, sum(total_minor), max(kind = 'sale') FROM receipts
+            "SELECT member_id, local_date, CAST(total(total_minor) AS INTEGER), max(kind = 'sale') FROM receipts
              WHERE member_id IN ({marks}) GROUP BY member_id, local_date"
         );
         let mut stmt = conn.prepare_cached(&sql)?;

@@ -258,7 +258,8 @@ pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<Unmatc
     let mut stmt = conn.prepare(
         "SELECT ident, value, max(cust_name), count(*),
                 count(DISTINCT CASE WHEN kind = 'sale' THEN local_date END),
-                sum(total_minor), max(CASE WHEN kind = 'sale' THEN local_date END)
+                CAST(total(total_minor) AS INTEGER),
+                max(CASE WHEN kind = 'sale' THEN local_date END)
          FROM (
             SELECT 'card' AS ident, cust_card AS value, cust_name, kind, local_date, total_minor
               FROM receipts WHERE member_id IS NULL AND cust_card IS NOT NULL
@@ -269,7 +270,7 @@ pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<Unmatc
             SELECT 'email', cust_email, cust_name, kind, local_date, total_minor
               FROM receipts WHERE member_id IS NULL AND cust_email IS NOT NULL
          )
-         GROUP BY ident, value ORDER BY sum(total_minor) DESC, ident, value LIMIT ?1",
+         GROUP BY ident, value ORDER BY total(total_minor) DESC, ident, value LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit as i64], |r| {
         let ident: String = r.get(0)?;
