@@ -689,3 +689,6 @@ cli-member-claimed = { $count ->
     [one] 1 earlier receipt (same card, phone or email) is now theirs.
    *[other] { $count } earlier receipts (same card, phone or email) are now theirs.
 }
+
+# sink
+err-stdout = Cannot write the output ({ $detail }); is the disk full?

@@ -12,7 +12,7 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
-use super::{Ctx, JsonFlag};
+use super::{Ctx, JsonFlag, stdout};
 use crate::domain::member::country_id;
 use crate::error::{Error, Result};
 use crate::i18n::t_args;
@@ -162,8 +162,8 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
         let result = import_file(&mut ctx.conn, path, &opts, ctx.clock.now(), control);
         bar.finish_and_clear();
         match result {
-            Ok(report) if args.json.json => println!("{}", report_json(&report, opts.dry_run)),
-            Ok(report) => print!("{}", report_text(&report, opts.dry_run)),
+            Ok(report) if args.json.json => stdout::print_line(report_json(&report, opts.dry_run))?,
+            Ok(report) => stdout::print(&report_text(&report, opts.dry_run))?,
             Err(_) if CANCEL.load(Ordering::SeqCst) => {
                 let file = path.display().to_string();
                 return Err(Error::user("import-cancelled-file", &[("file", &file)]));
