@@ -131,8 +131,11 @@ pub fn balances(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, i6
 /// A member's points history, oldest first.
 pub fn history(conn: &Connection, member_id: i64) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.delta, p.reason, p.detail, p.note, r.till_id, p.at
+        "SELECT p.id, p.delta, p.reason, p.detail, p.note, coalesce(r.till_id, c.till_id), p.at
          FROM points p LEFT JOIN receipts r ON r.id = p.receipt_id
+         -- the points of a receipt completed by a later file: `receipt:ID:TOTAL`
+         LEFT JOIN receipts c ON p.receipt_id IS NULL AND p.once_key GLOB 'receipt:*'
+              AND c.id = CAST(substr(p.once_key, 9) AS INTEGER)
          WHERE p.member_id = ?1 ORDER BY p.at, p.id",
     )?;
     let rows = stmt.query_map([member_id], |r| {

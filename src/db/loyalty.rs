@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
+use self::completed::Earning;
 use super::ledger;
 use super::loyalty_bonus as bonus;
 use crate::domain::loyalty_config::Program;
@@ -173,13 +174,16 @@ const ALL: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,
      WHERE r.member_id IS NOT NULL
      ORDER BY r.member_id, r.local_date, r.local_time";
 
-/// Writes the earn rows in one streaming pass; returns how many.
+/// Writes the earn rows in one streaming pass; returns how many. A queued
+/// receipt that has earned before was completed by a later file: it gets
+/// the difference (see `loyalty_completed`).
 fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
     let rules = &program.points;
     let digits = program.currency.minor_digits();
     let mut balances = queued_balances(tx, all)?;
     let mut written = 0u64;
     if rules.per_unit > 0 {
+        let completed = completed::queued(tx)?;
         let mut insert = tx.prepare(
             "INSERT OR IGNORE INTO points (member_id, delta, reason, receipt_id, detail, at)
              VALUES (?1, ?2, 'earn', ?3, ?4, ?5)",
@@ -190,6 +194,17 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
             let (receipt_id, member_id, total): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(3)?);
             let refund = r.get_ref(2)?.as_str().unwrap_or_default() == "refund";
             let balance = balances.entry(member_id).or_insert(0);
+            if completed.contains(&receipt_id) {
+                let e = Earning {
+                    receipt_id,
+                    member_id,
+                    total_minor: total,
+                    refund,
+                    at: r.get_ref(4)?.as_str().unwrap_or_default(),
+                };
+                written += u64::from(completed::earn_difference(tx, program, &e, balance)?);
+                continue;
+            }
             let (delta, detail) = if refund {
                 // Only refunds of something that earned take points back;
                 // their row is written even at 0 so it is never taken later.
@@ -315,6 +330,9 @@ pub fn fill_rows(
     }
     Ok(())
 }
+
+#[path = "loyalty_completed.rs"]
+mod completed;
 
 #[cfg(test)]
 #[path = "loyalty_tests.rs"]

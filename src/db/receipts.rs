@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::error::Result;
 use crate::import::receipt::{Line, Receipt};
 
+pub mod complete;
 mod writer;
 pub use writer::{AT_ONCE, NewReceipt, ReceiptWriter};
 
@@ -32,6 +33,9 @@ pub struct ImportCounts {
     pub receipts_duplicate: u64,
     pub refunds: u64,
     pub rows_rejected: u64,
+    /// Receipts stored before with fewer lines (their file was cut off)
+    /// that this import completed. Not kept in the import log.
+    pub receipts_completed: u64,
 }
 
 fn count(r: &rusqlite::Row, i: usize) -> rusqlite::Result<u64> {
@@ -56,6 +60,7 @@ pub fn import_by_sha(conn: &Connection, sha256: &str) -> Result<Option<ImportRec
                         receipts_duplicate: count(r, 5)?,
                         refunds: count(r, 6)?,
                         rows_rejected: count(r, 7)?,
+                        receipts_completed: 0,
                     },
                     at: r.get(8)?,
                 })
