@@ -10,6 +10,9 @@ pub enum Error {
     /// Something the user can fix (a bad phone number, an unknown member…),
     /// already translated.
     User(String),
+    /// The same from a locale message, with its key kept beside the text:
+    /// scripts get a code from it that does not change with the language.
+    Keyed { key: String, text: String },
     /// The database refused or failed.
     Db(rusqlite::Error),
     /// Another program held the database's write lock past the wait, so
@@ -28,7 +31,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// A user error from a locale message with placeholders.
     pub fn user(key: &str, args: &[(&str, &str)]) -> Self {
-        Error::User(t_args(key, args))
+        Error::Keyed {
+            key: key.to_string(),
+            text: t_args(key, args),
+        }
+    }
+
+    /// The locale message key of a user error made by [`Error::user`].
+    pub fn key(&self) -> Option<&str> {
+        match self {
+            Error::Keyed { key, .. } => Some(key),
+            Error::Busy { .. } => Some("err-db-busy"),
+            _ => None,
+        }
     }
 
     /// True when another program's write lock is why this failed.
@@ -57,7 +72,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::User(text) => f.write_str(text),
+            Error::User(text) | Error::Keyed { text, .. } => f.write_str(text),
             Error::Busy { path: Some(path) } => {
                 f.write_str(&t_args("err-db-busy", &[("path", path)]))
             }

@@ -695,3 +695,14 @@ err-db-busy = Another program is writing to the club's database { $path }; nothi
 err-db-busy-unnamed = Another program is writing to the club's database; nothing was stored. Try again when it is done.
 err-db-no-folder = The folder { $folder } for the database { $path } does not exist; nothing was created. Check the path, or make the folder first.
 ui-import-waiting = Waiting: another program is writing to the club's database…
+# sink
+err-stdout = Cannot write the output ({ $detail }); is the disk full?
+import-row-too-big = receipt { $id }: the total { $amount } is more than any receipt can be ({ $max }); is a column misread?
+import-note-completed = { $count ->
+    [one] One receipt stored before with fewer lines (its file was cut off) was completed from this file.
+   *[other] { $count } receipts stored before with fewer lines (their file was cut off) were completed from this file.
+}
+import-refused-all = Nothing of { $file } was stored: no receipt could be read from its { $rows } rows ({ $rejected } rejected), so it is not marked as imported. Try again with --encoding (e.g. utf-16le, windows-1250), --format or --country.
+import-refused-most = Nothing of { $file } was stored: { $rejected } of its { $rows } rows could not be read, so it is not marked as imported. Try again with --encoding (e.g. utf-16le, windows-1250), --format or --country, or add --accept-rejects to store the rows that could be read.
+help-import-accept-rejects = Store a file even when more than half of its rows were rejected (the rows that could be read)
+ui-import-errors-refused = Rejected rows (nothing of the file was stored)

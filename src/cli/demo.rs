@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::Ctx;
+use super::{Ctx, stdout};
 use crate::demo;
 use crate::error::Result;
 use crate::i18n::{t, t_count};
@@ -45,13 +45,10 @@ pub fn run_demo(ctx: &mut Ctx, a: DemoArgs) -> Result<()> {
         },
     )?;
     bar.finish_and_clear();
-    println!(
-        "{}",
-        t_count(
-            "cli-demo-done",
-            "count",
-            i64::try_from(added).unwrap_or(i64::MAX)
-        )
-    );
+    stdout::print_line(t_count(
+        "cli-demo-done",
+        "count",
+        i64::try_from(added).unwrap_or(i64::MAX),
+    ))?;
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! `regulars import FILE...`: reads till exports into the database, one
 //! transaction per file, with a progress bar on a terminal and one JSON
-//! object per file (one per line) with `--json`. Without files it imports
-//! the inbox folder's new files. Ctrl-C stops the file being read and
-//! stores nothing of it.
+//! object per file (one per line) with `--json`, a file that failed
+//! included (with its `error` and a `code` that does not change with the
+//! language). Without files it imports the inbox folder's new files.
+//! Ctrl-C stops the file being read and stores nothing of it.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -12,14 +13,15 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
-use super::{Ctx, JsonFlag};
+use super::{Ctx, JsonFlag, stdout};
 use crate::domain::member::country_id;
 use crate::error::{Error, Result};
 use crate::i18n::t_args;
 use crate::import::formats::Format;
 use crate::import::inbox::{self, Checksums};
+use crate::import::refusal::REASONS_SHOWN;
 use crate::import::sink::{Control, Progress};
-use crate::import::{Options, Report, import_file};
+use crate::import::{Options, Report, import_file_with};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -38,6 +40,9 @@ pub struct ImportArgs {
     /// Read and report, store nothing.
     #[arg(long)]
     dry_run: bool,
+    /// Store a file even when more than half of its rows were rejected.
+    #[arg(long)]
+    accept_rejects: bool,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -159,20 +164,45 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
             progress: &mut on_progress,
             cancel,
         };
-        let result = import_file(&mut ctx.conn, path, &opts, ctx.clock.now(), control);
+        let now = ctx.clock.now();
+        let result = import_file_with(
+            &mut ctx.conn,
+            path,
+            &opts,
+            now,
+            control,
+            args.accept_rejects,
+        );
         bar.finish_and_clear();
-        match result {
-            Ok(report) if args.json.json => println!("{}", report_json(&report, opts.dry_run)),
-            Ok(report) => print!("{}", report_text(&report, opts.dry_run)),
+        let failed = match result {
+            Ok(report) => {
+                if args.json.json {
+                    stdout::print_line(report_json(&report, opts.dry_run))?;
+                } else {
+                    stdout::print(&report_text(&report, opts.dry_run))?;
+                }
+                report
+                    .refused
+                    .map(|r| r.error(&report.path, &report.counts))
+            }
             Err(_) if CANCEL.load(Ordering::SeqCst) => {
                 let file = path.display().to_string();
                 return Err(Error::user("import-cancelled-file", &[("file", &file)]));
             }
-            Err(e) if files.len() == 1 => return Err(e),
             Err(e) => {
+                if args.json.json {
+                    stdout::print_line(failed_json(path, &e))?;
+                }
+                Some(e)
+            }
+        };
+        match failed {
+            Some(e) if files.len() == 1 => return Err(e),
+            Some(e) => {
                 eprintln!("regulars: {e}");
                 failures.push(path.display().to_string());
             }
+            None => {}
         }
     }
     if !opts.dry_run {
@@ -188,25 +218,62 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
     }
 }
 
+/// The code scripts get for a failed file: decided by the message key,
+/// so it stays the same in every language.
+pub fn error_code(e: &Error) -> String {
+    let code = match e {
+        Error::Io { .. } => "cannot-read-file",
+        Error::Db(_) => "database",
+        _ => match e.key() {
+            Some("import-err-unknown-format") => "not-a-till-export",
+            Some("import-err-not-format") => "not-this-format",
+            Some("import-refused-all") => "all-rows-rejected",
+            Some("import-refused-most") => "most-rows-rejected",
+            Some(key) => {
+                let short = key.strip_prefix("import-err-");
+                return short.or(key.strip_prefix("err-")).unwrap_or(key).into();
+            }
+            None => "error",
+        },
+    };
+    code.into()
+}
+
+/// The JSON object of a file that could not be imported.
+fn failed_json(path: &Path, e: &Error) -> serde_json::Value {
+    json!({
+        "path": path.display().to_string(),
+        "error": e.to_string(),
+        "code": error_code(e),
+    })
+}
+
 pub fn report_json(r: &Report, dry_run: bool) -> serde_json::Value {
     let errors: Vec<_> = r
         .errors
         .iter()
         .map(|e| json!({"line": e.line, "reason": e.reason}))
         .collect();
-    json!({
+    let mut value = json!({
         "path": r.path,
         "format": r.format,
         "rows": r.counts.rows,
         "receipts_new": r.counts.receipts_new,
         "receipts_duplicate": r.counts.receipts_duplicate,
+        "receipts_completed": r.counts.receipts_completed,
         "refunds": r.counts.refunds,
         "rows_rejected": r.counts.rows_rejected,
         "errors": errors,
         "already_imported": r.already_imported,
         "dry_run": dry_run,
         "notes": r.notes,
-    })
+    });
+    if let Some(refusal) = r.refused {
+        let e = refusal.error(&r.path, &r.counts);
+        value["error"] = json!(e.to_string());
+        value["code"] = json!(error_code(&e));
+    }
+    value
 }
 
 fn report_text(r: &Report, dry_run: bool) -> String {
@@ -227,14 +294,23 @@ fn report_text(r: &Report, dry_run: bool) -> String {
     for note in &r.notes {
         out.push_str(&format!("  {note}\n"));
     }
-    for e in &r.errors {
+    // A refused file shows the first few reasons; the refusal itself
+    // follows on stderr.
+    let shown = if r.refused.is_some() {
+        REASONS_SHOWN
+    } else {
+        r.errors.len()
+    };
+    for e in r.errors.iter().take(shown) {
         let line = t_args(
             "import-rejected-line",
             &[("line", &e.line.to_string()), ("reason", &e.reason)],
         );
         out.push_str(&format!("  {line}\n"));
     }
-    let unlisted = c.rows_rejected.saturating_sub(r.errors.len() as u64);
+    let unlisted = c
+        .rows_rejected
+        .saturating_sub(shown.min(r.errors.len()) as u64);
     if unlisted > 0 {
         let more = t_args("import-more-rejected", &[("count", &unlisted.to_string())]);
         out.push_str(&format!("  {more}\n"));

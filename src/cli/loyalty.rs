@@ -5,7 +5,7 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::{Ctx, JsonFlag, member::resolve};
+use super::{Ctx, JsonFlag, member::resolve, stdout};
 use crate::db::ledger::{self, Entry};
 use crate::db::{loyalty, members, tier_overview};
 use crate::domain::loyalty_config::Program;
@@ -73,11 +73,11 @@ pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
                 })
             })
             .collect();
-        println!("{}", Value::Array(list));
+        stdout::print_line(Value::Array(list))?;
         return Ok(());
     }
     if tiers.is_empty() {
-        println!("{}", t("loyalty-no-tiers"));
+        stdout::print_line(t("loyalty-no-tiers"))?;
         return Ok(());
     }
     let name_cols = tiers
@@ -86,32 +86,29 @@ pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
         .max()
         .unwrap_or(0)
         .max(crate::ui::format::width(&t("loyalty-col-tier")));
-    println!(
+    stdout::print_line(format!(
         "{}  {}  {:>8}  {}",
         pad(&t("loyalty-col-tier"), name_cols),
         pad(&t("loyalty-col-from"), 12),
         t("loyalty-col-members"),
         t("loyalty-col-perks")
-    );
+    ))?;
     for (tier, members) in tiers.iter().zip(&overview.counts) {
-        println!(
+        stdout::print_line(format!(
             "{}  {}  {members:>8}  {}",
             pad(&tier.name, name_cols),
             pad(&metric_text(&program, tier.min), 12),
             tier.perks
-        );
+        ))?;
     }
-    println!(
-        "{}",
-        t_args(
-            "loyalty-cli-month",
-            &[
-                ("up", &overview.moved_up.to_string()),
-                ("down", &overview.moved_down.to_string()),
-                ("close", &overview.nudge_total.to_string()),
-            ],
-        )
-    );
+    stdout::print_line(t_args(
+        "loyalty-cli-month",
+        &[
+            ("up", &overview.moved_up.to_string()),
+            ("down", &overview.moved_down.to_string()),
+            ("close", &overview.nudge_total.to_string()),
+        ],
+    ))?;
     Ok(())
 }
 
@@ -130,40 +127,36 @@ pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
     settle(ctx)?;
     let history = ledger::history(&ctx.conn, id)?;
-    let balance: i64 = history.iter().map(|e| e.delta).sum();
+    let balance = history
+        .iter()
+        .fold(0i64, |sum, e| sum.saturating_add(e.delta));
     if args.json.json {
         let rows: Vec<Value> = history.iter().map(entry_json).collect();
-        println!(
-            "{}",
-            json!({"member_id": id, "balance": balance, "ledger": rows})
-        );
+        stdout::print_line(json!({"member_id": id, "balance": balance, "ledger": rows}))?;
         return Ok(());
     }
     let name = members::get(&ctx.conn, id)?
         .map(|m| m.full_name())
         .unwrap_or_default();
-    println!(
-        "{}",
-        t_args(
-            "loyalty-cli-balance",
-            &[
-                ("name", &name),
-                ("id", &id.to_string()),
-                ("balance", &balance.to_string())
-            ],
-        )
-    );
+    stdout::print_line(t_args(
+        "loyalty-cli-balance",
+        &[
+            ("name", &name),
+            ("id", &id.to_string()),
+            ("balance", &balance.to_string()),
+        ],
+    ))?;
     for e in &history {
         let what = match (&e.note, &e.receipt) {
             (Some(note), _) => format!("{} — {note}", reason_text(e)),
             (None, Some(receipt)) => format!("{} {receipt}", reason_text(e)),
             (None, None) => reason_text(e),
         };
-        println!(
+        stdout::print_line(format!(
             "  {}  {:>7}  {what}",
             e.at.format("%Y-%m-%d"),
             signed(e.delta)
-        );
+        ))?;
     }
     Ok(())
 }
@@ -204,17 +197,14 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
     let name = members::get(&ctx.conn, id)?
         .map(|m| m.full_name())
         .unwrap_or_default();
-    println!(
-        "{}",
-        t_args(
-            "loyalty-cli-redeemed",
-            &[
-                ("points", &args.points.to_string()),
-                ("name", &name),
-                ("balance", &balance.to_string())
-            ],
-        )
-    );
+    stdout::print_line(t_args(
+        "loyalty-cli-redeemed",
+        &[
+            ("points", &args.points.to_string()),
+            ("name", &name),
+            ("balance", &balance.to_string()),
+        ],
+    ))?;
     Ok(())
 }
 
@@ -222,16 +212,13 @@ pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
     settle(ctx)?;
     let balance = ledger::adjust(&ctx.conn, id, args.points, &args.note, ctx.clock.now())?;
-    println!(
-        "{}",
-        t_args(
-            "loyalty-cli-adjusted",
-            &[
-                ("points", &signed(args.points)),
-                ("balance", &balance.to_string())
-            ],
-        )
-    );
+    stdout::print_line(t_args(
+        "loyalty-cli-adjusted",
+        &[
+            ("points", &signed(args.points)),
+            ("balance", &balance.to_string()),
+        ],
+    ))?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, JsonFlag, output};
+use super::{Ctx, JsonFlag, output, stdout};
 use crate::db;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{
@@ -195,7 +195,7 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
             let receipts = t_count("cli-member-claimed", "count", claimed as i64);
             line = format!("{line}. {receipts}");
         }
-        println!("{line}");
+        stdout::print_line(line)?;
         Ok(())
     }
 }
@@ -214,10 +214,10 @@ fn show(ctx: &Ctx, key: &str, json: bool) -> Result<()> {
     if json {
         let mut value = output::card_json(&card, ctx.clock.today());
         super::loyalty::fill_member_json(ctx, id, &mut value)?;
-        println!("{value}");
+        stdout::print_line(value)?;
     } else {
-        print!("{}", output::card_text(&card, ctx));
-        print!("{}", super::loyalty::member_text(ctx, id)?);
+        stdout::print(&output::card_text(&card, ctx))?;
+        stdout::print(&super::loyalty::member_text(ctx, id)?)?;
     }
     Ok(())
 }
@@ -227,11 +227,11 @@ fn find(ctx: &Ctx, text: &str, json: bool) -> Result<()> {
     let program = super::loyalty::settle(ctx)?;
     db::loyalty::fill_rows(&ctx.conn, &program, &mut rows, ctx.clock.today())?;
     if json {
-        println!("{}", output::rows_json(&rows));
+        stdout::print_line(output::rows_json(&rows))?;
     } else if rows.is_empty() {
         eprintln!("{}", t_args("cli-no-match", &[("query", text)]));
     } else {
-        print!("{}", output::rows_text(&rows, ctx));
+        stdout::print(&output::rows_text(&rows, ctx))?;
     }
     Ok(())
 }
@@ -291,10 +291,10 @@ pub fn run_child(ctx: &mut Ctx, cmd: ChildCommand) -> Result<()> {
     let member = db::members::get(&ctx.conn, id)?
         .map(|m| m.full_name())
         .unwrap_or_default();
-    println!(
-        "{}",
-        t_args("cli-child-added", &[("name", &name), ("member", &member)])
-    );
+    stdout::print_line(t_args(
+        "cli-child-added",
+        &[("name", &name), ("member", &member)],
+    ))?;
     Ok(())
 }
 
@@ -321,9 +321,9 @@ pub fn run_pet(ctx: &mut Ctx, cmd: PetCommand) -> Result<()> {
     let member = db::members::get(&ctx.conn, id)?
         .map(|m| m.full_name())
         .unwrap_or_default();
-    println!(
-        "{}",
-        t_args("cli-pet-added", &[("name", &name), ("member", &member)])
-    );
+    stdout::print_line(t_args(
+        "cli-pet-added",
+        &[("name", &name), ("member", &member)],
+    ))?;
     Ok(())
 }

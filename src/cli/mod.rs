@@ -8,6 +8,7 @@ mod loyalty;
 mod member;
 mod output;
 mod reminders;
+mod stdout;
 
 use std::path::PathBuf;
 

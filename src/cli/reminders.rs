@@ -3,7 +3,6 @@
 //! field names are a contract (DESIGN.md).
 
 use std::collections::HashMap;
-use std::io::Write;
 
 use clap::Args;
 use serde_json::{Value, json};
@@ -11,7 +10,7 @@ use serde_json::{Value, json};
 use super::{Ctx, JsonFlag};
 use crate::db;
 use crate::domain::reminders::{Kind, Reminder, Window, by_household};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::ui::screens::review_text::{day_text, days_text, household_text};
 
 /// A year and a day: enough for any list, and every date appears once or twice.
@@ -94,14 +93,5 @@ pub fn run_reminders(ctx: &mut Ctx, a: RemindersArgs) -> Result<()> {
     } else {
         text(&found, &names, today)
     };
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(output.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        // `regulars reminders | head` closing early is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::io("stdout", e)),
-        Ok(()) => Ok(()),
-    }
+    super::stdout::print(&output)
 }

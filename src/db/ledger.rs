@@ -98,9 +98,12 @@ pub fn append(conn: &Connection, e: &NewEntry) -> Result<bool> {
     Ok(written > 0)
 }
 
+/// A member's balance. Like every sum of money or points, it saturates at
+/// the ends of the integer range instead of failing: SQLite's `sum` stops
+/// with "integer overflow", `total` does not, and the cast clamps.
 pub fn balance(conn: &Connection, member_id: i64) -> Result<i64> {
     Ok(conn
-        .prepare_cached("SELECT coalesce(sum(delta), 0) FROM points WHERE member_id = ?1")?
+        .prepare_cached("SELECT CAST(total(delta) AS INTEGER) FROM points WHERE member_id = ?1")?
         .query_row([member_id], |r| r.get(0))?)
 }
 
@@ -111,7 +114,7 @@ pub fn balances(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, i6
     for chunk in member_ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");
         let sql = format!(
-            "SELECT member_id, sum(delta) FROM points WHERE member_id IN ({marks}) GROUP BY member_id"
+            "SELECT member_id, CAST(total(delta) AS INTEGER) FROM points WHERE member_id IN ({marks}) GROUP BY member_id"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(rusqlite::params_from_iter(chunk), |r| {
@@ -128,8 +131,11 @@ pub fn balances(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, i6
 /// A member's points history, oldest first.
 pub fn history(conn: &Connection, member_id: i64) -> Result<Vec<Entry>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT p.id, p.delta, p.reason, p.detail, p.note, r.till_id, p.at
+        "SELECT p.id, p.delta, p.reason, p.detail, p.note, coalesce(r.till_id, c.till_id), p.at
          FROM points p LEFT JOIN receipts r ON r.id = p.receipt_id
+         -- the points of a receipt completed by a later file: `receipt:ID:TOTAL`
+         LEFT JOIN receipts c ON p.receipt_id IS NULL AND p.once_key GLOB 'receipt:*'
+              AND c.id = CAST(substr(p.once_key, 9) AS INTEGER)
          WHERE p.member_id = ?1 ORDER BY p.at, p.id",
     )?;
     let rows = stmt.query_map([member_id], |r| {
@@ -160,7 +166,7 @@ pub fn redeem_problem(balance: i64, points: i64) -> Option<Error> {
             &[
                 ("balance", &balance.to_string()),
                 ("points", &points.to_string()),
-                ("missing", &(points - balance).to_string()),
+                ("missing", &points.saturating_sub(balance).to_string()),
             ],
         ));
     }

@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
+use self::completed::Earning;
 use super::ledger;
 use super::loyalty_bonus as bonus;
 use crate::domain::loyalty_config::Program;
@@ -169,13 +170,16 @@ const ALL: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,
      WHERE r.member_id IS NOT NULL
      ORDER BY r.member_id, r.local_date, r.local_time";
 
-/// Writes the earn rows in one streaming pass; returns how many.
+/// Writes the earn rows in one streaming pass; returns how many. A queued
+/// receipt that has earned before was completed by a later file: it gets
+/// the difference (see `loyalty_completed`).
 fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
     let rules = &program.points;
     let digits = program.currency.minor_digits();
     let mut balances = queued_balances(tx, all)?;
     let mut written = 0u64;
     if rules.per_unit > 0 {
+        let completed = completed::queued(tx)?;
         let mut insert = tx.prepare(
             "INSERT OR IGNORE INTO points (member_id, delta, reason, receipt_id, detail, at)
              VALUES (?1, ?2, 'earn', ?3, ?4, ?5)",
@@ -186,10 +190,21 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
             let (receipt_id, member_id, total): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(3)?);
             let refund = r.get_ref(2)?.as_str().unwrap_or_default() == "refund";
             let balance = balances.entry(member_id).or_insert(0);
+            if completed.contains(&receipt_id) {
+                let e = Earning {
+                    receipt_id,
+                    member_id,
+                    total_minor: total,
+                    refund,
+                    at: r.get_ref(4)?.as_str().unwrap_or_default(),
+                };
+                written += u64::from(completed::earn_difference(tx, program, &e, balance)?);
+                continue;
+            }
             let (delta, detail) = if refund {
                 // Only refunds of something that earned take points back;
                 // their row is written even at 0 so it is never taken later.
-                if earned(-total, digits, rules.per_unit) == 0 {
+                if earned(total.saturating_neg(), digits, rules.per_unit) == 0 {
                     continue;
                 }
                 (
@@ -205,7 +220,7 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
             // The receipt's own day and time, as the till wrote it.
             let at = r.get_ref(4)?.as_str().unwrap_or_default();
             if insert.execute(params![member_id, delta, receipt_id, detail, at])? > 0 {
-                *balance += delta;
+                *balance = balance.saturating_add(delta);
                 written += 1;
             }
         }
@@ -217,9 +232,9 @@ fn earn(tx: &Transaction, program: &Program, all: bool) -> Result<u64> {
 /// The balances of the members whose receipts are about to earn.
 fn queued_balances(tx: &Transaction, all: bool) -> Result<HashMap<i64, i64>> {
     let sql = if all {
-        "SELECT member_id, sum(delta) FROM points GROUP BY member_id"
+        "SELECT member_id, CAST(total(delta) AS INTEGER) FROM points GROUP BY member_id"
     } else {
-        "SELECT member_id, sum(delta) FROM points WHERE member_id IN (
+        "SELECT member_id, CAST(total(delta) AS INTEGER) FROM points WHERE member_id IN (
             SELECT r.member_id FROM points_pending q JOIN receipts r ON r.id = q.receipt_id)
          GROUP BY member_id"
     };
@@ -244,6 +259,8 @@ pub(crate) fn parse_day(s: &str) -> Option<NaiveDate> {
 }
 
 /// Day totals (net spend, a visit or not) of a member's receipts, by row.
+/// The queries add the day's spend with `CAST(total(..) AS INTEGER)`, which
+/// saturates where `sum` would fail the whole query with "integer overflow".
 pub(crate) fn day_total(r: &rusqlite::Row, date_col: usize) -> rusqlite::Result<Option<DayTotal>> {
     let date = parse_day(r.get_ref(date_col)?.as_str()?);
     Ok(date.map(|date| DayTotal {
@@ -266,7 +283,7 @@ pub fn standings(
     for chunk in member_ids.chunks(500) {
         let marks = vec!["?"; chunk.len()].join(",");
         let sql = format!(
-            "SELECT member_id, local_date, sum(total_minor), max(kind = 'sale') FROM receipts
+            "SELECT member_id, local_date, CAST(total(total_minor) AS INTEGER), max(kind = 'sale') FROM receipts
              WHERE member_id IN ({marks}) GROUP BY member_id, local_date"
         );
         let mut stmt = conn.prepare_cached(&sql)?;
@@ -309,6 +326,9 @@ pub fn fill_rows(
     }
     Ok(())
 }
+
+#[path = "loyalty_completed.rs"]
+mod completed;
 
 #[cfg(test)]
 #[path = "loyalty_tests.rs"]

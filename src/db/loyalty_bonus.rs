@@ -182,12 +182,12 @@ pub fn expire(conn: &Connection, program: &Program, now: NaiveDateTime) -> Resul
     };
     let today = now.date();
     let mut stmt = conn.prepare(
-        "SELECT p.member_id, sum(p.delta),
+        "SELECT p.member_id, CAST(total(p.delta) AS INTEGER),
                 max(CASE WHEN p.reason IN ('redeem', 'adjust') THEN substr(p.at, 1, 10) END),
                 (SELECT max(local_date) FROM receipts r WHERE r.member_id = p.member_id AND r.kind = 'sale'),
                 m.joined_at
          FROM points p JOIN members m ON m.id = p.member_id AND m.erased_at IS NULL
-         GROUP BY p.member_id HAVING sum(p.delta) > 0",
+         GROUP BY p.member_id HAVING total(p.delta) > 0",
     )?;
     let mut due = vec![];
     let mut rows = stmt.query([])?;

@@ -76,7 +76,7 @@ pub fn recompute_tiers(conn: &Connection, program: &Program, today: NaiveDate) -
         let (mut old_tiers, mut old_changes) = stored_fingerprints(&tx)?;
         let tiers = tier_program(&tx, program, today)?;
         let mut read = tx.prepare(
-            "SELECT member_id, local_date, sum(total_minor), max(kind = 'sale') FROM receipts
+            "SELECT member_id, local_date, CAST(total(total_minor) AS INTEGER), max(kind = 'sale') FROM receipts
              WHERE member_id IS NOT NULL
              GROUP BY member_id, local_date ORDER BY member_id, local_date",
         )?;

@@ -339,14 +339,16 @@ pub fn pets(conn: &Connection, member_id: i64) -> Result<Vec<Pet>> {
 }
 
 /// Visits (distinct dates with a sale), spend (sales minus refunds) and the
-/// last visit, from imported receipts.
+/// last visit, from imported receipts. The spend saturates at the ends of
+/// the integer range (`total` never fails with "integer overflow" as `sum`
+/// does, and the cast clamps), so one absurd receipt cannot break the card.
 pub fn purchase_summary(
     conn: &Connection,
     member_id: i64,
 ) -> Result<(i64, i64, Option<NaiveDate>)> {
     let (visits, spend, last): (i64, i64, Option<String>) = conn.query_row(
         "SELECT count(DISTINCT CASE WHEN kind = 'sale' THEN local_date END),
-                coalesce(sum(total_minor), 0),
+                CAST(total(total_minor) AS INTEGER),
                 max(CASE WHEN kind = 'sale' THEN local_date END)
          FROM receipts WHERE member_id = ?1",
         [member_id],

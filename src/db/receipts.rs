@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::error::Result;
 use crate::import::receipt::{Line, Receipt};
 
+pub mod complete;
 mod writer;
 pub use writer::{AT_ONCE, NewReceipt, ReceiptWriter};
 
@@ -32,6 +33,9 @@ pub struct ImportCounts {
     pub receipts_duplicate: u64,
     pub refunds: u64,
     pub rows_rejected: u64,
+    /// Receipts stored before with fewer lines (their file was cut off)
+    /// that this import completed. Not kept in the import log.
+    pub receipts_completed: u64,
 }
 
 fn count(r: &rusqlite::Row, i: usize) -> rusqlite::Result<u64> {
@@ -56,6 +60,7 @@ pub fn import_by_sha(conn: &Connection, sha256: &str) -> Result<Option<ImportRec
                         receipts_duplicate: count(r, 5)?,
                         refunds: count(r, 6)?,
                         rows_rejected: count(r, 7)?,
+                        receipts_completed: 0,
                     },
                     at: r.get(8)?,
                 })
@@ -258,7 +263,8 @@ pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<Unmatc
     let mut stmt = conn.prepare(
         "SELECT ident, value, max(cust_name), count(*),
                 count(DISTINCT CASE WHEN kind = 'sale' THEN local_date END),
-                sum(total_minor), max(CASE WHEN kind = 'sale' THEN local_date END)
+                CAST(total(total_minor) AS INTEGER),
+                max(CASE WHEN kind = 'sale' THEN local_date END)
          FROM (
             SELECT 'card' AS ident, cust_card AS value, cust_name, kind, local_date, total_minor
               FROM receipts WHERE member_id IS NULL AND cust_card IS NOT NULL
@@ -269,7 +275,7 @@ pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<Unmatc
             SELECT 'email', cust_email, cust_name, kind, local_date, total_minor
               FROM receipts WHERE member_id IS NULL AND cust_email IS NOT NULL
          )
-         GROUP BY ident, value ORDER BY sum(total_minor) DESC, ident, value LIMIT ?1",
+         GROUP BY ident, value ORDER BY total(total_minor) DESC, ident, value LIMIT ?1",
     )?;
     let rows = stmt.query_map([limit as i64], |r| {
         let ident: String = r.get(0)?;

@@ -90,7 +90,7 @@ pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
     // Smallest gap relative to the next tier first: the easiest nudges.
     close.sort_by_key(|(id, tier, gap)| {
         let next = tiers.tiers.get(tier + 1).map_or(1, |t| t.min.max(1));
-        (gap * 10_000 / next, *id)
+        (gap.saturating_mul(10_000) / next, *id)
     });
     out.nudge_total = close.len();
     let mut name_of = conn.prepare("SELECT first_name, family_name FROM members WHERE id = ?1")?;

@@ -108,7 +108,7 @@ fn favourites<'a>(sales: impl Iterator<Item = (NaiveDate, &'a str, i64)>) -> Vec
     let mut tally: HashMap<&str, (u32, i64)> = HashMap::new();
     for (date, name, amount) in sales {
         let entry = tally.entry(name).or_default();
-        entry.1 += amount;
+        entry.1 = entry.1.saturating_add(amount);
         if seen.insert((date, name)) {
             entry.0 += 1;
         }
@@ -161,7 +161,10 @@ pub fn habits(purchases: &[Purchase], today: NaiveDate) -> Habits {
         })
         .collect();
     let visits_12m = visit_days.range(window_start..).count() as u32;
-    let spend_12m = recent_only.iter().map(|p| p.total_minor).sum();
+    // Saturates: one absurd receipt must not stop the card from showing.
+    let spend_12m = recent_only
+        .iter()
+        .fold(0i64, |sum, p| sum.saturating_add(p.total_minor));
     let sales_12m = recent_only.iter().filter(|p| !p.refund).count() as i64;
     let average_basket = (sales_12m > 0).then(|| spend_12m / sales_12m);
     let last_visit = visit_days.iter().next_back().copied();

@@ -212,3 +212,21 @@ fn a_lapsed_member_is_described_by_their_whole_history() {
     assert_eq!(h.favourite_items[0].name, "Kibble");
     assert_eq!(h.last_visit, Some(d(2024, 3, 9)));
 }
+
+#[test]
+fn absurd_receipts_saturate_the_spend() {
+    let half = i64::MAX / 2;
+    let purchases: Vec<Purchase> = (1..=3)
+        .map(|day| {
+            sale(
+                d(2026, 11, day),
+                10,
+                half,
+                vec![line("Gold bar", None, half)],
+            )
+        })
+        .collect();
+    let h = habits(&purchases, today());
+    assert_eq!(h.spend_12m, i64::MAX);
+    assert_eq!(h.favourite_items[0].name, "Gold bar");
+}

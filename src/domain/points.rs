@@ -19,19 +19,23 @@ pub struct PointsRules {
     pub expiry_months: Option<u32>,
 }
 
-/// Points a sale of `spend_minor` earns (whole units only: €9.99 earns 9).
+/// Points a sale of `spend_minor` earns (whole units only: €9.99 earns 9);
+/// an absurd amount earns the most points there can be, never wraps.
 pub fn earned(spend_minor: i64, minor_digits: u8, per_unit: i64) -> i64 {
     if spend_minor <= 0 {
         return 0;
     }
-    spend_minor / 10i64.pow(u32::from(minor_digits)) * per_unit
+    let unit = 10i64
+        .checked_pow(u32::from(minor_digits))
+        .unwrap_or(i64::MAX);
+    (spend_minor / unit).saturating_mul(per_unit)
 }
 
 /// Points a refund of `refund_minor` (negative) takes back: what that amount
 /// earned, but never more than the member holds. Points already redeemed are
 /// not clawed back into a negative balance; only a manual adjustment may do that.
 pub fn taken_back(refund_minor: i64, minor_digits: u8, per_unit: i64, balance: i64) -> i64 {
-    let owed = earned(-refund_minor, minor_digits, per_unit);
+    let owed = earned(refund_minor.saturating_neg(), minor_digits, per_unit);
     -owed.min(balance.max(0))
 }
 
@@ -107,6 +111,8 @@ mod tests {
         assert_eq!(earned(1000, 2, 2), 20);
         assert_eq!(earned(1500, 0, 1), 1500);
         assert_eq!(earned(-500, 2, 1), 0);
+        assert_eq!(earned(i64::MAX, 0, 10), i64::MAX);
+        assert_eq!(taken_back(i64::MIN, 0, 10, i64::MAX), -i64::MAX);
     }
 
     #[test]

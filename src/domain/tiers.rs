@@ -106,8 +106,7 @@ impl TierProgram {
         let start = day - Duration::days(WINDOW_DAYS - 1);
         days.iter()
             .filter(|d| d.date >= start && d.date <= day)
-            .map(|d| self.value(d))
-            .sum()
+            .fold(0i64, |sum, d| sum.saturating_add(self.value(d)))
     }
 
     /// Every tier change up to `until`, in date order. `days` may come in any order.
@@ -220,7 +219,7 @@ impl TierProgram {
         let next = tier + 1;
         self.tiers
             .get(next)
-            .map(|t| (next, (t.min - metric).max(0)))
+            .map(|t| (next, t.min.saturating_sub(metric).max(0)))
     }
 
     /// How far from the held tier's minimum to the next one, in thousandths
@@ -229,8 +228,9 @@ impl TierProgram {
         let (Some(held), Some(next)) = (self.tiers.get(tier), self.tiers.get(tier + 1)) else {
             return 1000;
         };
-        let span = (next.min - held.min).max(1);
-        ((metric - held.min).clamp(0, span) * 1000) / span
+        let span = next.min.saturating_sub(held.min).max(1);
+        let done = metric.saturating_sub(held.min).clamp(0, span);
+        (i128::from(done) * 1000 / i128::from(span)) as i64
     }
 
     /// Of members at (tier, 12-month figure): how many this program would
@@ -250,18 +250,20 @@ impl TierProgram {
 
     /// Within 10% of the next tier's minimum (the owner's "nudge" list).
     pub fn is_close_to_next(&self, tier: usize, metric: i64) -> bool {
-        self.tiers
-            .get(tier + 1)
-            .is_some_and(|next| metric < next.min && metric * 10 >= next.min * 9)
+        self.tiers.get(tier + 1).is_some_and(|next| {
+            metric < next.min && i128::from(metric) * 10 >= i128::from(next.min) * 9
+        })
     }
 }
 
 /// Rolling sums by binary search over prefix sums, so a member with years of
 /// history costs O(n log n) rather than O(n²) (recomputing every member's
-/// tier must stay fast at millions of receipts).
+/// tier must stay fast at millions of receipts). The prefix sums are kept
+/// in 128 bits: days of absurd amounts cannot overflow them, and a window's
+/// sum is clamped to the 64-bit range only at the end.
 struct Window<'a> {
     days: &'a [DayTotal],
-    prefix: Vec<i64>,
+    prefix: Vec<i128>,
 }
 
 impl<'a> Window<'a> {
@@ -269,7 +271,7 @@ impl<'a> Window<'a> {
         let mut prefix = Vec::with_capacity(days.len() + 1);
         prefix.push(0);
         for d in days {
-            prefix.push(prefix.last().copied().unwrap_or(0) + program.value(d));
+            prefix.push(prefix.last().copied().unwrap_or(0) + i128::from(program.value(d)));
         }
         Window { days, prefix }
     }
@@ -278,7 +280,8 @@ impl<'a> Window<'a> {
         let start = day - Duration::days(WINDOW_DAYS - 1);
         let lo = self.days.partition_point(|d| d.date < start);
         let hi = self.days.partition_point(|d| d.date <= day);
-        self.prefix[hi] - self.prefix[lo.min(hi)]
+        let sum = self.prefix[hi] - self.prefix[lo.min(hi)];
+        sum.clamp(i128::from(i64::MIN), i128::from(i64::MAX)) as i64
     }
 }
 

@@ -226,3 +226,24 @@ fn a_minimum_raised_today_moves_members_down_only_after_grace() {
     ];
     assert_eq!(p.history(&days, d(2026, 11, 23))[0].date, d(2026, 11, 1));
 }
+
+#[test]
+fn absurd_spend_saturates_instead_of_overflowing() {
+    let p = program(TierBasis::Spend, 60);
+    let half = i64::MAX / 2;
+    let rich = [
+        sale(d(2026, 3, 1), half),
+        sale(d(2026, 3, 2), half),
+        sale(d(2026, 3, 3), half),
+    ];
+    let standing = p.standing(&rich, d(2026, 11, 23));
+    assert_eq!((standing.tier, standing.metric), (2, i64::MAX));
+    let broke: Vec<DayTotal> = rich.iter().map(|s| sale(s.date, -half)).collect();
+    let standing = p.standing(&broke, d(2026, 11, 23));
+    assert_eq!((standing.tier, standing.metric), (0, i64::MIN));
+    assert_eq!(p.gap_to_next(0, i64::MIN), Some((1, i64::MAX)));
+    assert_eq!(p.progress_per_mille(0, i64::MIN), 0);
+    assert_eq!(p.progress_per_mille(1, i64::MAX), 1000);
+    assert!(!p.is_close_to_next(0, i64::MIN));
+    assert_eq!(p.metric_on(&rich, d(2026, 11, 23)), i64::MAX);
+}

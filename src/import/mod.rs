@@ -17,6 +17,7 @@ pub mod parse;
 mod passes;
 mod pipeline;
 pub mod receipt;
+pub mod refusal;
 mod sheet;
 pub mod sink;
 pub mod table;
@@ -36,13 +37,14 @@ pub use self::passes::{load, survey, survey_until};
 use self::detect::Detected;
 use self::formats::{Format, ReadCtx};
 use self::receipt::Rejected;
+use self::refusal::Refusal;
 use self::sink::{Control, Sink};
 use self::table::Input;
 use crate::db::receipts::{self as store, ImportCounts, ImportRecord};
 use crate::domain::member::country_id;
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
-use crate::i18n::t_args;
+use crate::i18n::{t_args, t_count};
 
 /// What the shop and the command line tell an import.
 #[derive(Debug, Clone)]
@@ -80,6 +82,21 @@ pub struct Report {
     pub notes: Vec<String>,
     /// A file with the same content was imported before: nothing was stored.
     pub already_imported: bool,
+    /// Too many rows were rejected: nothing was stored, the file is not
+    /// recorded as imported.
+    pub refused: Option<Refusal>,
+}
+
+impl Report {
+    /// The refusal as one line saying what to try, when the file was
+    /// refused; the file by its name (the screen shows it under its name).
+    pub fn refusal_message(&self) -> Option<String> {
+        let path = Path::new(&self.path);
+        let name = path
+            .file_name()
+            .map_or_else(|| self.path.clone(), |n| n.to_string_lossy().into_owned());
+        self.refused.map(|r| r.message(&name, &self.counts))
+    }
 }
 
 fn cancelled() -> Error {
@@ -129,11 +146,13 @@ fn already_imported(path: &Path, earlier: ImportRecord) -> Report {
         )],
         already_imported: true,
         errors: Vec::new(),
+        refused: None,
     }
 }
 
 /// Imports one file into the database: all of it in one transaction, or
-/// nothing (an error, a cancel, or `dry_run`).
+/// nothing (an error, a cancel, `dry_run`, or too many rows rejected: see
+/// [`Refusal`]).
 ///
 /// The file's checksum is taken while a second thread counts the rows; a
 /// file imported before is reported, not stored again. Storing runs as a
@@ -145,6 +164,19 @@ pub fn import_file(
     opts: &Options,
     now: NaiveDateTime,
     control: Control<'_>,
+) -> Result<Report> {
+    import_file_with(conn, path, opts, now, control, false)
+}
+
+/// [`import_file`]; with `accept_rejects` a file with more than half of its
+/// rows rejected is stored too (the rows that could be read).
+pub fn import_file_with(
+    conn: &mut Connection,
+    path: &Path,
+    opts: &Options,
+    now: NaiveDateTime,
+    control: Control<'_>,
+    accept_rejects: bool,
 ) -> Result<Report> {
     let input = Input::File(path.to_path_buf());
     let file_name = path.file_name().map_or_else(
@@ -183,21 +215,35 @@ pub fn import_file(
     let format = plan.detected.format;
     let tx = conn.transaction()?;
     let import_id = store::begin_import(&tx, &file_name, &sha, format.name(), now)?;
-    let sink = Sink::new(&tx, import_id, format.source(), plan.rows, control)?;
+    let sink = Sink::new(
+        &tx,
+        import_id,
+        format.source(),
+        opts.currency,
+        plan.rows,
+        control,
+    )?;
     let (counts, errors) = pipeline::run(&input, &plan, country, sink)?;
     store::finish_import(&tx, import_id, &counts)?;
-    if opts.dry_run {
+    let refused = Refusal::judge(&counts, accept_rejects);
+    if opts.dry_run || refused.is_some() {
         tx.rollback()?;
     } else {
         tx.commit()?;
+    }
+    let mut notes = plan.notes;
+    if counts.receipts_completed > 0 {
+        let n = i64::try_from(counts.receipts_completed).unwrap_or(i64::MAX);
+        notes.push(t_count("import-note-completed", "count", n));
     }
     Ok(Report {
         path: path.display().to_string(),
         format: format.name().to_string(),
         counts,
         errors,
-        notes: plan.notes,
+        notes,
         already_imported: false,
+        refused,
     })
 }
 

@@ -4,6 +4,10 @@
 //! phone, then email — never by name. Reports progress and stops when the
 //! cancel flag is raised.
 //!
+//! A receipt stored before with fewer lines (from a file cut off in its
+//! middle) is completed from the later file; a receipt whose total is
+//! beyond what any shop sells in one go is refused as a bad row.
+//!
 //! The customer's details are cleaned and normalised on the reading side
 //! ([`stored_customer`]), so that work runs beside the writing.
 
@@ -16,15 +20,28 @@ use rusqlite::Connection;
 use super::parse::clean;
 use super::receipt::{Customer, Kind, Line, Receipt, Rejected, TotalRule};
 use crate::db::receipts::{
-    AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, StoredCustomer,
+    AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, StoredCustomer, complete,
 };
 use crate::domain::member::{normalise_email, normalise_phone};
+use crate::domain::money::Currency;
 use crate::error::{Error, Result};
+use crate::i18n::t_args;
 
 /// How many rejected rows are kept with their reasons (all are counted).
 pub const MAX_ERRORS: usize = 100;
 /// Progress is reported every this many rows (and at the end).
 const PROGRESS_EVERY: u64 = 256;
+/// The largest receipt total stored, in whole currency units (either way:
+/// a refund too). Anything bigger is a misread file, and sums of such
+/// amounts would not fit in the figures the shop sees.
+pub const MAX_RECEIPT_UNITS: i64 = 1_000_000;
+
+/// [`MAX_RECEIPT_UNITS`] in the currency's minor units.
+pub fn max_receipt_minor(currency: Currency) -> i64 {
+    10i64
+        .checked_pow(u32::from(currency.minor_digits()))
+        .map_or(i64::MAX, |unit| MAX_RECEIPT_UNITS.saturating_mul(unit))
+}
 
 /// How far an import is: rows read of the rows in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,8 +59,11 @@ pub struct Control<'a> {
 /// The writing side of an import: stores receipts in the import's
 /// transaction, counts, and reports progress.
 pub struct Sink<'c, 'a> {
+    conn: &'c Connection,
     writer: ReceiptWriter<'c>,
     import_id: i64,
+    currency: Currency,
+    max_total_minor: i64,
     rows_total: u64,
     control: Control<'a>,
     /// Members found so far, per identity (in [`Identity::ALL`] order) and value.
@@ -72,12 +92,16 @@ impl<'c, 'a> Sink<'c, 'a> {
         conn: &'c Connection,
         import_id: i64,
         source: &'static str,
+        currency: Currency,
         rows_total: u64,
         control: Control<'a>,
     ) -> Result<Sink<'c, 'a>> {
         Ok(Sink {
+            conn,
             writer: ReceiptWriter::new(conn, source, import_id)?,
             import_id,
+            currency,
+            max_total_minor: max_receipt_minor(currency),
             rows_total,
             control,
             members: Default::default(),
@@ -110,10 +134,27 @@ impl<'c, 'a> Sink<'c, 'a> {
         Ok(None)
     }
 
+    /// The row error of a receipt whose total is beyond the limit.
+    fn too_big(&self, receipt: &Receipt, total_minor: i64) -> Rejected {
+        Rejected {
+            line: receipt.line,
+            reason: t_args(
+                "import-row-too-big",
+                &[
+                    ("id", &receipt.till_id),
+                    ("amount", &self.currency.format(total_minor)),
+                    ("max", &self.currency.format(self.max_total_minor)),
+                ],
+            ),
+        }
+    }
+
     /// Stores receipts, each once: a receipt stored before (by another
-    /// import) counts as a duplicate; one stored earlier by this import (its
-    /// rows apart in the file) gets these lines too. Receipts and lines go
-    /// to the database several at a time, in the order given.
+    /// import) counts as a duplicate unless this one has more lines, which
+    /// completes it; one stored earlier by this import (its rows apart in
+    /// the file) gets these lines too. A receipt beyond the limit is
+    /// rejected. Receipts and lines go to the database several at a time,
+    /// in the order given.
     pub fn store<'r>(
         &mut self,
         receipts: impl IntoIterator<Item = (&'r Receipt, &'r StoredCustomer)>,
@@ -122,6 +163,11 @@ impl<'c, 'a> Sink<'c, 'a> {
         let mut ids = Vec::with_capacity(AT_ONCE);
         let mut lines: Vec<(i64, &'r Line)> = Vec::new();
         for (receipt, customer) in receipts {
+            if receipt.total_minor.unsigned_abs() > self.max_total_minor.unsigned_abs() {
+                let rejected = self.too_big(receipt, receipt.total_minor);
+                self.reject(rejected);
+                continue;
+            }
             // A receipt twice in one statement would be stored once with
             // the first one's lines only: the second starts a new chunk.
             let repeated = chunk.iter().any(|n| n.receipt.till_id == receipt.till_id);
@@ -157,16 +203,46 @@ impl<'c, 'a> Sink<'c, 'a> {
             }
             match self.writer.existing(&receipt.till_id)? {
                 Some((id, Some(import))) if import == self.import_id => {
-                    let extra = match receipt.rule {
-                        TotalRule::Sum => receipt.total_minor,
-                        TotalRule::Same => 0,
-                    };
-                    self.writer.add_to_total(id, extra)?;
+                    self.add_to(id, new, lines)?;
+                }
+                // Stored by an earlier import: lines waiting to be written
+                // belong to this import's receipts only.
+                Some((id, _))
+                    if receipt.lines.len() as u64 > complete::lines_stored(self.conn, id)? =>
+                {
+                    complete::replace(self.conn, id, new, self.import_id)?;
+                    self.counts.receipts_completed += 1;
                     lines.extend(receipt.lines.iter().map(|l| (id, l)));
                 }
                 _ => self.counts.receipts_duplicate += 1,
             }
         }
+        Ok(())
+    }
+
+    /// More of a receipt this import stored already (its rows apart in the
+    /// file); refused as a row error when its total would pass the limit.
+    fn add_to<'r>(
+        &mut self,
+        id: i64,
+        new: &NewReceipt<'r>,
+        lines: &mut Vec<(i64, &'r Line)>,
+    ) -> Result<()> {
+        let receipt = new.receipt;
+        let extra = match receipt.rule {
+            TotalRule::Sum => receipt.total_minor,
+            TotalRule::Same => 0,
+        };
+        if extra != 0 {
+            let total = complete::total_of(self.conn, id)?.saturating_add(extra);
+            if total.unsigned_abs() > self.max_total_minor.unsigned_abs() {
+                let rejected = self.too_big(receipt, total);
+                self.reject(rejected);
+                return Ok(());
+            }
+        }
+        self.writer.add_to_total(id, extra)?;
+        lines.extend(receipt.lines.iter().map(|l| (id, l)));
         Ok(())
     }
 
@@ -196,5 +272,78 @@ impl<'c, 'a> Sink<'c, 'a> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::db::receipts::begin_import;
+    use crate::import::parse::Stamp;
+
+    fn receipt(id: &str, total_minor: i64, rule: TotalRule) -> Receipt {
+        let when = Stamp {
+            date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            time: None,
+            offset: None,
+        };
+        let mut r = Receipt::new(id.into(), Kind::Sale, when, total_minor);
+        r.rule = rule;
+        r.line = 7;
+        r
+    }
+
+    #[test]
+    fn a_receipt_beyond_the_limit_is_a_row_error_and_not_stored() {
+        let conn = crate::db::open_in_memory().unwrap();
+        let at = NaiveDate::from_ymd_opt(2026, 11, 23)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let import = begin_import(&conn, "till.csv", "sha", "generic", at).unwrap();
+        let eur = Currency::from_code("EUR").unwrap();
+        let max = max_receipt_minor(eur);
+        assert_eq!(max, 100_000_000);
+        let mut progress = |_| {};
+        let cancel = AtomicBool::new(false);
+        let control = Control {
+            progress: &mut progress,
+            cancel: &cancel,
+        };
+        let mut sink = Sink::new(&conn, import, "generic", eur, 4, control).unwrap();
+        let customer = StoredCustomer::default();
+        let (fine, huge, refund) = (
+            receipt("R1", max, TotalRule::Same),
+            receipt("R2", 99_999_999_999_999_999, TotalRule::Same),
+            receipt("R3", -max - 1, TotalRule::Same),
+        );
+        // The second half of R4 would take it past the limit.
+        let (half, past) = (
+            receipt("R4", max / 2 + 1, TotalRule::Sum),
+            receipt("R4", max / 2, TotalRule::Sum),
+        );
+        sink.store([&fine, &huge, &refund, &half].map(|r| (r, &customer)))
+            .unwrap();
+        sink.store([(&past, &customer)]).unwrap();
+        assert_eq!(sink.counts.receipts_new, 2);
+        assert_eq!(sink.counts.rows_rejected, 3);
+        let lines: Vec<u64> = sink.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, [7, 7, 7]);
+        assert!(sink.errors[0].reason.contains("R2"), "{:?}", sink.errors);
+        assert!(
+            sink.errors[0].reason.contains("1000000.00"),
+            "{:?}",
+            sink.errors
+        );
+        let totals: Vec<(String, i64)> = conn
+            .prepare("SELECT till_id, total_minor FROM receipts ORDER BY till_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(totals, [("R1".into(), max), ("R4".into(), max / 2 + 1)]);
     }
 }

@@ -28,7 +28,7 @@ pub fn amount_text(program: &Program, gap: i64) -> String {
     match program.tiers.basis {
         TierBasis::Spend => {
             let unit = 10i64.pow(u32::from(program.currency.minor_digits()));
-            let whole = (gap.max(0) + unit - 1) / unit * unit;
+            let whole = gap.max(0).saturating_add(unit - 1) / unit * unit;
             program.currency.format_whole(whole)
         }
         TierBasis::Visits => metric_text(program, gap.max(0)),

@@ -1,6 +1,7 @@
 //! What an import did, as the import screen shows it at the end: receipts
 //! new and already stored, refunds, rejected rows (each with its line and
-//! reason, scrollable), and how many till customers have no member yet.
+//! reason, scrollable), and how many till customers have no member yet. A
+//! file refused for its rejected rows says so first, with what to try.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -73,6 +74,11 @@ impl ImportResult {
             &[("file", &name), ("format", &r.format)],
         );
         let mut lines = vec![Line::styled(fit(&visual(&file), cols), theme.heading())];
+        if let Some(refusal) = r.refusal_message() {
+            for part in wrap(&refusal, cols) {
+                lines.push(Line::styled(visual(&part), theme.error()));
+            }
+        }
         for note in &r.notes {
             for part in wrap(note, cols) {
                 lines.push(Line::styled(part, theme.key()));
@@ -150,7 +156,9 @@ impl ImportResult {
             .rows_rejected
             .saturating_sub(errors.len() as u64);
         let mut title = t("ui-import-errors");
-        if unlisted > 0 {
+        if self.report.refused.is_some() {
+            title = t("ui-import-errors-refused");
+        } else if unlisted > 0 {
             title = t_args(
                 "ui-import-errors-first",
                 &[("count", &errors.len().to_string())],
