@@ -236,7 +236,7 @@ fn the_malformed_corpus() {
         (f("empty.csv"), REFUSED, &[], &["empty"], 0),
         (f("header_only.csv"), EITHER, &[], &[], 0),
         (f("binary_garbage.bin"), REFUSED, &[], &[], 0),
-        (f("nul_bytes.csv"), STORED, &[3, 5], &["NUL", "cut off"], 1),
+        (f("nul_bytes.csv"), STORED, &[3, 7], &["NUL", "cut off"], 3),
         (f("cut_mid_quote.csv"), STORED, &[5], &["cut off"], 1),
         (f("cut_mid_receipt.csv"), STORED, &[5], &["cut off"], 1),
         (f("wrong_delimiter.csv"), EITHER, &[2, 3], &[], 0),
@@ -248,14 +248,14 @@ fn the_malformed_corpus() {
             STORED,
             &[3, 4],
             &["12345678901234567", "1000000"],
-            2,
+            4,
         ),
         (
             f("year_0000_9999.csv"),
             STORED,
             &[2, 3],
             &["0000-01-01", "9999-12-31", "2200"],
-            1,
+            3,
         ),
         (f("square_items_no_tax.csv"), STORED, &[], &["\"Tax\""], 2),
         (f("zip_bomb.xlsx"), REFUSED, &[], &["256 MiB"], 0),
@@ -281,9 +281,10 @@ fn files_too_big_to_commit_are_made_here() {
         sale("R2", "Cake")
     );
     let huge = format!(
-        "{HEADER}{}\n{}\n",
+        "{HEADER}{}\n{}\n{}\n",
         sale("R1", &"x".repeat(10 << 20)),
-        sale("R2", "Cake")
+        sale("R2", "Cake"),
+        sale("R3", "Tea")
     );
     let unclosed = format!(
         "{HEADER}{}\n{}\n",
@@ -303,7 +304,7 @@ fn files_too_big_to_commit_are_made_here() {
             STORED,
             &[2],
             &["\"item\""],
-            1,
+            2,
         ),
         (
             write("unclosed_quote.csv", &unclosed),
