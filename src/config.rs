@@ -34,12 +34,32 @@ pub struct Config {
     pub path: Option<PathBuf>,
 }
 
-/// `[import]`: where the till's exports are dropped.
-#[derive(Debug, Clone, Deserialize, PartialEq, Default)]
+/// `[import]`: where the till's exports are dropped, and what one receipt
+/// may come to.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct ImportSettings {
     /// The inbox folder; empty means `inbox` in the data folder.
     pub inbox: String,
+    /// The most one receipt (and any amount on it) may come to, in whole
+    /// units of the currency; a row above it is rejected as a misprint.
+    pub max_receipt: u64,
+}
+
+/// A small shop's receipt is far below this; a 17-digit amount is a damaged
+/// file, not a sale.
+pub const DEFAULT_MAX_RECEIPT: u64 = 1_000_000;
+/// Above this even a thousandth of the currency would come near the
+/// integer limit once a few thousand receipts are added up.
+pub const HIGHEST_MAX_RECEIPT: u64 = 1_000_000_000_000;
+
+impl Default for ImportSettings {
+    fn default() -> Self {
+        ImportSettings {
+            inbox: String::new(),
+            max_receipt: DEFAULT_MAX_RECEIPT,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -146,6 +166,16 @@ impl Config {
                 "currency",
                 crate::i18n::t_args("err-config-currency", &[("value", &self.shop.currency)]),
             ));
+        }
+        if !(1..=HIGHEST_MAX_RECEIPT).contains(&self.import.max_receipt) {
+            let detail = crate::i18n::t_args(
+                "err-config-max-receipt",
+                &[
+                    ("value", &self.import.max_receipt.to_string()),
+                    ("highest", &HIGHEST_MAX_RECEIPT.to_string()),
+                ],
+            );
+            return Err(bad("max_receipt", detail));
         }
         if let Err((key, value)) = self.reminders.check() {
             let detail = crate::i18n::t_args(
@@ -268,6 +298,23 @@ mod tests {
         assert_eq!(c.inbox(), Some(PathBuf::from("exports")));
         let default = Config::parse(&default_text(None), Path::new("c")).unwrap();
         assert!(default.inbox().is_none_or(|p| p.ends_with("inbox")));
+    }
+
+    #[test]
+    fn max_receipt_reads_and_is_checked() {
+        let default = Config::parse(&default_text(None), Path::new("c")).unwrap();
+        assert_eq!(default.import.max_receipt, DEFAULT_MAX_RECEIPT);
+        let c = Config::parse("[import]\nmax_receipt = 5000\n", Path::new("c")).unwrap();
+        assert_eq!(c.import.max_receipt, 5000);
+        for bad in ["0", "1000000000001"] {
+            let text = format!("[import]\ninbox = \"\"\nmax_receipt = {bad}\n");
+            let err = Config::parse(&text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("c.toml:3") && err.contains(bad), "{err}");
+        }
+        let negative = "[import]\nmax_receipt = -1\n";
+        assert!(Config::parse(negative, Path::new("c.toml")).is_err());
     }
 
     #[test]

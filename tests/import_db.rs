@@ -35,6 +35,7 @@ fn options(country: &str) -> Options {
         encoding: None,
         country: country.into(),
         currency: Currency::from_code("EUR").unwrap(),
+        max_receipt: regulars::config::DEFAULT_MAX_RECEIPT,
         today: day(),
         dry_run: false,
     }

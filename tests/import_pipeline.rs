@@ -25,6 +25,7 @@ fn options() -> Options {
         encoding: None,
         country: "US".into(),
         currency: Currency::from_code("USD").unwrap(),
+        max_receipt: regulars::config::DEFAULT_MAX_RECEIPT,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
         dry_run: false,
     }

@@ -58,6 +58,7 @@ fn import(conn: &mut Connection, path: &Path, country: &str, today: NaiveDate) -
         encoding: None,
         country: country.to_string(),
         currency: Currency::from_code("USD").expect("USD"),
+        max_receipt: regulars::config::DEFAULT_MAX_RECEIPT,
         today,
         dry_run: false,
     };

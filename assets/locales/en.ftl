@@ -706,3 +706,19 @@ import-refused-all = Nothing of { $file } was stored: no receipt could be read f
 import-refused-most = Nothing of { $file } was stored: { $rejected } of its { $rows } rows could not be read, so it is not marked as imported. Try again with --encoding (e.g. utf-16le, windows-1250), --format or --country, or add --accept-rejects to store the rows that could be read.
 help-import-accept-rejects = Store a file even when more than half of its rows were rejected (the rows that could be read)
 ui-import-errors-refused = Rejected rows (nothing of the file was stored)
+# parse
+err-config-max-receipt = max_receipt = { $value }: use a whole number of the currency from 1 to { $highest }
+import-row-over-limit = "{ $column }": { $value } is more than one receipt may come to ({ $max }; max_receipt in the config)
+import-row-sum-over-limit = the amounts of this row come to { $total }, more than one receipt may come to ({ $max }; max_receipt in the config)
+import-row-receipt-over-limit = receipt { $id } (from line { $first }) comes to { $total }, more than one receipt may come to ({ $max }; max_receipt in the config); it is left out
+import-row-qty-over-limit = "{ $column }": { $value } is more than { $max } items on one line
+import-row-date-out-of-range = "{ $column }": "{ $value }" is not a day between { $first } and { $last }
+import-row-cut = the file ends in the middle of this row (was it cut off?); its receipt is left out rather than stored with lines missing
+import-row-bad-bytes = byte { $offset } of the file is not text in the file's encoding (a damaged byte?); the row is skipped rather than stored with a garbled name
+import-row-nul = the row holds NUL bytes (is the file damaged, or saved in another encoding?)
+import-row-huge-cell = "{ $column }" holds { $size } bytes, far more than a till writes in one cell (is the file damaged?)
+import-note-no-money-column = The file has no "{ $column }" column; it is read as 0 on every receipt.
+import-err-empty = { $path } is empty; nothing was stored.
+import-err-sheet-unpacks = { $path } unpacks to { $size }, more than the { $cap } a spreadsheet may unpack to (a till's export is far smaller); it was not read and nothing was stored.
+import-err-sheet-cells = { $path }: the first sheet spans { $rows } rows × { $columns } columns, more than the { $cap } cells a till's export may have; it was not read and nothing was stored.
+import-err-record-too-long = line { $line } starts a record longer than { $cap } or with more than { $cells } cells (a quote never closed?); the file was not read

@@ -79,6 +79,7 @@ fn options(ctx: &Ctx, args: &ImportArgs) -> Result<Options> {
         encoding,
         country,
         currency: ctx.config.currency(),
+        max_receipt: ctx.config.import.max_receipt,
         today: ctx.clock.today(),
         dry_run: args.dry_run,
     })

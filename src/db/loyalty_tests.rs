@@ -118,6 +118,7 @@ fn importing_the_same_receipts_twice_earns_once() {
         encoding: None,
         country: "HR".into(),
         currency: p.currency,
+        max_receipt: crate::config::DEFAULT_MAX_RECEIPT,
         today: day(2026, 2, 1),
         dry_run: false,
     };

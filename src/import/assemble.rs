@@ -6,6 +6,7 @@
 //! receipt stored without one of its lines would count the wrong spend, and
 //! once stored it would never be corrected by importing a fixed file.
 
+use super::formats::echo;
 use super::receipt::{Loader, Receipt, Rejected};
 use crate::error::Result;
 use crate::i18n::t_args;
@@ -37,7 +38,7 @@ impl Assembler {
                 if part.continuation {
                     loader.reject(Rejected {
                         line,
-                        reason: t_args("import-row-orphan", &[("id", &part.till_id)]),
+                        reason: t_args("import-row-orphan", &[("id", &echo(&part.till_id))]),
                     });
                 } else {
                     self.current = Some(part);

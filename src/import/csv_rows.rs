@@ -2,22 +2,37 @@
 //! next: a file of a million rows costs no allocation per row. Lines are
 //! counted on the bytes each record used, so a record knows the line it
 //! starts on (as an editor shows it) even after quoted line breaks and
-//! blank lines.
+//! blank lines; `\n`, `\r\n` and a lone `\r` (old Mac and Excel exports)
+//! each end a line.
+//!
+//! A record also knows how it ended (a file cut off mid-row ends without a
+//! line break, or inside an open quote) and where a byte the text encoding
+//! could not read was in it.
 //!
 //! Most lines of a large export have no quotes: such a line is split at
 //! its delimiters directly (a few vectorised searches instead of a state
 //! machine step per byte), with the same cells csv-core would give.
 
-use std::io::{self, Read};
+use std::io;
 
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 
-use super::table::Row;
+use super::table::{RecordEnd, Row};
+use super::text::Source;
+use crate::i18n::t_args;
 
 const INPUT_SIZE: usize = 64 * 1024;
+/// A record bigger than this is a damaged file (a quote never closed
+/// swallows the rest of it), not a till's row: reading stops rather than
+/// holding the whole file in memory.
+const MAX_RECORD_BYTES: usize = 32 * 1024 * 1024;
+/// Cells of one record at most, for the same reason.
+const MAX_RECORD_CELLS: usize = 1_000_000;
 
 pub struct CsvRows<R> {
     source: R,
+    /// Bytes of the source before the current input buffer.
+    base: u64,
     core: Reader,
     input: Box<[u8]>,
     in_start: usize,
@@ -26,23 +41,58 @@ pub struct CsvRows<R> {
     done: bool,
     fields: Vec<u8>,
     ends: Vec<usize>,
-    /// `\n` bytes used by the records read so far.
+    /// Line breaks used by the records read so far.
     newlines: u64,
+    /// The last byte counted was a `\r` (a `\n` right after it is the same break).
+    after_cr: bool,
     delimiter: u8,
     /// csv-core has read the first record (it removes a byte-order mark
     /// there, so that record is always left to it).
     started: bool,
 }
 
-fn count_newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+/// Line breaks in `bytes`: `\n`, `\r\n` and a lone `\r` each count once;
+/// `after_cr` carries a `\r` at the end over to the next bytes.
+fn count_breaks(bytes: &[u8], after_cr: &mut bool) -> u64 {
+    let Some(&last) = bytes.last() else { return 0 };
+    let mut n = memchr::memchr_iter(b'\n', bytes).count() as u64;
+    if *after_cr && bytes[0] == b'\n' {
+        n -= 1;
+    }
+    if memchr::memchr(b'\r', bytes).is_some() {
+        // A `\r` counts unless a `\n` follows, which is counted already.
+        let lone = bytes
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+            .count();
+        n += lone as u64 + u64::from(last == b'\r');
+    }
+    *after_cr = last == b'\r';
+    n
 }
 
-impl<R: Read> CsvRows<R> {
+/// Reading stopped: a record too big for any till's export.
+fn too_long(line: u64) -> io::Error {
+    let cap = format!("{} MiB", MAX_RECORD_BYTES / (1024 * 1024));
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        t_args(
+            "import-err-record-too-long",
+            &[
+                ("line", &line.to_string()),
+                ("cap", &cap),
+                ("cells", &MAX_RECORD_CELLS.to_string()),
+            ],
+        ),
+    )
+}
+
+impl<R: Source> CsvRows<R> {
     /// Records of UTF-8 text from `source`, cells split at `delimiter`.
     pub fn new(source: R, delimiter: u8) -> CsvRows<R> {
         CsvRows {
             source,
+            base: 0,
             core: ReaderBuilder::new().delimiter(delimiter).build(),
             input: vec![0; INPUT_SIZE].into_boxed_slice(),
             in_start: 0,
@@ -52,6 +102,7 @@ impl<R: Read> CsvRows<R> {
             fields: vec![0; 4 * 1024],
             ends: vec![0; 64],
             newlines: 0,
+            after_cr: false,
             delimiter,
             started: false,
         }
@@ -67,6 +118,7 @@ impl<R: Read> CsvRows<R> {
                 other => break other?,
             }
         };
+        self.base += self.in_end as u64;
         self.in_start = 0;
         self.in_end = n;
         self.eof = n == 0;
@@ -78,11 +130,18 @@ impl<R: Read> CsvRows<R> {
         if self.done {
             return Ok(false);
         }
-        if self.started && self.read_plain_line(row)? {
-            return Ok(true);
+        let read = if self.started && self.read_plain_line(row)? {
+            true
+        } else {
+            self.started = true;
+            self.read_with_core(row)?
+        };
+        if read {
+            row.bad_byte = self
+                .source
+                .unreadable_before(self.base + self.in_start as u64);
         }
-        self.started = true;
-        self.read_with_core(row)
+        Ok(read)
     }
 
     /// Reads the next record when it is a whole line in the buffer without
@@ -94,7 +153,7 @@ impl<R: Read> CsvRows<R> {
             let input = &self.input[self.in_start..self.in_end];
             let Some(first) = input.iter().position(|&b| b != b'\n' && b != b'\r') else {
                 // Only line breaks (blank lines): used up, as csv-core would.
-                self.newlines += count_newlines(input);
+                self.newlines += count_breaks(input, &mut self.after_cr);
                 self.in_start = self.in_end;
                 if self.eof {
                     return Ok(false);
@@ -111,9 +170,11 @@ impl<R: Read> CsvRows<R> {
             }
             let text = std::str::from_utf8(cells)
                 .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
-            self.newlines += count_newlines(&input[..first]);
+            self.newlines += count_breaks(&input[..first], &mut self.after_cr);
             row.set_split(self.newlines + 1, text, self.delimiter);
+            // The line's own break (`\n` or `\r\n`).
             self.newlines += 1;
+            self.after_cr = false;
             self.in_start += first + length + 1;
             return Ok(true);
         }
@@ -123,6 +184,9 @@ impl<R: Read> CsvRows<R> {
         let (mut out_len, mut ends_len) = (0, 0);
         // The line of the record's first byte that is not a line break.
         let mut line = None;
+        // Quote characters in the record: an odd number at the end of the
+        // file means a quoted cell was never closed.
+        let mut quotes = 0usize;
         loop {
             self.fill()?;
             let input = &self.input[self.in_start..self.in_end];
@@ -135,11 +199,13 @@ impl<R: Read> CsvRows<R> {
             if line.is_none()
                 && let Some(first) = used_bytes.iter().position(|&b| b != b'\n' && b != b'\r')
             {
-                self.newlines += count_newlines(&used_bytes[..first]);
+                self.newlines += count_breaks(&used_bytes[..first], &mut self.after_cr);
                 line = Some(self.newlines + 1);
                 used_bytes = &used_bytes[first..];
             }
-            self.newlines += count_newlines(used_bytes);
+            self.newlines += count_breaks(used_bytes, &mut self.after_cr);
+            quotes += memchr::memchr_iter(b'"', used_bytes).count();
+            let at_file_end = input.is_empty();
             self.in_start += used;
             out_len += written;
             ends_len += ended;
@@ -147,10 +213,16 @@ impl<R: Read> CsvRows<R> {
                 ReadRecordResult::InputEmpty => {}
                 ReadRecordResult::OutputFull => {
                     let grown = self.fields.len() * 2;
+                    if grown > MAX_RECORD_BYTES {
+                        return Err(too_long(line.unwrap_or(self.newlines + 1)));
+                    }
                     self.fields.resize(grown, 0);
                 }
                 ReadRecordResult::OutputEndsFull => {
                     let grown = self.ends.len() * 2;
+                    if grown > MAX_RECORD_CELLS {
+                        return Err(too_long(line.unwrap_or(self.newlines + 1)));
+                    }
                     self.ends.resize(grown, 0);
                 }
                 ReadRecordResult::Record => {
@@ -161,6 +233,13 @@ impl<R: Read> CsvRows<R> {
                         text,
                         &self.ends[..ends_len],
                     );
+                    // Only the file's end (an empty input) ends a record
+                    // without a line break.
+                    row.end = match (at_file_end, quotes % 2 == 1) {
+                        (false, _) => RecordEnd::Line,
+                        (true, false) => RecordEnd::FileEnd,
+                        (true, true) => RecordEnd::OpenQuote,
+                    };
                     return Ok(true);
                 }
                 ReadRecordResult::End => {
@@ -173,107 +252,5 @@ impl<R: Read> CsvRows<R> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    /// Hands out at most `step` bytes per read, to cut records anywhere.
-    struct Trickle<'a> {
-        bytes: &'a [u8],
-        step: usize,
-    }
-
-    impl Read for Trickle<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let n = self.step.min(buf.len()).min(self.bytes.len());
-            buf[..n].copy_from_slice(&self.bytes[..n]);
-            self.bytes = &self.bytes[n..];
-            Ok(n)
-        }
-    }
-
-    fn read_all(text: &str, step: usize) -> Vec<(u64, Vec<String>)> {
-        read_bytes(text.as_bytes(), step, b',', true)
-    }
-
-    /// Every record with its line; `plain` false reads with csv-core only.
-    fn read_bytes(
-        bytes: &[u8],
-        step: usize,
-        delimiter: u8,
-        plain: bool,
-    ) -> Vec<(u64, Vec<String>)> {
-        let mut rows = CsvRows::new(Trickle { bytes, step }, delimiter);
-        let mut row = Row::new(0, [""]);
-        let mut out = Vec::new();
-        loop {
-            let read = if plain {
-                rows.read_into(&mut row)
-            } else {
-                rows.read_with_core(&mut row)
-            };
-            if !read.unwrap() {
-                return out;
-            }
-            out.push((row.line, row.cells().map(str::to_string).collect()));
-        }
-    }
-
-    #[test]
-    fn records_cut_across_reads_come_out_whole() {
-        let long = "x".repeat(10_000);
-        let text = format!("a,\"b\"\"c\",{long}\r\n\n\"multi\nline\",2\r\nlast,row");
-        for step in [1, 2, 3, 7, 64, 100_000] {
-            let got = read_all(&text, step);
-            let want = vec![
-                (1, vec!["a".to_string(), "b\"c".to_string(), long.clone()]),
-                (3, vec!["multi\nline".to_string(), "2".to_string()]),
-                (5, vec!["last".to_string(), "row".to_string()]),
-            ];
-            assert_eq!(got, want, "step {step}");
-        }
-    }
-
-    #[test]
-    fn plain_lines_and_quoted_ones_mix() {
-        let text = "\u{feff}h1;h2\r\n\r\na;b;\r\n\"q;1\";2\n;\nx\ry;z\n\n\nlast;one";
-        let want = read_bytes(text.as_bytes(), 100, b';', false);
-        assert_eq!(
-            want[0].1,
-            vec!["h1", "h2"],
-            "csv-core removes the byte-order mark"
-        );
-        assert_eq!(want[1], (3, vec!["a".into(), "b".into(), String::new()]));
-        for step in [1, 4, 100] {
-            assert_eq!(
-                read_bytes(text.as_bytes(), step, b';', true),
-                read_bytes(text.as_bytes(), step, b';', false),
-                "step {step}"
-            );
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn plain_lines_read_as_csv_core_reads_them(
-            text in "[ab,;\"\r\n\u{e9}]{0,60}",
-            step in 1usize..80,
-        ) {
-            for delimiter in [b',', b';'] {
-                prop_assert_eq!(
-                    read_bytes(text.as_bytes(), step, delimiter, true),
-                    read_bytes(text.as_bytes(), step, delimiter, false)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn many_cells_and_an_empty_file() {
-        let cells: Vec<String> = (0..500).map(|i| i.to_string()).collect();
-        let got = read_all(&cells.join(","), 5);
-        assert_eq!(got, vec![(1, cells)]);
-        assert!(read_all("", 1).is_empty());
-        assert!(read_all("\r\n\n", 1).is_empty());
-    }
-}
+#[path = "csv_rows_tests.rs"]
+mod tests;

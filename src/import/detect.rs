@@ -1,6 +1,10 @@
 //! Looks at the start of a file and works out how to read it: spreadsheet or
 //! CSV, the text encoding, the delimiter, which row is the header (reports
 //! often have a preamble), and which till wrote it.
+//!
+//! A file that is UTF-8 but for a few damaged bytes is read as UTF-8 (its
+//! damaged rows are then reported): taking the whole file for a legacy code
+//! page would turn every name into mojibake without a word.
 
 use encoding_rs::Encoding;
 
@@ -21,24 +25,29 @@ pub struct Detected {
     pub header: Header,
     /// Records before the header (preamble rows), counted from the top.
     pub header_index: usize,
+    /// What the owner should know about the columns (one that the format's
+    /// spend uses is missing and read as 0).
+    pub notes: Vec<String>,
 }
 
 /// Countries whose legacy Windows code page for Latin letters is 1250.
 const CENTRAL_EUROPE: [&str; 10] = ["HR", "SI", "PL", "CZ", "SK", "HU", "RO", "RS", "BA", "AL"];
 
 /// Guesses the text encoding of a CSV from its first bytes. A BOM decides;
-/// valid UTF-8 is UTF-8; otherwise the pattern of non-ASCII bytes tells a
-/// Latin code page (accented letters stand alone between ASCII letters) from
-/// Hebrew (whole words in 0xE0–0xFA) and Chinese (byte pairs).
+/// NUL bytes in every other place are UTF-16; text that is UTF-8 but for a
+/// few damaged bytes is UTF-8 ([`mostly_utf8`]); otherwise the pattern of
+/// non-ASCII bytes tells a Latin code page (accented letters stand alone
+/// between ASCII letters) from Hebrew (whole words in 0xE0–0xFA) and
+/// Chinese (byte pairs).
 pub fn sniff_encoding(head: &[u8], country: &str) -> &'static Encoding {
     if let Some((encoding, _)) = Encoding::for_bom(head) {
         return encoding;
     }
-    match std::str::from_utf8(head) {
-        Ok(_) => return encoding_rs::UTF_8,
-        // Only cut off in the middle of the last character: still UTF-8.
-        Err(e) if e.error_len().is_none() => return encoding_rs::UTF_8,
-        Err(_) => {}
+    if let Some(utf16) = utf16_without_bom(head) {
+        return utf16;
+    }
+    if mostly_utf8(head) {
+        return encoding_rs::UTF_8;
     }
     let mut runs = 0usize;
     let mut single = 0usize;
@@ -80,6 +89,53 @@ pub fn sniff_encoding(head: &[u8], country: &str) -> &'static Encoding {
     if !had_errors { chinese } else { latin }
 }
 
+/// UTF-16 without a byte-order mark, told by its NUL bytes: text that is
+/// mostly ASCII has a NUL in every other byte, after each letter in
+/// little-endian order and before it in big-endian.
+fn utf16_without_bom(head: &[u8]) -> Option<&'static Encoding> {
+    let pairs = head.len().min(4096) / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let zeros = |first: usize| (0..pairs).filter(|i| head[2 * i + first] == 0).count();
+    let (even, odd) = (zeros(0), zeros(1));
+    if odd * 2 >= pairs && even * 10 < pairs {
+        Some(encoding_rs::UTF_16LE)
+    } else if even * 2 >= pairs && odd * 10 < pairs {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether the bytes read as UTF-8 but for rare damage: at least two valid
+/// multi-byte characters for every invalid sequence. Legacy code pages
+/// seldom form valid UTF-8 by chance: Latin and Hebrew ones never in
+/// practice (an accented letter stands alone between ASCII ones), Chinese
+/// and Thai text about one valid pair for every four or five invalid ones.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let multi_byte = |valid: &[u8]| valid.iter().filter(|&&b| b >= 0xC0).count();
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                valid += multi_byte(text.as_bytes());
+                break;
+            }
+            Err(e) => {
+                valid += multi_byte(&rest[..e.valid_up_to()]);
+                // None: cut off in the middle of the last character, as a
+                // sample is: not a fault of the text.
+                let Some(bad) = e.error_len() else { break };
+                invalid += 1;
+                rest = &rest[e.valid_up_to() + bad..];
+            }
+        }
+    }
+    invalid == 0 || valid >= 2 * invalid
+}
+
 /// Works out how to read `input`. `format` and `encoding` are what the user
 /// said on the command line, if anything.
 pub fn detect(
@@ -89,19 +145,26 @@ pub fn detect(
     country: &str,
 ) -> Result<Detected> {
     let head = input.head(SAMPLE_BYTES)?;
+    if head.is_empty() {
+        return Err(Error::user(
+            "import-err-empty",
+            &[("path", &shown_path(input))],
+        ));
+    }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0") {
         let sheet = rows(input, Shape::Sheet)?.take(HEADER_SEARCH_ROWS);
         return find_header(sheet, format)?
             .map(|(header_index, header, format)| Detected {
                 shape: Shape::Sheet,
                 format,
+                notes: format.notes(&header),
                 header,
                 header_index,
             })
             .ok_or_else(|| unknown(input, format));
     }
     let encoding = encoding.unwrap_or_else(|| sniff_encoding(&head, country));
-    let sample = sample_bytes(&head);
+    let sample = sample_bytes(&head, encoding);
     for delimiter in delimiters_by_likelihood(&sample, encoding) {
         let shape = Shape::Csv {
             encoding,
@@ -113,6 +176,7 @@ pub fn detect(
             return Ok(Detected {
                 shape,
                 format,
+                notes: format.notes(&header),
                 header,
                 header_index,
             });
@@ -121,16 +185,27 @@ pub fn detect(
     Err(unknown(input, format))
 }
 
-/// The sample up to its last line break, so no record is cut in two.
-fn sample_bytes(head: &[u8]) -> Vec<u8> {
+/// The sample up to its last line break, so no record is cut in two (in
+/// UTF-16 a break is two bytes, one of them NUL).
+fn sample_bytes(head: &[u8], encoding: &'static Encoding) -> Vec<u8> {
     if head.len() < SAMPLE_BYTES {
         return head.to_vec();
     }
-    let end = head
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(head.len(), |i| i + 1);
-    head[..end].to_vec()
+    let is_break = |b: u8| b == b'\n' || b == b'\r';
+    let end = if encoding == encoding_rs::UTF_16LE {
+        (0..head.len() - 1)
+            .rev()
+            .find(|&i| i % 2 == 0 && is_break(head[i]) && head[i + 1] == 0)
+            .map(|i| i + 2)
+    } else if encoding == encoding_rs::UTF_16BE {
+        (1..head.len())
+            .rev()
+            .find(|&i| i % 2 == 1 && is_break(head[i]) && head[i - 1] == 0)
+            .map(|i| i + 1)
+    } else {
+        head.iter().rposition(|&b| is_break(b)).map(|i| i + 1)
+    };
+    head[..end.unwrap_or(head.len())].to_vec()
 }
 
 /// Delimiters in the order worth trying: the one that splits most records
@@ -187,11 +262,24 @@ fn find_header(
     Ok(None)
 }
 
-fn unknown(input: &Input, format: Option<Format>) -> Error {
-    let path = match input {
-        Input::File(p) => p.display().to_string(),
+/// The file's path as a message shows it (without control characters).
+pub(super) fn shown_path(input: &Input) -> String {
+    match input {
+        Input::File(p) => printable(&p.display().to_string()),
         Input::Bytes(_) => "-".to_string(),
-    };
+    }
+}
+
+/// Text for a message with control characters replaced but nothing cut
+/// (a path, or what a library says about a file, is shown whole).
+pub(super) fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { '\u{fffd}' } else { c })
+        .collect()
+}
+
+fn unknown(input: &Input, format: Option<Format>) -> Error {
+    let path = shown_path(input);
     match format {
         Some(f) => Error::user(
             "import-err-not-format",
@@ -221,6 +309,43 @@ mod tests {
         let (chinese, _, _) = encoding_rs::GBK.encode("R1,积木套装,159.00\nR2,李伟,12\n");
         assert_eq!(sniff_encoding(&chinese, "CN"), encoding_rs::GBK);
         assert_eq!(sniff_encoding(&chinese, "US"), encoding_rs::GBK);
+    }
+
+    #[test]
+    fn utf8_with_a_few_bad_bytes_is_still_utf8() {
+        let mut damaged = "R1,Rugbrød\nR2,Smørrebrød\nR3,Æblekage\n"
+            .as_bytes()
+            .to_vec();
+        damaged[1] = 0xff;
+        assert_eq!(sniff_encoding(&damaged, "DK"), encoding_rs::UTF_8);
+        // Legacy text forms valid UTF-8 by chance only now and then.
+        let names = "积木套装,李伟,王芳,张伟,刘洋,陈静,杨敏,赵磊,黄勇,周杰,吴霞,徐明,孙丽,胡军\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(names);
+        assert_eq!(sniff_encoding(&gbk, "CN"), encoding_rs::GBK);
+        let thai = "สวัสดีครับ ขนมปัง กาแฟ ชาเย็น ข้าวผัด ต้มยำกุ้ง ส้มตำ ผัดไทย สมชาย สมหญิง\n";
+        let (cp874, _, _) = encoding_rs::WINDOWS_874.encode(thai);
+        assert_eq!(sniff_encoding(&cp874, "TH"), encoding_rs::WINDOWS_874);
+    }
+
+    #[test]
+    fn utf16_is_told_by_its_nul_bytes() {
+        let text = "receipt_id,time,total\nR1,2026-03-01T10:00:00,5.00\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(sniff_encoding(&le, "US"), encoding_rs::UTF_16LE);
+        assert_eq!(sniff_encoding(&be, "US"), encoding_rs::UTF_16BE);
+        // NUL bytes here and there are no UTF-16.
+        assert_eq!(
+            sniff_encoding(b"a,b\nc\0\0,d\0\n", "US"),
+            encoding_rs::UTF_8
+        );
+        assert_eq!(sniff_encoding(&[0u8; 64], "US"), encoding_rs::UTF_8);
+    }
+
+    #[test]
+    fn an_empty_file_says_so() {
+        let err = detect(&Input::Bytes(Vec::new().into()), None, None, "US").unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
     }
 
     #[test]

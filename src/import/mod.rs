@@ -57,6 +57,9 @@ pub struct Options {
     pub country: String,
     /// The shop's currency, for files that do not name theirs.
     pub currency: Currency,
+    /// The most one receipt may come to, in whole units of the currency
+    /// (`[import] max_receipt`); rows above it are rejected.
+    pub max_receipt: u64,
     pub today: NaiveDate,
     /// Read and count everything, store nothing.
     pub dry_run: bool,

@@ -4,7 +4,7 @@
 
 use super::assemble::Assembler;
 use super::detect::{Detected, detect};
-use super::formats::{self, ReadCtx};
+use super::formats::ReadCtx;
 use super::parse::{self, DateRules, DateVotes, locale_order};
 use super::receipt::{Loader, Rejected};
 use super::table::{Input, Row, RowReader, reader};
@@ -68,7 +68,7 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
         }
     }
     let decision = votes.decide(locale_order(&opts.country));
-    let mut notes = Vec::new();
+    let mut notes = detected.notes.clone();
     if decision.guessed {
         let key = match decision.order {
             parse::DateOrder::DayFirst => "import-note-day-first",
@@ -84,6 +84,7 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
             buddhist: votes.buddhist || opts.country.eq_ignore_ascii_case("TH"),
         },
         currency: opts.currency,
+        max_receipt: opts.max_receipt,
     };
     Ok(Plan {
         detected,
@@ -96,7 +97,6 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
 /// Reads every data row of the file into `loader`, receipt by receipt.
 pub fn load(input: &Input, plan: &Plan, loader: &mut dyn Loader) -> Result<()> {
     let mut format = plan.detected.format.reader(&plan.detected.header);
-    let width = plan.detected.header.named_len();
     let mut assembler = Assembler::default();
     let mut parts = Vec::new();
     let mut count = 0u64;
@@ -104,18 +104,7 @@ pub fn load(input: &Input, plan: &Plan, loader: &mut dyn Loader) -> Result<()> {
     let mut row = Row::new(0, [""; 0]);
     while rows.next(&mut row)? {
         count += 1;
-        let read = if row.len() < width {
-            Err(formats::RowError::new(
-                "import-row-short",
-                &[
-                    ("found", &row.len().to_string()),
-                    ("expected", &width.to_string()),
-                ],
-            ))
-        } else {
-            format.read(&row, &plan.ctx, &mut parts)
-        };
-        match read {
+        match format.read(&row, &plan.ctx, &mut parts) {
             Ok(()) => {
                 for part in parts.drain(..) {
                     assembler.add(part, row.line, loader)?;

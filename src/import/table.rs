@@ -60,6 +60,18 @@ pub enum Shape {
     Sheet,
 }
 
+/// How a record of a CSV ended: what tells a complete last row from one
+/// whose file was cut off in the middle of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordEnd {
+    /// At a line break (and every spreadsheet row).
+    Line,
+    /// At the end of the file, without a line break.
+    FileEnd,
+    /// At the end of the file, inside a quoted cell that was never closed.
+    OpenQuote,
+}
+
 /// One record of the file with its line number (1-based, as an editor shows
 /// it). The cells are kept as read, in one string with where each ends, so
 /// a row can be refilled for the next record without allocating;
@@ -67,6 +79,10 @@ pub enum Shape {
 #[derive(Debug, Clone)]
 pub struct Row {
     pub line: u64,
+    pub end: RecordEnd,
+    /// Where in the file the first byte of this record is that the text
+    /// encoding could not read (it reads as U+FFFD).
+    pub bad_byte: Option<u64>,
     text: String,
     ends: Vec<usize>,
     /// Bytes between one cell's end and the next one's start: 0 when the
@@ -87,6 +103,8 @@ impl Row {
     pub fn new(line: u64, cells: impl IntoIterator<Item = impl AsRef<str>>) -> Row {
         let mut row = Row {
             line,
+            end: RecordEnd::Line,
+            bad_byte: None,
             text: String::new(),
             ends: Vec::new(),
             gap: 0,
@@ -102,6 +120,8 @@ impl Row {
     /// another in `text`, each ending where `ends` says.
     pub fn set(&mut self, line: u64, text: &str, ends: &[usize]) {
         self.line = line;
+        self.end = RecordEnd::Line;
+        self.bad_byte = None;
         self.text.clear();
         self.text.push_str(text);
         self.ends.clear();
@@ -112,6 +132,8 @@ impl Row {
     /// Refills the row with a line's cells, split at `delimiter` (ASCII).
     pub fn set_split(&mut self, line: u64, text: &str, delimiter: u8) {
         self.line = line;
+        self.end = RecordEnd::Line;
+        self.bad_byte = None;
         self.text.clear();
         self.text.push_str(text);
         self.ends.clear();
@@ -168,6 +190,23 @@ impl Row {
     /// Every cell, cleaned.
     pub fn cells(&self) -> impl Iterator<Item = &str> {
         (0..self.ends.len()).map(|c| self.raw(c).map_or("", clean_cell))
+    }
+
+    /// Whether any cell holds a NUL character (no till writes one in text).
+    pub fn has_nul(&self) -> bool {
+        memchr::memchr(0, self.text.as_bytes()).is_some()
+    }
+
+    /// The longest cell as (column, bytes), when some cell is longer than
+    /// `bytes`; cheap for rows shorter than that, as nearly all are.
+    pub fn cell_longer_than(&self, bytes: usize) -> Option<(usize, usize)> {
+        if self.text.len() <= bytes {
+            return None;
+        }
+        (0..self.ends.len())
+            .map(|c| (c, self.raw(c).map_or(0, str::len)))
+            .filter(|&(_, len)| len > bytes)
+            .max_by_key(|&(_, len)| len)
     }
 }
 
@@ -232,17 +271,23 @@ impl Header {
 
     /// Like [`Header::find`], also returning the unit in brackets (`SEK`).
     pub fn find_with_unit(&self, aliases: &[&str]) -> Option<(usize, Option<String>)> {
+        // Folded once, not once per column: a damaged header can have 10,000.
+        let wanted: Vec<(String, bool)> = aliases
+            .iter()
+            .map(|alias| match alias.strip_suffix("(*)") {
+                Some(base) => (fold_name(base), true),
+                None => (fold_name(alias), false),
+            })
+            .collect();
         (0..self.raw.len()).find_map(|i| {
-            aliases
-                .iter()
-                .find_map(|alias| match alias.strip_suffix("(*)") {
-                    Some(base) => {
-                        let (name, unit) = self.raw[i].split_once('(')?;
-                        let unit = unit.strip_suffix(')')?.trim();
-                        (fold_name(name) == fold_name(base)).then(|| (i, Some(unit.to_string())))
-                    }
-                    None => (self.folded[i] == fold_name(alias)).then_some((i, None)),
-                })
+            wanted.iter().find_map(|(folded, with_unit)| {
+                if !with_unit {
+                    return (self.folded[i] == *folded).then_some((i, None));
+                }
+                let (name, unit) = self.raw[i].split_once('(')?;
+                let unit = unit.strip_suffix(')')?.trim();
+                (fold_name(name) == *folded).then(|| (i, Some(unit.to_string())))
+            })
         })
     }
 

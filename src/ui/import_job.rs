@@ -45,6 +45,7 @@ pub fn options(ctx: &Ctx) -> Options {
         encoding: None,
         country: ctx.config.shop.country.clone(),
         currency: ctx.config.currency(),
+        max_receipt: ctx.config.import.max_receipt,
         today: ctx.clock.today(),
         dry_run: false,
     }
@@ -240,6 +241,7 @@ mod tests {
             encoding: None,
             country: "HR".into(),
             currency: crate::domain::money::Currency::from_code("EUR").unwrap(),
+            max_receipt: crate::config::DEFAULT_MAX_RECEIPT,
             today: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
             dry_run: false,
         }

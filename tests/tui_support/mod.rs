@@ -230,6 +230,7 @@ pub fn import_text(ctx: &mut Ctx, name: &str, text: &str) -> regulars::import::R
         encoding: None,
         country: ctx.config.shop.country.clone(),
         currency: ctx.config.currency(),
+        max_receipt: ctx.config.import.max_receipt,
         today: today(),
         dry_run: false,
     };

@@ -1,11 +1,16 @@
 //! Reading typed values out of a row's cells, with the messages a rejected
 //! row is reported with. Shared by every format.
+//!
+//! Every amount is held to the shop's limit for one receipt (`[import]
+//! max_receipt`), and amounts are added up in 128 bits before that check:
+//! a damaged file with a 17-digit number is a rejected row, never a sale
+//! that wraps around to a huge negative one.
 
 use crate::domain::money::Currency;
 use crate::i18n::t_args;
 use crate::import::parse::{
-    DateError, DateRules, MoneyError, Stamp, clean, parse_money, parse_qty_milli, parse_stamp,
-    parse_time,
+    DateError, DateRules, FIRST_YEAR, LAST_YEAR, MoneyError, Stamp, clean, parse_money,
+    parse_qty_milli, parse_stamp, parse_time,
 };
 use crate::import::table::{Header, Row};
 
@@ -16,7 +21,13 @@ pub struct ReadCtx {
     pub dates: DateRules,
     /// The file's currency when it does not name one (the shop's).
     pub currency: Currency,
+    /// The most one receipt may come to, in whole units of the currency.
+    pub max_receipt: u64,
 }
+
+/// More than this many items on one line is a damaged cell, not a sale
+/// (and would overflow the line's amount once multiplied by a price).
+pub const MAX_QTY: i64 = 1_000_000;
 
 /// Why a row was skipped, and which receipt it belonged to (that receipt
 /// is then not stored: storing part of it would count the wrong spend).
@@ -27,9 +38,13 @@ pub struct RowError {
 }
 
 impl RowError {
+    /// A row error from a locale message; the values are shown as
+    /// [`echo`] shows them, since they come from the file.
     pub fn new(key: &str, args: &[(&str, &str)]) -> RowError {
+        let shown: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, echo(v))).collect();
+        let shown: Vec<(&str, &str)> = shown.iter().map(|(k, v)| (*k, v.as_str())).collect();
         RowError {
-            reason: t_args(key, args),
+            reason: t_args(key, &shown),
             till_id: None,
         }
     }
@@ -65,16 +80,66 @@ impl ReadCtx {
         }
     }
 
-    /// A required amount.
+    /// The limit of one receipt in minor units of a currency with `digits` decimals.
+    pub fn limit(&self, digits: u8) -> i128 {
+        i128::from(self.max_receipt) * 10i128.pow(u32::from(digits))
+    }
+
+    /// A required amount, no bigger (either way) than one receipt may come to.
     pub fn money(&self, row: &Row, col: Option<usize>, digits: u8) -> Result<i64, RowError> {
         let value = row.get(col);
-        parse_money(value, digits).map_err(|e| {
-            let key = match e {
-                MoneyError::Empty => "import-row-no-money",
-                MoneyError::Unreadable | MoneyError::TooLarge => "import-row-bad-money",
-            };
-            RowError::new(key, &[("column", self.column(col)), ("value", value)])
+        let over = || {
+            RowError::new(
+                "import-row-over-limit",
+                &[
+                    ("column", self.column(col)),
+                    ("value", value),
+                    ("max", &self.max_receipt.to_string()),
+                ],
+            )
+        };
+        match parse_money(value, digits) {
+            Ok(minor) if i128::from(minor).abs() > self.limit(digits) => Err(over()),
+            Ok(minor) => Ok(minor),
+            Err(MoneyError::TooLarge) => Err(over()),
+            Err(e) => {
+                let key = match e {
+                    MoneyError::Empty => "import-row-no-money",
+                    _ => "import-row-bad-money",
+                };
+                Err(RowError::new(
+                    key,
+                    &[("column", self.column(col)), ("value", value)],
+                ))
+            }
+        }
+    }
+
+    /// Amounts of one row added up (a subtracted one given negative): in
+    /// 128 bits, so nothing wraps, and no more than one receipt may come to.
+    pub fn spend(
+        &self,
+        amounts: impl IntoIterator<Item = i128>,
+        digits: u8,
+    ) -> Result<i64, RowError> {
+        let total: i128 = amounts.into_iter().sum();
+        self.within_limit(total, digits).ok_or_else(|| {
+            RowError::new(
+                "import-row-sum-over-limit",
+                &[
+                    ("total", &major_units(total, digits)),
+                    ("max", &self.max_receipt.to_string()),
+                ],
+            )
         })
+    }
+
+    /// `minor` as an i64 when it is within the limit of one receipt.
+    pub fn within_limit(&self, minor: i128, digits: u8) -> Option<i64> {
+        if minor.abs() > self.limit(digits) {
+            return None;
+        }
+        i64::try_from(minor).ok()
     }
 
     /// An amount that may be left empty (tips, shipping): empty is 0.
@@ -97,12 +162,15 @@ impl ReadCtx {
         if value.is_empty() {
             return Ok(1000);
         }
-        parse_qty_milli(value).map_err(|_| {
-            RowError::new(
-                "import-row-bad-qty",
-                &[("column", self.column(col)), ("value", value)],
-            )
-        })
+        let args = [("column", self.column(col)), ("value", value)];
+        match parse_qty_milli(value) {
+            Ok(milli) if milli.abs() <= MAX_QTY * 1000 => Ok(milli),
+            Ok(_) | Err(MoneyError::TooLarge) => Err(RowError::new(
+                "import-row-qty-over-limit",
+                &[args[0], args[1], ("max", &MAX_QTY.to_string())],
+            )),
+            Err(_) => Err(RowError::new("import-row-bad-qty", &args)),
+        }
     }
 
     /// Date (and time) from one column, or from a date and a time column.
@@ -117,8 +185,18 @@ impl ReadCtx {
             let key = match e {
                 DateError::NoSuchDate => "import-row-no-such-date",
                 DateError::Unreadable => "import-row-bad-date",
+                DateError::OutOfRange => "import-row-date-out-of-range",
             };
-            RowError::new(key, &[("column", self.column(col)), ("value", value)])
+            let (first, last) = (FIRST_YEAR.to_string(), LAST_YEAR.to_string());
+            RowError::new(
+                key,
+                &[
+                    ("column", self.column(col)),
+                    ("value", value),
+                    ("first", &first),
+                    ("last", &last),
+                ],
+            )
         };
         let mut stamp = parse_stamp(value, &self.dates).map_err(|e| bad(e, date_col, value))?;
         let time = row.get(time_col);
@@ -136,3 +214,50 @@ impl ReadCtx {
         (!text.is_empty()).then_some(text)
     }
 }
+
+/// An amount in minor units written in whole units (`12345.67`), for messages.
+pub fn major_units(minor: i128, digits: u8) -> String {
+    let scale = 10u128.pow(u32::from(digits));
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    match digits {
+        0 => format!("{sign}{abs}"),
+        d => format!(
+            "{sign}{}.{:0width$}",
+            abs / scale,
+            abs % scale,
+            width = usize::from(d)
+        ),
+    }
+}
+
+/// The longest bit of a cell a message repeats; a damaged file can hold a
+/// cell of megabytes.
+const ECHO_CHARS: usize = 60;
+
+/// Text from the file as a message may show it: control characters (NUL
+/// from a UTF-16 file read as bytes, line breaks, terminal escapes) become
+/// visible symbols, bidi overrides that would reorder the message are
+/// replaced, and a long value is cut short with `…`.
+pub fn echo(text: &str) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * ECHO_CHARS));
+    for (i, c) in text.chars().enumerate() {
+        if i == ECHO_CHARS {
+            out.push('…');
+            break;
+        }
+        out.push(match c {
+            // U+2400… are the "control pictures": ␀ for NUL, ␊ for a line feed.
+            '\0'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+            c => c,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "cells_tests.rs"]
+mod tests;

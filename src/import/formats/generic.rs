@@ -3,7 +3,7 @@
 //! line item, `total` (the receipt's spend) repeated on every row. A refund
 //! is a receipt with a negative total.
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, id_in};
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
 
@@ -73,6 +73,10 @@ impl Generic {
 impl TillFormat for Generic {
     fn date_columns(&self) -> Vec<usize> {
         self.time.into_iter().collect()
+    }
+
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        id_in(row, self.id)
     }
 
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {

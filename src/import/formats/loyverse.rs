@@ -8,7 +8,7 @@
 //! aliases below cover the languages seen in shops' exports, and the date
 //! order, separators and Buddhist years are read from the data itself.
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, absent, id_in};
 use crate::import::parse::{dropped_status, refund_word, split_contacts};
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
@@ -173,7 +173,9 @@ impl Loyverse {
         if !self.items && self.total.is_some() {
             return ctx.money(row, self.total, digits);
         }
-        Ok(ctx.money(row, self.net, digits)? + ctx.money_or_zero(row, self.taxes, digits)?)
+        let net = ctx.money(row, self.net, digits)?;
+        let taxes = ctx.money_or_zero(row, self.taxes, digits)?;
+        ctx.spend([net, taxes].map(i128::from), digits)
     }
 
     fn line(&self, row: &Row, ctx: &ReadCtx, amount: i64) -> Result<Line, RowError> {
@@ -195,6 +197,18 @@ impl Loyverse {
 impl TillFormat for Loyverse {
     fn date_columns(&self) -> Vec<usize> {
         self.date.into_iter().collect()
+    }
+
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        id_in(row, self.number)
+    }
+
+    fn absent_money(&self) -> Vec<&'static str> {
+        // Spend is `Total collected` where there is one, else net + taxes.
+        if !self.items && self.total.is_some() {
+            return Vec::new();
+        }
+        absent(&[(self.taxes, TAXES)])
     }
 
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {

@@ -3,7 +3,7 @@
 //! `Refundering` rows are refunds with a negative amount. The customer is
 //! known by phone; the name never matches.
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, id_in};
 use crate::import::parse::refund_word;
 use crate::import::receipt::{Customer, Kind, Receipt};
 use crate::import::table::{Header, Row};
@@ -45,6 +45,14 @@ impl Mobilepay {
 impl TillFormat for Mobilepay {
     fn date_columns(&self) -> Vec<usize> {
         self.date.into_iter().collect()
+    }
+
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        id_in(row, self.id)
+    }
+
+    fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
+        ctx.digits(row.get(self.currency))
     }
 
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {

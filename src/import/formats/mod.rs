@@ -3,6 +3,7 @@
 //! touches the database, so each is tested on rows alone.
 
 mod cells;
+mod checks;
 mod generic;
 mod loyverse;
 mod mobilepay;
@@ -12,10 +13,12 @@ mod square;
 mod sumup;
 mod zettle;
 
-pub use cells::{ReadCtx, RowError};
+pub use cells::{MAX_QTY, ReadCtx, RowError, echo, major_units};
+pub use checks::MAX_CELL_BYTES;
 
 use super::receipt::Receipt;
 use super::table::{Header, Row};
+use crate::i18n::t_args;
 
 /// One till format: from the header, a reader of its rows.
 pub trait TillFormat {
@@ -29,6 +32,40 @@ pub trait TillFormat {
 
     /// Receipts held back until the end of the file.
     fn finish(&mut self, _out: &mut Vec<Receipt>) {}
+
+    /// The till id of the receipt a row belongs to, as its parts would
+    /// carry it, when the row names it: a damaged row leaves it out.
+    fn receipt_of(&self, _row: &Row) -> Option<String> {
+        None
+    }
+
+    /// Decimals of the amounts in a row (of the currency it names, else the shop's).
+    fn digits(&self, _row: &Row, ctx: &ReadCtx) -> u8 {
+        ctx.currency.minor_digits()
+    }
+
+    /// Columns that spend is made of but that may be left out of an
+    /// export, missing from this file (each is then read as 0), by the
+    /// name the format knows them by.
+    fn absent_money(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+}
+
+/// The id in `col` of `row`, unless the cell is empty.
+fn id_in(row: &Row, col: Option<usize>) -> Option<String> {
+    let id = row.get(col);
+    (!id.is_empty()).then(|| id.to_string())
+}
+
+/// The names of the `(column, aliases)` that are absent.
+fn absent(columns: &[(Option<usize>, &[&'static str])]) -> Vec<&'static str> {
+    columns
+        .iter()
+        .filter(|(col, _)| col.is_none())
+        .filter_map(|(_, aliases)| aliases.first())
+        .map(|name| name.trim_end_matches(" (*)"))
+        .collect()
 }
 
 /// The formats by their fixed names (the `format` field of `import --json`).
@@ -129,8 +166,23 @@ impl Format {
             .max_by_key(|f| f.signature().len())
     }
 
-    /// A reader for rows under `header` (which [`Format::fits`]).
+    /// A reader for rows under `header` (which [`Format::fits`]), every
+    /// row checked for damage before it is read.
     pub fn reader(self, header: &Header) -> Box<dyn TillFormat> {
+        Box::new(checks::Checked::new(self.bare_reader(header), header))
+    }
+
+    /// What the owner should know about `header` before the rows: money
+    /// columns the format's spend is made of that this file lacks.
+    pub fn notes(self, header: &Header) -> Vec<String> {
+        self.bare_reader(header)
+            .absent_money()
+            .into_iter()
+            .map(|column| t_args("import-note-no-money-column", &[("column", column)]))
+            .collect()
+    }
+
+    fn bare_reader(self, header: &Header) -> Box<dyn TillFormat> {
         match self {
             Format::SquareItems => Box::new(square::Square::new(header, true)),
             Format::SquareTransactions => Box::new(square::Square::new(header, false)),
@@ -155,6 +207,37 @@ mod tests {
 
     fn header(names: &[&str]) -> Header {
         Header::new(&Row::new(1, names))
+    }
+
+    #[test]
+    fn missing_money_columns_are_named_in_notes() {
+        let items = header(&[
+            "Date",
+            "Time",
+            "Item",
+            "Qty",
+            "Net Sales",
+            "Transaction ID",
+            "Event Type",
+        ]);
+        let notes = Format::SquareItems.notes(&items);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("\"Tax\""), "{notes:?}");
+        // The first of two columns of the same name counts: nothing is missing.
+        let twice = header(&[
+            "Date",
+            "Item",
+            "Qty",
+            "Net Sales",
+            "Tax",
+            "Tax",
+            "Transaction ID",
+        ]);
+        assert!(Format::SquareItems.notes(&twice).is_empty());
+        let sumup = header(&["Transaction ID", "Date", "Status", "Amount"]);
+        assert!(Format::Sumup.notes(&sumup)[0].contains("\"Tip\""));
+        let generic = header(&["receipt_id", "time", "total"]);
+        assert!(Format::Generic.notes(&generic).is_empty());
     }
 
     #[test]

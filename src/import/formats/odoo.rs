@@ -3,7 +3,7 @@
 //! ends in ` REFUND`, its total is negative). Cancelled and unpaid draft
 //! orders are not stored. Spend is `Total` (with tax).
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, id_in};
 use crate::import::parse::dropped_status;
 use crate::import::receipt::{Customer, Kind, Receipt};
 use crate::import::table::{Header, Row};
@@ -57,6 +57,14 @@ impl Odoo {
 impl TillFormat for Odoo {
     fn date_columns(&self) -> Vec<usize> {
         self.date.into_iter().collect()
+    }
+
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        id_in(row, self.reference)
+    }
+
+    fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
+        ctx.digits(row.get(self.currency))
     }
 
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {

@@ -6,7 +6,7 @@
 //! −`Refunded Amount` on the order's own date; voided or cancelled orders
 //! are not stored, and unpaid ones (pending, expired) are not spend yet.
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, absent, id_in};
 use crate::import::parse::Stamp;
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
@@ -95,12 +95,13 @@ impl Shopify {
         let qty_milli = ctx.qty(row, self.cols.qty)?;
         let price = ctx.money_or_zero(row, self.cols.price, digits)?;
         let discount = ctx.money_or_zero(row, self.cols.line_discount, digits)?;
+        let gross = i128::from(price) * i128::from(qty_milli) / 1000;
         Ok(Some(Line {
             item,
             category: None,
             sku: ctx.text(row, self.cols.sku),
             qty_milli,
-            amount_minor: price * qty_milli / 1000 - discount,
+            amount_minor: ctx.spend([gross, -i128::from(discount)], digits)?,
         }))
     }
 
@@ -116,10 +117,11 @@ impl Shopify {
         let c = &self.cols;
         let total = ctx.money(row, c.total, digits)?;
         let shipping = ctx.money_or_zero(row, c.shipping, digits)?;
+        let spend = ctx.spend([total, -shipping].map(i128::from), digits)?;
         let mut refunded = ctx.money_or_zero(row, c.refunded, digits)?;
         // Older exports have no refunded amount: a refunded order gave all back.
         if refunded == 0 && row.get(c.status).eq_ignore_ascii_case("refunded") {
-            refunded = total - shipping;
+            refunded = spend;
         }
         let customer = Customer {
             card: None,
@@ -137,7 +139,7 @@ impl Shopify {
             refund.customer = customer.clone();
             self.refund = Some(refund);
         }
-        let mut sale = Receipt::new(name.to_string(), Kind::Sale, when, total - shipping);
+        let mut sale = Receipt::new(name.to_string(), Kind::Sale, when, spend);
         sale.customer = customer;
         Ok(sale)
     }
@@ -146,6 +148,21 @@ impl Shopify {
 impl TillFormat for Shopify {
     fn date_columns(&self) -> Vec<usize> {
         self.cols.created.into_iter().collect()
+    }
+
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        id_in(row, self.cols.name)
+    }
+
+    fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
+        ctx.digits(row.get(self.cols.currency))
+    }
+
+    fn absent_money(&self) -> Vec<&'static str> {
+        absent(&[
+            (self.cols.shipping, SHIPPING),
+            (self.cols.refunded, REFUNDED),
+        ])
     }
 
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {

@@ -8,7 +8,7 @@
 //! item ends in "(Voided)" is dropped. `Customer Reference ID` is the club
 //! card; Square's own `Customer ID` never matches a member.
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, absent, id_in};
 use crate::import::parse::{dropped_status, ends_with_lower, refund_word};
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
@@ -79,20 +79,38 @@ impl Square {
     /// Net sales plus tax of the row (gross plus discounts when there is no net).
     fn spend(&self, row: &Row, ctx: &ReadCtx) -> Result<i64, RowError> {
         let digits = ctx.currency.minor_digits();
-        let net = match self.net {
-            Some(_) => ctx.money(row, self.net, digits)?,
-            None => {
-                ctx.money(row, self.gross, digits)?
-                    + ctx.money_or_zero(row, self.discounts, digits)?
-            }
+        let tax = ctx.money_or_zero(row, self.tax, digits)?;
+        let parts = match self.net {
+            Some(_) => [ctx.money(row, self.net, digits)?, 0, tax],
+            None => [
+                ctx.money(row, self.gross, digits)?,
+                ctx.money_or_zero(row, self.discounts, digits)?,
+                tax,
+            ],
         };
-        Ok(net + ctx.money_or_zero(row, self.tax, digits)?)
+        ctx.spend(parts.map(i128::from), digits)
     }
 }
 
 impl TillFormat for Square {
     fn date_columns(&self) -> Vec<usize> {
         self.date.into_iter().collect()
+    }
+
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        let transaction = id_in(row, self.transaction)?;
+        Some(match refund_word(row.get(self.event)) {
+            Some(true) => format!("{transaction}/refund"),
+            _ => transaction,
+        })
+    }
+
+    fn absent_money(&self) -> Vec<&'static str> {
+        let mut missing = absent(&[(self.tax, TAX)]);
+        if self.net.is_none() {
+            missing.extend(absent(&[(self.discounts, DISCOUNTS)]));
+        }
+        missing
     }
 
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {

@@ -4,7 +4,7 @@
 //! `Tip`. Failed and cancelled payments are not stored; a sale marked
 //! "Refunded" is a sale (its refund is a row of its own).
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, absent, id_in};
 use crate::import::parse::{dropped_status, refund_word};
 use crate::import::receipt::{Kind, Receipt};
 use crate::import::table::{Header, Row};
@@ -57,6 +57,18 @@ impl TillFormat for Sumup {
         self.date.into_iter().collect()
     }
 
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        id_in(row, self.id)
+    }
+
+    fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
+        ctx.digits(row.get(self.currency))
+    }
+
+    fn absent_money(&self) -> Vec<&'static str> {
+        absent(&[(self.tip, TIP)])
+    }
+
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {
         let id = ctx.id(row, self.id)?;
         if dropped_status(row.get(self.status)) {
@@ -68,7 +80,9 @@ impl TillFormat for Sumup {
         let tip = ctx
             .money_or_zero(row, self.tip, digits)
             .map_err(|e| e.of(&id))?;
-        let spend = amount - tip;
+        let spend = ctx
+            .spend([amount, -tip].map(i128::from), digits)
+            .map_err(|e| e.of(&id))?;
         let refund = refund_word(row.get(self.kind)).unwrap_or(spend < 0);
         let kind = if refund { Kind::Refund } else { Kind::Sale };
         out.push(Receipt::new(id, kind, when, spend));

@@ -22,6 +22,7 @@ pub fn options(country: &str) -> Options {
         encoding: None,
         country: country.to_string(),
         currency: Currency::for_country(country),
+        max_receipt: crate::config::DEFAULT_MAX_RECEIPT,
         today: NaiveDate::from_ymd_opt(2026, 11, 23).expect("a real day"),
         dry_run: false,
     }

@@ -3,7 +3,7 @@
 //! currency (`Total (SEK)`). Spend is total − tip; refunds are negative. No
 //! customer identity: the shop's totals only.
 
-use super::{ReadCtx, RowError, TillFormat};
+use super::{ReadCtx, RowError, TillFormat, absent, id_in};
 use crate::import::parse::refund_word;
 use crate::import::receipt::{Kind, Receipt};
 use crate::import::table::{Header, Row};
@@ -66,6 +66,18 @@ impl TillFormat for Zettle {
         self.date.into_iter().collect()
     }
 
+    fn receipt_of(&self, row: &Row) -> Option<String> {
+        id_in(row, self.number)
+    }
+
+    fn digits(&self, _row: &Row, ctx: &ReadCtx) -> u8 {
+        ctx.digits(&self.currency)
+    }
+
+    fn absent_money(&self) -> Vec<&'static str> {
+        absent(&[(self.tip, TIP)])
+    }
+
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {
         let number = ctx.id(row, self.number)?;
         let when = ctx
@@ -78,7 +90,9 @@ impl TillFormat for Zettle {
         let tip = ctx
             .money_or_zero(row, self.tip, digits)
             .map_err(|e| e.of(&number))?;
-        let spend = total - tip;
+        let spend = ctx
+            .spend([total, -tip].map(i128::from), digits)
+            .map_err(|e| e.of(&number))?;
         let refund = refund_word(row.get(self.kind)).unwrap_or(spend < 0);
         let kind = if refund { Kind::Refund } else { Kind::Sale };
         out.push(Receipt::new(number, kind, when, spend));

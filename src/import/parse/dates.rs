@@ -6,7 +6,11 @@
 //! and Buddhist-era years (2569 = 2026). The date is kept as written (the
 //! shop's local date); an offset, when the file gives one, is kept beside it.
 //! Whether `03/04` is the 3rd of April or March 4th is decided per file from
-//! the data ([`DateVotes`]); only the order is passed in here.
+//! the data (`DateVotes`); only the order is passed in here.
+//!
+//! A date outside [`FIRST_YEAR`]..=[`LAST_YEAR`] is refused: no till sold
+//! anything in year 0 or 9999, and such a date (a spreadsheet's "no date"
+//! or a damaged cell) would otherwise be stored as a real day.
 
 use chrono::{Datelike, Duration, FixedOffset, NaiveDate, NaiveTime};
 
@@ -43,11 +47,44 @@ pub enum DateError {
     Unreadable,
     /// Looks like a date but the day does not exist (April 31).
     NoSuchDate,
+    /// A real day, but before [`FIRST_YEAR`] or after [`LAST_YEAR`].
+    OutOfRange,
+}
+
+/// The first year a receipt may be dated in.
+pub const FIRST_YEAR: i32 = 1900;
+/// The last year a receipt may be dated in.
+pub const LAST_YEAR: i32 = 2200;
+/// Thai shops count years from 543 BCE (2569 = 2026).
+const BUDDHIST_OFFSET: i32 = 543;
+
+/// A four-digit year in the common era: a Buddhist-era year is one that
+/// lands in the accepted years once converted (2443–2743); any other year
+/// is left as written, to be refused when out of range.
+fn common_era(year: i32) -> i32 {
+    if is_buddhist_year(year) {
+        year - BUDDHIST_OFFSET
+    } else {
+        year
+    }
+}
+
+pub(super) fn is_buddhist_year(year: i32) -> bool {
+    (FIRST_YEAR + BUDDHIST_OFFSET..=LAST_YEAR + BUDDHIST_OFFSET).contains(&year)
+}
+
+/// The stamp, when its year is one a receipt may have.
+fn in_range(stamp: Stamp) -> Result<Stamp, DateError> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&stamp.date.year()) {
+        Ok(stamp)
+    } else {
+        Err(DateError::OutOfRange)
+    }
 }
 
 /// One part of a date: a number (with how many digits it was written in) or a month name.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Piece {
+pub(super) enum Piece {
     Num(u32, usize),
     Month(u32),
 }
@@ -68,8 +105,8 @@ fn month_name(word: &str) -> Option<u32> {
 
 /// The parts of a text: date pieces, time, meridiem, offset.
 #[derive(Debug, Default)]
-struct Parts {
-    date: Vec<Piece>,
+pub(super) struct Parts {
+    pub(super) date: Vec<Piece>,
     time: Option<NaiveTime>,
     meridiem: Option<Meridiem>,
     offset: Option<FixedOffset>,
@@ -101,7 +138,7 @@ fn is_dotted_time(word: &str) -> bool {
         && parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit()))
 }
 
-fn tokenize(text: &str) -> Result<Parts, DateError> {
+pub(super) fn tokenize(text: &str) -> Result<Parts, DateError> {
     let mut cleaned = String::with_capacity(text.len() + 2);
     let chars: Vec<char> = text.trim().chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -157,8 +194,8 @@ fn tokenize(text: &str) -> Result<Parts, DateError> {
 pub fn parse_stamp(text: &str, rules: &DateRules) -> Result<Stamp, DateError> {
     let text = text.trim();
     match iso_date(text) {
-        Some(stamp) => Ok(stamp),
-        None => general_stamp(text, rules),
+        Some(stamp) => in_range(stamp),
+        None => general_stamp(text, rules).and_then(in_range),
     }
 }
 
@@ -193,10 +230,9 @@ fn iso_date(text: &str) -> Option<Stamp> {
             d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
         })
     };
-    let year = number(&b[..4])?;
     // Buddhist-era years (2569 = 2026), as the general rules read them.
-    let year = if year > 2400 { year - 543 } else { year };
-    let date = NaiveDate::from_ymd_opt(year as i32, number(&b[5..7])?, number(&b[8..])?)?;
+    let year = common_era(number(&b[..4])? as i32);
+    let date = NaiveDate::from_ymd_opt(year, number(&b[5..7])?, number(&b[8..])?)?;
     Some(Stamp {
         date,
         time: None,
@@ -204,17 +240,23 @@ fn iso_date(text: &str) -> Option<Stamp> {
     })
 }
 
-/// Excel's day numbers (a spreadsheet that lost the date format): 46082 = 2026-03-01.
+/// Excel's day numbers (a spreadsheet that lost the date format): 46082 =
+/// 2026-03-01. Five to seven digits: 10000 is 1927, and 2958465, Excel's
+/// last day (9999-12-31), is read to be refused as out of range rather
+/// than as not a date.
 fn excel_serial(text: &str) -> Option<Stamp> {
     let (days, fraction) = text.split_once('.').unwrap_or((text, ""));
-    if days.len() != 5 || !days.chars().all(|c| c.is_ascii_digit()) {
+    if !(5..=7).contains(&days.len())
+        || days.starts_with('0')
+        || !days.chars().all(|c| c.is_ascii_digit())
+    {
         return None;
     }
     if !fraction.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     let days: i64 = days.parse().ok()?;
-    let date = NaiveDate::from_ymd_opt(1899, 12, 30)? + Duration::days(days);
+    let date = NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(Duration::days(days))?;
     let time = if fraction.is_empty() {
         None
     } else {
@@ -251,11 +293,11 @@ fn year_of(value: u32, written: usize, rules: &DateRules) -> i32 {
     let value = value as i32;
     if written >= 3 {
         // Buddhist era: 2569 BE = 2026 CE.
-        return if value > 2400 { value - 543 } else { value };
+        return common_era(value);
     }
     let latest = rules.today.year() + 1;
     let ce = 2000 + value;
-    let be = 2500 + value - 543;
+    let be = 2500 + value - BUDDHIST_OFFSET;
     if rules.buddhist && be <= latest {
         be
     } else if ce <= latest {
@@ -288,71 +330,6 @@ fn date_from_pieces(pieces: &[Piece], rules: &DateRules) -> Result<NaiveDate, Da
             DateError::Unreadable
         },
     )
-}
-
-/// Evidence about the day/month order, gathered over a whole file first.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DateVotes {
-    pub day_first: u64,
-    pub month_first: u64,
-    pub ambiguous: u64,
-    pub buddhist: bool,
-}
-
-/// The order a file's dates are read in, and whether that was a guess.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OrderDecision {
-    pub order: DateOrder,
-    /// Some dates could be read both ways and none decided it.
-    pub guessed: bool,
-}
-
-impl DateVotes {
-    pub fn observe(&mut self, text: &str) {
-        // Year first (ISO): nothing to decide but the era; no need to tokenize.
-        let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 4 {
-            self.buddhist |= text[..4].parse::<u32>().is_ok_and(|y| y > 2400);
-            return;
-        }
-        let Ok(parts) = tokenize(text) else { return };
-        match parts.date.as_slice() {
-            [Piece::Num(y, 4), ..] => self.buddhist |= *y > 2400,
-            [Piece::Num(a, _), Piece::Num(b, _), Piece::Num(y, w)] => {
-                self.buddhist |= *w == 4 && *y > 2400;
-                match (*a > 12, *b > 12) {
-                    (true, false) => self.day_first += 1,
-                    (false, true) => self.month_first += 1,
-                    (false, false) if a != b => self.ambiguous += 1,
-                    _ => {}
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The majority decides; without any evidence the locale's order is used.
-    pub fn decide(&self, locale_order: DateOrder) -> OrderDecision {
-        let order = match self.day_first.cmp(&self.month_first) {
-            std::cmp::Ordering::Greater => DateOrder::DayFirst,
-            std::cmp::Ordering::Less => DateOrder::MonthFirst,
-            std::cmp::Ordering::Equal => locale_order,
-        };
-        OrderDecision {
-            order,
-            guessed: self.day_first == 0 && self.month_first == 0 && self.ambiguous > 0,
-        }
-    }
-}
-
-/// The order people in `country` write dates in when the year comes last.
-pub fn locale_order(country: &str) -> DateOrder {
-    const MONTH_FIRST: [&str; 9] = ["US", "PH", "FM", "MH", "PW", "AS", "GU", "PR", "VI"];
-    if MONTH_FIRST.contains(&country.to_uppercase().as_str()) {
-        DateOrder::MonthFirst
-    } else {
-        DateOrder::DayFirst
-    }
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-use chrono::{FixedOffset, NaiveDate, NaiveTime};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 
 use super::super::time::parse_time;
@@ -141,6 +141,48 @@ fn impossible_and_unreadable_dates() {
 }
 
 #[test]
+fn years_outside_1900_to_2200_are_refused() {
+    let r = rules(DateOrder::DayFirst);
+    for far in [
+        "0000-01-01",
+        "9999-12-31",
+        "9999-12-31T23:59:59",
+        "1899-12-31",
+        "2201-01-01",
+        "2744-01-01",
+        "31/12/9999",
+        "01.01.0000 10:00",
+        "Dec 31, 9999",
+        "2958465",
+        "2958465.5",
+        "109940",
+        "1/2/999",
+    ] {
+        assert_eq!(parse_stamp(far, &r), Err(DateError::OutOfRange), "{far}");
+    }
+    assert_eq!(
+        stamp("1900-01-01", DateOrder::DayFirst).date,
+        day(1900, 1, 1)
+    );
+    assert_eq!(
+        stamp("2200-12-31", DateOrder::DayFirst).date,
+        day(2200, 12, 31)
+    );
+    assert_eq!(stamp("109939", DateOrder::DayFirst).date, day(2200, 12, 31));
+    // The last Buddhist-era year that lands in range, and the first that does not.
+    assert_eq!(
+        stamp("2743-12-31", DateOrder::DayFirst).date,
+        day(2200, 12, 31)
+    );
+    assert_eq!(
+        stamp("2443-01-01", DateOrder::DayFirst).date,
+        day(1900, 1, 1)
+    );
+    // A leading zero is no Excel day number (nor anything else).
+    assert_eq!(parse_stamp("046082", &r), Err(DateError::Unreadable));
+}
+
+#[test]
 fn separate_time_columns() {
     assert_eq!(parse_time("15:35:46").unwrap().0, hms(15, 35, 46).unwrap());
     assert_eq!(parse_time("3:35 PM").unwrap().0, hms(15, 35, 0).unwrap());
@@ -152,39 +194,6 @@ fn separate_time_columns() {
     );
     assert!(parse_time("noon").is_err());
     assert!(parse_time("").is_err());
-}
-
-#[test]
-fn order_is_decided_by_the_data() {
-    let mut votes = DateVotes::default();
-    for d in ["4/5/26 5:11 PM", "4/20/26 1:00 PM", "5/5/26 9:00 AM"] {
-        votes.observe(d);
-    }
-    let decision = votes.decide(DateOrder::DayFirst);
-    assert_eq!(decision.order, DateOrder::MonthFirst);
-    assert!(!decision.guessed);
-
-    let mut votes = DateVotes::default();
-    votes.observe("03/04/2026 10:00");
-    let decision = votes.decide(DateOrder::DayFirst);
-    assert_eq!(
-        decision,
-        OrderDecision {
-            order: DateOrder::DayFirst,
-            guessed: true
-        }
-    );
-
-    let mut votes = DateVotes::default();
-    votes.observe("2026-04-03");
-    votes.observe("13/05/2569");
-    assert!(votes.buddhist);
-    assert_eq!(
-        votes.decide(DateOrder::MonthFirst).order,
-        DateOrder::DayFirst
-    );
-    assert_eq!(locale_order("us"), DateOrder::MonthFirst);
-    assert_eq!(locale_order("HR"), DateOrder::DayFirst);
 }
 
 proptest! {
@@ -220,9 +229,29 @@ proptest! {
     }
 
     #[test]
+    fn dates_at_their_limits_are_in_range_or_refused(
+        year in prop_oneof![0i32..=9999, Just(0), Just(9999), 1890i32..1910, 2190i32..2210],
+        month in 1u32..=12,
+        day in 1u32..=31,
+        serial in prop_oneof![0u64..=9_999_999, Just(2_958_465u64), Just(0u64)],
+        form in 0usize..5,
+    ) {
+        let text = match form {
+            0 => format!("{year:04}-{month:02}-{day:02}"),
+            1 => format!("{day:02}/{month:02}/{year:04} 10:00"),
+            2 => format!("{year:04}-{month:02}-{day:02}T23:59:59+14:00"),
+            3 => format!("{year:04}{month:02}{day:02}"),
+            _ => serial.to_string(),
+        };
+        if let Ok(s) = parse_stamp(&text, &rules(DateOrder::DayFirst)) {
+            prop_assert!((FIRST_YEAR..=LAST_YEAR).contains(&s.date.year()), "{}", text);
+        }
+    }
+
+    #[test]
     fn never_panics(text in "\\PC{0,30}") {
         let _ = parse_stamp(&text, &rules(DateOrder::DayFirst));
         let _ = parse_time(&text);
-        DateVotes::default().observe(&text);
+        crate::import::parse::DateVotes::default().observe(&text);
     }
 }

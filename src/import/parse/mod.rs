@@ -5,14 +5,14 @@
 //! (`domain::member`), so a number typed at the till matches the one typed
 //! at the counter.
 
+mod date_order;
 mod dates;
 mod money;
 mod time;
 mod words;
 
-pub use dates::{
-    DateError, DateOrder, DateRules, DateVotes, OrderDecision, Stamp, locale_order, parse_stamp,
-};
+pub use date_order::{DateVotes, OrderDecision, locale_order};
+pub use dates::{DateError, DateOrder, DateRules, FIRST_YEAR, LAST_YEAR, Stamp, parse_stamp};
 pub use money::{MoneyError, parse_money, parse_qty_milli};
 pub use time::parse_time;
 pub use words::{clean, ends_with_lower, starts_with_any_lower};
