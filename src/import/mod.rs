@@ -223,6 +223,7 @@ pub fn import_file_with(
         import_id,
         format.source(),
         opts.currency,
+        opts.max_receipt,
         plan.rows,
         control,
     )?;

@@ -31,16 +31,15 @@ use crate::i18n::t_args;
 pub const MAX_ERRORS: usize = 100;
 /// Progress is reported every this many rows (and at the end).
 const PROGRESS_EVERY: u64 = 256;
-/// The largest receipt total stored, in whole currency units (either way:
-/// a refund too). Anything bigger is a misread file, and sums of such
-/// amounts would not fit in the figures the shop sees.
-pub const MAX_RECEIPT_UNITS: i64 = 1_000_000;
-
-/// [`MAX_RECEIPT_UNITS`] in the currency's minor units.
-pub fn max_receipt_minor(currency: Currency) -> i64 {
+/// The largest receipt total stored (`[import] max_receipt`, in whole
+/// currency units, either way: a refund too) in the currency's minor units.
+/// Anything bigger is a misread file, and sums of such amounts would not fit
+/// in the figures the shop sees.
+pub fn max_receipt_minor(currency: Currency, max_receipt: u64) -> i64 {
+    let units = i64::try_from(max_receipt).unwrap_or(i64::MAX);
     10i64
         .checked_pow(u32::from(currency.minor_digits()))
-        .map_or(i64::MAX, |unit| MAX_RECEIPT_UNITS.saturating_mul(unit))
+        .map_or(i64::MAX, |unit| units.saturating_mul(unit))
 }
 
 /// How far an import is: rows read of the rows in the file.
@@ -93,6 +92,7 @@ impl<'c, 'a> Sink<'c, 'a> {
         import_id: i64,
         source: &'static str,
         currency: Currency,
+        max_receipt: u64,
         rows_total: u64,
         control: Control<'a>,
     ) -> Result<Sink<'c, 'a>> {
@@ -101,7 +101,7 @@ impl<'c, 'a> Sink<'c, 'a> {
             writer: ReceiptWriter::new(conn, source, import_id)?,
             import_id,
             currency,
-            max_total_minor: max_receipt_minor(currency),
+            max_total_minor: max_receipt_minor(currency, max_receipt),
             rows_total,
             control,
             members: Default::default(),
@@ -304,7 +304,7 @@ mod tests {
             .unwrap();
         let import = begin_import(&conn, "till.csv", "sha", "generic", at).unwrap();
         let eur = Currency::from_code("EUR").unwrap();
-        let max = max_receipt_minor(eur);
+        let max = max_receipt_minor(eur, crate::config::DEFAULT_MAX_RECEIPT);
         assert_eq!(max, 100_000_000);
         let mut progress = |_| {};
         let cancel = AtomicBool::new(false);
@@ -312,7 +312,16 @@ mod tests {
             progress: &mut progress,
             cancel: &cancel,
         };
-        let mut sink = Sink::new(&conn, import, "generic", eur, 4, control).unwrap();
+        let mut sink = Sink::new(
+            &conn,
+            import,
+            "generic",
+            eur,
+            crate::config::DEFAULT_MAX_RECEIPT,
+            4,
+            control,
+        )
+        .unwrap();
         let customer = StoredCustomer::default();
         let (fine, huge, refund) = (
             receipt("R1", max, TotalRule::Same),
