@@ -104,6 +104,12 @@ impl Config {
         Currency::from_code(&self.shop.currency).unwrap_or_default()
     }
 
+    /// How the shop writes a short date, from its country: every typed
+    /// date, on the counter and on the command line, is read this way.
+    pub fn date_order(&self) -> crate::domain::date_order::DateOrder {
+        crate::domain::date_order::DateOrder::for_country(&self.shop.country)
+    }
+
     /// The shop's country for reading national phone numbers.
     pub fn country(&self) -> phonenumber::country::Id {
         phonenumber::country::Id::from_str(&self.shop.country)

@@ -3,12 +3,14 @@
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod context;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod ops;
 pub mod paths;
 pub mod ui;
 
@@ -17,9 +19,10 @@ use std::process::ExitCode;
 
 use clap::FromArgMatches;
 
-use crate::cli::{Cli, Ctx};
+use crate::cli::Cli;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::context::Ctx;
 use crate::error::{Error, Result};
 
 /// Parses the command line, opens the database and runs the TUI or a command.

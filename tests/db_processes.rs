@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use assert_cmd::Command;
 use ratatui::crossterm::event::KeyCode;
-use regulars::cli::Ctx;
 use regulars::clock::Clock;
 use regulars::config::Config;
+use regulars::context::Ctx;
 use regulars::db;
 use regulars::import::Report;
 use regulars::ui::app::Screen;

@@ -5,7 +5,7 @@
 mod tui_support;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use regulars::cli::Ctx;
+use regulars::context::Ctx;
 use regulars::ui::App;
 use regulars::ui::app::Screen;
 use regulars::ui::import_job::JobEvent;

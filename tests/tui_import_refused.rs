@@ -5,7 +5,7 @@
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode;
-use regulars::cli::Ctx;
+use regulars::context::Ctx;
 use regulars::ui::app::Screen;
 use tui_support::*;
 

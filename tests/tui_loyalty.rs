@@ -7,8 +7,8 @@ mod tui_support;
 use std::path::Path;
 
 use ratatui::crossterm::event::KeyCode;
-use regulars::cli::Ctx;
 use regulars::config::Config;
+use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::member::MemberDraft;
 use regulars::ui::App;

@@ -5,7 +5,7 @@
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode;
-use regulars::cli::Ctx;
+use regulars::context::Ctx;
 use regulars::db::receipts::{Identity, member_for};
 use regulars::ui::App;
 use regulars::ui::app::Screen;

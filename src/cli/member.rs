@@ -131,7 +131,8 @@ fn draft_from_args(ctx: &Ctx, a: &AddArgs) -> Result<MemberDraft> {
     };
     let birthday = match optional(&a.birthday) {
         Some(b) => Some(
-            parse_birthday(&b, ctx.clock.today(), false).map_err(|e| field("field-birthday", e))?,
+            parse_birthday(&b, ctx.clock.today(), ctx.config.date_order())
+                .map_err(|e| field("field-birthday", e))?,
         ),
         None => None,
     };
@@ -246,7 +247,8 @@ pub fn run_member(ctx: &mut Ctx, cmd: MemberCommand) -> Result<()> {
 
 /// A past date with the year, e.g. for `--gotcha`.
 fn full_date(ctx: &Ctx, text: &str, field_key: &str) -> Result<chrono::NaiveDate> {
-    let b = parse_birthday(text, ctx.clock.today(), false).map_err(|e| field(field_key, e))?;
+    let b = parse_birthday(text, ctx.clock.today(), ctx.config.date_order())
+        .map_err(|e| field(field_key, e))?;
     b.year
         .and_then(|y| chrono::NaiveDate::from_ymd_opt(y, b.month, b.day))
         .ok_or_else(|| field(field_key, FieldError::Date))
@@ -256,7 +258,7 @@ fn birth_from_args(ctx: &Ctx, a: &BirthArgs) -> Result<BirthInfo> {
     match (&a.born, &a.age) {
         (Some(_), Some(_)) => Err(Error::user("err-born-and-age", &[])),
         (Some(born), None) => {
-            let b = parse_birthday(born, ctx.clock.today(), false)
+            let b = parse_birthday(born, ctx.clock.today(), ctx.config.date_order())
                 .map_err(|e| field("field-born", e))?;
             let year = b
                 .year

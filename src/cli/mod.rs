@@ -14,10 +14,9 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand};
-use rusqlite::Connection;
 
-use crate::clock::{Clock, parse_day};
-use crate::config::Config;
+use crate::clock::parse_day;
+use crate::context::Ctx;
 use crate::error::Result;
 
 pub use localise::localised_command;
@@ -63,16 +62,6 @@ pub enum Command {
     Redeem(loyalty::RedeemArgs),
     /// Add or remove points by hand, with a note.
     Adjust(loyalty::AdjustArgs),
-}
-
-/// What every command works with.
-pub struct Ctx {
-    pub conn: Connection,
-    pub clock: Clock,
-    pub config: Config,
-    /// The database file, so long work can open its own connection; None
-    /// for an in-memory database (tests), where that work runs in place.
-    pub db_path: Option<PathBuf>,
 }
 
 /// `--json` on the commands that print data.

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use phonenumber::{Mode, country};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::domain::date_order::DateOrder;
 use crate::domain::family::{Child, Pet};
 
 /// A channel the member may be contacted on; consent is given per channel.
@@ -272,13 +273,14 @@ pub fn normalise_email(input: &str) -> Result<String, FieldError> {
 
 /// Birthday as typed: `1986-03-14`, `03-14` / `--03-14` (ISO, month first),
 /// or day first with dots or slashes: `14.3.`, `14.03.1986`, `14/3`.
-/// `month_first_slash` reads `3/14` the American way. A year must give a real
-/// date in the past; without a year Feb 29 is fine.
+/// With slashes the shop's [`DateOrder`] decides: `3/14` the American way.
+/// A year must give a real date in the past; without a year Feb 29 is fine.
 pub fn parse_birthday(
     input: &str,
     today: NaiveDate,
-    month_first_slash: bool,
+    order: DateOrder,
 ) -> Result<Birthday, FieldError> {
+    let month_first_slash = order.month_first();
     let s = input.trim().trim_start_matches("--").trim_end_matches('.');
     if s.is_empty() {
         return Err(FieldError::Required);

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use phonenumber::country::Id;
 
+use super::date_order::DateOrder;
 use super::member::*;
 
 fn today() -> NaiveDate {
@@ -79,7 +80,7 @@ fn emails_are_lowercased_and_checked() {
 
 #[test]
 fn birthdays_in_the_usual_forms() {
-    let b = |s| parse_birthday(s, today(), false);
+    let b = |s| parse_birthday(s, today(), DateOrder::DayFirst);
     assert_eq!(
         b("1986-03-14").unwrap(),
         Birthday {
@@ -130,7 +131,7 @@ fn birthdays_in_the_usual_forms() {
     );
     assert_eq!(b("1/12/20").unwrap().year, Some(2020));
     assert_eq!(
-        parse_birthday("3/14", today(), true).unwrap(),
+        parse_birthday("3/14", today(), DateOrder::MonthFirst).unwrap(),
         Birthday {
             month: 3,
             day: 14,

@@ -2,6 +2,7 @@
 //! takes `today` as an argument.
 
 pub mod contact;
+pub mod date_order;
 pub mod dates;
 pub mod family;
 pub mod habits;

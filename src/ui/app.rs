@@ -6,7 +6,7 @@
 use ratatui::crossterm::event::{Event, KeyEvent};
 use rusqlite::Connection;
 
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::db;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result, sqlite_busy};
 use crate::import::sink::{Control, Progress};

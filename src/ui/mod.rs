@@ -23,7 +23,7 @@ pub mod window;
 pub use app::App;
 pub use theme::Theme;
 
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::error::Result;
 
 /// Runs the TUI until the owner quits.

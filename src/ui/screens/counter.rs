@@ -12,7 +12,7 @@ use tui_input::InputRequest;
 
 use super::counter_rows::{Columns, row_cells};
 use super::{Effect, View};
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::db::search::{MemberRow, search};
 use crate::domain::reminders::{Kind, Window};
 use crate::error::Result;

@@ -6,9 +6,10 @@ use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
 
-use super::{View, month_first};
-use crate::cli::Ctx;
+use super::View;
+use crate::context::Ctx;
 use crate::db;
+use crate::domain::date_order::DateOrder;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{FieldError, clean_text, parse_birthday};
 use crate::error::Result;
@@ -50,7 +51,7 @@ pub struct FamilyForm {
 }
 
 /// A date with its year, or a whole number of years ("about 3").
-pub fn read_birth(input: &str, today: NaiveDate, month_first: bool) -> Result<BirthInfo, String> {
+pub fn read_birth(input: &str, today: NaiveDate, order: DateOrder) -> Result<BirthInfo, String> {
     let input = input.trim();
     if input.is_empty() {
         return Ok(BirthInfo::Unknown);
@@ -61,7 +62,7 @@ pub fn read_birth(input: &str, today: NaiveDate, month_first: bool) -> Result<Bi
             .map(|years| BirthInfo::About { years, on: today })
             .map_err(|_| t("ui-err-born"));
     }
-    let b = parse_birthday(input, today, month_first).map_err(|e| match e {
+    let b = parse_birthday(input, today, order).map_err(|e| match e {
         FieldError::FutureDate => t(e.message_key()),
         _ => t("ui-err-born"),
     })?;
@@ -131,7 +132,7 @@ impl FamilyForm {
         if self.kin == Kin::Pet && detail.is_none() {
             self.fields[DETAIL].error = Some(required);
         }
-        let birth = read_birth(self.fields[BORN].value(), today, month_first(&ctx.config));
+        let birth = read_birth(self.fields[BORN].value(), today, ctx.config.date_order());
         if let Err(message) = &birth {
             self.fields[BORN].error = Some(message.clone());
         }
@@ -179,7 +180,7 @@ impl FamilyForm {
             let value = self.fields[i].value();
             let hint = match i {
                 BORN if value.trim().is_empty() => Some((t("ui-hint-born"), theme.dim())),
-                BORN => read_birth(value, view.today, month_first(view.config))
+                BORN => read_birth(value, view.today, view.config.date_order())
                     .ok()
                     .and_then(|b| format::birth(&b, view.today))
                     .map(|text| (t_args("ui-hint-ok", &[("value", &text)]), theme.good())),
@@ -218,26 +219,32 @@ mod tests {
     fn born_reads_a_date_or_an_age() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         assert_eq!(
-            read_birth("26.11.2020", today, false),
+            read_birth("26.11.2020", today, DateOrder::DayFirst),
             Ok(BirthInfo::Born(
                 NaiveDate::from_ymd_opt(2020, 11, 26).unwrap()
             ))
         );
         assert_eq!(
-            read_birth("3", today, false),
+            read_birth("3", today, DateOrder::DayFirst),
             Ok(BirthInfo::About {
                 years: 3,
                 on: today
             })
         );
-        assert_eq!(read_birth("", today, false), Ok(BirthInfo::Unknown));
         assert_eq!(
-            read_birth("26.11.", today, false),
+            read_birth("", today, DateOrder::DayFirst),
+            Ok(BirthInfo::Unknown)
+        );
+        assert_eq!(
+            read_birth("26.11.", today, DateOrder::DayFirst),
             Err(t("ui-err-born-needs-year"))
         );
-        assert_eq!(read_birth("soon", today, false), Err(t("ui-err-born")));
         assert_eq!(
-            read_birth("1.1.2030", today, false),
+            read_birth("soon", today, DateOrder::DayFirst),
+            Err(t("ui-err-born"))
+        );
+        assert_eq!(
+            read_birth("1.1.2030", today, DateOrder::DayFirst),
             Err(t("field-future-date"))
         );
     }

@@ -17,7 +17,7 @@ use super::import_files::InboxFiles;
 use super::import_progress::Running;
 use super::import_result::ImportResult;
 use super::{Effect, View};
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::i18n::t;
 use crate::import::Report;
 use crate::import::inbox::InboxFile;

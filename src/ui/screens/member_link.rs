@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::View;
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::db::search::{MemberRow, search};
 use crate::domain::member::{display_phone, full_name};
 use crate::error::Result;

@@ -89,8 +89,3 @@ impl From<crate::error::Error> for Effect {
         Effect::Error(e.to_string())
     }
 }
-
-/// US shops write birthdays month first (3/14).
-pub fn month_first(config: &Config) -> bool {
-    config.shop.country.eq_ignore_ascii_case("US")
-}

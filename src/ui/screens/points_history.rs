@@ -9,7 +9,7 @@ use ratatui::style::Style;
 
 use super::member_loyalty::LoyaltyEffect;
 use super::{Confirm, Effect, View};
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::db::ledger::Entry;
 use crate::db::members;
 use crate::domain::member::{clean_text, normalise_phone};

@@ -8,7 +8,7 @@
 
 use super::Effect;
 use super::review_export::export;
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::db;
 use crate::domain::contact::ContactChannel;
 use crate::domain::review::{NearTier, Review, ReviewRow, Section};

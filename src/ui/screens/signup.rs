@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Widget};
 use super::duplicates::{Choice, Duplicates};
 use super::signup_fields::{Contact, Fields, Stop, check, check_one, hint, read_contact};
 use super::{Confirm, Effect, View};
-use crate::cli::Ctx;
+use crate::context::Ctx;
 use crate::db;
 use crate::domain::member::{Channel, MemberCard, full_name};
 use crate::error::Result;

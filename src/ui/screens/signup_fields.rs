@@ -4,7 +4,6 @@
 
 use chrono::NaiveDate;
 
-use super::month_first;
 use crate::config::Config;
 use crate::domain::member::{
     Birthday, Channel, FieldError, MemberCard, MemberDraft, clean_text, display_phone,
@@ -135,7 +134,9 @@ impl Fields {
             (Some(p), email) => (Some(p), email),
             (None, email) => (email, None),
         };
-        let birthday = d.birthday.map(|b| typed_birthday(&b, month_first(config)));
+        let birthday = d
+            .birthday
+            .map(|b| typed_birthday(&b, config.date_order().month_first()));
         let values = [
             (Stop::FirstName, Some(d.first_name.clone())),
             (Stop::Contact, contact),
@@ -240,7 +241,7 @@ pub fn check(
     let birthday = if birthday_text.is_empty() {
         None
     } else {
-        match parse_birthday(birthday_text, today, month_first(config)) {
+        match parse_birthday(birthday_text, today, config.date_order()) {
             Ok(b) => Some(b),
             Err(e) => {
                 errors.push((Stop::Birthday, t(e.message_key())));
@@ -303,14 +304,14 @@ pub fn hint(stop: Stop, value: &str, today: NaiveDate, config: &Config) -> Optio
             _ => None,
         },
         Stop::Birthday if value.is_empty() => {
-            let key = if month_first(config) {
+            let key = if config.date_order().month_first() {
                 "ui-hint-birthday-us"
             } else {
                 "ui-hint-birthday"
             };
             Some((t(key), false))
         }
-        Stop::Birthday => parse_birthday(value, today, month_first(config))
+        Stop::Birthday => parse_birthday(value, today, config.date_order())
             .ok()
             .map(|b| {
                 (

@@ -5,8 +5,8 @@
 
 use super::Effect;
 use super::member_loyalty::LoyaltyEffect;
-use crate::cli::Ctx;
 use crate::config::Config;
+use crate::context::Ctx;
 use crate::db::loyalty;
 use crate::db::tier_overview::{TierOverview, overview};
 use crate::domain::loyalty_config::{Program, with_tier_min};

@@ -13,8 +13,8 @@ use super::member_link::{LinkChoice, MemberPicker};
 use super::signup::SignupState;
 use super::signup_fields::{Fields, Stop};
 use super::{Effect, View};
-use crate::cli::Ctx;
 use crate::config::Config;
+use crate::context::Ctx;
 use crate::db::receipts::{
     Identity, UnmatchedCustomer, link_customer, member_for, unmatched_customers,
 };

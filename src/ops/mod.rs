@@ -1,0 +1,24 @@
+//! The operations layer: one function per thing a user does, and one per
+//! thing a screen or command shows. The TUI and the CLI are thin callers of
+//! these; neither touches SQL.
+//!
+//! Conventions every operation follows:
+//! - It takes `&Ctx` and plain input (strings as typed, ids, numbers; no
+//!   keys, no flags, no widgets) and returns a plain result: ids, counts,
+//!   data structs, and warnings as enums or message keys — never text made
+//!   for one front end.
+//! - It validates first, then writes in ONE transaction
+//!   (`ctx.conn.unchecked_transaction()`, committed at the end), so a
+//!   failure or a crash half-way leaves nothing half-saved. Helpers that an
+//!   operation shares take `&Connection` and never open a transaction of
+//!   their own, so operations can use them inside theirs.
+//! - A refusal is an [`Error`](crate::error::Error) made with a message key
+//!   (`Error::user`), so scripts get a stable code and screens the words.
+//! - Typed dates are read with the shop's one
+//!   [`DateOrder`](crate::domain::date_order::DateOrder)
+//!   (`ctx.config.date_order()`), on every front end alike.
+//! - What reads points or tiers brings them up to date first through the
+//!   one "settle then read" function of the loyalty operations.
+//! - Long work (an import, a demo fill, a full recompute) is an operation
+//!   too; a front end runs it on a worker with its own connection from
+//!   `db::open`, the one safe opening path.
