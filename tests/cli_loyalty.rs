@@ -3,7 +3,7 @@
 
 mod cli_support;
 
-use cli_support::{club_with, json, regulars, stderr_of};
+use cli_support::{club_with, import_till, json, regulars, stderr_of};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -50,9 +50,7 @@ fn club() -> TempDir {
             .assert()
             .success();
     }
-    let till = dir.path().join("till.csv");
-    std::fs::write(&till, TILL).unwrap();
-    regulars(&dir).arg("import").arg(&till).assert().success();
+    import_till(&dir, TILL);
     dir
 }
 

@@ -7,7 +7,7 @@ mod cli_support;
 
 use std::process::Stdio;
 
-use cli_support::{club_with, process, regulars};
+use cli_support::{club_with, import_till, process, regulars};
 use tempfile::TempDir;
 
 const CONFIG: &str = r#"[shop]
@@ -41,9 +41,7 @@ fn club() -> TempDir {
             .assert()
             .success();
     }
-    let till = dir.path().join("till.csv");
-    std::fs::write(&till, TILL).unwrap();
-    regulars(&dir).arg("import").arg(&till).assert().success();
+    import_till(&dir, TILL);
     dir
 }
 

@@ -91,6 +91,12 @@ pub fn write(dir: &TempDir, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
+/// Writes `text` as the till's export `till.csv` and imports it.
+pub fn import_till(dir: &TempDir, text: &str) {
+    let till = write(dir, "till.csv", text);
+    regulars(dir).arg("import").arg(&till).assert().success();
+}
+
 /// Runs a command that must succeed; its stdout as one JSON value.
 pub fn json(cmd: &mut Command) -> Value {
     let out = cmd.assert().success().get_output().stdout.clone();
