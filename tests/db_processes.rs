@@ -10,7 +10,7 @@ mod tui_support;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use cli_support::{club_with, json, regulars_on};
+use cli_support::{club_with, json, process, regulars_on};
 use ratatui::crossterm::event::KeyCode;
 use regulars::clock::Clock;
 use regulars::config::Config;
@@ -240,12 +240,7 @@ fn a_write_waits_for_another_programs_short_write() {
     let (dir, db, _till) = club();
     let other = db::open(&db).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let add = regulars_on(&dir, &db);
-    let mut child = std::process::Command::new(add.get_program())
-        .args(add.get_args())
-        .env_clear()
-        .envs(add.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .args(["member", "add", "--first", "Ivo", "--card", "C-2"])
+    let mut child = process(&dir, &["member", "add", "--first", "Ivo", "--card", "C-2"])
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();

@@ -3,7 +3,7 @@
 
 mod cli_support;
 
-use cli_support::{count, json_lines, regulars, write_config};
+use cli_support::{count, json_lines, process, regulars, write_config};
 use tempfile::TempDir;
 
 /// A club whose inbox is the folder's `inbox`.
@@ -69,12 +69,7 @@ fn ctrl_c_cancels_and_nothing_of_the_file_is_stored() {
         ));
     }
     std::fs::write(&file, csv).unwrap();
-    let command = regulars(&dir);
-    let mut child = std::process::Command::new(command.get_program())
-        .args(command.get_args())
-        .env_clear()
-        .envs(command.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .arg("import")
+    let mut child = process(&dir, &["import"])
         .arg(&file)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())

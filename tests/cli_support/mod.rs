@@ -55,8 +55,9 @@ pub fn regulars_on_day(dir: &TempDir, today: &str) -> Command {
     regulars_at(dir.path(), &dir.path().join("club.db"), today)
 }
 
-/// The same command as a plain process with `args`, for wiring its stdout
-/// by hand (a full disk, a reader that goes away).
+/// The same command as a plain process with `args`, for a run that goes
+/// on beside the test (spawned, then waited for or interrupted) or whose
+/// stdout is wired by hand (a full disk, a reader that goes away).
 pub fn process(dir: &TempDir, args: &[&str]) -> Process {
     let db = dir.path().join("club.db");
     let mut cmd = Process::new(cargo_bin("regulars"));
