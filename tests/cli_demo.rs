@@ -1,40 +1,21 @@
 //! `regulars demo` as a user would run it: a temp database and config, a
 //! fixed day, and the members it adds readable with the member commands.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{json, regulars, regulars_on};
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-fn regulars(dir: &TempDir, db: &str) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join(db))
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
 fn show(dir: &TempDir, db: &str, key: &str) -> Value {
-    let out = regulars(dir, db)
-        .args(["member", "show", key, "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("stdout is JSON")
+    json(regulars_on(dir, &dir.path().join(db)).args(["member", "show", key, "--json"]))
 }
 
 #[test]
 fn demo_adds_members_and_says_how_many() {
     let dir = TempDir::new().unwrap();
-    regulars(&dir, "club.db")
+    regulars(&dir)
         .args(["demo", "--members", "120", "--seed", "5"])
         .assert()
         .success()
@@ -45,7 +26,7 @@ fn demo_adds_members_and_says_how_many() {
     assert!(last["first_name"].as_str().is_some_and(|n| !n.is_empty()));
     let joined = last["joined_at"].as_str().unwrap();
     assert!(joined <= "2026-11-23", "{joined}");
-    regulars(&dir, "club.db")
+    regulars(&dir)
         .args(["member", "show", "121"])
         .assert()
         .code(1);
@@ -77,7 +58,7 @@ fn dump(dir: &TempDir, db: &str) -> Vec<String> {
 fn the_same_seed_gives_the_same_members_in_another_file() {
     let dir = TempDir::new().unwrap();
     for (db, seed) in [("a.db", "5"), ("b.db", "5"), ("c.db", "6")] {
-        regulars(&dir, db)
+        regulars_on(&dir, &dir.path().join(db))
             .args(["demo", "--members", "300", "--seed", seed])
             .assert()
             .success();
@@ -92,16 +73,16 @@ fn the_same_seed_gives_the_same_members_in_another_file() {
 #[test]
 fn defaults_add_two_hundred_and_bad_counts_are_usage_errors() {
     let dir = TempDir::new().unwrap();
-    regulars(&dir, "club.db")
+    regulars(&dir)
         .arg("demo")
         .assert()
         .success()
         .stdout(predicate::str::contains("200"));
-    regulars(&dir, "club.db")
+    regulars(&dir)
         .args(["demo", "--members", "-3"])
         .assert()
         .code(2);
-    regulars(&dir, "club.db")
+    regulars(&dir)
         .args(["demo", "--members", "many"])
         .assert()
         .code(2);
@@ -110,7 +91,7 @@ fn defaults_add_two_hundred_and_bad_counts_are_usage_errors() {
 #[test]
 fn demo_has_help_text() {
     let dir = TempDir::new().unwrap();
-    regulars(&dir, "club.db")
+    regulars(&dir)
         .args(["demo", "--help"])
         .assert()
         .success()

@@ -1,7 +1,9 @@
 //! Points, redemptions, adjustments and tiers from the command line, on a
 //! temp database with a fixed day and a config with a loyalty program.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{club_with, import_till, json, regulars, stderr_of};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -39,43 +41,16 @@ R3,2026-11-05T20:10:43,-54.00,,,C-1,Bread,-1,-54.00
 R4,2026-11-06T10:00:00,12.00,,,C-2,Tea,1,12.00
 ";
 
-fn regulars(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join("club.db"))
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("stdout is JSON")
-}
-
-fn stderr_of(cmd: &mut Command, code: i32) -> String {
-    let out = cmd.assert().code(code).get_output().stderr.clone();
-    String::from_utf8_lossy(&out).trim().to_string()
-}
-
 /// Two members with cards C-1 and C-2, and the till file imported.
 fn club() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("config.toml"), CONFIG).unwrap();
+    let dir = club_with(CONFIG);
     for (first, card) in [("Ana", "C-1"), ("Ivo", "C-2")] {
         regulars(&dir)
             .args(["member", "add", "--first", first, "--card", card])
             .assert()
             .success();
     }
-    let till = dir.path().join("till.csv");
-    std::fs::write(&till, TILL).unwrap();
-    regulars(&dir).arg("import").arg(&till).assert().success();
+    import_till(&dir, TILL);
     dir
 }
 

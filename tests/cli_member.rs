@@ -1,37 +1,16 @@
 //! The member commands as a script would use them: a temp database, a fixed day.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{json, regulars, regulars_on, write_config};
 use predicates::prelude::*;
 use serde_json::Value;
 use tempfile::TempDir;
 
-fn regulars(dir: &TempDir) -> Command {
-    regulars_on(dir, &dir.path().join("club.db"))
-}
-
-fn regulars_on(dir: &TempDir, db: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(db)
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("stdout is JSON")
-}
-
 fn shop_in(dir: &TempDir, country: &str, currency: &str) {
     let text =
         format!("[shop]\nname = \"Paws\"\ncountry = \"{country}\"\ncurrency = \"{currency}\"\n");
-    std::fs::write(dir.path().join("config.toml"), text).unwrap();
+    write_config(dir, &text);
 }
 
 #[test]

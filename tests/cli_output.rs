@@ -3,10 +3,11 @@
 //! away is no error at all, and `import --json` says for every file what
 //! happened, a failed one included, with a code scripts can rely on.
 
-use std::process::{Command as Process, Stdio};
+mod cli_support;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin;
+use std::process::Stdio;
+
+use cli_support::{club_with, import_till, process, regulars};
 use tempfile::TempDir;
 
 const CONFIG: &str = r#"[shop]
@@ -31,43 +32,8 @@ R1,2026-10-17T19:10:43,154.00,,,C-1,Bread,1,154.00
 R2,2026-11-06T10:00:00,12.00,,,C-2,Tea,1,12.00
 ";
 
-/// The arguments every run shares: the club's files and a fixed day.
-fn base_args(dir: &TempDir) -> Vec<String> {
-    let path = |name: &str| dir.path().join(name).display().to_string();
-    vec![
-        "--db".into(),
-        path("club.db"),
-        "--config".into(),
-        path("config.toml"),
-        "--today".into(),
-        "2026-11-23".into(),
-    ]
-}
-
-fn regulars(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .args(base_args(dir));
-    cmd
-}
-
-/// The same command as a plain process, for wiring its stdout by hand.
-fn process(dir: &TempDir, args: &[&str]) -> Process {
-    let mut cmd = Process::new(cargo_bin("regulars"));
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .args(base_args(dir))
-        .args(args)
-        .stdin(Stdio::null());
-    cmd
-}
-
 fn club() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("config.toml"), CONFIG).unwrap();
+    let dir = club_with(CONFIG);
     for (first, card) in [("Ana", "C-1"), ("Ivo", "C-2")] {
         regulars(&dir)
             .args(["member", "add", "--first", first, "--card", card])
@@ -75,9 +41,7 @@ fn club() -> TempDir {
             .assert()
             .success();
     }
-    let till = dir.path().join("till.csv");
-    std::fs::write(&till, TILL).unwrap();
-    regulars(&dir).arg("import").arg(&till).assert().success();
+    import_till(&dir, TILL);
     dir
 }
 

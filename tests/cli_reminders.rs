@@ -1,45 +1,26 @@
 //! `regulars reminders` as a script uses it: the JSON contract, windows
 //! across New Year, Feb 29 under both rules, approximate ages left out.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{regulars_on_day, write_config};
 use predicates::prelude::*;
 use serde_json::{Value, json};
 use tempfile::TempDir;
-
-fn regulars(dir: &TempDir, today: &str) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join("club.db"))
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg(today);
-    cmd
-}
 
 fn shop(dir: &TempDir, feb29: &str) {
     let text = format!(
         "[shop]\nname = \"Paws\"\ncountry = \"HR\"\ncurrency = \"EUR\"\n\n[dates]\nfeb29 = \"{feb29}\"\n"
     );
-    std::fs::write(dir.path().join("config.toml"), text).unwrap();
+    write_config(dir, &text);
 }
 
 fn run(dir: &TempDir, today: &str, args: &[&str]) {
-    regulars(dir, today).args(args).assert().success();
+    regulars_on_day(dir, today).args(args).assert().success();
 }
 
 fn json(dir: &TempDir, today: &str, days: &str) -> Value {
-    let out = regulars(dir, today)
-        .args(["reminders", "--days", days, "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    serde_json::from_slice(&out).expect("stdout is JSON")
+    cli_support::json(regulars_on_day(dir, today).args(["reminders", "--days", days, "--json"]))
 }
 
 /// Maya (born 2 Jan 1987) with son Noam (30 Dec 2020), Lea "about 3",
@@ -212,7 +193,7 @@ fn feb29_in_2027_under_both_rules() {
         assert_eq!(Some(found.as_str()), three_days, "{rule}");
         assert_eq!(turning, json!(31));
         // The text says the day was moved.
-        regulars(&dir, "2027-02-26")
+        regulars_on_day(&dir, "2027-02-26")
             .args(["reminders", "--days", "3"])
             .assert()
             .success()
@@ -240,7 +221,7 @@ fn text_output_groups_households_by_day() {
             "girl",
         ],
     );
-    regulars(&dir, "2026-12-28")
+    regulars_on_day(&dir, "2026-12-28")
         .args(["reminders", "--days", "7"])
         .assert()
         .success()
@@ -250,7 +231,7 @@ fn text_output_groups_households_by_day() {
         .stdout(predicate::str::contains(
             "Thu 31 Dec (in 3 days)\n  Maya Cohen · Bo (cat) came home on this day in 2023\n",
         ));
-    regulars(&dir, "2026-07-01")
+    regulars_on_day(&dir, "2026-07-01")
         .args(["reminders"])
         .assert()
         .success()
@@ -261,13 +242,13 @@ fn text_output_groups_households_by_day() {
 fn bad_days_and_bad_gotcha_are_refused() {
     let dir = TempDir::new().unwrap();
     shop(&dir, "feb28");
-    regulars(&dir, "2026-12-28")
+    regulars_on_day(&dir, "2026-12-28")
         .args(["reminders", "--days", "400"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("400"));
     run(&dir, "2026-06-01", &["member", "add", "--first", "Maya"]);
-    regulars(&dir, "2026-06-01")
+    regulars_on_day(&dir, "2026-06-01")
         .args([
             "pet",
             "add",

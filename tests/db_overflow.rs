@@ -4,7 +4,10 @@
 //! integer saturate at its end instead of failing with "integer overflow",
 //! so the absurd member shows an absurd figure and everyone else is as before.
 
+mod cli_support;
+
 use assert_cmd::Command;
+use cli_support::{club_with, regulars};
 use rusqlite::params;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -40,20 +43,6 @@ R3,2026-11-07T10:00:00,18.00,,,C-3,Tea,1,18.00
 
 const HALF: i64 = i64::MAX / 2;
 
-fn regulars(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join("club.db"))
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
 /// Runs a command that must succeed without a panic; returns its stdout.
 fn ok(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
@@ -71,8 +60,7 @@ fn json(cmd: &mut Command) -> Value {
 /// Three members, a normal import, then by hand: three sales of half the
 /// range for C-1, and three refunds of half the range for C-2.
 fn absurd_club() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("config.toml"), CONFIG).unwrap();
+    let dir = club_with(CONFIG);
     for (first, card, birthday) in [
         ("Ana", "C-1", "11-25"),
         ("Ivo", "C-2", "11-26"),

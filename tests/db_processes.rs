@@ -4,12 +4,13 @@
 //! the others, a program holding the write lock gets a clear message or a
 //! visible wait, and a mistyped `--db` folder makes nothing.
 
+mod cli_support;
 mod tui_support;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
+use cli_support::{club_with, json, process, regulars_on};
 use ratatui::crossterm::event::KeyCode;
 use regulars::clock::Clock;
 use regulars::config::Config;
@@ -18,7 +19,6 @@ use regulars::db;
 use regulars::import::Report;
 use regulars::ui::app::Screen;
 use regulars::ui::{App, Theme};
-use serde_json::Value;
 use tempfile::TempDir;
 use tui_support::{key, screen, today, type_text};
 
@@ -38,29 +38,9 @@ R1,2026-11-20T10:05:00,100.00,,,C-1,Food,1,100.00
 R2,2026-11-21T11:00:00,20.00,,,C-1,Toy,1,20.00
 ";
 
-fn regulars_on(dir: &TempDir, db: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(db)
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("stdout is JSON")
-}
-
 /// A club with Ana (card C-1), made by the command line, and the till file.
 fn club() -> (TempDir, PathBuf, PathBuf) {
-    let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("config.toml"), CONFIG).unwrap();
+    let dir = club_with(CONFIG);
     let db = dir.path().join("club.db");
     regulars_on(&dir, &db)
         .args(["member", "add", "--first", "Ana", "--card", "C-1"])
@@ -260,12 +240,7 @@ fn a_write_waits_for_another_programs_short_write() {
     let (dir, db, _till) = club();
     let other = db::open(&db).unwrap();
     other.execute_batch("BEGIN IMMEDIATE").unwrap();
-    let add = regulars_on(&dir, &db);
-    let mut child = std::process::Command::new(add.get_program())
-        .args(add.get_args())
-        .env_clear()
-        .envs(add.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .args(["member", "add", "--first", "Ivo", "--card", "C-2"])
+    let mut child = process(&dir, &["member", "add", "--first", "Ivo", "--card", "C-2"])
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();

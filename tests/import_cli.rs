@@ -1,30 +1,11 @@
 //! `regulars import` as a script uses it: JSON per file, exit codes, one
 //! clear line on errors, `--dry-run`, and the member's figures afterwards.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{json_lines, regulars};
 use serde_json::Value;
 use tempfile::TempDir;
-
-fn regulars(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join("club.db"))
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
-fn json_lines(out: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
-        .collect()
-}
 
 const FILE: &str = "receipt_id,time,total,phone,email,card,item,qty,amount\n\
     R1,2026-03-01T10:00:00,54.00,054-765-4321,,,Challah,1,54.00\n\

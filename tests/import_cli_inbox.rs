@@ -1,47 +1,28 @@
 //! `regulars import` without files takes the inbox's new files, and
 //! Ctrl-C during an import stops it with nothing of the file stored.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{count, json_lines, process, regulars, write_config};
 use tempfile::TempDir;
 
-fn config(dir: &TempDir) -> std::path::PathBuf {
-    let path = dir.path().join("config.toml");
+/// A club whose inbox is the folder's `inbox`.
+fn club() -> TempDir {
+    let dir = TempDir::new().unwrap();
     let inbox = dir.path().join("inbox");
-    std::fs::write(
-        &path,
-        format!(
+    write_config(
+        &dir,
+        &format!(
             "[shop]\ncountry = \"HR\"\ncurrency = \"EUR\"\n[import]\ninbox = \"{}\"\n",
             inbox.display()
         ),
-    )
-    .unwrap();
-    path
-}
-
-fn regulars(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join("club.db"))
-        .arg("--config")
-        .arg(config(dir))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
-fn receipts(dir: &TempDir) -> i64 {
-    rusqlite::Connection::open(dir.path().join("club.db"))
-        .unwrap()
-        .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))
-        .unwrap()
+    );
+    dir
 }
 
 #[test]
 fn without_files_the_inbox_new_files_are_imported_once() {
-    let dir = TempDir::new().unwrap();
+    let dir = club();
     // The inbox is created on first use.
     let first = regulars(&dir).arg("import").assert().success();
     let said = String::from_utf8_lossy(&first.get_output().stderr).to_string();
@@ -60,14 +41,11 @@ fn without_files_the_inbox_new_files_are_imported_once() {
     )
     .unwrap();
     let out = regulars(&dir).args(["import", "--json"]).assert().success();
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.get_output().stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out.get_output().stdout);
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["receipts_new"], 1);
     assert_eq!(lines[1]["receipts_new"], 2);
-    assert_eq!(receipts(&dir), 3);
+    assert_eq!(count(&dir, "receipts"), 3);
 
     // Nothing new the second time.
     let again = regulars(&dir).args(["import", "--json"]).assert().success();
@@ -81,7 +59,7 @@ fn ctrl_c_cancels_and_nothing_of_the_file_is_stored() {
     use std::process::Stdio;
     use std::time::{Duration, Instant};
 
-    let dir = TempDir::new().unwrap();
+    let dir = club();
     let file = dir.path().join("big.csv");
     let mut csv = String::from("receipt_id,time,total,item,qty,amount\n");
     for i in 0..200_000 {
@@ -91,12 +69,7 @@ fn ctrl_c_cancels_and_nothing_of_the_file_is_stored() {
         ));
     }
     std::fs::write(&file, csv).unwrap();
-    let command = regulars(&dir);
-    let mut child = std::process::Command::new(command.get_program())
-        .args(command.get_args())
-        .env_clear()
-        .envs(command.get_envs().filter_map(|(k, v)| Some((k, v?))))
-        .arg("import")
+    let mut child = process(&dir, &["import"])
         .arg(&file)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -128,5 +101,5 @@ fn ctrl_c_cancels_and_nothing_of_the_file_is_stored() {
         stderr.contains("big.csv cancelled; nothing of it was stored"),
         "{stderr}"
     );
-    assert_eq!(receipts(&dir), 0);
+    assert_eq!(count(&dir, "receipts"), 0);
 }

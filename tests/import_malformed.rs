@@ -11,7 +11,9 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::regulars_on;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -35,7 +37,7 @@ impl Shop {
         };
         let db = shop.dir.path().join("shop.db");
         let member = ["member", "add", "--first", "Mette", "--last", "Holm"];
-        shop.regulars(&db)
+        regulars_on(&shop.dir, &db)
             .args(member)
             .args(["--card", "DK-1"])
             .assert()
@@ -43,7 +45,7 @@ impl Shop {
         let till = shop.dir.path().join("till.csv");
         let sale = "S1,2026-02-01T10:00:00,250.00,,,DK-1,Kringle,1,250.00\n";
         std::fs::write(&till, format!("{HEADER}{sale}")).expect("till file written");
-        shop.regulars(&db)
+        regulars_on(&shop.dir, &db)
             .arg("import")
             .arg(&till)
             .assert()
@@ -51,20 +53,6 @@ impl Shop {
         let before = dump(&db);
         assert!(before[RECEIPTS] == 1 && before[POINTS] > 0, "{before:?}");
         shop
-    }
-
-    fn regulars(&self, db: &Path) -> Command {
-        let mut cmd = Command::cargo_bin("regulars").expect("the binary is built");
-        cmd.env_clear()
-            .env("LANG", "C.UTF-8")
-            .env("HOME", self.dir.path())
-            .arg("--db")
-            .arg(db)
-            .arg("--config")
-            .arg(self.dir.path().join("config.toml"))
-            .arg("--today")
-            .arg("2026-11-23");
-        cmd
     }
 
     /// A copy of the shop's database for one run.
@@ -154,7 +142,7 @@ fn check(shop: &Shop, (file, exits, lines, says, stored): &Case, json: bool) {
     let label = format!("{name}{}", if json { " --json" } else { "" });
     let db = shop.copy(&format!("{}{}", name.replace('.', "_"), u8::from(json)));
     let before = dump(&db);
-    let mut cmd = shop.regulars(&db);
+    let mut cmd = regulars_on(&shop.dir, &db);
     cmd.arg("import").arg(file).args(["--country", "DK"]);
     if json {
         cmd.arg("--json");
@@ -321,7 +309,7 @@ fn a_damaged_byte_garbles_no_other_name() {
     let shop = Shop::new();
     let db = shop.copy("names");
     let file = fixture("utf8_one_bad_byte.csv");
-    shop.regulars(&db)
+    regulars_on(&shop.dir, &db)
         .arg("import")
         .arg(&file)
         .assert()
@@ -347,16 +335,16 @@ fn a_huge_amount_stores_nothing_that_breaks_the_figures_later() {
     let huge = "R9,2026-03-01T10:00:00,99999999999999999,,,DK-1,Tea,1,99999999999999999\n";
     let file = shop.dir.path().join("huge.csv");
     std::fs::write(&file, format!("{HEADER}{huge}")).expect("written");
-    shop.regulars(&db)
+    regulars_on(&shop.dir, &db)
         .arg("import")
         .arg(&file)
         .assert()
         .code(predicates::ord::lt(2));
-    shop.regulars(&db)
+    regulars_on(&shop.dir, &db)
         .args(["tiers", "--json"])
         .assert()
         .success();
-    shop.regulars(&db)
+    regulars_on(&shop.dir, &db)
         .args(["member", "find", "Mette", "--json"])
         .assert()
         .success();
@@ -366,8 +354,7 @@ fn a_huge_amount_stores_nothing_that_breaks_the_figures_later() {
 fn a_zip_bomb_is_refused_on_a_dry_run_too() {
     let shop = Shop::new();
     let db = shop.copy("dry");
-    let out = shop
-        .regulars(&db)
+    let out = regulars_on(&shop.dir, &db)
         .arg("import")
         .arg(fixture("zip_bomb.xlsx"))
         .arg("--dry-run")

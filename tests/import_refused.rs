@@ -3,8 +3,9 @@
 //! refused as "imported before"; the command exits 1 and says what to try.
 //! `--accept-rejects` stores a mostly rejected file anyway.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod cli_support;
+
+use cli_support::{club_with, count, json_lines, regulars, stderr, write};
 use tempfile::TempDir;
 
 const CONFIG: &str = r#"[shop]
@@ -13,52 +14,9 @@ country = "HR"
 currency = "EUR"
 "#;
 
-fn regulars(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join("club.db"))
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
-fn shop() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("config.toml"), CONFIG).unwrap();
-    dir
-}
-
-fn write(dir: &TempDir, name: &str, text: &str) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.display().to_string()
-}
-
 /// Imports recorded and receipts stored, straight from the database.
 fn stored(dir: &TempDir) -> (i64, i64) {
-    let conn = rusqlite::Connection::open(dir.path().join("club.db")).unwrap();
-    let count = |table: &str| -> i64 {
-        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap()
-    };
-    (count("imports"), count("receipts"))
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).trim().to_string()
-}
-
-/// Every line of stdout as JSON.
-fn json_lines(out: &std::process::Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    (count(dir, "imports"), count(dir, "receipts"))
 }
 
 /// No date of these rows can be read: every row is rejected.
@@ -75,7 +33,7 @@ R5,soon,5.00
 
 #[test]
 fn a_file_with_every_row_rejected_is_not_recorded_and_says_what_to_try() {
-    let dir = shop();
+    let dir = club_with(CONFIG);
     let file = write(&dir, "till.csv", UNREADABLE);
     for _ in 0..2 {
         let out = regulars(&dir).arg("import").arg(&file).output().unwrap();
@@ -118,7 +76,7 @@ fn a_file_with_every_row_rejected_is_not_recorded_and_says_what_to_try() {
 
 #[test]
 fn more_than_half_rejected_is_stored_only_when_accepted() {
-    let dir = shop();
+    let dir = club_with(CONFIG);
     let file = write(&dir, "till.csv", MOSTLY_BAD);
     let out = regulars(&dir)
         .args(["import", "--json", &file])
@@ -130,7 +88,7 @@ fn more_than_half_rejected_is_stored_only_when_accepted() {
         "{}",
         stderr(&out)
     );
-    let report = &json_lines(&out)[0];
+    let report = &json_lines(&out.stdout)[0];
     assert_eq!(report["code"], "most-rows-rejected", "{report}");
     assert_eq!(report["rows_rejected"], 3, "{report}");
     assert_eq!(report["path"], file.as_str());
@@ -142,7 +100,7 @@ fn more_than_half_rejected_is_stored_only_when_accepted() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let report = &json_lines(&out)[0];
+    let report = &json_lines(&out.stdout)[0];
     assert_eq!(report["receipts_new"], 2, "{report}");
     assert_eq!(report.get("code"), None, "{report}");
     assert_eq!(stored(&dir), (1, 2));
@@ -152,12 +110,12 @@ fn more_than_half_rejected_is_stored_only_when_accepted() {
         .output()
         .unwrap();
     assert!(again.status.success());
-    assert_eq!(json_lines(&again)[0]["already_imported"], true);
+    assert_eq!(json_lines(&again.stdout)[0]["already_imported"], true);
 }
 
 #[test]
 fn json_names_every_file_with_a_code_that_stays_in_every_language() {
-    let dir = shop();
+    let dir = club_with(CONFIG);
     let good = write(
         &dir,
         "good.csv",
@@ -169,7 +127,7 @@ fn json_names_every_file_with_a_code_that_stays_in_every_language() {
     let mut codes = Vec::new();
     for lang in ["en", "hr", "zh"] {
         // A database of its own for each language: each run stores the good file.
-        let shop = shop();
+        let shop = club_with(CONFIG);
         let out = regulars(&shop)
             .args([
                 "--lang", lang, "import", "--json", &good, &notes, &missing, &bad,
@@ -177,7 +135,7 @@ fn json_names_every_file_with_a_code_that_stays_in_every_language() {
             .output()
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-        let lines = json_lines(&out);
+        let lines = json_lines(&out.stdout);
         let paths: Vec<&str> = lines.iter().map(|l| l["path"].as_str().unwrap()).collect();
         assert_eq!(paths, [&good, &notes, &missing, &bad]);
         assert_eq!(lines[0]["receipts_new"], 1);

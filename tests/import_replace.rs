@@ -4,7 +4,9 @@
 //! file had been imported: spend, visits, points, tiers, receipt totals and
 //! lines.
 
-use assert_cmd::Command;
+mod cli_support;
+
+use cli_support::{club_with, json, regulars};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -110,33 +112,11 @@ fn whole_file() -> Vec<String> {
 }
 
 fn write(dir: &TempDir, name: &str, rows: &[String]) -> String {
-    let path = dir.path().join(name);
-    std::fs::write(&path, format!("{HEADER}\n{}\n", rows.join("\n"))).unwrap();
-    path.display().to_string()
-}
-
-fn regulars(dir: &TempDir) -> Command {
-    let mut cmd = Command::cargo_bin("regulars").unwrap();
-    cmd.env_clear()
-        .env("LANG", "C.UTF-8")
-        .env("HOME", dir.path())
-        .arg("--db")
-        .arg(dir.path().join("club.db"))
-        .arg("--config")
-        .arg(dir.path().join("config.toml"))
-        .arg("--today")
-        .arg("2026-11-23");
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("stdout is JSON")
+    cli_support::write(dir, name, &format!("{HEADER}\n{}\n", rows.join("\n")))
 }
 
 fn club() -> TempDir {
-    let dir = TempDir::new().unwrap();
-    std::fs::write(dir.path().join("config.toml"), CONFIG).unwrap();
+    let dir = club_with(CONFIG);
     regulars(&dir)
         .args(["member", "add", "--first", "Ana", "--phone", ANA])
         .assert()
