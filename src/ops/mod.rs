@@ -23,7 +23,9 @@
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
 
+pub mod export;
 pub mod loyalty;
+pub mod review;
 pub mod tiers;
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A club on a real temporary database file for the operations' tests:
 //! the same opening path, clock and config the app uses.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use tempfile::TempDir;
 
 use crate::clock::Clock;
@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::context::Ctx;
 use crate::db;
 use crate::db::members;
-use crate::domain::member::MemberDraft;
+use crate::domain::member::{Birthday, Channel, MemberDraft};
 
 /// The tests' today: a Monday in late November.
 pub fn today() -> NaiveDate {
@@ -48,4 +48,23 @@ pub fn ledger_rows(ctx: &Ctx) -> i64 {
     ctx.conn
         .query_row("SELECT count(*) FROM points", [], |r| r.get(0))
         .unwrap()
+}
+
+/// Signs up a member with a phone, an email, a birthday in two days and
+/// consent on `consents` only; returns the id.
+pub fn birthday_member(ctx: &Ctx, first: &str, consents: &[Channel]) -> i64 {
+    let soon = today() + chrono::Duration::days(2);
+    let draft = MemberDraft {
+        first_name: first.into(),
+        family_name: "Kovač".into(),
+        phone: Some("+385912345678".into()),
+        email: Some(format!("{}@example.com", first.to_lowercase())),
+        birthday: Some(Birthday {
+            month: soon.month(),
+            day: soon.day(),
+            year: None,
+        }),
+        ..MemberDraft::default()
+    };
+    members::insert(&ctx.conn, &draft, consents, ctx.clock.now()).unwrap()
 }

@@ -18,7 +18,6 @@ pub mod member_loyalty;
 pub mod points_history;
 pub mod redeem;
 pub mod review;
-mod review_export;
 mod review_render;
 pub mod review_text;
 pub mod signup;

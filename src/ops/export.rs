@@ -1,23 +1,27 @@
-//! `x` on the weekly review: the list on screen as a CSV file for sending
-//! messages elsewhere, with only contact details the member agreed to be
-//! contacted on. The file goes next to the database (the data folder), or
-//! into the current folder for a database in memory, readable by the owner
-//! only.
+//! The weekly review's list as a CSV file for sending messages elsewhere,
+//! with only the contact details the member agreed to be contacted on. The
+//! file goes next to the database (the data folder), or into the current
+//! folder for a database in memory, readable by the owner only.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rusqlite::Connection;
 
-use super::review_text::reason_text;
+use crate::context::Ctx;
 use crate::domain::review::{ReviewRow, Section};
 use crate::error::{Error, Result};
-use crate::i18n::{t_args, t_count};
 
 const HEADER: [&str; 8] = [
     "name", "reason", "date", "channels", "phone", "email", "language", "message",
 ];
+
+/// Where the file went and how many rows it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub rows: usize,
+}
 
 /// Text a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") gets
 /// a leading apostrophe: names and messages are typed by people.
@@ -30,8 +34,9 @@ fn cell(text: String) -> String {
 }
 
 /// The CSV text of `rows`: a header, then one line per row. A phone only
-/// with SMS or phone consent, an email only with email consent.
-pub fn csv_text(rows: &[ReviewRow], today: NaiveDate) -> Result<String> {
+/// with SMS or phone consent, an email only with email consent. `reason`
+/// says why a row is on the list, in the words of the front end.
+pub fn csv_text(rows: &[ReviewRow], reason: &dyn Fn(&ReviewRow) -> String) -> Result<String> {
     let mut out = csv::Writer::from_writer(vec![]);
     let fail = |e: csv::Error| Error::User(e.to_string());
     out.write_record(HEADER).map_err(fail)?;
@@ -40,7 +45,7 @@ pub fn csv_text(rows: &[ReviewRow], today: NaiveDate) -> Result<String> {
         let (message, language) = row.message.clone().unwrap_or_default();
         out.write_record([
             cell(row.full_name()),
-            cell(reason_text(row, today)),
+            cell(reason(row)),
             row.date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
@@ -66,23 +71,28 @@ fn file_name(section: Section, days: u32, today: NaiveDate) -> String {
 }
 
 /// The folder of the database file; the current folder for one in memory.
-fn folder(conn: &Connection) -> PathBuf {
-    conn.path()
+fn folder(ctx: &Ctx) -> PathBuf {
+    ctx.conn
+        .path()
         .filter(|p| !p.is_empty())
         .and_then(|p| Path::new(p).parent().map(Path::to_path_buf))
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Writes the file and says where it went.
-pub fn export(
-    conn: &Connection,
+/// Writes the rows of one section of the review (the `days` of its window
+/// name the birthdays' file) and says where the file went.
+pub fn review_csv(
+    ctx: &Ctx,
     section: Section,
     days: u32,
     rows: &[ReviewRow],
-    today: NaiveDate,
-) -> Result<String> {
-    let path = folder(conn).join(file_name(section, days, today));
-    let text = csv_text(rows, today)?;
+    reason: &dyn Fn(&ReviewRow) -> String,
+) -> Result<Exported> {
+    if rows.is_empty() {
+        return Err(Error::user("ui-review-nothing-to-export", &[]));
+    }
+    let path = folder(ctx).join(file_name(section, days, ctx.clock.today()));
+    let text = csv_text(rows, reason)?;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -94,37 +104,12 @@ pub fn export(
     let mut file = options.open(&path).map_err(|e| Error::io(&path, e))?;
     file.write_all(text.as_bytes())
         .map_err(|e| Error::io(&path, e))?;
-    let shown = std::fs::canonicalize(&path).unwrap_or(path);
-    Ok(t_args(
-        "ui-review-exported",
-        &[
-            (
-                "rows",
-                &t_count("ui-review-rows", "count", rows.len() as i64),
-            ),
-            ("path", &shown.display().to_string()),
-        ],
-    ))
+    Ok(Exported {
+        path: std::fs::canonicalize(&path).unwrap_or(path),
+        rows: rows.len(),
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::review::{Reachable, missing_row};
-
-    #[test]
-    fn formulas_are_defused_and_phones_kept() {
-        let member = Reachable {
-            first_name: "=HYPERLINK(\"x\")".into(),
-            phone: Some("+385911234567".into()),
-            channels: vec![crate::domain::member::Channel::Sms],
-            ..Reachable::default()
-        };
-        let row = missing_row(1, true, false, None, member);
-        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
-        let text = csv_text(&[row], today).unwrap();
-        let line = text.lines().nth(1).unwrap();
-        assert!(line.starts_with("\"'=HYPERLINK"), "{line}");
-        assert!(line.contains(",+385911234567,"), "{line}");
-    }
-}
+#[path = "export_tests.rs"]
+mod tests;
