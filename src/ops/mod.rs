@@ -24,6 +24,7 @@
 //!   `db::open`, the one safe opening path.
 
 pub mod export;
+pub mod import;
 pub mod loyalty;
 pub mod review;
 pub mod tiers;

@@ -15,11 +15,11 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
-use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result, sqlite_busy};
 use crate::import::sink::{Control, Progress};
-use crate::import::{Options, Report, import_file};
+use crate::import::{Options, Report};
+use crate::ops::import::import_file;
 
 /// What the worker tells the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,20 +35,6 @@ pub enum JobEvent {
     Waiting(bool),
     /// The import ended: its report, or why nothing was stored.
     Finished(std::result::Result<Report, String>),
-}
-
-/// The options an import from the screen runs with: the shop's country
-/// and currency, the file's format recognised.
-pub fn options(ctx: &Ctx) -> Options {
-    Options {
-        format: None,
-        encoding: None,
-        country: ctx.config.shop.country.clone(),
-        currency: ctx.config.currency(),
-        max_receipt: ctx.config.import.max_receipt,
-        today: ctx.clock.today(),
-        dry_run: false,
-    }
 }
 
 /// Rows per second, measured from the first progress report (reading the
@@ -90,7 +76,7 @@ pub fn run_here(
         progress: &mut progress,
         cancel,
     };
-    import_file(conn, file, opts, now, control)
+    import_file(conn, file, opts, now, control, false)
 }
 
 /// An import on its own thread.
