@@ -23,6 +23,7 @@
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
 
+pub mod demo;
 pub mod export;
 pub mod import;
 pub mod loyalty;

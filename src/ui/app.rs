@@ -359,9 +359,7 @@ impl App {
         if !std::mem::take(&mut self.demo_pending) {
             return false;
         }
-        let now = self.ctx.clock.now();
-        let program = self.ctx.config.loyalty();
-        match crate::demo::fill(&mut self.ctx.conn, now, DEMO_MEMBERS, DEMO_SEED, &program) {
+        match crate::ops::demo::fill(&mut self.ctx, DEMO_MEMBERS, DEMO_SEED, &mut |_| true) {
             Ok(0) => self.message = Some((t("ui-demo-none"), true)),
             Ok(added) => {
                 self.apply(Effect::ToCounter);
