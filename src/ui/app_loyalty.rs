@@ -9,8 +9,7 @@ use crate::ops::loyalty::{self as points_ops, Redemption};
 use crate::ops::tiers;
 use crate::ui::app::{App, Screen};
 use crate::ui::loyalty_text::signed;
-use crate::ui::screens::Effect;
-use crate::ui::screens::member_loyalty::LoyaltyEffect;
+use crate::ui::screens::{Effect, LoyaltyEffect};
 
 impl App {
     pub(super) fn apply_loyalty(&mut self, effect: LoyaltyEffect) {

@@ -189,32 +189,3 @@ impl LoyaltyPopup {
         }
     }
 }
-
-/// What a loyalty screen asks the app to do.
-#[derive(Debug)]
-pub enum LoyaltyEffect {
-    /// From the counter: open the card with the redeem popup.
-    OpenRedeem(i64),
-    ClosePopup,
-    Redeem {
-        member_id: i64,
-        points: i64,
-        reward: Option<String>,
-    },
-    Adjust {
-        member_id: i64,
-        delta: i64,
-        note: String,
-    },
-    Referral {
-        member_id: i64,
-        referrer_id: i64,
-    },
-    Review(i64),
-    /// Save the typed minimum (as written: whole money units or visits)
-    /// of the tier at this position into the config file.
-    SaveTierMin {
-        tier: usize,
-        written: i64,
-    },
-}

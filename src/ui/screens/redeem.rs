@@ -7,8 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::Style;
 
-use super::member_loyalty::LoyaltyEffect;
-use super::{Confirm, Effect, View};
+use super::{Confirm, Effect, LoyaltyEffect, View};
 use crate::domain::loyalty_config::Reward;
 use crate::i18n::{t, t_args, t_count};
 use crate::ops::loyalty::redeem_problem;

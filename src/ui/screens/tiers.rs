@@ -3,8 +3,7 @@
 //! tier's minimum can be edited here: while typing, the screen says how many
 //! members the new minimum would move; Enter saves it to the config file.
 
-use super::Effect;
-use super::member_loyalty::LoyaltyEffect;
+use super::{Effect, LoyaltyEffect};
 use crate::context::Ctx;
 use crate::db::tier_overview::TierOverview;
 use crate::domain::loyalty_config::Program;
