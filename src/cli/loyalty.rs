@@ -6,12 +6,11 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{Ctx, JsonFlag, member::resolve, stdout};
-use crate::db::ledger::Entry;
 use crate::db::members;
 use crate::domain::loyalty_config::Program;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
-use crate::ops::loyalty::{self as points_ops, IfBusy, Redemption};
+use crate::ops::loyalty::{self as points_ops, Entry, IfBusy, Redemption};
 use crate::ui::format::pad;
 use crate::ui::loyalty_text::{gap_text, metric_text, reason_text, signed};
 
@@ -55,7 +54,7 @@ pub fn settle(ctx: &Ctx) -> Result<Program> {
 }
 
 pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
-    let (program, overview) = crate::ops::tiers::overview(ctx)?;
+    let (program, overview) = points_ops::tier_overview(ctx)?;
     let tiers = &program.tiers.tiers;
     if args.json.json {
         let list: Vec<Value> = tiers

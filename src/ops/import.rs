@@ -7,14 +7,16 @@
 //! not the context.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 use crate::context::Ctx;
-use crate::db::receipts;
+use crate::db::{self, receipts};
 use crate::domain::member::country_id;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, sqlite_busy};
 use crate::import::formats::Format;
 use crate::import::inbox::{self, Checksums, InboxFile};
 use crate::import::sink::Control;
@@ -78,6 +80,46 @@ pub fn import_file(
     accept_rejects: bool,
 ) -> Result<Report> {
     import_file_with(conn, file, opts, now, control, accept_rejects)
+}
+
+/// How long one look at the write lock waits before the cancel flag is
+/// looked at again.
+const LOCK_TRY: Duration = Duration::from_millis(200);
+
+/// Waits until no other program holds the database's write lock, so a
+/// long import does not fail half-way for a short write elsewhere.
+/// `on_waiting` hears `true` when there is something to wait for and
+/// `false` once it is over; raising `cancel` ends the wait with the usual
+/// cancel message.
+pub fn wait_for_writers(
+    conn: &Connection,
+    cancel: &AtomicBool,
+    on_waiting: &mut dyn FnMut(bool),
+) -> Result<()> {
+    conn.busy_timeout(LOCK_TRY)?;
+    let mut waited = false;
+    let free = loop {
+        if cancel.load(Ordering::Relaxed) {
+            break Err(Error::user("import-err-cancelled", &[]));
+        }
+        // Taking the write lock and letting it go at once is how SQLite
+        // tells whether another connection holds it.
+        match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
+            Ok(()) => break Ok(()),
+            Err(e) if sqlite_busy(&e) => {
+                if !waited {
+                    waited = true;
+                    on_waiting(true);
+                }
+            }
+            Err(e) => break Err(e.into()),
+        }
+    };
+    conn.busy_timeout(db::BUSY_WAIT)?;
+    if waited && free.is_ok() {
+        on_waiting(false);
+    }
+    free
 }
 
 /// After the files of one run: the receipts that found a member earn

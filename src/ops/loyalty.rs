@@ -1,14 +1,17 @@
 //! Points and tiers: bringing them up to date before they are read, the
-//! balance and history of a member, where a member stands, and the writes
-//! the counter and the command line make to the ledger (redeem, adjust,
-//! the referral and review bonuses).
+//! balance and history of a member, where a member stands, the writes the
+//! counter and the command line make to the ledger (redeem, adjust, the
+//! referral and review bonuses), the tiers overview and saving an edited
+//! tier minimum into the shop's config file.
 
 use rusqlite::{Transaction, TransactionBehavior};
 
+use crate::config::Config;
 use crate::context::Ctx;
-use crate::db::ledger::{self, Entry};
-use crate::db::{loyalty, loyalty_bonus};
-use crate::domain::loyalty_config::Program;
+pub use crate::db::ledger::Entry;
+pub use crate::db::tier_overview::TierOverview;
+use crate::db::{ledger, loyalty, loyalty_bonus};
+use crate::domain::loyalty_config::{Program, with_tier_min};
 use crate::domain::tiers::Standing;
 use crate::error::{Error, Result};
 
@@ -161,6 +164,50 @@ pub fn referral(ctx: &Ctx, member_id: i64, referrer_id: i64) -> Result<bool> {
 pub fn review_bonus(ctx: &Ctx, member_id: i64) -> Result<bool> {
     let program = ctx.config.loyalty();
     loyalty_bonus::review(&ctx.conn, &program, member_id, ctx.clock.now())
+}
+
+/// Works every member's tier out again (a full recompute, not just a
+/// settle: a changed minimum moves members at once), then reads the
+/// overview of this month.
+pub fn tier_overview(ctx: &Ctx) -> Result<(Program, TierOverview)> {
+    let program = ctx.config.loyalty();
+    loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
+    let overview = crate::db::tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
+    Ok((program, overview))
+}
+
+/// Writes `written` (money in whole units, or visits, as the owner types
+/// it) as the minimum of the `tier`-th tier into the config file, and
+/// makes it the context's config, so the program read from it from now on
+/// has the new minimum. The first tier's minimum stays 0; a minimum out of
+/// order with its neighbours is refused by the config's own checks before
+/// anything is written.
+pub fn save_tier_min(ctx: &mut Ctx, tier: usize, written: i64) -> Result<()> {
+    if tier == 0 {
+        return Err(Error::user("ui-tiers-first-fixed", &[]));
+    }
+    let Some(path) = ctx.config.path.clone() else {
+        return Err(Error::user("ui-tiers-no-file", &[]));
+    };
+    let program = ctx.config.loyalty();
+    let name = program.tier_name(tier).unwrap_or_default().to_string();
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    let edited = with_tier_min(&text, tier, written).ok_or_else(|| {
+        Error::user(
+            "ui-tiers-cannot-edit",
+            &[("path", &path.display().to_string()), ("tier", &name)],
+        )
+    })?;
+    let mut config = Config::parse(&edited, &path)?;
+    config.shop.country = config.shop.country.to_uppercase();
+    config.shop.currency = config.shop.currency.to_uppercase();
+    config.path = Some(path.clone());
+    // Written next to the file and renamed over it: never half a config.
+    let temp = path.with_extension("toml.new");
+    std::fs::write(&temp, &edited).map_err(|e| Error::io(&temp, e))?;
+    std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))?;
+    ctx.config = config;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -24,11 +24,9 @@
 //!   `db::open`, the one safe opening path.
 
 pub mod demo;
-pub mod export;
 pub mod import;
 pub mod loyalty;
 pub mod review;
-pub mod tiers;
 
 #[cfg(test)]
 mod testing;

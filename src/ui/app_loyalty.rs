@@ -6,7 +6,6 @@
 use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{self as points_ops, Redemption};
-use crate::ops::tiers;
 use crate::ui::app::{App, Screen};
 use crate::ui::loyalty_text::signed;
 use crate::ui::screens::{Effect, LoyaltyEffect};
@@ -110,7 +109,7 @@ impl App {
     /// Saves the minimum, then shows the tiers again worked out with it,
     /// the same tier selected.
     fn save_tier_min(&mut self, tier: usize, written: i64) {
-        if let Err(e) = tiers::save_tier_min(&mut self.ctx, tier, written) {
+        if let Err(e) = points_ops::save_tier_min(&mut self.ctx, tier, written) {
             self.message = Some((e.to_string(), true));
             return;
         }

@@ -10,16 +10,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
 use crate::db;
-use crate::error::{Error, Result, sqlite_busy};
+use crate::error::Result;
 use crate::import::sink::{Control, Progress};
 use crate::import::{Options, Report};
-use crate::ops::import::import_file;
+use crate::ops::import::{import_file, wait_for_writers};
 
 /// What the worker tells the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,44 +87,6 @@ pub struct ImportJob {
     worker: Option<JoinHandle<()>>,
 }
 
-/// How long one look at the write lock waits before the cancel flag is
-/// looked at again.
-const LOCK_TRY: Duration = Duration::from_millis(200);
-
-/// Waits until no other program holds the database's write lock; the
-/// screen hears of it only when there is something to wait for. Esc
-/// (`cancel`) ends the wait with the usual cancel message.
-fn wait_for_writers(
-    conn: &Connection,
-    cancel: &AtomicBool,
-    on_event: &mut dyn FnMut(JobEvent),
-) -> Result<()> {
-    conn.busy_timeout(LOCK_TRY)?;
-    let mut waited = false;
-    let free = loop {
-        if cancel.load(Ordering::Relaxed) {
-            break Err(Error::user("import-err-cancelled", &[]));
-        }
-        // Taking the write lock and letting it go at once is how SQLite
-        // tells whether another connection holds it.
-        match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
-            Ok(()) => break Ok(()),
-            Err(e) if sqlite_busy(&e) => {
-                if !waited {
-                    waited = true;
-                    on_event(JobEvent::Waiting(true));
-                }
-            }
-            Err(e) => break Err(e.into()),
-        }
-    };
-    conn.busy_timeout(db::BUSY_WAIT)?;
-    if waited && free.is_ok() {
-        on_event(JobEvent::Waiting(false));
-    }
-    free
-}
-
 /// The worker: its own connection, opened the one way every connection
 /// is (`db::open`), then the import, started again from the top whenever
 /// another program kept the write lock longer than SQLite waits.
@@ -142,7 +104,9 @@ fn work(
     };
     let result = db::open(db_path).and_then(|mut conn| {
         loop {
-            wait_for_writers(&conn, cancel, &mut send)?;
+            wait_for_writers(&conn, cancel, &mut |waiting| {
+                send(JobEvent::Waiting(waiting))
+            })?;
             match run_here(&mut conn, file, opts, now, cancel, &mut send) {
                 Err(e) if e.is_busy() => continue,
                 done => break done,

@@ -12,7 +12,7 @@ use crate::domain::contact::ContactChannel;
 use crate::domain::review::{NearTier, Review, ReviewRow, Section};
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
-use crate::ops::{export, review};
+use crate::ops::review;
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
 use crate::ui::screens::review_text::{contact_channel_name, day_text, reason_text};
 
@@ -204,7 +204,7 @@ impl ReviewState {
     fn export(&self, ctx: &Ctx) -> Effect {
         let today = self.review.today;
         let reason = |row: &ReviewRow| reason_text(row, today);
-        match export::review_csv(ctx, self.section, self.days(), self.rows(), &reason) {
+        match review::review_csv(ctx, self.section, self.days(), self.rows(), &reason) {
             Ok(done) => Effect::Notice(t_args(
                 "ui-review-exported",
                 &[

@@ -5,10 +5,10 @@
 
 use super::{Effect, LoyaltyEffect};
 use crate::context::Ctx;
-use crate::db::tier_overview::TierOverview;
 use crate::domain::loyalty_config::Program;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::ops::loyalty::TierOverview;
 use crate::ui::keymap::{Action, Keymap, TIERS, TIERS_EDIT};
 use crate::ui::loyalty_text::metric_text;
 use crate::ui::widgets::field::TextField;
@@ -46,7 +46,7 @@ pub enum Preview {
 impl TiersState {
     /// Works every tier out again, then reads the overview.
     pub fn load(ctx: &Ctx) -> Result<TiersState> {
-        let (program, overview) = crate::ops::tiers::overview(ctx)?;
+        let (program, overview) = crate::ops::loyalty::tier_overview(ctx)?;
         Ok(TiersState {
             program,
             overview,
