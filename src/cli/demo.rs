@@ -6,9 +6,9 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{Ctx, stdout};
-use crate::demo;
 use crate::error::Result;
 use crate::i18n::{t, t_count};
+use crate::ops::demo;
 
 /// Below this many members the work is over before a bar could be read.
 const SHOW_PROGRESS_FROM: usize = 5_000;
@@ -16,10 +16,10 @@ const SHOW_PROGRESS_FROM: usize = 5_000;
 #[derive(Debug, Args)]
 pub struct DemoArgs {
     /// How many demo members to add.
-    #[arg(long, default_value_t = 200, value_name = "N")]
+    #[arg(long, default_value_t = demo::MEMBERS, value_name = "N")]
     members: usize,
     /// The same number gives the same members.
-    #[arg(long, default_value_t = 42, value_name = "S")]
+    #[arg(long, default_value_t = demo::SEED, value_name = "S")]
     seed: u64,
 }
 
@@ -33,17 +33,10 @@ pub fn run_demo(ctx: &mut Ctx, a: DemoArgs) -> Result<()> {
     } else {
         ProgressBar::hidden()
     };
-    let added = demo::fill_with_progress(
-        &mut ctx.conn,
-        ctx.clock.now(),
-        a.members,
-        a.seed,
-        &ctx.config.loyalty(),
-        &mut |done| {
-            bar.set_position(done as u64);
-            true
-        },
-    )?;
+    let added = demo::fill(ctx, a.members, a.seed, &mut |done| {
+        bar.set_position(done as u64);
+        true
+    })?;
     bar.finish_and_clear();
     stdout::print_line(t_count(
         "cli-demo-done",

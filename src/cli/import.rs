@@ -14,14 +14,14 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
 use super::{Ctx, JsonFlag, stdout};
-use crate::domain::member::country_id;
 use crate::error::{Error, Result};
 use crate::i18n::t_args;
+use crate::import::Report;
 use crate::import::formats::Format;
-use crate::import::inbox::{self, Checksums};
 use crate::import::refusal::REASONS_SHOWN;
 use crate::import::sink::{Control, Progress};
-use crate::import::{Options, Report, import_file_with};
+use crate::ops;
+use crate::ops::import::Overrides;
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -57,32 +57,14 @@ fn parse_format(name: &str) -> std::result::Result<Format, String> {
     })
 }
 
-fn options(ctx: &Ctx, args: &ImportArgs) -> Result<Options> {
-    let country = args
-        .country
-        .clone()
-        .unwrap_or_else(|| ctx.config.shop.country.clone())
-        .trim()
-        .to_uppercase();
-    if country_id(&country).is_none() {
-        return Err(Error::user("import-err-country", &[("value", &country)]));
-    }
-    let encoding = match &args.encoding {
-        Some(label) => Some(
-            encoding_rs::Encoding::for_label(label.trim().as_bytes())
-                .ok_or_else(|| Error::user("import-err-encoding", &[("value", label)]))?,
-        ),
-        None => None,
-    };
-    Ok(Options {
+/// The flags that change what the shop's settings would choose.
+fn overrides(args: &ImportArgs) -> Overrides {
+    Overrides {
         format: args.format,
-        encoding,
-        country,
-        currency: ctx.config.currency(),
-        max_receipt: ctx.config.import.max_receipt,
-        today: ctx.clock.today(),
+        country: args.country.clone(),
+        encoding: args.encoding.clone(),
         dry_run: args.dry_run,
-    })
+    }
 }
 
 /// A bar on stderr when it is a terminal; nothing otherwise (scripts, pipes).
@@ -120,19 +102,10 @@ fn cancel_on_ctrl_c() {
     drop(installed);
 }
 
-/// The files in the inbox that were not imported yet, by name.
+/// The files in the inbox that were not imported yet, by name; says so
+/// when there are none.
 fn new_inbox_files(ctx: &Ctx) -> Result<Vec<PathBuf>> {
-    let dir = ctx
-        .config
-        .inbox()
-        .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
-    inbox::ensure(&dir)?;
-    let files = inbox::scan(&ctx.conn, &dir, &mut Checksums::default())?;
-    let new: Vec<PathBuf> = files
-        .into_iter()
-        .filter(|f| f.imported.is_none())
-        .map(|f| f.path)
-        .collect();
+    let (dir, new) = ops::import::new_inbox_files(ctx)?;
     if new.is_empty() {
         eprintln!(
             "{}",
@@ -146,7 +119,7 @@ fn new_inbox_files(ctx: &Ctx) -> Result<Vec<PathBuf>> {
 }
 
 pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
-    let opts = options(ctx, &args)?;
+    let opts = ops::import::options(ctx, &overrides(&args))?;
     let files = if args.files.is_empty() {
         new_inbox_files(ctx)?
     } else {
@@ -166,7 +139,7 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
             cancel,
         };
         let now = ctx.clock.now();
-        let result = import_file_with(
+        let result = ops::import::import_file(
             &mut ctx.conn,
             path,
             &opts,
@@ -207,7 +180,7 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
         }
     }
     if !opts.dry_run {
-        super::loyalty::settle(ctx)?;
+        ops::import::after_import(ctx)?;
     }
     if failures.is_empty() {
         Ok(())

@@ -6,11 +6,11 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{Ctx, JsonFlag, member::resolve, stdout};
-use crate::db::ledger::{self, Entry};
-use crate::db::{loyalty, members, tier_overview};
+use crate::db::members;
 use crate::domain::loyalty_config::Program;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::ops::loyalty::{self as points_ops, Entry, IfBusy, Redemption};
 use crate::ui::format::pad;
 use crate::ui::loyalty_text::{gap_text, metric_text, reason_text, signed};
 
@@ -50,15 +50,11 @@ pub struct AdjustArgs {
 
 /// Brings points up to date: after an import and before points are shown.
 pub fn settle(ctx: &Ctx) -> Result<Program> {
-    let program = ctx.config.loyalty();
-    loyalty::settle(&ctx.conn, &program, ctx.clock.now())?;
-    Ok(program)
+    points_ops::settled(ctx, IfBusy::Wait)
 }
 
 pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
-    let program = ctx.config.loyalty();
-    loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
-    let overview = tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
+    let (program, overview) = points_ops::tier_overview(ctx)?;
     let tiers = &program.tiers.tiers;
     if args.json.json {
         let list: Vec<Value> = tiers
@@ -125,11 +121,10 @@ fn entry_json(e: &Entry) -> Value {
 
 pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
-    settle(ctx)?;
-    let history = ledger::history(&ctx.conn, id)?;
-    let balance = history
-        .iter()
-        .fold(0i64, |sum, e| sum.saturating_add(e.delta));
+    let points_ops::Points {
+        balance,
+        ledger: history,
+    } = points_ops::points(ctx, id, IfBusy::Wait)?;
     if args.json.json {
         let rows: Vec<Value> = history.iter().map(entry_json).collect();
         stdout::print_line(json!({"member_id": id, "balance": balance, "ledger": rows}))?;
@@ -163,36 +158,13 @@ pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
 
 pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
-    let program = settle(ctx)?;
-    let reward = match &args.reward {
-        Some(name) => {
-            let reward = program.reward(name).ok_or_else(|| {
-                let names: Vec<&str> = program.rewards.iter().map(|r| r.name.as_str()).collect();
-                Error::user(
-                    "loyalty-err-no-reward",
-                    &[("name", name), ("names", &names.join(", "))],
-                )
-            })?;
-            if reward.points != args.points {
-                return Err(Error::user(
-                    "loyalty-err-reward-points",
-                    &[
-                        ("name", &reward.name),
-                        ("points", &reward.points.to_string()),
-                        ("given", &args.points.to_string()),
-                    ],
-                ));
-            }
-            Some(reward.name.clone())
-        }
-        None => None,
-    };
-    let balance = ledger::redeem(
-        &ctx.conn,
-        id,
-        args.points,
-        reward.as_deref(),
-        ctx.clock.now(),
+    let balance = points_ops::redeem(
+        ctx,
+        &Redemption {
+            member_id: id,
+            points: args.points,
+            reward: args.reward.as_deref(),
+        },
     )?;
     let name = members::get(&ctx.conn, id)?
         .map(|m| m.full_name())
@@ -210,8 +182,7 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
 
 pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
-    settle(ctx)?;
-    let balance = ledger::adjust(&ctx.conn, id, args.points, &args.note, ctx.clock.now())?;
+    let balance = points_ops::adjust(ctx, id, args.points, &args.note)?;
     stdout::print_line(t_args(
         "loyalty-cli-adjusted",
         &[
@@ -224,10 +195,10 @@ pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
 
 /// The `tier` and `points` of `member show`, filled in its JSON.
 pub fn fill_member_json(ctx: &Ctx, id: i64, value: &mut Value) -> Result<()> {
-    let program = settle(ctx)?;
-    value["points"] = json!(ledger::balance(&ctx.conn, id)?);
-    let standing = loyalty::standings(&ctx.conn, &program, &[id], ctx.clock.today())?;
-    value["tier"] = match standing.get(&id).filter(|_| program.has_tiers()) {
+    let program = ctx.config.loyalty();
+    let standing = points_ops::standing(ctx, id, IfBusy::Wait)?;
+    value["points"] = json!(standing.balance);
+    value["tier"] = match &standing.standing {
         Some(s) => json!(program.tier_name(s.tier)),
         None => Value::Null,
     };
@@ -236,11 +207,10 @@ pub fn fill_member_json(ctx: &Ctx, id: i64, value: &mut Value) -> Result<()> {
 
 /// Tier and points lines for `member show` without `--json`.
 pub fn member_text(ctx: &Ctx, id: i64) -> Result<String> {
-    let program = settle(ctx)?;
+    let program = ctx.config.loyalty();
+    let standing = points_ops::standing(ctx, id, IfBusy::Wait)?;
     let mut out = String::new();
-    if program.has_tiers()
-        && let Some(s) = loyalty::standings(&ctx.conn, &program, &[id], ctx.clock.today())?.get(&id)
-    {
+    if let Some(s) = &standing.standing {
         let tier = program.tier_name(s.tier).unwrap_or_default();
         let value = match gap_text(&program, s) {
             Some(gap) => format!("{tier} ({gap})"),
@@ -248,7 +218,6 @@ pub fn member_text(ctx: &Ctx, id: i64) -> Result<String> {
         };
         out.push_str(&format!("  {}: {value}\n", t("ui-col-tier")));
     }
-    let balance = ledger::balance(&ctx.conn, id)?;
-    out.push_str(&format!("  {}: {balance}\n", t("ui-col-points")));
+    out.push_str(&format!("  {}: {}\n", t("ui-col-points"), standing.balance));
     Ok(out)
 }

@@ -8,8 +8,7 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{Ctx, JsonFlag};
-use crate::db;
-use crate::domain::reminders::{Kind, Reminder, Window, by_household};
+use crate::domain::reminders::{Kind, Reminder, by_household};
 use crate::error::Result;
 use crate::ui::screens::review_text::{day_text, days_text, household_text};
 
@@ -78,12 +77,7 @@ fn text(reminders: &[Reminder], names: &Names, today: chrono::NaiveDate) -> Stri
 
 pub fn run_reminders(ctx: &mut Ctx, a: RemindersArgs) -> Result<()> {
     let today = ctx.clock.today();
-    let window = Window::new(today, a.days, ctx.config.dates.feb29);
-    let found = db::reminders::within(&ctx.conn, &window)?;
-    let mut ids: Vec<i64> = found.iter().map(|r| r.anniversary.member_id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let names = db::review::names(&ctx.conn, &ids)?;
+    let (found, names) = crate::ops::review::reminders(ctx, a.days)?;
     let output = if a.json.json {
         let list: Vec<Value> = found.iter().map(|r| reminder_json(r, &names)).collect();
         format!("{}\n", Value::Array(list))

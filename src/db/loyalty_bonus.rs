@@ -7,7 +7,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
 
 use super::ledger::{self, DATETIME, NewEntry, Reason};
-use super::loyalty::{day_text, parse_day};
+use super::loyalty_state::{day_text, parse_day};
 use crate::domain::loyalty_config::Program;
 use crate::domain::points::{birthday_this_week, expiry_date};
 use crate::error::Result;

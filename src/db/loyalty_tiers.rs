@@ -9,7 +9,7 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::loyalty::{day_text, day_total, parse_day, set_state};
+use super::loyalty_state::{BigCache, day_text, day_total, parse_day, set_state};
 use crate::domain::loyalty_config::Program;
 use crate::domain::tiers::{DayTotal, TierBasis, TierProgram};
 use crate::error::Result;
@@ -69,7 +69,7 @@ pub fn tier_program(conn: &Connection, program: &Program, today: NaiveDate) -> R
 /// purchases were looked at. Rows that come out the same are not written
 /// again, so a recompute on a settled club only reads.
 pub fn recompute_tiers(conn: &Connection, program: &Program, today: NaiveDate) -> Result<u64> {
-    let _cache = super::loyalty::BigCache::new(conn)?;
+    let _cache = BigCache::new(conn)?;
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut members = 0u64;
     if program.has_tiers() {

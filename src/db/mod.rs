@@ -18,6 +18,7 @@ pub mod habits;
 pub mod ledger;
 pub mod loyalty;
 pub mod loyalty_bonus;
+pub mod loyalty_state;
 pub mod loyalty_tiers;
 pub mod members;
 pub mod migrate;

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 
-use super::loyalty::{day_text, parse_day};
+use super::loyalty_state::{day_text, parse_day};
 use crate::domain::loyalty_config::Program;
 use crate::domain::member::full_name;
 use crate::error::Result;

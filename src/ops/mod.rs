@@ -22,3 +22,11 @@
 //! - Long work (an import, a demo fill, a full recompute) is an operation
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
+
+pub mod demo;
+pub mod import;
+pub mod loyalty;
+pub mod review;
+
+#[cfg(test)]
+mod testing;

@@ -64,7 +64,7 @@ impl App {
     /// Starts on the welcome screen when the club has no members yet, else
     /// on the counter.
     pub fn new(ctx: Ctx, theme: Theme) -> Result<App> {
-        crate::db::loyalty::try_settle(&ctx.conn, &ctx.config.loyalty(), ctx.clock.now())?;
+        crate::ops::loyalty::settled(&ctx, crate::ops::loyalty::IfBusy::Skip)?;
         let mut counter = CounterState::default();
         counter.reload(&ctx)?;
         let screen = if db::members::count(&ctx.conn)? == 0 {
@@ -209,7 +209,7 @@ impl App {
                     Screen::Import(s) => s.update(action, &self.ctx),
                     Screen::Unmatched(s) => s.update(action, &self.ctx),
                     Screen::Review(r) => r.update(action, &self.ctx),
-                    Screen::Tiers(s) => s.update(action, &self.ctx),
+                    Screen::Tiers(s) => s.update(action),
                 };
                 self.apply(effect);
             }
@@ -248,9 +248,8 @@ impl App {
             }
             Effect::ToCounter => {
                 // New members, demo data or linked receipts earn their points.
-                let program = self.ctx.config.loyalty();
                 if let Err(e) =
-                    db::loyalty::try_settle(&self.ctx.conn, &program, self.ctx.clock.now())
+                    crate::ops::loyalty::settled(&self.ctx, crate::ops::loyalty::IfBusy::Skip)
                 {
                     self.message = Some((e.to_string(), true));
                 }
@@ -360,9 +359,7 @@ impl App {
         if !std::mem::take(&mut self.demo_pending) {
             return false;
         }
-        let now = self.ctx.clock.now();
-        let program = self.ctx.config.loyalty();
-        match crate::demo::fill(&mut self.ctx.conn, now, DEMO_MEMBERS, DEMO_SEED, &program) {
+        match crate::ops::demo::fill(&mut self.ctx, DEMO_MEMBERS, DEMO_SEED, &mut |_| true) {
             Ok(0) => self.message = Some((t("ui-demo-none"), true)),
             Ok(added) => {
                 self.apply(Effect::ToCounter);

@@ -5,8 +5,9 @@
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use crate::ops::import::{Overrides, options};
 use crate::ui::app::{App, Screen};
-use crate::ui::import_job::{JobEvent, options, run_here};
+use crate::ui::import_job::{JobEvent, run_here};
 use crate::ui::screens::Effect;
 use crate::ui::screens::import::ImportState;
 use crate::ui::screens::unmatched::UnmatchedState;
@@ -54,7 +55,13 @@ impl App {
         let Some(path) = self.import_pending.take() else {
             return false;
         };
-        let opts = options(&self.ctx);
+        let opts = match options(&self.ctx, &Overrides::default()) {
+            Ok(opts) => opts,
+            Err(e) => {
+                self.import_event(JobEvent::Finished(Err(e.to_string())));
+                return true;
+            }
+        };
         let now = self.ctx.clock.now();
         let cancel = match &self.screen {
             Screen::Import(s) => s.cancel_flag(),

@@ -10,16 +10,16 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
-use crate::context::Ctx;
 use crate::db;
-use crate::error::{Error, Result, sqlite_busy};
+use crate::error::Result;
 use crate::import::sink::{Control, Progress};
-use crate::import::{Options, Report, import_file};
+use crate::import::{Options, Report};
+use crate::ops::import::{import_file, wait_for_writers};
 
 /// What the worker tells the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,20 +35,6 @@ pub enum JobEvent {
     Waiting(bool),
     /// The import ended: its report, or why nothing was stored.
     Finished(std::result::Result<Report, String>),
-}
-
-/// The options an import from the screen runs with: the shop's country
-/// and currency, the file's format recognised.
-pub fn options(ctx: &Ctx) -> Options {
-    Options {
-        format: None,
-        encoding: None,
-        country: ctx.config.shop.country.clone(),
-        currency: ctx.config.currency(),
-        max_receipt: ctx.config.import.max_receipt,
-        today: ctx.clock.today(),
-        dry_run: false,
-    }
 }
 
 /// Rows per second, measured from the first progress report (reading the
@@ -90,7 +76,7 @@ pub fn run_here(
         progress: &mut progress,
         cancel,
     };
-    import_file(conn, file, opts, now, control)
+    import_file(conn, file, opts, now, control, false)
 }
 
 /// An import on its own thread.
@@ -99,44 +85,6 @@ pub struct ImportJob {
     events: Receiver<JobEvent>,
     cancel: Arc<AtomicBool>,
     worker: Option<JoinHandle<()>>,
-}
-
-/// How long one look at the write lock waits before the cancel flag is
-/// looked at again.
-const LOCK_TRY: Duration = Duration::from_millis(200);
-
-/// Waits until no other program holds the database's write lock; the
-/// screen hears of it only when there is something to wait for. Esc
-/// (`cancel`) ends the wait with the usual cancel message.
-fn wait_for_writers(
-    conn: &Connection,
-    cancel: &AtomicBool,
-    on_event: &mut dyn FnMut(JobEvent),
-) -> Result<()> {
-    conn.busy_timeout(LOCK_TRY)?;
-    let mut waited = false;
-    let free = loop {
-        if cancel.load(Ordering::Relaxed) {
-            break Err(Error::user("import-err-cancelled", &[]));
-        }
-        // Taking the write lock and letting it go at once is how SQLite
-        // tells whether another connection holds it.
-        match conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
-            Ok(()) => break Ok(()),
-            Err(e) if sqlite_busy(&e) => {
-                if !waited {
-                    waited = true;
-                    on_event(JobEvent::Waiting(true));
-                }
-            }
-            Err(e) => break Err(e.into()),
-        }
-    };
-    conn.busy_timeout(db::BUSY_WAIT)?;
-    if waited && free.is_ok() {
-        on_event(JobEvent::Waiting(false));
-    }
-    free
 }
 
 /// The worker: its own connection, opened the one way every connection
@@ -156,7 +104,9 @@ fn work(
     };
     let result = db::open(db_path).and_then(|mut conn| {
         loop {
-            wait_for_writers(&conn, cancel, &mut send)?;
+            wait_for_writers(&conn, cancel, &mut |waiting| {
+                send(JobEvent::Waiting(waiting))
+            })?;
             match run_here(&mut conn, file, opts, now, cancel, &mut send) {
                 Err(e) if e.is_busy() => continue,
                 done => break done,

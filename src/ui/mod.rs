@@ -8,6 +8,7 @@
 
 pub mod app;
 mod app_import;
+mod app_loyalty;
 pub mod clipboard;
 pub mod format;
 pub mod import_job;

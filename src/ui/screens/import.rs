@@ -21,8 +21,9 @@ use crate::context::Ctx;
 use crate::i18n::t;
 use crate::import::Report;
 use crate::import::inbox::InboxFile;
+use crate::ops::import::{Overrides, options};
 use crate::ui::format::{fit, width};
-use crate::ui::import_job::{ImportJob, JobEvent, options};
+use crate::ui::import_job::{ImportJob, JobEvent};
 use crate::ui::keymap::{Action, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING, Keymap};
 use crate::ui::widgets::field::TextField;
 
@@ -58,7 +59,7 @@ impl ImportState {
 
     fn rescan(&mut self, ctx: &Ctx) -> Effect {
         self.files
-            .rescan(&ctx.conn)
+            .rescan(ctx)
             .map_or_else(Effect::from, |_| Effect::None)
     }
 
@@ -114,9 +115,12 @@ impl ImportState {
             || file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        let opts = match options(ctx, &Overrides::default()) {
+            Ok(opts) => opts,
+            Err(e) => return e.into(),
+        };
         let cancel = Arc::new(AtomicBool::new(false));
         let job = ctx.db_path.clone().map(|db| {
-            let opts = options(ctx);
             ImportJob::spawn(db, file.clone(), opts, ctx.clock.now(), Arc::clone(&cancel))
         });
         let in_place = job.is_none();

@@ -8,12 +8,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
-use rusqlite::Connection;
 
 use super::View;
+use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
-use crate::import::inbox::{self, Checksums, InboxFile};
+use crate::import::inbox::{Checksums, InboxFile};
+use crate::ops;
 use crate::ui::format::{date_with_year, fit, pad, visual, wrap};
 
 /// Columns for the size and the "imported" status.
@@ -62,12 +63,11 @@ impl InboxFiles {
     }
 
     /// Reads the folder again, creating it on first use.
-    pub fn rescan(&mut self, conn: &Connection) -> Result<()> {
+    pub fn rescan(&mut self, ctx: &Ctx) -> Result<()> {
         self.files.clear();
         self.selected = 0;
-        if let Some(dir) = &self.inbox {
-            inbox::ensure(dir)?;
-            self.files = inbox::scan(conn, dir, &mut self.sums)?;
+        if self.inbox.is_some() {
+            self.files = ops::import::inbox_files(ctx, &mut self.sums)?;
         }
         Ok(())
     }

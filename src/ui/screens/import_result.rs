@@ -11,9 +11,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use rusqlite::Connection;
 
 use super::View;
-use crate::db::receipts::unmatched_customers;
 use crate::i18n::{t, t_args, t_count};
 use crate::import::Report;
+use crate::ops::import::unmatched_count;
 use crate::ui::format::{fit, pad, visual, wrap};
 use crate::ui::keymap::Action;
 
@@ -34,9 +34,7 @@ impl ImportResult {
         ImportResult {
             report,
             // Only a count for a hint; a failed look-up just leaves it out.
-            unmatched: unmatched_customers(conn, UNMATCHED_LIMIT + 1)
-                .ok()
-                .map(|list| list.len()),
+            unmatched: unmatched_count(conn, UNMATCHED_LIMIT).ok(),
             scroll: 0,
         }
     }

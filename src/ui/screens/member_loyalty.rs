@@ -1,7 +1,7 @@
 //! Loyalty on the member card: the club lines (tier badge, a bar toward
 //! the next tier with the gap in money or visits, perks, points), the
-//! redeem and points-history popups over the card, and what the app does
-//! when one of them asks for a redemption, an adjustment or a bonus.
+//! redeem and points-history popups over the card, and what they ask the
+//! app to do (a redemption, an adjustment, a bonus).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -12,42 +12,25 @@ use super::member::MemberState;
 use super::points_history::PointsState;
 use super::redeem::RedeemState;
 use super::{Effect, View};
-use crate::config::Config;
 use crate::context::Ctx;
-use crate::db::{ledger, loyalty, loyalty_bonus};
 use crate::domain::member::Member;
-use crate::domain::tiers::Standing;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
-use crate::ui::app::{App, Screen};
+use crate::ops::loyalty::{self as points_ops, IfBusy};
 use crate::ui::format::{date_short, pad, visual, width, wrap};
 use crate::ui::keymap::{Action, Keymap};
-use crate::ui::loyalty_text::{amount_text, gap_text, signed};
+use crate::ui::loyalty_text::{amount_text, gap_text};
 
 /// Cells of the bar toward the next tier.
 const BAR: usize = 10;
 
 /// The member's points and tier, loaded with the card.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CardLoyalty {
-    pub balance: i64,
-    /// `None` when the shop has no tiers.
-    pub standing: Option<Standing>,
-}
+pub use crate::ops::loyalty::MemberStanding as CardLoyalty;
 
-/// Brings the points up to date, then reads the member's balance and tier.
+/// Brings the points up to date (unless an import is writing: the card
+/// must not wait for it), then reads the member's balance and tier.
 pub fn load(ctx: &Ctx, member_id: i64) -> Result<CardLoyalty> {
-    let program = ctx.config.loyalty();
-    loyalty::try_settle(&ctx.conn, &program, ctx.clock.now())?;
-    let standing = if program.has_tiers() {
-        loyalty::standings(&ctx.conn, &program, &[member_id], ctx.clock.today())?.remove(&member_id)
-    } else {
-        None
-    };
-    Ok(CardLoyalty {
-        balance: ledger::balance(&ctx.conn, member_id)?,
-        standing,
-    })
+    points_ops::standing(ctx, member_id, IfBusy::Skip)
 }
 
 /// "█████░░░░░" for `per_mille` of the way.
@@ -135,7 +118,7 @@ pub fn redeem_popup(ctx: &Ctx, member: &Member, loyalty: &CardLoyalty) -> Loyalt
 
 /// The points history popup for `member`.
 pub fn points_popup(ctx: &Ctx, member: &Member) -> Result<LoyaltyPopup> {
-    let history = ledger::history(&ctx.conn, member.id)?;
+    let history = points_ops::history(ctx, member.id)?.ledger;
     Ok(LoyaltyPopup::Points(PointsState::new(
         &member.full_name(),
         history,
@@ -203,135 +186,6 @@ impl LoyaltyPopup {
         match self {
             LoyaltyPopup::Redeem(r) => r.render(area, buf, view),
             LoyaltyPopup::Points(p) => p.render(area, buf, view),
-        }
-    }
-}
-
-/// What a loyalty screen asks the app to do.
-#[derive(Debug)]
-pub enum LoyaltyEffect {
-    /// From the counter: open the card with the redeem popup.
-    OpenRedeem(i64),
-    ClosePopup,
-    Redeem {
-        member_id: i64,
-        points: i64,
-        reward: Option<String>,
-    },
-    Adjust {
-        member_id: i64,
-        delta: i64,
-        note: String,
-    },
-    Referral {
-        member_id: i64,
-        referrer_id: i64,
-    },
-    Review(i64),
-    /// An edited tier minimum was saved to the config file.
-    ConfigSaved(Box<Config>),
-}
-
-impl App {
-    pub(in crate::ui) fn apply_loyalty(&mut self, effect: LoyaltyEffect) {
-        let now = self.ctx.clock.now();
-        let program = self.ctx.config.loyalty();
-        let conn = &self.ctx.conn;
-        let done = match effect {
-            LoyaltyEffect::OpenRedeem(id) => {
-                self.apply(Effect::OpenMember(id));
-                if let Screen::Member(m) = &mut self.screen {
-                    m.open_redeem(&self.ctx);
-                }
-                return;
-            }
-            LoyaltyEffect::ClosePopup => {
-                if let Screen::Member(m) = &mut self.screen {
-                    m.close_popup();
-                }
-                return;
-            }
-            LoyaltyEffect::ConfigSaved(config) => {
-                let selected = match &self.screen {
-                    Screen::Tiers(s) => s.tier,
-                    _ => 0,
-                };
-                self.ctx.config = *config;
-                self.apply(Effect::OpenTiers);
-                if let Screen::Tiers(s) = &mut self.screen {
-                    s.tier = selected;
-                    self.message = Some((t("ui-tiers-saved"), false));
-                }
-                return;
-            }
-            LoyaltyEffect::Redeem {
-                member_id,
-                points,
-                reward,
-            } => ledger::redeem(conn, member_id, points, reward.as_deref(), now).map(|balance| {
-                (
-                    t_args(
-                        "ui-redeem-done",
-                        &[
-                            ("points", &points.to_string()),
-                            ("balance", &balance.to_string()),
-                        ],
-                    ),
-                    true,
-                )
-            }),
-            LoyaltyEffect::Adjust {
-                member_id,
-                delta,
-                note,
-            } => ledger::adjust(conn, member_id, delta, &note, now).map(|balance| {
-                let text = t_args(
-                    "loyalty-cli-adjusted",
-                    &[
-                        ("points", &signed(delta)),
-                        ("balance", &balance.to_string()),
-                    ],
-                );
-                (text, false)
-            }),
-            LoyaltyEffect::Referral {
-                member_id,
-                referrer_id,
-            } => loyalty_bonus::record_referral(conn, &program, member_id, referrer_id, now).map(
-                |recorded| {
-                    let key = if recorded {
-                        "ui-referral-done"
-                    } else {
-                        "ui-referral-already"
-                    };
-                    (t(key), false)
-                },
-            ),
-            LoyaltyEffect::Review(member_id) => {
-                loyalty_bonus::review(conn, &program, member_id, now).map(|given| {
-                    let key = if given {
-                        "ui-review-bonus-done"
-                    } else {
-                        "ui-review-bonus-already"
-                    };
-                    (t(key), false)
-                })
-            }
-        };
-        match done {
-            Ok((text, close)) => {
-                if let Screen::Member(m) = &mut self.screen {
-                    if close {
-                        m.close_popup();
-                    }
-                    if let Err(e) = m.reload_loyalty(&self.ctx) {
-                        self.message = Some((e.to_string(), true));
-                        return;
-                    }
-                }
-                self.message = Some((text, false));
-            }
-            Err(e) => self.message = Some((e.to_string(), true)),
         }
     }
 }

@@ -18,7 +18,6 @@ pub mod member_loyalty;
 pub mod points_history;
 pub mod redeem;
 pub mod review;
-mod review_export;
 mod review_render;
 pub mod review_text;
 pub mod signup;
@@ -72,8 +71,37 @@ pub enum Effect {
     Many(Vec<Effect>),
     /// The tiers screen.
     OpenTiers,
-    /// Points, redemptions and tiers (handled in `member_loyalty.rs`).
-    Loyalty(member_loyalty::LoyaltyEffect),
+    /// Points, redemptions and tiers (handled in `app_loyalty.rs`).
+    Loyalty(LoyaltyEffect),
+}
+
+/// What a loyalty screen asks the app to do.
+#[derive(Debug)]
+pub enum LoyaltyEffect {
+    /// From the counter: open the card with the redeem popup.
+    OpenRedeem(i64),
+    ClosePopup,
+    Redeem {
+        member_id: i64,
+        points: i64,
+        reward: Option<String>,
+    },
+    Adjust {
+        member_id: i64,
+        delta: i64,
+        note: String,
+    },
+    Referral {
+        member_id: i64,
+        referrer_id: i64,
+    },
+    Review(i64),
+    /// Save the typed minimum (as written: whole money units or visits)
+    /// of the tier at this position into the config file.
+    SaveTierMin {
+        tier: usize,
+        written: i64,
+    },
 }
 
 /// A yes/no question; `yes` runs when the owner answers yes.

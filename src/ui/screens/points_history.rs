@@ -7,13 +7,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::Style;
 
-use super::member_loyalty::LoyaltyEffect;
-use super::{Confirm, Effect, View};
+use super::{Confirm, Effect, LoyaltyEffect, View};
 use crate::context::Ctx;
-use crate::db::ledger::Entry;
 use crate::db::members;
 use crate::domain::member::{clean_text, normalise_phone};
 use crate::i18n::{t, t_args};
+use crate::ops::loyalty::Entry;
 use crate::ui::format::{date_with_year, fit, pad, visual, width};
 use crate::ui::keymap::{Action, Keymap, POINTS, POINTS_FORM};
 use crate::ui::loyalty_text::{reason_text, signed};

@@ -7,11 +7,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::Style;
 
-use super::member_loyalty::LoyaltyEffect;
-use super::{Confirm, Effect, View};
-use crate::db::ledger::redeem_problem;
+use super::{Confirm, Effect, LoyaltyEffect, View};
 use crate::domain::loyalty_config::Reward;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::loyalty::redeem_problem;
 use crate::ui::format::{fit, pad, visual, width, wrap};
 use crate::ui::keymap::{Action, Keymap, REDEEM};
 use crate::ui::widgets::field::{LABEL_COLS, TextField, render_row};

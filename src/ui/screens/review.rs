@@ -7,15 +7,14 @@
 //! `review_render.rs`.
 
 use super::Effect;
-use super::review_export::export;
 use crate::context::Ctx;
-use crate::db;
 use crate::domain::contact::ContactChannel;
 use crate::domain::review::{NearTier, Review, ReviewRow, Section};
 use crate::error::Result;
-use crate::i18n::{t, t_args};
+use crate::i18n::{t, t_args, t_count};
+use crate::ops::review;
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
-use crate::ui::screens::review_text::{contact_channel_name, day_text};
+use crate::ui::screens::review_text::{contact_channel_name, day_text, reason_text};
 
 /// The windows `d` steps through.
 pub const WINDOWS: [u32; 3] = [7, 14, 30];
@@ -48,7 +47,7 @@ fn section_index(section: Section) -> usize {
 impl ReviewState {
     /// Loads every list at once; the shorter windows are filters of 30 days.
     pub fn open(ctx: &Ctx) -> Result<ReviewState> {
-        let review = db::review_load::load(&ctx.conn, ctx.clock.today(), &ctx.config)?;
+        let review = review::open(ctx)?;
         Ok(ReviewState {
             review,
             section: Section::Birthdays,
@@ -60,7 +59,7 @@ impl ReviewState {
 
     /// Loads the lists again (after a card was edited), keeping the place.
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
-        self.review = db::review_load::load(&ctx.conn, ctx.clock.today(), &ctx.config)?;
+        self.review = review::open(ctx)?;
         for (i, section) in Section::ALL.into_iter().enumerate() {
             let n = self.rows_of(section).len();
             self.selected[i] = self.selected[i].min(n.saturating_sub(1));
@@ -152,17 +151,7 @@ impl ReviewState {
             }
             Action::MarkContacted => return self.ask_channel(),
             Action::CopyMessage => return self.copy(),
-            Action::Export => {
-                let rows = self.rows();
-                if rows.is_empty() {
-                    return Effect::Error(t("ui-review-nothing-to-export"));
-                }
-                let today = self.review.today;
-                return match export(&ctx.conn, self.section, self.days(), rows, today) {
-                    Ok(notice) => Effect::Notice(notice),
-                    Err(e) => e.into(),
-                };
-            }
+            Action::Export => return self.export(ctx),
             Action::Open => {
                 if let Some(row) = self.selected_row() {
                     return Effect::OpenMember(row.member_id);
@@ -211,20 +200,39 @@ impl ReviewState {
         Effect::None
     }
 
+    /// The list on screen as a CSV file (`x`), said where it went.
+    fn export(&self, ctx: &Ctx) -> Effect {
+        let today = self.review.today;
+        let reason = |row: &ReviewRow| reason_text(row, today);
+        match review::review_csv(ctx, self.section, self.days(), self.rows(), &reason) {
+            Ok(done) => Effect::Notice(t_args(
+                "ui-review-exported",
+                &[
+                    (
+                        "rows",
+                        &t_count("ui-review-rows", "count", done.rows as i64),
+                    ),
+                    ("path", &done.path.display().to_string()),
+                ],
+            )),
+            Err(e) => e.into(),
+        }
+    }
+
     /// Writes the contact log entry and greys the row out.
     fn mark(&mut self, channel: ContactChannel, ctx: &Ctx) -> Effect {
         let index = self.selected_index();
-        let now = ctx.clock.now();
-        let Some(entry) = self
-            .rows()
-            .get(index)
-            .and_then(|r| r.contact_entry(channel, now))
-        else {
+        let Some(row) = self.rows().get(index) else {
             return Effect::None;
         };
-        if let Err(e) = db::contacts::record(&ctx.conn, &entry) {
-            return e.into();
+        if row.reason.is_none() {
+            return Effect::None;
         }
+        let entry = match review::mark_contacted(ctx, row, channel) {
+            Ok(entry) => entry,
+            Err(e) => return e.into(),
+        };
+        let now = entry.at;
         let list = match self.section {
             Section::Birthdays => &mut self.review.birthdays,
             Section::Lapsed => &mut self.review.lapsed,

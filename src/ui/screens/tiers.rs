@@ -3,15 +3,12 @@
 //! tier's minimum can be edited here: while typing, the screen says how many
 //! members the new minimum would move; Enter saves it to the config file.
 
-use super::Effect;
-use super::member_loyalty::LoyaltyEffect;
-use crate::config::Config;
+use super::{Effect, LoyaltyEffect};
 use crate::context::Ctx;
-use crate::db::loyalty;
-use crate::db::tier_overview::{TierOverview, overview};
-use crate::domain::loyalty_config::{Program, with_tier_min};
-use crate::error::{Error, Result};
+use crate::domain::loyalty_config::Program;
+use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::ops::loyalty::TierOverview;
 use crate::ui::keymap::{Action, Keymap, TIERS, TIERS_EDIT};
 use crate::ui::loyalty_text::metric_text;
 use crate::ui::widgets::field::TextField;
@@ -49,9 +46,7 @@ pub enum Preview {
 impl TiersState {
     /// Works every tier out again, then reads the overview.
     pub fn load(ctx: &Ctx) -> Result<TiersState> {
-        let program = ctx.config.loyalty();
-        loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
-        let overview = overview(&ctx.conn, &program, ctx.clock.today())?;
+        let (program, overview) = crate::ops::loyalty::tier_overview(ctx)?;
         Ok(TiersState {
             program,
             overview,
@@ -61,6 +56,11 @@ impl TiersState {
             nudges_at: 0,
             edit: None,
         })
+    }
+
+    /// Selects the tier at this position (after a reload, the one edited).
+    pub fn select_tier(&mut self, tier: usize) {
+        self.tier = tier.min(self.program.tiers.tiers.len().saturating_sub(1));
     }
 
     pub fn overview(&self) -> &TierOverview {
@@ -141,14 +141,14 @@ impl TiersState {
         Effect::None
     }
 
-    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+    pub fn update(&mut self, action: Action) -> Effect {
         if let Some(field) = &mut self.edit {
             match action {
                 Action::Input(request) => {
                     field.handle(request);
                 }
                 Action::Back => self.edit = None,
-                Action::Save => return self.save(ctx).unwrap_or_else(Effect::from),
+                Action::Save => return self.save(),
                 _ => {}
             }
             return Effect::None;
@@ -190,42 +190,20 @@ impl TiersState {
         Effect::None
     }
 
-    /// Writes the typed minimum into the config file and reads it back.
-    fn save(&mut self, ctx: &Ctx) -> Result<Effect> {
+    /// Asks the app to write the typed minimum into the config file; it
+    /// shows the tiers worked out again with it.
+    fn save(&mut self) -> Effect {
         let Some(Preview::Moves { .. }) = self.preview() else {
-            return Ok(Effect::None);
+            return Effect::None;
         };
         let written: i64 = self
             .edit
             .as_ref()
             .and_then(|f| f.value().trim().parse().ok())
             .unwrap_or_default();
-        let Some(path) = ctx.config.path.clone() else {
-            return Err(Error::user("ui-tiers-no-file", &[]));
-        };
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-        let name = self
-            .program
-            .tier_name(self.tier)
-            .unwrap_or_default()
-            .to_string();
-        let edited = with_tier_min(&text, self.tier, written).ok_or_else(|| {
-            Error::user(
-                "ui-tiers-cannot-edit",
-                &[("path", &path.display().to_string()), ("tier", &name)],
-            )
-        })?;
-        let mut config = Config::parse(&edited, &path)?;
-        config.shop.country = config.shop.country.to_uppercase();
-        config.shop.currency = config.shop.currency.to_uppercase();
-        config.path = Some(path.clone());
-        // Written next to the file and renamed over it: never half a config.
-        let temp = path.with_extension("toml.new");
-        std::fs::write(&temp, &edited).map_err(|e| Error::io(&temp, e))?;
-        std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))?;
-        self.edit = None;
-        Ok(Effect::Loyalty(LoyaltyEffect::ConfigSaved(Box::new(
-            config,
-        ))))
+        Effect::Loyalty(LoyaltyEffect::SaveTierMin {
+            tier: self.tier,
+            written,
+        })
     }
 }

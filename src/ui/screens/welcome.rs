@@ -12,10 +12,9 @@ use crate::ui::format::pad;
 use crate::ui::keymap::{Action, Keymap, WELCOME, grouped};
 use crate::ui::widgets::popup::{centered, frame};
 
-/// How many demo members `d` loads, and with which seed (the same club
-/// every time, so a demo can be repeated).
-pub const DEMO_MEMBERS: usize = 200;
-pub const DEMO_SEED: u64 = 42;
+/// How many demo members `d` loads, and with which seed: those of
+/// `regulars demo`.
+pub use crate::ops::demo::{MEMBERS as DEMO_MEMBERS, SEED as DEMO_SEED};
 
 #[derive(Debug, Default)]
 pub struct WelcomeState;

@@ -1,0 +1,154 @@
+//! The weekly review: who has a birthday coming, who has not been in for a
+//! while, who is close to the next tier, whose record misses something;
+//! marking a member contacted; the reminders `regulars reminders` lists;
+//! and a list as a CSV file for sending messages elsewhere, with only the
+//! contact details the member agreed to be contacted on. The file goes
+//! next to the database (the data folder), or into the current folder for
+//! a database in memory, readable by the owner only.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::context::Ctx;
+use crate::db::{contacts, reminders, review, review_load};
+use crate::domain::contact::{ContactChannel, ContactEntry};
+use crate::domain::reminders::{Reminder, Window};
+use crate::domain::review::{Review, ReviewRow, Section};
+use crate::error::{Error, Result};
+
+/// The whole review as of today, in a few batched reads. The near-tier
+/// list is the last recompute's (the tiers screen and the start of the
+/// app work tiers out), so opening the review writes nothing.
+pub fn open(ctx: &Ctx) -> Result<Review> {
+    review_load::load(&ctx.conn, ctx.clock.today(), &ctx.config)
+}
+
+/// Logs that the member of `row` was contacted on `channel` now, for the
+/// reason the row is on the list. Returns the entry written, which the
+/// screen keeps on the row to grey it out.
+pub fn mark_contacted(ctx: &Ctx, row: &ReviewRow, channel: ContactChannel) -> Result<ContactEntry> {
+    let entry = row
+        .contact_entry(channel, ctx.clock.now())
+        .ok_or_else(|| Error::user("ui-review-nothing-to-send", &[]))?;
+    let tx = ctx.conn.unchecked_transaction()?;
+    contacts::record(&tx, &entry)?;
+    tx.commit()?;
+    Ok(entry)
+}
+
+/// Birthdays and other days of the next `days` days, with the names of
+/// the members they belong to.
+pub fn reminders(ctx: &Ctx, days: u32) -> Result<(Vec<Reminder>, HashMap<i64, String>)> {
+    let window = Window::new(ctx.clock.today(), days, ctx.config.dates.feb29);
+    let found = reminders::within(&ctx.conn, &window)?;
+    let mut ids: Vec<i64> = found.iter().map(|r| r.anniversary.member_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let names = review::names(&ctx.conn, &ids)?;
+    Ok((found, names))
+}
+
+const HEADER: [&str; 8] = [
+    "name", "reason", "date", "channels", "phone", "email", "language", "message",
+];
+
+/// Where the file went and how many rows it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub rows: usize,
+}
+
+/// Text a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") gets
+/// a leading apostrophe: names and messages are typed by people.
+fn cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// The CSV text of `rows`: a header, then one line per row. A phone only
+/// with SMS or phone consent, an email only with email consent. `reason`
+/// says why a row is on the list, in the words of the front end.
+pub fn csv_text(rows: &[ReviewRow], reason: &dyn Fn(&ReviewRow) -> String) -> Result<String> {
+    let mut out = csv::Writer::from_writer(vec![]);
+    let fail = |e: csv::Error| Error::User(e.to_string());
+    out.write_record(HEADER).map_err(fail)?;
+    for row in rows {
+        let channels: Vec<&str> = row.member.channels.iter().map(|c| c.code()).collect();
+        let (message, language) = row.message.clone().unwrap_or_default();
+        out.write_record([
+            cell(row.full_name()),
+            cell(reason(row)),
+            row.date
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            channels.join(" "),
+            row.consented_phone().unwrap_or_default().to_string(),
+            row.consented_email().unwrap_or_default().to_string(),
+            language,
+            cell(message),
+        ])
+        .map_err(fail)?;
+    }
+    let bytes = out.into_inner().map_err(|e| Error::User(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `regulars-birthdays-7-days-2026-11-23.csv` and the like.
+fn file_name(section: Section, days: u32, today: NaiveDate) -> String {
+    let day = today.format("%Y-%m-%d");
+    match section {
+        Section::Birthdays => format!("regulars-birthdays-{days}-days-{day}.csv"),
+        other => format!("regulars-{}-{day}.csv", other.code()),
+    }
+}
+
+/// The folder of the database file; the current folder for one in memory.
+fn folder(ctx: &Ctx) -> PathBuf {
+    ctx.conn
+        .path()
+        .filter(|p| !p.is_empty())
+        .and_then(|p| Path::new(p).parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Writes the rows of one section of the review (the `days` of its window
+/// name the birthdays' file) and says where the file went.
+pub fn review_csv(
+    ctx: &Ctx,
+    section: Section,
+    days: u32,
+    rows: &[ReviewRow],
+    reason: &dyn Fn(&ReviewRow) -> String,
+) -> Result<Exported> {
+    if rows.is_empty() {
+        return Err(Error::user("ui-review-nothing-to-export", &[]));
+    }
+    let path = folder(ctx).join(file_name(section, days, ctx.clock.today()));
+    let text = csv_text(rows, reason)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Names and phone numbers: for the owner's eyes only.
+        options.mode(0o600);
+    }
+    let mut file = options.open(&path).map_err(|e| Error::io(&path, e))?;
+    file.write_all(text.as_bytes())
+        .map_err(|e| Error::io(&path, e))?;
+    Ok(Exported {
+        path: std::fs::canonicalize(&path).unwrap_or(path),
+        rows: rows.len(),
+    })
+}
+
+#[cfg(test)]
+#[path = "review_tests.rs"]
+mod tests;

@@ -1,0 +1,122 @@
+//! The app's side of loyalty: what it does when the card, its popups or
+//! the tiers screen ask for a redemption, an adjustment, a bonus or a new
+//! tier minimum. The work is the loyalty operations'; this turns their
+//! results into the message line and the screen shown next.
+
+use crate::error::Result;
+use crate::i18n::{t, t_args};
+use crate::ops::loyalty::{self as points_ops, Redemption};
+use crate::ui::app::{App, Screen};
+use crate::ui::loyalty_text::signed;
+use crate::ui::screens::{Effect, LoyaltyEffect};
+
+impl App {
+    pub(super) fn apply_loyalty(&mut self, effect: LoyaltyEffect) {
+        let ctx = &self.ctx;
+        // The text for the message line, and whether the popup closes.
+        let done: Result<(String, bool)> = match effect {
+            LoyaltyEffect::OpenRedeem(id) => {
+                self.apply(Effect::OpenMember(id));
+                if let Screen::Member(m) = &mut self.screen {
+                    m.open_redeem(&self.ctx);
+                }
+                return;
+            }
+            LoyaltyEffect::ClosePopup => {
+                if let Screen::Member(m) = &mut self.screen {
+                    m.close_popup();
+                }
+                return;
+            }
+            LoyaltyEffect::SaveTierMin { tier, written } => {
+                self.save_tier_min(tier, written);
+                return;
+            }
+            LoyaltyEffect::Redeem {
+                member_id,
+                points,
+                reward,
+            } => {
+                let asked = Redemption {
+                    member_id,
+                    points,
+                    reward: reward.as_deref(),
+                };
+                points_ops::redeem(ctx, &asked).map(|balance| {
+                    let text = t_args(
+                        "ui-redeem-done",
+                        &[
+                            ("points", &points.to_string()),
+                            ("balance", &balance.to_string()),
+                        ],
+                    );
+                    (text, true)
+                })
+            }
+            LoyaltyEffect::Adjust {
+                member_id,
+                delta,
+                note,
+            } => points_ops::adjust(ctx, member_id, delta, &note).map(|balance| {
+                let text = t_args(
+                    "loyalty-cli-adjusted",
+                    &[
+                        ("points", &signed(delta)),
+                        ("balance", &balance.to_string()),
+                    ],
+                );
+                (text, false)
+            }),
+            LoyaltyEffect::Referral {
+                member_id,
+                referrer_id,
+            } => points_ops::referral(ctx, member_id, referrer_id).map(|recorded| {
+                let key = if recorded {
+                    "ui-referral-done"
+                } else {
+                    "ui-referral-already"
+                };
+                (t(key), false)
+            }),
+            LoyaltyEffect::Review(member_id) => {
+                points_ops::review_bonus(ctx, member_id).map(|given| {
+                    let key = if given {
+                        "ui-review-bonus-done"
+                    } else {
+                        "ui-review-bonus-already"
+                    };
+                    (t(key), false)
+                })
+            }
+        };
+        match done {
+            Ok((text, close)) => {
+                if let Screen::Member(m) = &mut self.screen {
+                    if close {
+                        m.close_popup();
+                    }
+                    if let Err(e) = m.reload_loyalty(&self.ctx) {
+                        self.message = Some((e.to_string(), true));
+                        return;
+                    }
+                }
+                self.message = Some((text, false));
+            }
+            Err(e) => self.message = Some((e.to_string(), true)),
+        }
+    }
+
+    /// Saves the minimum, then shows the tiers again worked out with it,
+    /// the same tier selected.
+    fn save_tier_min(&mut self, tier: usize, written: i64) {
+        if let Err(e) = points_ops::save_tier_min(&mut self.ctx, tier, written) {
+            self.message = Some((e.to_string(), true));
+            return;
+        }
+        self.apply(Effect::OpenTiers);
+        if let Screen::Tiers(s) = &mut self.screen {
+            s.select_tier(tier);
+            self.message = Some((t("ui-tiers-saved"), false));
+        }
+    }
+}
