@@ -66,12 +66,7 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
         None => paths::default_db()?,
     };
     let conn = db::open(&db_path)?;
-    let mut ctx = Ctx {
-        conn,
-        clock: Clock::new(cli.today),
-        config,
-        db_path: Some(db_path.clone()),
-    };
+    let mut ctx = Ctx::new(conn, Clock::new(cli.today), config, Some(db_path.clone()));
     let done = match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
         None => ui::run(ctx),

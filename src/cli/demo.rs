@@ -33,12 +33,13 @@ pub fn run_demo(ctx: &mut Ctx, a: DemoArgs) -> Result<()> {
     } else {
         ProgressBar::hidden()
     };
+    let program = ctx.program().clone();
     let added = demo::fill_with_progress(
         &mut ctx.conn,
         ctx.clock.now(),
         a.members,
         a.seed,
-        &ctx.config.loyalty(),
+        &program,
         &mut |done| {
             bar.set_position(done as u64);
             true

@@ -50,13 +50,13 @@ pub struct AdjustArgs {
 
 /// Brings points up to date: after an import and before points are shown.
 pub fn settle(ctx: &Ctx) -> Result<Program> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     loyalty::settle(&ctx.conn, &program, ctx.clock.now())?;
     Ok(program)
 }
 
 pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
     let overview = tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
     let tiers = &program.tiers.tiers;

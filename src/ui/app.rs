@@ -64,7 +64,7 @@ impl App {
     /// Starts on the welcome screen when the club has no members yet, else
     /// on the counter.
     pub fn new(ctx: Ctx, theme: Theme) -> Result<App> {
-        crate::db::loyalty::try_settle(&ctx.conn, &ctx.config.loyalty(), ctx.clock.now())?;
+        crate::db::loyalty::try_settle(&ctx.conn, ctx.program(), ctx.clock.now())?;
         let mut counter = CounterState::default();
         counter.reload(&ctx)?;
         let screen = if db::members::count(&ctx.conn)? == 0 {
@@ -248,7 +248,7 @@ impl App {
             }
             Effect::ToCounter => {
                 // New members, demo data or linked receipts earn their points.
-                let program = self.ctx.config.loyalty();
+                let program = self.ctx.program().clone();
                 if let Err(e) =
                     db::loyalty::try_settle(&self.ctx.conn, &program, self.ctx.clock.now())
                 {
@@ -361,7 +361,7 @@ impl App {
             return false;
         }
         let now = self.ctx.clock.now();
-        let program = self.ctx.config.loyalty();
+        let program = self.ctx.program().clone();
         match crate::demo::fill(&mut self.ctx.conn, now, DEMO_MEMBERS, DEMO_SEED, &program) {
             Ok(0) => self.message = Some((t("ui-demo-none"), true)),
             Ok(added) => {

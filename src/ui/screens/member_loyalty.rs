@@ -37,7 +37,7 @@ pub struct CardLoyalty {
 
 /// Brings the points up to date, then reads the member's balance and tier.
 pub fn load(ctx: &Ctx, member_id: i64) -> Result<CardLoyalty> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     loyalty::try_settle(&ctx.conn, &program, ctx.clock.now())?;
     let standing = if program.has_tiers() {
         loyalty::standings(&ctx.conn, &program, &[member_id], ctx.clock.today())?.remove(&member_id)
@@ -125,7 +125,7 @@ pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Ve
 
 /// The redeem popup for `member`, with the config's rewards.
 pub fn redeem_popup(ctx: &Ctx, member: &Member, loyalty: &CardLoyalty) -> LoyaltyPopup {
-    let rewards = ctx.config.loyalty().rewards;
+    let rewards = ctx.program().rewards.clone();
     LoyaltyPopup::Redeem(RedeemState::new(
         &member.full_name(),
         loyalty.balance,
@@ -235,7 +235,7 @@ pub enum LoyaltyEffect {
 impl App {
     pub(in crate::ui) fn apply_loyalty(&mut self, effect: LoyaltyEffect) {
         let now = self.ctx.clock.now();
-        let program = self.ctx.config.loyalty();
+        let program = self.ctx.program().clone();
         let conn = &self.ctx.conn;
         let done = match effect {
             LoyaltyEffect::OpenRedeem(id) => {
@@ -256,7 +256,7 @@ impl App {
                     Screen::Tiers(s) => s.tier,
                     _ => 0,
                 };
-                self.ctx.config = *config;
+                self.ctx.set_config(*config);
                 self.apply(Effect::OpenTiers);
                 if let Screen::Tiers(s) = &mut self.screen {
                     s.tier = selected;

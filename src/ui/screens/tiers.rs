@@ -6,10 +6,11 @@
 use super::Effect;
 use super::member_loyalty::LoyaltyEffect;
 use crate::config::Config;
+use crate::config::with_tier_min;
 use crate::context::Ctx;
 use crate::db::loyalty;
 use crate::db::tier_overview::{TierOverview, overview};
-use crate::domain::loyalty_config::{Program, with_tier_min};
+use crate::domain::loyalty_config::Program;
 use crate::error::{Error, Result};
 use crate::i18n::{t, t_args};
 use crate::ui::keymap::{Action, Keymap, TIERS, TIERS_EDIT};
@@ -49,7 +50,7 @@ pub enum Preview {
 impl TiersState {
     /// Works every tier out again, then reads the overview.
     pub fn load(ctx: &Ctx) -> Result<TiersState> {
-        let program = ctx.config.loyalty();
+        let program = ctx.program().clone();
         loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
         let overview = overview(&ctx.conn, &program, ctx.clock.today())?;
         Ok(TiersState {
