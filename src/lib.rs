@@ -13,6 +13,7 @@ pub mod import;
 pub mod ops;
 pub mod paths;
 pub mod ui;
+pub mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

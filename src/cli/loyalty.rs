@@ -11,8 +11,8 @@ use crate::db::{loyalty, members, tier_overview};
 use crate::domain::loyalty_config::Program;
 use crate::error::{Error, Result};
 use crate::i18n::{t, t_args};
-use crate::ui::format::pad;
-use crate::ui::loyalty_text::{gap_text, metric_text, reason_text, signed};
+use crate::words::loyalty::{gap_text, metric_text, reason_text, signed};
+use crate::words::text::pad;
 
 #[derive(Debug, Args)]
 pub struct TiersArgs {
@@ -82,10 +82,10 @@ pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
     }
     let name_cols = tiers
         .iter()
-        .map(|t| crate::ui::format::width(&t.name))
+        .map(|t| crate::words::text::width(&t.name))
         .max()
         .unwrap_or(0)
-        .max(crate::ui::format::width(&t("loyalty-col-tier")));
+        .max(crate::words::text::width(&t("loyalty-col-tier")));
     stdout::print_line(format!(
         "{}  {}  {:>8}  {}",
         pad(&t("loyalty-col-tier"), name_cols),

@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use crate::domain::receipt::{Line, Receipt};
 use crate::error::Result;
-use crate::import::receipt::{Line, Receipt};
 
 pub mod complete;
 mod writer;

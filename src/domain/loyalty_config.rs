@@ -130,6 +130,62 @@ impl Program {
     }
 }
 
+/// A loyalty figure as the rules count it: money in minor units of the
+/// shop's currency, or visits. Wording it is for the front ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Money { minor: i64, currency: Currency },
+    Visits(i64),
+}
+
+/// How far a member is from a tier: what is still missing (money rounded
+/// up to whole units, so that it is enough) and the tier's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierGap {
+    pub missing: Amount,
+    pub tier: String,
+}
+
+impl Program {
+    /// A 12-month figure (spend or visits) in the program's basis.
+    pub fn amount(&self, metric: i64) -> Amount {
+        match self.tiers.basis {
+            TierBasis::Spend => Amount::Money {
+                minor: metric,
+                currency: self.currency,
+            },
+            TierBasis::Visits => Amount::Visits(metric),
+        }
+    }
+
+    /// A missing amount, money rounded up to whole units (so it is enough).
+    pub fn missing(&self, gap: i64) -> Amount {
+        let gap = gap.max(0);
+        match self.tiers.basis {
+            TierBasis::Spend => {
+                let unit = minor_per_unit(self.currency);
+                self.amount(gap.saturating_add(unit - 1) / unit * unit)
+            }
+            TierBasis::Visits => self.amount(gap),
+        }
+    }
+
+    /// `gap` short of the tier called `tier`.
+    pub fn gap_to(&self, gap: i64, tier: &str) -> TierGap {
+        TierGap {
+            missing: self.missing(gap),
+            tier: tier.to_string(),
+        }
+    }
+
+    /// The gap of a member's standing to the next tier; `None` at the top
+    /// tier or without tiers.
+    pub fn next_gap(&self, tier: usize, metric: i64) -> Option<TierGap> {
+        let (next, gap) = self.tiers.gap_to_next(tier, metric)?;
+        Some(self.gap_to(gap, self.tier_name(next)?))
+    }
+}
+
 pub fn minor_per_unit(currency: Currency) -> i64 {
     10i64.pow(u32::from(currency.minor_digits()))
 }

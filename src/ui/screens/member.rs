@@ -26,8 +26,8 @@ use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual
 use crate::ui::keymap::{
     Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
 };
-use crate::ui::screens::review_text::{contact_channel_name, contact_reason_name};
 use crate::ui::theme::Theme;
+use crate::words::review::{contact_channel_name, contact_reason_name};
 
 #[path = "member_render.rs"]
 mod render;

@@ -22,7 +22,7 @@ use crate::i18n::{t, t_args};
 use crate::ui::app::{App, Screen};
 use crate::ui::format::{date_short, pad, visual, width, wrap};
 use crate::ui::keymap::{Action, Keymap};
-use crate::ui::loyalty_text::{amount_text, gap_text, signed};
+use crate::words::loyalty::{amount_text, gap_text, signed};
 
 /// Cells of the bar toward the next tier.
 const BAR: usize = 10;

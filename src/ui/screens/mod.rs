@@ -20,7 +20,6 @@ pub mod redeem;
 pub mod review;
 mod review_export;
 mod review_render;
-pub mod review_text;
 pub mod signup;
 pub mod signup_fields;
 pub mod tiers;

@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::review_text::reason_text;
 use crate::domain::review::{ReviewRow, Section};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
+use crate::words::review::reason_text;
 
 const HEADER: [&str; 8] = [
     "name", "reason", "date", "channels", "phone", "email", "language", "message",
