@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 pub use crate::domain::ledger::{Entry, Reason};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, UnknownCode};
 
 pub(crate) const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
 
@@ -95,7 +95,8 @@ pub fn history(conn: &Connection, member_id: i64) -> Result<Vec<Entry>> {
         Ok(Entry {
             id: r.get(0)?,
             delta: r.get(1)?,
-            reason: Reason::from_code(&reason).unwrap_or(Reason::Adjust),
+            reason: Reason::from_code(&reason)
+                .ok_or_else(|| UnknownCode::at("points.reason", 2, &reason))?,
             detail: r.get(3)?,
             note: r.get(4)?,
             receipt: r.get(5)?,
