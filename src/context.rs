@@ -63,7 +63,11 @@ impl Ctx {
     pub fn set_config(&mut self, config: Config) {
         self.program = config.loyalty();
         let lang = self.forced_lang.as_deref().unwrap_or(&config.shop.locale);
-        crate::i18n::init(lang);
+        // Each language loaded is kept for the life of the process, so it
+        // is loaded only when it changes.
+        if crate::i18n::normalise_lang(lang) != crate::i18n::current() {
+            crate::i18n::init(lang);
+        }
         self.config = config;
     }
 

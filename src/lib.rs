@@ -68,6 +68,8 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     };
     let conn = db::open(&db_path)?;
     let mut ctx = Ctx::new(conn, Clock::new(cli.today), config, Some(db_path.clone()));
+    // A language asked for with --lang stays when the config is reloaded.
+    ctx.force_lang(cli.lang.clone());
     let done = match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
         None => ui::run(ctx),
