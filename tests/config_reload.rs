@@ -5,10 +5,11 @@
 
 use chrono::NaiveDate;
 use regulars::clock::Clock;
-use regulars::config::{Config, Feb29, save};
+use regulars::config::{Config, save};
 use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::date_order::DateOrder;
+use regulars::domain::dates::Feb29;
 use regulars::i18n;
 
 const SHOP: &str = "# Paws & Pages\n[shop]\nname = \"Paws\"\ncountry = \"US\"\ncurrency = \"EUR\"\nlocale = \"en\"\n\n\
