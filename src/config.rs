@@ -9,9 +9,21 @@ use std::str::FromStr;
 
 use serde::Deserialize;
 
-use crate::domain::loyalty_config::{LoyaltySettings, PointsConfig, Reward, TierConfig};
+use crate::domain::loyalty_config::{
+    BasisConfig, LoyaltySettings, PointsConfig, Problem, Program, Reward, TierConfig, check,
+    minor_per_unit,
+};
 use crate::domain::money::Currency;
+use crate::domain::points::PointsRules;
+use crate::domain::tiers::{Tier, TierBasis, TierProgram};
 use crate::error::{Error, Result};
+
+/// The rule now lives with the other date rules; kept here so older call
+/// sites keep compiling.
+pub use crate::domain::dates::Feb29;
+
+pub mod save;
+
 
 const TEMPLATE: &str = include_str!("../assets/config.toml");
 
@@ -69,16 +81,6 @@ pub struct Shop {
     pub country: String,
     pub currency: String,
     pub locale: String,
-}
-
-#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Feb29 {
-    /// Celebrated on Feb 28 in years without Feb 29.
-    #[default]
-    Feb28,
-    /// Celebrated on Mar 1 in years without Feb 29.
-    Mar1,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Default)]
@@ -196,7 +198,8 @@ impl Config {
                 crate::i18n::t_args("err-config-placeholder", &[("key", &path), ("name", &name)]);
             return Err(bad(&key, detail));
         }
-        crate::domain::loyalty_config::validate(self, text, path)
+        check(&self.points, &self.loyalty, &self.tiers, &self.rewards)
+            .map_err(|problem| loyalty_error(&problem, text, path))
     }
 
     /// Reads the config at `path`, writing the commented default file first
@@ -209,8 +212,19 @@ impl Config {
             }
             std::fs::write(path, default_text(lang_env)).map_err(|e| Error::io(path, e))?;
         }
+        Config::load(path)
+    }
+
+    /// Reads the config at `path`, which must exist.
+    pub fn load(path: &Path) -> Result<Config> {
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let mut config = Config::parse(&text, path)?;
+        Config::parse_file(&text, path)
+    }
+
+    /// Parses the text of the file at `path`, codes in capitals, and
+    /// remembers the path for saving.
+    pub fn parse_file(text: &str, path: &Path) -> Result<Config> {
+        let mut config = Config::parse(text, path)?;
         config.shop.country = config.shop.country.to_uppercase();
         config.shop.currency = config.shop.currency.to_uppercase();
         config.path = Some(path.to_path_buf());
@@ -252,102 +266,99 @@ pub fn default_path() -> Option<PathBuf> {
     crate::paths::project_dirs().map(|d| d.config_dir().join("config.toml"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A broken loyalty setting, named by the file and the line it is on.
+fn loyalty_error(problem: &Problem, text: &str, path: &Path) -> Error {
+    let line = line_of(text, problem.table, problem.index, problem.key);
+    let args: Vec<(&str, &str)> = problem.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Error::user(
+        "err-config",
+        &[
+            ("path", &path.display().to_string()),
+            ("line", &line.to_string()),
+            ("detail", &crate::i18n::t_args(problem.message, &args)),
+        ],
+    )
+}
 
-    #[test]
-    fn default_file_parses_for_any_lang() {
-        for lang in [
-            None,
-            Some("hr_HR.UTF-8"),
-            Some("he_IL.UTF-8"),
-            Some("C"),
-            Some("th_TH"),
-        ] {
-            let text = default_text(lang);
-            Config::parse(&text, Path::new("config.toml")).unwrap();
+impl Config {
+    /// The loyalty program in minor units and dates, ready for the rules.
+    pub fn loyalty(&self) -> Program {
+        let currency = self.currency();
+        let basis = match self.loyalty.tier_basis {
+            BasisConfig::Spend => TierBasis::Spend,
+            BasisConfig::Visits => TierBasis::Visits,
+        };
+        let unit = match basis {
+            TierBasis::Spend => minor_per_unit(currency),
+            TierBasis::Visits => 1,
+        };
+        let p = &self.points;
+        Program {
+            tiers: TierProgram {
+                basis,
+                tiers: self
+                    .tiers
+                    .iter()
+                    .map(|t| Tier {
+                        name: t.name.trim().to_string(),
+                        min: t.min.saturating_mul(unit),
+                        perks: t.perks.trim().to_string(),
+                    })
+                    .collect(),
+                grace_days: self.loyalty.grace_days,
+                schedule: vec![],
+            },
+            points: PointsRules {
+                per_unit: p.per_unit,
+                signup_bonus: p.signup_bonus,
+                referral_bonus: p.referral_bonus,
+                review_bonus: p.review_bonus,
+                birthday_bonus: p.birthday_bonus,
+                expiry_months: (p.expiry_months > 0).then_some(p.expiry_months),
+            },
+            rewards: self.rewards.clone(),
+            currency,
+            feb29: self.dates.feb29,
         }
-        let hr = Config::parse(&default_text(Some("hr_HR.UTF-8")), Path::new("c")).unwrap();
-        assert_eq!(
-            (
-                hr.shop.country.as_str(),
-                hr.shop.currency.as_str(),
-                hr.shop.locale.as_str()
-            ),
-            ("HR", "EUR", "hr")
-        );
-    }
-
-    #[test]
-    fn broken_file_names_file_and_line() {
-        let text = "[shop]\nname = \"Paws\"\ncountry = HR\n";
-        let err = Config::parse(text, Path::new("/x/config.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("/x/config.toml") && err.contains("3"), "{err}");
-        assert!(!err.contains('\n'), "one line: {err}");
-    }
-
-    #[test]
-    fn unknown_country_and_key_are_refused() {
-        let err = Config::parse("[shop]\ncountry = \"XX\"\n", Path::new("c.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("XX") && err.contains(":2"), "{err}");
-        assert!(Config::parse("[shop]\ncontry = \"HR\"\n", Path::new("c.toml")).is_err());
-    }
-
-    #[test]
-    fn inbox_is_configurable() {
-        let c = Config::parse("[import]\ninbox = \"exports\"\n", Path::new("c")).unwrap();
-        assert_eq!(c.inbox(), Some(PathBuf::from("exports")));
-        let default = Config::parse(&default_text(None), Path::new("c")).unwrap();
-        assert!(default.inbox().is_none_or(|p| p.ends_with("inbox")));
-    }
-
-    #[test]
-    fn max_receipt_reads_and_is_checked() {
-        let default = Config::parse(&default_text(None), Path::new("c")).unwrap();
-        assert_eq!(default.import.max_receipt, DEFAULT_MAX_RECEIPT);
-        let c = Config::parse("[import]\nmax_receipt = 5000\n", Path::new("c")).unwrap();
-        assert_eq!(c.import.max_receipt, 5000);
-        for bad in ["0", "1000000000001"] {
-            let text = format!("[import]\ninbox = \"\"\nmax_receipt = {bad}\n");
-            let err = Config::parse(&text, Path::new("c.toml"))
-                .unwrap_err()
-                .to_string();
-            assert!(err.contains("c.toml:3") && err.contains(bad), "{err}");
-        }
-        let negative = "[import]\nmax_receipt = -1\n";
-        assert!(Config::parse(negative, Path::new("c.toml")).is_err());
-    }
-
-    #[test]
-    fn reminder_rules_and_messages_read_and_are_checked() {
-        let text = "[reminders]\nlapsed_visits = 4\n\n[messages.hr]\nreward = \"kava\"\n";
-        let c = Config::parse(text, Path::new("c")).unwrap();
-        assert_eq!(c.reminders.lapsed_visits, 4);
-        assert_eq!(c.reminders.lapsed_weeks, 6);
-        assert_eq!(c.messages.0["hr"].reward.as_deref(), Some("kava"));
-        let bad = "[messages.en]\nbirthday = \"Hi {name}\"\n";
-        let err = Config::parse(bad, Path::new("c.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("c.toml:2") && err.contains("{name}"), "{err}");
-        let zero = "[reminders]\n\nlapsed_weeks = 0\n";
-        let err = Config::parse(zero, Path::new("c.toml"))
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("c.toml:3") && err.contains("lapsed_weeks"),
-            "{err}"
-        );
-    }
-
-    #[test]
-    fn feb29_rule_reads() {
-        let c = Config::parse("[dates]\nfeb29 = \"mar1\"\n", Path::new("c")).unwrap();
-        assert_eq!(c.dates.feb29, Feb29::Mar1);
     }
 }
+
+/// The line of `key` in the `index`-th table called `table` (`[points]` is
+/// index 0 of "points", `[[tiers]]` counts each entry); the table's header
+/// line when the key is not written, line 1 when the table is not found.
+pub fn line_of(text: &str, table: &str, index: usize, key: &str) -> usize {
+    let mut seen = 0usize;
+    let mut header_line = None;
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.starts_with('[') {
+            let name: String = line
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '[' && *c != ']')
+                .collect();
+            if header_line.is_some() {
+                break;
+            }
+            if name == table {
+                if seen == index {
+                    header_line = Some(i + 1);
+                }
+                seen += 1;
+            }
+            continue;
+        }
+        if header_line.is_some()
+            && let Some(rest) = line.strip_prefix(key)
+            && rest.trim_start().starts_with('=')
+        {
+            return i + 1;
+        }
+    }
+    header_line.unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests;

@@ -8,13 +8,78 @@ use rusqlite::Connection;
 
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::domain::date_order::DateOrder;
+use crate::domain::loyalty_config::Program;
+use crate::error::Result;
 
 /// The open club: what every operation is given.
 pub struct Ctx {
     pub conn: Connection,
     pub clock: Clock,
+    /// Read it freely; change it only through `set_config` or
+    /// `reload_config`, which keep what is derived from it in step.
     pub config: Config,
     /// The database file, so long work can open its own connection; None
     /// for an in-memory database (tests), where that work runs in place.
     pub db_path: Option<PathBuf>,
+    /// The loyalty program in the app's units, built once per config
+    /// rather than at every call site.
+    program: Program,
+    /// A language asked for on the command line wins over the config's.
+    forced_lang: Option<String>,
+}
+
+impl Ctx {
+    pub fn new(conn: Connection, clock: Clock, config: Config, db_path: Option<PathBuf>) -> Ctx {
+        let program = config.loyalty();
+        Ctx {
+            conn,
+            clock,
+            config,
+            db_path,
+            program,
+            forced_lang: None,
+        }
+    }
+
+    /// Keeps `--lang` over the config's language on every reload.
+    pub fn force_lang(&mut self, lang: Option<String>) {
+        self.forced_lang = lang;
+    }
+
+    /// The shop's loyalty program (points, tiers, rewards), as configured.
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
+    /// How the shop writes a short date; every typed date is read this way.
+    pub fn date_order(&self) -> DateOrder {
+        self.config.date_order()
+    }
+
+    /// Puts a new config in place and re-applies what follows from it: the
+    /// language, the loyalty program and the date rules (read from the
+    /// config on each use). The one way a changed config takes effect.
+    pub fn set_config(&mut self, config: Config) {
+        self.program = config.loyalty();
+        let lang = self.forced_lang.as_deref().unwrap_or(&config.shop.locale);
+        // Each language loaded is kept for the life of the process, so it
+        // is loaded only when it changes.
+        if crate::i18n::normalise_lang(lang) != crate::i18n::current() {
+            crate::i18n::init(lang);
+        }
+        self.config = config;
+    }
+
+    /// Reads the config file again (after it was saved or edited by hand)
+    /// and applies it; a broken file keeps the config in use. Without a
+    /// file (tests) the config in use is applied again.
+    pub fn reload_config(&mut self) -> Result<()> {
+        let config = match &self.config.path {
+            Some(path) => Config::load(path)?,
+            None => self.config.clone(),
+        };
+        self.set_config(config);
+        Ok(())
+    }
 }

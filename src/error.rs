@@ -91,12 +91,51 @@ impl std::error::Error for Error {}
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         if sqlite_busy(&e) {
-            Error::Busy { path: None }
-        } else {
-            Error::Db(e)
+            return Error::Busy { path: None };
         }
+        if let rusqlite::Error::FromSqlConversionFailure(_, _, source) = &e
+            && let Some(unknown) = source.downcast_ref::<UnknownCode>()
+        {
+            return Error::user(
+                "err-db-unknown-code",
+                &[("column", unknown.column), ("code", &unknown.code)],
+            );
+        }
+        Error::Db(e)
     }
 }
+
+/// A code in the database this version does not know (written by a newer
+/// version, or damaged). Reading it as some other value would show or
+/// change the wrong thing, so it stops the read instead.
+#[derive(Debug)]
+pub struct UnknownCode {
+    /// `table.column`, as in the schema.
+    pub column: &'static str,
+    pub code: String,
+}
+
+impl UnknownCode {
+    /// The error a row mapping returns for the code in result column `index`.
+    pub fn at(column: &'static str, index: usize, code: &str) -> rusqlite::Error {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            Box::new(UnknownCode {
+                column,
+                code: code.to_string(),
+            }),
+        )
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} = {:?}", self.column, self.code)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
 
 /// SQLITE_BUSY: another connection holds the write lock (after the busy
 /// wait ran out); SQLITE_LOCKED: the same, seen through a shared cache.

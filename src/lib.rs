@@ -13,6 +13,7 @@ pub mod import;
 pub mod ops;
 pub mod paths;
 pub mod ui;
+pub mod words;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -66,12 +67,9 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
         None => paths::default_db()?,
     };
     let conn = db::open(&db_path)?;
-    let mut ctx = Ctx {
-        conn,
-        clock: Clock::new(cli.today),
-        config,
-        db_path: Some(db_path.clone()),
-    };
+    let mut ctx = Ctx::new(conn, Clock::new(cli.today), config, Some(db_path.clone()));
+    // A language asked for with --lang stays when the config is reloaded.
+    ctx.force_lang(cli.lang.clone());
     let done = match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
         None => ui::run(ctx),

@@ -54,12 +54,12 @@ fn club() -> (TempDir, PathBuf, PathBuf) {
 /// The app as `regulars` starts it: its own connection from `db::open`.
 fn open_app(dir: &TempDir, db: &Path) -> App {
     let config = Config::load_or_create(&dir.path().join("config.toml"), None).unwrap();
-    let ctx = Ctx {
-        conn: db::open(db).unwrap(),
-        clock: Clock::fixed(today()),
+    let ctx = Ctx::new(
+        db::open(db).unwrap(),
+        Clock::fixed(today()),
         config,
-        db_path: Some(db.to_path_buf()),
-    };
+        Some(db.to_path_buf()),
+    );
     App::new(ctx, Theme::plain()).unwrap()
 }
 

@@ -6,8 +6,11 @@ use std::path::Path;
 use chrono::NaiveDate;
 use regulars::config::Config;
 use regulars::db::{self, loyalty, members, review_load};
+use regulars::domain::loyalty_config::Amount;
 use regulars::domain::member::MemberDraft;
+use regulars::domain::money::Currency;
 use regulars::domain::review::{NearTier, RowKind};
+use regulars::words::loyalty::tier_gap;
 
 const SHOP: &str = "[shop]\ncountry = \"HR\"\ncurrency = \"EUR\"\n\
 [loyalty]\ngrace_days = 60\n\
@@ -52,12 +55,19 @@ fn members_close_to_the_next_tier_are_listed_with_the_gap() {
     };
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!(rows[0].member_id, close);
+    let RowKind::NearTier { gap } = &rows[0].kind else {
+        panic!("a near-tier row: {:?}", rows[0].kind)
+    };
+    // The store gives the amount; the words are made where it is shown.
     assert_eq!(
-        rows[0].kind,
-        RowKind::NearTier {
-            gap: "€13 to Silver".into()
+        gap.missing,
+        Amount::Money {
+            minor: 1_300,
+            currency: Currency::from_code("EUR").unwrap()
         }
     );
+    assert_eq!(gap.tier, "Silver");
+    assert_eq!(tier_gap(gap), "€13 to Silver");
 }
 
 #[test]

@@ -78,7 +78,7 @@ fn loyal_ctx(config_file: Option<&Path>) -> Ctx {
     }
     let mut config = Config::parse(PROGRAM, Path::new("config.toml")).unwrap();
     config.path = path;
-    ctx.config = config;
+    ctx.set_config(config);
     receipt(&ctx, ANA, "a2", "2026-06-01", 45_050);
     receipt(&ctx, 3, "m1", "2026-11-02", 45_500);
     receipt(&ctx, 8, "n1", "2026-11-20", 21_000);
@@ -275,7 +275,9 @@ fn a_tier_minimum_is_previewed_then_saved_to_the_config_file() {
 #[test]
 fn a_shop_without_tiers_sees_no_tier_column_or_bar() {
     let mut ctx = seeded_ctx();
-    ctx.config.points.signup_bonus = 10;
+    let mut config = ctx.config.clone();
+    config.points.signup_bonus = 10;
+    ctx.set_config(config);
     let draft = MemberDraft {
         first_name: "Zora".into(),
         ..MemberDraft::default()

@@ -168,12 +168,12 @@ fn row_with(app: &App, text: &str) -> (String, Option<Color>) {
 fn a_contacted_row_is_greyed_and_stays_so_until_next_year() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("club.db");
-    let ctx = Ctx {
-        conn: db::open(&path).unwrap(),
-        clock: Clock::fixed(today()),
-        config: config("HR"),
-        db_path: None,
-    };
+    let ctx = Ctx::new(
+        db::open(&path).unwrap(),
+        Clock::fixed(today()),
+        config("HR"),
+        None,
+    );
     club(&ctx.conn);
     let mut app = app(ctx);
     open_review(&mut app);
@@ -209,12 +209,12 @@ fn a_contacted_row_is_greyed_and_stays_so_until_next_year() {
     );
 
     // A year later the same birthday is a new row.
-    let ctx = Ctx {
-        conn: db::open(&path).unwrap(),
-        clock: Clock::fixed(day(2027, 11, 22)),
-        config: config("HR"),
-        db_path: None,
-    };
+    let ctx = Ctx::new(
+        db::open(&path).unwrap(),
+        Clock::fixed(day(2027, 11, 22)),
+        config("HR"),
+        None,
+    );
     let mut next_year = regulars::ui::App::new(ctx, regulars::ui::Theme::colored()).unwrap();
     open_review(&mut next_year);
     let (line, fg) = row_with(&next_year, "Maya Cohen turns 41");
@@ -271,12 +271,12 @@ fn lapsed_missing_and_near_tier_sections() {
 
 #[test]
 fn the_year_end_window_crosses_into_january() {
-    let ctx = Ctx {
-        conn: db::open_in_memory().unwrap(),
-        clock: Clock::fixed(day(2026, 12, 28)),
-        config: config("HR"),
-        db_path: None,
-    };
+    let ctx = Ctx::new(
+        db::open_in_memory().unwrap(),
+        Clock::fixed(day(2026, 12, 28)),
+        config("HR"),
+        None,
+    );
     let conn = &ctx.conn;
     member(conn, "Eli", "Levi", Some((27, 12, None)), &[]);
     let maya = member(
@@ -318,12 +318,12 @@ fn y_copies_the_message_through_the_terminal() {
 fn x_exports_only_consented_contact_details_next_to_the_database() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("club.db");
-    let ctx = Ctx {
-        conn: db::open(&path).unwrap(),
-        clock: Clock::fixed(today()),
-        config: config("HR"),
-        db_path: None,
-    };
+    let ctx = Ctx::new(
+        db::open(&path).unwrap(),
+        Clock::fixed(today()),
+        config("HR"),
+        None,
+    );
     club(&ctx.conn);
     let mut app = app(ctx);
     open_review(&mut app);
@@ -406,12 +406,12 @@ fn f2_opens_the_review_while_typing_and_w_is_search_text_there() {
 
 #[test]
 fn a_feb29_birthday_on_feb_28_says_so() {
-    let ctx = Ctx {
-        conn: db::open_in_memory().unwrap(),
-        clock: Clock::fixed(day(2027, 2, 26)),
-        config: config("HR"),
-        db_path: None,
-    };
+    let ctx = Ctx::new(
+        db::open_in_memory().unwrap(),
+        Clock::fixed(day(2027, 2, 26)),
+        config("HR"),
+        None,
+    );
     member(&ctx.conn, "Leap", "Year", Some((29, 2, Some(1996))), &[]);
     let mut app = app(ctx);
     open_review(&mut app);

@@ -253,7 +253,7 @@ fn edit_uses_the_same_form_prefilled_and_records_consent_changes() {
 #[test]
 fn us_shops_read_birthdays_month_first() {
     let mut ctx = seeded_ctx();
-    ctx.config = config("US");
+    ctx.set_config(config("US"));
     let mut app = app(ctx);
     open_signup(&mut app);
     type_text(&mut app, "Jo");

@@ -722,3 +722,6 @@ import-err-empty = { $path } is empty; nothing was stored.
 import-err-sheet-unpacks = { $path } unpacks to { $size }, more than the { $cap } a spreadsheet may unpack to (a till's export is far smaller); it was not read and nothing was stored.
 import-err-sheet-cells = { $path }: the first sheet spans { $rows } rows × { $columns } columns, more than the { $cap } cells a till's export may have; it was not read and nothing was stored.
 import-err-record-too-long = line { $line } starts a record longer than { $cap } or with more than { $cells } cells (a quote never closed?); the file was not read
+
+# h1
+err-db-unknown-code = The database holds "{ $code }" in { $column }, which this version of regulars does not know; nothing was changed. Was the file used by a newer version?

@@ -11,8 +11,8 @@ use crate::domain::loyalty_config::Program;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{self as points_ops, Entry, IfBusy, Redemption};
-use crate::ui::format::pad;
-use crate::ui::loyalty_text::{gap_text, metric_text, reason_text, signed};
+use crate::words::loyalty::{gap_text, metric_text, reason_text, signed};
+use crate::words::text::pad;
 
 #[derive(Debug, Args)]
 pub struct TiersArgs {
@@ -78,10 +78,10 @@ pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
     }
     let name_cols = tiers
         .iter()
-        .map(|t| crate::ui::format::width(&t.name))
+        .map(|t| crate::words::text::width(&t.name))
         .max()
         .unwrap_or(0)
-        .max(crate::ui::format::width(&t("loyalty-col-tier")));
+        .max(crate::words::text::width(&t("loyalty-col-tier")));
     stdout::print_line(format!(
         "{}  {}  {:>8}  {}",
         pad(&t("loyalty-col-tier"), name_cols),
@@ -195,7 +195,7 @@ pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
 
 /// The `tier` and `points` of `member show`, filled in its JSON.
 pub fn fill_member_json(ctx: &Ctx, id: i64, value: &mut Value) -> Result<()> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     let standing = points_ops::standing(ctx, id, IfBusy::Wait)?;
     value["points"] = json!(standing.balance);
     value["tier"] = match &standing.standing {
@@ -207,7 +207,7 @@ pub fn fill_member_json(ctx: &Ctx, id: i64, value: &mut Value) -> Result<()> {
 
 /// Tier and points lines for `member show` without `--json`.
 pub fn member_text(ctx: &Ctx, id: i64) -> Result<String> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     let standing = points_ops::standing(ctx, id, IfBusy::Wait)?;
     let mut out = String::new();
     if let Some(s) = &standing.standing {

@@ -10,7 +10,8 @@ use serde_json::{Value, json};
 use super::{Ctx, JsonFlag};
 use crate::domain::reminders::{Kind, Reminder, by_household};
 use crate::error::Result;
-use crate::ui::screens::review_text::{day_text, days_text, household_text};
+use crate::words::dates::{day_text, days_text};
+use crate::words::review::household_text;
 
 /// A year and a day: enough for any list, and every date appears once or twice.
 const MAX_DAYS: i64 = 366;

@@ -8,7 +8,7 @@ use rusqlite::{Connection, Row, params};
 
 use super::members::{DATE, DATETIME};
 use crate::domain::contact::{ContactChannel, ContactEntry, ContactReason};
-use crate::error::Result;
+use crate::error::{Result, UnknownCode};
 
 /// Writes one entry.
 pub fn record(conn: &Connection, entry: &ContactEntry) -> Result<()> {
@@ -25,18 +25,19 @@ pub fn record(conn: &Connection, entry: &ContactEntry) -> Result<()> {
     Ok(())
 }
 
-/// A log row; rows written by a newer version with codes this one does not
-/// know are skipped rather than shown wrongly.
+/// A log row. A code this version does not know is an error, never read
+/// as another reason or channel; a row whose time cannot be read is left
+/// out.
 fn entry(r: &Row) -> rusqlite::Result<Option<ContactEntry>> {
     let what: String = r.get(1)?;
     let for_date: Option<String> = r.get(2)?;
     let channel: String = r.get(3)?;
     let at: String = r.get(4)?;
-    let (Some(reason), Some(channel), Ok(at)) = (
-        ContactReason::from_code(&what),
-        ContactChannel::from_code(&channel),
-        NaiveDateTime::parse_from_str(&at, DATETIME),
-    ) else {
+    let reason = ContactReason::from_code(&what)
+        .ok_or_else(|| UnknownCode::at("contact_log.what", 1, &what))?;
+    let channel = ContactChannel::from_code(&channel)
+        .ok_or_else(|| UnknownCode::at("contact_log.channel", 3, &channel))?;
+    let Ok(at) = NaiveDateTime::parse_from_str(&at, DATETIME) else {
         return Ok(None);
     };
     Ok(Some(ContactEntry {

@@ -8,59 +8,10 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use crate::error::{Error, Result};
+pub use crate::domain::ledger::{Entry, Reason};
+use crate::error::{Error, Result, UnknownCode};
 
 pub(crate) const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
-
-/// Why points changed (the `reason` of `regulars points --json`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reason {
-    /// A sale earned points, or a refund took them back.
-    Earn,
-    Redeem,
-    Bonus,
-    Expire,
-    /// Set by hand, with a note.
-    Adjust,
-}
-
-impl Reason {
-    pub const ALL: [Reason; 5] = [
-        Reason::Earn,
-        Reason::Redeem,
-        Reason::Bonus,
-        Reason::Expire,
-        Reason::Adjust,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Reason::Earn => "earn",
-            Reason::Redeem => "redeem",
-            Reason::Bonus => "bonus",
-            Reason::Expire => "expire",
-            Reason::Adjust => "adjust",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Reason> {
-        Reason::ALL.into_iter().find(|r| r.code() == code)
-    }
-}
-
-/// One row of a member's points history.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    pub id: i64,
-    pub delta: i64,
-    pub reason: Reason,
-    /// sale/refund, the bonus kind, or the reward redeemed.
-    pub detail: Option<String>,
-    pub note: Option<String>,
-    /// The till's id of the receipt that earned the points.
-    pub receipt: Option<String>,
-    pub at: NaiveDateTime,
-}
 
 /// A row to append. `once_key` makes a repeated write of the same bonus do
 /// nothing; `receipt_id` does the same for the points of a receipt.
@@ -144,7 +95,8 @@ pub fn history(conn: &Connection, member_id: i64) -> Result<Vec<Entry>> {
         Ok(Entry {
             id: r.get(0)?,
             delta: r.get(1)?,
-            reason: Reason::from_code(&reason).unwrap_or(Reason::Adjust),
+            reason: Reason::from_code(&reason)
+                .ok_or_else(|| UnknownCode::at("points.reason", 2, &reason))?,
             detail: r.get(3)?,
             note: r.get(4)?,
             receipt: r.get(5)?,

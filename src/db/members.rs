@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::db::search::{SearchFields, within_transaction, write_words};
 use crate::domain::family::{BirthInfo, Child, Pet};
 use crate::domain::member::{Birthday, Channel, Consent, Member, MemberCard, MemberDraft, fold};
-use crate::error::Result;
+use crate::error::{Result, UnknownCode};
 
 const MEMBER_COLUMNS: &str = "id, first_name, family_name, phone, email, birth_month, birth_day, birth_year, \
      card, area, language, note, joined_at";
@@ -232,7 +232,8 @@ pub fn consents(conn: &Connection, member_id: i64) -> Result<Vec<Consent>> {
         let channel: String = r.get(0)?;
         let at: String = r.get(2)?;
         Ok(Consent {
-            channel: Channel::from_code(&channel).unwrap_or(Channel::Post),
+            channel: Channel::from_code(&channel)
+                .ok_or_else(|| UnknownCode::at("consents.channel", 0, &channel))?,
             granted: r.get(1)?,
             at: NaiveDateTime::parse_from_str(&at, DATETIME).unwrap_or_default(),
             how: r.get(3)?,

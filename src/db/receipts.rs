@@ -5,8 +5,8 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::error::Result;
-use crate::import::receipt::{Line, Receipt};
+use crate::domain::receipt::{Line, Receipt};
+use crate::error::{Result, UnknownCode};
 
 pub mod complete;
 mod writer;
@@ -281,7 +281,8 @@ pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<Unmatc
         let ident: String = r.get(0)?;
         let last: Option<String> = r.get(6)?;
         Ok(UnmatchedCustomer {
-            identity: Identity::from_code(&ident).unwrap_or(Identity::Card),
+            identity: Identity::from_code(&ident)
+                .ok_or_else(|| UnknownCode::at("ident", 0, &ident))?,
             value: r.get(1)?,
             name: r.get(2)?,
             receipts: r.get(3)?,

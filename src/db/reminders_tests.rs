@@ -6,8 +6,8 @@ use proptest::prelude::*;
 use rusqlite::params;
 
 use super::*;
-use crate::config::Feb29;
 use crate::db::members::{add_child, add_pet, insert};
+use crate::domain::dates::Feb29;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{Birthday, MemberDraft};
 use crate::domain::reminders::tests::reference;

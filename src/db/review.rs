@@ -11,7 +11,7 @@ use super::members::DATE;
 use crate::domain::lapsed::LapsedRule;
 use crate::domain::member::{Channel, full_name};
 pub use crate::domain::review::Reachable;
-use crate::error::Result;
+use crate::error::{Result, UnknownCode};
 
 /// A regular who stopped coming.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +166,9 @@ pub fn reachable(conn: &Connection, member_ids: &[i64]) -> Result<HashMap<i64, R
     })?;
     for row in rows {
         let (id, code) = row?;
-        if let (Some(member), Some(channel)) = (out.get_mut(&id), Channel::from_code(&code)) {
+        let channel = Channel::from_code(&code)
+            .ok_or_else(|| UnknownCode::at("consents.channel", 1, &code))?;
+        if let Some(member) = out.get_mut(&id) {
             member.channels.push(channel);
         }
     }

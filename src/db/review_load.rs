@@ -88,7 +88,7 @@ pub fn load(conn: &Connection, today: NaiveDate, config: &Config) -> Result<Revi
                         member_id: n.member_id,
                         member: member(n.member_id),
                         kind: RowKind::NearTier {
-                            gap: crate::ui::loyalty_text::gap_to(&program, n.gap, next),
+                            gap: program.gap_to(n.gap, next),
                         },
                         reason: None,
                         date: None,

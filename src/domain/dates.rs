@@ -4,10 +4,21 @@
 //! fall within the next few days, for "birthday this week" at the counter.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use serde::Deserialize;
 
-use crate::config::Feb29;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::MemberCard;
+
+/// How a Feb 29 birthday is kept in years without one: the shop's choice.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Feb29 {
+    /// Celebrated on Feb 28 in years without Feb 29.
+    #[default]
+    Feb28,
+    /// Celebrated on Mar 1 in years without Feb 29.
+    Mar1,
+}
 
 /// The day a birthday (month, day) is celebrated in `year`.
 pub fn celebrated_in(year: i32, month: u32, day: u32, rule: Feb29) -> Option<NaiveDate> {

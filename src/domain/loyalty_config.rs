@@ -3,21 +3,17 @@
 //! (`[[tiers]]`) and the rewards to redeem points for (`[[rewards]]`).
 //! Checked when the file is read; a mistake names the file and the line.
 
-use std::path::Path;
-
 use serde::Deserialize;
 
-use crate::config::{Config, Feb29};
+use crate::domain::dates::Feb29;
 use crate::domain::money::Currency;
 use crate::domain::points::PointsRules;
-use crate::domain::tiers::{Tier, TierBasis, TierProgram};
-use crate::error::{Error, Result};
-use crate::i18n::t_args;
+use crate::domain::tiers::{TierBasis, TierProgram};
 
 /// At most this many tiers: more would not fit a counter's glance.
 pub const MAX_TIERS: usize = 6;
 /// Larger minimums or bonuses are typing mistakes (and would overflow).
-const LARGEST: i64 = 1_000_000_000;
+pub const LARGEST: i64 = 1_000_000_000;
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, default)]
@@ -134,134 +130,99 @@ impl Program {
     }
 }
 
-fn minor_per_unit(currency: Currency) -> i64 {
+/// A loyalty figure as the rules count it: money in minor units of the
+/// shop's currency, or visits. Wording it is for the front ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    Money { minor: i64, currency: Currency },
+    Visits(i64),
+}
+
+/// How far a member is from a tier: what is still missing (money rounded
+/// up to whole units, so that it is enough) and the tier's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TierGap {
+    pub missing: Amount,
+    pub tier: String,
+}
+
+impl Program {
+    /// A 12-month figure (spend or visits) in the program's basis.
+    pub fn amount(&self, metric: i64) -> Amount {
+        match self.tiers.basis {
+            TierBasis::Spend => Amount::Money {
+                minor: metric,
+                currency: self.currency,
+            },
+            TierBasis::Visits => Amount::Visits(metric),
+        }
+    }
+
+    /// A missing amount, money rounded up to whole units (so it is enough).
+    pub fn missing(&self, gap: i64) -> Amount {
+        let gap = gap.max(0);
+        match self.tiers.basis {
+            TierBasis::Spend => {
+                let unit = minor_per_unit(self.currency);
+                self.amount(gap.saturating_add(unit - 1) / unit * unit)
+            }
+            TierBasis::Visits => self.amount(gap),
+        }
+    }
+
+    /// `gap` short of the tier called `tier`.
+    pub fn gap_to(&self, gap: i64, tier: &str) -> TierGap {
+        TierGap {
+            missing: self.missing(gap),
+            tier: tier.to_string(),
+        }
+    }
+
+    /// The gap of a member's standing to the next tier; `None` at the top
+    /// tier or without tiers.
+    pub fn next_gap(&self, tier: usize, metric: i64) -> Option<TierGap> {
+        let (next, gap) = self.tiers.gap_to_next(tier, metric)?;
+        Some(self.gap_to(gap, self.tier_name(next)?))
+    }
+}
+
+pub fn minor_per_unit(currency: Currency) -> i64 {
     10i64.pow(u32::from(currency.minor_digits()))
 }
 
-impl Config {
-    /// The loyalty program in minor units and dates, ready for the rules.
-    pub fn loyalty(&self) -> Program {
-        let currency = self.currency();
-        let basis = match self.loyalty.tier_basis {
-            BasisConfig::Spend => TierBasis::Spend,
-            BasisConfig::Visits => TierBasis::Visits,
-        };
-        let unit = match basis {
-            TierBasis::Spend => minor_per_unit(currency),
-            TierBasis::Visits => 1,
-        };
-        let p = &self.points;
-        Program {
-            tiers: TierProgram {
-                basis,
-                tiers: self
-                    .tiers
-                    .iter()
-                    .map(|t| Tier {
-                        name: t.name.trim().to_string(),
-                        min: t.min.saturating_mul(unit),
-                        perks: t.perks.trim().to_string(),
-                    })
-                    .collect(),
-                grace_days: self.loyalty.grace_days,
-                schedule: vec![],
-            },
-            points: PointsRules {
-                per_unit: p.per_unit,
-                signup_bonus: p.signup_bonus,
-                referral_bonus: p.referral_bonus,
-                review_bonus: p.review_bonus,
-                birthday_bonus: p.birthday_bonus,
-                expiry_months: (p.expiry_months > 0).then_some(p.expiry_months),
-            },
-            rewards: self.rewards.clone(),
-            currency,
-            feb29: self.dates.feb29,
-        }
-    }
+/// A loyalty setting that breaks the shop's rules: where it is written (the
+/// `index`-th `[table]` and its `key`, so the config module can name the
+/// line) and the message key with its arguments, translated when shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub table: &'static str,
+    pub index: usize,
+    pub key: &'static str,
+    pub message: &'static str,
+    pub args: Vec<(&'static str, String)>,
 }
 
-/// The line of `key` in the `index`-th table called `table` (`[points]` is
-/// index 0 of "points", `[[tiers]]` counts each entry); the table's header
-/// line when the key is not written, line 1 when the table is not found.
-pub fn line_of(text: &str, table: &str, index: usize, key: &str) -> usize {
-    let mut seen = 0usize;
-    let mut header_line = None;
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.starts_with('[') {
-            let name: String = line
-                .split('#')
-                .next()
-                .unwrap_or("")
-                .chars()
-                .filter(|c| !c.is_whitespace() && *c != '[' && *c != ']')
-                .collect();
-            if header_line.is_some() {
-                break;
-            }
-            if name == table {
-                if seen == index {
-                    header_line = Some(i + 1);
-                }
-                seen += 1;
-            }
-            continue;
-        }
-        if header_line.is_some()
-            && let Some(rest) = line.strip_prefix(key)
-            && rest.trim_start().starts_with('=')
-        {
-            return i + 1;
-        }
+fn bad(
+    (table, index, key): (&'static str, usize, &'static str),
+    message: &'static str,
+    args: &[(&'static str, &str)],
+) -> Problem {
+    Problem {
+        table,
+        index,
+        key,
+        message,
+        args: args.iter().map(|(k, v)| (*k, v.to_string())).collect(),
     }
-    header_line.unwrap_or(1)
-}
-
-/// `text` with the `min` of its `index`-th `[[tiers]]` set to `value`, the
-/// rest of the file (comments too) unchanged. `None` when that tier has no
-/// `min = …` line of its own to change.
-pub fn with_tier_min(text: &str, index: usize, value: i64) -> Option<String> {
-    let number = line_of(text, "tiers", index, "min");
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut found = false;
-    for (i, line) in text.split_inclusive('\n').enumerate() {
-        let is_min = line
-            .trim_start()
-            .strip_prefix("min")
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        if i + 1 == number && is_min {
-            let eq = line.find('=')?;
-            let body = line.trim_end_matches(['\n', '\r']);
-            let ending = &line[body.len()..];
-            let comment = body[eq..].find('#').map(|at| &body[eq + at..]);
-            out.push_str(&line[..eq]);
-            out.push_str(&format!("= {value}"));
-            if let Some(comment) = comment {
-                out.push_str(&format!(" {comment}"));
-            }
-            out.push_str(ending);
-            found = true;
-        } else {
-            out.push_str(line);
-        }
-    }
-    found.then_some(out)
 }
 
 /// Checks the loyalty parts of a parsed config against the shop's rules.
-pub fn validate(config: &Config, text: &str, path: &Path) -> Result<()> {
-    let bad = |line: usize, key: &str, args: &[(&str, &str)]| {
-        Error::user(
-            "err-config",
-            &[
-                ("path", &path.display().to_string()),
-                ("line", &line.to_string()),
-                ("detail", &t_args(key, args)),
-            ],
-        )
-    };
-    let p = &config.points;
+pub fn check(
+    p: &PointsConfig,
+    loyalty: &LoyaltySettings,
+    tiers: &[TierConfig],
+    rewards: &[Reward],
+) -> Result<(), Problem> {
     for (key, value) in [
         ("per_unit", p.per_unit),
         ("signup_bonus", p.signup_bonus),
@@ -270,28 +231,27 @@ pub fn validate(config: &Config, text: &str, path: &Path) -> Result<()> {
         ("birthday_bonus", p.birthday_bonus),
     ] {
         if !(0..=LARGEST).contains(&value) {
-            let line = line_of(text, "points", 0, key);
+            let at = ("points", 0, key);
             return Err(bad(
-                line,
+                at,
                 "err-config-points-range",
                 &[("key", key), ("value", &value.to_string())],
             ));
         }
     }
-    let grace = config.loyalty.grace_days;
+    let grace = loyalty.grace_days;
     if !(0..=3650).contains(&grace) {
-        let line = line_of(text, "loyalty", 0, "grace_days");
+        let at = ("loyalty", 0, "grace_days");
         return Err(bad(
-            line,
+            at,
             "err-config-grace",
             &[("value", &grace.to_string())],
         ));
     }
-    let tiers = &config.tiers;
     if tiers.len() > MAX_TIERS {
-        let line = line_of(text, "tiers", MAX_TIERS, "name");
+        let at = ("tiers", MAX_TIERS, "name");
         return Err(bad(
-            line,
+            at,
             "err-config-tiers-too-many",
             &[
                 ("count", &tiers.len().to_string()),
@@ -302,60 +262,52 @@ pub fn validate(config: &Config, text: &str, path: &Path) -> Result<()> {
     for (i, tier) in tiers.iter().enumerate() {
         let name = tier.name.trim();
         if name.is_empty() {
-            return Err(bad(
-                line_of(text, "tiers", i, "name"),
-                "err-config-tier-name",
-                &[],
-            ));
+            return Err(bad(("tiers", i, "name"), "err-config-tier-name", &[]));
         }
         if tiers[..i].iter().any(|t| t.name.trim() == name) {
             return Err(bad(
-                line_of(text, "tiers", i, "name"),
+                ("tiers", i, "name"),
                 "err-config-tier-twice",
                 &[("name", name)],
             ));
         }
-        let min_line = line_of(text, "tiers", i, "min");
+        let min_at = ("tiers", i, "min");
         if i == 0 && tier.min != 0 {
-            return Err(bad(min_line, "err-config-tier-first", &[("name", name)]));
+            return Err(bad(min_at, "err-config-tier-first", &[("name", name)]));
         }
         if !(0..=LARGEST).contains(&tier.min) {
             return Err(bad(
-                min_line,
+                min_at,
                 "err-config-tier-range",
                 &[("value", &tier.min.to_string())],
             ));
         }
         if i > 0 && tier.min <= tiers[i - 1].min {
             return Err(bad(
-                min_line,
+                min_at,
                 "err-config-tier-order",
                 &[("name", name), ("below", tiers[i - 1].name.trim())],
             ));
         }
     }
-    for (i, reward) in config.rewards.iter().enumerate() {
+    for (i, reward) in rewards.iter().enumerate() {
         let name = reward.name.trim();
         if name.is_empty() {
-            return Err(bad(
-                line_of(text, "rewards", i, "name"),
-                "err-config-reward-name",
-                &[],
-            ));
+            return Err(bad(("rewards", i, "name"), "err-config-reward-name", &[]));
         }
-        if config.rewards[..i]
+        if rewards[..i]
             .iter()
             .any(|r| r.name.trim().eq_ignore_ascii_case(name))
         {
             return Err(bad(
-                line_of(text, "rewards", i, "name"),
+                ("rewards", i, "name"),
                 "err-config-reward-twice",
                 &[("name", name)],
             ));
         }
         if !(1..=LARGEST).contains(&reward.points) {
             return Err(bad(
-                line_of(text, "rewards", i, "points"),
+                ("rewards", i, "points"),
                 "err-config-reward-points",
                 &[("name", name), ("value", &reward.points.to_string())],
             ));
@@ -363,7 +315,3 @@ pub fn validate(config: &Config, text: &str, path: &Path) -> Result<()> {
     }
     Ok(())
 }
-
-#[cfg(test)]
-#[path = "loyalty_config_tests.rs"]
-mod tests;

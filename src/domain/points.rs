@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
-use crate::config::Feb29;
+use crate::domain::dates::Feb29;
 use crate::domain::dates::celebrated_in;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::config::Feb29;
+use crate::domain::dates::Feb29;
 use crate::domain::dates::celebrated_in;
 
 /// Whose day it is; the JSON `kind`.

@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::contact::{ContactChannel, ContactEntry, ContactReason, allowed_channels};
+use crate::domain::loyalty_config::TierGap;
 use crate::domain::member::{Channel, full_name};
 use crate::domain::reminder_messages::{Fill, Messages};
 use crate::domain::reminders::{HouseholdDay, Kind, Occasion, Reminder};
@@ -68,7 +69,7 @@ pub enum RowKind {
     /// Close to the next tier: what is missing, as the counter says it
     /// ("€37 to Gold", "2 visits to Silver").
     NearTier {
-        gap: String,
+        gap: TierGap,
     },
 }
 

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::config::Feb29;
+use crate::domain::dates::Feb29;
 use crate::domain::reminders::{Anniversary, Window, by_household};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -20,7 +20,7 @@ pub fn fill(
     seed: u64,
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<usize> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     let now = ctx.clock.now();
     demo::fill_with_progress(&mut ctx.conn, now, members, seed, &program, progress)
 }

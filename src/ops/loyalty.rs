@@ -6,12 +6,12 @@
 
 use rusqlite::{Transaction, TransactionBehavior};
 
-use crate::config::Config;
 use crate::context::Ctx;
 pub use crate::db::ledger::Entry;
 pub use crate::db::tier_overview::TierOverview;
 use crate::db::{ledger, loyalty, loyalty_bonus};
-use crate::domain::loyalty_config::{Program, with_tier_min};
+use crate::config::save::set_tier_min;
+use crate::domain::loyalty_config::Program;
 use crate::domain::tiers::Standing;
 use crate::error::{Error, Result};
 
@@ -34,7 +34,7 @@ pub enum IfBusy {
 /// written before any balance or tier is read. Every read below goes
 /// through here; returns the program it settled with.
 pub fn settled(ctx: &Ctx, if_busy: IfBusy) -> Result<Program> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     let now = ctx.clock.now();
     match if_busy {
         IfBusy::Wait => {
@@ -152,7 +152,7 @@ pub fn adjust(ctx: &Ctx, member_id: i64, delta: i64, note: &str) -> Result<i64> 
 /// Records who brought a new member; both get the referral bonus in the
 /// same transaction. False when the member already had a referrer.
 pub fn referral(ctx: &Ctx, member_id: i64, referrer_id: i64) -> Result<bool> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     let tx = Transaction::new_unchecked(&ctx.conn, TransactionBehavior::Immediate)?;
     let recorded =
         loyalty_bonus::record_referral(&tx, &program, member_id, referrer_id, ctx.clock.now())?;
@@ -162,7 +162,7 @@ pub fn referral(ctx: &Ctx, member_id: i64, referrer_id: i64) -> Result<bool> {
 
 /// The review bonus, once per member. True when it was given now.
 pub fn review_bonus(ctx: &Ctx, member_id: i64) -> Result<bool> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     loyalty_bonus::review(&ctx.conn, &program, member_id, ctx.clock.now())
 }
 
@@ -170,7 +170,7 @@ pub fn review_bonus(ctx: &Ctx, member_id: i64) -> Result<bool> {
 /// settle: a changed minimum moves members at once), then reads the
 /// overview of this month.
 pub fn tier_overview(ctx: &Ctx) -> Result<(Program, TierOverview)> {
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
     let overview = crate::db::tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
     Ok((program, overview))
@@ -189,24 +189,18 @@ pub fn save_tier_min(ctx: &mut Ctx, tier: usize, written: i64) -> Result<()> {
     let Some(path) = ctx.config.path.clone() else {
         return Err(Error::user("ui-tiers-no-file", &[]));
     };
-    let program = ctx.config.loyalty();
-    let name = program.tier_name(tier).unwrap_or_default().to_string();
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    let edited = with_tier_min(&text, tier, written).ok_or_else(|| {
-        Error::user(
-            "ui-tiers-cannot-edit",
-            &[("path", &path.display().to_string()), ("tier", &name)],
-        )
+    let name = ctx.program().tier_name(tier).unwrap_or_default().to_string();
+    let config = crate::config::save::save(&path, |doc| {
+        if set_tier_min(doc, tier, written) {
+            Ok(())
+        } else {
+            Err(Error::user(
+                "ui-tiers-cannot-edit",
+                &[("path", &path.display().to_string()), ("tier", &name)],
+            ))
+        }
     })?;
-    let mut config = Config::parse(&edited, &path)?;
-    config.shop.country = config.shop.country.to_uppercase();
-    config.shop.currency = config.shop.currency.to_uppercase();
-    config.path = Some(path.clone());
-    // Written next to the file and renamed over it: never half a config.
-    let temp = path.with_extension("toml.new");
-    std::fs::write(&temp, &edited).map_err(|e| Error::io(&temp, e))?;
-    std::fs::rename(&temp, &path).map_err(|e| Error::io(&path, e))?;
-    ctx.config = config;
+    ctx.set_config(config);
     Ok(())
 }
 

@@ -80,7 +80,7 @@ fn a_referral_is_recorded_once() {
 fn club_with_file() -> (tempfile::TempDir, Ctx) {
     let (dir, mut ctx) = club();
     let path = dir.path().join("config.toml");
-    ctx.config = Config::load_or_create(&path, Some("hr_HR.UTF-8")).unwrap();
+    ctx.set_config(Config::load_or_create(&path, Some("hr_HR.UTF-8")).unwrap());
     (dir, ctx)
 }
 
@@ -98,7 +98,7 @@ fn a_saved_minimum_is_in_the_file_and_in_the_program_at_once() {
         before.lines().filter(|l| l.starts_with('#')).count(),
         after.lines().filter(|l| l.starts_with('#')).count()
     );
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     assert_eq!(program.min_as_written(program.tiers.tiers[1].min), 250);
     let (shown, _) = tier_overview(&ctx).unwrap();
     assert_eq!(shown.min_as_written(shown.tiers.tiers[1].min), 250);
@@ -113,7 +113,7 @@ fn a_minimum_out_of_order_or_of_the_first_tier_writes_nothing() {
     assert_eq!(err.key(), Some("ui-tiers-first-fixed"));
     assert!(save_tier_min(&mut ctx, 1, 900).is_err(), "above Gold's 500");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
-    let program = ctx.config.loyalty();
+    let program = ctx.program().clone();
     assert_eq!(program.min_as_written(program.tiers.tiers[1].min), 200);
 }
 

@@ -24,12 +24,12 @@ pub fn club() -> (TempDir, Ctx) {
     config.shop.name = "Paws & Pages".into();
     config.shop.country = "HR".into();
     config.shop.currency = "EUR".into();
-    let ctx = Ctx {
-        conn: db::open(&path).unwrap(),
-        clock: Clock::fixed(today()),
+    let ctx = Ctx::new(
+        db::open(&path).unwrap(),
+        Clock::fixed(today()),
         config,
-        db_path: Some(path),
-    };
+        Some(path),
+    );
     (dir, ctx)
 }
 

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{self as points_ops, Redemption};
 use crate::ui::app::{App, Screen};
-use crate::ui::loyalty_text::signed;
+use crate::words::loyalty::signed;
 use crate::ui::screens::{Effect, LoyaltyEffect};
 
 impl App {

@@ -14,7 +14,6 @@ pub mod format;
 pub mod import_job;
 pub mod keymap;
 pub mod keys;
-pub mod loyalty_text;
 pub mod screens;
 pub mod terminal;
 pub mod theme;

@@ -35,12 +35,12 @@ pub fn config(country: &str) -> Config {
 }
 
 pub fn empty_ctx() -> Ctx {
-    Ctx {
-        conn: db::open_in_memory().unwrap(),
-        clock: Clock::fixed(today()),
-        config: config("HR"),
-        db_path: None,
-    }
+    Ctx::new(
+        db::open_in_memory().unwrap(),
+        Clock::fixed(today()),
+        config("HR"),
+        None,
+    )
 }
 
 fn member(first: &str, family: &str) -> MemberDraft {

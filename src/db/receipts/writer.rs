@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 use super::{Identity, StoredCustomer};
+use crate::domain::receipt::{Line, Receipt};
 use crate::error::Result;
-use crate::import::receipt::{Line, Receipt};
 
 pub struct ReceiptWriter<'c> {
     /// Inserting receipts, by how many at once (prepared when first needed).
@@ -262,12 +262,12 @@ mod tests {
     use super::*;
 
     fn receipt(id: &str) -> Receipt {
-        let when = crate::import::parse::Stamp {
+        let when = crate::domain::receipt::Stamp {
             date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
             time: NaiveTime::from_hms_opt(9, 5, 0),
             offset: None,
         };
-        Receipt::new(id.into(), crate::import::receipt::Kind::Sale, when, 250)
+        Receipt::new(id.into(), crate::domain::receipt::Kind::Sale, when, 250)
     }
 
     fn import(conn: &Connection, sha: &str) -> i64 {

@@ -33,13 +33,7 @@ pub struct DateRules {
     pub buddhist: bool,
 }
 
-/// A moment as written in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    pub date: NaiveDate,
-    pub time: Option<NaiveTime>,
-    pub offset: Option<FixedOffset>,
-}
+pub use crate::domain::receipt::Stamp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {

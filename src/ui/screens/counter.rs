@@ -98,7 +98,7 @@ impl CounterState {
         let today = ctx.clock.today();
         let rule = ctx.config.dates.feb29;
         let mut members = search(&ctx.conn, self.query(), today, LIMIT)?;
-        crate::db::loyalty::fill_rows(&ctx.conn, &ctx.config.loyalty(), &mut members, today)?;
+        crate::db::loyalty::fill_rows(&ctx.conn, ctx.program(), &mut members, today)?;
         // One query for the households of every row shown.
         let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
         let window = Window::new(today, BIRTHDAY_DAYS as u32, rule);

@@ -13,9 +13,9 @@ use super::family::{FamilyForm, FormResult, Kin};
 use super::member_history::PurchasesPage;
 use super::member_loyalty::{self as loyalty, CardLoyalty, LoyaltyPopup};
 use super::{Confirm, Effect, View};
-use crate::config::Feb29;
 use crate::context::Ctx;
 use crate::domain::contact::ContactEntry;
+use crate::domain::dates::Feb29;
 use crate::domain::dates::{Celebrant, DayLabel, celebrations_within, day_label};
 use crate::domain::family::BirthInfo;
 use crate::domain::habits::Purchase;
@@ -26,8 +26,8 @@ use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual
 use crate::ui::keymap::{
     Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
 };
-use crate::ui::screens::review_text::{contact_channel_name, contact_reason_name};
 use crate::ui::theme::Theme;
+use crate::words::review::{contact_channel_name, contact_reason_name};
 
 #[path = "member_render.rs"]
 mod render;

@@ -19,7 +19,7 @@ use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{self as points_ops, IfBusy};
 use crate::ui::format::{date_short, pad, visual, width, wrap};
 use crate::ui::keymap::{Action, Keymap};
-use crate::ui::loyalty_text::{amount_text, gap_text};
+use crate::words::loyalty::{amount_text, gap_text};
 
 /// Cells of the bar toward the next tier.
 const BAR: usize = 10;
@@ -108,7 +108,7 @@ pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Ve
 
 /// The redeem popup for `member`, with the config's rewards.
 pub fn redeem_popup(ctx: &Ctx, member: &Member, loyalty: &CardLoyalty) -> LoyaltyPopup {
-    let rewards = ctx.config.loyalty().rewards;
+    let rewards = ctx.program().rewards.clone();
     LoyaltyPopup::Redeem(RedeemState::new(
         &member.full_name(),
         loyalty.balance,

@@ -19,7 +19,6 @@ pub mod points_history;
 pub mod redeem;
 pub mod review;
 mod review_render;
-pub mod review_text;
 pub mod signup;
 pub mod signup_fields;
 pub mod tiers;

@@ -15,9 +15,9 @@ use crate::i18n::{t, t_args};
 use crate::ops::loyalty::Entry;
 use crate::ui::format::{date_with_year, fit, pad, visual, width};
 use crate::ui::keymap::{Action, Keymap, POINTS, POINTS_FORM};
-use crate::ui::loyalty_text::{reason_text, signed};
 use crate::ui::widgets::field::{TextField, render_error, render_row};
 use crate::ui::widgets::popup::{centered, frame};
+use crate::words::loyalty::{reason_text, signed};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FormKind {

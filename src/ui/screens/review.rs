@@ -14,7 +14,8 @@ use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::ops::review;
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
-use crate::ui::screens::review_text::{contact_channel_name, day_text, reason_text};
+use crate::words::dates::day_text;
+use crate::words::review::{contact_channel_name, reason_text};
 
 /// The windows `d` steps through.
 pub const WINDOWS: [u32; 3] = [7, 14, 30];

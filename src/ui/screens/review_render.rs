@@ -11,16 +11,17 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::View;
 use super::review::{ContactChoice, ReviewState, WINDOWS};
-use super::review_text::{
-    SEP, channels_text, contact_channel_name, contact_channel_short, day_text, days_text,
-    household_parts,
-};
 use crate::domain::member::display_phone;
 use crate::domain::review::{ReviewRow, RowKind, Section};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{fit, pad, visual, wrap};
 use crate::ui::keymap::{REVIEW_CONTACT, grouped};
 use crate::ui::widgets::popup::{centered, frame};
+use crate::words::dates::{day_text, days_text};
+use crate::words::loyalty::tier_gap;
+use crate::words::review::{
+    SEP, channels_text, contact_channel_name, contact_channel_short, household_parts,
+};
 
 const DAY: usize = 11;
 const AGREES: usize = 14;
@@ -343,7 +344,7 @@ fn list_text(row: &ReviewRow) -> String {
     let parts = match &row.kind {
         RowKind::Celebrations(day) => household_parts(day, &name),
         RowKind::Lapsed { visits, .. } => vec![name, t_count("ui-visits", "count", *visits)],
-        RowKind::NearTier { gap } => vec![name, gap.clone()],
+        RowKind::NearTier { gap } => vec![name, tier_gap(gap)],
         RowKind::Missing {
             no_birthday,
             no_consent,

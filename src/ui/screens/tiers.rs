@@ -10,8 +10,8 @@ use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::TierOverview;
 use crate::ui::keymap::{Action, Keymap, TIERS, TIERS_EDIT};
-use crate::ui::loyalty_text::metric_text;
 use crate::ui::widgets::field::TextField;
+use crate::words::loyalty::metric_text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Focus {

@@ -13,7 +13,7 @@ use super::tiers::{Focus, Preview, TiersState};
 use crate::domain::tiers::TierBasis;
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::format::{date_short, fit, pad, visual, width, wrap};
-use crate::ui::loyalty_text::{gap_to, metric_text};
+use crate::words::loyalty::{gap_to, metric_text};
 
 impl TiersState {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {

@@ -1,45 +1,46 @@
 //! How loyalty figures read, on screen and on the command line: "€37 to
 //! Gold", "2 visits to Silver", a tier's minimum, what a points row was for.
 
-use crate::db::ledger::{Entry, Reason};
-use crate::domain::loyalty_config::Program;
-use crate::domain::tiers::{Standing, TierBasis};
+use crate::domain::ledger::{Entry, Reason};
+use crate::domain::loyalty_config::{Amount, Program, TierGap};
+use crate::domain::tiers::Standing;
 use crate::i18n::{t, t_args, t_count};
 
 /// "€37 to Gold" (money rounded up to whole units, so it is enough) or
 /// "2 visits to Silver"; `None` at the top tier or without tiers.
 pub fn gap_text(program: &Program, standing: &Standing) -> Option<String> {
-    let (next, gap) = program.tiers.gap_to_next(standing.tier, standing.metric)?;
-    let tier = program.tier_name(next)?;
-    Some(gap_to(program, gap, tier))
+    Some(tier_gap(&program.next_gap(standing.tier, standing.metric)?))
 }
 
 /// "€37 to Gold" for a gap of spend (minor units) or visits.
 pub fn gap_to(program: &Program, gap: i64, tier: &str) -> String {
+    tier_gap(&program.gap_to(gap, tier))
+}
+
+/// "€37 to Gold" as the rules worked it out.
+pub fn tier_gap(gap: &TierGap) -> String {
     t_args(
         "loyalty-gap",
-        &[("amount", &amount_text(program, gap)), ("tier", tier)],
+        &[("amount", &amount(gap.missing)), ("tier", &gap.tier)],
     )
 }
 
 /// A missing amount: money rounded up to whole units (so it is enough),
 /// or visits.
 pub fn amount_text(program: &Program, gap: i64) -> String {
-    match program.tiers.basis {
-        TierBasis::Spend => {
-            let unit = 10i64.pow(u32::from(program.currency.minor_digits()));
-            let whole = gap.max(0).saturating_add(unit - 1) / unit * unit;
-            program.currency.format_whole(whole)
-        }
-        TierBasis::Visits => metric_text(program, gap.max(0)),
-    }
+    amount(program.missing(gap))
 }
 
 /// A 12-month figure: "€463" or "12 visits".
 pub fn metric_text(program: &Program, metric: i64) -> String {
-    match program.tiers.basis {
-        TierBasis::Spend => program.currency.format_whole(metric),
-        TierBasis::Visits => t_count("loyalty-visits", "count", metric),
+    amount(program.amount(metric))
+}
+
+/// "€463" (whole units) or "12 visits".
+pub fn amount(amount: Amount) -> String {
+    match amount {
+        Amount::Money { minor, currency } => currency.format_whole(minor),
+        Amount::Visits(count) => t_count("loyalty-visits", "count", count),
     }
 }
 
@@ -77,6 +78,7 @@ mod tests {
 
     use super::*;
     use crate::config::Config;
+    use crate::domain::tiers::TierBasis;
 
     fn program(extra: &str) -> Program {
         let text = format!(
@@ -109,5 +111,10 @@ mod tests {
         assert_eq!(gap_text(&visits, &at(0, 498)).unwrap(), "2 visits to Gold");
         assert_eq!(metric_text(&visits, 12), "12 visits");
         assert_eq!(metric_text(&spend, 46_399), "€463");
+        assert_eq!(spend.tiers.basis, TierBasis::Spend);
+        let gap = spend.gap_to(3_650, "Gold");
+        assert_eq!(tier_gap(&gap), "€37 to Gold");
+        assert_eq!(gap_to(&spend, 3_650, "Gold"), "€37 to Gold");
+        assert_eq!(amount_text(&spend, -5), "€0");
     }
 }

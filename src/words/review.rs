@@ -2,14 +2,15 @@
 //! turns 40 · son Noam turns 6 · Rex (dog) turns 2". Shared by the screen,
 //! its CSV export and `regulars reminders`, so all three say the same.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::contact::{ContactChannel, ContactReason};
 use crate::domain::member::Channel;
 use crate::domain::reminders::{HouseholdDay, Kind, Occasion, Reminder};
 use crate::domain::review::{ReviewRow, RowKind};
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{date_short, month_short, weekday_short};
+use crate::words::dates::date_short;
+use crate::words::loyalty::tier_gap;
 
 /// Between the parts of a row.
 pub const SEP: &str = " · ";
@@ -86,7 +87,7 @@ pub fn reason_text(row: &ReviewRow, today: NaiveDate) -> String {
             let name = row.full_name();
             household_text(day, &name)
         }
-        RowKind::NearTier { gap } => gap.clone(),
+        RowKind::NearTier { gap } => tier_gap(gap),
         RowKind::Lapsed { visits, last_visit } => t_args(
             "review-lapsed",
             &[
@@ -147,27 +148,4 @@ pub fn channels_text(channels: &[Channel]) -> String {
             .collect::<Vec<_>>()
             .join(" ")
     }
-}
-
-/// "today", "tomorrow", "in 5 days": next to a date that already names
-/// the weekday.
-pub fn days_text(days_until: i64) -> String {
-    match days_until {
-        0 => t("day-today"),
-        1 => t("day-tomorrow"),
-        n => t_count("day-in-days", "days", n),
-    }
-}
-
-/// "Thu 26 Nov": in a list of the next weeks the weekday says more than
-/// the year, also across New Year.
-pub fn day_text(date: NaiveDate) -> String {
-    t_args(
-        "ui-date-short",
-        &[
-            ("weekday", &weekday_short(date)),
-            ("day", &date.day().to_string()),
-            ("month", &month_short(date.month())),
-        ],
-    )
 }

@@ -1,0 +1,9 @@
+//! Words shared by the screens and the commands: text in columns, dates
+//! and ages, loyalty figures ("€37 to Gold"), the reminder and review
+//! rows. Below both front ends, so neither borrows from the other; built
+//! from plain values and the locale file, never from the database.
+
+pub mod dates;
+pub mod loyalty;
+pub mod review;
+pub mod text;
