@@ -80,7 +80,7 @@ fn a_referral_is_recorded_once() {
 fn club_with_file() -> (tempfile::TempDir, Ctx) {
     let (dir, mut ctx) = club();
     let path = dir.path().join("config.toml");
-    ctx.set_config(Config::load_or_create(&path, Some("hr_HR.UTF-8")).unwrap());
+    ctx.set_config(crate::config::Config::load_or_create(&path, Some("hr_HR.UTF-8")).unwrap());
     (dir, ctx)
 }
 
