@@ -22,3 +22,9 @@
 //! - Long work (an import, a demo fill, a full recompute) is an operation
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
+
+pub mod consent;
+pub mod family;
+pub mod lookup;
+pub mod members;
+pub mod till_customers;

@@ -1,0 +1,95 @@
+//! Finding members and reading one: the counter's search, a key typed on
+//! the command line or in a popup, and everything a member's card shows.
+
+use crate::context::Ctx;
+use crate::db;
+use crate::db::search::MemberRow;
+use crate::domain::contact::ContactEntry;
+use crate::domain::habits::Purchase;
+use crate::domain::member::{MemberCard, normalise_phone};
+use crate::error::{Error, Result};
+
+/// Whether to wait for another program's write before bringing points up
+/// to date: a command waits, a screen shows the points as they stand and
+/// catches up on the next settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Settle {
+    Wait,
+    IfFree,
+}
+
+/// "Settle then read": points and tiers are brought up to date before
+/// anything shows them. The one place that does it for these queries.
+fn settle(ctx: &Ctx, how: Settle) -> Result<()> {
+    let program = ctx.config.loyalty();
+    match how {
+        Settle::Wait => db::loyalty::settle(&ctx.conn, &program, ctx.clock.now()).map(drop),
+        Settle::IfFree => db::loyalty::try_settle(&ctx.conn, &program, ctx.clock.now()).map(drop),
+    }
+}
+
+/// Brings points and tiers up to date, as a screen does on coming back
+/// to the counter after new members, demo data or linked receipts.
+pub fn bring_points_up_to_date(ctx: &Ctx) -> Result<()> {
+    settle(ctx, Settle::IfFree)
+}
+
+/// The member a key names: an id, a card, a phone in any form the shop's
+/// country writes it, or an email.
+pub fn find_member(ctx: &Ctx, key: &str) -> Result<i64> {
+    let phone = normalise_phone(key, ctx.config.country()).ok();
+    db::members::find_by_key(&ctx.conn, key, phone.as_deref())?
+        .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))
+}
+
+/// Members matching `text`, best first, at most `limit`, with their tier
+/// and points filled in as they stand after settling.
+pub fn find_members(ctx: &Ctx, text: &str, limit: usize, how: Settle) -> Result<Vec<MemberRow>> {
+    settle(ctx, how)?;
+    rows_as_they_stand(ctx, text, limit)
+}
+
+/// [`find_members`] without settling first: the counter searches again on
+/// every key, and settling is done when the counter is shown.
+pub fn rows_as_they_stand(ctx: &Ctx, text: &str, limit: usize) -> Result<Vec<MemberRow>> {
+    let today = ctx.clock.today();
+    let mut rows = db::search::search(&ctx.conn, text, today, limit)?;
+    db::loyalty::fill_rows(&ctx.conn, &ctx.config.loyalty(), &mut rows, today)?;
+    Ok(rows)
+}
+
+/// Just the matches, without points: a popup that picks a member.
+pub fn pick_members(ctx: &Ctx, text: &str, limit: usize) -> Result<Vec<MemberRow>> {
+    db::search::search(&ctx.conn, text, ctx.clock.today(), limit)
+}
+
+/// Everything a member's file holds: the card, every purchase and the
+/// contact log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MemberFile {
+    pub card: MemberCard,
+    pub purchases: Vec<Purchase>,
+    pub contacts: Vec<ContactEntry>,
+}
+
+/// A member's card, or None when the member is gone.
+pub fn member_card(ctx: &Ctx, id: i64) -> Result<Option<MemberCard>> {
+    db::members::card(&ctx.conn, id)
+}
+
+/// A member's whole file, or None when the member is gone.
+pub fn member_file(ctx: &Ctx, id: i64) -> Result<Option<MemberFile>> {
+    let Some(card) = member_card(ctx, id)? else {
+        return Ok(None);
+    };
+    Ok(Some(MemberFile {
+        card,
+        purchases: db::habits::purchases(&ctx.conn, id)?,
+        contacts: db::contacts::of_member(&ctx.conn, id)?,
+    }))
+}
+
+/// How many members the club has (none yet: the welcome screen).
+pub fn member_count(ctx: &Ctx) -> Result<i64> {
+    db::members::count(&ctx.conn)
+}

@@ -1,0 +1,60 @@
+//! Till customers without a member: listing them, and linking one to a
+//! member (or undoing that) so their receipts, and later imports, count
+//! for the member.
+
+use crate::context::Ctx;
+use crate::db;
+use crate::db::receipts::{Identity, UnmatchedCustomer};
+use crate::db::till_customers::TillCustomer;
+use crate::error::{Error, Result};
+
+/// Customers on receipts without a member, biggest spenders first.
+pub fn unmatched(ctx: &Ctx, limit: usize) -> Result<Vec<UnmatchedCustomer>> {
+    db::receipts::unmatched_customers(&ctx.conn, limit)
+}
+
+/// What the till wrote about a customer, to sign them up with it filled in.
+pub fn till_customer(ctx: &Ctx, identity: Identity, value: &str) -> Result<TillCustomer> {
+    db::till_customers::details(&ctx.conn, identity, value)
+}
+
+/// Links a till customer to a member: the chosen card, phone or email, and
+/// the others the till wrote on the same receipts (the same till customer),
+/// unless another member has them. All or nothing; returns how many
+/// receipts became the member's.
+pub fn link(ctx: &Ctx, identity: Identity, value: &str, member_id: i64) -> Result<usize> {
+    let now = ctx.clock.now();
+    let tx = super::members::begin(ctx)?;
+    if db::members::get(&ctx.conn, member_id)?.is_none() {
+        let key = member_id.to_string();
+        return Err(Error::user("err-member-not-found", &[("key", &key)]));
+    }
+    let seen = db::till_customers::details(&ctx.conn, identity, value)?;
+    let mut linked = db::receipts::link_customer(&ctx.conn, identity, value, member_id, now)?;
+    for (other, other_value) in [
+        (Identity::Card, seen.card),
+        (Identity::Phone, seen.phone),
+        (Identity::Email, seen.email),
+    ] {
+        let Some(other_value) = other_value else {
+            continue;
+        };
+        if (other, other_value.as_str()) == (identity, value)
+            || db::receipts::member_for(&ctx.conn, other, &other_value)?.is_some()
+        {
+            continue;
+        }
+        linked += db::receipts::link_customer(&ctx.conn, other, &other_value, member_id, now)?;
+    }
+    tx.commit()?;
+    Ok(linked)
+}
+
+/// Undoes a link made by hand; returns how many receipts went back to no
+/// one, or None when the identity was not linked to anyone.
+pub fn unlink(ctx: &Ctx, identity: Identity, value: &str) -> Result<Option<usize>> {
+    let tx = super::members::begin(ctx)?;
+    let freed = db::till_customers::unlink(&ctx.conn, identity, value)?;
+    tx.commit()?;
+    Ok(freed.map(|(_, count)| count))
+}
