@@ -24,6 +24,7 @@
 //!   `db::open`, the one safe opening path.
 
 pub mod consent;
+pub mod counter;
 pub mod family;
 pub mod lookup;
 pub mod members;

@@ -15,13 +15,12 @@ use super::signup_fields::{Fields, Stop};
 use super::{Effect, View};
 use crate::config::Config;
 use crate::context::Ctx;
-use crate::db::receipts::{
-    Identity, UnmatchedCustomer, link_customer, member_for, unmatched_customers,
-};
-use crate::db::till_customers::{TillCustomer, details};
+use crate::db::receipts::{Identity, UnmatchedCustomer};
+use crate::db::till_customers::TillCustomer;
 use crate::domain::member::display_phone;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::till_customers;
 use crate::ui::format::{date_short, fit, pad, visual, wrap};
 use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
 
@@ -74,7 +73,7 @@ pub fn signup_from_till(customer: &TillCustomer, ctx: &Ctx) -> SignupState {
 impl UnmatchedState {
     pub fn open(ctx: &Ctx) -> Result<UnmatchedState> {
         Ok(UnmatchedState {
-            customers: unmatched_customers(&ctx.conn, LIMIT)?,
+            customers: till_customers::unmatched(ctx, LIMIT)?,
             selected: 0,
             picker: None,
         })
@@ -107,30 +106,14 @@ impl UnmatchedState {
         ]
     }
 
-    /// Links the selected customer to a member: the chosen card, phone or
-    /// email, and the others the till wrote on the same receipts (the same
-    /// till customer), unless another member has them.
+    /// Links the selected customer to a member (with the other identities
+    /// the till wrote for them that no other member has).
     fn link(&mut self, member_id: i64, name: &str, ctx: &Ctx) -> Result<Effect> {
         let Some(c) = self.customers.get(self.selected).cloned() else {
             return Ok(Effect::None);
         };
-        let now = ctx.clock.now();
-        let seen = details(&ctx.conn, c.identity, &c.value)?;
-        let mut linked = link_customer(&ctx.conn, c.identity, &c.value, member_id, now)?;
-        for (identity, value) in [
-            (Identity::Card, seen.card),
-            (Identity::Phone, seen.phone),
-            (Identity::Email, seen.email),
-        ] {
-            let Some(value) = value else { continue };
-            if (identity, value.as_str()) == (c.identity, c.value.as_str())
-                || member_for(&ctx.conn, identity, &value)?.is_some()
-            {
-                continue;
-            }
-            linked += link_customer(&ctx.conn, identity, &value, member_id, now)?;
-        }
-        self.customers = unmatched_customers(&ctx.conn, LIMIT)?;
+        let linked = till_customers::link(ctx, c.identity, &c.value, member_id)?;
+        self.customers = till_customers::unmatched(ctx, LIMIT)?;
         self.selected = self.selected.min(self.customers.len().saturating_sub(1));
         Ok(Effect::Notice(t_args(
             "ui-unmatched-linked",
@@ -181,7 +164,7 @@ impl UnmatchedState {
             }
             Action::SignUp => {
                 if let Some(c) = self.customers.get(self.selected) {
-                    return match details(&ctx.conn, c.identity, &c.value) {
+                    return match till_customers::till_customer(ctx, c.identity, &c.value) {
                         Ok(found) => Effect::SignUpWith(Box::new(signup_from_till(&found, ctx))),
                         Err(e) => e.into(),
                     };
