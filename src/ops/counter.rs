@@ -3,10 +3,10 @@
 
 use crate::context::Ctx;
 use crate::db;
-use crate::db::search::MemberRow;
 use crate::domain::reminders::{Kind, Window};
 use crate::error::Result;
 use crate::ops::lookup;
+use crate::ops::lookup::MemberRow;
 
 /// One member in the list, with what the row shows worked out at load.
 #[derive(Debug, Clone, PartialEq)]

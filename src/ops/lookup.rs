@@ -3,11 +3,13 @@
 
 use crate::context::Ctx;
 use crate::db;
-use crate::db::search::MemberRow;
 use crate::domain::contact::ContactEntry;
 use crate::domain::habits::Purchase;
 use crate::domain::member::{MemberCard, normalise_phone};
 use crate::error::{Error, Result};
+
+/// A row of a member search, as the screens and commands list it.
+pub use crate::db::search::MemberRow;
 
 /// Whether to wait for another program's write before bringing points up
 /// to date: a command waits, a screen shows the points as they stand and

@@ -4,9 +4,11 @@
 
 use crate::context::Ctx;
 use crate::db;
-use crate::db::receipts::{Identity, UnmatchedCustomer};
-use crate::db::till_customers::TillCustomer;
 use crate::error::{Error, Result};
+
+/// How a till names a customer, who they are, and what it wrote about them.
+pub use crate::db::receipts::{Identity, UnmatchedCustomer};
+pub use crate::db::till_customers::TillCustomer;
 
 /// Customers on receipts without a member, biggest spenders first.
 pub fn unmatched(ctx: &Ctx, limit: usize) -> Result<Vec<UnmatchedCustomer>> {

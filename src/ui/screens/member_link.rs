@@ -10,11 +10,10 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::View;
 use crate::context::Ctx;
-use crate::db::search::MemberRow;
 use crate::domain::member::{display_phone, full_name};
 use crate::error::Result;
 use crate::i18n::t;
-use crate::ops::lookup;
+use crate::ops::lookup::{self, MemberRow};
 use crate::ui::format::{fit, visual};
 use crate::ui::keymap::{Action, UNMATCHED_LINK, grouped};
 use crate::ui::widgets::field::TextField;

@@ -15,12 +15,10 @@ use super::signup_fields::{Fields, Stop};
 use super::{Effect, View};
 use crate::config::Config;
 use crate::context::Ctx;
-use crate::db::receipts::{Identity, UnmatchedCustomer};
-use crate::db::till_customers::TillCustomer;
 use crate::domain::member::display_phone;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
-use crate::ops::till_customers;
+use crate::ops::till_customers::{self, Identity, TillCustomer, UnmatchedCustomer};
 use crate::ui::format::{date_short, fit, pad, visual, wrap};
 use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
 
