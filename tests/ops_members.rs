@@ -282,3 +282,32 @@ fn children_and_pets_read_dates_in_the_shops_order() {
     assert_eq!(e.key(), Some("err-member-not-found"));
     assert_eq!((count(&ctx, "pets"), count(&ctx, "children")), (1, 2));
 }
+
+#[test]
+fn a_consent_channel_this_version_does_not_know_is_an_error_not_post() {
+    let dir = TempDir::new().unwrap();
+    let ctx = shop(&dir, "HR");
+    let id = saved(sign_up(&ctx, &ana(), IfDuplicate::Ask).unwrap()).id;
+    // As a newer version with a wider channel list would have written it.
+    ctx.conn
+        .execute_batch(&format!(
+            "PRAGMA ignore_check_constraints = ON;
+             INSERT INTO consents (member_id, channel, granted, at, how)
+             VALUES ({id}, 'whatsapp', 1, '2026-11-23 10:00:00', 'counter');
+             PRAGMA ignore_check_constraints = OFF;"
+        ))
+        .unwrap();
+    let e = lookup::member_card(&ctx, id).unwrap_err();
+    assert_eq!(e.key(), Some("err-db-unknown-channel"));
+    assert!(e.to_string().contains("whatsapp"), "{e}");
+    let edited = MemberInput {
+        family_name: "Babić".into(),
+        ..ana()
+    };
+    assert!(edit_member(&ctx, id, &edited, IfDuplicate::Ask).is_err());
+    let family: String = ctx
+        .conn
+        .query_row("SELECT family_name FROM members WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(family, "Kovač");
+}

@@ -33,3 +33,6 @@ import-err-empty = { $path } je prazna; ništa nije spremljeno.
 import-err-sheet-unpacks = { $path } se raspakira na { $size }, više od { $cap } koliko se proračunska tablica smije raspakirati (izvoz s blagajne je daleko manji); nije pročitana i ništa nije spremljeno.
 import-err-sheet-cells = { $path }: prvi list obuhvaća { $rows } redaka × { $columns } stupaca, više od { $cap } ćelija koliko izvoz s blagajne smije imati; nije pročitan i ništa nije spremljeno.
 import-err-record-too-long = u retku { $line } počinje zapis dulji od { $cap } ili s više od { $cells } ćelija (navodnik koji nije zatvoren?); datoteka nije pročitana
+
+# h2
+err-db-unknown-channel = Član { $member } ima privolu za kanal "{ $code }", koji ova verzija programa regulars ne poznaje (zapisala ju je novija verzija?).

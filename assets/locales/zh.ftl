@@ -29,3 +29,6 @@ import-err-empty = { $path } 是空文件；未保存任何内容。
 import-err-sheet-unpacks = { $path } 解压后为 { $size }，超过了电子表格允许的 { $cap }（收银机导出的文件要小得多）；未读取，也未保存任何内容。
 import-err-sheet-cells = { $path }：第一个工作表跨 { $rows } 行 × { $columns } 列，超过了收银机导出文件可能有的 { $cap } 个单元格；未读取，也未保存任何内容。
 import-err-record-too-long = 第 { $line } 行开始的记录超过 { $cap } 或多于 { $cells } 个单元格（引号未闭合？）；未读取该文件
+
+# h2
+err-db-unknown-channel = 会员 { $member } 有一条渠道为“{ $code }”的同意记录，此版本的 regulars 不认识该渠道（由较新版本写入？）。

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use crate::db::search::{SearchFields, within_transaction, write_words};
 use crate::domain::family::{BirthInfo, Child, Pet};
 use crate::domain::member::{Birthday, Channel, Consent, Member, MemberCard, MemberDraft, fold};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 const MEMBER_COLUMNS: &str = "id, first_name, family_name, phone, email, birth_month, birth_day, birth_year, \
      card, area, language, note, joined_at";
@@ -221,7 +221,9 @@ pub fn record_consent(
     Ok(())
 }
 
-/// The current consent per channel (the last log entry of each).
+/// The current consent per channel (the last log entry of each). A channel
+/// this version does not know is an error, not a guess: a consent must
+/// never be shown on the wrong channel.
 pub fn consents(conn: &Connection, member_id: i64) -> Result<Vec<Consent>> {
     let mut stmt = conn.prepare(
         "SELECT channel, granted, at, how FROM consents c
@@ -229,16 +231,30 @@ pub fn consents(conn: &Connection, member_id: i64) -> Result<Vec<Consent>> {
          ORDER BY channel",
     )?;
     let rows = stmt.query_map([member_id], |r| {
-        let channel: String = r.get(0)?;
         let at: String = r.get(2)?;
-        Ok(Consent {
-            channel: Channel::from_code(&channel).unwrap_or(Channel::Post),
-            granted: r.get(1)?,
-            at: NaiveDateTime::parse_from_str(&at, DATETIME).unwrap_or_default(),
-            how: r.get(3)?,
-        })
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get(1)?,
+            NaiveDateTime::parse_from_str(&at, DATETIME).unwrap_or_default(),
+            r.get(3)?,
+        ))
     })?;
-    let mut list: Vec<Consent> = rows.collect::<rusqlite::Result<_>>()?;
+    let mut list = vec![];
+    for row in rows {
+        let (code, granted, at, how) = row?;
+        let channel = Channel::from_code(&code).ok_or_else(|| {
+            Error::user(
+                "err-db-unknown-channel",
+                &[("code", &code), ("member", &member_id.to_string())],
+            )
+        })?;
+        list.push(Consent {
+            channel,
+            granted,
+            at,
+            how,
+        });
+    }
     list.sort_by_key(|c| c.channel);
     Ok(list)
 }
