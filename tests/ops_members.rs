@@ -307,7 +307,9 @@ fn a_consent_channel_this_version_does_not_know_is_an_error_not_post() {
     assert!(edit_member(&ctx, id, &edited, IfDuplicate::Ask).is_err());
     let family: String = ctx
         .conn
-        .query_row("SELECT family_name FROM members WHERE id = ?1", [id], |r| r.get(0))
+        .query_row("SELECT family_name FROM members WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(family, "Kovač");
 }

@@ -76,3 +76,28 @@ pub fn record_consent(
     tx.commit()?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(list: &[&str]) -> Vec<String> {
+        list.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn channels_are_read_as_typed_and_blanks_skipped() {
+        assert_eq!(
+            channels(&codes(&["sms", " Email ", "", "POST"])).unwrap(),
+            vec![Channel::Sms, Channel::Email, Channel::Post]
+        );
+        assert!(channels(&[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_unknown_channel_is_refused_by_name() {
+        let e = channels(&codes(&["sms", "fax"])).unwrap_err();
+        assert_eq!(e.key(), Some("err-channel"));
+        assert!(e.to_string().contains("\"fax\""), "{e}");
+    }
+}

@@ -24,7 +24,6 @@
 //!   `db::open`, the one safe opening path.
 
 pub mod consent;
-pub mod counter;
 pub mod family;
 pub mod lookup;
 pub mod members;

@@ -15,7 +15,7 @@ use super::{Effect, View};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
-use crate::ops::counter::counter_rows;
+use crate::ops::lookup::counter_rows;
 use crate::ui::format::{fit, width};
 use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
 use crate::ui::widgets::field::TextField;
@@ -25,7 +25,7 @@ const LIMIT: usize = 200;
 /// Birthdays this many days ahead get the marker.
 const BIRTHDAY_DAYS: i64 = 7;
 
-pub use crate::ops::counter::CounterRow;
+pub use crate::ops::lookup::CounterRow;
 
 #[derive(Debug, Default)]
 pub struct CounterState {

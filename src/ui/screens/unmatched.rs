@@ -41,27 +41,25 @@ fn identity_text(c: &UnmatchedCustomer, config: &Config) -> String {
     }
 }
 
-/// The signup form filled from the till: the name split at its first
-/// space, the phone (else the email) as contact, the card.
+/// The signup form filled from the till: the phone (else the email) as
+/// contact, the phone in the shop's own form.
 pub fn signup_from_till(customer: &TillCustomer, ctx: &Ctx) -> SignupState {
-    let mut fields = Fields::default();
-    if let Some(name) = &customer.name {
-        let (first, family) = name.trim().split_once(' ').unwrap_or((name.trim(), ""));
-        fields.get_mut(Stop::FirstName).set(first);
-        fields.get_mut(Stop::FamilyName).set(family.trim());
-    }
-    let phone = customer
-        .phone
-        .as_deref()
-        .map(|p| display_phone(p, ctx.config.country()));
-    let (contact, other) = match (phone, customer.email.clone()) {
-        (Some(phone), email) => (Some(phone), email),
-        (None, email) => (email, None),
+    let input = till_customers::as_new_member(customer);
+    let phone = Some(input.phone)
+        .filter(|p| !p.is_empty())
+        .map(|p| display_phone(&p, ctx.config.country()));
+    let email = Some(input.email).filter(|e| !e.is_empty());
+    let (contact, other) = match phone {
+        Some(phone) => (Some(phone), email),
+        None => (email, None),
     };
+    let mut fields = Fields::default();
     for (stop, value) in [
+        (Stop::FirstName, Some(input.first_name)),
+        (Stop::FamilyName, Some(input.family_name)),
         (Stop::Contact, contact),
         (Stop::OtherContact, other),
-        (Stop::Card, customer.card.clone()),
+        (Stop::Card, Some(input.card)),
     ] {
         fields.get_mut(stop).set(value.as_deref().unwrap_or(""));
     }
