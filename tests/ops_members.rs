@@ -7,10 +7,11 @@ use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::family::BirthInfo;
-use regulars::domain::member::Channel;
+use regulars::domain::member::{Channel, FieldError};
 use regulars::ops::family::{self, KinInput};
 use regulars::ops::members::{
-    IfDuplicate, MemberInput, Outcome, Saved, delete_member, edit_member, sign_up,
+    IfDuplicate, MemberField, MemberInput, Outcome, Saved, check_member, delete_member,
+    edit_member, sign_up,
 };
 use regulars::ops::{consent, lookup};
 use tempfile::TempDir;
@@ -312,4 +313,30 @@ fn a_consent_channel_this_version_does_not_know_is_an_error_not_post() {
         })
         .unwrap();
     assert_eq!(family, "Kovač");
+}
+
+#[test]
+fn every_problem_is_named_at_its_field_and_the_first_refuses_a_signup() {
+    let dir = TempDir::new().unwrap();
+    let ctx = shop(&dir, "HR");
+    let input = MemberInput {
+        first_name: "  ".into(),
+        phone: "12".into(),
+        email: "ana.example.com".into(),
+        birthday: "31.2.".into(),
+        ..MemberInput::default()
+    };
+    let problems = check_member(&input, ctx.clock.today(), &ctx.config).unwrap_err();
+    assert_eq!(
+        problems,
+        vec![
+            (MemberField::FirstName, FieldError::Required),
+            (MemberField::Phone, FieldError::Phone),
+            (MemberField::Email, FieldError::Email),
+            (MemberField::Birthday, FieldError::Date),
+        ]
+    );
+    let e = sign_up(&ctx, &input, IfDuplicate::SaveAnyway).unwrap_err();
+    assert!(e.to_string().starts_with("First name"), "{e}");
+    assert_eq!(count(&ctx, "members"), 0);
 }

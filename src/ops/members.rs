@@ -2,8 +2,10 @@
 //! one transaction whether the owner works at the counter or on the
 //! command line.
 
+use chrono::NaiveDate;
 use rusqlite::{Transaction, TransactionBehavior};
 
+use crate::config::Config;
 use crate::context::Ctx;
 use crate::db;
 use crate::domain::member::{
@@ -74,27 +76,57 @@ fn optional(text: &str) -> Option<String> {
     Some(clean_text(text)).filter(|v| !v.is_empty())
 }
 
-/// Checks the typed details: a first name, a phone of the shop's country,
-/// an email, a birthday in the shop's date order, known consent channels.
-pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<(MemberDraft, Vec<Channel>)> {
+/// A member field the checks can refuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberField {
+    FirstName,
+    Phone,
+    Email,
+    Birthday,
+}
+
+impl MemberField {
+    /// The locale key of the field's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            MemberField::FirstName => "field-first-name",
+            MemberField::Phone => "field-phone",
+            MemberField::Email => "field-email",
+            MemberField::Birthday => "field-birthday",
+        }
+    }
+}
+
+/// Checks the typed details and names every problem at its field: a first
+/// name, a phone of the shop's country, an email, a birthday in the shop's
+/// date order. The one set of rules for every front end.
+pub fn check_member(
+    input: &MemberInput,
+    today: NaiveDate,
+    config: &Config,
+) -> Result<MemberDraft, Vec<(MemberField, FieldError)>> {
+    let mut problems = vec![];
     let first_name = clean_text(&input.first_name);
     if first_name.is_empty() {
-        return Err(field_error("field-first-name", FieldError::Required));
+        problems.push((MemberField::FirstName, FieldError::Required));
     }
-    let phone = optional(&input.phone)
-        .map(|p| normalise_phone(&p, ctx.config.country()))
-        .transpose()
-        .map_err(|e| field_error("field-phone", e))?;
-    let email = optional(&input.email)
-        .map(|e| normalise_email(&e))
-        .transpose()
-        .map_err(|e| field_error("field-email", e))?;
-    let birthday = optional(&input.birthday)
-        .map(|b| parse_birthday(&b, ctx.clock.today(), ctx.config.date_order()))
-        .transpose()
-        .map_err(|e| field_error("field-birthday", e))?;
-    let consents = consent::channels(&input.consents)?;
-    let draft = MemberDraft {
+    let mut read = |field, text: &str, rule: &dyn Fn(&str) -> Result<_, FieldError>| {
+        let text = optional(text)?;
+        rule(&text).map_err(|e| problems.push((field, e))).ok()
+    };
+    let phone = read(MemberField::Phone, &input.phone, &|p| {
+        normalise_phone(p, config.country())
+    });
+    let email = read(MemberField::Email, &input.email, &normalise_email);
+    let birthday = optional(&input.birthday).and_then(|b| {
+        parse_birthday(&b, today, config.date_order())
+            .map_err(|e| problems.push((MemberField::Birthday, e)))
+            .ok()
+    });
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(MemberDraft {
         first_name,
         family_name: clean_text(&input.family_name),
         phone,
@@ -104,8 +136,16 @@ pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<(MemberDraft, Vec<C
         area: optional(&input.area),
         language: input.language.clone(),
         note: optional(&input.note),
-    };
-    Ok((draft, consents))
+    })
+}
+
+/// [`check_member`] and the consent channels, refusing with the first problem.
+pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<(MemberDraft, Vec<Channel>)> {
+    let draft = check_member(input, ctx.clock.today(), &ctx.config).map_err(|problems| {
+        let (field, problem) = problems[0].clone();
+        field_error(field.label_key(), problem)
+    })?;
+    Ok((draft, consent::channels(&input.consents)?))
 }
 
 /// A write transaction that takes the write lock at once, where SQLite
