@@ -2,17 +2,17 @@
 # languages fall back to this file for messages they do not list.
 
 ## Errors (one line each, they end up on stderr)
-err-unexpected = Something went wrong.
+err-unexpected = Something went wrong; nothing was changed.
 err-today-format = "{ $value }" is not a date; use YYYY-MM-DD, e.g. 2026-03-14.
 err-database = Database error: { $detail }
 err-file = Cannot use file { $path }: { $detail }
 err-config = Config file { $path }:{ $line }: { $detail }
 err-config-country = "{ $value }" is not a two-letter country code (e.g. HR, IL, US)
 err-config-currency = "{ $value }" is not a currency code this app knows (e.g. EUR, USD, ILS, DKK)
-err-db-newer = This database was written by a newer version of regulars (schema { $found }; this app knows up to { $known }). Update the app.
+err-db-newer = This database was written by a newer version of regulars (schema { $found }; this app knows up to { $known }). Update the app; nothing was changed.
 err-db-open = Cannot open the database { $path }: { $detail }
-err-db-not-sqlite = { $path } is not a regulars database (it is not an SQLite file).
-err-db-foreign = { $path } is an SQLite database of another program, not of regulars.
+err-db-not-sqlite = { $path } is not a regulars database (it is not an SQLite file); nothing was changed.
+err-db-foreign = { $path } is an SQLite database of another program, not of regulars; nothing was changed.
 err-no-data-dir = Cannot find a data folder for this user; give the database with --db PATH.
 err-member-not-found = No member matches "{ $key }" (give an id, card number, phone or email).
 err-field = { $field }: { $problem }
