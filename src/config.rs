@@ -24,7 +24,6 @@ pub use crate::domain::dates::Feb29;
 
 pub mod save;
 
-
 const TEMPLATE: &str = include_str!("../assets/config.toml");
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Default)]

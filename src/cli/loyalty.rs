@@ -5,11 +5,11 @@
 use clap::Args;
 use serde_json::{Value, json};
 
-use super::{Ctx, JsonFlag, member::resolve, stdout};
+use super::{Ctx, JsonFlag, stdout};
 use crate::db::members;
-use crate::domain::loyalty_config::Program;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::ops::lookup::find_member as resolve;
 use crate::ops::loyalty::{self as points_ops, Entry, IfBusy, Redemption};
 use crate::words::loyalty::{gap_text, metric_text, reason_text, signed};
 use crate::words::text::pad;
@@ -46,11 +46,6 @@ pub struct AdjustArgs {
     /// Why (required; shown in the points history).
     #[arg(long)]
     note: String,
-}
-
-/// Brings points up to date: after an import and before points are shown.
-pub fn settle(ctx: &Ctx) -> Result<Program> {
-    points_ops::settled(ctx, IfBusy::Wait)
 }
 
 pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::db::search::MemberRow;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{Birthday, MemberCard, display_phone, full_name};
 use crate::i18n::t;
+use crate::ops::lookup::MemberRow;
 
 fn birthday_value(b: Option<Birthday>) -> Value {
     match b {

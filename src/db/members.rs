@@ -221,7 +221,9 @@ pub fn record_consent(
     Ok(())
 }
 
-/// The current consent per channel (the last log entry of each).
+/// The current consent per channel (the last log entry of each). A channel
+/// this version does not know is an error, not a guess: a consent must
+/// never be shown on the wrong channel.
 pub fn consents(conn: &Connection, member_id: i64) -> Result<Vec<Consent>> {
     let mut stmt = conn.prepare(
         "SELECT channel, granted, at, how FROM consents c

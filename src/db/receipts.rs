@@ -304,31 +304,33 @@ pub fn link_customer(
     member_id: i64,
     at: NaiveDateTime,
 ) -> Result<usize> {
-    let tx = conn.unchecked_transaction()?;
-    tx.execute(
-        "INSERT INTO customer_links (kind, value, member_id, at) VALUES (?1, ?2, ?3, ?4)
+    // In the caller's transaction when there is one (linking a customer's
+    // other identities too), else in its own.
+    crate::db::search::within_transaction(conn, || {
+        conn.execute(
+            "INSERT INTO customer_links (kind, value, member_id, at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (kind, value) DO UPDATE SET member_id = excluded.member_id, at = excluded.at",
-        params![
-            identity.code(),
-            value,
-            member_id,
-            at.format(DATETIME).to_string()
-        ],
-    )?;
-    let sql = match identity {
-        Identity::Card => {
-            "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_card = ?2"
-        }
-        Identity::Phone => {
-            "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_phone = ?2"
-        }
-        Identity::Email => {
-            "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_email = ?2"
-        }
-    };
-    let linked = tx.execute(sql, params![member_id, value])?;
-    tx.commit()?;
-    Ok(linked)
+            params![
+                identity.code(),
+                value,
+                member_id,
+                at.format(DATETIME).to_string()
+            ],
+        )?;
+        let sql = match identity {
+            Identity::Card => {
+                "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_card = ?2"
+            }
+            Identity::Phone => {
+                "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_phone = ?2"
+            }
+            Identity::Email => {
+                "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_email = ?2"
+            }
+        };
+        let linked = conn.execute(sql, params![member_id, value])?;
+        Ok(linked)
+    })
 }
 
 /// Gives a member the receipts without a member that carry their card,

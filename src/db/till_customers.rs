@@ -2,7 +2,7 @@
 //! phone, email and name written on their receipts, for signing them up
 //! with that data filled in.
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::db::receipts::Identity;
 use crate::error::Result;
@@ -21,11 +21,7 @@ pub struct TillCustomer {
 /// The details on the receipts without a member that carry `value` as
 /// their card, phone or email. Where receipts disagree, the most recent wins.
 pub fn details(conn: &Connection, identity: Identity, value: &str) -> Result<TillCustomer> {
-    let column = match identity {
-        Identity::Card => "cust_card",
-        Identity::Phone => "cust_phone",
-        Identity::Email => "cust_email",
-    };
+    let column = column(identity);
     let sql = format!(
         "SELECT cust_name, cust_card, cust_phone, cust_email FROM receipts
          WHERE member_id IS NULL AND {column} = ?1
@@ -50,6 +46,47 @@ pub fn details(conn: &Connection, identity: Identity, value: &str) -> Result<Til
         }
     }
     Ok(found)
+}
+
+/// Undoes a link made by hand: the identity no longer names the member,
+/// and the receipts it gave them go back to no one, except those that
+/// carry the member's own card, phone or email or another identity still
+/// linked to them. Returns the member it named and how many receipts went
+/// back, or None when the identity was not linked.
+pub fn unlink(conn: &Connection, identity: Identity, value: &str) -> Result<Option<(i64, usize)>> {
+    let member: Option<i64> = conn
+        .query_row(
+            "DELETE FROM customer_links WHERE kind = ?1 AND value = ?2 RETURNING member_id",
+            params![identity.code(), value],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(member) = member else {
+        return Ok(None);
+    };
+    let column = column(identity);
+    let sql = format!(
+        "UPDATE receipts SET member_id = NULL
+         WHERE member_id = ?1 AND {column} = ?2
+           AND NOT EXISTS (SELECT 1 FROM members m WHERE m.id = ?1 AND
+                 (m.card = receipts.cust_card OR m.phone = receipts.cust_phone
+                  OR m.email = receipts.cust_email))
+           AND NOT EXISTS (SELECT 1 FROM customer_links l WHERE l.member_id = ?1 AND
+                 ((l.kind = 'card' AND l.value = receipts.cust_card)
+                  OR (l.kind = 'phone' AND l.value = receipts.cust_phone)
+                  OR (l.kind = 'email' AND l.value = receipts.cust_email)))"
+    );
+    let freed = conn.execute(&sql, params![member, value])?;
+    Ok(Some((member, freed)))
+}
+
+/// The receipts' column that holds an identity of this kind.
+fn column(identity: Identity) -> &'static str {
+    match identity {
+        Identity::Card => "cust_card",
+        Identity::Phone => "cust_phone",
+        Identity::Email => "cust_email",
+    }
 }
 
 #[cfg(test)]

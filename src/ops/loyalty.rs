@@ -6,11 +6,11 @@
 
 use rusqlite::{Transaction, TransactionBehavior};
 
+use crate::config::save::set_tier_min;
 use crate::context::Ctx;
 pub use crate::db::ledger::Entry;
 pub use crate::db::tier_overview::TierOverview;
 use crate::db::{ledger, loyalty, loyalty_bonus};
-use crate::config::save::set_tier_min;
 use crate::domain::loyalty_config::Program;
 use crate::domain::tiers::Standing;
 use crate::error::{Error, Result};
@@ -189,7 +189,11 @@ pub fn save_tier_min(ctx: &mut Ctx, tier: usize, written: i64) -> Result<()> {
     let Some(path) = ctx.config.path.clone() else {
         return Err(Error::user("ui-tiers-no-file", &[]));
     };
-    let name = ctx.program().tier_name(tier).unwrap_or_default().to_string();
+    let name = ctx
+        .program()
+        .tier_name(tier)
+        .unwrap_or_default()
+        .to_string();
     let config = crate::config::save::save(&path, |doc| {
         if set_tier_min(doc, tier, written) {
             Ok(())

@@ -23,10 +23,15 @@
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
 
+pub mod consent;
 pub mod demo;
+pub mod family;
 pub mod import;
+pub mod lookup;
 pub mod loyalty;
+pub mod members;
 pub mod review;
+pub mod till_customers;
 
 #[cfg(test)]
 mod testing;

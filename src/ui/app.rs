@@ -7,9 +7,9 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use rusqlite::Connection;
 
 use crate::context::Ctx;
-use crate::db;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::{lookup, members};
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap, WELCOME};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
@@ -64,10 +64,10 @@ impl App {
     /// Starts on the welcome screen when the club has no members yet, else
     /// on the counter.
     pub fn new(ctx: Ctx, theme: Theme) -> Result<App> {
-        crate::ops::loyalty::settled(&ctx, crate::ops::loyalty::IfBusy::Skip)?;
+        lookup::bring_points_up_to_date(&ctx)?;
         let mut counter = CounterState::default();
         counter.reload(&ctx)?;
-        let screen = if db::members::count(&ctx.conn)? == 0 {
+        let screen = if lookup::member_count(&ctx)? == 0 {
             Screen::Welcome(WelcomeState)
         } else {
             Screen::Counter
@@ -248,9 +248,7 @@ impl App {
             }
             Effect::ToCounter => {
                 // New members, demo data or linked receipts earn their points.
-                if let Err(e) =
-                    crate::ops::loyalty::settled(&self.ctx, crate::ops::loyalty::IfBusy::Skip)
-                {
+                if let Err(e) = lookup::bring_points_up_to_date(&self.ctx) {
                     self.message = Some((e.to_string(), true));
                 }
                 self.counter.on_return();
@@ -259,30 +257,19 @@ impl App {
                 }
                 self.screen = Screen::Counter;
             }
-            Effect::OpenMember(id) => match db::members::card(&self.ctx.conn, id) {
-                Ok(Some(card)) => {
+            Effect::OpenMember(id) => match lookup::member_file(&self.ctx, id) {
+                Ok(Some(file)) => {
                     let today = self.ctx.clock.today();
-                    let loaded = db::habits::purchases(&self.ctx.conn, id).and_then(|bought| {
-                        Ok((bought, db::contacts::of_member(&self.ctx.conn, id)?))
-                    });
-                    match loaded {
-                        Ok((bought, contacts)) => {
-                            let mut state =
-                                MemberState::new(card, today, self.ctx.config.dates.feb29)
-                                    .with_purchases(bought, today)
-                                    .with_contacts(contacts);
-                            if let Err(e) = state.reload_loyalty(&self.ctx) {
-                                self.message = Some((e.to_string(), true));
-                            }
-                            let behind = std::mem::replace(
-                                &mut self.screen,
-                                Screen::Member(Box::new(state)),
-                            );
-                            if let Screen::Review(review) = behind {
-                                self.review_behind = Some(review);
-                            }
-                        }
-                        Err(e) => self.message = Some((e.to_string(), true)),
+                    let mut state = MemberState::new(file.card, today, self.ctx.config.dates.feb29)
+                        .with_purchases(file.purchases, today)
+                        .with_contacts(file.contacts);
+                    if let Err(e) = state.reload_loyalty(&self.ctx) {
+                        self.message = Some((e.to_string(), true));
+                    }
+                    let behind =
+                        std::mem::replace(&mut self.screen, Screen::Member(Box::new(state)));
+                    if let Screen::Review(review) = behind {
+                        self.review_behind = Some(review);
                     }
                 }
                 Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
@@ -291,7 +278,7 @@ impl App {
             Effect::SignUp(query) => {
                 self.screen = Screen::Signup(Box::new(SignupState::new(&query)))
             }
-            Effect::EditMember(id) => match db::members::card(&self.ctx.conn, id) {
+            Effect::EditMember(id) => match lookup::member_card(&self.ctx, id) {
                 Ok(Some(card)) => {
                     let state = SignupState::edit(&card, &self.view());
                     self.screen = Screen::Signup(Box::new(state));
@@ -300,20 +287,14 @@ impl App {
                 Err(e) => self.message = Some((e.to_string(), true)),
             },
             Effect::Confirm(confirm) => self.confirm = Some(confirm),
-            Effect::DeleteMember(id) => {
-                let name = db::members::get(&self.ctx.conn, id)
-                    .ok()
-                    .flatten()
-                    .map(|m| m.full_name())
-                    .unwrap_or_default();
-                match db::members::delete(&self.ctx.conn, id) {
-                    Ok(_) => {
-                        self.apply(Effect::ToCounter);
-                        self.message = Some((t_args("ui-deleted", &[("name", &name)]), false));
-                    }
-                    Err(e) => self.message = Some((e.to_string(), true)),
+            Effect::DeleteMember(id) => match members::delete_member(&self.ctx, id) {
+                Ok(name) => {
+                    self.apply(Effect::ToCounter);
+                    let name = name.unwrap_or_default();
+                    self.message = Some((t_args("ui-deleted", &[("name", &name)]), false));
                 }
-            }
+                Err(e) => self.message = Some((e.to_string(), true)),
+            },
             Effect::CloseFamilyForm => {
                 if let Screen::Member(m) = &mut self.screen {
                     m.close_form();

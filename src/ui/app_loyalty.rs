@@ -7,8 +7,8 @@ use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{self as points_ops, Redemption};
 use crate::ui::app::{App, Screen};
-use crate::words::loyalty::signed;
 use crate::ui::screens::{Effect, LoyaltyEffect};
+use crate::words::loyalty::signed;
 
 impl App {
     pub(super) fn apply_loyalty(&mut self, effect: LoyaltyEffect) {

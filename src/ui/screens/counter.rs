@@ -13,10 +13,9 @@ use tui_input::InputRequest;
 use super::counter_rows::{Columns, row_cells};
 use super::{Effect, View};
 use crate::context::Ctx;
-use crate::db::search::{MemberRow, search};
-use crate::domain::reminders::{Kind, Window};
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::lookup::counter_rows;
 use crate::ui::format::{fit, width};
 use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
 use crate::ui::widgets::field::TextField;
@@ -26,16 +25,7 @@ const LIMIT: usize = 200;
 /// Birthdays this many days ahead get the marker.
 const BIRTHDAY_DAYS: i64 = 7;
 
-/// One member in the list, with what the row shows worked out at load.
-#[derive(Debug, Clone)]
-pub struct CounterRow {
-    pub member: MemberRow,
-    /// Days until the next birthday (or gotcha day) of the member, a child
-    /// or a pet, when it is within a week.
-    pub birthday_in: Option<i64>,
-    /// Whose it is when not the member's own: "Noam".
-    pub birthday_of: Option<String>,
-}
+pub use crate::ops::lookup::CounterRow;
 
 #[derive(Debug, Default)]
 pub struct CounterState {
@@ -95,27 +85,7 @@ impl CounterState {
 
     /// Runs the search again (after typing, or when data changed).
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
-        let today = ctx.clock.today();
-        let rule = ctx.config.dates.feb29;
-        let mut members = search(&ctx.conn, self.query(), today, LIMIT)?;
-        crate::db::loyalty::fill_rows(&ctx.conn, ctx.program(), &mut members, today)?;
-        // One query for the households of every row shown.
-        let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
-        let window = Window::new(today, BIRTHDAY_DAYS as u32, rule);
-        let households = crate::db::reminders::of_households(&ctx.conn, &ids, &window)?;
-        self.rows = members
-            .into_iter()
-            .map(|member| {
-                let soonest = households.get(&member.id).and_then(|list| list.first());
-                CounterRow {
-                    birthday_in: soonest.map(|r| r.days_until),
-                    birthday_of: soonest
-                        .filter(|r| r.anniversary.kind != Kind::Member)
-                        .map(|r| r.anniversary.name.clone()),
-                    member,
-                }
-            })
-            .collect();
+        self.rows = counter_rows(ctx, self.query(), LIMIT, BIRTHDAY_DAYS as u32)?;
         self.selected = 0;
         Ok(())
     }

@@ -8,12 +8,12 @@ use ratatui::layout::{Margin, Position, Rect};
 
 use super::View;
 use crate::context::Ctx;
-use crate::db;
 use crate::domain::date_order::DateOrder;
 use crate::domain::family::BirthInfo;
-use crate::domain::member::{FieldError, clean_text, parse_birthday};
+use crate::domain::member::{FieldError, clean_text};
 use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::ops::family::{self, BirthProblem, KinInput};
 use crate::ui::format;
 use crate::ui::keymap::Action;
 use crate::ui::widgets::field::{TextField, render_error, render_row};
@@ -52,24 +52,22 @@ pub struct FamilyForm {
 
 /// A date with its year, or a whole number of years ("about 3").
 pub fn read_birth(input: &str, today: NaiveDate, order: DateOrder) -> Result<BirthInfo, String> {
-    let input = input.trim();
-    if input.is_empty() {
-        return Ok(BirthInfo::Unknown);
-    }
-    if input.len() <= 3 && input.chars().all(|c| c.is_ascii_digit()) {
-        return input
-            .parse()
-            .map(|years| BirthInfo::About { years, on: today })
-            .map_err(|_| t("ui-err-born"));
-    }
-    let b = parse_birthday(input, today, order).map_err(|e| match e {
-        FieldError::FutureDate => t(e.message_key()),
+    let (born, age) = split_birth(input);
+    family::read_birth(born, age, today, order).map_err(|problem| match problem {
+        BirthProblem::Date(e @ FieldError::FutureDate) => t(e.message_key()),
+        BirthProblem::NoYear => t("ui-err-born-needs-year"),
         _ => t("ui-err-born"),
-    })?;
-    b.year
-        .and_then(|y| NaiveDate::from_ymd_opt(y, b.month, b.day))
-        .map(BirthInfo::Born)
-        .ok_or_else(|| t("ui-err-born-needs-year"))
+    })
+}
+
+/// The one "born" field as (date, age): up to three digits are an age.
+fn split_birth(input: &str) -> (&str, &str) {
+    let input = input.trim();
+    if !input.is_empty() && input.len() <= 3 && input.chars().all(|c| c.is_ascii_digit()) {
+        ("", input)
+    } else {
+        (input, "")
+    }
 }
 
 impl FamilyForm {
@@ -144,20 +142,19 @@ impl FamilyForm {
             self.focus = bad;
             return Ok(FormResult::Stay);
         }
-        let birth = birth.unwrap_or(BirthInfo::Unknown);
-        match self.kin {
-            Kin::Child => {
-                db::members::add_child(&ctx.conn, member_id, &name, detail.as_deref(), birth)?
-            }
-            Kin::Pet => db::members::add_pet(
-                &ctx.conn,
-                member_id,
-                &name,
-                detail.as_deref().unwrap_or_default(),
-                birth,
-            )?,
+        let (born, age) = split_birth(self.fields[BORN].value());
+        let input = KinInput {
+            name,
+            detail: detail.unwrap_or_default(),
+            born: born.to_string(),
+            age: age.to_string(),
+            gotcha: String::new(),
         };
-        Ok(FormResult::Saved(name))
+        let added = match self.kin {
+            Kin::Child => family::add_child(ctx, member_id, &input)?,
+            Kin::Pet => family::add_pet(ctx, member_id, &input)?,
+        };
+        Ok(FormResult::Saved(added.name))
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {

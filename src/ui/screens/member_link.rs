@@ -10,10 +10,10 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::View;
 use crate::context::Ctx;
-use crate::db::search::{MemberRow, search};
 use crate::domain::member::{display_phone, full_name};
 use crate::error::Result;
 use crate::i18n::t;
+use crate::ops::lookup::{self, MemberRow};
 use crate::ui::format::{fit, visual};
 use crate::ui::keymap::{Action, UNMATCHED_LINK, grouped};
 use crate::ui::widgets::field::TextField;
@@ -52,7 +52,7 @@ impl MemberPicker {
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
-        self.rows = search(&ctx.conn, self.search.value(), ctx.clock.today(), SHOWN)?;
+        self.rows = lookup::pick_members(ctx, self.search.value(), SHOWN)?;
         self.selected = 0;
         Ok(())
     }

@@ -13,10 +13,10 @@ use super::duplicates::{Choice, Duplicates};
 use super::signup_fields::{Contact, Fields, Stop, check, check_one, hint, read_contact};
 use super::{Confirm, Effect, View};
 use crate::context::Ctx;
-use crate::db;
-use crate::domain::member::{Channel, MemberCard, full_name};
+use crate::domain::member::{Channel, MemberCard, MemberDraft};
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::members::{self, IfDuplicate, MemberInput, Outcome};
 use crate::ui::format::fit;
 use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD};
 use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
@@ -195,11 +195,29 @@ impl SignupState {
         Effect::None
     }
 
+    /// The form as the operations read it: the contacts already told apart
+    /// (either field may hold the phone or the email), the rest as typed.
+    fn input(&self, draft: &MemberDraft, consents: &[Channel]) -> MemberInput {
+        let typed = |stop| self.value(stop).to_string();
+        MemberInput {
+            first_name: typed(Stop::FirstName),
+            family_name: typed(Stop::FamilyName),
+            phone: draft.phone.clone().unwrap_or_default(),
+            email: draft.email.clone().unwrap_or_default(),
+            birthday: typed(Stop::Birthday),
+            card: typed(Stop::Card),
+            area: typed(Stop::Area),
+            note: typed(Stop::Note),
+            language: self.language.clone(),
+            consents: consents.iter().map(|c| c.code().to_string()).collect(),
+        }
+    }
+
     fn save(&mut self, ctx: &Ctx, allow_duplicates: bool) -> Result<Effect> {
         for field in &mut self.fields.text {
             field.error = None;
         }
-        let (mut draft, consents) = match check(&self.fields, ctx.clock.today(), &ctx.config) {
+        let (draft, consents) = match check(&self.fields, ctx.clock.today(), &ctx.config) {
             Ok(checked) => checked,
             Err(errors) => {
                 self.focus = errors[0].0.index();
@@ -209,58 +227,46 @@ impl SignupState {
                 return Ok(Effect::Error(t("ui-signup-fix")));
             }
         };
-        draft.language = self.language.clone();
+        let input = self.input(&draft, &consents);
+        let if_duplicate = if allow_duplicates {
+            IfDuplicate::SaveAnyway
+        } else {
+            IfDuplicate::Ask
+        };
         let editing = self.editing.as_ref().map(|(id, _)| *id);
-        if let Some(card) = &draft.card
-            && let Some((owner, name)) = db::counter::card_owner(&ctx.conn, card)?
-            && Some(owner) != editing
-        {
-            self.focus = Stop::Card.index();
-            self.fields.get_mut(Stop::Card).error =
-                Some(t_args("err-card-taken", &[("card", card), ("name", &name)]));
-            return Ok(Effect::Error(t("ui-signup-fix")));
-        }
-        if !allow_duplicates {
-            let members = db::members::possible_duplicates(&ctx.conn, &draft, editing)?;
-            if !members.is_empty() {
+        let outcome = match editing {
+            None => members::sign_up(ctx, &input, if_duplicate),
+            Some(id) => members::edit_member(ctx, id, &input, if_duplicate),
+        };
+        let saved = match outcome {
+            Ok(Outcome::Saved(saved)) => saved,
+            Ok(Outcome::MaybeDuplicates(members)) => {
                 self.duplicates = Some(Duplicates::new(members));
                 return Ok(Effect::None);
             }
-        }
-        let name = full_name(&draft.first_name, &draft.family_name);
-        let now = ctx.clock.now();
-        let id = match editing {
-            None => db::members::insert(&ctx.conn, &draft, &consents, now)?,
-            Some(id) => {
-                db::members::update(&ctx.conn, id, &draft)?;
-                for (i, channel) in Channel::ALL.into_iter().enumerate() {
-                    let now_ticked = self.fields.consent[i];
-                    if now_ticked != self.initial.1[i] {
-                        db::members::record_consent(
-                            &ctx.conn, id, channel, now_ticked, now, "counter",
-                        )?;
-                    }
-                }
-                id
+            Err(e) if e.key() == Some("err-card-taken") => {
+                self.focus = Stop::Card.index();
+                self.fields.get_mut(Stop::Card).error = Some(e.to_string());
+                return Ok(Effect::Error(t("ui-signup-fix")));
             }
+            Err(e) => return Err(e),
         };
         let notice = if editing.is_some() {
             "ui-saved"
         } else {
             "ui-signed-up"
         };
-        let mut notice = t_args(notice, &[("name", &name)]);
+        let mut notice = t_args(notice, &[("name", &saved.name)]);
         // Receipts bought before signing up (or under a card or phone just
-        // added) become the member's now.
-        let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
-        if claimed > 0 {
+        // added) became the member's with the save.
+        if saved.claimed > 0 {
             notice = format!(
                 "{notice} {}",
-                t_count("ui-claimed", "count", claimed as i64)
+                t_count("ui-claimed", "count", saved.claimed as i64)
             );
         }
         Ok(Effect::Many(vec![
-            Effect::OpenMember(id),
+            Effect::OpenMember(saved.id),
             Effect::Notice(notice),
         ]))
     }

@@ -10,6 +10,7 @@ use crate::domain::member::{
     normalise_email, normalise_phone, parse_birthday,
 };
 use crate::i18n::{t, t_args};
+use crate::ops::members::{MemberField, MemberInput, check_member};
 use crate::ui::format;
 use crate::ui::widgets::field::TextField;
 
@@ -200,76 +201,73 @@ pub fn read_contact(input: &str, config: &Config) -> Result<Option<Contact>, Fie
     }
 }
 
-fn optional(field: &TextField) -> Option<String> {
-    Some(clean_text(field.value())).filter(|v| !v.is_empty())
-}
-
 /// A member ready to store, and the channels they agreed to.
 pub type Checked = (MemberDraft, Vec<Channel>);
 /// A field and what is wrong with it.
 pub type FieldProblem = (Stop, String);
 
 /// The checked member and the channels they agreed to, or a message per
-/// field that is wrong.
+/// field that is wrong. Either contact field may hold the phone or the
+/// email; the rules themselves are the member operations' own.
 pub fn check(
     fields: &Fields,
     today: NaiveDate,
     config: &Config,
 ) -> Result<Checked, Vec<FieldProblem>> {
+    let typed = |stop| fields.get(stop).value().to_string();
+    let mut input = MemberInput {
+        first_name: typed(Stop::FirstName),
+        family_name: typed(Stop::FamilyName),
+        birthday: typed(Stop::Birthday),
+        card: typed(Stop::Card),
+        area: typed(Stop::Area),
+        note: typed(Stop::Note),
+        ..MemberInput::default()
+    };
     let mut errors = vec![];
-    let first_name = clean_text(fields.get(Stop::FirstName).value());
-    if first_name.is_empty() {
-        errors.push((Stop::FirstName, t(FieldError::Required.message_key())));
-    }
-    let mut phone = None;
-    let mut email = None;
+    let (mut phone_at, mut email_at) = (None, None);
     for stop in [Stop::Contact, Stop::OtherContact] {
-        match read_contact(fields.get(stop).value(), config) {
-            Ok(Some(Contact::Phone(_))) if phone.is_some() => {
-                errors.push((stop, t("ui-err-second-phone")));
-            }
-            Ok(Some(Contact::Email(_))) if email.is_some() => {
-                errors.push((stop, t("ui-err-second-email")));
-            }
-            Ok(Some(Contact::Phone(p))) => phone = Some(p),
-            Ok(Some(Contact::Email(e))) => email = Some(e),
-            Ok(None) => {}
-            Err(e) => errors.push((stop, t(e.message_key()))),
+        let text = fields.get(stop).value().trim();
+        if text.is_empty() {
+            continue;
+        }
+        let (slot, at, second) = match text.contains('@') {
+            true => (&mut input.email, &mut email_at, "ui-err-second-email"),
+            false => (&mut input.phone, &mut phone_at, "ui-err-second-phone"),
+        };
+        if at.is_none() {
+            (*slot, *at) = (text.to_string(), Some(stop));
+        } else {
+            // A second one of a kind: its own problem first, if it has one.
+            let problem = read_contact(text, config).map_or_else(|e| e.message_key(), |_| second);
+            errors.push((stop, t(problem)));
         }
     }
-    let birthday_text = fields.get(Stop::Birthday).value().trim();
-    let birthday = if birthday_text.is_empty() {
-        None
-    } else {
-        match parse_birthday(birthday_text, today, config.date_order()) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                errors.push((Stop::Birthday, t(e.message_key())));
-                None
-            }
+    let draft = check_member(&input, today, config).map_err(|problems| {
+        for (field, problem) in problems {
+            let stop = match field {
+                MemberField::FirstName => Stop::FirstName,
+                MemberField::Phone => phone_at.unwrap_or(Stop::Contact),
+                MemberField::Email => email_at.unwrap_or(Stop::Contact),
+                MemberField::Birthday => Stop::Birthday,
+            };
+            errors.push((stop, t(problem.message_key())));
         }
-    };
-    if !errors.is_empty() {
-        errors.sort_by_key(|(stop, _)| stop.index());
-        return Err(errors);
+    });
+    match draft {
+        Ok(draft) if errors.is_empty() => {
+            let consents = Channel::ALL
+                .into_iter()
+                .zip(fields.consent)
+                .filter_map(|(channel, ticked)| ticked.then_some(channel))
+                .collect();
+            Ok((draft, consents))
+        }
+        _ => {
+            errors.sort_by_key(|(stop, _)| stop.index());
+            Err(errors)
+        }
     }
-    let draft = MemberDraft {
-        first_name,
-        family_name: clean_text(fields.get(Stop::FamilyName).value()),
-        phone,
-        email,
-        birthday,
-        card: optional(fields.get(Stop::Card)),
-        area: optional(fields.get(Stop::Area)),
-        language: None,
-        note: optional(fields.get(Stop::Note)),
-    };
-    let consents = Channel::ALL
-        .into_iter()
-        .zip(fields.consent)
-        .filter_map(|(channel, ticked)| ticked.then_some(channel))
-        .collect();
-    Ok((draft, consents))
 }
 
 /// The problem with one field alone, for showing it when Tab leaves the

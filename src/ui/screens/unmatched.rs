@@ -15,13 +15,10 @@ use super::signup_fields::{Fields, Stop};
 use super::{Effect, View};
 use crate::config::Config;
 use crate::context::Ctx;
-use crate::db::receipts::{
-    Identity, UnmatchedCustomer, link_customer, member_for, unmatched_customers,
-};
-use crate::db::till_customers::{TillCustomer, details};
 use crate::domain::member::display_phone;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::till_customers::{self, Identity, TillCustomer, UnmatchedCustomer};
 use crate::ui::format::{date_short, fit, pad, visual, wrap};
 use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
 
@@ -44,27 +41,25 @@ fn identity_text(c: &UnmatchedCustomer, config: &Config) -> String {
     }
 }
 
-/// The signup form filled from the till: the name split at its first
-/// space, the phone (else the email) as contact, the card.
+/// The signup form filled from the till: the phone (else the email) as
+/// contact, the phone in the shop's own form.
 pub fn signup_from_till(customer: &TillCustomer, ctx: &Ctx) -> SignupState {
-    let mut fields = Fields::default();
-    if let Some(name) = &customer.name {
-        let (first, family) = name.trim().split_once(' ').unwrap_or((name.trim(), ""));
-        fields.get_mut(Stop::FirstName).set(first);
-        fields.get_mut(Stop::FamilyName).set(family.trim());
-    }
-    let phone = customer
-        .phone
-        .as_deref()
-        .map(|p| display_phone(p, ctx.config.country()));
-    let (contact, other) = match (phone, customer.email.clone()) {
-        (Some(phone), email) => (Some(phone), email),
-        (None, email) => (email, None),
+    let input = till_customers::as_new_member(customer);
+    let phone = Some(input.phone)
+        .filter(|p| !p.is_empty())
+        .map(|p| display_phone(&p, ctx.config.country()));
+    let email = Some(input.email).filter(|e| !e.is_empty());
+    let (contact, other) = match phone {
+        Some(phone) => (Some(phone), email),
+        None => (email, None),
     };
+    let mut fields = Fields::default();
     for (stop, value) in [
+        (Stop::FirstName, Some(input.first_name)),
+        (Stop::FamilyName, Some(input.family_name)),
         (Stop::Contact, contact),
         (Stop::OtherContact, other),
-        (Stop::Card, customer.card.clone()),
+        (Stop::Card, Some(input.card)),
     ] {
         fields.get_mut(stop).set(value.as_deref().unwrap_or(""));
     }
@@ -74,7 +69,7 @@ pub fn signup_from_till(customer: &TillCustomer, ctx: &Ctx) -> SignupState {
 impl UnmatchedState {
     pub fn open(ctx: &Ctx) -> Result<UnmatchedState> {
         Ok(UnmatchedState {
-            customers: unmatched_customers(&ctx.conn, LIMIT)?,
+            customers: till_customers::unmatched(ctx, LIMIT)?,
             selected: 0,
             picker: None,
         })
@@ -107,30 +102,14 @@ impl UnmatchedState {
         ]
     }
 
-    /// Links the selected customer to a member: the chosen card, phone or
-    /// email, and the others the till wrote on the same receipts (the same
-    /// till customer), unless another member has them.
+    /// Links the selected customer to a member (with the other identities
+    /// the till wrote for them that no other member has).
     fn link(&mut self, member_id: i64, name: &str, ctx: &Ctx) -> Result<Effect> {
         let Some(c) = self.customers.get(self.selected).cloned() else {
             return Ok(Effect::None);
         };
-        let now = ctx.clock.now();
-        let seen = details(&ctx.conn, c.identity, &c.value)?;
-        let mut linked = link_customer(&ctx.conn, c.identity, &c.value, member_id, now)?;
-        for (identity, value) in [
-            (Identity::Card, seen.card),
-            (Identity::Phone, seen.phone),
-            (Identity::Email, seen.email),
-        ] {
-            let Some(value) = value else { continue };
-            if (identity, value.as_str()) == (c.identity, c.value.as_str())
-                || member_for(&ctx.conn, identity, &value)?.is_some()
-            {
-                continue;
-            }
-            linked += link_customer(&ctx.conn, identity, &value, member_id, now)?;
-        }
-        self.customers = unmatched_customers(&ctx.conn, LIMIT)?;
+        let linked = till_customers::link(ctx, c.identity, &c.value, member_id)?;
+        self.customers = till_customers::unmatched(ctx, LIMIT)?;
         self.selected = self.selected.min(self.customers.len().saturating_sub(1));
         Ok(Effect::Notice(t_args(
             "ui-unmatched-linked",
@@ -181,7 +160,7 @@ impl UnmatchedState {
             }
             Action::SignUp => {
                 if let Some(c) = self.customers.get(self.selected) {
-                    return match details(&ctx.conn, c.identity, &c.value) {
+                    return match till_customers::till_customer(ctx, c.identity, &c.value) {
                         Ok(found) => Effect::SignUpWith(Box::new(signup_from_till(&found, ctx))),
                         Err(e) => e.into(),
                     };

@@ -1,0 +1,244 @@
+//! Signing up, editing and deleting a member: the same checks and the same
+//! one transaction whether the owner works at the counter or on the
+//! command line.
+
+use chrono::NaiveDate;
+use rusqlite::{Transaction, TransactionBehavior};
+
+use crate::config::Config;
+use crate::context::Ctx;
+use crate::db;
+use crate::domain::member::{
+    Channel, FieldError, Member, MemberDraft, clean_text, full_name, normalise_email,
+    normalise_phone, parse_birthday,
+};
+use crate::error::{Error, Result};
+use crate::i18n::t;
+use crate::ops::consent;
+
+/// A member as typed: every text as the owner entered it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemberInput {
+    pub first_name: String,
+    pub family_name: String,
+    pub phone: String,
+    pub email: String,
+    /// Read with the shop's date order.
+    pub birthday: String,
+    pub card: String,
+    pub area: String,
+    pub note: String,
+    /// Kept as stored; the forms do not show it.
+    pub language: Option<String>,
+    /// Codes of the channels the member agrees to (`sms`, `email`, …).
+    pub consents: Vec<String>,
+}
+
+/// What to do when the details look like a member already stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfDuplicate {
+    /// Save nothing and report them, so the owner can choose.
+    Ask,
+    /// Save all the same; they still come back, found before the save.
+    SaveAnyway,
+}
+
+/// A member saved: new or edited.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Saved {
+    pub id: i64,
+    pub name: String,
+    /// Receipts bought under the member's card, phone or email that became theirs.
+    pub claimed: usize,
+    /// Members that may be the same person, found before saving.
+    pub duplicates: Vec<Member>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Saved(Saved),
+    /// Nothing was saved: these may be the same person (with `IfDuplicate::Ask`).
+    MaybeDuplicates(Vec<Member>),
+}
+
+/// The refusal for one field, worded as the command line always said it.
+pub fn field_error(label_key: &str, problem: FieldError) -> Error {
+    Error::User(crate::i18n::t_args(
+        "err-field",
+        &[
+            ("field", &t(label_key)),
+            ("problem", &t(problem.message_key())),
+        ],
+    ))
+}
+
+fn optional(text: &str) -> Option<String> {
+    Some(clean_text(text)).filter(|v| !v.is_empty())
+}
+
+/// A member field the checks can refuse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberField {
+    FirstName,
+    Phone,
+    Email,
+    Birthday,
+}
+
+impl MemberField {
+    /// The locale key of the field's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            MemberField::FirstName => "field-first-name",
+            MemberField::Phone => "field-phone",
+            MemberField::Email => "field-email",
+            MemberField::Birthday => "field-birthday",
+        }
+    }
+}
+
+/// Checks the typed details and names every problem at its field: a first
+/// name, a phone of the shop's country, an email, a birthday in the shop's
+/// date order. The one set of rules for every front end.
+pub fn check_member(
+    input: &MemberInput,
+    today: NaiveDate,
+    config: &Config,
+) -> Result<MemberDraft, Vec<(MemberField, FieldError)>> {
+    let mut problems = vec![];
+    let first_name = clean_text(&input.first_name);
+    if first_name.is_empty() {
+        problems.push((MemberField::FirstName, FieldError::Required));
+    }
+    let mut read = |field, text: &str, rule: &dyn Fn(&str) -> Result<_, FieldError>| {
+        let text = optional(text)?;
+        rule(&text).map_err(|e| problems.push((field, e))).ok()
+    };
+    let phone = read(MemberField::Phone, &input.phone, &|p| {
+        normalise_phone(p, config.country())
+    });
+    let email = read(MemberField::Email, &input.email, &normalise_email);
+    let birthday = optional(&input.birthday).and_then(|b| {
+        parse_birthday(&b, today, config.date_order())
+            .map_err(|e| problems.push((MemberField::Birthday, e)))
+            .ok()
+    });
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(MemberDraft {
+        first_name,
+        family_name: clean_text(&input.family_name),
+        phone,
+        email,
+        birthday,
+        card: optional(&input.card),
+        area: optional(&input.area),
+        language: input.language.clone(),
+        note: optional(&input.note),
+    })
+}
+
+/// [`check_member`] and the consent channels, refusing with the first problem.
+pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<(MemberDraft, Vec<Channel>)> {
+    let draft = check_member(input, ctx.clock.today(), &ctx.config).map_err(|problems| {
+        let (field, problem) = problems[0].clone();
+        field_error(field.label_key(), problem)
+    })?;
+    Ok((draft, consent::channels(&input.consents)?))
+}
+
+/// A write transaction that takes the write lock at once, where SQLite
+/// waits for another program's write to end (a deferred one that has to
+/// upgrade its lock is not waited for).
+pub(super) fn begin(ctx: &Ctx) -> Result<Transaction<'_>> {
+    Ok(Transaction::new_unchecked(
+        &ctx.conn,
+        TransactionBehavior::Immediate,
+    )?)
+}
+
+/// Refuses a card another member holds (`editing` may keep their own).
+fn check_card(ctx: &Ctx, draft: &MemberDraft, editing: Option<i64>) -> Result<()> {
+    if let Some(card) = &draft.card
+        && let Some((owner, name)) = db::counter::card_owner(&ctx.conn, card)?
+        && Some(owner) != editing
+    {
+        return Err(Error::user(
+            "err-card-taken",
+            &[("card", card), ("name", &name)],
+        ));
+    }
+    Ok(())
+}
+
+/// Signs up a new member: checks, looks for duplicates before anything is
+/// written, then stores the member, their consents and the receipts they
+/// bought before signing up, all or nothing.
+pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Result<Outcome> {
+    let (draft, consents) = read_member(ctx, input)?;
+    let tx = begin(ctx)?;
+    check_card(ctx, &draft, None)?;
+    let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, None)?;
+    if if_duplicate == IfDuplicate::Ask && !duplicates.is_empty() {
+        return Ok(Outcome::MaybeDuplicates(duplicates));
+    }
+    let now = ctx.clock.now();
+    let id = db::members::insert_row(&ctx.conn, &draft, now.date())?;
+    for channel in consents {
+        consent::write(&ctx.conn, id, channel, true, now, "signup")?;
+    }
+    let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
+    tx.commit()?;
+    Ok(Outcome::Saved(Saved {
+        id,
+        name: full_name(&draft.first_name, &draft.family_name),
+        claimed,
+        duplicates,
+    }))
+}
+
+/// Saves a member's changed details: the details, each consent that
+/// changed and the receipts a new card, phone or email claims, in one go.
+pub fn edit_member(
+    ctx: &Ctx,
+    id: i64,
+    input: &MemberInput,
+    if_duplicate: IfDuplicate,
+) -> Result<Outcome> {
+    let (draft, consents) = read_member(ctx, input)?;
+    let tx = begin(ctx)?;
+    if db::members::get(&ctx.conn, id)?.is_none() {
+        return Err(Error::user(
+            "err-member-not-found",
+            &[("key", &id.to_string())],
+        ));
+    }
+    check_card(ctx, &draft, Some(id))?;
+    let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, Some(id))?;
+    if if_duplicate == IfDuplicate::Ask && !duplicates.is_empty() {
+        return Ok(Outcome::MaybeDuplicates(duplicates));
+    }
+    db::members::update(&ctx.conn, id, &draft)?;
+    consent::write_changes(&ctx.conn, id, &consents, ctx.clock.now(), "counter")?;
+    let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
+    tx.commit()?;
+    Ok(Outcome::Saved(Saved {
+        id,
+        name: full_name(&draft.first_name, &draft.family_name),
+        claimed,
+        duplicates,
+    }))
+}
+
+/// Deletes a member with their family and consents; their receipts stay,
+/// linked to no one. Returns the name they had, or None when already gone.
+pub fn delete_member(ctx: &Ctx, id: i64) -> Result<Option<String>> {
+    let tx = begin(ctx)?;
+    let Some(member) = db::members::get(&ctx.conn, id)? else {
+        return Ok(None);
+    };
+    db::members::delete(&ctx.conn, id)?;
+    tx.commit()?;
+    Ok(Some(member.full_name()))
+}
