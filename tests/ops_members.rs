@@ -19,12 +19,12 @@ use tempfile::TempDir;
 fn shop(dir: &TempDir, country: &str) -> Ctx {
     let mut config = Config::default();
     config.shop.country = country.into();
-    Ctx {
-        conn: db::open(&dir.path().join("club.db")).unwrap(),
-        clock: Clock::fixed(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+    Ctx::new(
+        db::open(&dir.path().join("club.db")).unwrap(),
+        Clock::fixed(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
         config,
-        db_path: Some(dir.path().join("club.db")),
-    }
+        Some(dir.path().join("club.db")),
+    )
 }
 
 fn count(ctx: &Ctx, table: &str) -> i64 {

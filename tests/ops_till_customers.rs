@@ -13,12 +13,12 @@ use tempfile::TempDir;
 fn shop(dir: &TempDir) -> Ctx {
     let mut config = Config::default();
     config.shop.country = "HR".into();
-    Ctx {
-        conn: db::open(&dir.path().join("club.db")).unwrap(),
-        clock: Clock::fixed(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+    Ctx::new(
+        db::open(&dir.path().join("club.db")).unwrap(),
+        Clock::fixed(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
         config,
-        db_path: Some(dir.path().join("club.db")),
-    }
+        Some(dir.path().join("club.db")),
+    )
 }
 
 fn member(ctx: &Ctx, first: &str, phone: &str) -> i64 {
