@@ -6,10 +6,9 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{Ctx, JsonFlag, stdout};
-use crate::db::members;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
-use crate::ops::lookup::find_member as resolve;
+use crate::ops::lookup::{self, find_member as resolve};
 use crate::ops::loyalty::{self as points_ops, Entry, IfBusy, Redemption};
 use crate::words::loyalty::{gap_text, metric_text, reason_text, signed};
 use crate::words::text::pad;
@@ -125,9 +124,7 @@ pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
         stdout::print_line(json!({"member_id": id, "balance": balance, "ledger": rows}))?;
         return Ok(());
     }
-    let name = members::get(&ctx.conn, id)?
-        .map(|m| m.full_name())
-        .unwrap_or_default();
+    let name = lookup::member_name(ctx, id)?;
     stdout::print_line(t_args(
         "loyalty-cli-balance",
         &[
@@ -161,9 +158,7 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
             reward: args.reward.as_deref(),
         },
     )?;
-    let name = members::get(&ctx.conn, id)?
-        .map(|m| m.full_name())
-        .unwrap_or_default();
+    let name = lookup::member_name(ctx, id)?;
     stdout::print_line(t_args(
         "loyalty-cli-redeemed",
         &[

@@ -37,6 +37,12 @@ pub struct Overrides {
     pub dry_run: bool,
 }
 
+/// A connection of its own for an import on a worker thread, through the
+/// one safe opening path.
+pub fn worker_connection(db_path: &Path) -> Result<Connection> {
+    db::open(db_path)
+}
+
 /// The options an import runs with: the shop's country, currency, largest
 /// receipt and today, with the overrides given; an unknown country or
 /// encoding is refused here, before any file is opened.

@@ -24,9 +24,20 @@ pub fn bring_points_up_to_date(ctx: &Ctx) -> Result<()> {
 /// The member a key names: an id, a card, a phone in any form the shop's
 /// country writes it, or an email.
 pub fn find_member(ctx: &Ctx, key: &str) -> Result<i64> {
+    member_by_key(ctx, key)?.ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))
+}
+
+/// The same, None when no member has that key (a form asks again).
+pub fn member_by_key(ctx: &Ctx, key: &str) -> Result<Option<i64>> {
     let phone = normalise_phone(key, ctx.config.country()).ok();
-    db::members::find_by_key(&ctx.conn, key, phone.as_deref())?
-        .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))
+    db::members::find_by_key(&ctx.conn, key, phone.as_deref())
+}
+
+/// A member's full name as shown; empty for a member that is gone.
+pub fn member_name(ctx: &Ctx, id: i64) -> Result<String> {
+    Ok(db::members::get(&ctx.conn, id)?
+        .map(|m| m.full_name())
+        .unwrap_or_default())
 }
 
 /// Members matching `text`, best first, at most `limit`, with their tier

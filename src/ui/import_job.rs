@@ -15,11 +15,10 @@ use std::time::Instant;
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
-use crate::db;
 use crate::error::Result;
 use crate::import::sink::{Control, Progress};
 use crate::import::{Options, Report};
-use crate::ops::import::{import_file, wait_for_writers};
+use crate::ops::import::{import_file, wait_for_writers, worker_connection};
 
 /// What the worker tells the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,7 +101,7 @@ fn work(
         // The screen may be gone (the app quit); the import still ends cleanly.
         let _ = tx.send(event);
     };
-    let result = db::open(db_path).and_then(|mut conn| {
+    let result = worker_connection(db_path).and_then(|mut conn| {
         loop {
             wait_for_writers(&conn, cancel, &mut |waiting| {
                 send(JobEvent::Waiting(waiting))
@@ -211,7 +210,7 @@ mod tests {
             csv.push_str(&format!("R{i},2026-11-0{}T10:00:00,1.00\n", i % 9 + 1));
         }
         std::fs::write(&file, csv).unwrap();
-        db::open(&db_path).unwrap();
+        worker_connection(&db_path).unwrap();
         let cancel = Arc::new(AtomicBool::new(false));
         let job = ImportJob::spawn(db_path.clone(), file, opts(), noon(), cancel);
         let events = wait_for_end(&job);
@@ -219,7 +218,7 @@ mod tests {
             Some(JobEvent::Finished(Ok(report))) => assert_eq!(report.counts.receipts_new, 600),
             other => panic!("{other:?}"),
         }
-        let stored: i64 = db::open(&db_path)
+        let stored: i64 = worker_connection(&db_path)
             .unwrap()
             .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))
             .unwrap();
@@ -236,8 +235,8 @@ mod tests {
             "receipt_id,time,total\nR1,2026-11-02T10:00:00,1.00\n",
         )
         .unwrap();
-        db::open(&db_path).unwrap();
-        let mut conn = db::open(&db_path).unwrap();
+        worker_connection(&db_path).unwrap();
+        let mut conn = worker_connection(&db_path).unwrap();
         let cancel = AtomicBool::new(true);
         let err = run_here(&mut conn, &file, &opts(), noon(), &cancel, &mut |_| {}).unwrap_err();
         assert!(err.to_string().contains("nothing was stored"), "{err}");

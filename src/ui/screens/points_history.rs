@@ -9,9 +9,9 @@ use ratatui::style::Style;
 
 use super::{Confirm, Effect, LoyaltyEffect, View};
 use crate::context::Ctx;
-use crate::db::members;
-use crate::domain::member::{clean_text, normalise_phone};
+use crate::domain::member::clean_text;
 use crate::i18n::{t, t_args};
+use crate::ops::lookup;
 use crate::ops::loyalty::Entry;
 use crate::ui::format::{date_with_year, fit, pad, visual, width};
 use crate::ui::keymap::{Action, Keymap, POINTS, POINTS_FORM};
@@ -178,11 +178,10 @@ impl PointsState {
             }
             FormKind::Referral => {
                 let key = clean_text(form.fields[0].value());
-                let phone = normalise_phone(&key, ctx.config.country()).ok();
                 let found = if key.is_empty() {
                     Ok(None)
                 } else {
-                    members::find_by_key(&ctx.conn, &key, phone.as_deref())
+                    lookup::member_by_key(ctx, &key)
                 };
                 let referrer = match found {
                     Ok(Some(id)) if id != member_id => id,
@@ -196,11 +195,7 @@ impl PointsState {
                     }
                     Err(e) => return e.into(),
                 };
-                let name = members::get(&ctx.conn, referrer)
-                    .ok()
-                    .flatten()
-                    .map(|m| m.full_name())
-                    .unwrap_or_default();
+                let name = lookup::member_name(ctx, referrer).unwrap_or_default();
                 self.form = None;
                 Effect::Confirm(Confirm {
                     title: t("ui-referral-title"),
