@@ -1,5 +1,9 @@
 //! One error type for the whole app. Every variant displays as one line that
 //! a shop owner can act on; the text comes from the locale files.
+//!
+//! A user error keeps its message key and arguments, not words: it is put
+//! into words only when shown (`Display`), in the language in use then, and
+//! its key gives scripts a `code` that is the same in every language.
 
 use std::fmt;
 
@@ -7,12 +11,14 @@ use crate::i18n::{t, t_args};
 
 #[derive(Debug)]
 pub enum Error {
-    /// Something the user can fix (a bad phone number, an unknown member…),
-    /// already translated.
-    User(String),
-    /// The same from a locale message, with its key kept beside the text:
-    /// scripts get a code from it that does not change with the language.
-    Keyed { key: String, text: String },
+    /// Something the user can fix (a bad phone number, an unknown member…):
+    /// a locale message and its arguments.
+    User {
+        key: String,
+        args: Vec<(String, Arg)>,
+    },
+    /// A message another library wrote, shown as it is.
+    Other(String),
     /// The database refused or failed.
     Db(rusqlite::Error),
     /// Another program held the database's write lock past the wait, so
@@ -28,19 +34,52 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// An argument of a user error: a value as it is (a name, a path, a
+/// number), or another message that is worded with the error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Message(String),
+}
+
+impl Arg {
+    fn words(&self) -> String {
+        match self {
+            Arg::Text(text) => text.clone(),
+            Arg::Message(key) => t(key),
+        }
+    }
+}
+
 impl Error {
     /// A user error from a locale message with placeholders.
     pub fn user(key: &str, args: &[(&str, &str)]) -> Self {
-        Error::Keyed {
+        let args = args
+            .iter()
+            .map(|(name, value)| (name.to_string(), Arg::Text(value.to_string())))
+            .collect();
+        Error::User {
             key: key.to_string(),
-            text: t_args(key, args),
+            args,
         }
     }
 
-    /// The locale message key of a user error made by [`Error::user`].
+    /// A user error whose arguments may be messages of their own (a field's
+    /// name, the problem with it), worded together when shown.
+    pub fn user_with(key: &str, args: Vec<(&str, Arg)>) -> Self {
+        Error::User {
+            key: key.to_string(),
+            args: args
+                .into_iter()
+                .map(|(name, arg)| (name.to_string(), arg))
+                .collect(),
+        }
+    }
+
+    /// The locale message key of a user error.
     pub fn key(&self) -> Option<&str> {
         match self {
-            Error::Keyed { key, .. } => Some(key),
+            Error::User { key, .. } => Some(key),
             Error::Busy { .. } => Some("err-db-busy"),
             _ => None,
         }
@@ -72,7 +111,16 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::User(text) | Error::Keyed { text, .. } => f.write_str(text),
+            Error::User { key, args } => {
+                let words: Vec<(&str, String)> = args
+                    .iter()
+                    .map(|(name, arg)| (name.as_str(), arg.words()))
+                    .collect();
+                let pairs: Vec<(&str, &str)> =
+                    words.iter().map(|(name, w)| (*name, w.as_str())).collect();
+                f.write_str(&t_args(key, &pairs))
+            }
+            Error::Other(text) => f.write_str(text),
             Error::Busy { path: Some(path) } => {
                 f.write_str(&t_args("err-db-busy", &[("path", path)]))
             }
@@ -142,11 +190,6 @@ impl std::error::Error for UnknownCode {}
 pub fn sqlite_busy(e: &rusqlite::Error) -> bool {
     use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
     matches!(e.sqlite_error_code(), Some(DatabaseBusy | DatabaseLocked))
-}
-
-/// Shown when nothing more specific applies.
-pub fn generic() -> String {
-    t("err-unexpected")
 }
 
 #[cfg(test)]

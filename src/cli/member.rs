@@ -120,7 +120,7 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
     // The command line warns of possible duplicates and signs up anyway;
     // they are found before the member is stored.
     let Outcome::Saved(saved) = sign_up(ctx, &input_from_args(a), IfDuplicate::SaveAnyway)? else {
-        return Err(Error::User(crate::error::generic()));
+        return Err(Error::user("err-unexpected", &[]));
     };
     for other in &saved.duplicates {
         eprintln!(

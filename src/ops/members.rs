@@ -12,8 +12,7 @@ use crate::domain::member::{
     Channel, FieldError, Member, MemberDraft, clean_text, full_name, normalise_email,
     normalise_phone, parse_birthday,
 };
-use crate::error::{Error, Result};
-use crate::i18n::t;
+use crate::error::{Arg, Error, Result};
 use crate::ops::consent;
 
 /// A member as typed: every text as the owner entered it.
@@ -63,13 +62,13 @@ pub enum Outcome {
 
 /// The refusal for one field, worded as the command line always said it.
 pub fn field_error(label_key: &str, problem: FieldError) -> Error {
-    Error::User(crate::i18n::t_args(
+    Error::user_with(
         "err-field",
-        &[
-            ("field", &t(label_key)),
-            ("problem", &t(problem.message_key())),
+        vec![
+            ("field", Arg::Message(label_key.to_string())),
+            ("problem", Arg::Message(problem.message_key().to_string())),
         ],
-    ))
+    )
 }
 
 fn optional(text: &str) -> Option<String> {

@@ -77,7 +77,7 @@ fn cell(text: String) -> String {
 /// says why a row is on the list, in the words of the front end.
 pub fn csv_text(rows: &[ReviewRow], reason: &dyn Fn(&ReviewRow) -> String) -> Result<String> {
     let mut out = csv::Writer::from_writer(vec![]);
-    let fail = |e: csv::Error| Error::User(e.to_string());
+    let fail = |e: csv::Error| Error::Other(e.to_string());
     out.write_record(HEADER).map_err(fail)?;
     for row in rows {
         let channels: Vec<&str> = row.member.channels.iter().map(|c| c.code()).collect();
@@ -96,7 +96,7 @@ pub fn csv_text(rows: &[ReviewRow], reason: &dyn Fn(&ReviewRow) -> String) -> Re
         ])
         .map_err(fail)?;
     }
-    let bytes = out.into_inner().map_err(|e| Error::User(e.to_string()))?;
+    let bytes = out.into_inner().map_err(|e| Error::Other(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
