@@ -128,20 +128,8 @@ impl Config {
 
     /// Parses a config text; `path` only names the file in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config> {
-        let config: Config = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-                .unwrap_or(1);
-            Error::user(
-                "err-config",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("line", &line.to_string()),
-                    ("detail", e.message()),
-                ],
-            )
-        })?;
+        let config: Config =
+            toml::from_str(text).map_err(|e| syntax_error(text, path, e.span(), e.message()))?;
         config.validate(text, path)?;
         Ok(config)
     }
@@ -229,6 +217,27 @@ impl Config {
         config.path = Some(path.to_path_buf());
         Ok(config)
     }
+}
+
+/// A config file that is not valid TOML: its path, the line the problem is
+/// on, and what TOML says about it.
+pub(crate) fn syntax_error(
+    text: &str,
+    path: &Path,
+    span: Option<std::ops::Range<usize>>,
+    detail: &str,
+) -> Error {
+    let line = span
+        .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
+        .unwrap_or(1);
+    Error::user(
+        "err-config",
+        &[
+            ("path", &path.display().to_string()),
+            ("line", &line.to_string()),
+            ("detail", detail),
+        ],
+    )
 }
 
 /// The default config text for a new file, guessed from `LANG`.

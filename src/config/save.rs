@@ -27,20 +27,8 @@ pub fn save(path: &Path, edit: impl FnOnce(&mut DocumentMut) -> Result<()>) -> R
 }
 
 fn parse_document(text: &str, path: &Path) -> Result<DocumentMut> {
-    text.parse::<DocumentMut>().map_err(|e| {
-        let line = e
-            .span()
-            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1)
-            .unwrap_or(1);
-        Error::user(
-            "err-config",
-            &[
-                ("path", &path.display().to_string()),
-                ("line", &line.to_string()),
-                ("detail", e.message()),
-            ],
-        )
-    })
+    text.parse::<DocumentMut>()
+        .map_err(|e| super::syntax_error(text, path, e.span(), e.message()))
 }
 
 /// Puts `new` where `slot` was, keeping the spaces around it and the comment
