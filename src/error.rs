@@ -8,15 +8,13 @@
 use std::fmt;
 
 use crate::i18n::{t, t_args};
+pub use crate::message::{Arg, Message};
 
 #[derive(Debug)]
 pub enum Error {
-    /// Something the user can fix (a bad phone number, an unknown member…):
-    /// a locale message and its arguments.
-    User {
-        key: String,
-        args: Vec<(String, Arg)>,
-    },
+    /// Something the user can fix (a bad phone number, an unknown member…),
+    /// worded when shown.
+    User(Message),
     /// A message another library wrote, shown as it is.
     Other(String),
     /// The database refused or failed.
@@ -34,52 +32,22 @@ pub enum Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// An argument of a user error: a value as it is (a name, a path, a
-/// number), or another message that is worded with the error.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
-    Text(String),
-    Message(String),
-}
-
-impl Arg {
-    fn words(&self) -> String {
-        match self {
-            Arg::Text(text) => text.clone(),
-            Arg::Message(key) => t(key),
-        }
-    }
-}
-
 impl Error {
     /// A user error from a locale message with placeholders.
     pub fn user(key: &str, args: &[(&str, &str)]) -> Self {
-        let args = args
-            .iter()
-            .map(|(name, value)| (name.to_string(), Arg::Text(value.to_string())))
-            .collect();
-        Error::User {
-            key: key.to_string(),
-            args,
-        }
+        Error::User(Message::new(key, args))
     }
 
     /// A user error whose arguments may be messages of their own (a field's
     /// name, the problem with it), worded together when shown.
     pub fn user_with(key: &str, args: Vec<(&str, Arg)>) -> Self {
-        Error::User {
-            key: key.to_string(),
-            args: args
-                .into_iter()
-                .map(|(name, arg)| (name.to_string(), arg))
-                .collect(),
-        }
+        Error::User(Message::with(key, args))
     }
 
     /// The locale message key of a user error.
     pub fn key(&self) -> Option<&str> {
         match self {
-            Error::User { key, .. } => Some(key),
+            Error::User(message) => Some(message.key()),
             Error::Busy { .. } => Some("err-db-busy"),
             _ => None,
         }
@@ -111,15 +79,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::User { key, args } => {
-                let words: Vec<(&str, String)> = args
-                    .iter()
-                    .map(|(name, arg)| (name.as_str(), arg.words()))
-                    .collect();
-                let pairs: Vec<(&str, &str)> =
-                    words.iter().map(|(name, w)| (*name, w.as_str())).collect();
-                f.write_str(&t_args(key, &pairs))
-            }
+            Error::User(message) => message.fmt(f),
             Error::Other(text) => f.write_str(text),
             Error::Busy { path: Some(path) } => {
                 f.write_str(&t_args("err-db-busy", &[("path", path)]))

@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod import;
+pub mod message;
 pub mod ops;
 pub mod paths;
 pub mod ui;

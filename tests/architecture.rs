@@ -15,7 +15,7 @@ const RULES: &[(&str, &[&str], &str)] = &[
         "domain",
         &[
             "entry", "ui", "cli", "ops", "words", "import", "demo", "db", "config", "error",
-            "i18n", "paths", "context",
+            "i18n", "paths", "context", "message",
         ],
         "the rules are pure: they import nothing but themselves and the clock",
     ),
@@ -74,6 +74,7 @@ fn layer(first: &str) -> &'static str {
         "i18n" => "i18n",
         "paths" => "paths",
         "context" => "context",
+        "message" => "message",
         _ => "unknown",
     }
 }

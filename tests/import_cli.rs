@@ -115,3 +115,24 @@ fn text_report_names_the_rejected_rows() {
         "{text}"
     );
 }
+
+#[test]
+fn a_row_error_has_a_code_that_is_the_same_in_every_language() {
+    let dir = TempDir::new().unwrap();
+    let file = dir.path().join("till.csv");
+    std::fs::write(&file, FILE).unwrap();
+    let report = |lang: &str| {
+        let out = regulars(&dir)
+            .arg("import")
+            .arg(&file)
+            .args(["--country", "IL", "--json", "--dry-run", "--lang", lang])
+            .assert()
+            .success();
+        json_lines(&out.get_output().stdout)[0]["errors"][0].clone()
+    };
+    let (english, croatian) = (report("en"), report("hr"));
+    assert_eq!(english["line"], 4);
+    assert_eq!(english["code"], "row-no-such-date");
+    assert_eq!(english["code"], croatian["code"]);
+    assert!(english["reason"].as_str().unwrap().contains("2026-04-31"));
+}

@@ -226,7 +226,7 @@ pub fn report_json(r: &Report, dry_run: bool) -> serde_json::Value {
     let errors: Vec<_> = r
         .errors
         .iter()
-        .map(|e| json!({"line": e.line, "reason": e.reason}))
+        .map(|e| json!({"line": e.line, "reason": e.reason.to_string(), "code": e.reason.code()}))
         .collect();
     let mut value = json!({
         "path": r.path,
@@ -278,7 +278,10 @@ fn report_text(r: &Report, dry_run: bool) -> String {
     for e in r.errors.iter().take(shown) {
         let line = t_args(
             "import-rejected-line",
-            &[("line", &e.line.to_string()), ("reason", &e.reason)],
+            &[
+                ("line", &e.line.to_string()),
+                ("reason", &e.reason.to_string()),
+            ],
         );
         out.push_str(&format!("  {line}\n"));
     }

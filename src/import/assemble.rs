@@ -9,7 +9,7 @@
 use super::formats::echo;
 use super::receipt::{Loader, Receipt, Rejected};
 use crate::error::Result;
-use crate::i18n::t_args;
+use crate::message::Message;
 
 #[derive(Debug, Default)]
 pub struct Assembler {
@@ -38,7 +38,7 @@ impl Assembler {
                 if part.continuation {
                     loader.reject(Rejected {
                         line,
-                        reason: t_args("import-row-orphan", &[("id", &echo(&part.till_id))]),
+                        reason: Message::new("import-row-orphan", &[("id", &echo(&part.till_id))]),
                     });
                 } else {
                     self.current = Some(part);

@@ -4,12 +4,14 @@
 
 pub use crate::domain::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::error::Result;
+use crate::message::Message;
 
 /// A data row that could not be read: reported with its line and skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected {
     pub line: u64,
-    pub reason: String,
+    /// Worded when shown; its code is stable for scripts.
+    pub reason: Message,
 }
 
 /// Where receipts go. The driver calls `rows_read` after every row, which

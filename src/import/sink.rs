@@ -25,7 +25,7 @@ use crate::db::receipts::{
 use crate::domain::member::{normalise_email, normalise_phone};
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
-use crate::i18n::t_args;
+use crate::message::Message;
 
 /// How many rejected rows are kept with their reasons (all are counted).
 pub const MAX_ERRORS: usize = 100;
@@ -138,7 +138,7 @@ impl<'c, 'a> Sink<'c, 'a> {
     fn too_big(&self, receipt: &Receipt, total_minor: i64) -> Rejected {
         Rejected {
             line: receipt.line,
-            reason: t_args(
+            reason: Message::new(
                 "import-row-too-big",
                 &[
                     ("id", &receipt.till_id),
@@ -340,9 +340,13 @@ mod tests {
         assert_eq!(sink.counts.rows_rejected, 3);
         let lines: Vec<u64> = sink.errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [7, 7, 7]);
-        assert!(sink.errors[0].reason.contains("R2"), "{:?}", sink.errors);
         assert!(
-            sink.errors[0].reason.contains("1000000.00"),
+            sink.errors[0].reason.to_string().contains("R2"),
+            "{:?}",
+            sink.errors
+        );
+        assert!(
+            sink.errors[0].reason.to_string().contains("1000000.00"),
             "{:?}",
             sink.errors
         );

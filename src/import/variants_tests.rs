@@ -84,7 +84,7 @@ fn a_file_cut_off_mid_row_rejects_that_row_only() {
     assert_eq!(got.rejected.len(), 1);
     assert_eq!(got.rejected[0].line, 4);
     assert!(
-        got.rejected[0].reason.contains("cut off"),
+        got.rejected[0].reason.to_string().contains("cut off"),
         "{}",
         got.rejected[0].reason
     );

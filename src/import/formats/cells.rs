@@ -7,12 +7,12 @@
 //! that wraps around to a huge negative one.
 
 use crate::domain::money::Currency;
-use crate::i18n::t_args;
 use crate::import::parse::{
     DateError, DateRules, FIRST_YEAR, LAST_YEAR, MoneyError, Stamp, clean, parse_money,
     parse_qty_milli, parse_stamp, parse_time,
 };
 use crate::import::table::{Header, Row};
+use crate::message::Message;
 
 /// What every row of one file is read with.
 #[derive(Debug, Clone)]
@@ -33,7 +33,7 @@ pub const MAX_QTY: i64 = 1_000_000;
 /// is then not stored: storing part of it would count the wrong spend).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
-    pub reason: String,
+    pub reason: Message,
     pub till_id: Option<String>,
 }
 
@@ -44,7 +44,7 @@ impl RowError {
         let shown: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, echo(v))).collect();
         let shown: Vec<(&str, &str)> = shown.iter().map(|(k, v)| (*k, v.as_str())).collect();
         RowError {
-            reason: t_args(key, &shown),
+            reason: Message::new(key, &shown),
             till_id: None,
         }
     }

@@ -208,7 +208,7 @@ mod tests {
         let rejected = got
             .rejected
             .into_iter()
-            .map(|r| (r.line, r.reason))
+            .map(|r| (r.line, r.reason.to_string()))
             .collect();
         (ids, rejected)
     }
@@ -272,7 +272,10 @@ mod tests {
         let lines: Vec<u64> = got.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, vec![3]);
         assert!(
-            got.rejected[0].reason.contains(&format!("{bad_at}")),
+            got.rejected[0]
+                .reason
+                .to_string()
+                .contains(&format!("{bad_at}")),
             "{}",
             got.rejected[0].reason
         );
@@ -305,10 +308,10 @@ mod tests {
         let got = read_csv(text, "US");
         let ids: Vec<&str> = got.receipts.iter().map(|r| r.till_id.as_str()).collect();
         assert_eq!(ids, vec!["T2"]);
-        let rejected: Vec<(u64, &str)> = got
+        let rejected: Vec<(u64, String)> = got
             .rejected
             .iter()
-            .map(|r| (r.line, r.reason.as_str()))
+            .map(|r| (r.line, r.reason.to_string()))
             .collect();
         assert_eq!(rejected.len(), 2, "{rejected:?}");
         assert_eq!(rejected[0].0, 3);
@@ -347,7 +350,7 @@ mod tests {
             let got = read_bytes(&bytes, &options("DK"));
             assert_eq!(got.receipts[0].lines[0].item, "Rugbrød");
             assert_eq!(got.rejected[0].line, 3);
-            assert!(!got.rejected[0].reason.contains('\0'));
+            assert!(!got.rejected[0].reason.to_string().contains('\0'));
         }
     }
 }

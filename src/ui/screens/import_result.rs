@@ -178,7 +178,10 @@ impl ImportResult {
             .map(|e| {
                 let text = t_args(
                     "import-rejected-line",
-                    &[("line", &e.line.to_string()), ("reason", &e.reason)],
+                    &[
+                        ("line", &e.line.to_string()),
+                        ("reason", &e.reason.to_string()),
+                    ],
                 );
                 Line::raw(fit(&visual(&text), cols))
             })
