@@ -14,7 +14,7 @@ use regulars::db;
 use regulars::domain::family::BirthInfo;
 use regulars::domain::member::{Birthday, Channel, MemberDraft};
 use regulars::ui::App;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::review::ReviewState;
 use rusqlite::{Connection, params};
 use tui_support::*;
 
@@ -119,14 +119,11 @@ fn review_app() -> App {
 fn open_review(app: &mut App) {
     key(app, KeyCode::Esc);
     key(app, KeyCode::Char('w'));
-    assert!(matches!(app.screen(), Screen::Review(_)), "{}", screen(app));
+    assert!(app.top::<ReviewState>().is_some(), "{}", screen(app));
 }
 
 fn review(app: &App) -> &regulars::ui::screens::review::ReviewState {
-    match app.screen() {
-        Screen::Review(r) => r,
-        _ => panic!("not on the review"),
-    }
+    front::<ReviewState>(app)
 }
 
 #[test]
@@ -375,7 +372,7 @@ fn enter_opens_the_card_and_esc_comes_back_to_the_review() {
     assert!(card.contains("Contacted"), "{card}");
     assert!(card.contains("23 Nov 2026 · SMS · birthday wish"), "{card}");
     key(&mut app, KeyCode::Esc);
-    assert!(matches!(app.screen(), Screen::Review(_)));
+    assert!(app.top::<ReviewState>().is_some());
     assert_eq!(review(&app).selected_index(), 1);
     key(&mut app, KeyCode::Esc);
     assert!(is_counter(&app));
@@ -401,7 +398,7 @@ fn f2_opens_the_review_while_typing_and_w_is_search_text_there() {
     key(&mut app, KeyCode::Char('w'));
     assert_eq!(app.counter().query(), "w");
     key(&mut app, KeyCode::F(2));
-    assert!(matches!(app.screen(), Screen::Review(_)));
+    assert!(app.top::<ReviewState>().is_some());
 }
 
 #[test]

@@ -8,7 +8,8 @@ use ratatui::crossterm::event::KeyCode;
 use regulars::context::Ctx;
 use regulars::db::receipts::{Identity, member_for};
 use regulars::ui::App;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::member::MemberState;
+use regulars::ui::screens::signup::SignupState;
 use regulars::ui::screens::signup_fields::Stop;
 use regulars::ui::screens::unmatched::UnmatchedState;
 use tui_support::*;
@@ -39,10 +40,7 @@ fn club() -> App {
 }
 
 fn unmatched(app: &App) -> &UnmatchedState {
-    match app.screen() {
-        Screen::Unmatched(s) => s,
-        other => panic!("not on the unmatched screen: {other:?}"),
-    }
+    front::<UnmatchedState>(app)
 }
 
 /// Moves the selection to the row of `value`.
@@ -163,7 +161,7 @@ fn signing_up_fills_the_form_and_claims_earlier_receipts() {
     let mut app = club();
     select(&mut app, "ivan@example.com");
     type_text(&mut app, "n");
-    let Screen::Signup(form) = app.screen() else {
+    let Some(form) = app.top::<SignupState>() else {
         panic!("not on the signup form: {:?}", app.screen());
     };
     assert_eq!(form.value(Stop::FirstName), "Ivan");
@@ -179,7 +177,7 @@ fn signing_up_fills_the_form_and_claims_earlier_receipts() {
         app.message(),
         Some("Signed up Ivan Horvat. 3 earlier receipts are now theirs.")
     );
-    let Screen::Member(card) = app.screen() else {
+    let Some(card) = app.top::<MemberState>() else {
         unreachable!()
     };
     assert_eq!(card.card().visits, 3);

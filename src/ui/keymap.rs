@@ -74,13 +74,19 @@ const PAGE_DOWN: Binding = b(
 const SAVE: Binding = b(&[ENTER], Action::Save, "ui-key-save", true);
 const CANCEL: Binding = b(&[ESC], Action::Back, "ui-key-cancel", true);
 
+/// The label of a row that closes the screen: shown as where that leads,
+/// the screen below ("back to the review"), from the counter's own wording
+/// when that is the counter.
+pub const BACK_BELOW: &str = "ui-key-to-counter";
+const BACK: Binding = b(&[ESC], Action::Back, BACK_BELOW, true);
+
 /// Checked after the focused part's own table, everywhere.
 pub const GLOBAL: Keymap = &[b(&[ctrl('c')], Action::Quit, "ui-key-quit-always", false)];
 
 pub const WELCOME: Keymap = &[
     b(&[ch('d')], Action::LoadDemo, "ui-key-load-demo", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up-first", true),
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];
@@ -155,7 +161,7 @@ pub const MEMBER: Keymap = &[
     b(&[ch('d')], Action::Delete, "ui-key-delete", true),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];
@@ -172,7 +178,7 @@ pub const MEMBER_PURCHASES: Keymap = &[
     ),
     PAGE_UP,
     PAGE_DOWN,
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];
@@ -217,6 +223,12 @@ pub fn resolve(maps: &[Keymap], ev: &KeyEvent, text_focus: bool) -> Option<Actio
 /// `all_keys` lists every key (help); otherwise the first key of each row
 /// (status bar).
 pub fn grouped(map: Keymap, all_keys: bool) -> Vec<(String, String, bool)> {
+    grouped_back(map, all_keys, &t(BACK_BELOW))
+}
+
+/// As [`grouped`], the rows labelled [`BACK_BELOW`] saying `back` (where
+/// Esc goes from the screen in front: "back to the tiers").
+pub fn grouped_back(map: Keymap, all_keys: bool, back: &str) -> Vec<(String, String, bool)> {
     let mut groups: Vec<(&str, Vec<String>, bool)> = vec![];
     for binding in map {
         let names: Vec<String> = if all_keys {
@@ -244,7 +256,12 @@ pub fn grouped(map: Keymap, all_keys: bool) -> Vec<(String, String, bool)> {
             } else {
                 keys.join(" ")
             };
-            (joined, t(label), hint)
+            let text = if label == BACK_BELOW {
+                back.to_string()
+            } else {
+                t(label)
+            };
+            (joined, text, hint)
         })
         .collect()
 }

@@ -16,6 +16,8 @@ use ratatui::widgets::{Block, Widget};
 use super::import_files::InboxFiles;
 use super::import_progress::Running;
 use super::import_result::ImportResult;
+use super::open;
+use super::unmatched::UnmatchedState;
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::i18n::t;
@@ -25,6 +27,7 @@ use crate::ops::import::{Overrides, options};
 use crate::ui::format::{fit, width};
 use crate::ui::import_job::{ImportJob, JobEvent};
 use crate::ui::keymap::{Action, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING, Keymap};
+use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
 
 #[derive(Debug)]
@@ -55,6 +58,12 @@ impl ImportState {
         };
         let effect = state.rescan(ctx);
         (state, effect)
+    }
+
+    /// Opens the screen in front, then shows what reading the inbox found.
+    pub fn opened(ctx: &Ctx) -> Effect {
+        let (state, effect) = ImportState::open(ctx);
+        Effect::Many(vec![Effect::Open(Box::new(state)), effect])
     }
 
     fn rescan(&mut self, ctx: &Ctx) -> Effect {
@@ -190,7 +199,7 @@ impl ImportState {
                     self.phase = Phase::Choosing;
                     self.rescan(ctx)
                 }
-                Action::OpenUnmatched => Effect::OpenUnmatched,
+                Action::OpenUnmatched => open(UnmatchedState::open(ctx)),
                 Action::Quit => Effect::Quit,
                 other => {
                     done.update(other);
@@ -225,8 +234,8 @@ impl ImportState {
             },
             Action::NextField => self.typing = true,
             Action::Rescan => return self.rescan(ctx),
-            Action::OpenUnmatched => return Effect::OpenUnmatched,
-            Action::Back => return Effect::ToCounter,
+            Action::OpenUnmatched => return open(UnmatchedState::open(ctx)),
+            Action::Back => return Effect::Back,
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -287,5 +296,31 @@ impl ImportState {
         let note_text = fit(&t("ui-import-note"), cols);
         buf.set_stringn(note.x, note.y, note_text, cols, theme.dim());
         cursor
+    }
+}
+
+impl Screen for ImportState {
+    fn name(&self) -> &'static str {
+        "import"
+    }
+
+    fn keymap(&self) -> Keymap {
+        ImportState::keymap(self)
+    }
+
+    fn text_focus(&self) -> bool {
+        ImportState::text_focus(self)
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        ImportState::help_sections(self)
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        ImportState::update(self, action, ctx)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        ImportState::render(self, area, buf, view)
     }
 }

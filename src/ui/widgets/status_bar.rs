@@ -8,16 +8,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::ui::format::{fit, width};
-use crate::ui::keymap::{Keymap, grouped};
+use crate::ui::keymap::{Keymap, grouped_back};
 use crate::ui::theme::Theme;
 
-/// Draws the hinted rows of `maps`. The help hint is kept at the end and
-/// other hints are dropped from the end when the line is too narrow.
-pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], theme: &Theme) {
+/// Draws the hinted rows of `maps`. The help hint is kept at the end; when
+/// the line is too narrow the Esc hint is shortened to "back", then other
+/// hints are dropped from the end.
+/// `back` names where Esc goes on rows labelled [`BACK_BELOW`](crate::ui::keymap::BACK_BELOW).
+pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], back: &str, theme: &Theme) {
     let help = crate::i18n::t("ui-key-help");
     let mut hints: Vec<(String, String)> = vec![];
     for map in maps {
-        for (keys, label, hint) in grouped(map, false) {
+        for (keys, label, hint) in grouped_back(map, false, back) {
             if hint && !hints.iter().any(|(_, l)| *l == label) {
                 hints.push((keys, label));
             }
@@ -29,6 +31,13 @@ pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], theme: &Theme
     }
     let cost = |h: &(String, String)| width(&h.0) + 1 + width(&h.1) + 2;
     let available = area.width as usize;
+    // A line too narrow for "back to the review" says "back" first, so Esc
+    // stays on it before other hints are dropped.
+    if hints.iter().map(cost).sum::<usize>() > available
+        && let Some(hint) = hints.iter_mut().find(|(_, label)| label == back)
+    {
+        hint.1 = crate::i18n::t("ui-key-back");
+    }
     while hints.len() > 1 && hints.iter().map(cost).sum::<usize>() > available {
         let drop = hints.len() - 2;
         hints.remove(drop);
