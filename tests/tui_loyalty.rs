@@ -308,3 +308,31 @@ fn a_member_in_grace_sees_until_when_and_what_keeps_the_tier() {
         "the bar shows how far toward keeping it: {text}"
     );
 }
+
+#[test]
+fn a_card_opened_from_the_tiers_goes_back_to_the_tiers() {
+    let mut app = app(loyal_ctx(None));
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "t");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
+    assert_eq!(app.depth(), 2, "the card stands on the tiers");
+    // The status bar and the help both say where Esc leads.
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("Esc back to the tiers"), "{status}");
+    type_text(&mut app, "?");
+    assert!(
+        screen(&app).contains("back to the tiers"),
+        "{}",
+        screen(&app)
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.top::<TiersState>().is_some(), "{}", screen(&app));
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("Esc back to the counter"), "{status}");
+    key(&mut app, KeyCode::Esc);
+    assert!(is_counter(&app));
+}

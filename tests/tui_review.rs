@@ -371,6 +371,8 @@ fn enter_opens_the_card_and_esc_comes_back_to_the_review() {
     let card = screen(&app);
     assert!(card.contains("Contacted"), "{card}");
     assert!(card.contains("23 Nov 2026 · SMS · birthday wish"), "{card}");
+    let status = card.lines().last().unwrap();
+    assert!(status.contains("Esc back to the review"), "{status}");
     key(&mut app, KeyCode::Esc);
     assert!(app.top::<ReviewState>().is_some());
     assert_eq!(review(&app).selected_index(), 1);

@@ -80,8 +80,9 @@ impl App {
         self.stack.depth()
     }
 
-    /// What the Esc hint of the screen in front says ("back to the review").
-    pub fn back_text(&self) -> String {
+    /// What the Esc hint of the screen in front says when the screen below
+    /// is not the counter ("back to the review").
+    pub fn back_text(&self) -> Option<String> {
         self.stack.back_text()
     }
 

@@ -74,11 +74,15 @@ const PAGE_DOWN: Binding = b(
 const SAVE: Binding = b(&[ENTER], Action::Save, "ui-key-save", true);
 const CANCEL: Binding = b(&[ESC], Action::Back, "ui-key-cancel", true);
 
-/// The label of a row that closes the screen: shown as where that leads,
-/// the screen below ("back to the review"), from the counter's own wording
-/// when that is the counter.
+/// The label of a row that closes the screen: it names where that leads,
+/// the screen below ("back to the review"), and says this when the
+/// counter is below.
 pub const BACK_BELOW: &str = "ui-key-to-counter";
+/// The same, saying only "back" when the counter is below (the review's
+/// status bar has no room for more).
+pub const BACK_BELOW_SHORT: &str = "ui-key-back";
 const BACK: Binding = b(&[ESC], Action::Back, BACK_BELOW, true);
+const BACK_SHORT: Binding = b(&[ESC], Action::Back, BACK_BELOW_SHORT, true);
 
 /// Checked after the focused part's own table, everywhere.
 pub const GLOBAL: Keymap = &[b(&[ctrl('c')], Action::Quit, "ui-key-quit-always", false)];
@@ -223,12 +227,17 @@ pub fn resolve(maps: &[Keymap], ev: &KeyEvent, text_focus: bool) -> Option<Actio
 /// `all_keys` lists every key (help); otherwise the first key of each row
 /// (status bar).
 pub fn grouped(map: Keymap, all_keys: bool) -> Vec<(String, String, bool)> {
-    grouped_back(map, all_keys, &t(BACK_BELOW))
+    grouped_back(map, all_keys, None)
 }
 
-/// As [`grouped`], the rows labelled [`BACK_BELOW`] saying `back` (where
-/// Esc goes from the screen in front: "back to the tiers").
-pub fn grouped_back(map: Keymap, all_keys: bool, back: &str) -> Vec<(String, String, bool)> {
+/// As [`grouped`], the rows labelled [`BACK_BELOW`] or [`BACK_BELOW_SHORT`]
+/// saying `back` when it is given: where Esc goes from the screen in front
+/// when that is not the counter ("back to the tiers").
+pub fn grouped_back(
+    map: Keymap,
+    all_keys: bool,
+    back: Option<&str>,
+) -> Vec<(String, String, bool)> {
     let mut groups: Vec<(&str, Vec<String>, bool)> = vec![];
     for binding in map {
         let names: Vec<String> = if all_keys {
@@ -256,10 +265,9 @@ pub fn grouped_back(map: Keymap, all_keys: bool, back: &str) -> Vec<(String, Str
             } else {
                 keys.join(" ")
             };
-            let text = if label == BACK_BELOW {
-                back.to_string()
-            } else {
-                t(label)
+            let text = match back {
+                Some(back) if label == BACK_BELOW || label == BACK_BELOW_SHORT => back.to_string(),
+                _ => t(label),
             };
             (joined, text, hint)
         })

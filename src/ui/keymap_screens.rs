@@ -93,7 +93,7 @@ pub const REVIEW: Keymap = &[
     b(&[ch('y')], Action::CopyMessage, "ui-key-copy-message", true),
     b(&[ch('x')], Action::Export, "ui-key-export", true),
     b(&[ENTER], Action::Open, "ui-key-open-card", false),
-    BACK,
+    BACK_SHORT,
     QUIT,
     HELP,
 ];

@@ -138,12 +138,13 @@ impl Stack {
         }
     }
 
-    /// What Esc on the screen in front is called: "back to" the screen
-    /// below it.
-    pub fn back_text(&self) -> String {
+    /// What Esc on the screen in front is called when the screen below it
+    /// is not the counter: "back to the review". None for the counter,
+    /// which each key table words itself.
+    pub fn back_text(&self) -> Option<String> {
         match self.below_name() {
-            "counter" => t("ui-key-to-counter"),
-            below => t(&format!("ui-key-back-to-{below}")),
+            "counter" => None,
+            below => Some(t(&format!("ui-key-back-to-{below}"))),
         }
     }
 }

@@ -59,7 +59,7 @@ impl App {
             render_message(message, buf, text, style);
         }
         let (maps, _) = self.active_keymaps();
-        render_hints(status, buf, &maps, &self.stack.back_text(), theme);
+        render_hints(status, buf, &maps, self.stack.back_text().as_deref(), theme);
         cursor
     }
 

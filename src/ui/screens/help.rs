@@ -17,7 +17,7 @@ pub struct HelpState {
     intro: String,
     sections: Vec<(&'static str, Keymap)>,
     /// Where Esc goes on the screen below help ("back to the review").
-    back: String,
+    back: Option<String>,
     scroll: u16,
 }
 
@@ -27,7 +27,7 @@ impl HelpState {
         title_key: &str,
         intro_key: &str,
         sections: Vec<(&'static str, Keymap)>,
-        back: String,
+        back: Option<String>,
     ) -> HelpState {
         HelpState {
             title: t(title_key),
@@ -64,7 +64,7 @@ impl HelpState {
         for (heading, map) in sections {
             lines.push(Line::raw(""));
             lines.push(Line::styled(t(heading), theme.heading()));
-            let rows = grouped_back(map, true, &self.back);
+            let rows = grouped_back(map, true, self.back.as_deref());
             let key_cols = rows
                 .iter()
                 .map(|(k, ..)| width(k))

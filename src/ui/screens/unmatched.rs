@@ -80,6 +80,11 @@ impl UnmatchedState {
         &self.customers
     }
 
+    /// The position of the selected customer in [`customers`](Self::customers).
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
     pub fn is_linking(&self) -> bool {
         self.picker.is_some()
     }

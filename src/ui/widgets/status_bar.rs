@@ -11,11 +11,17 @@ use crate::ui::format::{fit, width};
 use crate::ui::keymap::{Keymap, grouped_back};
 use crate::ui::theme::Theme;
 
-/// Draws the hinted rows of `maps`. The help hint is kept at the end; when
-/// the line is too narrow the Esc hint is shortened to "back", then other
-/// hints are dropped from the end.
-/// `back` names where Esc goes on rows labelled [`BACK_BELOW`](crate::ui::keymap::BACK_BELOW).
-pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], back: &str, theme: &Theme) {
+/// Draws the hinted rows of `maps`. The help hint is kept at the end and
+/// other hints are dropped from the end when the line is too narrow; `back`
+/// names where Esc goes when that is not the counter, and that hint is kept
+/// too, as the owner cannot guess it.
+pub fn render_hints(
+    area: Rect,
+    buf: &mut Buffer,
+    maps: &[Keymap],
+    back: Option<&str>,
+    theme: &Theme,
+) {
     let help = crate::i18n::t("ui-key-help");
     let mut hints: Vec<(String, String)> = vec![];
     for map in maps {
@@ -31,16 +37,16 @@ pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], back: &str, t
     }
     let cost = |h: &(String, String)| width(&h.0) + 1 + width(&h.1) + 2;
     let available = area.width as usize;
-    // A line too narrow for "back to the review" says "back" first, so Esc
-    // stays on it before other hints are dropped.
-    if hints.iter().map(cost).sum::<usize>() > available
-        && let Some(hint) = hints.iter_mut().find(|(_, label)| label == back)
-    {
-        hint.1 = crate::i18n::t("ui-key-back");
-    }
     while hints.len() > 1 && hints.iter().map(cost).sum::<usize>() > available {
-        let drop = hints.len() - 2;
-        hints.remove(drop);
+        // The last hint (help) stays, and so does a named way back.
+        let last = hints.len() - 1;
+        match hints[..last]
+            .iter()
+            .rposition(|(_, label)| Some(label.as_str()) != back)
+        {
+            Some(drop) => hints.remove(drop),
+            None => break,
+        };
     }
     let mut spans = vec![Span::raw(" ")];
     for (keys, label) in hints {
