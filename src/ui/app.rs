@@ -1,7 +1,9 @@
 //! The app's state and its one `update`: a key becomes an action through
-//! the keymap of what has focus; the action changes the screen's state and
-//! may ask the app for more ([`Effect`]), such as opening a card or asking
-//! before a delete. Drawing is in `window.rs` and only reads this state.
+//! the keymap of what has focus (the yes/no question, help, or the screen
+//! in front of the [`Stack`]); the action changes that screen's state and
+//! may ask the app for more ([`Effect`]), such as opening a card on top or
+//! going back to the screen below. Drawing is in `window.rs` and only reads
+//! this state.
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 use rusqlite::Connection;

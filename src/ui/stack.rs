@@ -148,3 +148,76 @@ impl Stack {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::screens::welcome::WelcomeState;
+
+    /// A screen that only has a name, to stand in the stack.
+    #[derive(Debug)]
+    struct Named(&'static str);
+
+    impl Screen for Named {
+        fn name(&self) -> &'static str {
+            self.0
+        }
+        fn keymap(&self) -> Keymap {
+            &[]
+        }
+        fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+            vec![]
+        }
+        fn update(&mut self, _action: Action, _ctx: &Ctx) -> Effect {
+            Effect::None
+        }
+        fn render(&self, _area: Rect, _buf: &mut Buffer, _view: &View) -> Option<Position> {
+            None
+        }
+    }
+
+    #[test]
+    fn esc_names_the_screen_below_unless_it_is_the_counter() {
+        let mut stack = Stack::new(CounterState::default());
+        assert_eq!(stack.back_text(), None);
+        stack.push(Box::new(Named("tiers")));
+        assert_eq!(stack.back_text(), None, "the counter is below the tiers");
+        stack.push(Box::new(Named("member")));
+        assert_eq!(stack.back_text(), Some(t("ui-key-back-to-tiers")));
+        assert_eq!(stack.below_name(), "tiers");
+    }
+
+    #[test]
+    fn the_counter_stays_whatever_is_closed_or_replaced() {
+        let mut stack = Stack::new(CounterState::default());
+        assert!(!stack.pop());
+        stack.replace(Box::new(WelcomeState));
+        assert!(stack.top_as::<WelcomeState>().is_some());
+        assert_eq!(stack.depth(), 1, "replacing on the counter opens on top");
+        stack.push(Box::new(Named("review")));
+        stack.replace(Box::new(Named("member")));
+        assert_eq!((stack.depth(), stack.top().name()), (2, "member"));
+        assert!(stack.pop());
+        assert!(stack.top_as::<WelcomeState>().is_some());
+        stack.push(Box::new(Named("tiers")));
+        stack.pop_to_bottom();
+        assert!(stack.top_as::<CounterState>().is_some());
+        assert!(stack.find_mut::<WelcomeState>().is_none());
+    }
+
+    #[test]
+    fn every_screen_below_another_has_its_way_back_worded() {
+        for name in [
+            "welcome",
+            "signup",
+            "member",
+            "import",
+            "unmatched",
+            "review",
+            "tiers",
+        ] {
+            let key = format!("ui-key-back-to-{name}");
+            assert!(crate::i18n::t_opt(&key).is_some(), "{key} missing");
+        }
+    }
+}
