@@ -9,6 +9,7 @@ use regulars::context::Ctx;
 use regulars::ui::App;
 use regulars::ui::import_job::JobEvent;
 use regulars::ui::screens::import::ImportState;
+use regulars::ui::stack::Screen;
 use tempfile::TempDir;
 use tui_support::*;
 

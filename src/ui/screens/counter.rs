@@ -61,25 +61,6 @@ impl CounterState {
         self.list_focus
     }
 
-    pub fn keymap(&self) -> Keymap {
-        if self.list_focus {
-            COUNTER_LIST
-        } else {
-            COUNTER_SEARCH
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        !self.list_focus
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-counter-search", COUNTER_SEARCH),
-            ("ui-help-counter-list", COUNTER_LIST),
-        ]
-    }
-
     /// The signup row shows whenever something was typed.
     fn has_signup_row(&self) -> bool {
         !self.search.is_blank()
@@ -333,15 +314,22 @@ impl Screen for CounterState {
     }
 
     fn keymap(&self) -> Keymap {
-        CounterState::keymap(self)
+        if self.list_focus {
+            COUNTER_LIST
+        } else {
+            COUNTER_SEARCH
+        }
     }
 
     fn text_focus(&self) -> bool {
-        CounterState::text_focus(self)
+        !self.list_focus
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        CounterState::help_sections(self)
+        vec![
+            ("ui-help-counter-search", COUNTER_SEARCH),
+            ("ui-help-counter-list", COUNTER_LIST),
+        ]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {

@@ -95,28 +95,6 @@ impl ImportState {
         }
     }
 
-    pub fn keymap(&self) -> Keymap {
-        match &self.phase {
-            Phase::Choosing if self.typing => IMPORT_PATH,
-            Phase::Choosing => IMPORT_FILES,
-            Phase::Running(_) => IMPORT_RUNNING,
-            Phase::Done(_) => IMPORT_RESULT,
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        matches!(self.phase, Phase::Choosing) && self.typing
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-import-files", IMPORT_FILES),
-            ("ui-help-import-path", IMPORT_PATH),
-            ("ui-help-import-running", IMPORT_RUNNING),
-            ("ui-help-import-result", IMPORT_RESULT),
-        ]
-    }
-
     /// Starts importing `file`: on a worker when the database is a file,
     /// else in place (the app runs it after the next frame).
     fn start(&mut self, file: PathBuf, ctx: &Ctx) -> Effect {
@@ -305,15 +283,25 @@ impl Screen for ImportState {
     }
 
     fn keymap(&self) -> Keymap {
-        ImportState::keymap(self)
+        match &self.phase {
+            Phase::Choosing if self.typing => IMPORT_PATH,
+            Phase::Choosing => IMPORT_FILES,
+            Phase::Running(_) => IMPORT_RUNNING,
+            Phase::Done(_) => IMPORT_RESULT,
+        }
     }
 
     fn text_focus(&self) -> bool {
-        ImportState::text_focus(self)
+        matches!(self.phase, Phase::Choosing) && self.typing
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        ImportState::help_sections(self)
+        vec![
+            ("ui-help-import-files", IMPORT_FILES),
+            ("ui-help-import-path", IMPORT_PATH),
+            ("ui-help-import-running", IMPORT_RUNNING),
+            ("ui-help-import-result", IMPORT_RESULT),
+        ]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {

@@ -182,33 +182,6 @@ impl MemberState {
         self.form = None;
     }
 
-    pub fn keymap(&self) -> Keymap {
-        if let Some(popup) = &self.popup {
-            popup.keymap()
-        } else if self.form.is_some() {
-            FAMILY_FORM
-        } else if self.purchases.is_shown() {
-            MEMBER_PURCHASES
-        } else {
-            MEMBER
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        self.form.is_some() || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-member", MEMBER),
-            ("ui-help-member-purchases", MEMBER_PURCHASES),
-            ("ui-help-family-form", FAMILY_FORM),
-            ("ui-help-redeem", REDEEM),
-            ("ui-help-points", POINTS),
-            ("ui-help-points-form", POINTS_FORM),
-        ]
-    }
-
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         let id = self.id();
         if let Some(popup) = &mut self.popup {
@@ -305,15 +278,30 @@ impl Screen for MemberState {
     }
 
     fn keymap(&self) -> Keymap {
-        MemberState::keymap(self)
+        if let Some(popup) = &self.popup {
+            popup.keymap()
+        } else if self.form.is_some() {
+            FAMILY_FORM
+        } else if self.purchases.is_shown() {
+            MEMBER_PURCHASES
+        } else {
+            MEMBER
+        }
     }
 
     fn text_focus(&self) -> bool {
-        MemberState::text_focus(self)
+        self.form.is_some() || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        MemberState::help_sections(self)
+        vec![
+            ("ui-help-member", MEMBER),
+            ("ui-help-member-purchases", MEMBER_PURCHASES),
+            ("ui-help-family-form", FAMILY_FORM),
+            ("ui-help-redeem", REDEEM),
+            ("ui-help-points", POINTS),
+            ("ui-help-points-form", POINTS_FORM),
+        ]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {

@@ -80,21 +80,6 @@ impl ReviewState {
         WINDOWS[self.window]
     }
 
-    pub fn keymap(&self) -> Keymap {
-        if self.choice.is_some() {
-            REVIEW_CONTACT
-        } else {
-            REVIEW
-        }
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-review", REVIEW),
-            ("ui-help-review-contact", REVIEW_CONTACT),
-        ]
-    }
-
     /// The rows of a section; birthdays within the chosen window.
     pub fn rows_of(&self, section: Section) -> &[ReviewRow] {
         match section {
@@ -280,11 +265,18 @@ impl Screen for ReviewState {
     }
 
     fn keymap(&self) -> Keymap {
-        ReviewState::keymap(self)
+        if self.choice.is_some() {
+            REVIEW_CONTACT
+        } else {
+            REVIEW
+        }
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        ReviewState::help_sections(self)
+        vec![
+            ("ui-help-review", REVIEW),
+            ("ui-help-review-contact", REVIEW_CONTACT),
+        ]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {

@@ -71,22 +71,6 @@ impl TiersState {
         &self.overview
     }
 
-    pub fn keymap(&self) -> Keymap {
-        if self.edit.is_some() {
-            TIERS_EDIT
-        } else {
-            TIERS
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        self.edit.is_some()
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![("ui-help-tiers", TIERS), ("ui-help-tiers-edit", TIERS_EDIT)]
-    }
-
     /// How many members the typed minimum would move.
     pub fn preview(&self) -> Option<Preview> {
         let field = self.edit.as_ref()?;
@@ -218,15 +202,19 @@ impl Screen for TiersState {
     }
 
     fn keymap(&self) -> Keymap {
-        TiersState::keymap(self)
+        if self.edit.is_some() {
+            TIERS_EDIT
+        } else {
+            TIERS
+        }
     }
 
     fn text_focus(&self) -> bool {
-        TiersState::text_focus(self)
+        self.edit.is_some()
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        TiersState::help_sections(self)
+        vec![("ui-help-tiers", TIERS), ("ui-help-tiers-edit", TIERS_EDIT)]
     }
 
     fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {

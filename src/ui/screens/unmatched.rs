@@ -89,25 +89,6 @@ impl UnmatchedState {
         self.picker.is_some()
     }
 
-    pub fn keymap(&self) -> Keymap {
-        if self.picker.is_some() {
-            UNMATCHED_LINK
-        } else {
-            UNMATCHED
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        self.picker.is_some()
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-unmatched", UNMATCHED),
-            ("ui-help-unmatched-link", UNMATCHED_LINK),
-        ]
-    }
-
     /// Links the selected customer to a member (with the other identities
     /// the till wrote for them that no other member has).
     fn link(&mut self, member_id: i64, name: &str, ctx: &Ctx) -> Result<Effect> {
@@ -275,15 +256,22 @@ impl Screen for UnmatchedState {
     }
 
     fn keymap(&self) -> Keymap {
-        UnmatchedState::keymap(self)
+        if self.picker.is_some() {
+            UNMATCHED_LINK
+        } else {
+            UNMATCHED
+        }
     }
 
     fn text_focus(&self) -> bool {
-        UnmatchedState::text_focus(self)
+        self.picker.is_some()
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        UnmatchedState::help_sections(self)
+        vec![
+            ("ui-help-unmatched", UNMATCHED),
+            ("ui-help-unmatched-link", UNMATCHED_LINK),
+        ]
     }
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {

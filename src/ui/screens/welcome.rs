@@ -25,10 +25,6 @@ pub use crate::ops::demo::{MEMBERS as DEMO_MEMBERS, SEED as DEMO_SEED};
 pub struct WelcomeState;
 
 impl WelcomeState {
-    pub fn keymap(&self) -> Keymap {
-        WELCOME
-    }
-
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::LoadDemo => Effect::LoadDemo,
@@ -78,7 +74,7 @@ impl Screen for WelcomeState {
     }
 
     fn keymap(&self) -> Keymap {
-        WelcomeState::keymap(self)
+        WELCOME
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
