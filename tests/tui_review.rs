@@ -418,3 +418,19 @@ fn a_feb29_birthday_on_feb_28_says_so() {
     assert!(line.contains("Sun 28 Feb"), "{line}");
     assert!(line.contains("Leap Year turns 31 (born 29 Feb)"), "{line}");
 }
+
+#[test]
+fn an_edit_from_a_card_of_the_review_saves_back_to_the_card_then_the_review() {
+    let mut app = review_app();
+    key(&mut app, KeyCode::Enter);
+    let name = open_member_name(&app).unwrap();
+    type_text(&mut app, "e");
+    assert_eq!(app.depth(), 3, "review, card, form");
+    key(&mut app, KeyCode::Enter);
+    // The club's made-up phones are shared: save anyway.
+    type_text(&mut app, "s");
+    assert_eq!(open_member_name(&app), Some(name), "{}", screen(&app));
+    assert_eq!(app.depth(), 2, "the form closed onto the card");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.top::<ReviewState>().is_some(), "{}", screen(&app));
+}
