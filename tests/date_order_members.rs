@@ -5,7 +5,7 @@ mod tui_support;
 
 use assert_cmd::Command;
 use ratatui::crossterm::event::KeyCode;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::member::MemberState;
 use serde_json::Value;
 use tempfile::TempDir;
 use tui_support::*;
@@ -50,7 +50,7 @@ fn tui_birthday(country: &str, phone: &str, typed: &str) -> (u32, u32) {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, typed);
     key(&mut app, KeyCode::Enter);
-    let Screen::Member(card) = app.screen() else {
+    let Some(card) = app.top::<MemberState>() else {
         panic!("not saved: {:?}", app.message())
     };
     let b = card.card().member.draft.birthday.expect("a birthday");

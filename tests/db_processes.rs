@@ -17,7 +17,7 @@ use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
 use regulars::import::Report;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::import::ImportState;
 use regulars::ui::{App, Theme};
 use tempfile::TempDir;
 use tui_support::{key, screen, today, type_text};
@@ -75,7 +75,7 @@ fn start_import(app: &mut App, file: &Path) {
 }
 
 fn importing(app: &App) -> bool {
-    matches!(app.screen(), Screen::Import(s) if s.is_running())
+    app.top::<ImportState>().is_some_and(|s| s.is_running())
 }
 
 /// Takes the worker's reports between "frames" until `done` holds.
@@ -94,11 +94,11 @@ fn poll_until(app: &mut App, what: &str, done: impl Fn(&App) -> bool) {
 
 fn finished_report(app: &mut App) -> Report {
     poll_until(app, "the import to end", |app| !importing(app));
-    match app.screen() {
-        Screen::Import(s) => s.report().cloned().unwrap_or_else(|| {
+    match app.top::<ImportState>() {
+        Some(s) => s.report().cloned().unwrap_or_else(|| {
             panic!("no result; the app says {:?}", app.message());
         }),
-        other => panic!("not on the import screen: {other:?}"),
+        None => panic!("not on the import screen: {:?}", app.screen()),
     }
 }
 

@@ -3,7 +3,7 @@
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::signup::SignupState;
 use regulars::ui::{App, Theme};
 use tui_support::*;
 
@@ -98,7 +98,7 @@ fn esc_clears_then_moves_to_the_list_where_letters_are_commands() {
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "n");
-    assert!(matches!(app.screen(), Screen::Signup(_)));
+    assert!(app.top::<SignupState>().is_some());
     key(&mut app, KeyCode::Esc);
     assert!(is_counter(&app));
     key(&mut app, KeyCode::Esc);
@@ -117,7 +117,7 @@ fn arrows_move_while_typing_and_wrap_to_the_signup_row() {
     // Up from the best match lands on "sign up" at the end.
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen(), Screen::Signup(_)));
+    assert!(app.top::<SignupState>().is_some());
 }
 
 #[test]
@@ -127,7 +127,7 @@ fn no_match_offers_signup_with_what_was_typed() {
     assert!(names(&app).is_empty());
     insta::assert_snapshot!(screen(&app));
     key(&mut app, KeyCode::Enter);
-    let Screen::Signup(form) = app.screen() else {
+    let Some(form) = app.top::<SignupState>() else {
         panic!("not on signup")
     };
     use regulars::ui::screens::signup_fields::Stop;
@@ -142,7 +142,7 @@ fn no_match_offers_signup_with_what_was_typed() {
         let mut app = tui_support::app(seeded_ctx());
         type_text(&mut app, typed);
         key(&mut app, KeyCode::Enter);
-        let Screen::Signup(form) = app.screen() else {
+        let Some(form) = app.top::<SignupState>() else {
             panic!("not on signup for {typed}")
         };
         assert_eq!(form.value(stop), typed);

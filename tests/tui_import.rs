@@ -7,9 +7,9 @@ mod tui_support;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use regulars::context::Ctx;
 use regulars::ui::App;
-use regulars::ui::app::Screen;
 use regulars::ui::import_job::JobEvent;
 use regulars::ui::screens::import::ImportState;
+use regulars::ui::stack::Screen;
 use tempfile::TempDir;
 use tui_support::*;
 
@@ -48,10 +48,7 @@ fn shop_with_inbox() -> Shop {
 }
 
 fn import(app: &App) -> &ImportState {
-    match app.screen() {
-        Screen::Import(s) => s,
-        other => panic!("not on the import screen: {other:?}"),
-    }
+    front::<ImportState>(app)
 }
 
 /// The screen with the temporary inbox's path written as `[inbox]`.

@@ -6,7 +6,7 @@ mod tui_support;
 
 use ratatui::crossterm::event::KeyCode;
 use regulars::context::Ctx;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::import::ImportState;
 use tui_support::*;
 
 /// Three of four rows have no date that can be read.
@@ -27,7 +27,7 @@ fn a_refused_file_says_what_to_try_and_stays_new() {
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "i");
     key(&mut app, KeyCode::Enter);
-    let Screen::Import(state) = app.screen() else {
+    let Some(state) = app.top::<ImportState>() else {
         panic!("not on the import screen");
     };
     let report = state.report().expect("a result");
@@ -44,7 +44,7 @@ fn a_refused_file_says_what_to_try_and_stays_new() {
     assert_eq!(stored, 0);
     // Back to the files: the file is not marked imported.
     key(&mut app, KeyCode::Enter);
-    let Screen::Import(state) = app.screen() else {
+    let Some(state) = app.top::<ImportState>() else {
         panic!("not on the import screen");
     };
     assert!(state.files().iter().all(|f| f.imported.is_none()));

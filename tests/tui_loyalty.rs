@@ -12,9 +12,9 @@ use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::member::MemberDraft;
 use regulars::ui::App;
-use regulars::ui::app::Screen;
 use regulars::ui::screens::member::MemberState;
 use regulars::ui::screens::member_loyalty::LoyaltyPopup;
+use regulars::ui::screens::tiers::TiersState;
 use tui_support::*;
 
 const PROGRAM: &str = r#"[shop]
@@ -91,10 +91,7 @@ fn open(app: &mut App, search: &str) {
 }
 
 fn card(app: &App) -> &MemberState {
-    match app.screen() {
-        Screen::Member(m) => m,
-        other => panic!("not on a card: {other:?}"),
-    }
+    front::<MemberState>(app)
 }
 
 fn balance(app: &App, id: i64) -> i64 {
@@ -212,7 +209,7 @@ fn tiers_screen_lists_counts_moves_and_the_nudge_list() {
     let mut app = app(loyal_ctx(None));
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "t");
-    let Screen::Tiers(tiers) = app.screen() else {
+    let Some(tiers) = app.top::<TiersState>() else {
         panic!("not on the tiers screen");
     };
     assert_eq!(tiers.overview().counts, vec![5, 3, 0]);
@@ -265,7 +262,7 @@ fn a_tier_minimum_is_previewed_then_saved_to_the_config_file() {
     assert_eq!(saved, PROGRAM.replace("min = 200", "min = 230"));
     let reread = Config::parse(&saved, &file).unwrap();
     assert_eq!(reread.tiers[1].min, 230);
-    let Screen::Tiers(tiers) = app.screen() else {
+    let Some(tiers) = app.top::<TiersState>() else {
         panic!("back on the tiers screen");
     };
     // Members below the new minimum keep Silver through their grace period.
@@ -310,4 +307,32 @@ fn a_member_in_grace_sees_until_when_and_what_keeps_the_tier() {
         text.contains("██"),
         "the bar shows how far toward keeping it: {text}"
     );
+}
+
+#[test]
+fn a_card_opened_from_the_tiers_goes_back_to_the_tiers() {
+    let mut app = app(loyal_ctx(None));
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "t");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
+    assert_eq!(app.depth(), 2, "the card stands on the tiers");
+    // The status bar and the help both say where Esc leads.
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("Esc back to the tiers"), "{status}");
+    type_text(&mut app, "?");
+    assert!(
+        screen(&app).contains("back to the tiers"),
+        "{}",
+        screen(&app)
+    );
+    key(&mut app, KeyCode::Esc);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.top::<TiersState>().is_some(), "{}", screen(&app));
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("Esc back to the counter"), "{status}");
+    key(&mut app, KeyCode::Esc);
+    assert!(is_counter(&app));
 }

@@ -7,7 +7,7 @@ use ratatui::crossterm::event::KeyCode;
 use regulars::db;
 use regulars::domain::family::BirthInfo;
 use regulars::ui::App;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::member::MemberState;
 use tui_support::*;
 
 fn open_ana() -> App {
@@ -19,10 +19,7 @@ fn open_ana() -> App {
 }
 
 fn card(app: &App) -> &regulars::ui::screens::member::MemberState {
-    match app.screen() {
-        Screen::Member(m) => m,
-        other => panic!("not on a card: {other:?}"),
-    }
+    front::<MemberState>(app)
 }
 
 #[test]

@@ -5,15 +5,11 @@ mod tui_support;
 
 use ratatui::crossterm::event::KeyCode;
 use regulars::ui::App;
-use regulars::ui::app::Screen;
 use regulars::ui::screens::member::MemberState;
 use tui_support::*;
 
 fn card(app: &App) -> &MemberState {
-    match app.screen() {
-        Screen::Member(m) => m,
-        other => panic!("not on a card: {other:?}"),
-    }
+    front::<MemberState>(app)
 }
 
 fn ana_after_import() -> App {

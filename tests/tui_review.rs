@@ -14,7 +14,7 @@ use regulars::db;
 use regulars::domain::family::BirthInfo;
 use regulars::domain::member::{Birthday, Channel, MemberDraft};
 use regulars::ui::App;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::review::ReviewState;
 use rusqlite::{Connection, params};
 use tui_support::*;
 
@@ -119,14 +119,11 @@ fn review_app() -> App {
 fn open_review(app: &mut App) {
     key(app, KeyCode::Esc);
     key(app, KeyCode::Char('w'));
-    assert!(matches!(app.screen(), Screen::Review(_)), "{}", screen(app));
+    assert!(app.top::<ReviewState>().is_some(), "{}", screen(app));
 }
 
 fn review(app: &App) -> &regulars::ui::screens::review::ReviewState {
-    match app.screen() {
-        Screen::Review(r) => r,
-        _ => panic!("not on the review"),
-    }
+    front::<ReviewState>(app)
 }
 
 #[test]
@@ -374,8 +371,10 @@ fn enter_opens_the_card_and_esc_comes_back_to_the_review() {
     let card = screen(&app);
     assert!(card.contains("Contacted"), "{card}");
     assert!(card.contains("23 Nov 2026 · SMS · birthday wish"), "{card}");
+    let status = card.lines().last().unwrap();
+    assert!(status.contains("Esc back to the review"), "{status}");
     key(&mut app, KeyCode::Esc);
-    assert!(matches!(app.screen(), Screen::Review(_)));
+    assert!(app.top::<ReviewState>().is_some());
     assert_eq!(review(&app).selected_index(), 1);
     key(&mut app, KeyCode::Esc);
     assert!(is_counter(&app));
@@ -401,7 +400,7 @@ fn f2_opens_the_review_while_typing_and_w_is_search_text_there() {
     key(&mut app, KeyCode::Char('w'));
     assert_eq!(app.counter().query(), "w");
     key(&mut app, KeyCode::F(2));
-    assert!(matches!(app.screen(), Screen::Review(_)));
+    assert!(app.top::<ReviewState>().is_some());
 }
 
 #[test]
@@ -418,4 +417,20 @@ fn a_feb29_birthday_on_feb_28_says_so() {
     let (line, _) = row_with(&app, "Leap Year");
     assert!(line.contains("Sun 28 Feb"), "{line}");
     assert!(line.contains("Leap Year turns 31 (born 29 Feb)"), "{line}");
+}
+
+#[test]
+fn an_edit_from_a_card_of_the_review_saves_back_to_the_card_then_the_review() {
+    let mut app = review_app();
+    key(&mut app, KeyCode::Enter);
+    let name = open_member_name(&app).unwrap();
+    type_text(&mut app, "e");
+    assert_eq!(app.depth(), 3, "review, card, form");
+    key(&mut app, KeyCode::Enter);
+    // The club's made-up phones are shared: save anyway.
+    type_text(&mut app, "s");
+    assert_eq!(open_member_name(&app), Some(name), "{}", screen(&app));
+    assert_eq!(app.depth(), 2, "the form closed onto the card");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.top::<ReviewState>().is_some(), "{}", screen(&app));
 }

@@ -8,15 +8,17 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use regulars::db;
 use regulars::ui::App;
-use regulars::ui::app::Screen;
 use regulars::ui::keymap::{COUNTER_LIST, COUNTER_SEARCH, grouped};
+use regulars::ui::screens::member::MemberState;
+use regulars::ui::screens::signup::SignupState;
+use regulars::ui::screens::welcome::WelcomeState;
 use regulars::ui::terminal;
 use tui_support::*;
 
 #[test]
 fn an_empty_club_starts_on_the_welcome_screen() {
     let app = app(empty_ctx());
-    assert!(matches!(app.screen(), Screen::Welcome(_)));
+    assert!(app.top::<WelcomeState>().is_some());
     insta::assert_snapshot!(screen(&app));
 }
 
@@ -24,7 +26,7 @@ fn an_empty_club_starts_on_the_welcome_screen() {
 fn welcome_n_signs_up_the_first_member() {
     let mut app = app(empty_ctx());
     type_text(&mut app, "n");
-    assert!(matches!(app.screen(), Screen::Signup(_)));
+    assert!(app.top::<SignupState>().is_some());
     type_text(&mut app, "Prva");
     key(&mut app, KeyCode::Enter);
     assert_eq!(open_member_name(&app).as_deref(), Some("Prva"));
@@ -149,7 +151,7 @@ fn every_screen_is_one_key_from_the_counter_and_esc_leads_back() {
     let mut app = app(seeded_ctx());
     // Card: Enter on the best match.
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(app.screen(), Screen::Member(_)));
+    assert!(app.top::<MemberState>().is_some());
     key(&mut app, KeyCode::Esc);
     assert!(is_counter(&app));
     // Help: ?.
@@ -159,7 +161,7 @@ fn every_screen_is_one_key_from_the_counter_and_esc_leads_back() {
     // Signup: n from the list.
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "n");
-    assert!(matches!(app.screen(), Screen::Signup(_)));
+    assert!(app.top::<SignupState>().is_some());
     key(&mut app, KeyCode::Esc);
     assert!(is_counter(&app));
 }

@@ -6,15 +6,13 @@ mod tui_support;
 use ratatui::crossterm::event::KeyCode;
 use regulars::db;
 use regulars::domain::member::Channel;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::member::MemberState;
+use regulars::ui::screens::signup::SignupState;
 use regulars::ui::screens::signup_fields::Stop;
 use tui_support::*;
 
 fn signup_form(app: &regulars::ui::App) -> &regulars::ui::screens::signup::SignupState {
-    match app.screen() {
-        Screen::Signup(form) => form,
-        other => panic!("not on the signup form: {other:?}"),
-    }
+    front::<SignupState>(app)
 }
 
 /// From the counter with an empty database: Esc to the list, `n`.
@@ -39,7 +37,7 @@ fn signup_takes_the_typed_data_and_at_most_four_other_keys() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(open_member_name(&app).as_deref(), Some("Petra"));
     assert_eq!(app.message(), Some("Signed up Petra."));
-    let Screen::Member(card) = app.screen() else {
+    let Some(card) = app.top::<MemberState>() else {
         unreachable!()
     };
     let d = &card.card().member.draft;
@@ -72,7 +70,7 @@ fn email_contact_preselects_the_email_channel_and_consent_starts_unticked() {
     key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Right);
     key(&mut app, KeyCode::Enter);
-    let Screen::Member(card) = app.screen() else {
+    let Some(card) = app.top::<MemberState>() else {
         panic!("not saved: {:?}", app.message())
     };
     let granted: Vec<Channel> = card.card().consents.iter().map(|c| c.channel).collect();
@@ -237,7 +235,7 @@ fn edit_uses_the_same_form_prefilled_and_records_consent_changes() {
     type_text(&mut app, "-Babić");
     key(&mut app, KeyCode::Enter);
     assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač-Babić"));
-    let Screen::Member(card) = app.screen() else {
+    let Some(card) = app.top::<MemberState>() else {
         unreachable!()
     };
     let sms = card
@@ -262,7 +260,7 @@ fn us_shops_read_birthdays_month_first() {
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "3/14");
     key(&mut app, KeyCode::Enter);
-    let Screen::Member(card) = app.screen() else {
+    let Some(card) = app.top::<MemberState>() else {
         panic!("not saved: {:?}", app.message())
     };
     let d = &card.card().member.draft;

@@ -8,7 +8,8 @@ use ratatui::crossterm::event::KeyCode;
 use regulars::context::Ctx;
 use regulars::db::receipts::{Identity, member_for};
 use regulars::ui::App;
-use regulars::ui::app::Screen;
+use regulars::ui::screens::member::MemberState;
+use regulars::ui::screens::signup::SignupState;
 use regulars::ui::screens::signup_fields::Stop;
 use regulars::ui::screens::unmatched::UnmatchedState;
 use tui_support::*;
@@ -39,10 +40,7 @@ fn club() -> App {
 }
 
 fn unmatched(app: &App) -> &UnmatchedState {
-    match app.screen() {
-        Screen::Unmatched(s) => s,
-        other => panic!("not on the unmatched screen: {other:?}"),
-    }
+    front::<UnmatchedState>(app)
 }
 
 /// Moves the selection to the row of `value`.
@@ -163,7 +161,7 @@ fn signing_up_fills_the_form_and_claims_earlier_receipts() {
     let mut app = club();
     select(&mut app, "ivan@example.com");
     type_text(&mut app, "n");
-    let Screen::Signup(form) = app.screen() else {
+    let Some(form) = app.top::<SignupState>() else {
         panic!("not on the signup form: {:?}", app.screen());
     };
     assert_eq!(form.value(Stop::FirstName), "Ivan");
@@ -179,9 +177,51 @@ fn signing_up_fills_the_form_and_claims_earlier_receipts() {
         app.message(),
         Some("Signed up Ivan Horvat. 3 earlier receipts are now theirs.")
     );
-    let Screen::Member(card) = app.screen() else {
+    let Some(card) = app.top::<MemberState>() else {
         unreachable!()
     };
     assert_eq!(card.card().visits, 3);
     assert_eq!(card.purchases().receipts(), 3);
+}
+
+#[test]
+fn esc_on_a_signup_from_the_till_customers_goes_back_there() {
+    let mut app = club();
+    select(&mut app, "petra@example.com");
+    type_text(&mut app, "n");
+    assert!(app.top::<SignupState>().is_some(), "{}", screen(&app));
+    key(&mut app, KeyCode::Esc);
+    if app.confirm_question().is_some() {
+        type_text(&mut app, "y");
+    }
+    assert_eq!(unmatched(&app).customers().len(), 5);
+    assert_eq!(
+        unmatched(&app).customers()[unmatched(&app).selected()].value,
+        "petra@example.com"
+    );
+}
+
+#[test]
+fn a_card_signed_up_from_the_till_customers_goes_back_to_them_without_that_customer() {
+    let mut app = club();
+    select(&mut app, "ivan@example.com");
+    type_text(&mut app, "n");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ivan Horvat"));
+    // The form is gone: the card stands on the till customers.
+    assert_eq!(app.depth(), 2);
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(
+        status.contains("Esc back to the till customers"),
+        "{status}"
+    );
+    key(&mut app, KeyCode::Esc);
+    let values: Vec<_> = unmatched(&app)
+        .customers()
+        .iter()
+        .map(|c| c.value.as_str())
+        .collect();
+    assert_eq!(values, ["petra@example.com", "SQ-77"], "reloaded");
+    key(&mut app, KeyCode::Esc);
+    assert!(is_counter(&app));
 }

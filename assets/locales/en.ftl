@@ -725,3 +725,14 @@ import-err-record-too-long = line { $line } starts a record longer than { $cap }
 
 # h1
 err-db-unknown-code = The database holds "{ $code }" in { $column }, which this version of regulars does not know; nothing was changed. Was the file used by a newer version?
+
+# stack
+# Where Esc goes: the screen below the one in front ("back to the
+# counter" is ui-key-to-counter).
+ui-key-back-to-welcome = back to the welcome
+ui-key-back-to-signup = back to the form
+ui-key-back-to-member = back to the card
+ui-key-back-to-import = back to the import
+ui-key-back-to-unmatched = back to the till customers
+ui-key-back-to-review = back to the review
+ui-key-back-to-tiers = back to the tiers

@@ -35,3 +35,12 @@ import-err-record-too-long = בשורה { $line } מתחילה רשומה ארו
 
 # h1
 err-db-unknown-code = מסד הנתונים מכיל "{ $code }" בשדה { $column }, ערך שגרסה זו של regulars אינה מכירה; שום דבר לא שונה. האם הקובץ שימש גרסה חדשה יותר?
+
+# stack
+ui-key-back-to-welcome = חזרה למסך הפתיחה
+ui-key-back-to-signup = חזרה לטופס
+ui-key-back-to-member = חזרה לכרטיס
+ui-key-back-to-import = חזרה לייבוא
+ui-key-back-to-unmatched = חזרה ללקוחות הקופה
+ui-key-back-to-review = חזרה לסקירה השבועית
+ui-key-back-to-tiers = חזרה לדרגות

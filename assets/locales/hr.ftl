@@ -36,3 +36,12 @@ import-err-record-too-long = u retku { $line } počinje zapis dulji od { $cap } 
 
 # h1
 err-db-unknown-code = Baza podataka sadrži "{ $code }" u { $column }, što ova verzija programa regulars ne poznaje; ništa nije promijenjeno. Je li datoteku koristila novija verzija?
+
+# stack
+ui-key-back-to-welcome = natrag na dobrodošlicu
+ui-key-back-to-signup = natrag na obrazac
+ui-key-back-to-member = natrag na karticu
+ui-key-back-to-import = natrag na uvoz
+ui-key-back-to-unmatched = natrag na kupce s blagajne
+ui-key-back-to-review = natrag na tjedni pregled
+ui-key-back-to-tiers = natrag na razine

@@ -32,3 +32,12 @@ import-err-record-too-long = บรรทัดที่ { $line } เริ่�
 
 # h1
 err-db-unknown-code = ฐานข้อมูลมี "{ $code }" ใน { $column } ซึ่ง regulars รุ่นนี้ไม่รู้จัก ไม่มีการเปลี่ยนแปลงใด ๆ ไฟล์นี้เคยถูกใช้กับรุ่นที่ใหม่กว่าหรือไม่?
+
+# stack
+ui-key-back-to-welcome = กลับไปหน้าต้อนรับ
+ui-key-back-to-signup = กลับไปที่แบบฟอร์ม
+ui-key-back-to-member = กลับไปที่บัตรสมาชิก
+ui-key-back-to-import = กลับไปที่การนำเข้า
+ui-key-back-to-unmatched = กลับไปที่ลูกค้าจากเครื่องคิดเงิน
+ui-key-back-to-review = กลับไปที่สรุปประจำสัปดาห์
+ui-key-back-to-tiers = กลับไปที่ระดับสมาชิก

@@ -32,3 +32,12 @@ import-err-record-too-long = 第 { $line } 行开始的记录超过 { $cap } 或
 
 # h1
 err-db-unknown-code = 数据库的 { $column } 中有“{ $code }”，此版本的 regulars 无法识别；未作任何更改。该文件是否被更新的版本使用过？
+
+# stack
+ui-key-back-to-welcome = 返回欢迎页
+ui-key-back-to-signup = 返回表单
+ui-key-back-to-member = 返回会员卡
+ui-key-back-to-import = 返回导入
+ui-key-back-to-unmatched = 返回收银顾客
+ui-key-back-to-review = 返回每周回顾
+ui-key-back-to-tiers = 返回等级

@@ -1,7 +1,9 @@
 //! The app's state and its one `update`: a key becomes an action through
-//! the keymap of what has focus; the action changes the screen's state and
-//! may ask the app for more ([`Effect`]), such as opening a card or asking
-//! before a delete. Drawing is in `window.rs` and only reads this state.
+//! the keymap of what has focus (the yes/no question, help, or the screen
+//! in front of the [`Stack`]); the action changes that screen's state and
+//! may ask the app for more ([`Effect`]), such as opening a card on top or
+//! going back to the screen below. Drawing is in `window.rs` and only reads
+//! this state.
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 use rusqlite::Connection;
@@ -10,39 +12,21 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::ops::{lookup, members};
-use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap, WELCOME};
+use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
-use crate::ui::screens::import::ImportState;
 use crate::ui::screens::member::MemberState;
-use crate::ui::screens::review::ReviewState;
-use crate::ui::screens::signup::SignupState;
-use crate::ui::screens::tiers::TiersState;
-use crate::ui::screens::unmatched::UnmatchedState;
 use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
 use crate::ui::screens::{Confirm, Effect, View};
+use crate::ui::stack::{Screen, Stack};
 use crate::ui::theme::Theme;
 use crate::ui::window::{MIN_HEIGHT, MIN_WIDTH};
-
-/// The screen in front. The counter's state lives on in [`App`] while
-/// other screens are open, so coming back shows the same search.
-#[derive(Debug)]
-pub enum Screen {
-    Welcome(WelcomeState),
-    Counter,
-    Signup(Box<SignupState>),
-    Member(Box<MemberState>),
-    Import(Box<ImportState>),
-    Unmatched(Box<UnmatchedState>),
-    Review(Box<ReviewState>),
-    Tiers(Box<TiersState>),
-}
 
 pub struct App {
     pub(super) ctx: Ctx,
     pub(super) theme: Theme,
-    pub(super) screen: Screen,
-    pub(super) counter: CounterState,
+    /// The open screens, the counter at the bottom.
+    pub(super) stack: Stack,
     pub(super) help: Option<HelpState>,
     pub(super) confirm: Option<Confirm>,
     /// The message line: text and whether it reports a problem.
@@ -50,9 +34,6 @@ pub struct App {
     demo_pending: bool,
     /// A file to import in place after the next frame.
     pub(super) import_pending: Option<std::path::PathBuf>,
-    /// The review waits here while a card opened from it is in front; Esc
-    /// on the card comes back to it.
-    review_behind: Option<Box<ReviewState>>,
     /// An escape sequence for the terminal (clipboard), written after the frame.
     terminal_out: Option<String>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
@@ -67,34 +48,48 @@ impl App {
         lookup::bring_points_up_to_date(&ctx)?;
         let mut counter = CounterState::default();
         counter.reload(&ctx)?;
-        let screen = if lookup::member_count(&ctx)? == 0 {
-            Screen::Welcome(WelcomeState)
-        } else {
-            Screen::Counter
-        };
+        let mut stack = Stack::new(counter);
+        if lookup::member_count(&ctx)? == 0 {
+            stack.push(Box::new(WelcomeState));
+        }
         Ok(App {
             ctx,
             theme,
-            screen,
-            counter,
+            stack,
             help: None,
             confirm: None,
             message: None,
             demo_pending: false,
             import_pending: None,
-            review_behind: None,
             terminal_out: None,
             too_small: false,
             quit: false,
         })
     }
 
-    pub fn screen(&self) -> &Screen {
-        &self.screen
+    /// The screen in front.
+    pub fn screen(&self) -> &dyn Screen {
+        self.stack.top()
+    }
+
+    /// The screen in front, if it is a `T`: `app.top::<MemberState>()`.
+    pub fn top<T: Screen>(&self) -> Option<&T> {
+        self.stack.top_as()
+    }
+
+    /// How many screens are open above the counter.
+    pub fn depth(&self) -> usize {
+        self.stack.depth()
+    }
+
+    /// What the Esc hint of the screen in front says when the screen below
+    /// is not the counter ("back to the review").
+    pub fn back_text(&self) -> Option<String> {
+        self.stack.back_text()
     }
 
     pub fn counter(&self) -> &CounterState {
-        &self.counter
+        self.stack.counter()
     }
 
     pub fn message(&self) -> Option<&str> {
@@ -139,16 +134,8 @@ impl App {
         if self.help.is_some() {
             return (vec![HELP_SCREEN], false);
         }
-        match &self.screen {
-            Screen::Welcome(w) => (vec![w.keymap()], false),
-            Screen::Counter => (vec![self.counter.keymap()], self.counter.text_focus()),
-            Screen::Signup(s) => (vec![s.keymap()], s.text_focus()),
-            Screen::Member(m) => (vec![m.keymap()], m.text_focus()),
-            Screen::Import(s) => (vec![s.keymap()], s.text_focus()),
-            Screen::Unmatched(s) => (vec![s.keymap()], s.text_focus()),
-            Screen::Review(r) => (vec![r.keymap()], false),
-            Screen::Tiers(s) => (vec![s.keymap()], s.text_focus()),
-        }
+        let top = self.stack.top();
+        (vec![top.keymap()], top.text_focus())
     }
 
     /// The window's size as last drawn or resized: below 80×24 only the
@@ -201,117 +188,70 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Help => self.open_help(),
             _ => {
-                let effect = match &mut self.screen {
-                    Screen::Welcome(w) => w.update(action),
-                    Screen::Counter => self.counter.update(action, &self.ctx),
-                    Screen::Signup(s) => s.update(action, &self.ctx),
-                    Screen::Member(m) => m.update(action, &self.ctx),
-                    Screen::Import(s) => s.update(action, &self.ctx),
-                    Screen::Unmatched(s) => s.update(action, &self.ctx),
-                    Screen::Review(r) => r.update(action, &self.ctx),
-                    Screen::Tiers(s) => s.update(action),
-                };
+                let effect = self.stack.top_mut().update(action, &self.ctx);
                 self.apply(effect);
             }
         }
     }
 
     fn open_help(&mut self) {
-        let (screen, sections) = match &self.screen {
-            Screen::Welcome(_) => ("welcome", vec![("ui-help-welcome", WELCOME)]),
-            Screen::Counter => ("counter", self.counter.help_sections()),
-            Screen::Signup(s) => ("signup", s.help_sections()),
-            Screen::Member(m) => ("member", m.help_sections()),
-            Screen::Import(s) => ("import", s.help_sections()),
-            Screen::Unmatched(s) => ("unmatched", s.help_sections()),
-            Screen::Review(r) => ("review", r.help_sections()),
-            Screen::Tiers(s) => ("tiers", s.help_sections()),
-        };
+        let top = self.stack.top();
+        let name = top.name();
         self.help = Some(HelpState::new(
-            &format!("ui-help-title-{screen}"),
-            &format!("ui-help-intro-{screen}"),
-            sections,
+            &format!("ui-help-title-{name}"),
+            &format!("ui-help-intro-{name}"),
+            top.help_sections(),
+            self.stack.back_text(),
         ));
+    }
+
+    /// Says what went wrong on the message line.
+    pub(super) fn problem(&mut self, e: impl std::fmt::Display) {
+        self.message = Some((e.to_string(), true));
     }
 
     pub(super) fn apply(&mut self, effect: Effect) {
         match effect {
             Effect::None => {}
             Effect::Quit => self.quit = true,
-            Effect::ToCounter if self.review_behind.is_some() => {
-                if let Some(mut review) = self.review_behind.take() {
-                    if let Err(e) = review.reload(&self.ctx) {
-                        self.message = Some((e.to_string(), true));
-                    }
-                    self.screen = Screen::Review(review);
-                }
+            Effect::Open(screen) => self.stack.push(screen),
+            Effect::Replace(screen) => self.stack.replace(screen),
+            Effect::Back => {
+                self.stack.pop();
+                self.resume();
             }
             Effect::ToCounter => {
-                // New members, demo data or linked receipts earn their points.
-                if let Err(e) = lookup::bring_points_up_to_date(&self.ctx) {
-                    self.message = Some((e.to_string(), true));
-                }
-                self.counter.on_return();
-                if let Err(e) = self.counter.reload(&self.ctx) {
-                    self.message = Some((e.to_string(), true));
-                }
-                self.screen = Screen::Counter;
+                self.stack.pop_to_bottom();
+                self.resume();
             }
-            Effect::OpenMember(id) => match lookup::member_file(&self.ctx, id) {
-                Ok(Some(file)) => {
-                    let today = self.ctx.clock.today();
-                    let mut state = MemberState::new(file.card, today, self.ctx.config.dates.feb29)
-                        .with_purchases(file.purchases, today)
-                        .with_contacts(file.contacts);
-                    if let Err(e) = state.reload_loyalty(&self.ctx) {
-                        self.message = Some((e.to_string(), true));
-                    }
-                    let behind =
-                        std::mem::replace(&mut self.screen, Screen::Member(Box::new(state)));
-                    if let Screen::Review(review) = behind {
-                        self.review_behind = Some(review);
-                    }
-                }
-                Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
-                Err(e) => self.message = Some((e.to_string(), true)),
+            Effect::OpenMember(id) => match MemberState::open(&self.ctx, id) {
+                Ok(card) => self.stack.push(Box::new(card)),
+                Err(e) => self.problem(e),
             },
-            Effect::SignUp(query) => {
-                self.screen = Screen::Signup(Box::new(SignupState::new(&query)))
-            }
-            Effect::EditMember(id) => match lookup::member_card(&self.ctx, id) {
-                Ok(Some(card)) => {
-                    let state = SignupState::edit(&card, &self.view());
-                    self.screen = Screen::Signup(Box::new(state));
-                }
-                Ok(None) => self.message = Some((t("ui-err-member-gone"), true)),
-                Err(e) => self.message = Some((e.to_string(), true)),
+            Effect::ShowMember(id) => match MemberState::open(&self.ctx, id) {
+                Ok(card) => self.stack.replace(Box::new(card)),
+                Err(e) => self.problem(e),
             },
             Effect::Confirm(confirm) => self.confirm = Some(confirm),
             Effect::DeleteMember(id) => match members::delete_member(&self.ctx, id) {
                 Ok(name) => {
-                    self.apply(Effect::ToCounter);
+                    // The card is gone; the screen it was opened from shows again.
+                    self.apply(Effect::Back);
                     let name = name.unwrap_or_default();
                     self.message = Some((t_args("ui-deleted", &[("name", &name)]), false));
                 }
-                Err(e) => self.message = Some((e.to_string(), true)),
+                Err(e) => self.problem(e),
             },
             Effect::CloseFamilyForm => {
-                if let Screen::Member(m) = &mut self.screen {
-                    m.close_form();
+                if let Some(card) = self.stack.top_as_mut::<MemberState>() {
+                    card.close_form();
                 }
             }
             Effect::LoadDemo => {
                 self.demo_pending = true;
                 self.message = Some((t("ui-demo-loading"), false));
             }
-            Effect::OpenImport | Effect::OpenUnmatched | Effect::ImportHere(_) => {
-                self.apply_import(effect)
-            }
-            Effect::SignUpWith(state) => self.screen = Screen::Signup(state),
-            Effect::OpenReview => match ReviewState::open(&self.ctx) {
-                Ok(review) => self.screen = Screen::Review(Box::new(review)),
-                Err(e) => self.message = Some((e.to_string(), true)),
-            },
+            Effect::ImportHere(path) => self.import_pending = Some(path),
             Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
                 Some(sequence) => self.terminal_out = Some(sequence),
                 None => self.message = Some((t("ui-err-copy-too-long"), true)),
@@ -323,11 +263,14 @@ impl App {
                     self.apply(effect);
                 }
             }
-            Effect::OpenTiers => match TiersState::load(&self.ctx) {
-                Ok(state) => self.screen = Screen::Tiers(Box::new(state)),
-                Err(e) => self.message = Some((e.to_string(), true)),
-            },
             Effect::Loyalty(effect) => self.apply_loyalty(effect),
+        }
+    }
+
+    /// The screen now in front was below one that closed: it reloads.
+    fn resume(&mut self) {
+        if let Err(e) = self.stack.top_mut().resumed(&self.ctx) {
+            self.problem(e);
         }
     }
 

@@ -6,7 +6,9 @@
 use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{self as points_ops, Redemption};
-use crate::ui::app::{App, Screen};
+use crate::ui::app::App;
+use crate::ui::screens::member::MemberState;
+use crate::ui::screens::tiers::TiersState;
 use crate::ui::screens::{Effect, LoyaltyEffect};
 use crate::words::loyalty::signed;
 
@@ -17,14 +19,14 @@ impl App {
         let done: Result<(String, bool)> = match effect {
             LoyaltyEffect::OpenRedeem(id) => {
                 self.apply(Effect::OpenMember(id));
-                if let Screen::Member(m) = &mut self.screen {
-                    m.open_redeem(&self.ctx);
+                if let Some(card) = self.stack.top_as_mut::<MemberState>() {
+                    card.open_redeem(&self.ctx);
                 }
                 return;
             }
             LoyaltyEffect::ClosePopup => {
-                if let Screen::Member(m) = &mut self.screen {
-                    m.close_popup();
+                if let Some(card) = self.stack.top_as_mut::<MemberState>() {
+                    card.close_popup();
                 }
                 return;
             }
@@ -91,7 +93,7 @@ impl App {
         };
         match done {
             Ok((text, close)) => {
-                if let Screen::Member(m) = &mut self.screen {
+                if let Some(m) = self.stack.top_as_mut::<MemberState>() {
                     if close {
                         m.close_popup();
                     }
@@ -113,10 +115,13 @@ impl App {
             self.message = Some((e.to_string(), true));
             return;
         }
-        self.apply(Effect::OpenTiers);
-        if let Screen::Tiers(s) = &mut self.screen {
-            s.select_tier(tier);
-            self.message = Some((t("ui-tiers-saved"), false));
+        match TiersState::load(&self.ctx) {
+            Ok(mut tiers) => {
+                tiers.select_tier(tier);
+                self.apply(Effect::Replace(Box::new(tiers)));
+                self.message = Some((t("ui-tiers-saved"), false));
+            }
+            Err(e) => self.problem(e),
         }
     }
 }

@@ -74,13 +74,23 @@ const PAGE_DOWN: Binding = b(
 const SAVE: Binding = b(&[ENTER], Action::Save, "ui-key-save", true);
 const CANCEL: Binding = b(&[ESC], Action::Back, "ui-key-cancel", true);
 
+/// The label of a row that closes the screen: it names where that leads,
+/// the screen below ("back to the review"), and says this when the
+/// counter is below.
+pub const BACK_BELOW: &str = "ui-key-to-counter";
+/// The same, saying only "back" when the counter is below (the review's
+/// status bar has no room for more).
+pub const BACK_BELOW_SHORT: &str = "ui-key-back";
+const BACK: Binding = b(&[ESC], Action::Back, BACK_BELOW, true);
+const BACK_SHORT: Binding = b(&[ESC], Action::Back, BACK_BELOW_SHORT, true);
+
 /// Checked after the focused part's own table, everywhere.
 pub const GLOBAL: Keymap = &[b(&[ctrl('c')], Action::Quit, "ui-key-quit-always", false)];
 
 pub const WELCOME: Keymap = &[
     b(&[ch('d')], Action::LoadDemo, "ui-key-load-demo", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up-first", true),
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];
@@ -155,7 +165,7 @@ pub const MEMBER: Keymap = &[
     b(&[ch('d')], Action::Delete, "ui-key-delete", true),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];
@@ -172,7 +182,7 @@ pub const MEMBER_PURCHASES: Keymap = &[
     ),
     PAGE_UP,
     PAGE_DOWN,
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];
@@ -217,6 +227,17 @@ pub fn resolve(maps: &[Keymap], ev: &KeyEvent, text_focus: bool) -> Option<Actio
 /// `all_keys` lists every key (help); otherwise the first key of each row
 /// (status bar).
 pub fn grouped(map: Keymap, all_keys: bool) -> Vec<(String, String, bool)> {
+    grouped_back(map, all_keys, None)
+}
+
+/// As [`grouped`], the rows labelled [`BACK_BELOW`] or [`BACK_BELOW_SHORT`]
+/// saying `back` when it is given: where Esc goes from the screen in front
+/// when that is not the counter ("back to the tiers").
+pub fn grouped_back(
+    map: Keymap,
+    all_keys: bool,
+    back: Option<&str>,
+) -> Vec<(String, String, bool)> {
     let mut groups: Vec<(&str, Vec<String>, bool)> = vec![];
     for binding in map {
         let names: Vec<String> = if all_keys {
@@ -244,7 +265,11 @@ pub fn grouped(map: Keymap, all_keys: bool) -> Vec<(String, String, bool)> {
             } else {
                 keys.join(" ")
             };
-            (joined, t(label), hint)
+            let text = match back {
+                Some(back) if label == BACK_BELOW || label == BACK_BELOW_SHORT => back.to_string(),
+                _ => t(label),
+            };
+            (joined, text, hint)
         })
         .collect()
 }

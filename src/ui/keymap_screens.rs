@@ -10,7 +10,7 @@ pub const IMPORT_FILES: Keymap = &[
     b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
     b(&[ENTER], Action::Open, "ui-key-import-file", true),
     b(&[TAB, ch('/')], Action::NextField, "ui-key-type-path", true),
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     b(&[ch('r')], Action::Rescan, "ui-key-rescan", false),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
     QUIT,
@@ -51,7 +51,7 @@ pub const UNMATCHED: Keymap = &[
     PAGE_DOWN,
     b(&[ENTER, ch('l')], Action::Open, "ui-key-link", true),
     b(&[ch('n')], Action::SignUp, "ui-key-sign-up-customer", true),
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];
@@ -93,7 +93,7 @@ pub const REVIEW: Keymap = &[
     b(&[ch('y')], Action::CopyMessage, "ui-key-copy-message", true),
     b(&[ch('x')], Action::Export, "ui-key-export", true),
     b(&[ENTER], Action::Open, "ui-key-open-card", false),
-    b(&[ESC], Action::Back, "ui-key-back", true),
+    BACK_SHORT,
     QUIT,
     HELP,
 ];
@@ -139,7 +139,7 @@ pub const TIERS: Keymap = &[
     b(&[BACKTAB], Action::PrevField, "ui-key-prev-list", false),
     b(&[ENTER], Action::Open, "ui-key-open-or-edit", true),
     b(&[ch('e')], Action::Edit, "ui-key-edit-min", false),
-    b(&[ESC], Action::Back, "ui-key-to-counter", true),
+    BACK,
     QUIT,
     HELP,
 ];

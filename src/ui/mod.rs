@@ -15,6 +15,7 @@ pub mod import_job;
 pub mod keymap;
 pub mod keys;
 pub mod screens;
+pub mod stack;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;

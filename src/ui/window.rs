@@ -9,7 +9,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::i18n::{t, t_args};
-use crate::ui::app::{App, Screen};
+use crate::ui::app::App;
 use crate::ui::format::{date_full, fit, visual, width, wrap};
 use crate::ui::widgets::popup::render_confirm;
 use crate::ui::widgets::status_bar::{render_hints, render_message};
@@ -41,19 +41,7 @@ impl App {
         ])
         .areas(area);
         self.render_title(title, buf);
-        let mut cursor = match &self.screen {
-            Screen::Welcome(w) => {
-                w.render(body, buf, &view);
-                None
-            }
-            Screen::Counter => self.counter.render(body, buf, &view),
-            Screen::Signup(s) => s.render(body, buf, &view),
-            Screen::Member(m) => m.render(body, buf, &view),
-            Screen::Import(s) => s.render(body, buf, &view),
-            Screen::Unmatched(s) => s.render(body, buf, &view),
-            Screen::Review(r) => r.render(body, buf, &view),
-            Screen::Tiers(s) => s.render(body, buf, &view),
-        };
+        let mut cursor = self.stack.top().render(body, buf, &view);
         if let Some(help) = &self.help {
             help.render(body, buf, theme);
             cursor = None;
@@ -71,7 +59,7 @@ impl App {
             render_message(message, buf, text, style);
         }
         let (maps, _) = self.active_keymaps();
-        render_hints(status, buf, &maps, theme);
+        render_hints(status, buf, &maps, self.stack.back_text().as_deref(), theme);
         cursor
     }
 

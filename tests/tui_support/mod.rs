@@ -14,7 +14,9 @@ use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::family::BirthInfo;
 use regulars::domain::member::{Birthday, Channel, MemberDraft};
-use regulars::ui::app::Screen;
+use regulars::ui::screens::counter::CounterState;
+use regulars::ui::screens::member::MemberState;
+use regulars::ui::stack::Screen;
 use regulars::ui::{App, Theme};
 use rusqlite::Connection;
 
@@ -208,15 +210,21 @@ pub fn names(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// The screen in front as a `T`; fails naming the screen in front instead.
+pub fn front<T: Screen>(app: &App) -> &T {
+    app.top::<T>().unwrap_or_else(|| {
+        let name = app.screen().name();
+        panic!("{name} is in front, not {}", std::any::type_name::<T>())
+    })
+}
+
 pub fn open_member_name(app: &App) -> Option<String> {
-    match app.screen() {
-        Screen::Member(m) => Some(m.card().member.full_name()),
-        _ => None,
-    }
+    app.top::<MemberState>()
+        .map(|m| m.card().member.full_name())
 }
 
 pub fn is_counter(app: &App) -> bool {
-    matches!(app.screen(), Screen::Counter)
+    app.top::<CounterState>().is_some()
 }
 
 /// Imports a till export written as `text` (any format the app reads)

@@ -11,13 +11,19 @@ use ratatui::widgets::{Block, Widget};
 use tui_input::InputRequest;
 
 use super::counter_rows::{Columns, row_cells};
-use super::{Effect, View};
+use super::import::ImportState;
+use super::review::ReviewState;
+use super::signup::SignupState;
+use super::tiers::TiersState;
+use super::unmatched::UnmatchedState;
+use super::{Effect, View, open};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::ops::lookup::counter_rows;
 use crate::ui::format::{fit, width};
 use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
+use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
 
 /// Enough rows to scroll through; the search ranks the best first.
@@ -53,25 +59,6 @@ impl CounterState {
 
     pub fn list_has_focus(&self) -> bool {
         self.list_focus
-    }
-
-    pub fn keymap(&self) -> Keymap {
-        if self.list_focus {
-            COUNTER_LIST
-        } else {
-            COUNTER_SEARCH
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        !self.list_focus
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-counter-search", COUNTER_SEARCH),
-            ("ui-help-counter-list", COUNTER_LIST),
-        ]
     }
 
     /// The signup row shows whenever something was typed.
@@ -128,6 +115,11 @@ impl CounterState {
         } as usize;
     }
 
+    /// Sign up a new member, the form filled from what was typed.
+    fn sign_up(&self) -> Effect {
+        Effect::Open(Box::new(SignupState::new(self.query())))
+    }
+
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         if !matches!(action, Action::Input(_)) {
             self.replace_on_type = false;
@@ -152,7 +144,7 @@ impl CounterState {
             }
             Action::Open => match self.rows.get(self.selected) {
                 Some(row) => Effect::OpenMember(row.member.id),
-                None if self.has_signup_row() => Effect::SignUp(self.query().to_string()),
+                None if self.has_signup_row() => self.sign_up(),
                 None => Effect::None,
             },
             Action::ClearSearch if self.search.is_blank() => {
@@ -168,11 +160,11 @@ impl CounterState {
                 self.list_focus = false;
                 Effect::None
             }
-            Action::SignUp => Effect::SignUp(self.query().to_string()),
-            Action::OpenImport => Effect::OpenImport,
-            Action::OpenUnmatched => Effect::OpenUnmatched,
-            Action::OpenReview => Effect::OpenReview,
-            Action::Tiers => Effect::OpenTiers,
+            Action::SignUp => self.sign_up(),
+            Action::OpenImport => ImportState::opened(ctx),
+            Action::OpenUnmatched => open(UnmatchedState::open(ctx)),
+            Action::OpenReview => open(ReviewState::open(ctx)),
+            Action::Tiers => open(TiersState::load(ctx)),
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }
@@ -313,5 +305,45 @@ impl CounterState {
                 style,
             );
         }
+    }
+}
+
+impl Screen for CounterState {
+    fn name(&self) -> &'static str {
+        "counter"
+    }
+
+    fn keymap(&self) -> Keymap {
+        if self.list_focus {
+            COUNTER_LIST
+        } else {
+            COUNTER_SEARCH
+        }
+    }
+
+    fn text_focus(&self) -> bool {
+        !self.list_focus
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-counter-search", COUNTER_SEARCH),
+            ("ui-help-counter-list", COUNTER_LIST),
+        ]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        CounterState::update(self, action, ctx)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        CounterState::render(self, area, buf, view)
+    }
+
+    fn resumed(&mut self, ctx: &Ctx) -> Result<()> {
+        // New members, demo data or linked receipts earn their points.
+        crate::ops::lookup::bring_points_up_to_date(ctx)?;
+        self.on_return();
+        self.reload(ctx)
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::i18n::t;
 use crate::ui::format::{pad, width, wrap};
-use crate::ui::keymap::{Action, GLOBAL, Keymap, grouped};
+use crate::ui::keymap::{Action, GLOBAL, Keymap, grouped_back};
 use crate::ui::theme::Theme;
 
 #[derive(Debug)]
@@ -16,6 +16,8 @@ pub struct HelpState {
     title: String,
     intro: String,
     sections: Vec<(&'static str, Keymap)>,
+    /// Where Esc goes on the screen below help ("back to the review").
+    back: Option<String>,
     scroll: u16,
 }
 
@@ -25,11 +27,13 @@ impl HelpState {
         title_key: &str,
         intro_key: &str,
         sections: Vec<(&'static str, Keymap)>,
+        back: Option<String>,
     ) -> HelpState {
         HelpState {
             title: t(title_key),
             intro: t(intro_key),
             sections,
+            back,
             scroll: 0,
         }
     }
@@ -60,7 +64,7 @@ impl HelpState {
         for (heading, map) in sections {
             lines.push(Line::raw(""));
             lines.push(Line::styled(t(heading), theme.heading()));
-            let rows = grouped(map, true);
+            let rows = grouped_back(map, true, self.back.as_deref());
             let key_cols = rows
                 .iter()
                 .map(|(k, ..)| width(k))

@@ -16,6 +16,8 @@ use ratatui::widgets::{Block, Widget};
 use super::import_files::InboxFiles;
 use super::import_progress::Running;
 use super::import_result::ImportResult;
+use super::open;
+use super::unmatched::UnmatchedState;
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::i18n::t;
@@ -25,6 +27,7 @@ use crate::ops::import::{Overrides, options};
 use crate::ui::format::{fit, width};
 use crate::ui::import_job::{ImportJob, JobEvent};
 use crate::ui::keymap::{Action, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING, Keymap};
+use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
 
 #[derive(Debug)]
@@ -57,6 +60,12 @@ impl ImportState {
         (state, effect)
     }
 
+    /// Opens the screen in front, then shows what reading the inbox found.
+    pub fn opened(ctx: &Ctx) -> Effect {
+        let (state, effect) = ImportState::open(ctx);
+        Effect::Many(vec![Effect::Open(Box::new(state)), effect])
+    }
+
     fn rescan(&mut self, ctx: &Ctx) -> Effect {
         self.files
             .rescan(ctx)
@@ -84,28 +93,6 @@ impl ImportState {
             Phase::Done(done) => Some(done.report()),
             _ => None,
         }
-    }
-
-    pub fn keymap(&self) -> Keymap {
-        match &self.phase {
-            Phase::Choosing if self.typing => IMPORT_PATH,
-            Phase::Choosing => IMPORT_FILES,
-            Phase::Running(_) => IMPORT_RUNNING,
-            Phase::Done(_) => IMPORT_RESULT,
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        matches!(self.phase, Phase::Choosing) && self.typing
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-import-files", IMPORT_FILES),
-            ("ui-help-import-path", IMPORT_PATH),
-            ("ui-help-import-running", IMPORT_RUNNING),
-            ("ui-help-import-result", IMPORT_RESULT),
-        ]
     }
 
     /// Starts importing `file`: on a worker when the database is a file,
@@ -190,7 +177,7 @@ impl ImportState {
                     self.phase = Phase::Choosing;
                     self.rescan(ctx)
                 }
-                Action::OpenUnmatched => Effect::OpenUnmatched,
+                Action::OpenUnmatched => open(UnmatchedState::open(ctx)),
                 Action::Quit => Effect::Quit,
                 other => {
                     done.update(other);
@@ -225,8 +212,8 @@ impl ImportState {
             },
             Action::NextField => self.typing = true,
             Action::Rescan => return self.rescan(ctx),
-            Action::OpenUnmatched => return Effect::OpenUnmatched,
-            Action::Back => return Effect::ToCounter,
+            Action::OpenUnmatched => return open(UnmatchedState::open(ctx)),
+            Action::Back => return Effect::Back,
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -287,5 +274,41 @@ impl ImportState {
         let note_text = fit(&t("ui-import-note"), cols);
         buf.set_stringn(note.x, note.y, note_text, cols, theme.dim());
         cursor
+    }
+}
+
+impl Screen for ImportState {
+    fn name(&self) -> &'static str {
+        "import"
+    }
+
+    fn keymap(&self) -> Keymap {
+        match &self.phase {
+            Phase::Choosing if self.typing => IMPORT_PATH,
+            Phase::Choosing => IMPORT_FILES,
+            Phase::Running(_) => IMPORT_RUNNING,
+            Phase::Done(_) => IMPORT_RESULT,
+        }
+    }
+
+    fn text_focus(&self) -> bool {
+        matches!(self.phase, Phase::Choosing) && self.typing
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-import-files", IMPORT_FILES),
+            ("ui-help-import-path", IMPORT_PATH),
+            ("ui-help-import-running", IMPORT_RUNNING),
+            ("ui-help-import-result", IMPORT_RESULT),
+        ]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        ImportState::update(self, action, ctx)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        ImportState::render(self, area, buf, view)
     }
 }

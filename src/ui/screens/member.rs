@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::family::{FamilyForm, FormResult, Kin};
 use super::member_history::PurchasesPage;
 use super::member_loyalty::{self as loyalty, CardLoyalty, LoyaltyPopup};
+use super::signup::SignupState;
 use super::{Confirm, Effect, View};
 use crate::context::Ctx;
 use crate::domain::contact::ContactEntry;
@@ -21,11 +22,14 @@ use crate::domain::family::BirthInfo;
 use crate::domain::habits::Purchase;
 use crate::domain::member::{Channel, MemberCard, display_phone};
 use crate::domain::reminders::{Anniversary, Kind, Occasion, Window};
+use crate::error::{Error, Result};
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::lookup;
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
 use crate::ui::keymap::{
     Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
 };
+use crate::ui::stack::Screen;
 use crate::ui::theme::Theme;
 use crate::words::review::{contact_channel_name, contact_reason_name};
 
@@ -116,6 +120,19 @@ fn when_text(label: DayLabel) -> String {
 }
 
 impl MemberState {
+    /// The card of member `id`, as stored now, with its loyalty figures.
+    pub fn open(ctx: &Ctx, id: i64) -> Result<MemberState> {
+        let Some(file) = lookup::member_file(ctx, id)? else {
+            return Err(Error::user("ui-err-member-gone", &[]));
+        };
+        let today = ctx.clock.today();
+        let mut state = MemberState::new(file.card, today, ctx.config.dates.feb29)
+            .with_purchases(file.purchases, today)
+            .with_contacts(file.contacts);
+        state.reload_loyalty(ctx)?;
+        Ok(state)
+    }
+
     pub fn new(card: MemberCard, today: NaiveDate, rule: Feb29) -> MemberState {
         MemberState {
             soon: upcoming(&card, today, rule),
@@ -165,33 +182,6 @@ impl MemberState {
         self.form = None;
     }
 
-    pub fn keymap(&self) -> Keymap {
-        if let Some(popup) = &self.popup {
-            popup.keymap()
-        } else if self.form.is_some() {
-            FAMILY_FORM
-        } else if self.purchases.is_shown() {
-            MEMBER_PURCHASES
-        } else {
-            MEMBER
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        self.form.is_some() || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-member", MEMBER),
-            ("ui-help-member-purchases", MEMBER_PURCHASES),
-            ("ui-help-family-form", FAMILY_FORM),
-            ("ui-help-redeem", REDEEM),
-            ("ui-help-points", POINTS),
-            ("ui-help-points-form", POINTS_FORM),
-        ]
-    }
-
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         let id = self.id();
         if let Some(popup) = &mut self.popup {
@@ -212,7 +202,7 @@ impl MemberState {
                 Ok(FormResult::Saved(name)) => {
                     self.form = None;
                     Effect::Many(vec![
-                        Effect::OpenMember(id),
+                        Effect::ShowMember(id),
                         Effect::Notice(t_args("ui-family-added", &[("name", &name)])),
                     ])
                 }
@@ -235,7 +225,11 @@ impl MemberState {
                 }
                 Err(e) => e.into(),
             },
-            Action::Edit => Effect::EditMember(id),
+            Action::Edit => match lookup::member_card(ctx, id) {
+                Ok(Some(card)) => Effect::Open(Box::new(SignupState::edit(&card, &ctx.config))),
+                Ok(None) => Effect::Error(t("ui-err-member-gone")),
+                Err(e) => e.into(),
+            },
             Action::AddChild => {
                 self.form = Some(FamilyForm::new(Kin::Child, &first_name));
                 Effect::None
@@ -271,9 +265,56 @@ impl MemberState {
                 self.scroll = (self.scroll + 1).min(longest.saturating_sub(1) as u16);
                 Effect::None
             }
-            Action::Back => Effect::ToCounter,
+            Action::Back => Effect::Back,
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }
+    }
+}
+
+impl Screen for MemberState {
+    fn name(&self) -> &'static str {
+        "member"
+    }
+
+    fn keymap(&self) -> Keymap {
+        if let Some(popup) = &self.popup {
+            popup.keymap()
+        } else if self.form.is_some() {
+            FAMILY_FORM
+        } else if self.purchases.is_shown() {
+            MEMBER_PURCHASES
+        } else {
+            MEMBER
+        }
+    }
+
+    fn text_focus(&self) -> bool {
+        self.form.is_some() || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-member", MEMBER),
+            ("ui-help-member-purchases", MEMBER_PURCHASES),
+            ("ui-help-family-form", FAMILY_FORM),
+            ("ui-help-redeem", REDEEM),
+            ("ui-help-points", POINTS),
+            ("ui-help-points-form", POINTS_FORM),
+        ]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        MemberState::update(self, action, ctx)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        MemberState::render(self, area, buf, view)
+    }
+
+    fn resumed(&mut self, ctx: &Ctx) -> Result<()> {
+        // A form above (editing) may have changed anything on the card.
+        *self = MemberState::open(ctx, self.id())?;
+        Ok(())
     }
 }

@@ -1,6 +1,7 @@
-//! One module per screen; each has one state struct, one `update` that turns
-//! an [`Action`](crate::ui::keymap::Action) into a state change and an
-//! [`Effect`] for the app, and one `render` that only reads the state.
+//! One module per screen; each has one state struct implementing
+//! [`Screen`]: one `update` that turns an [`Action`](crate::ui::keymap::Action)
+//! into a state change and an [`Effect`] for the app, and one `render` that
+//! only reads the state.
 
 pub mod counter;
 mod counter_rows;
@@ -29,6 +30,8 @@ pub mod welcome;
 use chrono::NaiveDate;
 
 use crate::config::Config;
+use crate::error::Result;
+use crate::ui::stack::Screen;
 use crate::ui::theme::Theme;
 
 /// What rendering may know besides the screen's own state: no database.
@@ -43,35 +46,42 @@ pub struct View<'a> {
 pub enum Effect {
     None,
     Quit,
-    /// Back to the counter (it reloads, data may have changed).
+    /// Open this screen on top of the one in front; Esc comes back.
+    Open(Box<dyn Screen>),
+    /// Put this screen in place of the one in front.
+    Replace(Box<dyn Screen>),
+    /// Close the screen in front; the one below reloads.
+    Back,
+    /// Close every screen above the counter (it reloads, data may have changed).
     ToCounter,
+    /// Open a member's card on top of the screen in front.
     OpenMember(i64),
-    /// Sign up a new member, the form filled from what was typed in the search.
-    SignUp(String),
-    EditMember(i64),
+    /// Show a member's card in place of the screen in front (a form that
+    /// saved, or a card showing itself again after a change).
+    ShowMember(i64),
     /// Ask before doing something that cannot be undone.
     Confirm(Confirm),
     DeleteMember(i64),
     /// Close the add-child / add-pet form on the member card.
     CloseFamilyForm,
     LoadDemo,
-    OpenImport,
-    OpenUnmatched,
     /// Import this file in place (a database without a file has no worker).
     ImportHere(std::path::PathBuf),
-    /// Sign up a new member with the form already filled in.
-    SignUpWith(Box<signup::SignupState>),
-    /// The weekly review.
-    OpenReview,
     /// Put this text on the clipboard (through the terminal).
     Copy(String),
     Notice(String),
     Error(String),
     Many(Vec<Effect>),
-    /// The tiers screen.
-    OpenTiers,
     /// Points, redemptions and tiers (handled in `app_loyalty.rs`).
     Loyalty(LoyaltyEffect),
+}
+
+/// Opens the screen `state` built, or says why it could not be built.
+pub fn open<S: Screen>(state: Result<S>) -> Effect {
+    match state {
+        Ok(state) => Effect::Open(Box::new(state)),
+        Err(e) => e.into(),
+    }
 }
 
 /// What a loyalty screen asks the app to do.

@@ -7,6 +7,7 @@
 //! `review_render.rs`.
 
 use super::Effect;
+use super::View;
 use crate::context::Ctx;
 use crate::domain::contact::ContactChannel;
 use crate::domain::review::{NearTier, Review, ReviewRow, Section};
@@ -14,8 +15,11 @@ use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::ops::review;
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
+use crate::ui::stack::Screen;
 use crate::words::dates::day_text;
 use crate::words::review::{contact_channel_name, reason_text};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 
 /// The windows `d` steps through.
 pub const WINDOWS: [u32; 3] = [7, 14, 30];
@@ -74,21 +78,6 @@ impl ReviewState {
 
     pub fn days(&self) -> u32 {
         WINDOWS[self.window]
-    }
-
-    pub fn keymap(&self) -> Keymap {
-        if self.choice.is_some() {
-            REVIEW_CONTACT
-        } else {
-            REVIEW
-        }
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-review", REVIEW),
-            ("ui-help-review-contact", REVIEW_CONTACT),
-        ]
     }
 
     /// The rows of a section; birthdays within the chosen window.
@@ -158,7 +147,7 @@ impl ReviewState {
                     return Effect::OpenMember(row.member_id);
                 }
             }
-            Action::Back => return Effect::ToCounter,
+            Action::Back => return Effect::Back,
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -267,5 +256,38 @@ impl ReviewState {
             },
             None => Effect::None,
         }
+    }
+}
+
+impl Screen for ReviewState {
+    fn name(&self) -> &'static str {
+        "review"
+    }
+
+    fn keymap(&self) -> Keymap {
+        if self.choice.is_some() {
+            REVIEW_CONTACT
+        } else {
+            REVIEW
+        }
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-review", REVIEW),
+            ("ui-help-review-contact", REVIEW_CONTACT),
+        ]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        ReviewState::update(self, action, ctx)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        ReviewState::render(self, area, buf, view)
+    }
+
+    fn resumed(&mut self, ctx: &Ctx) -> Result<()> {
+        self.reload(ctx)
     }
 }

@@ -12,6 +12,7 @@ use ratatui::widgets::{Block, Widget};
 use super::duplicates::{Choice, Duplicates};
 use super::signup_fields::{Contact, Fields, Stop, check, check_one, hint, read_contact};
 use super::{Confirm, Effect, View};
+use crate::config::Config;
 use crate::context::Ctx;
 use crate::domain::member::{Channel, MemberCard, MemberDraft};
 use crate::error::Result;
@@ -19,6 +20,7 @@ use crate::i18n::{t, t_args, t_count};
 use crate::ops::members::{self, IfDuplicate, MemberInput, Outcome};
 use crate::ui::format::fit;
 use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD};
+use crate::ui::stack::Screen;
 use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
 
 #[derive(Debug)]
@@ -63,8 +65,8 @@ impl SignupState {
     }
 
     /// The same form holding a stored member.
-    pub fn edit(card: &MemberCard, view: &View) -> SignupState {
-        let fields = Fields::from_card(card, view.config);
+    pub fn edit(card: &MemberCard, config: &Config) -> SignupState {
+        let fields = Fields::from_card(card, config);
         SignupState {
             editing: Some((card.member.id, card.member.full_name())),
             language: card.member.draft.language.clone(),
@@ -92,38 +94,8 @@ impl SignupState {
         self.duplicates.is_some()
     }
 
-    pub fn keymap(&self) -> Keymap {
-        if self.duplicates.is_some() {
-            DUPLICATE
-        } else if self.focus() == Stop::Consent {
-            SIGNUP_CONSENT
-        } else {
-            SIGNUP_FIELD
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        self.duplicates.is_none() && self.focus().is_text()
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-signup-fields", SIGNUP_FIELD),
-            ("ui-help-signup-consent", SIGNUP_CONSENT),
-            ("ui-help-duplicate", DUPLICATE),
-        ]
-    }
-
     fn changed(&self) -> bool {
         self.fields.snapshot() != self.initial
-    }
-
-    /// Where Esc (or "discard") leads: the card when editing, else the counter.
-    fn way_back(&self) -> Effect {
-        match &self.editing {
-            Some((id, _)) => Effect::OpenMember(*id),
-            None => Effect::ToCounter,
-        }
     }
 
     fn move_focus(&mut self, ctx: &Ctx, forward: bool) {
@@ -153,7 +125,7 @@ impl SignupState {
         if let Some(dups) = &mut self.duplicates {
             return match dups.update(action) {
                 Choice::Stay => Effect::None,
-                Choice::Open(id) => Effect::OpenMember(id),
+                Choice::Open(id) => Effect::ShowMember(id),
                 Choice::SaveAnyway => {
                     self.duplicates = None;
                     self.save(ctx, true).unwrap_or_else(Effect::from)
@@ -186,10 +158,11 @@ impl SignupState {
                 return Effect::Confirm(Confirm {
                     title: t("ui-confirm-discard-title"),
                     question,
-                    yes: Box::new(self.way_back()),
+                    // Back to where the form was opened from (the card, when editing).
+                    yes: Box::new(Effect::Back),
                 });
             }
-            Action::Back => return self.way_back(),
+            Action::Back => return Effect::Back,
             _ => {}
         }
         Effect::None
@@ -265,10 +238,14 @@ impl SignupState {
                 t_count("ui-claimed", "count", saved.claimed as i64)
             );
         }
-        Ok(Effect::Many(vec![
-            Effect::OpenMember(saved.id),
-            Effect::Notice(notice),
-        ]))
+        // Editing: back to the card below, which reloads. Signing up: the
+        // new card takes the form's place.
+        let card = if self.editing.is_some() {
+            Effect::Back
+        } else {
+            Effect::ShowMember(saved.id)
+        };
+        Ok(Effect::Many(vec![card, Effect::Notice(notice)]))
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
@@ -374,5 +351,41 @@ impl SignupState {
             x = end + 2;
         }
         cursor
+    }
+}
+
+impl Screen for SignupState {
+    fn name(&self) -> &'static str {
+        "signup"
+    }
+
+    fn keymap(&self) -> Keymap {
+        if self.duplicates.is_some() {
+            DUPLICATE
+        } else if self.focus() == Stop::Consent {
+            SIGNUP_CONSENT
+        } else {
+            SIGNUP_FIELD
+        }
+    }
+
+    fn text_focus(&self) -> bool {
+        self.duplicates.is_none() && self.focus().is_text()
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-signup-fields", SIGNUP_FIELD),
+            ("ui-help-signup-consent", SIGNUP_CONSENT),
+            ("ui-help-duplicate", DUPLICATE),
+        ]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        SignupState::update(self, action, ctx)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        SignupState::render(self, area, buf, view)
     }
 }

@@ -3,6 +3,7 @@
 //! tier's minimum can be edited here: while typing, the screen says how many
 //! members the new minimum would move; Enter saves it to the config file.
 
+use super::View;
 use super::{Effect, LoyaltyEffect};
 use crate::context::Ctx;
 use crate::domain::loyalty_config::Program;
@@ -10,8 +11,11 @@ use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::TierOverview;
 use crate::ui::keymap::{Action, Keymap, TIERS, TIERS_EDIT};
+use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
 use crate::words::loyalty::metric_text;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Focus {
@@ -65,22 +69,6 @@ impl TiersState {
 
     pub fn overview(&self) -> &TierOverview {
         &self.overview
-    }
-
-    pub fn keymap(&self) -> Keymap {
-        if self.edit.is_some() {
-            TIERS_EDIT
-        } else {
-            TIERS
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        self.edit.is_some()
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![("ui-help-tiers", TIERS), ("ui-help-tiers-edit", TIERS_EDIT)]
     }
 
     /// How many members the typed minimum would move.
@@ -155,7 +143,7 @@ impl TiersState {
         }
         if !self.program.has_tiers() {
             return match action {
-                Action::Back => Effect::ToCounter,
+                Action::Back => Effect::Back,
                 Action::Quit => Effect::Quit,
                 _ => Effect::None,
             };
@@ -183,7 +171,7 @@ impl TiersState {
                         .map_or(Effect::None, |n| Effect::OpenMember(n.member_id)),
                 };
             }
-            Action::Back => return Effect::ToCounter,
+            Action::Back => return Effect::Back,
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -205,5 +193,35 @@ impl TiersState {
             tier: self.tier,
             written,
         })
+    }
+}
+
+impl Screen for TiersState {
+    fn name(&self) -> &'static str {
+        "tiers"
+    }
+
+    fn keymap(&self) -> Keymap {
+        if self.edit.is_some() {
+            TIERS_EDIT
+        } else {
+            TIERS
+        }
+    }
+
+    fn text_focus(&self) -> bool {
+        self.edit.is_some()
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![("ui-help-tiers", TIERS), ("ui-help-tiers-edit", TIERS_EDIT)]
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+        TiersState::update(self, action)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        TiersState::render(self, area, buf, view)
     }
 }

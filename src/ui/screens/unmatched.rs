@@ -21,6 +21,7 @@ use crate::i18n::{t, t_args, t_count};
 use crate::ops::till_customers::{self, Identity, TillCustomer, UnmatchedCustomer};
 use crate::ui::format::{date_short, fit, pad, visual, wrap};
 use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
+use crate::ui::stack::Screen;
 
 /// The biggest spenders first; enough to work through after an import.
 const LIMIT: usize = 500;
@@ -79,27 +80,13 @@ impl UnmatchedState {
         &self.customers
     }
 
+    /// The position of the selected customer in [`customers`](Self::customers).
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
     pub fn is_linking(&self) -> bool {
         self.picker.is_some()
-    }
-
-    pub fn keymap(&self) -> Keymap {
-        if self.picker.is_some() {
-            UNMATCHED_LINK
-        } else {
-            UNMATCHED
-        }
-    }
-
-    pub fn text_focus(&self) -> bool {
-        self.picker.is_some()
-    }
-
-    pub fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![
-            ("ui-help-unmatched", UNMATCHED),
-            ("ui-help-unmatched-link", UNMATCHED_LINK),
-        ]
     }
 
     /// Links the selected customer to a member (with the other identities
@@ -161,12 +148,12 @@ impl UnmatchedState {
             Action::SignUp => {
                 if let Some(c) = self.customers.get(self.selected) {
                     return match till_customers::till_customer(ctx, c.identity, &c.value) {
-                        Ok(found) => Effect::SignUpWith(Box::new(signup_from_till(&found, ctx))),
+                        Ok(found) => Effect::Open(Box::new(signup_from_till(&found, ctx))),
                         Err(e) => e.into(),
                     };
                 }
             }
-            Action::Back => return Effect::ToCounter,
+            Action::Back => return Effect::Back,
             Action::Quit => return Effect::Quit,
             _ => {}
         }
@@ -260,5 +247,46 @@ impl UnmatchedState {
             buf.set_stringn(list.x, y, fit(&text, cols), cols, style);
         }
         self.picker.as_ref().and_then(|p| p.render(area, buf, view))
+    }
+}
+
+impl Screen for UnmatchedState {
+    fn name(&self) -> &'static str {
+        "unmatched"
+    }
+
+    fn keymap(&self) -> Keymap {
+        if self.picker.is_some() {
+            UNMATCHED_LINK
+        } else {
+            UNMATCHED
+        }
+    }
+
+    fn text_focus(&self) -> bool {
+        self.picker.is_some()
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![
+            ("ui-help-unmatched", UNMATCHED),
+            ("ui-help-unmatched-link", UNMATCHED_LINK),
+        ]
+    }
+
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        UnmatchedState::update(self, action, ctx)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        UnmatchedState::render(self, area, buf, view)
+    }
+
+    fn resumed(&mut self, ctx: &Ctx) -> Result<()> {
+        // A signup above may have claimed the customer's receipts.
+        let selected = self.selected;
+        *self = UnmatchedState::open(ctx)?;
+        self.selected = selected.min(self.customers.len().saturating_sub(1));
+        Ok(())
     }
 }

@@ -6,10 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use ratatui::layout::Position;
+
+use super::signup::SignupState;
 use super::{Effect, View};
+use crate::context::Ctx;
 use crate::i18n::{t, t_args};
 use crate::ui::format::pad;
 use crate::ui::keymap::{Action, Keymap, WELCOME, grouped};
+use crate::ui::stack::Screen;
 use crate::ui::widgets::popup::{centered, frame};
 
 /// How many demo members `d` loads, and with which seed: those of
@@ -20,15 +25,12 @@ pub use crate::ops::demo::{MEMBERS as DEMO_MEMBERS, SEED as DEMO_SEED};
 pub struct WelcomeState;
 
 impl WelcomeState {
-    pub fn keymap(&self) -> Keymap {
-        WELCOME
-    }
-
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::LoadDemo => Effect::LoadDemo,
-            Action::SignUp => Effect::SignUp(String::new()),
-            Action::Back => Effect::ToCounter,
+            // The form takes the welcome's place: Esc on it shows the counter.
+            Action::SignUp => Effect::Replace(Box::new(SignupState::new(""))),
+            Action::Back => Effect::Back,
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }
@@ -63,5 +65,28 @@ impl WelcomeState {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+    }
+}
+
+impl Screen for WelcomeState {
+    fn name(&self) -> &'static str {
+        "welcome"
+    }
+
+    fn keymap(&self) -> Keymap {
+        WELCOME
+    }
+
+    fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
+        vec![("ui-help-welcome", WELCOME)]
+    }
+
+    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
+        WelcomeState::update(self, action)
+    }
+
+    fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        WelcomeState::render(self, area, buf, view);
+        None
     }
 }

@@ -8,16 +8,24 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::ui::format::{fit, width};
-use crate::ui::keymap::{Keymap, grouped};
+use crate::ui::keymap::{Keymap, grouped_back};
 use crate::ui::theme::Theme;
 
 /// Draws the hinted rows of `maps`. The help hint is kept at the end and
-/// other hints are dropped from the end when the line is too narrow.
-pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], theme: &Theme) {
+/// other hints are dropped from the end when the line is too narrow; `back`
+/// names where Esc goes when that is not the counter, and that hint is kept
+/// too, as the owner cannot guess it.
+pub fn render_hints(
+    area: Rect,
+    buf: &mut Buffer,
+    maps: &[Keymap],
+    back: Option<&str>,
+    theme: &Theme,
+) {
     let help = crate::i18n::t("ui-key-help");
     let mut hints: Vec<(String, String)> = vec![];
     for map in maps {
-        for (keys, label, hint) in grouped(map, false) {
+        for (keys, label, hint) in grouped_back(map, false, back) {
             if hint && !hints.iter().any(|(_, l)| *l == label) {
                 hints.push((keys, label));
             }
@@ -30,8 +38,15 @@ pub fn render_hints(area: Rect, buf: &mut Buffer, maps: &[Keymap], theme: &Theme
     let cost = |h: &(String, String)| width(&h.0) + 1 + width(&h.1) + 2;
     let available = area.width as usize;
     while hints.len() > 1 && hints.iter().map(cost).sum::<usize>() > available {
-        let drop = hints.len() - 2;
-        hints.remove(drop);
+        // The last hint (help) stays, and so does a named way back.
+        let last = hints.len() - 1;
+        match hints[..last]
+            .iter()
+            .rposition(|(_, label)| Some(label.as_str()) != back)
+        {
+            Some(drop) => hints.remove(drop),
+            None => break,
+        };
     }
     let mut spans = vec![Span::raw(" ")];
     for (keys, label) in hints {
