@@ -67,7 +67,7 @@ pub fn record_consent(
     let channel = channels(&[channel.to_string()])?
         .pop()
         .ok_or_else(|| Error::user("err-channel", &[("value", channel)]))?;
-    let tx = super::members::begin(ctx)?;
+    let tx = super::begin(ctx)?;
     if db::members::get(&ctx.conn, member_id)?.is_none() {
         let key = member_id.to_string();
         return Err(Error::user("err-member-not-found", &[("key", &key)]));

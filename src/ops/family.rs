@@ -106,7 +106,7 @@ pub fn add_child(ctx: &Ctx, member_id: i64, input: &KinInput) -> Result<KinAdded
     }
     let birth = birth(ctx, input)?;
     let gender = Some(clean_text(&input.detail)).filter(|g| !g.is_empty());
-    let tx = super::members::begin(ctx)?;
+    let tx = super::begin(ctx)?;
     let member_name = member_name(ctx, member_id)?;
     let id = db::members::add_child(&ctx.conn, member_id, &name, gender.as_deref(), birth)?;
     tx.commit()?;
@@ -135,7 +135,7 @@ pub fn add_pet(ctx: &Ctx, member_id: i64, input: &KinInput) -> Result<KinAdded> 
                 .map_err(|p| birth_error("field-gotcha", p))?,
         ),
     };
-    let tx = super::members::begin(ctx)?;
+    let tx = super::begin(ctx)?;
     let member_name = member_name(ctx, member_id)?;
     let id = db::members::add_pet(&ctx.conn, member_id, &name, &kind, birth)?;
     if gotcha.is_some() {

@@ -3,7 +3,6 @@
 //! command line.
 
 use chrono::NaiveDate;
-use rusqlite::{Transaction, TransactionBehavior};
 
 use crate::config::Config;
 use crate::context::Ctx;
@@ -147,16 +146,6 @@ pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<(MemberDraft, Vec<C
     Ok((draft, consent::channels(&input.consents)?))
 }
 
-/// A write transaction that takes the write lock at once, where SQLite
-/// waits for another program's write to end (a deferred one that has to
-/// upgrade its lock is not waited for).
-pub(super) fn begin(ctx: &Ctx) -> Result<Transaction<'_>> {
-    Ok(Transaction::new_unchecked(
-        &ctx.conn,
-        TransactionBehavior::Immediate,
-    )?)
-}
-
 /// Refuses a card another member holds (`editing` may keep their own).
 fn check_card(ctx: &Ctx, draft: &MemberDraft, editing: Option<i64>) -> Result<()> {
     if let Some(card) = &draft.card
@@ -176,7 +165,7 @@ fn check_card(ctx: &Ctx, draft: &MemberDraft, editing: Option<i64>) -> Result<()
 /// bought before signing up, all or nothing.
 pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Result<Outcome> {
     let (draft, consents) = read_member(ctx, input)?;
-    let tx = begin(ctx)?;
+    let tx = super::begin(ctx)?;
     check_card(ctx, &draft, None)?;
     let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, None)?;
     if if_duplicate == IfDuplicate::Ask && !duplicates.is_empty() {
@@ -206,7 +195,7 @@ pub fn edit_member(
     if_duplicate: IfDuplicate,
 ) -> Result<Outcome> {
     let (draft, consents) = read_member(ctx, input)?;
-    let tx = begin(ctx)?;
+    let tx = super::begin(ctx)?;
     if db::members::get(&ctx.conn, id)?.is_none() {
         return Err(Error::user(
             "err-member-not-found",
@@ -233,7 +222,7 @@ pub fn edit_member(
 /// Deletes a member with their family and consents; their receipts stay,
 /// linked to no one. Returns the name they had, or None when already gone.
 pub fn delete_member(ctx: &Ctx, id: i64) -> Result<Option<String>> {
-    let tx = begin(ctx)?;
+    let tx = super::begin(ctx)?;
     let Some(member) = db::members::get(&ctx.conn, id)? else {
         return Ok(None);
     };

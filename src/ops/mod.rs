@@ -35,3 +35,18 @@ pub mod till_customers;
 
 #[cfg(test)]
 mod testing;
+
+use rusqlite::{Transaction, TransactionBehavior};
+
+use crate::context::Ctx;
+use crate::error::Result;
+
+/// The one transaction of an operation that writes. It takes the write lock
+/// at once (`IMMEDIATE`), so an operation that reads before it writes waits
+/// for another program's write instead of failing half-way.
+pub(crate) fn begin(ctx: &Ctx) -> Result<Transaction<'_>> {
+    Ok(Transaction::new_unchecked(
+        &ctx.conn,
+        TransactionBehavior::Immediate,
+    )?)
+}

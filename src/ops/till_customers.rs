@@ -43,7 +43,7 @@ pub fn as_new_member(customer: &TillCustomer) -> MemberInput {
 /// receipts became the member's.
 pub fn link(ctx: &Ctx, identity: Identity, value: &str, member_id: i64) -> Result<usize> {
     let now = ctx.clock.now();
-    let tx = super::members::begin(ctx)?;
+    let tx = super::begin(ctx)?;
     if db::members::get(&ctx.conn, member_id)?.is_none() {
         let key = member_id.to_string();
         return Err(Error::user("err-member-not-found", &[("key", &key)]));
@@ -72,7 +72,7 @@ pub fn link(ctx: &Ctx, identity: Identity, value: &str, member_id: i64) -> Resul
 /// Undoes a link made by hand; returns how many receipts went back to no
 /// one, or None when the identity was not linked to anyone.
 pub fn unlink(ctx: &Ctx, identity: Identity, value: &str) -> Result<Option<usize>> {
-    let tx = super::members::begin(ctx)?;
+    let tx = super::begin(ctx)?;
     let freed = db::till_customers::unlink(&ctx.conn, identity, value)?;
     tx.commit()?;
     Ok(freed.map(|(_, count)| count))

@@ -20,7 +20,10 @@ use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
 use crate::ui::screens::{Confirm, Effect, View};
 use crate::ui::stack::{Screen, Stack};
 use crate::ui::theme::Theme;
-use crate::ui::window::{MIN_HEIGHT, MIN_WIDTH};
+
+/// The smallest window the screens are drawn for; below it only a note shows.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
 
 pub struct App {
     pub(super) ctx: Ctx,

@@ -9,13 +9,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::i18n::{t, t_args};
-use crate::ui::app::App;
+use crate::ui::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use crate::ui::format::{date_full, fit, visual, width, wrap};
 use crate::ui::widgets::popup::render_confirm;
 use crate::ui::widgets::status_bar::{render_hints, render_message};
-
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
 
 impl App {
     pub fn draw(&self, frame: &mut Frame) {
