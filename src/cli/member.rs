@@ -6,7 +6,8 @@ use super::{Ctx, JsonFlag, output, stdout};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
 use crate::ops::family::{self, KinInput};
-use crate::ops::lookup::{self, IfBusy};
+use crate::ops::lookup;
+use crate::ops::loyalty::IfBusy;
 use crate::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 
 #[derive(Debug, Subcommand)]

@@ -9,17 +9,11 @@ use crate::domain::habits::Purchase;
 use crate::domain::member::{MemberCard, normalise_phone};
 use crate::domain::reminders::{Kind, Window};
 use crate::error::{Error, Result};
-pub use crate::ops::loyalty::IfBusy;
+use crate::ops::loyalty::IfBusy;
 use crate::ops::loyalty::settled;
 
 /// A row of a member search, as the screens and commands list it.
 pub use crate::db::search::MemberRow;
-
-/// Brings points and tiers up to date, as a screen does on coming back
-/// to the counter after new members, demo data or linked receipts.
-pub fn bring_points_up_to_date(ctx: &Ctx) -> Result<()> {
-    settled(ctx, IfBusy::Skip).map(drop)
-}
 
 /// The member a key names: an id, a card, a phone in any form the shop's
 /// country writes it, or an email.

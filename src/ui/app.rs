@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{lookup, members};
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
 use crate::ui::screens::counter::CounterState;
@@ -48,7 +49,7 @@ impl App {
     /// Starts on the welcome screen when the club has no members yet, else
     /// on the counter.
     pub fn new(ctx: Ctx, theme: Theme) -> Result<App> {
-        lookup::bring_points_up_to_date(&ctx)?;
+        settled(&ctx, IfBusy::Skip)?;
         let mut counter = CounterState::default();
         counter.reload(&ctx)?;
         let mut stack = Stack::new(counter);

@@ -21,6 +21,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::ops::lookup::counter_rows;
+use crate::ops::loyalty::{IfBusy, settled};
 use crate::ui::format::{fit, width};
 use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
 use crate::ui::stack::Screen;
@@ -342,7 +343,7 @@ impl Screen for CounterState {
 
     fn resumed(&mut self, ctx: &Ctx) -> Result<()> {
         // New members, demo data or linked receipts earn their points.
-        crate::ops::lookup::bring_points_up_to_date(ctx)?;
+        settled(ctx, IfBusy::Skip)?;
         self.on_return();
         self.reload(ctx)
     }
