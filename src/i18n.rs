@@ -164,6 +164,57 @@ mod tests {
         }
     }
 
+    /// Each message of a locale file: its key and the `$placeholders` its
+    /// text (continuation lines included) uses.
+    fn messages(text: &str) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = vec![];
+        for line in text.lines() {
+            let starts_message = line.starts_with(|c: char| c.is_ascii_lowercase());
+            if starts_message && let Some((key, _)) = line.split_once('=') {
+                out.push((key.trim().to_string(), vec![]));
+            } else if !line.starts_with(|c: char| c.is_whitespace()) {
+                continue;
+            }
+            let Some((_, names)) = out.last_mut() else {
+                continue;
+            };
+            for part in line.split('$').skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_locale_has_every_message_with_only_english_placeholders() {
+        let english = messages(LANGUAGES[0].1);
+        for (code, text) in &LANGUAGES[1..] {
+            let theirs = messages(text);
+            let missing: Vec<&str> = english
+                .iter()
+                .filter(|(key, _)| !theirs.iter().any(|(k, _)| k == key))
+                .map(|(key, _)| key.as_str())
+                .collect();
+            assert!(missing.is_empty(), "{code}.ftl lacks {missing:?}");
+            for (key, names) in &theirs {
+                let Some((_, allowed)) = english.iter().find(|(k, _)| k == key) else {
+                    panic!("{code}.ftl has {key}, which en.ftl does not");
+                };
+                let unknown: Vec<&String> = names.iter().filter(|n| !allowed.contains(n)).collect();
+                assert!(
+                    unknown.is_empty(),
+                    "{code}.ftl {key} uses {unknown:?}, which en.ftl does not"
+                );
+            }
+        }
+    }
+
     #[test]
     fn missing_key_shows_the_key() {
         assert_eq!(t("no-such-message-anywhere"), "no-such-message-anywhere");

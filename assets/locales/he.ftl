@@ -1,5 +1,705 @@
 # Falls back to en.ftl for every message not listed here.
 
+## Errors (one line each, they end up on stderr)
+err-unexpected = משהו השתבש; דבר לא שונה.
+err-today-format = "{ $value }" אינו תאריך; השתמשו ב-YYYY-MM-DD, למשל 2026-03-14.
+err-database = שגיאת מסד נתונים: { $detail }
+err-file = לא ניתן להשתמש בקובץ { $path }: { $detail }
+err-config = קובץ ההגדרות { $path }:{ $line }: { $detail }
+err-config-country = "{ $value }" אינו קוד מדינה בן שתי אותיות (למשל HR, IL, US)
+err-config-currency = "{ $value }" אינו קוד מטבע שהתוכנה מכירה (למשל EUR, USD, ILS, DKK)
+err-db-newer = מסד הנתונים הזה נכתב בגרסה חדשה יותר של regulars (סכמה { $found }; התוכנה מכירה עד { $known }). עדכנו את התוכנה; דבר לא שונה.
+err-db-open = לא ניתן לפתוח את מסד הנתונים { $path }: { $detail }
+err-db-not-sqlite = { $path } אינו מסד נתונים של regulars (זה אינו קובץ SQLite); דבר לא שונה.
+err-db-foreign = { $path } הוא מסד נתונים SQLite של תוכנה אחרת, לא של regulars; דבר לא שונה.
+err-no-data-dir = לא נמצאה תיקיית נתונים למשתמש הזה; ציינו את מסד הנתונים עם --db PATH.
+err-member-not-found = אין חבר מועדון שמתאים ל-"{ $key }" (ציינו מזהה, מספר כרטיס, טלפון או אימייל).
+err-field = { $field }: { $problem }
+err-card-taken = הכרטיס { $card } כבר שייך ל-{ $name }.
+err-born-and-age = ציינו --born או --age, לא את שניהם.
+err-age = --age חייב להיות מספר שלם של שנים, למשל 3.
+err-channel = "{ $value }" אינו ערוץ; השתמשו ב-sms, email, phone או post.
+
+## Field problems (shown at the field in the signup form, and by the CLI)
+field-required = שדה חובה
+field-bad-phone = אינו מספר טלפון (למשל 050 123 4567 או +972 50 123 4567)
+field-bad-email = אינה כתובת אימייל (למשל ana@example.com)
+field-bad-date = אינו תאריך (למשל 14.3. או 14.3.1986)
+field-future-date = התאריך הזה בעתיד
+
+## Field names
+field-first-name = שם פרטי
+field-family-name = שם משפחה
+field-phone = טלפון
+field-email = אימייל
+field-birthday = יום הולדת
+field-card = כרטיס
+field-area = אזור
+field-note = הערה
+field-name = שם
+field-born = תאריך לידה
+field-kind = סוג
+field-gender = מין
+
+## CLI output
+cli-member-added = נוסף חבר מועדון { $id }: { $name }
+cli-child-added = הילד/ה { $name } נוסף/ה ל-{ $member }
+cli-pet-added = חיית המחמד { $name } נוספה ל-{ $member }
+cli-no-match = אין חבר מועדון שמתאים ל-"{ $query }".
+cli-demo-done = נוספו { $count } חברי מועדון לדוגמה.
+cli-possible-duplicate = שימו לב: ייתכן שזה אותו אדם כמו חבר המועדון { $id } ({ $name }).
+field-visits = ביקורים
+field-spend = הוצאה
+field-child = ילד/ה
+field-pet = חיית מחמד
+
+## Command-line help
+help = מועדון הלקוחות של חנות קטנה: חברי מועדון, ימי הולדת, קניות מהקופה, נקודות.
+help-db = קובץ מסד הנתונים (ברירת מחדל: regulars.db בתיקיית הנתונים שלכם)
+help-today = להתנהג כאילו היום הוא היום הזה (YYYY-MM-DD), לניסויים ולבדיקות
+help-config = קובץ ההגדרות (ברירת מחדל: config.toml בתיקיית ההגדרות שלכם)
+help-lang = שפת המסכים וההודעות: en, he, hr, zh או th
+help-member = הרשמה, חיפוש והצגה של חברי מועדון
+help-member-add = רישום חבר מועדון חדש
+help-member-add-first = שם פרטי
+help-member-add-last = שם משפחה
+help-member-add-phone = טלפון, מקומי (במדינת החנות) או עם קידומת +מדינה
+help-member-add-email = כתובת אימייל
+help-member-add-birthday = יום הולדת: YYYY-MM-DD, או MM-DD בלי השנה
+help-member-add-card = מספר כרטיס מועדון או קוד הלקוח בקופה
+help-member-add-consent = הערוצים שחבר המועדון הסכים לקבל בהם פניות, למשל sms,email
+help-member-add-area = אזור או מיקוד
+help-member-add-note = הערה לדלפק
+help-member-add-json = הדפסת חבר המועדון החדש כ-JSON
+help-member-find = חיפוש חברי מועדון לפי חלק מהשם, ספרות טלפון, אימייל או כרטיס
+help-member-find-text = מה לחפש
+help-member-find-json = הדפסת JSON (רשימת חברי מועדון)
+help-member-show = הצגת חבר מועדון אחד
+help-member-show-key = מזהה חבר, מספר כרטיס, טלפון או אימייל
+help-member-show-json = הדפסת JSON
+help-child = ילדים של חברי מועדון
+help-child-add = הוספת ילד/ה לחבר מועדון
+help-child-add-key = מזהה חבר, מספר כרטיס, טלפון או אימייל
+help-child-add-name = שם הילד/ה
+help-child-add-born = תאריך לידה, YYYY-MM-DD
+help-child-add-age = גיל בשנים כשהתאריך המדויק אינו ידוע
+help-child-add-gender = מין, אם ההורה סיפר
+help-pet = חיות מחמד של חברי מועדון
+help-pet-add = הוספת חיית מחמד לחבר מועדון
+help-pet-add-key = מזהה חבר, מספר כרטיס, טלפון או אימייל
+help-pet-add-name = שם חיית המחמד
+help-pet-add-kind = סוג החיה: כלב, חתול, ארנב…
+help-pet-add-born = תאריך לידה, YYYY-MM-DD
+help-pet-add-age = גיל בשנים כשהתאריך המדויק אינו ידוע
+
+## Demo data and birthday days
+help-demo = מילוי מסד הנתונים בחברי מועדון מומצאים כדי לנסות את התוכנה
+help-demo-members = כמה חברי מועדון לדוגמה להוסיף
+help-demo-seed = ערך התחלתי של המחולל: אותו מספר נותן אותם חברי מועדון
+cli-demo-progress = מוסיפים חברי מועדון לדוגמה
+day-today = היום
+day-tomorrow = מחר
+day-monday = יום שני
+day-tuesday = יום שלישי
+day-wednesday = יום רביעי
+day-thursday = יום חמישי
+day-friday = יום שישי
+day-saturday = שבת
+day-sunday = יום ראשון
+day-in-days = { $days ->
+    [one] בעוד יום אחד
+    [two] בעוד יומיים
+   *[other] בעוד { $days } ימים
+}
+err-demo-data = קובץ נתוני הדוגמה { $file } פגום: { $detail }
+
+## ui: the terminal screens
+ui-title = regulars · { $shop }
+ui-too-small = החלון קטן מדי ({ $width }×{ $height }). regulars צריכה לפחות { $min_width }×{ $min_height }: הגדילו את החלון או הקטינו את הגופן.
+ui-too-small-quit = Ctrl-C ליציאה.
+ui-err-terminal = לא ניתן להשתמש במסוף הזה: { $detail }
+ui-err-member-gone = חבר המועדון הזה כבר לא קיים.
+ui-none = —
+ui-birthday-marker-plain = *יו״ה
+ui-today-short = היום
+
+# Dates: "Tue 3 Mar", "3 Mar 2025", "Mon 23 Nov 2026", "14 Mar"
+ui-date-short = { $weekday } { $day } ב{ $month }
+ui-date-year = { $day } ב{ $month } { $year }
+ui-date-full = { $weekday } { $day } ב{ $month } { $year }
+ui-date-no-year = { $day } ב{ $month }
+ui-day-1 = ב׳
+ui-day-2 = ג׳
+ui-day-3 = ד׳
+ui-day-4 = ה׳
+ui-day-5 = ו׳
+ui-day-6 = שבת
+ui-day-7 = א׳
+ui-month-1 = ינו׳
+ui-month-2 = פבר׳
+ui-month-3 = מרץ
+ui-month-4 = אפר׳
+ui-month-5 = מאי
+ui-month-6 = יוני
+ui-month-7 = יולי
+ui-month-8 = אוג׳
+ui-month-9 = ספט׳
+ui-month-10 = אוק׳
+ui-month-11 = נוב׳
+ui-month-12 = דצמ׳
+ui-when-weekday = ב{ $weekday }
+ui-born-with-age = { $date } ({ $age })
+ui-about-years = { $years ->
+    [one] בערך שנה
+    [two] בערך שנתיים
+   *[other] בערך { $years } שנים
+}
+
+# Key names in hints and help
+ui-keyname-enter = Enter
+ui-keyname-esc = Esc
+ui-keyname-tab = Tab
+ui-keyname-backtab = Shift-Tab
+ui-keyname-space = Space
+ui-keyname-pageup = PgUp
+ui-keyname-pagedown = PgDn
+ui-keyname-ctrl = Ctrl-
+
+# What keys do (status bar and help)
+ui-key-help = עזרה
+ui-key-quit = יציאה
+ui-key-quit-always = יציאה, מכל מקום
+ui-key-move = מעבר
+ui-key-page = דפדוף
+ui-key-open = פתיחה
+ui-key-clear-search = ניקוי חיפוש
+ui-key-search = חזרה לחיפוש
+ui-key-sign-up = רישום חבר חדש
+ui-key-sign-up-first = רישום החבר הראשון
+ui-key-load-demo = טעינת חברים לדוגמה
+ui-key-to-counter = חזרה לדלפק
+ui-key-next-field = השדה הבא
+ui-key-prev-field = השדה הקודם
+ui-key-save = שמירה
+ui-key-cancel = ביטול
+ui-key-toggle = סימון / ביטול
+ui-key-choose = בחירת ערוץ
+ui-key-open-existing = פתיחת הקיים
+ui-key-save-anyway = לשמור בכל זאת
+ui-key-back-to-form = חזרה לטופס
+ui-key-edit = עריכה
+ui-key-add-child = הוספת ילד
+ui-key-add-pet = הוספת חיה
+ui-key-delete = מחיקה
+ui-key-scroll = גלילה
+ui-key-close-help = סגירת העזרה
+ui-key-yes = כן
+ui-key-no = לא
+
+# Welcome (empty database)
+ui-welcome-title = ברוכים הבאים ל-regulars
+ui-welcome-empty = ל-{ $shop } עדיין אין חברי מועדון.
+ui-welcome-demo = טעינת { $count } חברי מועדון לדוגמה כדי לנסות
+ui-welcome-later = חברי הדוגמה נכנסים למסד הנתונים הזה. כדי רק לנסות, הפעילו את regulars עם --db demo.db במקום.
+ui-help-more = ↓ עוד
+ui-demo-loading = טוענים חברי מועדון לדוגמה…
+ui-demo-done = { $count ->
+    [one] נוסף חבר מועדון אחד לדוגמה.
+   *[other] נוספו { $count } חברי מועדון לדוגמה.
+}
+ui-demo-none = לא נוספו חברי מועדון לדוגמה.
+
+# Counter
+ui-counter-search = חיפוש חבר מועדון
+ui-counter-placeholder = הקלידו שם, ספרות טלפון, אימייל או מספר כרטיס
+ui-counter-placeholder-list = / לחיפוש
+ui-counter-found = { $count ->
+    [one] נמצא אחד
+   *[other] נמצאו { $count }
+}
+ui-counter-none-found = אין התאמה
+ui-counter-no-match = + אין התאמה ל-"{ $query }" — Enter רושם חבר מועדון חדש
+ui-counter-signup-row = + רישום "{ $query }" כחבר מועדון חדש
+ui-counter-empty = עדיין אין חברי מועדון. הקלידו שם ולחצו Enter כדי לרשום מישהו.
+ui-col-name = שם
+ui-col-contact = טלפון / אימייל
+ui-col-tier = דרגה
+ui-col-points = נקודות
+ui-col-last-visit = ביקור אחרון
+ui-col-birthday = יום הולדת
+
+# Signup and edit
+ui-signup-title = חבר מועדון חדש
+ui-signup-edit-title = עריכת { $name }
+ui-signup-optional = רשות
+ui-signup-footer = Enter שומר. ילדים וחיות מחמד אפשר להוסיף בכרטיס של חבר המועדון.
+ui-signup-fix = נא לתקן את השדות המסומנים.
+ui-field-contact = טלפון או אימייל
+ui-field-other-contact = טלפון/אימייל נוסף
+ui-field-consent = מסכים/ה ל
+ui-field-joined = הצטרפות
+ui-field-born-or-age = נולד/ה
+ui-channel-sms = SMS
+ui-channel-email = אימייל
+ui-channel-phone = טלפון
+ui-channel-post = דואר
+ui-hint-birthday = למשל 14.3. או 14.3.1986
+ui-hint-birthday-us = למשל 3/14 או 3/14/1986
+ui-hint-card = כרטיס מועדון או קוד בקופה
+ui-hint-born = תאריך, או גיל בשנים
+ui-hint-kind = כלב, חתול, ארנב…
+ui-hint-ok = ✓ { $value }
+ui-err-second-phone = כבר הוזן מספר טלפון למעלה; כתבו כאן אימייל
+ui-err-second-email = כבר הוזן אימייל למעלה; כתבו כאן מספר טלפון
+ui-err-born = אינו תאריך או גיל (למשל 14.3.2020, או 3)
+ui-err-born-needs-year = ציינו גם את השנה, או רק את הגיל בשנים
+ui-signed-up = { $name } נרשם/ה למועדון.
+ui-saved = { $name } נשמר/ה.
+ui-duplicate-title = כבר חבר מועדון?
+ui-duplicate-intro = ייתכן שזה מישהו שכבר חבר במועדון:
+ui-duplicate-since = מאז { $date }
+
+# Member card
+ui-card-consent = מסכים/ה לפניות דרך
+ui-consent-yes = כן, מאז { $date }
+ui-consent-withdrawn = לא, בוטל ב-{ $date }
+ui-consent-no = לא
+ui-card-club = מועדון
+ui-card-details = פרטים
+ui-card-children = ילדים
+ui-card-no-children = עדיין אין (c מוסיף)
+ui-card-pets = חיות מחמד
+ui-card-no-pets = עדיין אין (p מוסיף)
+ui-card-history = היסטוריית ביקורים
+ui-card-habits = הרגלים
+ui-card-no-purchases = עדיין לא יובאו קניות
+ui-visits = { $count ->
+    [one] ביקור אחד
+    [two] שני ביקורים
+   *[other] { $count } ביקורים
+}
+ui-card-visits = { $visits }, האחרון { $last }
+ui-card-spend = { $spend } הוצאה בסך הכול
+ui-soon-turns = { $name } חוגג/ת { $age } { $when }
+ui-soon-birthday = יום ההולדת של { $name } { $when }
+ui-family-add-child = הוספת ילד/ה של { $name }
+ui-family-add-pet = הוספת חיית מחמד של { $name }
+ui-family-added = { $name } נוסף/ה.
+ui-deleted = { $name } נמחק/ה.
+
+# Questions before something is lost
+ui-confirm-discard-title = לבטל?
+ui-confirm-discard-new = לוותר על חבר המועדון החדש? מה שהקלדתם יאבד.
+ui-confirm-discard-edit = לוותר על השינויים ב-{ $name }?
+ui-confirm-discard-family = לוותר על מה שהקלדתם?
+ui-confirm-delete-title = למחוק חבר מועדון?
+ui-confirm-delete = למחוק את { $name } עם הילדים, חיות המחמד ויומן ההסכמות? הקבלות נשארות, בלי קישור לאף אחד. אי אפשר לבטל את זה.
+
+# Help (? or F1)
+ui-help-title-welcome = עזרה: פתיחה
+ui-help-title-counter = עזרה: דלפק
+ui-help-title-signup = עזרה: הרשמה
+ui-help-title-member = עזרה: כרטיס חבר
+ui-help-intro-welcome = המועדון ריק. טענו חברי מועדון לדוגמה כדי לנסות את התוכנה, או רשמו את חבר המועדון האמיתי הראשון.
+ui-help-intro-counter = הקלידו כדי למצוא חבר מועדון לפי כל חלק של שם פרטי או שם משפחה, ספרות טלפון, אימייל או מספר כרטיס; הרשימה מצטמצמת תוך כדי הקלדה וההתאמה הטובה ביותר נבחרת. כל מקש מלבד ? נכנס לחיפוש, כך ששמות עם q, j או k עובדים. לא נמצא אף אחד? Enter רושם את הלקוח עם מה שהקלדתם.
+ui-help-intro-signup = השדות הראשונים הם מה שלקוח נותן בדרך כלל בדלפק; Tab מגיע לשדות הרשות. מספרי טלפון בלי +מדינה נקראים כמספרים של מדינת החנות. בשדות טקסט ? מוקלד כטקסט; F1 מציג את העזרה הזו.
+ui-help-intro-member = כל מה שהמועדון יודע על חבר המועדון הזה. Esc חוזר לדלפק.
+ui-help-welcome = במסך הזה
+ui-help-counter-search = בזמן הקלדה בחיפוש
+ui-help-counter-list = ברשימה (Esc בחיפוש ריק)
+ui-help-signup-fields = בשדה טקסט
+ui-help-signup-consent = בשורת ההסכמה
+ui-help-duplicate = כשמוצגת כפילות אפשרית
+ui-help-member = בכרטיס
+ui-help-family-form = הוספת ילד/ה או חיית מחמד
+ui-help-everywhere = בכל מקום
+## Import of till exports
+help-import = ייבוא ייצואים מהקופה: Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle או CSV פשוט
+help-import-files = קובצי ייצוא (CSV או xlsx); אותו קובץ פעמיים נשמר פעם אחת. בלי קבצים: הקבצים החדשים בתיקיית תיבת הדואר הנכנס
+help-import-format = קריאה בפורמט הזה: square-items, square-transactions, loyverse-receipts, loyverse-items, shopify-orders, odoo-pos, sumup, mobilepay, zettle או generic
+help-import-country = מדינה בשתי אותיות למספרי טלפון מקומיים ולסדר התאריך (ברירת מחדל: של החנות)
+help-import-encoding = קידוד הטקסט של CSV כשהניחוש שגוי, למשל windows-1252, windows-1255, gbk
+help-import-dry-run = לקרוא את הקבצים ולדווח מה היה נשמר; לא לשמור דבר
+help-import-json = הדפסת אובייקט JSON אחד לכל קובץ
+import-done = { $file } ({ $format }): שורות שנקראו: { $rows }; קבלות חדשות: { $new } (החזרים: { $refunds }); כבר שמורות: { $duplicates }; שורות שנדחו: { $rejected }
+import-rejected-line = שורה { $line }: { $reason }
+import-more-rejected = … ועוד { $count } שורות שנדחו
+import-dry-run = הרצת ניסיון: דבר לא נשמר.
+import-note-already = הקובץ הזה כבר יובא ({ $file }, { $at }); שום דבר חדש לא נשמר.
+import-note-day-first = תאריכים כמו 03/04 יכולים להתחיל ביום או בחודש ואף תאריך בקובץ לא מכריע; נקראו כיום/חודש, כמקובל ב-{ $country }.
+import-note-month-first = תאריכים כמו 03/04 יכולים להתחיל ביום או בחודש ואף תאריך בקובץ לא מכריע; נקראו כחודש/יום, כמקובל ב-{ $country }.
+import-err-unknown-format = { $path } אינו ייצוא קופה שהתוכנה מכירה (אין בשורות הראשונות שלו שורת כותרת של Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle או CSV פשוט); דבר לא נשמר.
+import-err-not-format = ל-{ $path } אין בשורות הראשונות שורת כותרת של הפורמט { $format }; דבר לא נשמר.
+import-err-format-name = "{ $value }" אינו פורמט; השתמשו באחד מ-{ $names }.
+import-err-country = "{ $value }" אינו קוד מדינה בן שתי אותיות (למשל HR, IL, US).
+import-err-encoding = "{ $value }" אינו קידוד טקסט שהתוכנה מכירה (למשל utf-8, windows-1252, windows-1255, gbk).
+import-err-cancelled = הייבוא בוטל; דבר לא נשמר.
+import-err-some-failed = חלק מהקבצים לא יובאו: { $files }
+import-row-no-id = אין מזהה קבלה ב-"{ $column }"
+import-row-no-money = "{ $column }" ריק
+import-row-bad-money = "{ $column }": "{ $value }" אינו סכום
+import-row-bad-qty = "{ $column }": "{ $value }" אינו כמות
+import-row-bad-date = "{ $column }": "{ $value }" אינו תאריך או שעה
+import-row-no-such-date = "{ $column }": "{ $value }" הוא יום שאינו קיים
+import-row-short = רק { $found } מתוך { $expected } שדות (האם הקובץ נקטע?)
+import-row-orphan = שורה מאוחרת של { $id } שהשורה הראשונה שלה אינה בקובץ
+
+## Member card: visits and habits page
+ui-key-purchases = ביקורים והרגלים
+ui-key-details = פרטים
+ui-key-scroll-history = גלילת היסטוריה
+ui-help-member-purchases = בעמוד הביקורים וההרגלים
+ui-card-title-purchases = { $name } · ביקורים והרגלים
+ui-card-more-purchases = Tab: היסטוריית ביקורים והרגלים
+ui-habit-summary = בדרך כלל ב{ $weekday }
+ui-habit-summary-gap = בדרך כלל ב{ $weekday }, כל { $gap }
+ui-days = { $days ->
+    [one] יום אחד
+    [two] יומיים
+   *[other] { $days } ימים
+}
+ui-days-ago = { $days ->
+    [0] היום
+    [one] אתמול
+    [two] שלשום
+   *[other] לפני { $days } ימים
+}
+ui-habit-visits = ביקורים
+ui-habit-visits-12m = { $count } ב-12 חודשים
+ui-habit-spent = הוצאה
+ui-habit-spent-12m = { $amount } ב-12 חודשים
+ui-habit-basket = סל
+ui-habit-basket-average = { $amount } בממוצע
+ui-habit-last-visit = ביקור אחרון
+ui-habit-last = { $date }, { $ago }
+ui-habit-gap = מרווח רגיל
+ui-habit-usually = בדרך כלל
+ui-habit-usually-hour = { $weekday }, { $from }–{ $to }
+ui-habit-favourites = מועדפים
+ui-habit-categories = קטגוריות
+ui-habit-per-month = ביקורים בחודש
+ui-habit-per-month-note = 12 החודשים האחרונים
+ui-history-count = { $count ->
+    [one] קבלה אחת
+    [two] שתי קבלות
+   *[other] { $count } קבלות
+}
+ui-history-refund = החזר: { $items }
+ui-history-none = עדיין לא יובאו קניות. ייבאו את הייצואים מהקופה עם i בדלפק.
+
+## Import screen and till customers without a member
+ui-key-import = ייבוא
+ui-key-unmatched = לקוחות ללא חבר
+ui-key-import-file = ייבוא
+ui-key-type-path = הקלדת נתיב
+ui-key-rescan = בדיקה מחדש
+ui-key-import-path = ייבוא הקובץ שהוקלד
+ui-key-back-to-files = חזרה לקבצים
+ui-key-cancel-import = ביטול הייבוא
+ui-key-link = קישור לחבר
+ui-key-link-to-this = קישור לחבר הזה
+ui-key-sign-up-customer = רישום כחבר חדש
+ui-help-title-import = עזרה: ייבוא מהקופה
+ui-help-intro-import = ייצאו מכירות מהקופה (CSV או xlsx) ושימו את הקבצים בתיקיית תיבת הדואר הנכנס שמוצגת למעלה, או הקלידו נתיב של קובץ. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle ו-CSV פשוט מזוהים לפי העמודות שלהם. קבלה שיובאה פעמיים נשמרת פעם אחת, וקובץ שיובא קודם מזוהה לפי התוכן שלו. ייבוא שבוטל לא שומר דבר.
+ui-help-import-files = בחירת קובץ
+ui-help-import-path = הקלדת נתיב
+ui-help-import-running = בזמן הייבוא
+ui-help-import-result = אחרי הייבוא
+ui-help-title-unmatched = עזרה: לקוחות קופה ללא חבר מועדון
+ui-help-intro-unmatched = אנשים שהכרטיס, הטלפון או האימייל שלהם מופיעים בקבלות שיובאו אך אינם שייכים לאף חבר מועדון, מהמוציאים הגדולים ביותר ומטה. קשרו אחד מהם לחבר מועדון כדי לתת לו את הקבלות האלה (גם ייבואים מאוחרים יותאמו אליו), או רשמו אותו עם מה שהקופה יודעת כבר ממולא. השמות בקבלות הם רק לזיהוי אנשים; קבלות לעולם אינן מותאמות לפי שם.
+ui-help-unmatched = ברשימה
+ui-help-unmatched-link = בחירת חבר המועדון לקישור
+ui-import-title = ייבוא מהקופה
+ui-import-inbox = תיבת דואר נכנס: { $path }
+ui-import-no-inbox = אין תיקיית דואר נכנס (אין למערכת הזו תיקיית נתונים); הקלידו נתיב של קובץ למטה.
+ui-import-col-file = קובץ
+ui-import-col-size = גודל
+ui-import-col-status = יובא
+ui-import-status-new = חדש
+ui-import-status-done = ב-{ $date }
+ui-import-empty = עדיין אין קבצים בתיבת הדואר הנכנס. ייצאו את המכירות מהקופה ושימו את הקבצים בתיקייה הזו, ואז לחצו r, או הקלידו נתיב של קובץ למטה.
+ui-import-path = קובץ אחר:
+ui-import-path-hint = Tab, ואז הקלידו את הנתיב
+ui-import-note = קובץ נשמר בבת אחת: כולו, או כלום.
+ui-import-type-a-path = הקלידו קודם את הנתיב של קובץ ייצוא.
+ui-size-b = { $n } B
+ui-size-kb = { $n } KB
+ui-size-mb = { $n } MB
+ui-import-running = מייבאים את { $file }
+ui-import-reading = קוראים את הקובץ…
+ui-import-rows = { $done } מתוך { $total } שורות
+ui-import-rate = { $rows } · { $rate } שורות/שנ׳
+ui-import-cancel-note = Esc או Ctrl-C מבטלים; ייבוא שבוטל לא שומר דבר.
+ui-import-cancelling = מבטלים… שום דבר מהקובץ הזה לא יישמר.
+ui-import-result-file = { $file } ({ $format })
+ui-import-result-rows = שורות שנקראו
+ui-import-result-new = קבלות חדשות
+ui-import-result-new-refunds = { $new } (מתוכן { $refunds })
+ui-import-refunds = { $count ->
+    [one] החזר אחד
+    [two] שני החזרים
+   *[other] { $count } החזרים
+}
+ui-import-result-duplicate = כבר שמורות
+ui-import-result-rejected = שורות שנדחו
+ui-import-result-unmatched = ללא חבר מועדון
+ui-import-result-unmatched-value = { $count ->
+    [one] לקוח קופה אחד (u מציג)
+   *[other] { $count } לקוחות קופה (u מציג אותם)
+}
+ui-import-result-unmatched-many = יותר מ-{ $count } לקוחות קופה (u מציג אותם)
+ui-import-errors = שורות שנדחו (דולגו; השאר יובא)
+ui-import-errors-first = שורות שנדחו, { $count } הראשונות (דולגו; השאר יובא)
+ui-unmatched-title = לקוחות קופה ללא חבר מועדון
+ui-unmatched-intro = הכרטיס, הטלפון או האימייל שלהם מופיעים בקבלות אך אינם שייכים לאף חבר מועדון. Enter מקשר לקוח לחבר מועדון; n רושם אותו.
+ui-unmatched-col-name = שם בקבלות
+ui-unmatched-col-who = טלפון / אימייל / כרטיס
+ui-unmatched-col-receipts = קבלות
+ui-unmatched-col-spend = הוצאה
+ui-unmatched-card = כרטיס { $card }
+ui-unmatched-none = כל לקוח בקבלות שיובאו הוא חבר מועדון (או שעדיין לא יובא דבר).
+ui-unmatched-link-title = קישור { $who } אל
+ui-unmatched-linked = { $who } קושר ל-{ $name }: { $receipts } שייכות לו עכשיו.
+ui-claimed = { $count ->
+    [one] קבלה מוקדמת אחת שייכת לו עכשיו.
+   *[other] { $count } קבלות מוקדמות שייכות לו עכשיו.
+}
+
+## Import from the command line: inbox and Ctrl-C
+import-stopping = עוצרים… הקובץ שנקרא מבוטל (Ctrl-C נוסף יוצא מיד).
+import-cancelled-file = הייבוא של { $file } בוטל; דבר ממנו לא נשמר.
+import-inbox-nothing = אין קבצים חדשים בתיבת הדואר הנכנס ({ $dir }).
+
+## Reminders and the weekly review
+err-config-lapsed = { $key } חייב להיות לפחות 1 (הוא { $value })
+err-config-placeholder = { $key } משתמש ב-{"{"}{ $name }{"}"}, שאינו ממלא מקום; השתמשו ב-{"{"}first_name{"}"}, {"{"}child_name{"}"}, {"{"}pet_name{"}"}, {"{"}turning{"}"}, {"{"}reward{"}"} או {"{"}shop{"}"}
+review-member-turns = { $name } חוגג/ת { $age }
+review-member-birthday = יום ההולדת של { $name }
+review-son-turns = הבן { $name } חוגג { $age }
+review-daughter-turns = הבת { $name } חוגגת { $age }
+review-child-turns = { $name } חוגג/ת { $age }
+review-pet-turns = { $name } ({ $kind }) חוגג/ת { $age }
+review-gotcha = { $name } ({ $kind }) הגיע/ה הביתה ביום הזה בשנת { $year }
+review-feb29 = (נולד/ה ב-29 בפברואר)
+review-lapsed = { $visits }, האחרון { $last }
+review-no-birthday = אין יום הולדת
+review-no-consent = אין הסכמה
+review-no-channels = —
+review-in-shop = דיברנו בחנות
+review-reason-birthday = ברכת יום הולדת
+review-reason-child-birthday = יום הולדת של ילד/ה
+review-reason-pet-birthday = יום הולדת של חיית מחמד
+review-reason-gotcha-day = יום האימוץ
+review-reason-winback = מתגעגעים אליך
+cli-reminders-none = { $days ->
+    [0] אין ימי הולדת היום.
+    [one] אין ימי הולדת היום או מחר.
+   *[other] אין ימי הולדת ב-{ $days } הימים הקרובים.
+}
+help-reminders = ימי הולדת של חברי מועדון, ילדיהם וחיות המחמד שלהם (וימי האימוץ של חיות המחמד) בימים הקרובים
+help-reminders-days = כמה ימים קדימה לבדוק, אחרי היום (0 = רק היום; לכל היותר 366)
+help-reminders-json = הדפסת JSON: רשימה של {"{"}date, kind, member_id, name, turning, days_until{"}"}
+help-pet-add-gotcha = היום שבו חיית המחמד הגיעה הביתה (“יום האימוץ” שלה), YYYY-MM-DD
+field-gotcha = הגיע/ה הביתה
+ui-key-review = סקירה שבועית
+ui-key-mark-contacted = נוצר קשר
+ui-key-copy-message = העתקה
+ui-key-export = ייצוא
+ui-key-section = חלק
+ui-key-days = 7/14/30 ימים
+ui-key-open-card = פתיחת כרטיס החבר
+ui-key-mark = סימון
+ui-review-exported = נשמרו { $rows } ב-{ $path }
+ui-review-rows = { $count ->
+    [one] שורה אחת
+    [two] שתי שורות
+   *[other] { $count } שורות
+}
+ui-review-nothing-to-send = אין מה לשלוח כאן: Enter פותח את הכרטיס כדי למלא את מה שחסר.
+ui-review-no-message = אין הודעה לשורה הזו.
+ui-review-marked = { $name } סומן/ה כמי שנוצר איתו קשר: { $channel }, { $date }.
+ui-review-copied = ההודעה ל-{ $name } הועתקה (במקום שהמסוף מאפשר זאת).
+ui-err-copy-too-long = הטקסט הזה ארוך מדי ללוח ההעתקה.
+ui-review-title = סקירה שבועית
+ui-review-tab-birthdays = ימי הולדת
+ui-review-tab-near-tier = דרגה הבאה
+ui-review-tab-lapsed = הפסיקו להגיע
+ui-review-tab-missing = נתונים חסרים
+ui-review-next = הבאים
+ui-review-days = ימים
+ui-review-lapsed-intro = לקוחות קבועים עם { $visits }+ ביקורים ב-{ $months } חודשים ואף לא אחד ב-{ $weeks } השבועות האחרונים
+ui-review-missing-intro = אין יום הולדת או אין הסכמה: שאלו אותם בפעם הבאה שהם מגיעים
+ui-review-col-day = יום
+ui-review-col-who = מי
+ui-review-col-agrees = מסכים/ה ל
+ui-review-no-birthdays = { $days ->
+    [one] אין ימי הולדת היום או מחר.
+   *[other] אין ימי הולדת ב-{ $days } הימים הקרובים.
+}
+ui-review-no-loyalty = תוכנית הנאמנות עדיין לא הוגדרה: חברי מועדון שקרובים לדרגה הבאה יופיעו כאן אחרי שיוגדרו דרגות ונקודות.
+ui-review-no-lapsed = אף לקוח קבוע לא הפסיק להגיע. הרשימה הזו נבנית מהקניות שיובאו מהקופה.
+ui-review-no-missing = לכל חבר מועדון רשומים יום הולדת והסכמה.
+ui-review-missing-hint = Enter פותח את הכרטיס כדי למלא
+ui-review-done = ✓ נוצר קשר: { $channel }, { $date }
+ui-review-no-consent-detail = אין הסכמה להודעות: רק בחנות
+ui-review-choice-title = איך נוצר קשר עם { $name }?
+ui-review-only-in-shop = אין הסכמה להודעות: רק בחנות.
+ui-help-title-review = עזרה: סקירה שבועית
+ui-help-intro-review = ימי הולדת של חברי מועדון, ילדיהם וחיות המחמד שלהם ב-7, 14 או 30 הימים הקרובים, לקוחות קבועים שהפסיקו להגיע ורשומות שחסרים בהן נתונים. כל שורה מציגה את הערוצים שחבר המועדון הסכים להם והודעה מוכנה לשליחה בשפה שלו; c מסמן שנוצר קשר (השורה נשארת אפורה עד השנה הבאה), y מעתיק את ההודעה, x שומר את הרשימה כקובץ CSV ליד מסד הנתונים.
+ui-help-review = ברשימה
+ui-help-review-contact = בחירת הדרך שבה נוצר קשר עם חבר המועדון
+ui-key-section-back = החלק הקודם
+ui-key-back = חזרה
+review-in-shop-short = חנות
+ui-soon-gotcha = יום האימוץ של { $name } { $when }
+ui-card-gotcha = בבית מאז { $date }
+ui-card-contacted = נוצר קשר
+ui-review-nothing-to-export = הרשימה הזו ריקה: אין מה לייצא.
+## Loyalty: points, tiers and rewards
+err-config-points-range = { $key } = { $value }: השתמשו במספר שלם מ-0 ומעלה
+err-config-grace = grace_days = { $value }: השתמשו במספר ימים מ-0 עד 3650
+err-config-tiers-too-many = { $count } דרגות; אפשר לכל היותר { $max }
+err-config-tier-name = לדרגה צריך שם
+err-config-tier-twice = יש שתי דרגות בשם "{ $name }"
+err-config-tier-first = הדרגה הראשונה ({ $name }) היא המקום שבו כל חבר מועדון מתחיל: ה-min שלה חייב להיות 0
+err-config-tier-range = min = { $value }: השתמשו במספר שלם מ-0 ומעלה
+err-config-tier-order = { $name } חייבת לדרוש יותר מ-{ $below } (הדרגות מהנמוכה לגבוהה)
+err-config-reward-name = להטבה צריך שם
+err-config-reward-twice = יש שתי הטבות בשם "{ $name }"
+err-config-reward-points = ההטבה "{ $name }": points = { $value }; השתמשו במספר שלם גדול מ-0
+loyalty-err-redeem-positive = יש לממש מספר שלם של נקודות, גדול מ-0.
+loyalty-err-not-enough = אין מספיק נקודות: היתרה היא { $balance }, התבקשו { $points } (חסרות { $missing }).
+loyalty-err-note-required = תיקון ידני צריך הערה שמסבירה למה.
+loyalty-err-adjust-zero = תיקון של 0 נקודות לא משנה דבר; ציינו מספר כמו 50 או -20.
+loyalty-err-refer-self = חבר מועדון לא יכול להביא את עצמו.
+loyalty-gap = { $amount } עד { $tier }
+loyalty-visits = { $count ->
+    [one] ביקור אחד
+    [two] שני ביקורים
+   *[other] { $count } ביקורים
+}
+loyalty-reason-sale = קנייה
+loyalty-reason-refund = החזר
+loyalty-reason-redeem = מימוש
+loyalty-reason-redeem-reward = מימוש: { $reward }
+loyalty-reason-bonus = בונוס
+loyalty-reason-bonus-signup = בונוס הצטרפות
+loyalty-reason-bonus-referral = בונוס חבר מביא חבר
+loyalty-reason-bonus-review = בונוס ביקורת
+loyalty-reason-bonus-birthday = בונוס יום הולדת
+loyalty-reason-expire = פג תוקף (לא היה ביקור זמן רב)
+loyalty-reason-adjust = תיקון ידני
+loyalty-no-tiers = לא הוגדרו דרגות. הוסיפו בלוקים של [[tiers]] לקובץ ההגדרות כדי שיהיו.
+loyalty-col-tier = דרגה
+loyalty-col-from = מ-
+loyalty-col-members = חברים
+loyalty-col-perks = הטבות
+loyalty-cli-month = החודש: { $up } עלו בדרגה, { $down } ירדו בדרגה; { $close } במרחק של עד 10% מהדרגה הבאה.
+loyalty-cli-balance = { $name } (#{ $id }): { $balance } נקודות
+loyalty-cli-redeemed = מומשו { $points } נקודות עבור { $name }. יתרה חדשה: { $balance }.
+loyalty-cli-adjusted = תוקן ב-{ $points } נקודות. יתרה חדשה: { $balance }.
+loyalty-err-no-reward = אין הטבה בשם "{ $name }"; בהגדרות רשומות: { $names }.
+loyalty-err-reward-points = { $name } עולה { $points } נקודות, לא { $given }.
+help-tiers = חברי מועדון לפי דרגה, מי עלה או ירד החודש ומי קרוב לדרגה הבאה (מחשב קודם מחדש את כל הדרגות)
+help-tiers-json = הדפסת JSON: רשימת דרגות עם name, min ו-members
+help-points = יתרת הנקודות והיסטוריית הנקודות של חבר מועדון
+help-points-key = מזהה חבר, מספר כרטיס, טלפון או אימייל
+help-points-json = הדפסת JSON: member_id, balance ושורות היומן
+help-redeem = מימוש נקודות של חבר מועדון; נדחה כשהיתרה נמוכה מדי
+help-redeem-key = מזהה חבר, מספר כרטיס, טלפון או אימייל
+help-redeem-points = כמה נקודות לממש
+help-redeem-reward = ההטבה מהרשימה שבהגדרות, למשל "Free coffee" (הנקודות שלה חייבות להתאים)
+help-adjust = הוספה או הורדה של נקודות ידנית; חובה הערה שמסבירה למה
+help-adjust-key = מזהה חבר, מספר כרטיס, טלפון או אימייל
+help-adjust-points = נקודות להוספה, למשל 50, או להורדה, למשל -20
+help-adjust-note = למה, למשל "נקודות מכרטיס הנייר הישן"
+ui-key-redeem = מימוש
+ui-key-points = נקודות
+ui-key-tiers = דרגות
+ui-key-pick-reward = בחירת הטבה
+ui-key-redeem-go = מימוש
+ui-key-adjust = תיקון ידני
+ui-key-referred-by = הובא ע״י…
+ui-key-review-bonus = בונוס ביקורת
+ui-key-close = סגירה
+ui-key-next-list = רשימה הבאה
+ui-key-prev-list = רשימה קודמת
+ui-key-open-or-edit = פתיחה / עריכה
+ui-key-edit-min = עריכת מינימום הדרגה
+ui-key-save-min = שמירת המינימום
+ui-card-tier-since = { $tier } מאז { $date }
+ui-card-tier-until = { $tier } עד { $date }
+ui-card-tier-keep = עוד { $amount } שומרים על { $tier }
+ui-card-tier-top = הדרגה העליונה
+ui-card-perks = הטבות
+ui-points-count = { $count ->
+    [one] נקודה אחת
+    [two] שתי נקודות
+   *[other] { $count } נקודות
+}
+ui-redeem-title = מימוש נקודות: { $name }
+ui-redeem-balance = יתרה
+ui-redeem-points = נקודות
+ui-redeem-rewards = או בחרו הטבה עם ↑↓:
+ui-redeem-no-rewards = לא רשומות הטבות בהגדרות; הקלידו את הנקודות.
+ui-redeem-after = יתרה חדשה
+ui-redeem-not-number = הקלידו מספר שלם של נקודות
+ui-redeem-confirm-title = לממש נקודות?
+ui-redeem-confirm = לממש { $points } נקודות עבור { $name }? יתרה חדשה: { $balance }.
+ui-redeem-confirm-reward = לממש { $points } נקודות ({ $reward }) עבור { $name }? יתרה חדשה: { $balance }.
+ui-redeem-done = מומשו { $points } נקודות; נשמר. יתרה חדשה: { $balance }.
+ui-points-title = נקודות: { $name } · יתרה { $balance }
+ui-points-empty = עדיין אין נקודות.
+ui-adjust-title = תיקון ידני — Enter שומר, Esc מבטל
+ui-adjust-points = נקודות
+ui-adjust-points-hint = למשל 50 או -20
+ui-adjust-note = הערה
+ui-adjust-note-hint = חובה: למה
+ui-adjust-bad-points = הקלידו מספר נקודות שונה מ-0, למשל 50 או -20
+ui-referral-form-title = מי הביא את חבר המועדון הזה למועדון? — Enter, Esc מבטל
+ui-referral-by = הובא על ידי
+ui-referral-hint = כרטיס, טלפון, אימייל או מס׳
+ui-referral-not-found = לאף חבר מועדון אין את הכרטיס, הטלפון, האימייל או המספר הזה
+ui-referral-title = לרשום מי הביא אותו?
+ui-referral-question = { $referrer } הביא/ה את { $name } למועדון? שניהם יקבלו את בונוס חבר מביא חבר ({ $points } נקודות).
+ui-referral-done = נשמר מי הביא את חבר המועדון הזה; בונוס חבר מביא חבר ניתן לשניהם.
+ui-referral-already = לחבר המועדון הזה כבר רשום מי שהביא אותו; דבר לא שונה.
+ui-review-bonus-none = לא הוגדר בונוס ביקורת (review_bonus בקובץ ההגדרות).
+ui-review-bonus-title = בונוס ביקורת?
+ui-review-bonus-question = לתת ל-{ $name } את בונוס הביקורת של { $points } נקודות? הוא ניתן פעם אחת לכל חבר מועדון.
+ui-review-bonus-done = בונוס הביקורת ניתן.
+ui-review-bonus-already = חבר המועדון הזה כבר קיבל את בונוס הביקורת; הוא ניתן פעם אחת.
+ui-tiers-title = דרגות · { $basis } · { $days } ימי חסד לפני ירידה בדרגה
+ui-tiers-on-spend = לפי הוצאה ב-12 חודשים
+ui-tiers-on-visits = לפי ביקורים ב-12 חודשים
+ui-tiers-edit-hint = Enter על דרגה: נסו מינימום אחר וראו מי יזוז לפני השמירה.
+ui-tiers-preview = במינימום הזה { $up } יעלו עכשיו ל-{ $tier } ו-{ $down } ירדו מתחת לדרגה שלהם (עכשיו { $now }), וירדו בדרגה אחרי { $days } ימים. Enter שומר.
+ui-tiers-not-number = הקלידו את המינימום כמספר שלם
+ui-tiers-between = המינימום חייב להיות מעל { $below } ומתחת ל-{ $above }
+ui-tiers-first-fixed = הדרגה הראשונה היא המקום שבו כל חבר מועדון מתחיל; המינימום שלה נשאר 0.
+ui-tiers-no-file = אין קובץ הגדרות לשמור אליו; שנו את המינימום בקובץ ההגדרות.
+ui-tiers-cannot-edit = לא ניתן לשנות את { $tier } ב-{ $path }: המינימום שלה לא כתוב שם כ-"min = …". שנו אותו בקובץ.
+ui-tiers-saved = המינימום החדש נשמר בקובץ ההגדרות; הדרגות חושבו מחדש.
+ui-tiers-moves = החודש: { $up } עלו, { $down } ירדו
+ui-tiers-nudges = { $count ->
+    [one] אחד במרחק של עד 10% מהדרגה הבאה
+   *[other] { $count } במרחק של עד 10% מהדרגה הבאה
+}
+ui-tiers-none = אף אחד
+ui-help-title-tiers = עזרה: דרגות
+ui-help-intro-tiers = חברי מועדון לפי דרגה, מי עלה או ירד החודש, ומי במרחק של עד 10% מהדרגה הבאה (שווה דחיפה קטנה). Tab עובר מרשימה לרשימה; Enter על חבר מועדון פותח את הכרטיס שלו. Enter על דרגה מאפשר לנסות מינימום אחר: המסך מראה כמה חברי מועדון הוא יזיז לפני שתשמרו.
+ui-help-tiers = במסך הדרגות
+ui-help-tiers-edit = ניסיון מינימום אחר
+ui-help-redeem = מימוש נקודות
+ui-help-points = בהיסטוריית הנקודות
+ui-help-points-form = תיקון נקודות או רישום מי הביא חבר מועדון
+## Member add from the command line: receipts bought before signing up
+cli-member-claimed = { $count ->
+    [one] קבלה מוקדמת אחת (אותו כרטיס, טלפון או אימייל) שייכת לו עכשיו.
+   *[other] { $count } קבלות מוקדמות (אותו כרטיס, טלפון או אימייל) שייכות לו עכשיו.
+}
+
+
 # dbsafe
 err-db-busy = תוכנה אחרת כותבת כעת למסד הנתונים של המועדון { $path }; דבר לא נשמר. נסו שוב כשהיא תסיים.
 err-db-busy-unnamed = תוכנה אחרת כותבת כעת למסד הנתונים של המועדון; דבר לא נשמר. נסו שוב כשהיא תסיים.

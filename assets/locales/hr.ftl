@@ -1,5 +1,713 @@
 # Falls back to en.ftl for every message not listed here.
 
+## Errors (one line each, they end up on stderr)
+err-unexpected = Nešto je pošlo po zlu; ništa nije promijenjeno.
+err-today-format = "{ $value }" nije datum; upišite GGGG-MM-DD, npr. 2026-03-14.
+err-database = Greška baze podataka: { $detail }
+err-file = Datoteka { $path } ne može se koristiti: { $detail }
+err-config = Datoteka postavki { $path }:{ $line }: { $detail }
+err-config-country = "{ $value }" nije dvoslovna oznaka zemlje (npr. HR, IL, US)
+err-config-currency = "{ $value }" nije oznaka valute koju ovaj program poznaje (npr. EUR, USD, ILS, DKK)
+err-db-newer = Ovu bazu podataka zapisala je novija verzija programa regulars (shema { $found }; ovaj program poznaje do { $known }). Ažurirajte program; ništa nije promijenjeno.
+err-db-open = Baza podataka { $path } ne može se otvoriti: { $detail }
+err-db-not-sqlite = { $path } nije baza podataka programa regulars (nije SQLite datoteka); ništa nije promijenjeno.
+err-db-foreign = { $path } je SQLite baza podataka nekog drugog programa, a ne programa regulars; ništa nije promijenjeno.
+err-no-data-dir = Nije pronađena mapa s podacima za ovog korisnika; navedite bazu podataka s --db PATH.
+err-member-not-found = Nijedan član ne odgovara upitu "{ $key }" (navedite id, broj kartice, telefon ili e-poštu).
+err-field = { $field }: { $problem }
+err-card-taken = Kartica { $card } već pripada članu { $name }.
+err-born-and-age = Navedite ili --born ili --age, ne oboje.
+err-age = --age mora biti cijeli broj godina, npr. 3.
+err-channel = "{ $value }" nije kanal; upišite sms, email, phone ili post.
+
+## Field problems (shown at the field in the signup form, and by the CLI)
+field-required = obavezno
+field-bad-phone = nije broj telefona (npr. 091 234 5678 ili +385 91 234 5678)
+field-bad-email = nije adresa e-pošte (npr. ana@example.com)
+field-bad-date = nije datum (npr. 14.3. ili 14.3.1986)
+field-future-date = ovaj datum je u budućnosti
+
+## Field names
+field-first-name = Ime
+field-family-name = Prezime
+field-phone = Telefon
+field-email = E-pošta
+field-birthday = Rođendan
+field-card = Kartica
+field-area = Mjesto
+field-note = Napomena
+field-name = Ime
+field-born = Rođen
+field-kind = Vrsta
+field-gender = Spol
+
+## CLI output
+cli-member-added = Dodan član { $id }: { $name }
+cli-child-added = Dijete { $name } dodano članu { $member }
+cli-pet-added = Ljubimac { $name } dodan članu { $member }
+cli-no-match = Nijedan član ne odgovara upitu "{ $query }".
+cli-demo-done = Dodano probnih članova: { $count }.
+cli-possible-duplicate = Napomena: ovo je možda ista osoba kao član { $id } ({ $name }).
+field-visits = Posjeti
+field-spend = Potrošnja
+field-child = Dijete
+field-pet = Ljubimac
+
+## Command-line help
+help = Klub kupaca male trgovine: članovi, rođendani, kupnje s blagajne, bodovi.
+help-db = Datoteka baze podataka (zadano: regulars.db u vašoj mapi s podacima)
+help-today = Pretvaraj se da je danas ovaj dan (GGGG-MM-DD), za isprobavanje i testove
+help-config = Datoteka postavki (zadano: config.toml u vašoj mapi postavki)
+help-lang = Jezik zaslona i poruka: en, he, hr, zh ili th
+help-member = Upis, traženje i prikaz članova
+help-member-add = Upiši novog člana
+help-member-add-first = Ime
+help-member-add-last = Prezime
+help-member-add-phone = Telefon, domaći (u zemlji trgovine) ili s +pozivnim brojem zemlje
+help-member-add-email = Adresa e-pošte
+help-member-add-birthday = Rođendan: GGGG-MM-DD ili MM-DD bez godine
+help-member-add-card = Broj klupske kartice ili šifra kupca na blagajni
+help-member-add-consent = Kanali na kojima je član pristao na kontakt, npr. sms,email
+help-member-add-area = Mjesto ili poštanski broj
+help-member-add-note = Napomena za pult
+help-member-add-json = Ispiši novog člana kao JSON
+help-member-find = Pronađi članove po dijelu imena, znamenkama telefona, e-pošti ili kartici
+help-member-find-text = Što tražiti
+help-member-find-json = Ispiši JSON (popis članova)
+help-member-show = Prikaži jednog člana
+help-member-show-key = Id člana, broj kartice, telefon ili e-pošta
+help-member-show-json = Ispiši JSON
+help-child = Djeca članova
+help-child-add = Dodaj dijete članu
+help-child-add-key = Id člana, broj kartice, telefon ili e-pošta
+help-child-add-name = Ime djeteta
+help-child-add-born = Datum rođenja, GGGG-MM-DD
+help-child-add-age = Dob u godinama kad točan datum nije poznat
+help-child-add-gender = Spol, ako ga je roditelj naveo
+help-pet = Ljubimci članova
+help-pet-add = Dodaj ljubimca članu
+help-pet-add-key = Id člana, broj kartice, telefon ili e-pošta
+help-pet-add-name = Ime ljubimca
+help-pet-add-kind = Vrsta životinje: pas, mačka, kunić…
+help-pet-add-born = Datum rođenja, GGGG-MM-DD
+help-pet-add-age = Dob u godinama kad točan datum nije poznat
+
+## Demo data and birthday days
+help-demo = Napuni bazu podataka izmišljenim članovima za isprobavanje programa
+help-demo-members = Koliko probnih članova dodati
+help-demo-seed = Početna vrijednost generatora: isti broj daje iste članove
+cli-demo-progress = Dodavanje probnih članova
+day-today = danas
+day-tomorrow = sutra
+day-monday = ponedjeljak
+day-tuesday = utorak
+day-wednesday = srijeda
+day-thursday = četvrtak
+day-friday = petak
+day-saturday = subota
+day-sunday = nedjelja
+day-in-days = { $days ->
+    [one] za { $days } dan
+    [few] za { $days } dana
+   *[other] za { $days } dana
+}
+err-demo-data = Datoteka probnih podataka { $file } je oštećena: { $detail }
+
+## ui: the terminal screens
+ui-title = regulars · { $shop }
+ui-too-small = Prozor je premalen ({ $width }×{ $height }). Program regulars treba barem { $min_width }×{ $min_height }: povećajte prozor ili smanjite slova.
+ui-too-small-quit = Ctrl-C izlazi.
+ui-err-terminal = Ovaj terminal se ne može koristiti: { $detail }
+ui-err-member-gone = Taj član više ne postoji.
+ui-none = —
+ui-birthday-marker-plain = *rođ
+ui-today-short = danas
+
+# Dates: "Tue 3 Mar", "3 Mar 2025", "Mon 23 Nov 2026", "14 Mar"
+ui-date-short = { $weekday } { $day }. { $month }
+ui-date-year = { $day }. { $month } { $year }.
+ui-date-full = { $weekday } { $day }. { $month } { $year }.
+ui-date-no-year = { $day }. { $month }
+ui-day-1 = pon
+ui-day-2 = uto
+ui-day-3 = sri
+ui-day-4 = čet
+ui-day-5 = pet
+ui-day-6 = sub
+ui-day-7 = ned
+ui-month-1 = sij
+ui-month-2 = velj
+ui-month-3 = ožu
+ui-month-4 = tra
+ui-month-5 = svi
+ui-month-6 = lip
+ui-month-7 = srp
+ui-month-8 = kol
+ui-month-9 = ruj
+ui-month-10 = lis
+ui-month-11 = stu
+ui-month-12 = pro
+ui-when-weekday = u { $weekday }
+ui-born-with-age = { $date } ({ $age })
+ui-about-years = { $years ->
+    [one] oko { $years } godinu
+    [few] oko { $years } godine
+   *[other] oko { $years } godina
+}
+
+# Key names in hints and help
+ui-keyname-enter = Enter
+ui-keyname-esc = Esc
+ui-keyname-tab = Tab
+ui-keyname-backtab = Shift-Tab
+ui-keyname-space = Razmak
+ui-keyname-pageup = PgUp
+ui-keyname-pagedown = PgDn
+ui-keyname-ctrl = Ctrl-
+
+# What keys do (status bar and help)
+ui-key-help = pomoć
+ui-key-quit = izlaz
+ui-key-quit-always = izlaz, gdje god bili
+ui-key-move = pomak
+ui-key-page = str. gore/dolje
+ui-key-open = otvori
+ui-key-clear-search = obriši upit
+ui-key-search = natrag na traženje
+ui-key-sign-up = upiši novog člana
+ui-key-sign-up-first = upiši prvog člana
+ui-key-load-demo = učitaj probne
+ui-key-to-counter = natrag na pult
+ui-key-next-field = iduće polje
+ui-key-prev-field = prethodno polje
+ui-key-save = spremi
+ui-key-cancel = odustani
+ui-key-toggle = označi/odznači
+ui-key-choose = odaberi kanal
+ui-key-open-existing = otvori člana
+ui-key-save-anyway = ipak spremi
+ui-key-back-to-form = natrag na obrazac
+ui-key-edit = uredi
+ui-key-add-child = + dijete
+ui-key-add-pet = + ljubimac
+ui-key-delete = obriši
+ui-key-scroll = listaj
+ui-key-close-help = zatvori pomoć
+ui-key-yes = da
+ui-key-no = ne
+
+# Welcome (empty database)
+ui-welcome-title = Dobro došli u regulars
+ui-welcome-empty = { $shop } još nema članova kluba.
+ui-welcome-demo = učitaj { $count } probnih članova za isprobavanje
+ui-welcome-later = Probni članovi upisuju se u ovu bazu podataka. Ako samo želite isprobati program, pokrenite regulars s --db demo.db.
+ui-help-more = ↓ još
+ui-demo-loading = Učitavanje probnih članova…
+ui-demo-done = { $count ->
+    [one] Dodan je { $count } probni član.
+    [few] Dodana su { $count } probna člana.
+   *[other] Dodano je { $count } probnih članova.
+}
+ui-demo-none = Nije dodan nijedan probni član.
+
+# Counter
+ui-counter-search = Pronađi člana
+ui-counter-placeholder = upišite ime, znamenke telefona, e-poštu ili broj kartice
+ui-counter-placeholder-list = / za traženje
+ui-counter-found = { $count ->
+    [one] { $count } pronađen
+    [few] { $count } pronađena
+   *[other] { $count } pronađeno
+}
+ui-counter-none-found = nema
+ui-counter-no-match = + Ništa ne odgovara "{ $query }" — Enter upisuje novog člana
+ui-counter-signup-row = + Upiši "{ $query }" kao novog člana
+ui-counter-empty = Još nema članova. Upišite ime i pritisnite Enter da nekoga upišete.
+ui-col-name = Ime
+ui-col-contact = Tel. / e-pošta
+ui-col-tier = Razina
+ui-col-points = Bodovi
+ui-col-last-visit = Zadnji posjet
+ui-col-birthday = Rođendan
+
+# Signup and edit
+ui-signup-title = Novi član
+ui-signup-edit-title = Uredi: { $name }
+ui-signup-optional = Neobavezno
+ui-signup-footer = Enter sprema. Djeca i ljubimci mogu se dodati na kartici člana.
+ui-signup-fix = Ispravite označena polja.
+ui-field-contact = Tel. ili e-pošta
+ui-field-other-contact = 2. tel./e-pošta
+ui-field-consent = Pristaje na
+ui-field-joined = Učlanjen
+ui-field-born-or-age = Rođen
+ui-channel-sms = SMS
+ui-channel-email = E-pošta
+ui-channel-phone = Telefon
+ui-channel-post = Pošta
+ui-hint-birthday = npr. 14.3. ili 14.3.1986
+ui-hint-birthday-us = npr. 3/14 ili 3/14/1986
+ui-hint-card = klupska kartica ili šifra s blagajne
+ui-hint-born = datum ili dob u godinama
+ui-hint-kind = pas, mačka, kunić…
+ui-hint-ok = ✓ { $value }
+ui-err-second-phone = telefon je već naveden gore; ovdje upišite e-poštu
+ui-err-second-email = e-pošta je već navedena gore; ovdje upišite telefon
+ui-err-born = nije datum ni dob (npr. 14.3.2020 ili 3)
+ui-err-born-needs-year = navedite i godinu ili samo dob u godinama
+ui-signed-up = Upisan član { $name }.
+ui-saved = Spremljeno: { $name }.
+ui-duplicate-title = Već je član?
+ui-duplicate-intro = Ovo je možda netko tko je već u klubu:
+ui-duplicate-since = od { $date }
+
+# Member card
+ui-card-consent = Pristaje na kontakt putem
+ui-consent-yes = da, od { $date }
+ui-consent-withdrawn = ne, povučeno { $date }
+ui-consent-no = ne
+ui-card-club = Klub
+ui-card-details = Podaci
+ui-card-children = Djeca
+ui-card-no-children = još nema (c dodaje)
+ui-card-pets = Ljubimci
+ui-card-no-pets = još nema (p dodaje)
+ui-card-history = Povijest posjeta
+ui-card-habits = Navike
+ui-card-no-purchases = još nisu uvezene kupnje
+ui-visits = { $count ->
+    [one] { $count } posjet
+    [few] { $count } posjeta
+   *[other] { $count } posjeta
+}
+ui-card-visits = { $visits }, zadnji { $last }
+ui-card-spend = ukupno potrošeno { $spend }
+ui-soon-turns = { $name } puni { $age } { $when }
+ui-soon-birthday = { $name } ima rođendan { $when }
+ui-family-add-child = Dodaj dijete: { $name }
+ui-family-add-pet = Dodaj ljubimca: { $name }
+ui-family-added = Dodano: { $name }.
+ui-deleted = Obrisano: { $name }.
+
+# Questions before something is lost
+ui-confirm-discard-title = Odbaciti?
+ui-confirm-discard-new = Odbaciti ovog novog člana? Ono što ste upisali bit će izgubljeno.
+ui-confirm-discard-edit = Odbaciti vaše izmjene za { $name }?
+ui-confirm-discard-family = Odbaciti ono što ste upisali?
+ui-confirm-delete-title = Obrisati člana?
+ui-confirm-delete = Obrisati { $name } zajedno s djecom, ljubimcima i zapisom privola? Računi ostaju, ali više nisu povezani ni s kim. Ovo se ne može poništiti.
+
+# Help (? or F1)
+ui-help-title-welcome = Pomoć: dobrodošlica
+ui-help-title-counter = Pomoć: pult
+ui-help-title-signup = Pomoć: upis
+ui-help-title-member = Pomoć: kartica člana
+ui-help-intro-welcome = Klub je prazan. Učitajte probne članove za isprobavanje programa ili upišite prvog pravog člana.
+ui-help-intro-counter = Tipkajte da pronađete člana po bilo kojem dijelu imena ili prezimena, znamenkama telefona, e-pošti ili broju kartice; popis se sužava dok tipkate i najbolji pogodak je odabran. Svaka tipka osim ? ide u traženje, pa rade i imena s q, j ili k. Nitko nije pronađen? Enter upisuje kupca s onim što ste upisali.
+ui-help-intro-signup = Prva polja su ono što kupac obično kaže na pultu; Tab dolazi do neobaveznih. Brojevi telefona bez +pozivnog broja čitaju se kao brojevi zemlje trgovine. U tekstnim poljima ? se upisuje kao tekst; F1 prikazuje ovu pomoć.
+ui-help-intro-member = Sve što klub zna o ovom članu. Esc vraća na pult.
+ui-help-welcome = Na ovom zaslonu
+ui-help-counter-search = Dok tipkate u traženju
+ui-help-counter-list = U popisu (Esc na praznom traženju)
+ui-help-signup-fields = U tekstnom polju
+ui-help-signup-consent = U retku privole
+ui-help-duplicate = Kad se prikaže mogući dvojnik
+ui-help-member = Na kartici
+ui-help-family-form = Dodavanje djeteta ili ljubimca
+ui-help-everywhere = Svugdje
+## Import of till exports
+help-import = Uvezi izvoze s blagajne: Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle ili obični CSV
+help-import-files = Datoteke izvoza (CSV ili xlsx); ista datoteka dvaput sprema se jednom. Bez datoteka: nove datoteke iz ulazne mape
+help-import-format = Čitaj u ovom formatu: square-items, square-transactions, loyverse-receipts, loyverse-items, shopify-orders, odoo-pos, sumup, mobilepay, zettle ili generic
+help-import-country = Dvoslovna oznaka zemlje za domaće brojeve telefona i redoslijed datuma (zadano: zemlja trgovine)
+help-import-encoding = Kodiranje teksta CSV datoteke kad je pogađanje pogrešno, npr. windows-1252, windows-1255, gbk
+help-import-dry-run = Pročitaj datoteke i javi što bi se spremilo; ne spremaj ništa
+help-import-json = Ispiši jedan JSON objekt po datoteci
+import-done = { $file } ({ $format }): pročitano redaka: { $rows }; novih računa: { $new } (povrata: { $refunds }); već spremljeno: { $duplicates }; odbijeno redaka: { $rejected }
+import-rejected-line = redak { $line }: { $reason }
+import-more-rejected = … i još { $count } odbijenih redaka
+import-dry-run = Probni uvoz: ništa nije spremljeno.
+import-note-already = Ova datoteka je već uvezena ({ $file }, { $at }); ništa novo nije spremljeno.
+import-note-day-first = Datumi poput 03/04 mogu počinjati danom ili mjesecom, a nijedan datum u datoteci to ne razrješava; čitaju se kao dan/mjesec, kako je uobičajeno u zemlji { $country }.
+import-note-month-first = Datumi poput 03/04 mogu počinjati danom ili mjesecom, a nijedan datum u datoteci to ne razrješava; čitaju se kao mjesec/dan, kako je uobičajeno u zemlji { $country }.
+import-err-unknown-format = { $path } nije izvoz s blagajne koji ovaj program poznaje (u prvim recima nema retka zaglavlja formata Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle ni običnog CSV-a); ništa nije spremljeno.
+import-err-not-format = { $path } u prvim recima nema redak zaglavlja formata { $format }; ništa nije spremljeno.
+import-err-format-name = "{ $value }" nije format; upotrijebite jedan od: { $names }.
+import-err-country = "{ $value }" nije dvoslovna oznaka zemlje (npr. HR, IL, US).
+import-err-encoding = "{ $value }" nije kodiranje teksta koje ovaj program poznaje (npr. utf-8, windows-1252, windows-1255, gbk).
+import-err-cancelled = Uvoz je otkazan; ništa nije spremljeno.
+import-err-some-failed = Neke datoteke nisu uvezene: { $files }
+import-row-no-id = nema broja računa u "{ $column }"
+import-row-no-money = "{ $column }" je prazno
+import-row-bad-money = "{ $column }": "{ $value }" nije iznos
+import-row-bad-qty = "{ $column }": "{ $value }" nije količina
+import-row-bad-date = "{ $column }": "{ $value }" nije datum ni vrijeme
+import-row-no-such-date = "{ $column }": "{ $value }" je dan koji ne postoji
+import-row-short = samo { $found } od { $expected } polja (je li datoteka odrezana?)
+import-row-orphan = kasniji redak računa { $id } čiji prvi redak nije u datoteci
+
+## Member card: visits and habits page
+ui-key-purchases = posjeti i navike
+ui-key-details = podaci
+ui-key-scroll-history = listaj povijest
+ui-help-member-purchases = Na stranici posjeta i navika
+ui-card-title-purchases = { $name } · posjeti i navike
+ui-card-more-purchases = Tab: povijest posjeta i navike
+ui-habit-summary = obično u { $weekday }
+ui-habit-summary-gap = obično u { $weekday }, svakih { $gap }
+ui-days = { $days ->
+    [one] { $days } dan
+    [few] { $days } dana
+   *[other] { $days } dana
+}
+ui-days-ago = { $days ->
+    [0] danas
+    [one] jučer
+    [few] prije { $days } dana
+   *[other] prije { $days } dana
+}
+ui-habit-visits = Posjeti
+ui-habit-visits-12m = { $count } u 12 mjeseci
+ui-habit-spent = Potrošeno
+ui-habit-spent-12m = { $amount } u 12 mjeseci
+ui-habit-basket = Košarica
+ui-habit-basket-average = prosječno { $amount }
+ui-habit-last-visit = Zadnji posjet
+ui-habit-last = { $date }, { $ago }
+ui-habit-gap = Razmak
+ui-habit-usually = Obično
+ui-habit-usually-hour = { $weekday }, { $from }–{ $to }
+ui-habit-favourites = Omiljeno
+ui-habit-categories = Kategorije
+ui-habit-per-month = Posjeti po mjesecu
+ui-habit-per-month-note = zadnjih 12 mjeseci
+ui-history-count = { $count ->
+    [one] { $count } račun
+    [few] { $count } računa
+   *[other] { $count } računa
+}
+ui-history-refund = povrat: { $items }
+ui-history-none = Još nisu uvezene kupnje. Uvezite izvoze s blagajne tipkom i na pultu.
+
+## Import screen and till customers without a member
+ui-key-import = uvoz
+ui-key-unmatched = kupci bez člana
+ui-key-import-file = uvezi
+ui-key-type-path = upiši putanju
+ui-key-rescan = pogledaj opet
+ui-key-import-path = uvezi upisanu datoteku
+ui-key-back-to-files = natrag na datoteke
+ui-key-cancel-import = otkaži uvoz
+ui-key-link = poveži s članom
+ui-key-link-to-this = poveži s ovim članom
+ui-key-sign-up-customer = upiši kao novog člana
+ui-help-title-import = Pomoć: uvoz s blagajne
+ui-help-intro-import = Izvezite prodaju s blagajne (CSV ili xlsx) i stavite datoteke u ulaznu mapu prikazanu na vrhu ili upišite putanju datoteke. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle i obični CSV prepoznaju se po stupcima. Račun uvezen dvaput sprema se jednom, a već uvezena datoteka prepoznaje se po sadržaju. Otkazani uvoz ne sprema ništa.
+ui-help-import-files = Odabir datoteke
+ui-help-import-path = Upisivanje putanje
+ui-help-import-running = Tijekom uvoza
+ui-help-import-result = Nakon uvoza
+ui-help-title-unmatched = Pomoć: kupci s blagajne bez člana
+ui-help-intro-unmatched = Osobe čija je kartica, telefon ili e-pošta na uvezenim računima, ali ne pripada nijednom članu, najveći potrošači prvi. Povežite nekoga s članom da mu pripišete te račune (i kasniji uvozi ih prepoznaju), ili ga upišite s već popunjenim podacima s blagajne. Imena na računima služe samo za prepoznavanje ljudi; računi se nikad ne povezuju po imenu.
+ui-help-unmatched = U popisu
+ui-help-unmatched-link = Odabir člana za povezivanje
+ui-import-title = Uvoz s blagajne
+ui-import-inbox = Ulazna mapa: { $path }
+ui-import-no-inbox = Nema ulazne mape (ovaj sustav nema mapu s podacima); upišite putanju datoteke ispod.
+ui-import-col-file = Datoteka
+ui-import-col-size = Veličina
+ui-import-col-status = Uvezeno
+ui-import-status-new = nova
+ui-import-status-done = { $date }
+ui-import-empty = U ulaznoj mapi još nema datoteka. Izvezite prodaju s blagajne i stavite datoteke u ovu mapu, zatim pritisnite r, ili upišite putanju datoteke ispod.
+ui-import-path = Druga datoteka:
+ui-import-path-hint = Tab, pa upišite putanju
+ui-import-note = Datoteka se sprema odjednom: cijela ili ništa.
+ui-import-type-a-path = Najprije upišite putanju datoteke izvoza.
+ui-size-b = { $n } B
+ui-size-kb = { $n } KB
+ui-size-mb = { $n } MB
+ui-import-running = Uvoz: { $file }
+ui-import-reading = Čitanje datoteke…
+ui-import-rows = { $done } od { $total } redaka
+ui-import-rate = { $rows } · { $rate } redaka/s
+ui-import-cancel-note = Esc ili Ctrl-C otkazuje; otkazani uvoz ne sprema ništa.
+ui-import-cancelling = Otkazivanje… ništa iz ove datoteke neće biti spremljeno.
+ui-import-result-file = { $file } ({ $format })
+ui-import-result-rows = Pročitano redaka
+ui-import-result-new = Novi računi
+ui-import-result-new-refunds = { $new } (od toga { $refunds })
+ui-import-refunds = { $count ->
+    [one] { $count } povrat
+    [few] { $count } povrata
+   *[other] { $count } povrata
+}
+ui-import-result-duplicate = Već spremljeno
+ui-import-result-rejected = Odbijeni reci
+ui-import-result-unmatched = Bez člana
+ui-import-result-unmatched-value = { $count ->
+    [one] { $count } kupac s blagajne (u ih prikazuje)
+    [few] { $count } kupca s blagajne (u ih prikazuje)
+   *[other] { $count } kupaca s blagajne (u ih prikazuje)
+}
+ui-import-result-unmatched-many = više od { $count } kupaca s blagajne (u ih prikazuje)
+ui-import-errors = Odbijeni reci (preskočeni; ostalo je uvezeno)
+ui-import-errors-first = Odbijeni reci, prvih { $count } (preskočeni; ostalo je uvezeno)
+ui-unmatched-title = Kupci s blagajne bez člana
+ui-unmatched-intro = Njihova kartica, telefon ili e-pošta je na računima, ali ne pripada nijednom članu. Enter ih povezuje s članom; n ih upisuje.
+ui-unmatched-col-name = Ime na računima
+ui-unmatched-col-who = Tel. / e-pošta / kartica
+ui-unmatched-col-receipts = Računi
+ui-unmatched-col-spend = Potrošnja
+ui-unmatched-card = kartica { $card }
+ui-unmatched-none = Svaki kupac na uvezenim računima je član (ili još ništa nije uvezeno).
+ui-unmatched-link-title = Poveži { $who } s
+ui-unmatched-linked = { $who } povezan s članom { $name }: { $receipts } sada su njegovi.
+ui-claimed = { $count ->
+    [one] { $count } raniji račun sada pripada njemu.
+    [few] { $count } ranija računa sada pripadaju njemu.
+   *[other] { $count } ranijih računa sada pripada njemu.
+}
+
+## Import from the command line: inbox and Ctrl-C
+import-stopping = Zaustavljanje… datoteka koja se čita vraća se na staro (ponovni Ctrl-C odmah izlazi).
+import-cancelled-file = Uvoz datoteke { $file } je otkazan; ništa iz nje nije spremljeno.
+import-inbox-nothing = U ulaznoj mapi nema novih datoteka ({ $dir }).
+
+## Reminders and the weekly review
+err-config-lapsed = { $key } mora biti barem 1 (sada je { $value })
+err-config-placeholder = { $key } koristi {"{"}{ $name }{"}"}, što nije zamjenska oznaka; upotrijebite {"{"}first_name{"}"}, {"{"}child_name{"}"}, {"{"}pet_name{"}"}, {"{"}turning{"}"}, {"{"}reward{"}"} ili {"{"}shop{"}"}
+review-member-turns = { $name } puni { $age }
+review-member-birthday = { $name } ima rođendan
+review-son-turns = sin { $name } puni { $age }
+review-daughter-turns = kći { $name } puni { $age }
+review-child-turns = { $name } puni { $age }
+review-pet-turns = { $name } ({ $kind }) puni { $age }
+review-gotcha = { $name } ({ $kind }) došao je kući na ovaj dan { $year }.
+review-feb29 = (rođen 29. veljače)
+review-lapsed = { $visits }, zadnji { $last }
+review-no-birthday = nema rođendana
+review-no-consent = nema privole
+review-no-channels = —
+review-in-shop = razgovarali u trgovini
+review-reason-birthday = rođendanska čestitka
+review-reason-child-birthday = rođendan djeteta
+review-reason-pet-birthday = rođendan ljubimca
+review-reason-gotcha-day = dan dolaska kući
+review-reason-winback = nedostajete nam
+cli-reminders-none = { $days ->
+    [0] Danas nema rođendana.
+    [one] Danas ni sutra nema rođendana.
+    [few] U sljedeća { $days } dana nema rođendana.
+   *[other] U sljedećih { $days } dana nema rođendana.
+}
+help-reminders = Rođendani članova, njihove djece i ljubimaca (i dani dolaska ljubimaca kući) u sljedećim danima
+help-reminders-days = Koliko dana unaprijed gledati, nakon danas (0 = samo danas; najviše 366)
+help-reminders-json = Ispiši JSON: popis {"{"}date, kind, member_id, name, turning, days_until{"}"}
+help-pet-add-gotcha = Dan kad je ljubimac došao kući (njegov "dan dolaska"), GGGG-MM-DD
+field-gotcha = Došao kući
+ui-key-review = tjedni pregled
+ui-key-mark-contacted = kontaktiran
+ui-key-copy-message = kopiraj
+ui-key-export = izvezi
+ui-key-section = odjeljak
+ui-key-days = 7/14/30 dana
+ui-key-open-card = otvori karticu člana
+ui-key-mark = označi
+ui-review-exported = Spremljeno { $rows } u { $path }
+ui-review-rows = { $count ->
+    [one] { $count } redak
+    [few] { $count } retka
+   *[other] { $count } redaka
+}
+ui-review-nothing-to-send = Ovdje nema što poslati: Enter otvara karticu da popunite ono što nedostaje.
+ui-review-no-message = Za ovaj redak nema poruke.
+ui-review-marked = { $name } označen kao kontaktiran: { $channel }, { $date }.
+ui-review-copied = Poruka za { $name } je kopirana (ako terminal to dopušta).
+ui-err-copy-too-long = Ovaj tekst je predug za međuspremnik.
+ui-review-title = Tjedni pregled
+ui-review-tab-birthdays = Rođendani
+ui-review-tab-near-tier = Iduća razina
+ui-review-tab-lapsed = Prestali dolaziti
+ui-review-tab-missing = Bez podataka
+ui-review-next = Sljedećih
+ui-review-days = dana
+ui-review-lapsed-intro = Stalni kupci s { $visits }+ posjeta u { $months } mjeseci i nijednim u zadnjih { $weeks } tjedana
+ui-review-missing-intro = Nema rođendana ili privole: pitajte ih kad sljedeći put dođu
+ui-review-col-day = Dan
+ui-review-col-who = Tko
+ui-review-col-agrees = Pristaje na
+ui-review-no-birthdays = { $days ->
+    [one] Danas ni sutra nema rođendana.
+    [few] U sljedeća { $days } dana nema rođendana.
+   *[other] U sljedećih { $days } dana nema rođendana.
+}
+ui-review-no-loyalty = Program vjernosti još nije postavljen: članovi blizu iduće razine pojavit će se ovdje kad se postave razine i bodovi.
+ui-review-no-lapsed = Nijedan stalni kupac nije prestao dolaziti. Ovaj popis nastaje iz kupnji uvezenih s blagajne.
+ui-review-no-missing = Svaki član ima upisan rođendan i privolu.
+ui-review-missing-hint = Enter otvara karticu da se popuni
+ui-review-done = ✓ kontaktiran: { $channel }, { $date }
+ui-review-no-consent-detail = nema privole za poruke: samo u trgovini
+ui-review-choice-title = Kako je { $name } kontaktiran?
+ui-review-only-in-shop = Nema privole za poruke: samo u trgovini.
+ui-help-title-review = Pomoć: tjedni pregled
+ui-help-intro-review = Rođendani članova, njihove djece i ljubimaca u sljedećih 7, 14 ili 30 dana, stalni kupci koji su prestali dolaziti i zapisi kojima nedostaju podaci. Svaki redak prikazuje kanale na koje je član pristao i poruku spremnu za slanje na njegovu jeziku; c označava redak kao kontaktiran (ostaje siv do iduće godine), y kopira poruku, x sprema popis kao CSV datoteku pokraj baze podataka.
+ui-help-review = U popisu
+ui-help-review-contact = Odabir načina kontakta s članom
+ui-key-section-back = prethodni odjeljak
+ui-key-back = natrag
+review-in-shop-short = trgovina
+ui-soon-gotcha = { $name } ima dan dolaska kući { $when }
+ui-card-gotcha = kod kuće od { $date }
+ui-card-contacted = Kontaktiran
+ui-review-nothing-to-export = Ovaj popis je prazan: nema što izvesti.
+## Loyalty: points, tiers and rewards
+err-config-points-range = { $key } = { $value }: upišite cijeli broj od 0 naviše
+err-config-grace = grace_days = { $value }: upišite broj dana od 0 do 3650
+err-config-tiers-too-many = { $count } razina; moguće je najviše { $max }
+err-config-tier-name = razina mora imati naziv
+err-config-tier-twice = postoje dvije razine s nazivom "{ $name }"
+err-config-tier-first = prva razina ({ $name }) je ona na kojoj svaki član počinje: njezin min mora biti 0
+err-config-tier-range = min = { $value }: upišite cijeli broj od 0 naviše
+err-config-tier-order = { $name } mora tražiti više od { $below } (razine idu od najniže)
+err-config-reward-name = nagrada mora imati naziv
+err-config-reward-twice = postoje dvije nagrade s nazivom "{ $name }"
+err-config-reward-points = nagrada "{ $name }": points = { $value }; upišite cijeli broj veći od 0
+loyalty-err-redeem-positive = Iskoristite cijeli broj bodova veći od 0.
+loyalty-err-not-enough = Nema dovoljno bodova: stanje je { $balance }, traženo je { $points } (nedostaje { $missing }).
+loyalty-err-note-required = Ručna promjena treba napomenu s razlogom.
+loyalty-err-adjust-zero = Promjena od 0 bodova ništa ne mijenja; upišite broj poput 50 ili -20.
+loyalty-err-refer-self = Član ne može dovesti sam sebe.
+loyalty-gap = { $amount } do razine { $tier }
+loyalty-visits = { $count ->
+    [one] { $count } posjet
+    [few] { $count } posjeta
+   *[other] { $count } posjeta
+}
+loyalty-reason-sale = Kupnja
+loyalty-reason-refund = Povrat
+loyalty-reason-redeem = Iskorišteno
+loyalty-reason-redeem-reward = Iskorišteno: { $reward }
+loyalty-reason-bonus = Bonus
+loyalty-reason-bonus-signup = Bonus za učlanjenje
+loyalty-reason-bonus-referral = Bonus za preporuku
+loyalty-reason-bonus-review = Bonus za recenziju
+loyalty-reason-bonus-birthday = Rođendanski bonus
+loyalty-reason-expire = Istekli (dugo bez posjeta)
+loyalty-reason-adjust = Ručno promijenjeno
+loyalty-no-tiers = Razine nisu postavljene. Dodajte blokove [[tiers]] u datoteku postavki.
+loyalty-col-tier = Razina
+loyalty-col-from = Od
+loyalty-col-members = Članovi
+loyalty-col-perks = Pogodnosti
+loyalty-cli-month = Ovaj mjesec: { $up } napredovalo, { $down } nazadovalo; { $close } unutar 10 % do iduće razine.
+loyalty-cli-balance = { $name } (#{ $id }): { $balance } bodova
+loyalty-cli-redeemed = Iskorišteno { $points } bodova za { $name }. Novo stanje: { $balance }.
+loyalty-cli-adjusted = Promijenjeno za { $points } bodova. Novo stanje: { $balance }.
+loyalty-err-no-reward = Nijedna nagrada se ne zove "{ $name }"; u postavkama su: { $names }.
+loyalty-err-reward-points = { $name } traži { $points } bodova, a ne { $given }.
+help-tiers = Članovi po razinama, tko je ovaj mjesec napredovao ili nazadovao i tko je blizu iduće razine (najprije ponovno izračuna sve razine)
+help-tiers-json = Ispiši JSON: popis razina s nazivom, minimumom i članovima
+help-points = Stanje bodova člana i povijest bodova
+help-points-key = Id člana, broj kartice, telefon ili e-pošta
+help-points-json = Ispiši JSON: member_id, stanje i retke knjige bodova
+help-redeem = Iskoristi bodove člana; odbija se kad je stanje premalo
+help-redeem-key = Id člana, broj kartice, telefon ili e-pošta
+help-redeem-points = Koliko bodova iskoristiti
+help-redeem-reward = Nagrada s popisa u postavkama, npr. "Besplatna kava" (bodovi se moraju podudarati)
+help-adjust = Ručno dodaj ili oduzmi bodove; napomena s razlogom je obavezna
+help-adjust-key = Id člana, broj kartice, telefon ili e-pošta
+help-adjust-points = Bodovi za dodati, npr. 50, ili oduzeti, npr. -20
+help-adjust-note = Zašto, npr. "bodovi sa stare papirnate kartice"
+ui-key-redeem = iskoristi
+ui-key-points = bodovi
+ui-key-tiers = razine
+ui-key-pick-reward = odaberi nagradu
+ui-key-redeem-go = iskoristi
+ui-key-adjust = ručna promjena
+ui-key-referred-by = doveo ga je…
+ui-key-review-bonus = bonus recenzije
+ui-key-close = zatvori
+ui-key-next-list = idući popis
+ui-key-prev-list = prethodni popis
+ui-key-open-or-edit = otvori/uredi
+ui-key-edit-min = uredi minimum razine
+ui-key-save-min = spremi minimum
+ui-card-tier-since = { $tier } od { $date }
+ui-card-tier-until = { $tier } do { $date }
+ui-card-tier-keep = još { $amount } zadržava { $tier }
+ui-card-tier-top = najviša razina
+ui-card-perks = Pogodnosti
+ui-points-count = { $count ->
+    [one] { $count } bod
+    [few] { $count } boda
+   *[other] { $count } bodova
+}
+ui-redeem-title = Iskoristi bodove: { $name }
+ui-redeem-balance = Stanje
+ui-redeem-points = Bodovi
+ui-redeem-rewards = Ili odaberite nagradu s ↑↓:
+ui-redeem-no-rewards = U postavkama nema nagrada; upišite bodove.
+ui-redeem-after = Novo stanje
+ui-redeem-not-number = upišite cijeli broj bodova
+ui-redeem-confirm-title = Iskoristiti bodove?
+ui-redeem-confirm = Iskoristiti { $points } bodova za { $name }? Novo stanje: { $balance }.
+ui-redeem-confirm-reward = Iskoristiti { $points } bodova ({ $reward }) za { $name }? Novo stanje: { $balance }.
+ui-redeem-done = Iskorišteno { $points } bodova; spremljeno. Novo stanje: { $balance }.
+ui-points-title = Bodovi: { $name } · stanje { $balance }
+ui-points-empty = Još nema bodova.
+ui-adjust-title = Ručna promjena — Enter sprema, Esc odustaje
+ui-adjust-points = Bodovi
+ui-adjust-points-hint = npr. 50 ili -20
+ui-adjust-note = Napomena
+ui-adjust-note-hint = obavezno: zašto
+ui-adjust-bad-points = upišite broj bodova različit od 0, npr. 50 ili -20
+ui-referral-form-title = Tko je doveo ovog člana u klub? — Enter, Esc odustaje
+ui-referral-by = Doveo ga je
+ui-referral-hint = kartica, telefon, e-pošta ili br.
+ui-referral-not-found = nijedan član nema tu karticu, telefon, e-poštu ili broj
+ui-referral-title = Zapisati tko ga je doveo?
+ui-referral-question = { $referrer } je doveo { $name } u klub? Oboje dobivaju bonus za preporuku ({ $points } bodova).
+ui-referral-done = Spremljeno tko je doveo ovog člana; bonus za preporuku dobili su oboje.
+ui-referral-already = Ovaj član već ima zapisano tko ga je doveo; ništa nije promijenjeno.
+ui-review-bonus-none = Bonus za recenziju nije postavljen (review_bonus u datoteci postavki).
+ui-review-bonus-title = Bonus za recenziju?
+ui-review-bonus-question = Dati članu { $name } bonus za recenziju od { $points } bodova? Daje se jednom po članu.
+ui-review-bonus-done = Bonus za recenziju je dodijeljen.
+ui-review-bonus-already = Ovaj član je već dobio bonus za recenziju; daje se jednom.
+ui-tiers-title = Razine · { $basis } · { $days } dana odgode prije spuštanja
+ui-tiers-on-spend = po potrošnji u 12 mjeseci
+ui-tiers-on-visits = po posjetima u 12 mjeseci
+ui-tiers-edit-hint = Enter na razini: isprobajte drugi minimum i pogledajte tko bi se pomaknuo prije spremanja.
+ui-tiers-preview = Uz ovaj minimum { $up } bi se sada popelo na { $tier }, a { $down } bi palo ispod svoje razine (sada { $now }) i spustilo se nakon { $days } dana. Enter sprema.
+ui-tiers-not-number = upišite minimum kao cijeli broj
+ui-tiers-between = minimum mora biti iznad { $below } i ispod { $above }
+ui-tiers-first-fixed = Prva razina je ona na kojoj svaki član počinje; njezin minimum ostaje 0.
+ui-tiers-no-file = Nema datoteke postavki u koju bi se spremilo; promijenite minimum u datoteci postavki.
+ui-tiers-cannot-edit = { $tier } se ne može promijeniti u { $path }: njezin minimum ondje nije zapisan kao "min = …". Promijenite ga u datoteci.
+ui-tiers-saved = Novi minimum spremljen je u datoteku postavki; razine su ponovno izračunate.
+ui-tiers-moves = Ovaj mjesec: { $up } gore, { $down } dolje
+ui-tiers-nudges = { $count ->
+    [one] { $count } unutar 10 % do iduće razine
+    [few] { $count } unutar 10 % do iduće razine
+   *[other] { $count } unutar 10 % do iduće razine
+}
+ui-tiers-none = nitko
+ui-help-title-tiers = Pomoć: razine
+ui-help-intro-tiers = Članovi po razinama, tko je ovaj mjesec napredovao ili nazadovao i tko je unutar 10 % do iduće razine (vrijedi ga potaknuti). Tab prelazi s popisa na popis; Enter na članu otvara njegovu karticu. Enter na razini omogućuje da isprobate drugi minimum: zaslon pokazuje koliko bi se članova pomaknulo prije nego što ga spremite.
+ui-help-tiers = Na zaslonu razina
+ui-help-tiers-edit = Isprobavanje drugog minimuma
+ui-help-redeem = Korištenje bodova
+ui-help-points = U povijesti bodova
+ui-help-points-form = Ručna promjena bodova ili unos tko je doveo člana
+## Member add from the command line: receipts bought before signing up
+cli-member-claimed = { $count ->
+    [one] { $count } raniji račun (ista kartica, telefon ili e-pošta) sada pripada njemu.
+    [few] { $count } ranija računa (ista kartica, telefon ili e-pošta) sada pripadaju njemu.
+   *[other] { $count } ranijih računa (ista kartica, telefon ili e-pošta) sada pripada njemu.
+}
+
+
 # dbsafe
 err-db-busy = Drugi program upravo piše u bazu podataka kluba { $path }; ništa nije spremljeno. Pokušajte ponovno kad završi.
 err-db-busy-unnamed = Drugi program upravo piše u bazu podataka kluba; ništa nije spremljeno. Pokušajte ponovno kad završi.

@@ -1,3 +1,679 @@
+# regulars — ข้อความภาษาไทย ข้อความที่ไม่มีในไฟล์นี้จะใช้ภาษาอังกฤษจาก en.ftl
+
+## Errors (one line each, they end up on stderr)
+err-unexpected = เกิดข้อผิดพลาด ไม่มีการเปลี่ยนแปลงใด ๆ
+err-today-format = "{ $value }" ไม่ใช่วันที่ ใช้รูปแบบ YYYY-MM-DD เช่น 2026-03-14
+err-database = ข้อผิดพลาดของฐานข้อมูล: { $detail }
+err-file = ใช้ไฟล์ { $path } ไม่ได้: { $detail }
+err-config = ไฟล์ตั้งค่า { $path }:{ $line }: { $detail }
+err-config-country = "{ $value }" ไม่ใช่รหัสประเทศสองตัวอักษร (เช่น TH, HR, US)
+err-config-currency = "{ $value }" ไม่ใช่รหัสสกุลเงินที่โปรแกรมนี้รู้จัก (เช่น THB, EUR, USD)
+err-db-newer = ฐานข้อมูลนี้ถูกเขียนโดย regulars รุ่นที่ใหม่กว่า (schema { $found } แต่โปรแกรมนี้รู้จักถึง { $known }) โปรดอัปเดตโปรแกรม ไม่มีการเปลี่ยนแปลงใด ๆ
+err-db-open = เปิดฐานข้อมูล { $path } ไม่ได้: { $detail }
+err-db-not-sqlite = { $path } ไม่ใช่ฐานข้อมูลของ regulars (ไม่ใช่ไฟล์ SQLite) ไม่มีการเปลี่ยนแปลงใด ๆ
+err-db-foreign = { $path } เป็นฐานข้อมูล SQLite ของโปรแกรมอื่น ไม่ใช่ของ regulars ไม่มีการเปลี่ยนแปลงใด ๆ
+err-no-data-dir = หาโฟลเดอร์ข้อมูลของผู้ใช้นี้ไม่พบ โปรดระบุฐานข้อมูลด้วย --db PATH
+err-member-not-found = ไม่มีสมาชิกที่ตรงกับ "{ $key }" (ใส่รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล)
+err-field = { $field }: { $problem }
+err-card-taken = บัตร { $card } เป็นของ { $name } อยู่แล้ว
+err-born-and-age = ใส่ --born หรือ --age อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง
+err-age = --age ต้องเป็นจำนวนปีเต็ม เช่น 3
+err-channel = "{ $value }" ไม่ใช่ช่องทางติดต่อ ใช้ sms, email, phone หรือ post
+
+## Field problems (shown at the field in the signup form, and by the CLI)
+field-required = ต้องกรอก
+field-bad-phone = ไม่ใช่เบอร์โทรศัพท์ (เช่น 081 234 5678 หรือ +66 81 234 5678)
+field-bad-email = ไม่ใช่ที่อยู่อีเมล (เช่น ana@example.com)
+field-bad-date = ไม่ใช่วันที่ (เช่น 14.3. หรือ 14.3.1986)
+field-future-date = วันที่นี้ยังมาไม่ถึง
+
+## Field names
+field-first-name = ชื่อ
+field-family-name = นามสกุล
+field-phone = โทรศัพท์
+field-email = อีเมล
+field-birthday = วันเกิด
+field-card = บัตร
+field-area = พื้นที่
+field-note = หมายเหตุ
+field-name = ชื่อ
+field-born = เกิด
+field-kind = ชนิด
+field-gender = เพศ
+
+## CLI output
+cli-member-added = เพิ่มสมาชิก { $id } แล้ว: { $name }
+cli-child-added = เพิ่มลูก { $name } ให้ { $member } แล้ว
+cli-pet-added = เพิ่มสัตว์เลี้ยง { $name } ให้ { $member } แล้ว
+cli-no-match = ไม่มีสมาชิกที่ตรงกับ "{ $query }"
+cli-demo-done = เพิ่มสมาชิกตัวอย่าง { $count } คนแล้ว
+cli-possible-duplicate = หมายเหตุ: อาจเป็นคนเดียวกับสมาชิก { $id } ({ $name })
+field-visits = การมาร้าน
+field-spend = ยอดซื้อ
+field-child = ลูก
+field-pet = สัตว์เลี้ยง
+
+## Command-line help
+help = คลับลูกค้าของร้านเล็ก ๆ: สมาชิก วันเกิด การซื้อจากเครื่องคิดเงิน และคะแนนสะสม
+help-db = ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: regulars.db ในโฟลเดอร์ข้อมูลของคุณ)
+help-today = สมมติว่าวันนี้คือวันนี้ (YYYY-MM-DD) สำหรับทดลองใช้และการทดสอบ
+help-config = ไฟล์ตั้งค่า (ค่าเริ่มต้น: config.toml ในโฟลเดอร์ตั้งค่าของคุณ)
+help-lang = ภาษาของหน้าจอและข้อความ: en, he, hr, zh หรือ th
+help-member = สมัคร ค้นหา และแสดงสมาชิก
+help-member-add = สมัครสมาชิกใหม่
+help-member-add-first = ชื่อ
+help-member-add-last = นามสกุล
+help-member-add-phone = เบอร์โทร แบบในประเทศ (ประเทศของร้าน) หรือมี +รหัสประเทศ
+help-member-add-email = ที่อยู่อีเมล
+help-member-add-birthday = วันเกิด: YYYY-MM-DD หรือ MM-DD ถ้าไม่มีปี
+help-member-add-card = เลขบัตรสมาชิกคลับ หรือรหัสลูกค้าในเครื่องคิดเงิน
+help-member-add-consent = ช่องทางที่สมาชิกยินยอมให้ติดต่อ เช่น sms,email
+help-member-add-area = พื้นที่หรือรหัสไปรษณีย์
+help-member-add-note = หมายเหตุสำหรับหน้าร้าน
+help-member-add-json = พิมพ์สมาชิกใหม่เป็น JSON
+help-member-find = ค้นหาสมาชิกจากบางส่วนของชื่อ ตัวเลขเบอร์โทร อีเมล หรือบัตร
+help-member-find-text = สิ่งที่ต้องการค้นหา
+help-member-find-json = พิมพ์เป็น JSON (รายชื่อสมาชิก)
+help-member-show = แสดงสมาชิกหนึ่งคน
+help-member-show-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-member-show-json = พิมพ์เป็น JSON
+help-child = ลูกของสมาชิก
+help-child-add = เพิ่มลูกให้สมาชิก
+help-child-add-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-child-add-name = ชื่อของลูก
+help-child-add-born = วันเกิด YYYY-MM-DD
+help-child-add-age = อายุเป็นปี เมื่อไม่รู้วันเกิดที่แน่นอน
+help-child-add-gender = เพศ ถ้าผู้ปกครองบอกไว้
+help-pet = สัตว์เลี้ยงของสมาชิก
+help-pet-add = เพิ่มสัตว์เลี้ยงให้สมาชิก
+help-pet-add-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-pet-add-name = ชื่อของสัตว์เลี้ยง
+help-pet-add-kind = ชนิดของสัตว์: สุนัข แมว กระต่าย…
+help-pet-add-born = วันเกิด YYYY-MM-DD
+help-pet-add-age = อายุเป็นปี เมื่อไม่รู้วันเกิดที่แน่นอน
+
+## Demo data and birthday days
+help-demo = เติมสมาชิกสมมติลงในฐานข้อมูลเพื่อทดลองใช้โปรแกรม
+help-demo-members = จำนวนสมาชิกตัวอย่างที่จะเพิ่ม
+help-demo-seed = ค่าเริ่มต้นของตัวสุ่ม: ใช้เลขเดิมจะได้สมาชิกชุดเดิม
+cli-demo-progress = กำลังเพิ่มสมาชิกตัวอย่าง
+day-today = วันนี้
+day-tomorrow = พรุ่งนี้
+day-monday = วันจันทร์
+day-tuesday = วันอังคาร
+day-wednesday = วันพุธ
+day-thursday = วันพฤหัสบดี
+day-friday = วันศุกร์
+day-saturday = วันเสาร์
+day-sunday = วันอาทิตย์
+day-in-days = { $days ->
+   *[other] ในอีก { $days } วัน
+}
+err-demo-data = ไฟล์ข้อมูลตัวอย่าง { $file } เสียหาย: { $detail }
+
+## ui: the terminal screens
+ui-title = regulars · { $shop }
+ui-too-small = หน้าต่างเล็กเกินไป ({ $width }×{ $height }) regulars ต้องการอย่างน้อย { $min_width }×{ $min_height } โปรดขยายหน้าต่างหรือลดขนาดตัวอักษร
+ui-too-small-quit = Ctrl-C เพื่อออก
+ui-err-terminal = ใช้เทอร์มินัลนี้ไม่ได้: { $detail }
+ui-err-member-gone = สมาชิกคนนั้นไม่มีอยู่แล้ว
+ui-none = —
+ui-birthday-marker-plain = *วันเกิด
+ui-today-short = วันนี้
+
+# Dates: "Tue 3 Mar", "3 Mar 2025", "Mon 23 Nov 2026", "14 Mar"
+ui-date-short = { $weekday } { $day } { $month }
+ui-date-year = { $day } { $month } { $year }
+ui-date-full = { $weekday } { $day } { $month } { $year }
+ui-date-no-year = { $day } { $month }
+ui-day-1 = จ.
+ui-day-2 = อ.
+ui-day-3 = พ.
+ui-day-4 = พฤ.
+ui-day-5 = ศ.
+ui-day-6 = ส.
+ui-day-7 = อา.
+ui-month-1 = ม.ค.
+ui-month-2 = ก.พ.
+ui-month-3 = มี.ค.
+ui-month-4 = เม.ย.
+ui-month-5 = พ.ค.
+ui-month-6 = มิ.ย.
+ui-month-7 = ก.ค.
+ui-month-8 = ส.ค.
+ui-month-9 = ก.ย.
+ui-month-10 = ต.ค.
+ui-month-11 = พ.ย.
+ui-month-12 = ธ.ค.
+ui-when-weekday = { $weekday }
+ui-born-with-age = { $date } ({ $age })
+ui-about-years = { $years ->
+   *[other] ประมาณ { $years } ปี
+}
+
+# Key names in hints and help
+ui-keyname-enter = Enter
+ui-keyname-esc = Esc
+ui-keyname-tab = Tab
+ui-keyname-backtab = Shift-Tab
+ui-keyname-space = Space
+ui-keyname-pageup = PgUp
+ui-keyname-pagedown = PgDn
+ui-keyname-ctrl = Ctrl-
+
+# What keys do (status bar and help)
+ui-key-help = วิธีใช้
+ui-key-quit = ออก
+ui-key-quit-always = ออก ได้จากทุกหน้าจอ
+ui-key-move = เลื่อน
+ui-key-page = หน้าขึ้น / ลง
+ui-key-open = เปิด
+ui-key-clear-search = ล้างคำค้น
+ui-key-search = กลับไปค้นหา
+ui-key-sign-up = สมัครสมาชิกใหม่
+ui-key-sign-up-first = สมัครสมาชิกคนแรก
+ui-key-load-demo = โหลดสมาชิกตัวอย่าง
+ui-key-to-counter = กลับหน้าร้าน
+ui-key-next-field = ช่องถัดไป
+ui-key-prev-field = ช่องก่อนหน้า
+ui-key-save = บันทึก
+ui-key-cancel = ยกเลิก
+ui-key-toggle = เลือก / ไม่เลือก
+ui-key-choose = เลือกช่องทาง
+ui-key-open-existing = เปิดที่มีอยู่
+ui-key-save-anyway = บันทึกเลย
+ui-key-back-to-form = กลับไปแบบฟอร์ม
+ui-key-edit = แก้ไข
+ui-key-add-child = เพิ่มลูก
+ui-key-add-pet = +สัตว์เลี้ยง
+ui-key-delete = ลบ
+ui-key-scroll = เลื่อนดู
+ui-key-close-help = ปิดวิธีใช้
+ui-key-yes = ใช่
+ui-key-no = ไม่
+
+# Welcome (empty database)
+ui-welcome-title = ยินดีต้อนรับสู่ regulars
+ui-welcome-empty = { $shop } ยังไม่มีสมาชิกคลับ
+ui-welcome-demo = โหลดสมาชิกตัวอย่าง { $count } คนเพื่อทดลองใช้
+ui-welcome-later = สมาชิกตัวอย่างจะถูกเพิ่มลงฐานข้อมูลนี้ ถ้าแค่อยากทดลอง ให้เริ่ม regulars ด้วย --db demo.db แทน
+ui-help-more = ↓ เพิ่มเติม
+ui-demo-loading = กำลังโหลดสมาชิกตัวอย่าง…
+ui-demo-done = { $count ->
+   *[other] เพิ่มสมาชิกตัวอย่าง { $count } คนแล้ว
+}
+ui-demo-none = ไม่ได้เพิ่มสมาชิกตัวอย่าง
+
+# Counter
+ui-counter-search = ค้นหาสมาชิก
+ui-counter-placeholder = พิมพ์ชื่อ ตัวเลขเบอร์โทร อีเมล หรือเลขบัตร
+ui-counter-placeholder-list = / เพื่อค้นหา
+ui-counter-found = { $count ->
+   *[other] พบ { $count } คน
+}
+ui-counter-none-found = ไม่พบ
+ui-counter-no-match = + ไม่พบ "{ $query }" — กด Enter เพื่อสมัครสมาชิกใหม่
+ui-counter-signup-row = + สมัคร "{ $query }" เป็นสมาชิกใหม่
+ui-counter-empty = ยังไม่มีสมาชิก พิมพ์ชื่อแล้วกด Enter เพื่อสมัครสมาชิก
+ui-col-name = ชื่อ
+ui-col-contact = โทร / อีเมล
+ui-col-tier = ระดับ
+ui-col-points = คะแนน
+ui-col-last-visit = มาล่าสุด
+ui-col-birthday = วันเกิด
+
+# Signup and edit
+ui-signup-title = สมาชิกใหม่
+ui-signup-edit-title = แก้ไข { $name }
+ui-signup-optional = ไม่บังคับ
+ui-signup-footer = Enter เพื่อบันทึก เพิ่มลูกและสัตว์เลี้ยงได้ที่บัตรสมาชิก
+ui-signup-fix = โปรดแก้ไขช่องที่มีเครื่องหมาย
+ui-field-contact = โทรหรืออีเมล
+ui-field-other-contact = โทร/อีเมลที่ 2
+ui-field-consent = ยินยอมรับ
+ui-field-joined = สมัครเมื่อ
+ui-field-born-or-age = เกิด
+ui-channel-sms = SMS
+ui-channel-email = อีเมล
+ui-channel-phone = โทรศัพท์
+ui-channel-post = ไปรษณีย์
+ui-hint-birthday = เช่น 14.3. หรือ 14.3.1986
+ui-hint-birthday-us = เช่น 3/14 หรือ 3/14/1986
+ui-hint-card = บัตรคลับหรือรหัสเครื่องคิดเงิน
+ui-hint-born = วันที่ หรืออายุเป็นปี
+ui-hint-kind = สุนัข แมว กระต่าย…
+ui-hint-ok = ✓ { $value }
+ui-err-second-phone = ใส่เบอร์โทรไว้ด้านบนแล้ว ช่องนี้ให้ใส่อีเมล
+ui-err-second-email = ใส่อีเมลไว้ด้านบนแล้ว ช่องนี้ให้ใส่เบอร์โทร
+ui-err-born = ไม่ใช่วันที่หรืออายุ (เช่น 14.3.2020 หรือ 3)
+ui-err-born-needs-year = ใส่ปีด้วย หรือใส่แค่อายุเป็นปี
+ui-signed-up = สมัคร { $name } เป็นสมาชิกแล้ว
+ui-saved = บันทึก { $name } แล้ว
+ui-duplicate-title = เป็นสมาชิกอยู่แล้วหรือเปล่า?
+ui-duplicate-intro = อาจเป็นคนที่อยู่ในคลับแล้ว:
+ui-duplicate-since = ตั้งแต่ { $date }
+
+# Member card
+ui-card-consent = ยินยอมให้ติดต่อทาง
+ui-consent-yes = ยินยอม ตั้งแต่ { $date }
+ui-consent-withdrawn = ไม่ ถอนความยินยอมเมื่อ { $date }
+ui-consent-no = ไม่
+ui-card-club = คลับ
+ui-card-details = รายละเอียด
+ui-card-children = ลูก
+ui-card-no-children = ยังไม่มี (กด c เพื่อเพิ่ม)
+ui-card-pets = สัตว์เลี้ยง
+ui-card-no-pets = ยังไม่มี (กด p เพื่อเพิ่ม)
+ui-card-history = ประวัติการมาร้าน
+ui-card-habits = พฤติกรรมการซื้อ
+ui-card-no-purchases = ยังไม่ได้นำเข้าการซื้อ
+ui-visits = { $count ->
+   *[other] มา { $count } ครั้ง
+}
+ui-card-visits = { $visits } ล่าสุด { $last }
+ui-card-spend = ซื้อรวม { $spend }
+ui-soon-turns = { $name } จะอายุครบ { $age } { $when }
+ui-soon-birthday = วันเกิดของ { $name } คือ { $when }
+ui-family-add-child = เพิ่มลูกของ { $name }
+ui-family-add-pet = เพิ่มสัตว์เลี้ยงของ { $name }
+ui-family-added = เพิ่ม { $name } แล้ว
+ui-deleted = ลบ { $name } แล้ว
+
+# Questions before something is lost
+ui-confirm-discard-title = ทิ้งหรือไม่?
+ui-confirm-discard-new = ทิ้งสมาชิกใหม่นี้หรือไม่? สิ่งที่พิมพ์ไว้จะหายไป
+ui-confirm-discard-edit = ทิ้งการแก้ไขของ { $name } หรือไม่?
+ui-confirm-discard-family = ทิ้งสิ่งที่พิมพ์ไว้หรือไม่?
+ui-confirm-delete-title = ลบสมาชิกหรือไม่?
+ui-confirm-delete = ลบ { $name } พร้อมลูก สัตว์เลี้ยง และประวัติความยินยอมหรือไม่? ใบเสร็จยังอยู่ แต่จะไม่ผูกกับใครอีก ย้อนกลับไม่ได้
+
+# Help (? or F1)
+ui-help-title-welcome = วิธีใช้: หน้าต้อนรับ
+ui-help-title-counter = วิธีใช้: หน้าร้าน
+ui-help-title-signup = วิธีใช้: การสมัครสมาชิก
+ui-help-title-member = วิธีใช้: บัตรสมาชิก
+ui-help-intro-welcome = คลับยังว่างอยู่ โหลดสมาชิกตัวอย่างเพื่อทดลองใช้โปรแกรม หรือสมัครสมาชิกจริงคนแรก
+ui-help-intro-counter = พิมพ์เพื่อค้นหาสมาชิกจากส่วนใดก็ได้ของชื่อหรือนามสกุล ตัวเลขเบอร์โทร อีเมล หรือเลขบัตร รายการจะแคบลงขณะพิมพ์และเลือกรายการที่ตรงที่สุดไว้ ทุกปุ่มยกเว้น ? จะถูกพิมพ์ลงช่องค้นหา ชื่อที่มี q, j หรือ k จึงใช้ได้ ไม่พบใครเลย? กด Enter เพื่อสมัครลูกค้าด้วยสิ่งที่พิมพ์ไว้
+ui-help-intro-signup = ช่องแรก ๆ คือสิ่งที่ลูกค้ามักให้ที่หน้าร้าน กด Tab เพื่อไปยังช่องที่ไม่บังคับ เบอร์โทรที่ไม่มี +รหัสประเทศ จะถือเป็นเบอร์ของประเทศของร้าน ในช่องข้อความ ? จะถูกพิมพ์เป็นข้อความ กด F1 เพื่อดูวิธีใช้นี้
+ui-help-intro-member = ทุกอย่างที่คลับรู้เกี่ยวกับสมาชิกคนนี้ กด Esc เพื่อกลับหน้าร้าน
+ui-help-welcome = ในหน้าจอนี้
+ui-help-counter-search = ขณะพิมพ์ค้นหา
+ui-help-counter-list = ในรายการ (Esc เมื่อช่องค้นหาว่าง)
+ui-help-signup-fields = ในช่องข้อความ
+ui-help-signup-consent = ในแถวความยินยอม
+ui-help-duplicate = เมื่อแสดงรายการที่อาจซ้ำ
+ui-help-member = ในบัตรสมาชิก
+ui-help-family-form = การเพิ่มลูกหรือสัตว์เลี้ยง
+ui-help-everywhere = ทุกหน้าจอ
+## Import of till exports
+help-import = นำเข้าไฟล์ส่งออกจากเครื่องคิดเงิน: Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle หรือ CSV ธรรมดา
+help-import-files = ไฟล์ส่งออก (CSV หรือ xlsx) ไฟล์เดียวกันสองครั้งจะถูกบันทึกครั้งเดียว ถ้าไม่ระบุไฟล์: ใช้ไฟล์ใหม่ในโฟลเดอร์ inbox
+help-import-format = อ่านเป็นรูปแบบนี้: square-items, square-transactions, loyverse-receipts, loyverse-items, shopify-orders, odoo-pos, sumup, mobilepay, zettle หรือ generic
+help-import-country = ประเทศสองตัวอักษร สำหรับเบอร์โทรในประเทศและลำดับวันที่ (ค่าเริ่มต้น: ของร้าน)
+help-import-encoding = การเข้ารหัสข้อความของ CSV เมื่อเดาผิด เช่น windows-1252, windows-1255, gbk
+help-import-dry-run = อ่านไฟล์และรายงานสิ่งที่จะถูกบันทึก โดยไม่บันทึกอะไร
+help-import-json = พิมพ์ JSON หนึ่งอ็อบเจกต์ต่อไฟล์
+import-done = { $file } ({ $format }): อ่าน { $rows } แถว ใบเสร็จใหม่ { $new } (คืนเงิน { $refunds }) มีอยู่แล้ว { $duplicates } แถวที่ถูกปฏิเสธ { $rejected }
+import-rejected-line = บรรทัด { $line }: { $reason }
+import-more-rejected = … และแถวที่ถูกปฏิเสธอีก { $count } แถว
+import-dry-run = ทดลองอ่าน: ไม่ได้บันทึกอะไร
+import-note-already = ไฟล์นี้เคยนำเข้าแล้ว ({ $file }, { $at }) ไม่มีอะไรใหม่ถูกบันทึก
+import-note-day-first = วันที่อย่าง 03/04 อาจเป็นวันหรือเดือนก่อนก็ได้ และไม่มีวันที่ในไฟล์ที่บอกได้ จึงอ่านเป็นวัน/เดือน ตามที่ใช้กันใน { $country }
+import-note-month-first = วันที่อย่าง 03/04 อาจเป็นวันหรือเดือนก่อนก็ได้ และไม่มีวันที่ในไฟล์ที่บอกได้ จึงอ่านเป็นเดือน/วัน ตามที่ใช้กันใน { $country }
+import-err-unknown-format = { $path } ไม่ใช่ไฟล์ส่งออกจากเครื่องคิดเงินที่โปรแกรมนี้รู้จัก (ไม่มีแถวหัวตารางของ Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle หรือ CSV ธรรมดาในแถวแรก ๆ) ไม่ได้บันทึกอะไร
+import-err-not-format = { $path } ไม่มีแถวหัวตารางของรูปแบบ { $format } ในแถวแรก ๆ ไม่ได้บันทึกอะไร
+import-err-format-name = "{ $value }" ไม่ใช่รูปแบบ ใช้อย่างใดอย่างหนึ่งใน { $names }
+import-err-country = "{ $value }" ไม่ใช่รหัสประเทศสองตัวอักษร (เช่น TH, HR, US)
+import-err-encoding = "{ $value }" ไม่ใช่การเข้ารหัสข้อความที่โปรแกรมนี้รู้จัก (เช่น utf-8, windows-874, windows-1252, gbk)
+import-err-cancelled = ยกเลิกการนำเข้าแล้ว ไม่ได้บันทึกอะไร
+import-err-some-failed = บางไฟล์ไม่ได้นำเข้า: { $files }
+import-row-no-id = ไม่มีเลขใบเสร็จใน "{ $column }"
+import-row-no-money = "{ $column }" ว่างเปล่า
+import-row-bad-money = "{ $column }": "{ $value }" ไม่ใช่จำนวนเงิน
+import-row-bad-qty = "{ $column }": "{ $value }" ไม่ใช่จำนวน
+import-row-bad-date = "{ $column }": "{ $value }" ไม่ใช่วันที่หรือเวลา
+import-row-no-such-date = "{ $column }": "{ $value }" เป็นวันที่ไม่มีอยู่จริง
+import-row-short = มีเพียง { $found } จาก { $expected } ช่อง (ไฟล์ถูกตัดหรือไม่?)
+import-row-orphan = แถวต่อมาของ { $id } ที่แถวแรกไม่อยู่ในไฟล์
+
+## Member card: visits and habits page
+ui-key-purchases = การมาร้านและพฤติกรรม
+ui-key-details = รายละเอียด
+ui-key-scroll-history = เลื่อนประวัติ
+ui-help-member-purchases = ในหน้าการมาร้านและพฤติกรรม
+ui-card-title-purchases = { $name } · การมาร้านและพฤติกรรม
+ui-card-more-purchases = Tab: ประวัติการมาร้านและพฤติกรรม
+ui-habit-summary = มักมา{ $weekday }
+ui-habit-summary-gap = มักมา{ $weekday } ทุก { $gap }
+ui-days = { $days ->
+   *[other] { $days } วัน
+}
+ui-days-ago = { $days ->
+    [0] วันนี้
+    [1] เมื่อวาน
+   *[other] { $days } วันที่แล้ว
+}
+ui-habit-visits = การมาร้าน
+ui-habit-visits-12m = { $count } ครั้งใน 12 เดือน
+ui-habit-spent = ยอดซื้อ
+ui-habit-spent-12m = { $amount } ใน 12 เดือน
+ui-habit-basket = ต่อบิล
+ui-habit-basket-average = เฉลี่ย { $amount }
+ui-habit-last-visit = มาล่าสุด
+ui-habit-last = { $date }, { $ago }
+ui-habit-gap = ระยะห่างปกติ
+ui-habit-usually = มักมา
+ui-habit-usually-hour = { $weekday }, { $from }–{ $to }
+ui-habit-favourites = สินค้าโปรด
+ui-habit-categories = หมวดหมู่
+ui-habit-per-month = การมาร้านต่อเดือน
+ui-habit-per-month-note = 12 เดือนล่าสุด
+ui-history-count = { $count ->
+   *[other] ใบเสร็จ { $count } ใบ
+}
+ui-history-refund = คืนเงิน: { $items }
+ui-history-none = ยังไม่ได้นำเข้าการซื้อ นำเข้าไฟล์ส่งออกจากเครื่องคิดเงินด้วยปุ่ม i ที่หน้าร้าน
+
+## Import screen and till customers without a member
+ui-key-import = นำเข้า
+ui-key-unmatched = ลูกค้าที่ไม่ใช่สมาชิก
+ui-key-import-file = นำเข้า
+ui-key-type-path = พิมพ์เส้นทาง
+ui-key-rescan = ดูอีกครั้ง
+ui-key-import-path = นำเข้าไฟล์ที่พิมพ์
+ui-key-back-to-files = กลับไปที่ไฟล์
+ui-key-cancel-import = ยกเลิกการนำเข้า
+ui-key-link = ผูกกับสมาชิก
+ui-key-link-to-this = ผูกกับสมาชิกนี้
+ui-key-sign-up-customer = สมัครเป็นสมาชิกใหม่
+ui-help-title-import = วิธีใช้: นำเข้าจากเครื่องคิดเงิน
+ui-help-intro-import = ส่งออกยอดขายจากเครื่องคิดเงิน (CSV หรือ xlsx) แล้ววางไฟล์ในโฟลเดอร์ inbox ที่แสดงด้านบน หรือพิมพ์เส้นทางของไฟล์ โปรแกรมจำ Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle และ CSV ธรรมดาได้จากคอลัมน์ ใบเสร็จที่นำเข้าสองครั้งจะถูกบันทึกครั้งเดียว และไฟล์ที่เคยนำเข้าแล้วจะถูกจำได้จากเนื้อหา การนำเข้าที่ถูกยกเลิกจะไม่บันทึกอะไร
+ui-help-import-files = การเลือกไฟล์
+ui-help-import-path = การพิมพ์เส้นทาง
+ui-help-import-running = ระหว่างนำเข้า
+ui-help-import-result = หลังนำเข้า
+ui-help-title-unmatched = วิธีใช้: ลูกค้าจากเครื่องคิดเงินที่ไม่ใช่สมาชิก
+ui-help-intro-unmatched = คนที่มีบัตร เบอร์โทร หรืออีเมลอยู่ในใบเสร็จที่นำเข้า แต่ไม่ใช่ของสมาชิกคนใด เรียงจากยอดซื้อมากที่สุด ผูกกับสมาชิกเพื่อให้ใบเสร็จเหล่านี้เป็นของสมาชิกนั้น (การนำเข้าครั้งต่อไปก็จะจับคู่ให้ด้วย) หรือสมัครเป็นสมาชิกโดยกรอกข้อมูลที่เครื่องคิดเงินรู้ไว้ให้ ชื่อในใบเสร็จใช้เพื่อจำคนเท่านั้น ใบเสร็จจะไม่ถูกจับคู่ด้วยชื่อ
+ui-help-unmatched = ในรายการ
+ui-help-unmatched-link = การเลือกสมาชิกที่จะผูก
+ui-import-title = นำเข้าจากเครื่องคิดเงิน
+ui-import-inbox = Inbox: { $path }
+ui-import-no-inbox = ไม่มีโฟลเดอร์ inbox (ระบบนี้ไม่มีโฟลเดอร์ข้อมูล) พิมพ์เส้นทางของไฟล์ด้านล่าง
+ui-import-col-file = ไฟล์
+ui-import-col-size = ขนาด
+ui-import-col-status = นำเข้าแล้ว
+ui-import-status-new = ใหม่
+ui-import-status-done = เมื่อ { $date }
+ui-import-empty = ยังไม่มีไฟล์ใน inbox ส่งออกยอดขายจากเครื่องคิดเงินแล้ววางไฟล์ในโฟลเดอร์นี้ จากนั้นกด r หรือพิมพ์เส้นทางของไฟล์ด้านล่าง
+ui-import-path = ไฟล์อื่น:
+ui-import-path-hint = กด Tab แล้วพิมพ์เส้นทาง
+ui-import-note = ไฟล์จะถูกบันทึกในครั้งเดียว: ทั้งหมด หรือไม่บันทึกเลย
+ui-import-type-a-path = พิมพ์เส้นทางของไฟล์ส่งออกก่อน
+ui-size-b = { $n } B
+ui-size-kb = { $n } KB
+ui-size-mb = { $n } MB
+ui-import-running = กำลังนำเข้า { $file }
+ui-import-reading = กำลังอ่านไฟล์…
+ui-import-rows = { $done } จาก { $total } แถว
+ui-import-rate = { $rows } · { $rate } แถว/วินาที
+ui-import-cancel-note = Esc หรือ Ctrl-C เพื่อยกเลิก การนำเข้าที่ถูกยกเลิกจะไม่บันทึกอะไร
+ui-import-cancelling = กำลังยกเลิก… จะไม่บันทึกอะไรจากไฟล์นี้
+ui-import-result-file = { $file } ({ $format })
+ui-import-result-rows = แถวที่อ่าน
+ui-import-result-new = ใบเสร็จใหม่
+ui-import-result-new-refunds = { $new } (ในนั้น { $refunds })
+ui-import-refunds = { $count ->
+   *[other] คืนเงิน { $count } ใบ
+}
+ui-import-result-duplicate = มีอยู่แล้ว
+ui-import-result-rejected = แถวที่ถูกปฏิเสธ
+ui-import-result-unmatched = ไม่ใช่สมาชิก
+ui-import-result-unmatched-value = { $count ->
+   *[other] ลูกค้าจากเครื่องคิดเงิน { $count } คน (กด u เพื่อดู)
+}
+ui-import-result-unmatched-many = ลูกค้าจากเครื่องคิดเงินมากกว่า { $count } คน (กด u เพื่อดู)
+ui-import-errors = แถวที่ถูกปฏิเสธ (ข้ามไป ส่วนที่เหลือนำเข้าแล้ว)
+ui-import-errors-first = แถวที่ถูกปฏิเสธ { $count } แถวแรก (ข้ามไป ส่วนที่เหลือนำเข้าแล้ว)
+ui-unmatched-title = ลูกค้าจากเครื่องคิดเงินที่ไม่ใช่สมาชิก
+ui-unmatched-intro = บัตร เบอร์โทร หรืออีเมลของพวกเขาอยู่ในใบเสร็จ แต่ไม่ใช่ของสมาชิกคนใด Enter เพื่อผูกกับสมาชิก n เพื่อสมัครเป็นสมาชิก
+ui-unmatched-col-name = ชื่อในใบเสร็จ
+ui-unmatched-col-who = โทร / อีเมล / บัตร
+ui-unmatched-col-receipts = ใบเสร็จ
+ui-unmatched-col-spend = ยอดซื้อ
+ui-unmatched-card = บัตร { $card }
+ui-unmatched-none = ลูกค้าทุกคนในใบเสร็จที่นำเข้าเป็นสมาชิกแล้ว (หรือยังไม่ได้นำเข้าอะไร)
+ui-unmatched-link-title = ผูก { $who } กับ
+ui-unmatched-linked = ผูก { $who } กับ { $name } แล้ว: { $receipts } เป็นของสมาชิกนี้แล้ว
+ui-claimed = { $count ->
+   *[other] ใบเสร็จก่อนหน้า { $count } ใบเป็นของสมาชิกนี้แล้ว
+}
+
+## Import from the command line: inbox and Ctrl-C
+import-stopping = กำลังหยุด… ไฟล์ที่กำลังอ่านจะถูกย้อนกลับ (กด Ctrl-C อีกครั้งเพื่อออกทันที)
+import-cancelled-file = ยกเลิกการนำเข้า { $file } แล้ว ไม่ได้บันทึกอะไรจากไฟล์นี้
+import-inbox-nothing = ไม่มีไฟล์ใหม่ใน inbox ({ $dir })
+
+## Reminders and the weekly review
+err-config-lapsed = { $key } ต้องมีค่าอย่างน้อย 1 (ตอนนี้เป็น { $value })
+err-config-placeholder = { $key } ใช้ {"{"}{ $name }{"}"} ซึ่งไม่ใช่ตัวแทนข้อความ ใช้ {"{"}first_name{"}"}, {"{"}child_name{"}"}, {"{"}pet_name{"}"}, {"{"}turning{"}"}, {"{"}reward{"}"} หรือ {"{"}shop{"}"}
+review-member-turns = { $name } อายุครบ { $age }
+review-member-birthday = วันเกิดของ { $name }
+review-son-turns = ลูกชาย { $name } อายุครบ { $age }
+review-daughter-turns = ลูกสาว { $name } อายุครบ { $age }
+review-child-turns = { $name } อายุครบ { $age }
+review-pet-turns = { $name } ({ $kind }) อายุครบ { $age }
+review-gotcha = { $name } ({ $kind }) มาอยู่บ้านในวันนี้เมื่อปี { $year }
+review-feb29 = (เกิด 29 ก.พ.)
+review-lapsed = { $visits } ล่าสุด { $last }
+review-no-birthday = ไม่มีวันเกิด
+review-no-consent = ไม่มีความยินยอม
+review-no-channels = —
+review-in-shop = คุยกันที่ร้าน
+review-reason-birthday = อวยพรวันเกิด
+review-reason-child-birthday = วันเกิดลูก
+review-reason-pet-birthday = วันเกิดสัตว์เลี้ยง
+review-reason-gotcha-day = วันรับมาเลี้ยง
+review-reason-winback = คิดถึงคุณ
+cli-reminders-none = { $days ->
+    [0] ไม่มีวันเกิดวันนี้
+    [1] ไม่มีวันเกิดวันนี้หรือพรุ่งนี้
+   *[other] ไม่มีวันเกิดใน { $days } วันข้างหน้า
+}
+help-reminders = วันเกิดของสมาชิก ลูก และสัตว์เลี้ยงของพวกเขา (และวันรับสัตว์เลี้ยงมาเลี้ยง) ในวันข้างหน้า
+help-reminders-days = จะดูล่วงหน้ากี่วันหลังจากวันนี้ (0 = วันนี้เท่านั้น มากสุด 366)
+help-reminders-json = พิมพ์ JSON: รายการของ {"{"}date, kind, member_id, name, turning, days_until{"}"}
+help-pet-add-gotcha = วันที่สัตว์เลี้ยงมาอยู่บ้าน ("วันรับมาเลี้ยง") YYYY-MM-DD
+field-gotcha = มาอยู่บ้าน
+ui-key-review = สรุปประจำสัปดาห์
+ui-key-mark-contacted = ติดต่อแล้ว
+ui-key-copy-message = คัดลอก
+ui-key-export = ส่งออก
+ui-key-section = ส่วน
+ui-key-days = 7/14/30 วัน
+ui-key-open-card = เปิดบัตรสมาชิก
+ui-key-mark = เลือก
+ui-review-exported = บันทึก { $rows } ลงใน { $path } แล้ว
+ui-review-rows = { $count ->
+   *[other] { $count } แถว
+}
+ui-review-nothing-to-send = ไม่มีอะไรให้ส่งที่นี่: Enter เพื่อเปิดบัตรและกรอกสิ่งที่ขาด
+ui-review-no-message = แถวนี้ไม่มีข้อความ
+ui-review-marked = ทำเครื่องหมายว่าติดต่อ { $name } แล้ว: { $channel }, { $date }
+ui-review-copied = คัดลอกข้อความสำหรับ { $name } แล้ว (ถ้าเทอร์มินัลอนุญาต)
+ui-err-copy-too-long = ข้อความนี้ยาวเกินไปสำหรับคลิปบอร์ด
+ui-review-title = สรุปประจำสัปดาห์
+ui-review-tab-birthdays = วันเกิด
+ui-review-tab-near-tier = ระดับถัดไป
+ui-review-tab-lapsed = หายไป
+ui-review-tab-missing = ข้อมูลขาด
+ui-review-next = ถัดไป
+ui-review-days = วัน
+ui-review-lapsed-intro = ลูกค้าประจำที่มา { $visits }+ ครั้งใน { $months } เดือน แต่ไม่มาเลยใน { $weeks } สัปดาห์ล่าสุด
+ui-review-missing-intro = ไม่มีวันเกิดหรือไม่มีความยินยอม: ถามเมื่อพวกเขามาครั้งหน้า
+ui-review-col-day = วัน
+ui-review-col-who = ใคร
+ui-review-col-agrees = ยินยอมรับ
+ui-review-no-birthdays = { $days ->
+    [1] ไม่มีวันเกิดวันนี้หรือพรุ่งนี้
+   *[other] ไม่มีวันเกิดใน { $days } วันข้างหน้า
+}
+ui-review-no-loyalty = ยังไม่ได้ตั้งค่าโปรแกรมสะสมคะแนน: สมาชิกที่ใกล้ถึงระดับถัดไปจะแสดงที่นี่เมื่อตั้งค่าระดับและคะแนนแล้ว
+ui-review-no-lapsed = ไม่มีลูกค้าประจำคนไหนหายไป รายการนี้สร้างจากการซื้อที่นำเข้าจากเครื่องคิดเงิน
+ui-review-no-missing = สมาชิกทุกคนมีวันเกิดและความยินยอมในระบบแล้ว
+ui-review-missing-hint = Enter เพื่อเปิดบัตรและกรอกข้อมูล
+ui-review-done = ✓ ติดต่อแล้ว: { $channel }, { $date }
+ui-review-no-consent-detail = ไม่ยินยอมรับข้อความ: ที่ร้านเท่านั้น
+ui-review-choice-title = ติดต่อ { $name } ทางไหน?
+ui-review-only-in-shop = ไม่ยินยอมรับข้อความ: ที่ร้านเท่านั้น
+ui-help-title-review = วิธีใช้: สรุปประจำสัปดาห์
+ui-help-intro-review = วันเกิดของสมาชิก ลูก และสัตว์เลี้ยงของพวกเขาใน 7, 14 หรือ 30 วันข้างหน้า ลูกค้าประจำที่หายไป และระเบียนที่ข้อมูลขาด แต่ละแถวแสดงช่องทางที่สมาชิกยินยอม และข้อความพร้อมส่งในภาษาของพวกเขา c ทำเครื่องหมายว่าติดต่อแล้ว (แถวจะเป็นสีเทาจนถึงปีหน้า) y คัดลอกข้อความ x บันทึกรายการเป็นไฟล์ CSV ไว้ข้างฐานข้อมูล
+ui-help-review = ในรายการ
+ui-help-review-contact = การเลือกว่าติดต่อสมาชิกทางไหน
+ui-key-section-back = ส่วนก่อนหน้า
+ui-key-back = กลับ
+review-in-shop-short = ร้าน
+ui-soon-gotcha = วันรับมาเลี้ยงของ { $name } คือ { $when }
+ui-card-gotcha = อยู่บ้านตั้งแต่ { $date }
+ui-card-contacted = ติดต่อแล้ว
+ui-review-nothing-to-export = รายการนี้ว่าง: ไม่มีอะไรให้ส่งออก
+## Loyalty: points, tiers and rewards
+err-config-points-range = { $key } = { $value }: ใช้จำนวนเต็มตั้งแต่ 0 ขึ้นไป
+err-config-grace = grace_days = { $value }: ใช้จำนวนวันตั้งแต่ 0 ถึง 3650
+err-config-tiers-too-many = มี { $count } ระดับ มีได้มากสุด { $max } ระดับ
+err-config-tier-name = ระดับต้องมีชื่อ
+err-config-tier-twice = มีสองระดับที่ชื่อ "{ $name }"
+err-config-tier-first = ระดับแรก ({ $name }) คือจุดเริ่มต้นของสมาชิกทุกคน: min ต้องเป็น 0
+err-config-tier-range = min = { $value }: ใช้จำนวนเต็มตั้งแต่ 0 ขึ้นไป
+err-config-tier-order = { $name } ต้องใช้มากกว่า { $below } (เรียงระดับจากต่ำสุดก่อน)
+err-config-reward-name = รางวัลต้องมีชื่อ
+err-config-reward-twice = มีสองรางวัลที่ชื่อ "{ $name }"
+err-config-reward-points = รางวัล "{ $name }": points = { $value } ใช้จำนวนเต็มมากกว่า 0
+loyalty-err-redeem-positive = แลกคะแนนเป็นจำนวนเต็มมากกว่า 0
+loyalty-err-not-enough = คะแนนไม่พอ: คะแนนคงเหลือ { $balance } ขอแลก { $points } (ขาด { $missing })
+loyalty-err-note-required = การปรับคะแนนต้องมีหมายเหตุบอกเหตุผล
+loyalty-err-adjust-zero = การปรับ 0 คะแนนไม่เปลี่ยนอะไร ใส่ตัวเลข เช่น 50 หรือ -20
+loyalty-err-refer-self = สมาชิกแนะนำตัวเองไม่ได้
+loyalty-gap = อีก { $amount } ถึง { $tier }
+loyalty-visits = { $count ->
+   *[other] มา { $count } ครั้ง
+}
+loyalty-reason-sale = ซื้อสินค้า
+loyalty-reason-refund = คืนเงิน
+loyalty-reason-redeem = แลกคะแนน
+loyalty-reason-redeem-reward = แลกรางวัล: { $reward }
+loyalty-reason-bonus = โบนัส
+loyalty-reason-bonus-signup = โบนัสสมัครสมาชิก
+loyalty-reason-bonus-referral = โบนัสแนะนำเพื่อน
+loyalty-reason-bonus-review = โบนัสรีวิว
+loyalty-reason-bonus-birthday = โบนัสวันเกิด
+loyalty-reason-expire = หมดอายุ (ไม่ได้มาร้านนาน)
+loyalty-reason-adjust = ปรับด้วยตนเอง
+loyalty-no-tiers = ยังไม่ได้ตั้งค่าระดับสมาชิก เพิ่มบล็อก [[tiers]] ในไฟล์ตั้งค่าเพื่อใช้งาน
+loyalty-col-tier = ระดับ
+loyalty-col-from = ตั้งแต่
+loyalty-col-members = สมาชิก
+loyalty-col-perks = สิทธิประโยชน์
+loyalty-cli-month = เดือนนี้: เลื่อนขึ้น { $up } เลื่อนลง { $down } ใกล้ระดับถัดไปไม่เกิน 10% { $close }
+loyalty-cli-balance = { $name } (#{ $id }): { $balance } คะแนน
+loyalty-cli-redeemed = แลก { $points } คะแนนให้ { $name } แล้ว คะแนนคงเหลือใหม่: { $balance }
+loyalty-cli-adjusted = ปรับ { $points } คะแนนแล้ว คะแนนคงเหลือใหม่: { $balance }
+loyalty-err-no-reward = ไม่มีรางวัลชื่อ "{ $name }" ในไฟล์ตั้งค่ามี: { $names }
+loyalty-err-reward-points = { $name } ใช้ { $points } คะแนน ไม่ใช่ { $given }
+help-tiers = สมาชิกในแต่ละระดับ ใครเลื่อนขึ้นหรือลงเดือนนี้ และใครใกล้ถึงระดับถัดไป (คำนวณระดับทุกระดับใหม่ก่อน)
+help-tiers-json = พิมพ์ JSON: รายการระดับพร้อม name, min และ members
+help-points = คะแนนคงเหลือและประวัติคะแนนของสมาชิก
+help-points-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-points-json = พิมพ์ JSON: member_id, balance และแถวของบัญชีคะแนน
+help-redeem = แลกคะแนนของสมาชิก จะถูกปฏิเสธเมื่อคะแนนคงเหลือไม่พอ
+help-redeem-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-redeem-points = จำนวนคะแนนที่จะแลก
+help-redeem-reward = รางวัลจากรายการในไฟล์ตั้งค่า เช่น "กาแฟฟรี" (คะแนนต้องตรงกัน)
+help-adjust = เพิ่มหรือลดคะแนนด้วยตนเอง ต้องมีหมายเหตุบอกเหตุผล
+help-adjust-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-adjust-points = คะแนนที่จะเพิ่ม เช่น 50 หรือจะลด เช่น -20
+help-adjust-note = เหตุผล เช่น "คะแนนจากบัตรกระดาษใบเก่า"
+ui-key-redeem = แลกคะแนน
+ui-key-points = คะแนน
+ui-key-tiers = ระดับ
+ui-key-pick-reward = เลือกรางวัล
+ui-key-redeem-go = แลก
+ui-key-adjust = ปรับเอง
+ui-key-referred-by = ผู้แนะนำ…
+ui-key-review-bonus = โบนัสรีวิว
+ui-key-close = ปิด
+ui-key-next-list = รายการถัดไป
+ui-key-prev-list = รายการก่อนหน้า
+ui-key-open-or-edit = เปิด / แก้ไข
+ui-key-edit-min = แก้ขั้นต่ำของระดับ
+ui-key-save-min = บันทึกขั้นต่ำ
+ui-card-tier-since = { $tier } ตั้งแต่ { $date }
+ui-card-tier-until = { $tier } ถึง { $date }
+ui-card-tier-keep = อีก { $amount } เพื่อคงระดับ { $tier }
+ui-card-tier-top = ระดับสูงสุด
+ui-card-perks = สิทธิประโยชน์
+ui-points-count = { $count ->
+   *[other] { $count } คะแนน
+}
+ui-redeem-title = แลกคะแนน: { $name }
+ui-redeem-balance = คะแนนคงเหลือ
+ui-redeem-points = คะแนน
+ui-redeem-rewards = หรือเลือกรางวัลด้วย ↑↓:
+ui-redeem-no-rewards = ไม่มีรางวัลในไฟล์ตั้งค่า พิมพ์จำนวนคะแนน
+ui-redeem-after = คะแนนคงเหลือใหม่
+ui-redeem-not-number = พิมพ์จำนวนคะแนนเป็นจำนวนเต็ม
+ui-redeem-confirm-title = แลกคะแนนหรือไม่?
+ui-redeem-confirm = แลก { $points } คะแนนให้ { $name } หรือไม่? คะแนนคงเหลือใหม่: { $balance }
+ui-redeem-confirm-reward = แลก { $points } คะแนน ({ $reward }) ให้ { $name } หรือไม่? คะแนนคงเหลือใหม่: { $balance }
+ui-redeem-done = แลก { $points } คะแนนและบันทึกแล้ว คะแนนคงเหลือใหม่: { $balance }
+ui-points-title = คะแนน: { $name } · คงเหลือ { $balance }
+ui-points-empty = ยังไม่มีคะแนน
+ui-adjust-title = ปรับด้วยตนเอง — Enter บันทึก, Esc ยกเลิก
+ui-adjust-points = คะแนน
+ui-adjust-points-hint = เช่น 50 หรือ -20
+ui-adjust-note = หมายเหตุ
+ui-adjust-note-hint = ต้องกรอก: เหตุผล
+ui-adjust-bad-points = พิมพ์จำนวนคะแนนที่ไม่ใช่ 0 เช่น 50 หรือ -20
+ui-referral-form-title = ใครแนะนำสมาชิกคนนี้มาที่คลับ? — Enter, Esc ยกเลิก
+ui-referral-by = แนะนำโดย
+ui-referral-hint = บัตร โทร อีเมล หรือรหัส
+ui-referral-not-found = ไม่มีสมาชิกที่มีบัตร เบอร์โทร อีเมล หรือรหัสนั้น
+ui-referral-title = บันทึกผู้แนะนำหรือไม่?
+ui-referral-question = { $referrer } แนะนำ { $name } มาที่คลับใช่ไหม? ทั้งสองคนจะได้โบนัสแนะนำเพื่อน ({ $points } คะแนน)
+ui-referral-done = บันทึกผู้แนะนำสมาชิกคนนี้แล้ว ทั้งสองคนได้รับโบนัสแนะนำเพื่อน
+ui-referral-already = สมาชิกคนนี้มีผู้แนะนำอยู่แล้ว ไม่มีการเปลี่ยนแปลง
+ui-review-bonus-none = ยังไม่ได้ตั้งค่าโบนัสรีวิว (review_bonus ในไฟล์ตั้งค่า)
+ui-review-bonus-title = โบนัสรีวิว?
+ui-review-bonus-question = ให้โบนัสรีวิว { $points } คะแนนแก่ { $name } หรือไม่? ให้ได้ครั้งเดียวต่อสมาชิก
+ui-review-bonus-done = ให้โบนัสรีวิวแล้ว
+ui-review-bonus-already = สมาชิกคนนี้ได้โบนัสรีวิวไปแล้ว ให้ได้ครั้งเดียว
+ui-tiers-title = ระดับสมาชิก · { $basis } · ผ่อนผัน { $days } วันก่อนลดระดับ
+ui-tiers-on-spend = ตามยอดซื้อใน 12 เดือน
+ui-tiers-on-visits = ตามการมาร้านใน 12 เดือน
+ui-tiers-edit-hint = Enter ที่ระดับ: ลองขั้นต่ำอื่นและดูว่าใครจะเลื่อนก่อนบันทึก
+ui-tiers-preview = ที่ขั้นต่ำนี้ { $up } คนจะเลื่อนขึ้นเป็น { $tier } ทันที และ { $down } คนจะต่ำกว่าระดับของตน (ตอนนี้ { $now }) และลดระดับหลัง { $days } วัน Enter เพื่อบันทึก
+ui-tiers-not-number = พิมพ์ขั้นต่ำเป็นจำนวนเต็ม
+ui-tiers-between = ขั้นต่ำต้องมากกว่า { $below } และน้อยกว่า { $above }
+ui-tiers-first-fixed = ระดับแรกคือจุดเริ่มต้นของสมาชิกทุกคน ขั้นต่ำคงเป็น 0
+ui-tiers-no-file = ไม่มีไฟล์ตั้งค่าให้บันทึก เปลี่ยนขั้นต่ำในไฟล์ตั้งค่า
+ui-tiers-cannot-edit = เปลี่ยน { $tier } ใน { $path } ไม่ได้: ขั้นต่ำไม่ได้เขียนไว้เป็น "min = …" โปรดแก้ในไฟล์
+ui-tiers-saved = บันทึกขั้นต่ำใหม่ในไฟล์ตั้งค่าแล้ว คำนวณระดับใหม่แล้ว
+ui-tiers-moves = เดือนนี้: ขึ้น { $up } ลง { $down }
+ui-tiers-nudges = { $count ->
+   *[other] { $count } คนใกล้ระดับถัดไปไม่เกิน 10%
+}
+ui-tiers-none = ไม่มีใคร
+ui-help-title-tiers = วิธีใช้: ระดับสมาชิก
+ui-help-intro-tiers = สมาชิกในแต่ละระดับ ใครเลื่อนขึ้นหรือลงเดือนนี้ และใครใกล้ระดับถัดไปไม่เกิน 10% (ควรกระตุ้นสักหน่อย) Tab เพื่อไปรายการถัดไป Enter ที่สมาชิกเพื่อเปิดบัตร Enter ที่ระดับเพื่อลองขั้นต่ำอื่น: หน้าจอจะบอกว่าจะมีสมาชิกเลื่อนกี่คนก่อนบันทึก
+ui-help-tiers = ในหน้าระดับสมาชิก
+ui-help-tiers-edit = การลองขั้นต่ำอื่น
+ui-help-redeem = การแลกคะแนน
+ui-help-points = ในประวัติคะแนน
+ui-help-points-form = การปรับคะแนนหรือบันทึกผู้แนะนำสมาชิก
+## Member add from the command line: receipts bought before signing up
+cli-member-claimed = { $count ->
+   *[other] ใบเสร็จก่อนหน้า { $count } ใบ (บัตร เบอร์โทร หรืออีเมลเดียวกัน) เป็นของสมาชิกนี้แล้ว
+}
+
 # Falls back to en.ftl for every message not listed here.
 
 # dbsafe

@@ -1,5 +1,681 @@
 # Falls back to en.ftl for every message not listed here.
 
+## Errors (one line each, they end up on stderr)
+err-unexpected = 出了点问题；未作任何更改。
+err-today-format = “{ $value }”不是日期；请使用 YYYY-MM-DD，例如 2026-03-14。
+err-database = 数据库错误：{ $detail }
+err-file = 无法使用文件 { $path }：{ $detail }
+err-config = 配置文件 { $path }:{ $line }：{ $detail }
+err-config-country = “{ $value }”不是两个字母的国家代码（例如 HR、IL、US）
+err-config-currency = “{ $value }”不是本应用认识的货币代码（例如 EUR、USD、ILS、DKK）
+err-db-newer = 此数据库由更新版本的 regulars 写入（架构 { $found }；本应用最高支持 { $known }）。请更新应用；未作任何更改。
+err-db-open = 无法打开数据库 { $path }：{ $detail }
+err-db-not-sqlite = { $path } 不是 regulars 数据库（不是 SQLite 文件）；未作任何更改。
+err-db-foreign = { $path } 是其他程序的 SQLite 数据库，不属于 regulars；未作任何更改。
+err-no-data-dir = 找不到此用户的数据文件夹；请用 --db PATH 指定数据库。
+err-member-not-found = 没有与“{ $key }”匹配的会员（请提供编号、卡号、电话或电子邮件）。
+err-field = { $field }：{ $problem }
+err-card-taken = 卡 { $card } 已属于 { $name }。
+err-born-and-age = 请只提供 --born 或 --age 其中之一，不要同时提供。
+err-age = --age 必须是整数岁数，例如 3。
+err-channel = “{ $value }”不是联系渠道；请使用 sms、email、phone 或 post。
+
+## Field problems (shown at the field in the signup form, and by the CLI)
+field-required = 必填
+field-bad-phone = 不是电话号码（例如 091 234 5678 或 +385 91 234 5678）
+field-bad-email = 不是电子邮件地址（例如 ana@example.com）
+field-bad-date = 不是日期（例如 14.3. 或 14.3.1986）
+field-future-date = 这个日期在未来
+
+## Field names
+field-first-name = 名
+field-family-name = 姓
+field-phone = 电话
+field-email = 电子邮件
+field-birthday = 生日
+field-card = 会员卡
+field-area = 地区
+field-note = 备注
+field-name = 名字
+field-born = 出生
+field-kind = 种类
+field-gender = 性别
+
+## CLI output
+cli-member-added = 已添加会员 { $id }：{ $name }
+cli-child-added = 已为 { $member } 添加孩子 { $name }
+cli-pet-added = 已为 { $member } 添加宠物 { $name }
+cli-no-match = 没有与“{ $query }”匹配的会员。
+cli-demo-done = 已添加 { $count } 位示例会员。
+cli-possible-duplicate = 注意：此人可能与会员 { $id }（{ $name }）是同一人。
+field-visits = 到店次数
+field-spend = 消费
+field-child = 孩子
+field-pet = 宠物
+
+## Command-line help
+help = 小店的会员俱乐部：会员、生日、收银机的购买记录、积分。
+help-db = 数据库文件（默认：数据文件夹中的 regulars.db）
+help-today = 假装今天是这一天（YYYY-MM-DD），用于试用和测试
+help-config = 配置文件（默认：配置文件夹中的 config.toml）
+help-lang = 界面和消息的语言：en、he、hr、zh 或 th
+help-member = 登记、查找和显示会员
+help-member-add = 登记新会员
+help-member-add-first = 名
+help-member-add-last = 姓
+help-member-add-phone = 电话，本国号码（按店铺所在国家）或带 + 国家代码
+help-member-add-email = 电子邮件地址
+help-member-add-birthday = 生日：YYYY-MM-DD，或不带年份的 MM-DD
+help-member-add-card = 会员卡号或收银机的顾客代码
+help-member-add-consent = 会员同意的联系渠道，例如 sms,email
+help-member-add-area = 地区或邮政编码
+help-member-add-note = 给柜台看的备注
+help-member-add-json = 以 JSON 输出新会员
+help-member-find = 按名字的一部分、电话数字、电子邮件或卡号查找会员
+help-member-find-text = 要查找的内容
+help-member-find-json = 输出 JSON（会员列表）
+help-member-show = 显示一位会员
+help-member-show-key = 会员编号、卡号、电话或电子邮件
+help-member-show-json = 输出 JSON
+help-child = 会员的孩子
+help-child-add = 为会员添加孩子
+help-child-add-key = 会员编号、卡号、电话或电子邮件
+help-child-add-name = 孩子的名字
+help-child-add-born = 出生日期，YYYY-MM-DD
+help-child-add-age = 不知道确切日期时的岁数
+help-child-add-gender = 性别（如果家长告知）
+help-pet = 会员的宠物
+help-pet-add = 为会员添加宠物
+help-pet-add-key = 会员编号、卡号、电话或电子邮件
+help-pet-add-name = 宠物的名字
+help-pet-add-kind = 动物种类：狗、猫、兔子…
+help-pet-add-born = 出生日期，YYYY-MM-DD
+help-pet-add-age = 不知道确切日期时的岁数
+
+## Demo data and birthday days
+help-demo = 用虚构的会员填充数据库，以便试用本应用
+help-demo-members = 要添加多少位示例会员
+help-demo-seed = 生成器的起始值：相同的数字生成相同的会员
+cli-demo-progress = 正在添加示例会员
+day-today = 今天
+day-tomorrow = 明天
+day-monday = 星期一
+day-tuesday = 星期二
+day-wednesday = 星期三
+day-thursday = 星期四
+day-friday = 星期五
+day-saturday = 星期六
+day-sunday = 星期日
+day-in-days = { $days ->
+   *[other] { $days } 天后
+}
+err-demo-data = 示例数据文件 { $file } 已损坏：{ $detail }
+
+## ui: the terminal screens
+ui-title = regulars · { $shop }
+ui-too-small = 窗口太小（{ $width }×{ $height }）。regulars 至少需要 { $min_width }×{ $min_height }：请把窗口调大或把字体调小。
+ui-too-small-quit = Ctrl-C 退出。
+ui-err-terminal = 无法使用此终端：{ $detail }
+ui-err-member-gone = 该会员已不存在。
+ui-none = —
+ui-birthday-marker-plain = *生日
+ui-today-short = 今天
+
+# Dates: "Tue 3 Mar", "3 Mar 2025", "Mon 23 Nov 2026", "14 Mar"
+ui-date-short = { $month }{ $day }日 { $weekday }
+ui-date-year = { $year }年{ $month }{ $day }日
+ui-date-full = { $year }年{ $month }{ $day }日 { $weekday }
+ui-date-no-year = { $month }{ $day }日
+ui-day-1 = 周一
+ui-day-2 = 周二
+ui-day-3 = 周三
+ui-day-4 = 周四
+ui-day-5 = 周五
+ui-day-6 = 周六
+ui-day-7 = 周日
+ui-month-1 = 1月
+ui-month-2 = 2月
+ui-month-3 = 3月
+ui-month-4 = 4月
+ui-month-5 = 5月
+ui-month-6 = 6月
+ui-month-7 = 7月
+ui-month-8 = 8月
+ui-month-9 = 9月
+ui-month-10 = 10月
+ui-month-11 = 11月
+ui-month-12 = 12月
+ui-when-weekday = { $weekday }
+ui-born-with-age = { $date }（{ $age }）
+ui-about-years = { $years ->
+   *[other] 约 { $years } 岁
+}
+
+# Key names in hints and help
+ui-keyname-enter = Enter
+ui-keyname-esc = Esc
+ui-keyname-tab = Tab
+ui-keyname-backtab = Shift-Tab
+ui-keyname-space = Space
+ui-keyname-pageup = PgUp
+ui-keyname-pagedown = PgDn
+ui-keyname-ctrl = Ctrl-
+
+# What keys do (status bar and help)
+ui-key-help = 帮助
+ui-key-quit = 退出
+ui-key-quit-always = 随时退出
+ui-key-move = 移动
+ui-key-page = 上/下翻页
+ui-key-open = 打开
+ui-key-clear-search = 清除搜索
+ui-key-search = 返回搜索
+ui-key-sign-up = 登记新会员
+ui-key-sign-up-first = 登记第一位会员
+ui-key-load-demo = 载入示例会员
+ui-key-to-counter = 返回柜台
+ui-key-next-field = 下一栏
+ui-key-prev-field = 上一栏
+ui-key-save = 保存
+ui-key-cancel = 取消
+ui-key-toggle = 勾选/取消
+ui-key-choose = 选择渠道
+ui-key-open-existing = 打开已有的
+ui-key-save-anyway = 仍然保存
+ui-key-back-to-form = 返回表单
+ui-key-edit = 编辑
+ui-key-add-child = 加孩子
+ui-key-add-pet = 加宠物
+ui-key-delete = 删除
+ui-key-scroll = 滚动
+ui-key-close-help = 关闭帮助
+ui-key-yes = 是
+ui-key-no = 否
+
+# Welcome (empty database)
+ui-welcome-title = 欢迎使用 regulars
+ui-welcome-empty = { $shop } 还没有会员俱乐部的会员。
+ui-welcome-demo = 载入 { $count } 位示例会员来试用
+ui-welcome-later = 示例会员会写入这个数据库。如果只是想试用，请改用 --db demo.db 启动 regulars。
+ui-help-more = ↓ 更多
+ui-demo-loading = 正在载入示例会员…
+ui-demo-done = { $count ->
+   *[other] 已添加 { $count } 位示例会员。
+}
+ui-demo-none = 未添加任何示例会员。
+
+# Counter
+ui-counter-search = 查找会员
+ui-counter-placeholder = 输入名字、电话数字、电子邮件或卡号
+ui-counter-placeholder-list = / 搜索
+ui-counter-found = { $count ->
+   *[other] 找到 { $count } 位
+}
+ui-counter-none-found = 无匹配
+ui-counter-no-match = + 没有与“{ $query }”匹配的结果 — 按 Enter 登记新会员
+ui-counter-signup-row = + 将“{ $query }”登记为新会员
+ui-counter-empty = 还没有会员。输入名字并按 Enter 即可登记。
+ui-col-name = 名字
+ui-col-contact = 电话/电子邮件
+ui-col-tier = 等级
+ui-col-points = 积分
+ui-col-last-visit = 上次到店
+ui-col-birthday = 生日
+
+# Signup and edit
+ui-signup-title = 新会员
+ui-signup-edit-title = 编辑 { $name }
+ui-signup-optional = 选填
+ui-signup-footer = 按 Enter 保存。孩子和宠物可以在会员卡页面添加。
+ui-signup-fix = 请更正标出的栏位。
+ui-field-contact = 电话或电子邮件
+ui-field-other-contact = 第二个电话/邮件
+ui-field-consent = 同意联系
+ui-field-joined = 入会
+ui-field-born-or-age = 出生
+ui-channel-sms = 短信
+ui-channel-email = 邮件
+ui-channel-phone = 电话
+ui-channel-post = 邮寄
+ui-hint-birthday = 例如 14.3. 或 14.3.1986
+ui-hint-birthday-us = 例如 3/14 或 3/14/1986
+ui-hint-card = 会员卡或收银机代码
+ui-hint-born = 日期，或岁数
+ui-hint-kind = 狗、猫、兔子…
+ui-hint-ok = ✓ { $value }
+ui-err-second-phone = 上面已填写电话号码；这里请填电子邮件
+ui-err-second-email = 上面已填写电子邮件；这里请填电话号码
+ui-err-born = 不是日期或岁数（例如 14.3.2020，或 3）
+ui-err-born-needs-year = 请同时填写年份，或只填岁数
+ui-signed-up = 已登记 { $name }。
+ui-saved = 已保存 { $name }。
+ui-duplicate-title = 已经是会员？
+ui-duplicate-intro = 此人可能已在会员俱乐部中：
+ui-duplicate-since = 自 { $date } 起
+
+# Member card
+ui-card-consent = 同意的联系方式
+ui-consent-yes = 是，自 { $date } 起
+ui-consent-withdrawn = 否，已于 { $date } 撤回
+ui-consent-no = 否
+ui-card-club = 俱乐部
+ui-card-details = 资料
+ui-card-children = 孩子
+ui-card-no-children = 暂无（按 c 添加）
+ui-card-pets = 宠物
+ui-card-no-pets = 暂无（按 p 添加）
+ui-card-history = 到店记录
+ui-card-habits = 习惯
+ui-card-no-purchases = 尚未导入购买记录
+ui-visits = { $count ->
+   *[other] { $count } 次到店
+}
+ui-card-visits = { $visits }，上次 { $last }
+ui-card-spend = 累计消费 { $spend }
+ui-soon-turns = { $name } { $when }满 { $age } 岁
+ui-soon-birthday = { $name } 的生日是{ $when }
+ui-family-add-child = 为 { $name } 添加孩子
+ui-family-add-pet = 为 { $name } 添加宠物
+ui-family-added = 已添加 { $name }。
+ui-deleted = 已删除 { $name }。
+
+# Questions before something is lost
+ui-confirm-discard-title = 放弃？
+ui-confirm-discard-new = 放弃这位新会员？已输入的内容将丢失。
+ui-confirm-discard-edit = 放弃对 { $name } 的修改？
+ui-confirm-discard-family = 放弃已输入的内容？
+ui-confirm-delete-title = 删除会员？
+ui-confirm-delete = 删除 { $name } 及其孩子、宠物和同意记录？收据会保留，但不再关联任何人。此操作无法撤销。
+
+# Help (? or F1)
+ui-help-title-welcome = 帮助：欢迎
+ui-help-title-counter = 帮助：柜台
+ui-help-title-signup = 帮助：登记
+ui-help-title-member = 帮助：会员卡
+ui-help-intro-welcome = 会员俱乐部还是空的。载入示例会员来试用本应用，或登记第一位真正的会员。
+ui-help-intro-counter = 输入名或姓的任意部分、电话数字、电子邮件或卡号即可查找会员；列表会随输入逐步缩小，并选中最佳匹配。除 ? 外的每个键都会输入到搜索框，所以含 q、j 或 k 的名字也能搜索。没找到？按 Enter 会用已输入的内容登记这位顾客。
+ui-help-intro-signup = 前几栏是顾客在柜台通常会提供的信息；按 Tab 可到达选填栏位。不带 + 国家代码的电话号码按店铺所在国家的号码读取。在文本栏中 ? 会作为文字输入；F1 显示此帮助。
+ui-help-intro-member = 会员俱乐部所知道的关于这位会员的一切。按 Esc 返回柜台。
+ui-help-welcome = 在此页面
+ui-help-counter-search = 在搜索框输入时
+ui-help-counter-list = 在列表中（搜索为空时按 Esc）
+ui-help-signup-fields = 在文本栏中
+ui-help-signup-consent = 在同意联系一行
+ui-help-duplicate = 显示可能重复的会员时
+ui-help-member = 在会员卡上
+ui-help-family-form = 添加孩子或宠物
+ui-help-everywhere = 任何地方
+
+## Import of till exports
+help-import = 导入收银机导出文件：Square、Loyverse、Shopify、Odoo、SumUp、MobilePay、Zettle 或普通 CSV
+help-import-files = 导出文件（CSV 或 xlsx）；同一文件导入两次只存储一次。不指定文件时：导入收件文件夹中的新文件
+help-import-format = 按此格式读取：square-items、square-transactions、loyverse-receipts、loyverse-items、shopify-orders、odoo-pos、sumup、mobilepay、zettle 或 generic
+help-import-country = 用于本国电话号码和日期顺序的两字母国家代码（默认：店铺所在国家）
+help-import-encoding = 猜测有误时 CSV 的文本编码，例如 windows-1252、windows-1255、gbk
+help-import-dry-run = 读取文件并报告将存储的内容；不存储任何内容
+help-import-json = 每个文件输出一个 JSON 对象
+import-done = { $file }（{ $format }）：读取行数：{ $rows }；新收据：{ $new }（退款：{ $refunds }）；已存储：{ $duplicates }；被拒绝的行：{ $rejected }
+import-rejected-line = 第 { $line } 行：{ $reason }
+import-more-rejected = … 另有 { $count } 行被拒绝
+import-dry-run = 试运行：未存储任何内容。
+import-note-already = 此文件之前已导入过（{ $file }，{ $at }）；未存储任何新内容。
+import-note-day-first = 像 03/04 这样的日期可能是日在前也可能是月在前，文件中没有能确定的日期；已按 { $country } 的惯例读作日/月。
+import-note-month-first = 像 03/04 这样的日期可能是日在前也可能是月在前，文件中没有能确定的日期；已按 { $country } 的惯例读作月/日。
+import-err-unknown-format = { $path } 不是本应用认识的收银机导出文件（前几行中没有 Square、Loyverse、Shopify、Odoo、SumUp、MobilePay、Zettle 或普通 CSV 的标题行）；未存储任何内容。
+import-err-not-format = { $path } 的前几行中没有 { $format } 格式的标题行；未存储任何内容。
+import-err-format-name = “{ $value }”不是格式名；请使用以下之一：{ $names }。
+import-err-country = “{ $value }”不是两个字母的国家代码（例如 HR、IL、US）。
+import-err-encoding = “{ $value }”不是本应用认识的文本编码（例如 utf-8、windows-1252、windows-1255、gbk）。
+import-err-cancelled = 导入已取消；未存储任何内容。
+import-err-some-failed = 部分文件未导入：{ $files }
+import-row-no-id = “{ $column }”中没有收据编号
+import-row-no-money = “{ $column }”为空
+import-row-bad-money = “{ $column }”：“{ $value }”不是金额
+import-row-bad-qty = “{ $column }”：“{ $value }”不是数量
+import-row-bad-date = “{ $column }”：“{ $value }”不是日期或时间
+import-row-no-such-date = “{ $column }”：“{ $value }”是不存在的日期
+import-row-short = 只有 { $found } 个字段，应有 { $expected } 个（文件是否被截断？）
+import-row-orphan = 收据 { $id } 的后续行，但其第一行不在文件中
+
+## Member card: visits and habits page
+ui-key-purchases = 到店与习惯
+ui-key-details = 资料
+ui-key-scroll-history = 滚动记录
+ui-help-member-purchases = 在到店与习惯页面
+ui-card-title-purchases = { $name } · 到店与习惯
+ui-card-more-purchases = Tab：到店记录与习惯
+ui-habit-summary = 通常在{ $weekday }
+ui-habit-summary-gap = 通常在{ $weekday }，每隔 { $gap }
+ui-days = { $days ->
+   *[other] { $days } 天
+}
+ui-days-ago = { $days ->
+    [0] 今天
+    [one] 昨天
+   *[other] { $days } 天前
+}
+ui-habit-visits = 到店次数
+ui-habit-visits-12m = 12 个月内 { $count } 次
+ui-habit-spent = 消费
+ui-habit-spent-12m = 12 个月内 { $amount }
+ui-habit-basket = 客单价
+ui-habit-basket-average = 平均 { $amount }
+ui-habit-last-visit = 上次到店
+ui-habit-last = { $date }，{ $ago }
+ui-habit-gap = 通常间隔
+ui-habit-usually = 通常时间
+ui-habit-usually-hour = { $weekday }，{ $from }–{ $to }
+ui-habit-favourites = 常买商品
+ui-habit-categories = 类别
+ui-habit-per-month = 每月到店次数
+ui-habit-per-month-note = 最近 12 个月
+ui-history-count = { $count ->
+   *[other] { $count } 张收据
+}
+ui-history-refund = 退款：{ $items }
+ui-history-none = 尚未导入购买记录。在柜台页面按 i 导入收银机的导出文件。
+
+## Import screen and till customers without a member
+ui-key-import = 导入
+ui-key-unmatched = 非会员顾客
+ui-key-import-file = 导入
+ui-key-type-path = 输入路径
+ui-key-rescan = 重新查看
+ui-key-import-path = 导入输入的文件
+ui-key-back-to-files = 返回文件列表
+ui-key-cancel-import = 取消导入
+ui-key-link = 关联到会员
+ui-key-link-to-this = 关联到此会员
+ui-key-sign-up-customer = 登记为新会员
+ui-help-title-import = 帮助：从收银机导入
+ui-help-intro-import = 从收银机导出销售记录（CSV 或 xlsx），把文件放进顶部显示的收件文件夹，或输入文件路径。Square、Loyverse、Shopify、Odoo、SumUp、MobilePay、Zettle 和普通 CSV 会按列自动识别。同一张收据导入两次只存储一次，之前导入过的文件会按内容识别出来。取消的导入不会存储任何内容。
+ui-help-import-files = 选择文件
+ui-help-import-path = 输入路径
+ui-help-import-running = 导入期间
+ui-help-import-result = 导入之后
+ui-help-title-unmatched = 帮助：非会员的收银顾客
+ui-help-intro-unmatched = 这些人的卡号、电话或电子邮件出现在已导入的收据上，但不属于任何会员，按消费额从高到低排列。把其中一位关联到会员，这些收据就归该会员所有（以后的导入也会自动匹配）；或用收银机已知的信息为其登记。收据上的名字只用于辨认顾客；收据从不按名字匹配。
+ui-help-unmatched = 在列表中
+ui-help-unmatched-link = 选择要关联的会员
+ui-import-title = 从收银机导入
+ui-import-inbox = 收件文件夹：{ $path }
+ui-import-no-inbox = 没有收件文件夹（此系统没有数据文件夹）；请在下方输入文件路径。
+ui-import-col-file = 文件
+ui-import-col-size = 大小
+ui-import-col-status = 已导入
+ui-import-status-new = 新
+ui-import-status-done = { $date }
+ui-import-empty = 收件文件夹中还没有文件。从收银机导出销售记录并把文件放进此文件夹，然后按 r，或在下方输入文件路径。
+ui-import-path = 其他文件：
+ui-import-path-hint = 按 Tab，然后输入路径
+ui-import-note = 文件一次性存储：要么全部，要么全不。
+ui-import-type-a-path = 请先输入导出文件的路径。
+ui-size-b = { $n } B
+ui-size-kb = { $n } KB
+ui-size-mb = { $n } MB
+ui-import-running = 正在导入 { $file }
+ui-import-reading = 正在读取文件…
+ui-import-rows = { $done } / { $total } 行
+ui-import-rate = { $rows } · 每秒 { $rate } 行
+ui-import-cancel-note = 按 Esc 或 Ctrl-C 取消；取消的导入不会存储任何内容。
+ui-import-cancelling = 正在取消… 此文件的内容都不会被存储。
+ui-import-result-file = { $file }（{ $format }）
+ui-import-result-rows = 读取行数
+ui-import-result-new = 新收据
+ui-import-result-new-refunds = { $new }（其中 { $refunds }）
+ui-import-refunds = { $count ->
+   *[other] { $count } 笔退款
+}
+ui-import-result-duplicate = 已存储
+ui-import-result-rejected = 被拒绝的行
+ui-import-result-unmatched = 无对应会员
+ui-import-result-unmatched-value = { $count ->
+   *[other] { $count } 位收银顾客（按 u 查看）
+}
+ui-import-result-unmatched-many = 超过 { $count } 位收银顾客（按 u 查看）
+ui-import-errors = 被拒绝的行（已跳过；其余已导入）
+ui-import-errors-first = 被拒绝的行，前 { $count } 行（已跳过；其余已导入）
+ui-unmatched-title = 非会员的收银顾客
+ui-unmatched-intro = 他们的卡号、电话或电子邮件出现在收据上，但不属于任何会员。按 Enter 关联到会员；按 n 登记为新会员。
+ui-unmatched-col-name = 收据上的名字
+ui-unmatched-col-who = 电话/邮件/卡号
+ui-unmatched-col-receipts = 收据
+ui-unmatched-col-spend = 消费
+ui-unmatched-card = 卡 { $card }
+ui-unmatched-none = 已导入收据上的每位顾客都是会员（或尚未导入任何内容）。
+ui-unmatched-link-title = 将 { $who } 关联到
+ui-unmatched-linked = 已将 { $who } 关联到 { $name }：{ $receipts } 现归其所有。
+ui-claimed = { $count ->
+   *[other] 之前的 { $count } 张收据现归其所有。
+}
+
+## Import from the command line: inbox and Ctrl-C
+import-stopping = 正在停止… 正在读取的文件将被回滚（再按一次 Ctrl-C 立即退出）。
+import-cancelled-file = { $file } 的导入已取消；其内容均未存储。
+import-inbox-nothing = 收件文件夹中没有新文件（{ $dir }）。
+
+## Reminders and the weekly review
+err-config-lapsed = { $key } 至少要为 1（现在是 { $value }）
+err-config-placeholder = { $key } 使用了 {"{"}{ $name }{"}"}，这不是占位符；请使用 {"{"}first_name{"}"}、{"{"}child_name{"}"}、{"{"}pet_name{"}"}、{"{"}turning{"}"}、{"{"}reward{"}"} 或 {"{"}shop{"}"}
+review-member-turns = { $name } 满 { $age } 岁
+review-member-birthday = { $name } 的生日
+review-son-turns = 儿子 { $name } 满 { $age } 岁
+review-daughter-turns = 女儿 { $name } 满 { $age } 岁
+review-child-turns = { $name } 满 { $age } 岁
+review-pet-turns = { $name }（{ $kind }）满 { $age } 岁
+review-gotcha = { $name }（{ $kind }）于 { $year } 年的这一天来到家里
+review-feb29 = （2 月 29 日出生）
+review-lapsed = { $visits }，上次 { $last }
+review-no-birthday = 无生日
+review-no-consent = 未同意联系
+review-no-channels = —
+review-in-shop = 已在店里说过
+review-reason-birthday = 生日祝福
+review-reason-child-birthday = 孩子的生日
+review-reason-pet-birthday = 宠物的生日
+review-reason-gotcha-day = 到家纪念日
+review-reason-winback = 我们想念您
+cli-reminders-none = { $days ->
+    [0] 今天没有生日。
+    [one] 今天和明天没有生日。
+   *[other] 接下来 { $days } 天内没有生日。
+}
+help-reminders = 接下来几天内会员、其孩子和宠物的生日（以及宠物的到家纪念日）
+help-reminders-days = 从今天往后看多少天（0 = 仅今天；最多 366）
+help-reminders-json = 输出 JSON：{"{"}date, kind, member_id, name, turning, days_until{"}"} 的列表
+help-pet-add-gotcha = 宠物来到家里的日子（“到家纪念日”），YYYY-MM-DD
+field-gotcha = 到家日
+ui-key-review = 每周回顾
+ui-key-mark-contacted = 已联系
+ui-key-copy-message = 复制
+ui-key-export = 导出
+ui-key-section = 分区
+ui-key-days = 7/14/30天
+ui-key-open-card = 打开会员卡
+ui-key-mark = 标记
+ui-review-exported = 已将 { $rows } 保存到 { $path }
+ui-review-rows = { $count ->
+   *[other] { $count } 行
+}
+ui-review-nothing-to-send = 这里没有要发送的内容：按 Enter 打开会员卡补填缺少的信息。
+ui-review-no-message = 这一行没有消息。
+ui-review-marked = 已将 { $name } 标记为已联系：{ $channel }，{ $date }。
+ui-review-copied = 已复制给 { $name } 的消息（在终端允许的情况下）。
+ui-err-copy-too-long = 这段文字太长，无法放入剪贴板。
+ui-review-title = 每周回顾
+ui-review-tab-birthdays = 生日
+ui-review-tab-near-tier = 接近升级
+ui-review-tab-lapsed = 不再光顾
+ui-review-tab-missing = 缺少资料
+ui-review-next = 接下来
+ui-review-days = 天
+ui-review-lapsed-intro = 在 { $months } 个月内到店 { $visits } 次以上、但最近 { $weeks } 周没有到店的常客
+ui-review-missing-intro = 没有生日或未同意联系：下次他们来店时问一下
+ui-review-col-day = 日期
+ui-review-col-who = 谁
+ui-review-col-agrees = 同意联系
+ui-review-no-birthdays = { $days ->
+    [one] 今天和明天没有生日。
+   *[other] 接下来 { $days } 天内没有生日。
+}
+ui-review-no-loyalty = 忠诚度计划尚未设置：配置好等级和积分后，接近下一等级的会员会显示在这里。
+ui-review-no-lapsed = 没有常客不再光顾。此列表根据从收银机导入的购买记录生成。
+ui-review-no-missing = 每位会员都有生日和同意联系的记录。
+ui-review-missing-hint = 按 Enter 打开会员卡补填
+ui-review-done = ✓ 已联系：{ $channel }，{ $date }
+ui-review-no-consent-detail = 未同意接收消息：只能在店里说
+ui-review-choice-title = 是如何联系 { $name } 的？
+ui-review-only-in-shop = 未同意接收消息：只能在店里说。
+ui-help-title-review = 帮助：每周回顾
+ui-help-intro-review = 接下来 7、14 或 30 天内会员、其孩子和宠物的生日，不再光顾的常客，以及缺少资料的记录。每行显示会员同意的联系渠道和一条用其语言写好、可直接发送的消息；按 c 把该行标记为已联系（到明年之前显示为灰色），按 y 复制消息，按 x 把列表保存为数据库旁边的 CSV 文件。
+ui-help-review = 在列表中
+ui-help-review-contact = 选择联系会员的方式
+ui-key-section-back = 上一分区
+ui-key-back = 返回
+review-in-shop-short = 店内
+ui-soon-gotcha = { $name } 的到家纪念日是{ $when }
+ui-card-gotcha = 自 { $date } 到家
+ui-card-contacted = 已联系
+ui-review-nothing-to-export = 此列表为空：没有可导出的内容。
+
+## Loyalty: points, tiers and rewards
+err-config-points-range = { $key } = { $value }：请使用 0 或以上的整数
+err-config-grace = grace_days = { $value }：请使用 0 到 3650 之间的天数
+err-config-tiers-too-many = { $count } 个等级；最多只能有 { $max } 个
+err-config-tier-name = 等级需要名称
+err-config-tier-twice = 有两个等级都叫“{ $name }”
+err-config-tier-first = 第一个等级（{ $name }）是每位会员的起点：其 min 必须为 0
+err-config-tier-range = min = { $value }：请使用 0 或以上的整数
+err-config-tier-order = { $name } 的门槛必须高于 { $below }（等级从低到高排列）
+err-config-reward-name = 奖励需要名称
+err-config-reward-twice = 有两个奖励都叫“{ $name }”
+err-config-reward-points = 奖励“{ $name }”：points = { $value }；请使用大于 0 的整数
+loyalty-err-redeem-positive = 请兑换大于 0 的整数积分。
+loyalty-err-not-enough = 积分不足：余额为 { $balance }，要求兑换 { $points }（还差 { $missing }）。
+loyalty-err-note-required = 手动调整需要填写原因备注。
+loyalty-err-adjust-zero = 调整 0 积分不会改变任何内容；请输入例如 50 或 -20 的数字。
+loyalty-err-refer-self = 会员不能推荐自己。
+loyalty-gap = 距 { $tier } 还差 { $amount }
+loyalty-visits = { $count ->
+   *[other] { $count } 次到店
+}
+loyalty-reason-sale = 购买
+loyalty-reason-refund = 退款
+loyalty-reason-redeem = 已兑换
+loyalty-reason-redeem-reward = 已兑换：{ $reward }
+loyalty-reason-bonus = 奖励积分
+loyalty-reason-bonus-signup = 入会奖励
+loyalty-reason-bonus-referral = 推荐奖励
+loyalty-reason-bonus-review = 评价奖励
+loyalty-reason-bonus-birthday = 生日奖励
+loyalty-reason-expire = 已过期（很久未到店）
+loyalty-reason-adjust = 手动调整
+loyalty-no-tiers = 尚未设置等级。在配置文件中添加 [[tiers]] 段即可启用。
+loyalty-col-tier = 等级
+loyalty-col-from = 起点
+loyalty-col-members = 会员
+loyalty-col-perks = 福利
+loyalty-cli-month = 本月：{ $up } 位升级，{ $down } 位降级；{ $close } 位距下一等级不到 10%。
+loyalty-cli-balance = { $name }（#{ $id }）：{ $balance } 积分
+loyalty-cli-redeemed = 已为 { $name } 兑换 { $points } 积分。新余额：{ $balance }。
+loyalty-cli-adjusted = 已调整 { $points } 积分。新余额：{ $balance }。
+loyalty-err-no-reward = 没有名为“{ $name }”的奖励；配置中列出的有：{ $names }。
+loyalty-err-reward-points = { $name } 需要 { $points } 积分，而不是 { $given }。
+help-tiers = 各等级的会员、本月升级或降级的会员，以及接近下一等级的会员（先重新计算所有等级）
+help-tiers-json = 输出 JSON：等级列表，含 name、min 和 members
+help-points = 会员的积分余额和积分记录
+help-points-key = 会员编号、卡号、电话或电子邮件
+help-points-json = 输出 JSON：member_id、balance 和积分明细行
+help-redeem = 兑换会员的积分；余额不足时拒绝
+help-redeem-key = 会员编号、卡号、电话或电子邮件
+help-redeem-points = 要兑换多少积分
+help-redeem-reward = 配置列表中的奖励，例如“Free coffee”（积分须一致）
+help-adjust = 手动增加或扣除积分；必须填写原因备注
+help-adjust-key = 会员编号、卡号、电话或电子邮件
+help-adjust-points = 要增加的积分，例如 50，或要扣除的，例如 -20
+help-adjust-note = 原因，例如“旧纸质卡上的积分”
+ui-key-redeem = 兑换
+ui-key-points = 积分
+ui-key-tiers = 等级
+ui-key-pick-reward = 选择奖励
+ui-key-redeem-go = 兑换
+ui-key-adjust = 手动调整
+ui-key-referred-by = 推荐人…
+ui-key-review-bonus = 评价奖励
+ui-key-close = 关闭
+ui-key-next-list = 下一列表
+ui-key-prev-list = 上一列表
+ui-key-open-or-edit = 打开/编辑
+ui-key-edit-min = 编辑等级门槛
+ui-key-save-min = 保存门槛
+ui-card-tier-since = 自 { $date } 起为 { $tier }
+ui-card-tier-until = { $tier } 至 { $date }
+ui-card-tier-keep = 还差 { $amount } 即可保住 { $tier }
+ui-card-tier-top = 最高等级
+ui-card-perks = 福利
+ui-points-count = { $count ->
+   *[other] { $count } 积分
+}
+ui-redeem-title = 兑换积分：{ $name }
+ui-redeem-balance = 余额
+ui-redeem-points = 积分
+ui-redeem-rewards = 或用 ↑↓ 选择奖励：
+ui-redeem-no-rewards = 配置中未列出奖励；请输入积分数。
+ui-redeem-after = 新余额
+ui-redeem-not-number = 请输入整数积分
+ui-redeem-confirm-title = 兑换积分？
+ui-redeem-confirm = 为 { $name } 兑换 { $points } 积分？新余额：{ $balance }。
+ui-redeem-confirm-reward = 为 { $name } 兑换 { $points } 积分（{ $reward }）？新余额：{ $balance }。
+ui-redeem-done = 已兑换 { $points } 积分并保存。新余额：{ $balance }。
+ui-points-title = 积分：{ $name } · 余额 { $balance }
+ui-points-empty = 还没有积分。
+ui-adjust-title = 手动调整 — Enter 保存，Esc 取消
+ui-adjust-points = 积分
+ui-adjust-points-hint = 例如 50 或 -20
+ui-adjust-note = 备注
+ui-adjust-note-hint = 必填：原因
+ui-adjust-bad-points = 请输入非 0 的积分数，例如 50 或 -20
+ui-referral-form-title = 是谁推荐这位会员加入会员俱乐部的？— Enter 确定，Esc 取消
+ui-referral-by = 推荐人
+ui-referral-hint = 卡号、电话、邮件或编号
+ui-referral-not-found = 没有会员使用该卡号、电话、电子邮件或编号
+ui-referral-title = 记录推荐人？
+ui-referral-question = { $referrer } 推荐 { $name } 加入了会员俱乐部？双方都将获得推荐奖励（{ $points } 积分）。
+ui-referral-done = 已保存这位会员的推荐人；双方都已获得推荐奖励。
+ui-referral-already = 这位会员已有推荐人；未作任何更改。
+ui-review-bonus-none = 尚未设置评价奖励（配置文件中的 review_bonus）。
+ui-review-bonus-title = 评价奖励？
+ui-review-bonus-question = 给 { $name } { $points } 积分的评价奖励？每位会员只能获得一次。
+ui-review-bonus-done = 已发放评价奖励。
+ui-review-bonus-already = 这位会员已获得过评价奖励；每人只发一次。
+ui-tiers-title = 等级 · { $basis } · 降级前有 { $days } 天宽限期
+ui-tiers-on-spend = 按 12 个月消费额
+ui-tiers-on-visits = 按 12 个月到店次数
+ui-tiers-edit-hint = 在等级上按 Enter：试用另一个门槛，保存前先看看谁会变动。
+ui-tiers-preview = 按此门槛，现在将有 { $up } 位升到 { $tier }，{ $down } 位低于其等级（当前 { $now }），{ $days } 天后降级。按 Enter 保存。
+ui-tiers-not-number = 请输入整数门槛
+ui-tiers-between = 门槛必须高于 { $below } 且低于 { $above }
+ui-tiers-first-fixed = 第一个等级是每位会员的起点；其门槛保持为 0。
+ui-tiers-no-file = 没有可保存的配置文件；请在配置文件中修改门槛。
+ui-tiers-cannot-edit = 无法在 { $path } 中修改 { $tier }：其门槛没有以“min = …”的形式写在那里。请在文件中修改。
+ui-tiers-saved = 新门槛已保存到配置文件；等级已重新计算。
+ui-tiers-moves = 本月：升级 { $up }，降级 { $down }
+ui-tiers-nudges = { $count ->
+   *[other] { $count } 位距下一等级不到 10%
+}
+ui-tiers-none = 无人
+ui-help-title-tiers = 帮助：等级
+ui-help-intro-tiers = 各等级的会员、本月升级或降级的会员，以及距下一等级不到 10% 的会员（值得提醒一下）。按 Tab 在列表间切换；在会员上按 Enter 打开其会员卡。在等级上按 Enter 可试用另一个门槛：保存前页面会显示将有多少会员变动。
+ui-help-tiers = 在等级页面
+ui-help-tiers-edit = 试用另一个门槛
+ui-help-redeem = 兑换积分
+ui-help-points = 在积分记录中
+ui-help-points-form = 调整积分或记录推荐人
+## Member add from the command line: receipts bought before signing up
+cli-member-claimed = { $count ->
+   *[other] 之前的 { $count } 张收据（相同卡号、电话或电子邮件）现归其所有。
+}
+
 # dbsafe
 err-db-busy = 另一个程序正在写入会员俱乐部的数据库 { $path }；未保存任何内容。请等它完成后再试。
 err-db-busy-unnamed = 另一个程序正在写入会员俱乐部的数据库；未保存任何内容。请等它完成后再试。
