@@ -3,9 +3,10 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use crate::db::list_order;
 use crate::db::search::{SearchFields, within_transaction, write_words};
 use crate::domain::family::{BirthInfo, Child, Pet};
-use crate::domain::member::{Birthday, Channel, Consent, Member, MemberCard, MemberDraft, fold};
+use crate::domain::member::{Birthday, Channel, Consent, Member, MemberCard, MemberDraft};
 use crate::error::{Result, UnknownCode};
 
 const MEMBER_COLUMNS: &str = "id, first_name, family_name, phone, email, birth_month, birth_day, birth_year, \
@@ -40,8 +41,15 @@ fn member_from_row(row: &Row) -> rusqlite::Result<Member> {
     })
 }
 
-pub(crate) fn sort_key(d: &MemberDraft) -> String {
-    fold(&format!("{} {}", d.family_name, d.first_name))
+/// The member's place in alphabetical lists, in the language the club's
+/// keys follow (see `list_order`).
+pub(crate) fn sort_key(conn: &Connection, d: &MemberDraft) -> Result<String> {
+    let locale = list_order::current_locale(conn)?;
+    Ok(list_order::member_key(
+        &locale,
+        &d.first_name,
+        &d.family_name,
+    ))
 }
 
 /// Stores a new member and the channels they agreed to; returns the id.
@@ -74,7 +82,7 @@ pub(crate) fn insert_row(conn: &Connection, d: &MemberDraft, joined: NaiveDate) 
     .execute(params![
         d.first_name,
         d.family_name,
-        sort_key(d),
+        sort_key(conn, d)?,
         d.phone,
         d.email,
         d.birthday.map(|b| b.month),
@@ -109,7 +117,7 @@ pub fn update(conn: &Connection, id: i64, d: &MemberDraft) -> Result<()> {
                 id,
                 d.first_name,
                 d.family_name,
-                sort_key(d),
+                sort_key(conn, d)?,
                 d.phone,
                 d.email,
                 d.birthday.map(|b| b.month),

@@ -16,6 +16,7 @@ pub mod demo_receipts;
 pub mod demo_rows;
 pub mod habits;
 pub mod ledger;
+pub mod list_order;
 pub mod loyalty;
 pub mod loyalty_bonus;
 pub mod loyalty_state;

@@ -6,9 +6,8 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{contacts, reminders, review};
+use super::{contacts, list_order, reminders, review};
 use crate::config::Config;
-use crate::domain::member::fold;
 use crate::domain::reminders::{Window, by_household};
 use crate::domain::review::{NearTier, Review, ReviewRow, RowKind, Texts, missing_row};
 use crate::error::Result;
@@ -56,8 +55,12 @@ pub fn load(conn: &Connection, today: NaiveDate, config: &Config) -> Result<Revi
             texts.birthday_row(day, member(id), entries(id))
         })
         .collect();
-    // Within a day, by name as the owner reads it.
-    birthdays.sort_by_cached_key(|row| (row.date, fold(&row.full_name()), row.member_id));
+    // Within a day, by name as the owner reads it, in the shop's language.
+    let locale = list_order::current_locale(conn)?;
+    birthdays.sort_by_cached_key(|row| {
+        let name = list_order::collation_key(&locale, &row.full_name());
+        (row.date, name, row.member_id)
+    });
     let lapsed = lapsed
         .into_iter()
         .map(|l| {
