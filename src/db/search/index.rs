@@ -17,6 +17,9 @@ pub(crate) const CARD: usize = 3;
 pub(crate) const PHONE: usize = 4;
 pub(crate) const NATIONAL: usize = 5;
 const LINES: usize = 6;
+/// A seventh line, only for names in scripts written without spaces: the
+/// whole name as written, family name first and first name first.
+pub(crate) const JOINED: usize = 6;
 
 /// Which name a word belongs to; the first name ranks before the family name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +61,7 @@ impl SearchFields {
         lines[CARD] = card_fold.as_deref().unwrap_or_default();
         lines[PHONE] = phone_digits.as_deref().unwrap_or_default();
         lines[NATIONAL] = phone_national.as_deref().unwrap_or_default();
-        let search_text = lines.join("\n");
+        let mut search_text = lines.join("\n");
         let mut words: Vec<(NamePart, String)> = vec![];
         for (part, name) in [(NamePart::First, &first), (NamePart::Family, &family)] {
             for word in name_words(name) {
@@ -66,6 +69,18 @@ impl SearchFields {
                     words.push((part, word));
                 }
             }
+        }
+        // "高玲" is how a Chinese owner types 高 (family) 玲 (first): found by
+        // its start like a first name, and by its fragments like the rest.
+        let joined: Vec<(NamePart, String)> = joined_names(&first, &family)
+            .into_iter()
+            .filter(|(_, whole)| !words.iter().any(|(_, w)| w == whole))
+            .collect();
+        if !joined.is_empty() {
+            let line: Vec<&str> = joined.iter().map(|(_, whole)| whole.as_str()).collect();
+            search_text.push('\n');
+            search_text.push_str(&line.join(" "));
+            words.extend(joined);
         }
         SearchFields {
             search_text,
@@ -93,6 +108,55 @@ pub(crate) fn name_words(folded: &str) -> Vec<String> {
         }
     }
     words
+}
+
+/// Chinese, Japanese, Thai, Lao, Khmer and Burmese are written without
+/// spaces between words, so a name is typed whole: "高玲", "สมชายใจดี".
+pub(crate) fn writes_without_spaces(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF // Thai, Lao
+        | 0x1000..=0x109F // Myanmar
+        | 0x1780..=0x17FF // Khmer
+        | 0x3040..=0x30FF // Hiragana, Katakana
+        | 0x3400..=0x9FFF // CJK ideographs
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FFFF)
+}
+
+/// The folded name typed whole, when it is in a script written without
+/// spaces ("mayacohen" is typed by nobody): first the way its script
+/// writes it, which ranks with first names (Chinese and Japanese put the
+/// family name first, Thai the first name), then the other way round,
+/// which ranks with family names.
+fn joined_names(first: &str, family: &str) -> Vec<(NamePart, String)> {
+    if !first
+        .chars()
+        .chain(family.chars())
+        .any(writes_without_spaces)
+    {
+        return vec![];
+    }
+    let squeeze = |a: &str, b: &str| -> String {
+        a.chars()
+            .chain(b.chars())
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    let family_first = first.chars().chain(family.chars()).any(is_han_or_kana);
+    let (natural, other) = if family_first {
+        (squeeze(family, first), squeeze(first, family))
+    } else {
+        (squeeze(first, family), squeeze(family, first))
+    };
+    let mut forms = vec![(NamePart::First, natural)];
+    if other != forms[0].1 {
+        forms.push((NamePart::Family, other));
+    }
+    forms
+}
+
+fn is_han_or_kana(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
 }
 
 /// One line of a stored search_text ("" when missing).
@@ -227,5 +291,37 @@ mod tests {
         assert_eq!(f.phone_digits, None);
         assert_eq!(f.words, vec![(NamePart::First, "李".to_string())]);
         assert_eq!(line(&f.search_text, CARD), "");
+    }
+
+    #[test]
+    fn names_written_without_spaces_are_also_kept_whole() {
+        let words =
+            |first: &str, family: &str| SearchFields::new(first, family, None, None, None).words;
+        let whole = |w: Vec<(NamePart, String)>| -> Vec<(NamePart, String)> {
+            w.into_iter().skip(2).collect()
+        };
+        // Chinese: family name first.
+        assert_eq!(
+            whole(words("秀英", "彭")),
+            [
+                (NamePart::First, "彭秀英".into()),
+                (NamePart::Family, "秀英彭".into())
+            ]
+        );
+        // Thai: first name first.
+        assert_eq!(
+            whole(words("สมชาย", "ใจดี")),
+            [
+                (NamePart::First, "สมชายใจดี".into()),
+                (NamePart::Family, "ใจดีสมชาย".into())
+            ]
+        );
+        let f = SearchFields::new("Ling", "高", None, None, None);
+        assert_eq!(line(&f.search_text, JOINED), "高ling ling高");
+        // Latin names are not joined, and their stored form is as before.
+        assert_eq!(words("Maya", "Cohen").len(), 2);
+        let latin = SearchFields::new("Maya", "Cohen", None, None, None);
+        assert_eq!(latin.search_text.split('\n').count(), 6);
+        assert_eq!(line(&latin.search_text, JOINED), "");
     }
 }

@@ -13,6 +13,10 @@
 //! forms of the phone; and the list order itself, walked for fragments too
 //! short or too common for the trigram table. Only the rows shown are read
 //! from the members table.
+//!
+//! Chinese and Thai are written without spaces between words, so a name is
+//! typed whole ("高玲" for 高 玲): such names are also indexed whole, both
+//! ways round, as words and as a line of search_text.
 
 mod all_words;
 mod index;

@@ -1,7 +1,7 @@
 //! What the owner typed, read as search words, and how well a member's
 //! stored details answer each word. Pure: no database.
 
-use crate::db::search::index::{CARD, EMAIL, FAMILY, FIRST, NATIONAL, PHONE, line};
+use crate::db::search::index::{CARD, EMAIL, FAMILY, FIRST, JOINED, NATIONAL, PHONE, line};
 use crate::domain::member::{clean_text, fold};
 
 /// How a member matches, best first. The order is the counter's ranking.
@@ -85,10 +85,15 @@ impl Needle {
             return Some(Tier::Exact);
         }
         let starts = |l: &str| starts_a_word(l, &self.text);
-        if starts(line(search_text, FIRST)) {
+        // A name typed whole ranks as its words do in the index: written
+        // as its script writes it with first names, the other way round
+        // with family names.
+        let mut joined = line(search_text, JOINED).split(' ');
+        let (natural, other) = (joined.next().unwrap_or(""), joined.next().unwrap_or(""));
+        if starts(line(search_text, FIRST)) || starts(natural) {
             return Some(Tier::FirstName);
         }
-        if starts(line(search_text, FAMILY)) {
+        if starts(line(search_text, FAMILY)) || starts(other) {
             return Some(Tier::FamilyName);
         }
         self.fragments()
