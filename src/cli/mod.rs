@@ -73,7 +73,7 @@ pub struct JsonFlag {
 
 pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
     // Lists sort in the shop's language; a changed language rekeys them once.
-    crate::db::list_order::follow(&ctx.conn, &ctx.config.shop.locale)?;
+    crate::ops::list_order::follow_shop_language(ctx)?;
     match command {
         Command::Member(cmd) => member::run_member(ctx, cmd),
         Command::Child(cmd) => member::run_child(ctx, cmd),

@@ -27,6 +27,7 @@ pub mod consent;
 pub mod demo;
 pub mod family;
 pub mod import;
+pub mod list_order;
 pub mod lookup;
 pub mod loyalty;
 pub mod members;

@@ -30,7 +30,7 @@ use crate::error::Result;
 /// Runs the TUI until the owner quits.
 pub fn run(ctx: Ctx) -> Result<()> {
     // Lists sort in the shop's language; a changed language rekeys them once.
-    crate::db::list_order::follow(&ctx.conn, &ctx.config.shop.locale)?;
+    crate::ops::list_order::follow_shop_language(&ctx)?;
     let app = App::new(ctx, Theme::from_env())?;
     terminal::run(app)
 }
