@@ -736,3 +736,5 @@ ui-key-back-to-import = back to the import
 ui-key-back-to-unmatched = back to the till customers
 ui-key-back-to-review = back to the review
 ui-key-back-to-tiers = back to the tiers
+err-unknown-lang = “{ $lang }” is not a language regulars speaks; choose one of { $languages }.
+msg-joined = { $first } { $second }

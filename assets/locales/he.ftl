@@ -744,3 +744,5 @@ ui-key-back-to-import = חזרה לייבוא
 ui-key-back-to-unmatched = חזרה ללקוחות הקופה
 ui-key-back-to-review = חזרה לסקירה השבועית
 ui-key-back-to-tiers = חזרה לדרגות
+err-unknown-lang = “{ $lang }” אינה שפה ש-regulars מדברת; יש לבחור אחת מאלה: { $languages }.
+msg-joined = { $first } { $second }

@@ -753,3 +753,5 @@ ui-key-back-to-import = natrag na uvoz
 ui-key-back-to-unmatched = natrag na kupce s blagajne
 ui-key-back-to-review = natrag na tjedni pregled
 ui-key-back-to-tiers = natrag na razine
+err-unknown-lang = „{ $lang }” nije jezik koji regulars govori; odaberite jedan od: { $languages }.
+msg-joined = { $first } { $second }

@@ -717,3 +717,5 @@ ui-key-back-to-import = กลับไปที่การนำเข้า
 ui-key-back-to-unmatched = กลับไปที่ลูกค้าจากเครื่องคิดเงิน
 ui-key-back-to-review = กลับไปที่สรุปประจำสัปดาห์
 ui-key-back-to-tiers = กลับไปที่ระดับสมาชิก
+err-unknown-lang = regulars ไม่รองรับภาษา “{ $lang }” โปรดเลือกหนึ่งใน { $languages }
+msg-joined = { $first } { $second }

@@ -717,3 +717,5 @@ ui-key-back-to-import = 返回导入
 ui-key-back-to-unmatched = 返回收银顾客
 ui-key-back-to-review = 返回每周回顾
 ui-key-back-to-tiers = 返回等级
+err-unknown-lang = regulars 不支持语言“{ $lang }”；请从以下语言中选择：{ $languages }。
+msg-joined = { $first } { $second }

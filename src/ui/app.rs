@@ -10,7 +10,7 @@ use rusqlite::Connection;
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::i18n::{t, t_args, t_count};
+use crate::message::Message;
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{lookup, members};
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
@@ -33,8 +33,9 @@ pub struct App {
     pub(super) stack: Stack,
     pub(super) help: Option<HelpState>,
     pub(super) confirm: Option<Confirm>,
-    /// The message line: text and whether it reports a problem.
-    pub(super) message: Option<(String, bool)>,
+    /// The message line: what to say and whether it reports a problem,
+    /// worded when drawn.
+    pub(super) message: Option<(Message, bool)>,
     demo_pending: bool,
     /// A file to import in place after the next frame.
     pub(super) import_pending: Option<std::path::PathBuf>,
@@ -96,12 +97,18 @@ impl App {
         self.stack.counter()
     }
 
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_ref().map(|(text, _)| text.as_str())
+    /// The message line as it reads now.
+    pub fn message(&self) -> Option<String> {
+        self.message.as_ref().map(|(message, _)| self.word(message))
     }
 
-    pub fn confirm_question(&self) -> Option<&str> {
-        self.confirm.as_ref().map(|c| c.question.as_str())
+    /// The yes/no question being asked, as it reads now.
+    pub fn confirm_question(&self) -> Option<String> {
+        self.confirm.as_ref().map(|c| self.word(&c.question))
+    }
+
+    fn word(&self, message: &Message) -> String {
+        self.ctx.locale().scope(|| message.to_string())
     }
 
     pub fn help_is_open(&self) -> bool {
@@ -158,6 +165,19 @@ impl App {
         }
     }
 
+    /// Puts a changed config in place (a setting saved, the file edited):
+    /// the language, the loyalty program and the date rules follow it, and
+    /// the screen in front reloads with them.
+    pub fn set_config(&mut self, config: crate::config::Config) {
+        self.ctx.set_config(config);
+        self.resume();
+    }
+
+    /// The language the screens are worded in.
+    pub fn locale(&self) -> &crate::i18n::Locale {
+        self.ctx.locale()
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) {
         let (maps, text_focus) = if self.too_small {
             (vec![], false)
@@ -170,7 +190,14 @@ impl App {
         }
     }
 
+    /// What an action leads to (a CSV export, a copied message) is worded
+    /// in the club's language.
     pub fn update(&mut self, action: Action) {
+        let locale = self.ctx.locale().clone();
+        locale.scope(|| self.act(action));
+    }
+
+    fn act(&mut self, action: Action) {
         if let Some(confirm) = self.confirm.take() {
             match action {
                 Action::Yes => self.apply(*confirm.yes),
@@ -205,13 +232,13 @@ impl App {
             &format!("ui-help-title-{name}"),
             &format!("ui-help-intro-{name}"),
             top.help_sections(),
-            self.stack.back_text(),
+            self.stack.back_message(),
         ));
     }
 
     /// Says what went wrong on the message line.
-    pub(super) fn problem(&mut self, e: impl std::fmt::Display) {
-        self.message = Some((e.to_string(), true));
+    pub(super) fn problem(&mut self, e: crate::error::Error) {
+        self.message = Some((e.message(), true));
     }
 
     pub(super) fn apply(&mut self, effect: Effect) {
@@ -242,7 +269,7 @@ impl App {
                     // The card is gone; the screen it was opened from shows again.
                     self.apply(Effect::Back);
                     let name = name.unwrap_or_default();
-                    self.message = Some((t_args("ui-deleted", &[("name", &name)]), false));
+                    self.message = Some((Message::new("ui-deleted", &[("name", &name)]), false));
                 }
                 Err(e) => self.problem(e),
             },
@@ -253,12 +280,12 @@ impl App {
             }
             Effect::LoadDemo => {
                 self.demo_pending = true;
-                self.message = Some((t("ui-demo-loading"), false));
+                self.message = Some((Message::plain("ui-demo-loading"), false));
             }
             Effect::ImportHere(path) => self.import_pending = Some(path),
             Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
                 Some(sequence) => self.terminal_out = Some(sequence),
-                None => self.message = Some((t("ui-err-copy-too-long"), true)),
+                None => self.message = Some((Message::plain("ui-err-copy-too-long"), true)),
             },
             Effect::Notice(text) => self.message = Some((text, false)),
             Effect::Error(text) => self.message = Some((text, true)),
@@ -288,13 +315,13 @@ impl App {
             return false;
         }
         match crate::ops::demo::fill(&mut self.ctx, DEMO_MEMBERS, DEMO_SEED, &mut |_| true) {
-            Ok(0) => self.message = Some((t("ui-demo-none"), true)),
+            Ok(0) => self.message = Some((Message::plain("ui-demo-none"), true)),
             Ok(added) => {
                 self.apply(Effect::ToCounter);
-                let text = t_count("ui-demo-done", "count", added as i64);
-                self.message = Some((text, false));
+                let done = Message::count("ui-demo-done", "count", added as i64);
+                self.message = Some((done, false));
             }
-            Err(e) => self.message = Some((e.to_string(), true)),
+            Err(e) => self.problem(e),
         }
         true
     }

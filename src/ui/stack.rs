@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::i18n::t;
+use crate::message::Message;
 use crate::ui::keymap::{Action, Keymap};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::{Effect, View};
@@ -142,9 +142,14 @@ impl Stack {
     /// is not the counter: "back to the review". None for the counter,
     /// which each key table words itself.
     pub fn back_text(&self) -> Option<String> {
+        self.back_message().map(|m| m.to_string())
+    }
+
+    /// The same, to be worded when shown (help keeps it while open).
+    pub fn back_message(&self) -> Option<Message> {
         match self.below_name() {
             "counter" => None,
-            below => Some(t(&format!("ui-key-back-to-{below}"))),
+            below => Some(Message::plain(&format!("ui-key-back-to-{below}"))),
         }
     }
 }
@@ -183,7 +188,10 @@ mod tests {
         stack.push(Box::new(Named("tiers")));
         assert_eq!(stack.back_text(), None, "the counter is below the tiers");
         stack.push(Box::new(Named("member")));
-        assert_eq!(stack.back_text(), Some(t("ui-key-back-to-tiers")));
+        assert_eq!(
+            stack.back_text(),
+            Some(crate::i18n::t("ui-key-back-to-tiers"))
+        );
         assert_eq!(stack.below_name(), "tiers");
     }
 

@@ -23,6 +23,7 @@ use crate::context::Ctx;
 use crate::i18n::t;
 use crate::import::Report;
 use crate::import::inbox::InboxFile;
+use crate::message::Message;
 use crate::ops::import::{Overrides, options};
 use crate::ui::format::{fit, width};
 use crate::ui::import_job::{ImportJob, JobEvent};
@@ -157,7 +158,7 @@ impl ImportState {
             JobEvent::Finished(Err(why)) => {
                 self.phase = Phase::Choosing;
                 match self.rescan(ctx) {
-                    Effect::None => Effect::Error(why),
+                    Effect::None => Effect::Error(Message::verbatim(why)),
                     problem => problem,
                 }
             }
@@ -190,7 +191,7 @@ impl ImportState {
                     Effect::None
                 }
                 Action::Save => match self.path.value().trim() {
-                    "" => Effect::Error(t("ui-import-type-a-path")),
+                    "" => Effect::Error(Message::plain("ui-import-type-a-path")),
                     typed => self.start(PathBuf::from(typed), ctx),
                 },
                 Action::Back | Action::NextField => {

@@ -186,7 +186,10 @@ impl MemberState {
         let banner_lines: Vec<Line> = self
             .soon
             .iter()
-            .map(|text| Line::styled(format!("{marker} {}", visual(text)), theme.good()))
+            .map(|said| {
+                let text = visual(&said.to_string());
+                Line::styled(format!("{marker} {text}"), theme.good())
+            })
             .collect();
         Paragraph::new(banner_lines).render(banner, buf);
         if self.purchases.is_shown() {

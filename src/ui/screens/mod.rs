@@ -31,6 +31,7 @@ use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::error::Result;
+use crate::message::Message;
 use crate::ui::stack::Screen;
 use crate::ui::theme::Theme;
 
@@ -69,8 +70,10 @@ pub enum Effect {
     ImportHere(std::path::PathBuf),
     /// Put this text on the clipboard (through the terminal).
     Copy(String),
-    Notice(String),
-    Error(String),
+    /// Say this on the message line (worded as it is drawn).
+    Notice(Message),
+    /// Say this on the message line as a problem.
+    Error(Message),
     Many(Vec<Effect>),
     /// Points, redemptions and tiers (handled in `app_loyalty.rs`).
     Loyalty(LoyaltyEffect),
@@ -116,13 +119,13 @@ pub enum LoyaltyEffect {
 /// A yes/no question; `yes` runs when the owner answers yes.
 #[derive(Debug)]
 pub struct Confirm {
-    pub title: String,
-    pub question: String,
+    pub title: Message,
+    pub question: Message,
     pub yes: Box<Effect>,
 }
 
 impl From<crate::error::Error> for Effect {
     fn from(e: crate::error::Error) -> Self {
-        Effect::Error(e.to_string())
+        Effect::Error(e.message())
     }
 }

@@ -9,6 +9,7 @@ use crate::context::Ctx;
 use crate::domain::loyalty_config::Program;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::message::Message;
 use crate::ops::loyalty::TierOverview;
 use crate::ui::keymap::{Action, Keymap, TIERS, TIERS_EDIT};
 use crate::ui::stack::Screen;
@@ -119,7 +120,7 @@ impl TiersState {
 
     fn start_edit(&mut self) -> Effect {
         if self.tier == 0 {
-            return Effect::Error(t("ui-tiers-first-fixed"));
+            return Effect::Error(Message::plain("ui-tiers-first-fixed"));
         }
         let Some(tier) = self.program.tiers.tiers.get(self.tier) else {
             return Effect::None;

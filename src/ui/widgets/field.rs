@@ -8,6 +8,7 @@ use ratatui::style::Style;
 use tui_input::{Input, InputRequest};
 use unicode_width::UnicodeWidthChar;
 
+use crate::message::Message;
 use crate::ui::format::{fit, width};
 use crate::ui::theme::Theme;
 
@@ -15,7 +16,7 @@ use crate::ui::theme::Theme;
 pub struct TextField {
     input: Input,
     /// What is wrong with the value, shown under the field.
-    pub error: Option<String>,
+    pub error: Option<Message>,
 }
 
 impl TextField {
@@ -134,7 +135,7 @@ pub fn render_row(
 
 /// The error line under a field: "↳ not a phone number …", the message
 /// starting under the text, cut to the width.
-pub fn render_error(area: Rect, buf: &mut Buffer, error: &str, theme: &Theme) {
+pub fn render_error(area: Rect, buf: &mut Buffer, error: &Message, theme: &Theme) {
     let x = area.x + LABEL_COLS - 2;
     let cols = area.right().saturating_sub(x) as usize;
     let text = fit(&format!("↳ {error}"), cols);
@@ -183,7 +184,7 @@ mod tests {
     #[test]
     fn editing_clears_the_error() {
         let mut field = typed("09x");
-        field.error = Some("bad".into());
+        field.error = Some(Message::verbatim("bad"));
         assert!(field.handle(InputRequest::DeletePrevChar));
         assert_eq!(field.error, None);
         assert_eq!(field.value(), "09");
