@@ -736,3 +736,12 @@ ui-key-back-to-import = back to the import
 ui-key-back-to-unmatched = back to the till customers
 ui-key-back-to-review = back to the review
 ui-key-back-to-tiers = back to the tiers
+
+# jobs
+ui-demo-making = Making demo members… { $done } of { $total }
+ui-demo-cancel-note = Esc or Ctrl-C cancels; a cancelled fill adds nobody.
+ui-demo-cancelling = Cancelling… no demo member will be added.
+ui-demo-cancelled = Demo fill cancelled; no members were added.
+ui-help-demo-running = While demo members are made
+ui-tiers-working = Working out every member's tier…
+ui-tiers-working-note = Esc goes back; the tiers are worked out all the same.

@@ -744,3 +744,12 @@ ui-key-back-to-import = חזרה לייבוא
 ui-key-back-to-unmatched = חזרה ללקוחות הקופה
 ui-key-back-to-review = חזרה לסקירה השבועית
 ui-key-back-to-tiers = חזרה לדרגות
+
+# jobs
+ui-demo-making = יוצרים חברי מועדון לדוגמה… { $done } מתוך { $total }
+ui-demo-cancel-note = Esc או Ctrl-C מבטלים; מילוי שבוטל לא מוסיף אף אחד.
+ui-demo-cancelling = מבטלים… לא יתווסף אף חבר מועדון לדוגמה.
+ui-demo-cancelled = מילוי הדוגמה בוטל; לא נוספו חברי מועדון.
+ui-help-demo-running = בזמן יצירת חברי מועדון לדוגמה
+ui-tiers-working = מחשבים את הדרגה של כל חבר מועדון…
+ui-tiers-working-note = Esc חוזר אחורה; הדרגות יחושבו בכל מקרה.

@@ -753,3 +753,12 @@ ui-key-back-to-import = natrag na uvoz
 ui-key-back-to-unmatched = natrag na kupce s blagajne
 ui-key-back-to-review = natrag na tjedni pregled
 ui-key-back-to-tiers = natrag na razine
+
+# jobs
+ui-demo-making = Izrada probnih članova… { $done } od { $total }
+ui-demo-cancel-note = Esc ili Ctrl-C otkazuje; otkazano punjenje ne dodaje nikoga.
+ui-demo-cancelling = Otkazivanje… neće biti dodan nijedan probni član.
+ui-demo-cancelled = Punjenje probnim članovima otkazano; nije dodan nijedan član.
+ui-help-demo-running = Dok se izrađuju probni članovi
+ui-tiers-working = Izračunavanje razine svakog člana…
+ui-tiers-working-note = Esc vraća natrag; razine će se svejedno izračunati.

@@ -717,3 +717,12 @@ ui-key-back-to-import = กลับไปที่การนำเข้า
 ui-key-back-to-unmatched = กลับไปที่ลูกค้าจากเครื่องคิดเงิน
 ui-key-back-to-review = กลับไปที่สรุปประจำสัปดาห์
 ui-key-back-to-tiers = กลับไปที่ระดับสมาชิก
+
+# jobs
+ui-demo-making = กำลังสร้างสมาชิกตัวอย่าง… { $done } จาก { $total }
+ui-demo-cancel-note = Esc หรือ Ctrl-C เพื่อยกเลิก การเติมที่ถูกยกเลิกจะไม่เพิ่มใคร
+ui-demo-cancelling = กำลังยกเลิก… จะไม่มีการเพิ่มสมาชิกตัวอย่าง
+ui-demo-cancelled = ยกเลิกการเพิ่มสมาชิกตัวอย่างแล้ว ไม่ได้เพิ่มสมาชิกคนใด
+ui-help-demo-running = ระหว่างสร้างสมาชิกตัวอย่าง
+ui-tiers-working = กำลังคำนวณระดับของสมาชิกทุกคน…
+ui-tiers-working-note = Esc เพื่อย้อนกลับ ระบบจะคำนวณระดับต่อจนเสร็จ

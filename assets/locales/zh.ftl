@@ -717,3 +717,12 @@ ui-key-back-to-import = 返回导入
 ui-key-back-to-unmatched = 返回收银顾客
 ui-key-back-to-review = 返回每周回顾
 ui-key-back-to-tiers = 返回等级
+
+# jobs
+ui-demo-making = 正在生成示例会员… { $done } / { $total }
+ui-demo-cancel-note = 按 Esc 或 Ctrl-C 取消；取消后不会添加任何会员。
+ui-demo-cancelling = 正在取消… 不会添加任何示例会员。
+ui-demo-cancelled = 已取消添加示例会员；未添加任何会员。
+ui-help-demo-running = 生成示例会员期间
+ui-tiers-working = 正在计算每位会员的等级…
+ui-tiers-working-note = 按 Esc 返回；等级仍会照常计算完成。

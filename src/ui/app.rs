@@ -10,14 +10,14 @@ use rusqlite::Connection;
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::i18n::{t, t_args, t_count};
+use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{lookup, members};
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
 use crate::ui::screens::member::MemberState;
-use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
+use crate::ui::screens::welcome::WelcomeState;
 use crate::ui::screens::{Confirm, Effect, View};
 use crate::ui::stack::{Screen, Stack};
 use crate::ui::theme::Theme;
@@ -35,9 +35,6 @@ pub struct App {
     pub(super) confirm: Option<Confirm>,
     /// The message line: text and whether it reports a problem.
     pub(super) message: Option<(String, bool)>,
-    demo_pending: bool,
-    /// A file to import in place after the next frame.
-    pub(super) import_pending: Option<std::path::PathBuf>,
     /// An escape sequence for the terminal (clipboard), written after the frame.
     terminal_out: Option<String>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
@@ -54,7 +51,7 @@ impl App {
         counter.reload(&ctx)?;
         let mut stack = Stack::new(counter);
         if lookup::member_count(&ctx)? == 0 {
-            stack.push(Box::new(WelcomeState));
+            stack.push(Box::new(WelcomeState::default()));
         }
         Ok(App {
             ctx,
@@ -63,8 +60,6 @@ impl App {
             help: None,
             confirm: None,
             message: None,
-            demo_pending: false,
-            import_pending: None,
             terminal_out: None,
             too_small: false,
             quit: false,
@@ -251,11 +246,6 @@ impl App {
                     card.close_form();
                 }
             }
-            Effect::LoadDemo => {
-                self.demo_pending = true;
-                self.message = Some((t("ui-demo-loading"), false));
-            }
-            Effect::ImportHere(path) => self.import_pending = Some(path),
             Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
                 Some(sequence) => self.terminal_out = Some(sequence),
                 None => self.message = Some((t("ui-err-copy-too-long"), true)),
@@ -276,26 +266,5 @@ impl App {
         if let Err(e) = self.stack.top_mut().resumed(&self.ctx) {
             self.problem(e);
         }
-    }
-
-    /// Runs work that was asked for by the last key, after the screen has
-    /// shown that it started. True when something ran.
-    pub fn run_pending(&mut self) -> bool {
-        if self.run_import_here() {
-            return true;
-        }
-        if !std::mem::take(&mut self.demo_pending) {
-            return false;
-        }
-        match crate::ops::demo::fill(&mut self.ctx, DEMO_MEMBERS, DEMO_SEED, &mut |_| true) {
-            Ok(0) => self.message = Some((t("ui-demo-none"), true)),
-            Ok(added) => {
-                self.apply(Effect::ToCounter);
-                let text = t_count("ui-demo-done", "count", added as i64);
-                self.message = Some((text, false));
-            }
-            Err(e) => self.message = Some((e.to_string(), true)),
-        }
-        true
     }
 }

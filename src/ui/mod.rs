@@ -9,9 +9,11 @@
 pub mod app;
 mod app_import;
 mod app_loyalty;
+mod app_work;
 pub mod clipboard;
 pub mod format;
 pub mod import_job;
+pub mod job;
 pub mod keymap;
 pub mod keys;
 pub mod screens;
