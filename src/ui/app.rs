@@ -13,9 +13,11 @@ use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{lookup, members};
+use crate::ui::import_job::JobEvent;
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
+use crate::ui::screens::import::ImportState;
 use crate::ui::screens::member::MemberState;
 use crate::ui::screens::welcome::WelcomeState;
 use crate::ui::screens::{Confirm, Effect, View};
@@ -265,6 +267,39 @@ impl App {
     fn resume(&mut self) {
         if let Err(e) = self.stack.top_mut().resumed(&self.ctx) {
             self.problem(e);
+        }
+    }
+
+    /// Long work is running ([`crate::ui::job`]): the window should redraw
+    /// without keys. The screen in front owns its work, and a screen with
+    /// work running opens nothing above itself, so it is the one to ask.
+    pub fn working(&self) -> bool {
+        self.stack.top().working()
+    }
+
+    /// Takes what the running work said since the last frame.
+    pub fn poll_work(&mut self) {
+        let effect = self.stack.top_mut().poll(&self.ctx);
+        self.apply(effect);
+    }
+
+    /// Runs work that was asked for by the last key and waits to run in
+    /// place, after the screen has shown that it started, then takes what
+    /// it said. True when something ran.
+    pub fn run_pending(&mut self) -> bool {
+        let ran = self.stack.top_mut().run_here(&mut self.ctx);
+        if ran {
+            self.poll_work();
+        }
+        ran
+    }
+
+    /// Hands one report of an import to the import screen, as its worker
+    /// would (tests show a frame mid-import).
+    pub fn import_event(&mut self, event: JobEvent) {
+        if let Some(s) = self.stack.find_mut::<ImportState>() {
+            let effect = s.receive(event, &self.ctx);
+            self.apply(effect);
         }
     }
 }

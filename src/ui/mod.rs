@@ -7,9 +7,7 @@
 //! dispatch, the status bar hints and the `?` help screen.
 
 pub mod app;
-mod app_import;
 mod app_loyalty;
-mod app_work;
 pub mod clipboard;
 pub mod format;
 pub mod import_job;
