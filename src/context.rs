@@ -33,6 +33,23 @@ pub struct Ctx {
     locale: Locale,
 }
 
+/// A context without its connection, to be sent to a worker thread.
+#[derive(Debug, Clone)]
+pub struct CtxSeed {
+    clock: Clock,
+    config: Config,
+    db_path: Option<PathBuf>,
+    forced_lang: Option<String>,
+}
+
+impl CtxSeed {
+    pub fn with(self, conn: Connection) -> Ctx {
+        let mut ctx = Ctx::new(conn, self.clock, self.config, self.db_path);
+        ctx.force_lang(self.forced_lang);
+        ctx
+    }
+}
+
 impl Ctx {
     pub fn new(conn: Connection, clock: Clock, config: Config, db_path: Option<PathBuf>) -> Ctx {
         let program = config.loyalty();
@@ -45,6 +62,17 @@ impl Ctx {
             program,
             forced_lang: None,
             locale,
+        }
+    }
+
+    /// What a worker needs to make a context like this one on its own
+    /// connection: the same clock, config and language.
+    pub fn seed(&self) -> CtxSeed {
+        CtxSeed {
+            clock: self.clock,
+            config: self.config.clone(),
+            db_path: self.db_path.clone(),
+            forced_lang: self.forced_lang.clone(),
         }
     }
 

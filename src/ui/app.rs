@@ -13,11 +13,13 @@ use crate::error::Result;
 use crate::message::Message;
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{lookup, members};
+use crate::ui::import_job::JobEvent;
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
+use crate::ui::screens::import::ImportState;
 use crate::ui::screens::member::MemberState;
-use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
+use crate::ui::screens::welcome::WelcomeState;
 use crate::ui::screens::{Confirm, Effect, View};
 use crate::ui::stack::{Screen, Stack};
 use crate::ui::theme::Theme;
@@ -36,9 +38,6 @@ pub struct App {
     /// The message line: what to say and whether it reports a problem,
     /// worded when drawn.
     pub(super) message: Option<(Message, bool)>,
-    demo_pending: bool,
-    /// A file to import in place after the next frame.
-    pub(super) import_pending: Option<std::path::PathBuf>,
     /// An escape sequence for the terminal (clipboard), written after the frame.
     terminal_out: Option<String>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
@@ -55,7 +54,7 @@ impl App {
         counter.reload(&ctx)?;
         let mut stack = Stack::new(counter);
         if lookup::member_count(&ctx)? == 0 {
-            stack.push(Box::new(WelcomeState));
+            stack.push(Box::new(WelcomeState::default()));
         }
         Ok(App {
             ctx,
@@ -64,8 +63,6 @@ impl App {
             help: None,
             confirm: None,
             message: None,
-            demo_pending: false,
-            import_pending: None,
             terminal_out: None,
             too_small: false,
             quit: false,
@@ -278,11 +275,6 @@ impl App {
                     card.close_form();
                 }
             }
-            Effect::LoadDemo => {
-                self.demo_pending = true;
-                self.message = Some((Message::plain("ui-demo-loading"), false));
-            }
-            Effect::ImportHere(path) => self.import_pending = Some(path),
             Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
                 Some(sequence) => self.terminal_out = Some(sequence),
                 None => self.message = Some((Message::plain("ui-err-copy-too-long"), true)),
@@ -305,24 +297,36 @@ impl App {
         }
     }
 
-    /// Runs work that was asked for by the last key, after the screen has
-    /// shown that it started. True when something ran.
+    /// Long work is running ([`crate::ui::job`]): the window should redraw
+    /// without keys. The screen in front owns its work, and a screen with
+    /// work running opens nothing above itself, so it is the one to ask.
+    pub fn working(&self) -> bool {
+        self.stack.top().working()
+    }
+
+    /// Takes what the running work said since the last frame.
+    pub fn poll_work(&mut self) {
+        let effect = self.stack.top_mut().poll(&self.ctx);
+        self.apply(effect);
+    }
+
+    /// Runs work that was asked for by the last key and waits to run in
+    /// place, after the screen has shown that it started, then takes what
+    /// it said. True when something ran.
     pub fn run_pending(&mut self) -> bool {
-        if self.run_import_here() {
-            return true;
+        let ran = self.stack.top_mut().run_here(&mut self.ctx);
+        if ran {
+            self.poll_work();
         }
-        if !std::mem::take(&mut self.demo_pending) {
-            return false;
+        ran
+    }
+
+    /// Hands one report of an import to the import screen, as its worker
+    /// would (tests show a frame mid-import).
+    pub fn import_event(&mut self, event: JobEvent) {
+        if let Some(s) = self.stack.find_mut::<ImportState>() {
+            let effect = s.receive(event, &self.ctx);
+            self.apply(effect);
         }
-        match crate::ops::demo::fill(&mut self.ctx, DEMO_MEMBERS, DEMO_SEED, &mut |_| true) {
-            Ok(0) => self.message = Some((Message::plain("ui-demo-none"), true)),
-            Ok(added) => {
-                self.apply(Effect::ToCounter);
-                let done = Message::count("ui-demo-done", "count", added as i64);
-                self.message = Some((done, false));
-            }
-            Err(e) => self.problem(e),
-        }
-        true
     }
 }

@@ -115,13 +115,9 @@ impl App {
             self.problem(e);
             return;
         }
-        match TiersState::load(&self.ctx) {
-            Ok(mut tiers) => {
-                tiers.select_tier(tier);
-                self.apply(Effect::Replace(Box::new(tiers)));
-                self.message = Some((Message::plain("ui-tiers-saved"), false));
-            }
-            Err(e) => self.problem(e),
-        }
+        let mut tiers = TiersState::open(&self.ctx);
+        tiers.select_tier(tier);
+        self.apply(Effect::Replace(Box::new(tiers)));
+        self.message = Some((Message::plain("ui-tiers-saved"), false));
     }
 }

@@ -42,6 +42,20 @@ pub trait Screen: Any + Debug {
     fn resumed(&mut self, _ctx: &Ctx) -> Result<()> {
         Ok(())
     }
+    /// Long work of this screen is running ([`crate::ui::job`]): the
+    /// window redraws for its progress even when no key comes.
+    fn working(&self) -> bool {
+        false
+    }
+    /// Takes what the screen's long work said since the last frame.
+    fn poll(&mut self, _ctx: &Ctx) -> Effect {
+        Effect::None
+    }
+    /// Runs long work waiting to run in place (a database without a
+    /// file), after the frame that says it started; true when some ran.
+    fn run_here(&mut self, _ctx: &mut Ctx) -> bool {
+        false
+    }
 }
 
 /// The open screens: the counter at the bottom, always there, and the
@@ -199,7 +213,7 @@ mod tests {
     fn the_counter_stays_whatever_is_closed_or_replaced() {
         let mut stack = Stack::new(CounterState::default());
         assert!(!stack.pop());
-        stack.replace(Box::new(WelcomeState));
+        stack.replace(Box::new(WelcomeState::default()));
         assert!(stack.top_as::<WelcomeState>().is_some());
         assert_eq!(stack.depth(), 1, "replacing on the counter opens on top");
         stack.push(Box::new(Named("review")));

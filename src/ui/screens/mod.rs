@@ -26,6 +26,7 @@ pub mod tiers;
 mod tiers_view;
 pub mod unmatched;
 pub mod welcome;
+mod welcome_demo;
 
 use chrono::NaiveDate;
 
@@ -65,9 +66,6 @@ pub enum Effect {
     DeleteMember(i64),
     /// Close the add-child / add-pet form on the member card.
     CloseFamilyForm,
-    LoadDemo,
-    /// Import this file in place (a database without a file has no worker).
-    ImportHere(std::path::PathBuf),
     /// Put this text on the clipboard (through the terminal).
     Copy(String),
     /// Say this on the message line (worded as it is drawn).
