@@ -160,7 +160,7 @@ pub fn card_text(card: &MemberCard, ctx: &Ctx) -> String {
     push("field-area", d.area.clone().unwrap_or_default());
     push("field-note", d.note.clone().unwrap_or_default());
     push("field-visits", card.visits.to_string());
-    push("field-spend", currency.format(card.spend_minor));
+    push("field-spend", crate::words::numbers::money(currency, card.spend_minor));
     for c in &card.children {
         push("field-child", c.name.clone());
     }

@@ -326,14 +326,7 @@ impl ReviewState {
 
 /// "23 Nov" for the narrow column of a done row.
 fn short_date(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    t_args(
-        "ui-date-no-year",
-        &[
-            ("day", &date.day().to_string()),
-            ("month", &crate::ui::format::month_short(date.month())),
-        ],
-    )
+    crate::words::dates::day_month(date)
 }
 
 /// The row's text in the list: the household's day, or the member with
