@@ -23,13 +23,13 @@ pub enum Form {
     Month,
     /// "23 Nov"
     DayMonth,
-    /// "Mon 23 Nov"
+    /// "Mon 23 Nov", "pon, 23. stu"
     DayMonthWeekday,
     /// "23 Nov 2026"
     Date,
     /// "23 November 2026", "23. studenoga 2026."
     Long,
-    /// "Mon, 23 Nov 2026"
+    /// "Mon 23 Nov 2026", "2026年11月23日周一"
     DateWeekday,
 }
 
@@ -42,6 +42,19 @@ pub fn in_language(lang: &str, date: NaiveDate, form: Form) -> String {
     let Ok(day) = Date::try_new_iso(date.year(), date.month() as u8, date.day() as u8) else {
         return iso;
     };
+    // The shop's English has always read "Mon 23 Nov 2026", without the
+    // comma of CLDR's English; printed lists and scripts read it so.
+    if lang == "en" {
+        let bare = match form {
+            Form::DayMonthWeekday => Some(Form::DayMonth),
+            Form::DateWeekday => Some(Form::Date),
+            _ => None,
+        };
+        if let Some(bare) = bare {
+            let weekday = in_language(lang, date, Form::Weekday);
+            return format!("{weekday} {}", in_language(lang, date, bare));
+        }
+    }
     let prefs = (&icu_locale(lang)).into();
     let fields = match form {
         Form::Month => {
@@ -101,7 +114,7 @@ pub fn date_long(date: NaiveDate) -> String {
     shown(date, Form::Long)
 }
 
-/// "Mon, 23 Nov 2026" for the title bar.
+/// "Mon 23 Nov 2026" for the title bar.
 pub fn date_full(date: NaiveDate) -> String {
     shown(date, Form::DateWeekday)
 }
