@@ -57,7 +57,11 @@ fn assert_fits(app: &App, what: &str) {
         let row = line.strip_prefix('"').unwrap_or(line);
         let row = row.split("\" Hidden by").next().unwrap_or(row);
         let row = row.strip_suffix('"').unwrap_or(row);
-        assert!(width(row) <= 80, "{what}: a row is {} wide\n{shown}", width(row));
+        assert!(
+            width(row) <= 80,
+            "{what}: a row is {} wide\n{shown}",
+            width(row)
+        );
     }
 }
 

@@ -127,7 +127,10 @@ pub fn day_month(date: NaiveDate) -> String {
 /// "14 Mar" or "14 Mar 1986". A birthday without a year is shown in a
 /// leap year, so 29 Feb has a day to stand on.
 pub fn birthday(b: &Birthday) -> String {
-    match b.year.and_then(|y| NaiveDate::from_ymd_opt(y, b.month, b.day)) {
+    match b
+        .year
+        .and_then(|y| NaiveDate::from_ymd_opt(y, b.month, b.day))
+    {
         Some(date) => date_with_year(date),
         None => NaiveDate::from_ymd_opt(2000, b.month, b.day)
             .map(day_month)

@@ -49,7 +49,12 @@ pub fn money_in(lang: &str, currency: Currency, minor: i64) -> String {
 pub fn money_whole_in(lang: &str, currency: Currency, minor: i64) -> String {
     let unit = 10i64.pow(u32::from(currency.minor_digits()));
     let whole = minor / unit;
-    with_symbol(lang, currency, whole < 0, &number_in(lang, whole.saturating_abs()))
+    with_symbol(
+        lang,
+        currency,
+        whole < 0,
+        &number_in(lang, whole.saturating_abs()),
+    )
 }
 
 fn with_symbol(lang: &str, currency: Currency, negative: bool, amount: &str) -> String {

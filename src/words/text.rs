@@ -82,11 +82,12 @@ fn pieces(s: &str) -> Vec<(bool, String)> {
             space_before = !out.is_empty();
             continue;
         }
-        if breaks_anywhere(g) || word.chars().last().is_some_and(|c| breaks_anywhere(&c.to_string()))
-        {
-            if !word.is_empty() {
-                out.push((std::mem::take(&mut space_before), std::mem::take(&mut word)));
-            }
+        let after_cjk = word
+            .chars()
+            .last()
+            .is_some_and(|c| breaks_anywhere(&c.to_string()));
+        if (breaks_anywhere(g) || after_cjk) && !word.is_empty() {
+            out.push((std::mem::take(&mut space_before), std::mem::take(&mut word)));
         }
         word.push_str(g);
     }

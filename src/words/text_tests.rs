@@ -48,7 +48,21 @@ fn chinese_wraps_between_characters_and_fills_the_line() {
 /// Text from the scripts the shops write in, with combining marks.
 fn any_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "a", "Ž", "e\u{301}", " ", "王", "玲", "，", "น้ำ", "ที่", "ศ", "ר", "ה", "🇭🇷", "👍🏽", "-",
+        "a",
+        "Ž",
+        "e\u{301}",
+        " ",
+        "王",
+        "玲",
+        "，",
+        "น้ำ",
+        "ที่",
+        "ศ",
+        "ר",
+        "ה",
+        "🇭🇷",
+        "👍🏽",
+        "-",
     ]);
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }

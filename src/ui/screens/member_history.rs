@@ -219,7 +219,10 @@ impl PurchasesPage {
                     "ui-habit-spent",
                     Some(t_args(
                         "ui-habit-spent-12m",
-                        &[("amount", &crate::words::numbers::money(currency, h.spend_12m))],
+                        &[(
+                            "amount",
+                            &crate::words::numbers::money(currency, h.spend_12m),
+                        )],
                     )),
                 ),
                 (

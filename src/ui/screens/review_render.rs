@@ -153,7 +153,11 @@ impl ReviewState {
     /// The day column: wide enough for the longest day shown and a space
     /// ("Wed 30 Sept", "11月23日周一"), never narrower than before.
     fn day_cols(&self) -> usize {
-        let widest = self.rows().iter().filter_map(|r| r.date).map(|d| width(&day_text(d)));
+        let widest = self
+            .rows()
+            .iter()
+            .filter_map(|r| r.date)
+            .map(|d| width(&day_text(d)));
         widest.max().map_or(DAY, |w| (w + 1).clamp(DAY, 2 * DAY))
     }
 
