@@ -141,7 +141,10 @@ impl MemberState {
                 t_args("ui-card-visits", &[("visits", &visits), ("last", &last)]),
                 t_args(
                     "ui-card-spend",
-                    &[("spend", &currency.format(card.spend_minor))],
+                    &[(
+                        "spend",
+                        &crate::words::numbers::money(currency, card.spend_minor),
+                    )],
                 ),
             )
         };

@@ -238,7 +238,7 @@ impl UnmatchedState {
                 c.name.clone().unwrap_or_else(|| t("ui-none")),
                 identity_text(c, view.config),
                 c.receipts.to_string(),
-                currency.format(c.spend_minor),
+                crate::words::numbers::money(currency, c.spend_minor),
                 c.last_visit
                     .map(|d| date_short(d, view.today))
                     .unwrap_or_else(|| t("ui-none")),

@@ -6,10 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use tui_input::{Input, InputRequest};
-use unicode_width::UnicodeWidthChar;
 
 use crate::message::Message;
-use crate::ui::format::{fit, width};
+use crate::ui::format::{fit, graphemes, width};
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Clone, Default)]
@@ -77,8 +76,9 @@ impl TextField {
         let scroll = (cursor + 1).saturating_sub(cols);
         let mut skipped = 0;
         let mut shown = String::new();
-        for c in self.value().chars() {
-            let w = c.width().unwrap_or(0);
+        // Whole clusters only: a Thai tone mark scrolls with its letter.
+        for g in graphemes(self.value()) {
+            let w = width(g);
             if skipped < scroll {
                 skipped += w;
                 continue;
@@ -86,7 +86,7 @@ impl TextField {
             if width(&shown) + w > cols {
                 break;
             }
-            shown.push(c);
+            shown.push_str(g);
         }
         buf.set_stringn(area.x, area.y, &shown, cols, style);
         let x = (cursor.saturating_sub(skipped)).min(cols.saturating_sub(1));
@@ -179,6 +179,20 @@ mod tests {
         assert_eq!(pos, Some(Position::new(9, 0)));
         let row: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert_eq!(row, "ample.com ");
+    }
+
+    #[test]
+    fn cursor_follows_chinese_and_thai_text() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
+        let field = typed("高玲 สมศรี");
+        // Two columns each for 高玲, one for the space, four for สมศรี.
+        let pos = field.render(buf.area, &mut buf, Style::new(), true);
+        assert_eq!(pos, Some(Position::new(9, 0)));
+        let mut scrolled = Buffer::empty(Rect::new(0, 0, 6, 1));
+        let field = typed("彭秀英彭秀英");
+        let pos = field.render(scrolled.area, &mut scrolled, Style::new(), true);
+        // Twelve columns of text in six: the cursor stays inside the field.
+        assert!(pos.is_some_and(|p| p.x < 6), "{pos:?}");
     }
 
     #[test]
