@@ -16,7 +16,7 @@ use crate::domain::loyalty_config::{
 use crate::domain::money::Currency;
 use crate::domain::points::PointsRules;
 use crate::domain::tiers::{Tier, TierBasis, TierProgram};
-use crate::error::{Error, Result};
+use crate::error::{Arg, Error, Result};
 
 /// The rule now lives with the other date rules; kept here so older call
 /// sites keep compiling.
@@ -135,35 +135,43 @@ impl Config {
     }
 
     fn validate(&self, text: &str, path: &Path) -> Result<()> {
-        let bad = |key: &str, detail: String| {
+        use crate::message::Message;
+        let bad = |key: &str, detail: Message| {
             let line = text
                 .lines()
                 .position(|l| l.trim_start().starts_with(key))
                 .map(|i| i + 1)
                 .unwrap_or(1);
-            Error::user(
+            Error::user_with(
                 "err-config",
-                &[
-                    ("path", &path.display().to_string()),
-                    ("line", &line.to_string()),
-                    ("detail", &detail),
+                vec![
+                    ("path", Arg::Text(path.display().to_string())),
+                    ("line", Arg::Text(line.to_string())),
+                    ("detail", Arg::message(detail)),
                 ],
             )
         };
+        if crate::i18n::code_of(&self.shop.locale).is_none() {
+            let codes: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
+            let detail = Message::new(
+                "err-unknown-lang",
+                &[
+                    ("lang", &self.shop.locale),
+                    ("languages", &codes.join(", ")),
+                ],
+            );
+            return Err(bad("locale", detail));
+        }
         if phonenumber::country::Id::from_str(&self.shop.country.to_uppercase()).is_err() {
-            return Err(bad(
-                "country",
-                crate::i18n::t_args("err-config-country", &[("value", &self.shop.country)]),
-            ));
+            let detail = Message::new("err-config-country", &[("value", &self.shop.country)]);
+            return Err(bad("country", detail));
         }
         if Currency::from_code(&self.shop.currency).is_none() {
-            return Err(bad(
-                "currency",
-                crate::i18n::t_args("err-config-currency", &[("value", &self.shop.currency)]),
-            ));
+            let detail = Message::new("err-config-currency", &[("value", &self.shop.currency)]);
+            return Err(bad("currency", detail));
         }
         if !(1..=HIGHEST_MAX_RECEIPT).contains(&self.import.max_receipt) {
-            let detail = crate::i18n::t_args(
+            let detail = Message::new(
                 "err-config-max-receipt",
                 &[
                     ("value", &self.import.max_receipt.to_string()),
@@ -173,7 +181,7 @@ impl Config {
             return Err(bad("max_receipt", detail));
         }
         if let Err((key, value)) = self.reminders.check() {
-            let detail = crate::i18n::t_args(
+            let detail = Message::new(
                 "err-config-lapsed",
                 &[("key", key), ("value", &value.to_string())],
             );
@@ -181,8 +189,7 @@ impl Config {
         }
         if let Err((path, name)) = self.messages.check() {
             let key = path.rsplit('.').next().unwrap_or_default().to_string();
-            let detail =
-                crate::i18n::t_args("err-config-placeholder", &[("key", &path), ("name", &name)]);
+            let detail = Message::new("err-config-placeholder", &[("key", &path), ("name", &name)]);
             return Err(bad(&key, detail));
         }
         check(&self.points, &self.loyalty, &self.tiers, &self.rewards)
@@ -278,12 +285,13 @@ pub fn default_path() -> Option<PathBuf> {
 fn loyalty_error(problem: &Problem, text: &str, path: &Path) -> Error {
     let line = line_of(text, problem.table, problem.index, problem.key);
     let args: Vec<(&str, &str)> = problem.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    Error::user(
+    let detail = crate::message::Message::new(problem.message, &args);
+    Error::user_with(
         "err-config",
-        &[
-            ("path", &path.display().to_string()),
-            ("line", &line.to_string()),
-            ("detail", &crate::i18n::t_args(problem.message, &args)),
+        vec![
+            ("path", Arg::Text(path.display().to_string())),
+            ("line", Arg::Text(line.to_string())),
+            ("detail", Arg::message(detail)),
         ],
     )
 }

@@ -11,6 +11,7 @@ use crate::config::Config;
 use crate::domain::date_order::DateOrder;
 use crate::domain::loyalty_config::Program;
 use crate::error::Result;
+use crate::i18n::Locale;
 
 /// The open club: what every operation is given.
 pub struct Ctx {
@@ -27,11 +28,32 @@ pub struct Ctx {
     program: Program,
     /// A language asked for on the command line wins over the config's.
     forced_lang: Option<String>,
+    /// The language everything shown is worded in: `--lang`'s, else the
+    /// config's.
+    locale: Locale,
+}
+
+/// A context without its connection, to be sent to a worker thread.
+#[derive(Debug, Clone)]
+pub struct CtxSeed {
+    clock: Clock,
+    config: Config,
+    db_path: Option<PathBuf>,
+    forced_lang: Option<String>,
+}
+
+impl CtxSeed {
+    pub fn with(self, conn: Connection) -> Ctx {
+        let mut ctx = Ctx::new(conn, self.clock, self.config, self.db_path);
+        ctx.force_lang(self.forced_lang);
+        ctx
+    }
 }
 
 impl Ctx {
     pub fn new(conn: Connection, clock: Clock, config: Config, db_path: Option<PathBuf>) -> Ctx {
         let program = config.loyalty();
+        let locale = Locale::new(&config.shop.locale);
         Ctx {
             conn,
             clock,
@@ -39,12 +61,34 @@ impl Ctx {
             db_path,
             program,
             forced_lang: None,
+            locale,
         }
     }
 
-    /// Keeps `--lang` over the config's language on every reload.
+    /// What a worker needs to make a context like this one on its own
+    /// connection: the same clock, config and language.
+    pub fn seed(&self) -> CtxSeed {
+        CtxSeed {
+            clock: self.clock,
+            config: self.config.clone(),
+            db_path: self.db_path.clone(),
+            forced_lang: self.forced_lang.clone(),
+        }
+    }
+
+    /// Keeps `--lang` over the config's language, now and on every reload.
     pub fn force_lang(&mut self, lang: Option<String>) {
         self.forced_lang = lang;
+        self.locale = self.chosen_locale(&self.config);
+    }
+
+    /// The language everything shown is worded in.
+    pub fn locale(&self) -> &Locale {
+        &self.locale
+    }
+
+    fn chosen_locale(&self, config: &Config) -> Locale {
+        Locale::new(self.forced_lang.as_deref().unwrap_or(&config.shop.locale))
     }
 
     /// The shop's loyalty program (points, tiers, rewards), as configured.
@@ -62,12 +106,7 @@ impl Ctx {
     /// config on each use). The one way a changed config takes effect.
     pub fn set_config(&mut self, config: Config) {
         self.program = config.loyalty();
-        let lang = self.forced_lang.as_deref().unwrap_or(&config.shop.locale);
-        // Each language loaded is kept for the life of the process, so it
-        // is loaded only when it changes.
-        if crate::i18n::normalise_lang(lang) != crate::i18n::current() {
-            crate::i18n::init(lang);
-        }
+        self.locale = self.chosen_locale(&config);
         self.config = config;
     }
 

@@ -7,7 +7,6 @@
 
 use std::fmt;
 
-use crate::i18n::{t, t_args};
 pub use crate::message::{Arg, Message};
 
 #[derive(Debug)]
@@ -76,21 +75,27 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Error {
+    /// What to show for this error, as words to be put together when shown
+    /// (a screen keeps this, so it follows a change of language).
+    pub fn message(&self) -> Message {
         match self {
-            Error::User(message) => message.fmt(f),
-            Error::Other(text) => f.write_str(text),
-            Error::Busy { path: Some(path) } => {
-                f.write_str(&t_args("err-db-busy", &[("path", path)]))
-            }
-            Error::Busy { path: None } => f.write_str(&t("err-db-busy-unnamed")),
-            Error::Db(e) => f.write_str(&t_args("err-database", &[("detail", &e.to_string())])),
-            Error::Io { path, source } => f.write_str(&t_args(
+            Error::User(message) => message.clone(),
+            Error::Other(text) => Message::verbatim(text.clone()),
+            Error::Busy { path: Some(path) } => Message::new("err-db-busy", &[("path", path)]),
+            Error::Busy { path: None } => Message::new("err-db-busy-unnamed", &[]),
+            Error::Db(e) => Message::new("err-database", &[("detail", &e.to_string())]),
+            Error::Io { path, source } => Message::new(
                 "err-file",
                 &[("path", path), ("detail", &source.to_string())],
-            )),
+            ),
         }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
     }
 }
 

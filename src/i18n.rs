@@ -1,11 +1,18 @@
 //! Every user-facing string goes through here.
 //!
 //! Texts live in `assets/locales/<lang>.ftl` (Fluent) and are compiled into the
-//! binary. [`init`] picks the language once at start-up; [`t`] and [`t_args`]
-//! look a message up, falling back to English and, for a key that exists
-//! nowhere, to the key itself (so a missing text is visible, never a panic).
+//! binary. A [`Locale`] is a value: the context holds the shop's (or
+//! `--lang`'s), and the front ends word what they show inside
+//! [`Locale::scope`] — a frame being drawn, a key being handled, a command
+//! being run. [`t`], [`t_args`] and [`t_count`] read the locale of the scope
+//! they run in (English outside any), falling back to English and, for a key
+//! that exists nowhere, to the key itself (so a missing text is visible,
+//! never a panic). Nothing is process-wide: two threads, or two tests, can
+//! speak two languages at once, and the same screen can be drawn in both.
 
-use std::sync::RwLock;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -21,12 +28,31 @@ pub const LANGUAGES: &[(&str, &str)] = &[
 ];
 
 struct Texts {
-    lang: String,
+    lang: &'static str,
     chosen: FluentBundle<FluentResource>,
-    english: FluentBundle<FluentResource>,
+    english: Arc<Texts0>,
 }
 
-static TEXTS: RwLock<Option<&'static Texts>> = RwLock::new(None);
+/// English, the fallback of every other language, parsed once.
+struct Texts0 {
+    bundle: FluentBundle<FluentResource>,
+}
+
+/// One language's texts. Cloning is cheap (the parsed texts are shared).
+#[derive(Clone)]
+pub struct Locale(Arc<Texts>);
+
+impl std::fmt::Debug for Locale {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Locale({})", self.0.lang)
+    }
+}
+
+impl PartialEq for Locale {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.lang == other.0.lang
+    }
+}
 
 fn bundle(lang: &str) -> FluentBundle<FluentResource> {
     let source = LANGUAGES
@@ -46,45 +72,109 @@ fn bundle(lang: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
-/// Chooses the UI language; unknown codes fall back to English. Called once
-/// from `LANG` before the config is read (so config errors are translated) and
-/// again with the config's or `--lang`'s choice.
-pub fn init(lang: &str) {
-    let code = normalise_lang(lang);
-    // A handful of bundles per process at most: leaking them keeps lookups lock-light.
-    let texts: &'static Texts = Box::leak(Box::new(Texts {
-        chosen: bundle(&code),
-        english: bundle("en"),
-        lang: code,
-    }));
-    *TEXTS.write().unwrap_or_else(|e| e.into_inner()) = Some(texts);
+impl Locale {
+    /// The texts of `lang` (`he`, `he_IL.UTF-8`, …; anything without a
+    /// locale file is English). Each language is parsed once per process
+    /// and shared by every locale value of it.
+    pub fn new(lang: &str) -> Locale {
+        static LOADED: OnceLock<Mutex<HashMap<&'static str, Locale>>> = OnceLock::new();
+        static ENGLISH: OnceLock<Arc<Texts0>> = OnceLock::new();
+        let code = code_of(lang).unwrap_or("en");
+        let loaded = LOADED.get_or_init(Default::default);
+        let mut loaded = loaded.lock().unwrap_or_else(|e| e.into_inner());
+        loaded
+            .entry(code)
+            .or_insert_with(|| {
+                let english = ENGLISH.get_or_init(|| {
+                    Arc::new(Texts0 {
+                        bundle: bundle("en"),
+                    })
+                });
+                Locale(Arc::new(Texts {
+                    lang: code,
+                    chosen: bundle(code),
+                    english: english.clone(),
+                }))
+            })
+            .clone()
+    }
+
+    pub fn english() -> Locale {
+        Locale::new("en")
+    }
+
+    /// The language's code: `en`, `he`, `hr`, `zh` or `th`.
+    pub fn lang(&self) -> &'static str {
+        self.0.lang
+    }
+
+    /// Hebrew reads right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.0.lang == "he"
+    }
+
+    /// Runs `work` with this locale as the one its words are put in, and
+    /// restores the locale that was in use before (scopes nest).
+    pub fn scope<R>(&self, work: impl FnOnce() -> R) -> R {
+        struct Restore(Option<Locale>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                CURRENT.with(|current| *current.borrow_mut() = self.0.take());
+            }
+        }
+        let before = CURRENT.with(|current| current.borrow_mut().replace(self.clone()));
+        let _restore = Restore(before);
+        work()
+    }
+
+    fn text(&self, key: &str, args: Option<&FluentArgs>) -> Option<String> {
+        format(&self.0.chosen, key, args).or_else(|| format(&self.0.english.bundle, key, args))
+    }
 }
 
-/// `he_IL.UTF-8` → `he`; anything without a locale file → `en`.
-pub fn normalise_lang(lang: &str) -> String {
+thread_local! {
+    /// The locale of the scope this thread is in, if any.
+    static CURRENT: RefCell<Option<Locale>> = const { RefCell::new(None) };
+}
+
+/// The locale words are put in here and now: the innermost
+/// [`Locale::scope`], or English outside any.
+pub fn current_locale() -> Locale {
+    CURRENT
+        .with(|current| current.borrow().clone())
+        .unwrap_or_else(Locale::english)
+}
+
+/// The language words are put in here and now (`en`, `he`, …).
+pub fn current() -> &'static str {
+    CURRENT
+        .with(|current| current.borrow().as_ref().map(Locale::lang))
+        .unwrap_or("en")
+}
+
+/// The code of a language with a locale file: `he_IL.UTF-8` → `he`,
+/// `HR` → `hr`; None for anything else (`de`, `C.UTF-8`).
+pub fn code_of(lang: &str) -> Option<&'static str> {
     let code: String = lang
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    if LANGUAGES.iter().any(|(c, _)| *c == code) {
-        code
-    } else {
-        "en".to_string()
-    }
+    LANGUAGES.iter().map(|(c, _)| *c).find(|c| *c == code)
 }
 
-fn texts() -> &'static Texts {
-    if let Some(texts) = *TEXTS.read().unwrap_or_else(|e| e.into_inner()) {
-        return texts;
-    }
-    init("en");
-    texts()
+/// `he_IL.UTF-8` → `he`; anything without a locale file → `en`.
+pub fn normalise_lang(lang: &str) -> String {
+    code_of(lang).unwrap_or("en").to_string()
 }
 
-/// The language in use (`en`, `he`, …).
-pub fn current() -> &'static str {
-    &texts().lang
+/// The language the environment asks for, as POSIX orders it: `LC_ALL`,
+/// then `LC_MESSAGES`, then `LANG` (the first one set and not empty).
+pub fn env_lang() -> Option<String> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
 }
 
 fn format(
@@ -101,7 +191,7 @@ fn format(
     )
 }
 
-/// The text for `key` in the chosen language.
+/// The text for `key` in the locale in use.
 pub fn t(key: &str) -> String {
     lookup(key, None)
 }
@@ -118,21 +208,36 @@ pub fn t_args(key: &str, args: &[(&str, &str)]) -> String {
 /// Like [`t_args`] with one numeric placeholder, so plural rules apply
 /// (`{ $count -> [one] … *[other] … }`).
 pub fn t_count(key: &str, name: &str, count: i64) -> String {
+    t_values(key, &[(name, Value::Number(count))])
+}
+
+/// A placeholder's value: text as it is, or a number plural rules read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value<'a> {
+    Text(&'a str),
+    Number(i64),
+}
+
+/// The text for `key` with placeholders of either kind.
+pub fn t_values(key: &str, args: &[(&str, Value<'_>)]) -> String {
     let mut fluent = FluentArgs::new();
-    fluent.set(name, FluentValue::from(count));
+    for (name, value) in args {
+        match value {
+            Value::Text(text) => fluent.set(*name, FluentValue::from(*text)),
+            Value::Number(n) => fluent.set(*name, FluentValue::from(*n)),
+        }
+    }
     lookup(key, Some(&fluent))
 }
 
 /// The text for `key` if some locale file has it (used to translate clap's help).
 pub fn t_opt(key: &str) -> Option<String> {
-    let texts = texts();
-    format(&texts.chosen, key, None).or_else(|| format(&texts.english, key, None))
+    current_locale().text(key, None)
 }
 
 fn lookup(key: &str, args: Option<&FluentArgs>) -> String {
-    let texts = texts();
-    format(&texts.chosen, key, args)
-        .or_else(|| format(&texts.english, key, args))
+    current_locale()
+        .text(key, args)
         .unwrap_or_else(|| key.to_string())
 }
 
@@ -221,7 +326,47 @@ mod tests {
     }
 
     #[test]
+    fn two_locales_are_two_values_and_scopes_nest() {
+        let croatian = Locale::new("hr_HR.UTF-8");
+        let english = Locale::new("en");
+        assert_eq!(croatian.lang(), "hr");
+        let (inner, outer) = croatian.scope(|| {
+            let inner = english.scope(|| t("ui-signup-fix"));
+            (inner, t("ui-signup-fix"))
+        });
+        assert_ne!(inner, outer, "hr and en word ui-signup-fix differently");
+        assert_eq!(
+            inner,
+            t("ui-signup-fix"),
+            "outside any scope words are English"
+        );
+        assert_eq!(current(), "en");
+    }
+
+    #[test]
+    fn plural_forms_follow_the_language() {
+        let croatian = Locale::new("hr");
+        // "1 probni član / 2 probna člana / 5 probnih članova": the words
+        // around the number differ in each of Croatian's three forms.
+        let words: Vec<String> = [1, 2, 5]
+            .iter()
+            .map(|n| {
+                let text = croatian.scope(|| t_count("ui-demo-done", "count", *n));
+                text.replace(&n.to_string(), "")
+            })
+            .collect();
+        assert_ne!(words[0], words[1]);
+        assert_ne!(
+            words[1], words[2],
+            "Croatian has a form for 2–4 and one for 5"
+        );
+        assert_ne!(words[0], words[2]);
+    }
+
+    #[test]
     fn lang_codes_are_normalised() {
+        assert_eq!(code_of("de"), None);
+        assert_eq!(code_of("th_TH"), Some("th"));
         assert_eq!(normalise_lang("he_IL.UTF-8"), "he");
         assert_eq!(normalise_lang("C.UTF-8"), "en");
         assert_eq!(normalise_lang("HR"), "hr");

@@ -30,38 +30,52 @@ use crate::error::{Error, Result};
 /// Parses the command line, opens the database and runs the TUI or a command.
 /// User errors print one line on stderr and exit 1; usage errors exit 2.
 pub fn run() -> ExitCode {
-    let lang_env = std::env::var("LANG").ok();
-    i18n::init(lang_env.as_deref().unwrap_or("en"));
-    let matches = match cli::localised_command().try_get_matches() {
-        Ok(m) => m,
-        Err(e) => e.exit(),
-    };
-    let cli = match Cli::from_arg_matches(&matches) {
-        Ok(cli) => cli,
-        Err(e) => e.exit(),
-    };
-    match start(cli, lang_env.as_deref()) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("regulars: {e}");
-            ExitCode::from(1)
+    let lang_env = i18n::env_lang();
+    // Until the config is read, words (`--help`, usage and config errors)
+    // are in `--lang`'s language or the environment's.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let early = i18n::Locale::new(
+        lang_arg(&args)
+            .or(lang_env.clone())
+            .as_deref()
+            .unwrap_or("en"),
+    );
+    early.scope(|| {
+        let matches = match cli::localised_command().try_get_matches_from(&args) {
+            Ok(m) => m,
+            Err(e) => e.exit(),
+        };
+        let cli = match Cli::from_arg_matches(&matches) {
+            Ok(cli) => cli,
+            Err(e) => e.exit(),
+        };
+        match start(cli, lang_env.as_deref()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("regulars: {e}");
+                ExitCode::from(1)
+            }
         }
-    }
+    })
+}
+
+/// The value of `--lang X` or `--lang=X`, read before clap so `--help`
+/// is already in that language.
+fn lang_arg(args: &[std::ffi::OsString]) -> Option<String> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter().enumerate().find_map(|(i, arg)| match *arg {
+        "--lang" => args.get(i + 1).map(|v| v.to_string()),
+        _ => arg.strip_prefix("--lang=").map(str::to_string),
+    })
 }
 
 fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
-    if let Some(lang) = &cli.lang {
-        i18n::init(lang);
-    }
     let config_path = cli
         .config
         .clone()
         .or_else(config::default_path)
         .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
     let config = Config::load_or_create(&config_path, lang_env)?;
-    if cli.lang.is_none() {
-        i18n::init(&config.shop.locale);
-    }
     // Only the default database gets its folder made; see `paths::default_db`.
     let db_path: PathBuf = match &cli.db {
         Some(path) => path.clone(),
@@ -71,10 +85,13 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     let mut ctx = Ctx::new(conn, Clock::new(cli.today), config, Some(db_path.clone()));
     // A language asked for with --lang stays when the config is reloaded.
     ctx.force_lang(cli.lang.clone());
-    let done = match cli.command {
+    // Everything from here on is worded in the club's language (the TUI
+    // follows a change of it as it draws).
+    let locale = ctx.locale().clone();
+    let done = locale.scope(|| match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
         None => ui::run(ctx),
-    };
+    });
     // Another program holding the write lock: say which file it was.
     done.map_err(|e| e.at_db(&db_path))
 }

@@ -5,30 +5,38 @@
 
 use std::fmt;
 
-use crate::i18n::{t, t_args};
+use crate::i18n::{Value, t_values};
 
-/// An argument of a message: a value as it is (a name, a path, a number),
-/// or another message worded with it (a field's name, the problem with it).
+/// An argument of a message: a value as it is (a name, a path), a count
+/// (plural rules read it: "1 visit", "2 visits"), or another message worded
+/// with it (a field's name, the problem with it).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
-    Message(String),
+    Count(i64),
+    Message(Box<Message>),
 }
 
 impl Arg {
-    fn words(&self) -> String {
-        match self {
-            Arg::Text(text) => text.clone(),
-            Arg::Message(key) => t(key),
-        }
+    /// Another message without placeholders, by its key.
+    pub fn key(key: &str) -> Arg {
+        Arg::Message(Box::new(Message::new(key, &[])))
+    }
+
+    pub fn message(message: Message) -> Arg {
+        Arg::Message(Box::new(message))
     }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
+    /// Empty for a text another library wrote, shown as it is.
     key: String,
     args: Vec<(String, Arg)>,
 }
+
+/// The key of [`Message::verbatim`]'s one argument.
+const VERBATIM: &str = "text";
 
 impl Message {
     /// A message whose placeholders are plain values.
@@ -53,6 +61,33 @@ impl Message {
         }
     }
 
+    /// A message without placeholders.
+    pub fn plain(key: &str) -> Message {
+        Message::new(key, &[])
+    }
+
+    /// A message with one count placeholder, so plural rules apply.
+    pub fn count(key: &str, name: &str, count: i64) -> Message {
+        Message::with(key, vec![(name, Arg::Count(count))])
+    }
+
+    /// A text that has no key (another library's words), kept as it is.
+    pub fn verbatim(text: impl Into<String>) -> Message {
+        Message::with("", vec![(VERBATIM, Arg::Text(text.into()))])
+    }
+
+    /// Two messages shown one after the other ("Saved Ana. 3 earlier
+    /// receipts are hers now.").
+    pub fn joined(first: Message, second: Message) -> Message {
+        Message::with(
+            "msg-joined",
+            vec![
+                ("first", Arg::message(first)),
+                ("second", Arg::message(second)),
+            ],
+        )
+    }
+
     /// The key in the locale files.
     pub fn key(&self) -> &str {
         &self.key
@@ -71,19 +106,41 @@ impl Message {
 
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let words: Vec<(&str, String)> = self
+        if self.key.is_empty() {
+            let text = self.args.iter().find(|(name, _)| name == VERBATIM);
+            if let Some((_, Arg::Text(text))) = text {
+                return f.write_str(text);
+            }
+        }
+        let nested: Vec<String> = self
             .args
             .iter()
-            .map(|(name, arg)| (name.as_str(), arg.words()))
+            .map(|(_, arg)| match arg {
+                Arg::Message(message) => message.to_string(),
+                _ => String::new(),
+            })
             .collect();
-        let pairs: Vec<(&str, &str)> = words.iter().map(|(n, w)| (*n, w.as_str())).collect();
-        f.write_str(&t_args(&self.key, &pairs))
+        let values: Vec<(&str, Value<'_>)> = self
+            .args
+            .iter()
+            .zip(&nested)
+            .map(|((name, arg), words)| {
+                let value = match arg {
+                    Arg::Text(text) => Value::Text(text),
+                    Arg::Count(n) => Value::Number(*n),
+                    Arg::Message(_) => Value::Text(words),
+                };
+                (name.as_str(), value)
+            })
+            .collect();
+        f.write_str(&t_values(&self.key, &values))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{t, t_count};
 
     #[test]
     fn codes_drop_the_prefix_that_says_where_the_text_lives() {
@@ -98,13 +155,29 @@ mod tests {
         let m = Message::with(
             "err-field",
             vec![
-                ("field", Arg::Message("field-phone".into())),
-                ("problem", Arg::Message("field-required".into())),
+                ("field", Arg::key("field-phone")),
+                ("problem", Arg::key("field-required")),
             ],
         );
         assert_eq!(
             m.to_string(),
             format!("{}: {}", t("field-phone"), t("field-required"))
         );
+    }
+
+    #[test]
+    fn counts_choose_the_plural_form_when_shown() {
+        let one = Message::count("ui-visits", "count", 1).to_string();
+        let five = Message::count("ui-visits", "count", 5).to_string();
+        assert_eq!(one, t_count("ui-visits", "count", 1));
+        assert_eq!(five, t_count("ui-visits", "count", 5));
+        assert_ne!(one.replace('1', ""), five.replace('5', ""));
+    }
+
+    #[test]
+    fn a_verbatim_text_and_joined_messages_read_as_written() {
+        assert_eq!(Message::verbatim("disk full").to_string(), "disk full");
+        let joined = Message::joined(Message::verbatim("Saved."), Message::verbatim("Done."));
+        assert_eq!(joined.to_string(), "Saved. Done.");
     }
 }

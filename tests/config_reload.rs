@@ -1,7 +1,7 @@
 //! A config saved from the app (or edited by hand) takes effect through one
 //! reload: the loyalty program, the language and the date rules follow it,
 //! a language chosen on the command line stays, and a broken file keeps the
-//! config in use. One test, because the language is the whole process's.
+//! config in use.
 
 use chrono::NaiveDate;
 use regulars::clock::Clock;
@@ -10,14 +10,12 @@ use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::date_order::DateOrder;
 use regulars::domain::dates::Feb29;
-use regulars::i18n;
 
 const SHOP: &str = "# Paws & Pages\n[shop]\nname = \"Paws\"\ncountry = \"US\"\ncurrency = \"EUR\"\nlocale = \"en\"\n\n\
 # Lowest first\n[[tiers]]\nname = \"Bronze\"\nmin = 0\n\n[[tiers]]\nname = \"Silver\"\nmin = 200 # euros\n";
 
 #[test]
 fn a_reload_applies_program_language_and_date_rules_together() {
-    i18n::init("en");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
     std::fs::write(&path, SHOP).unwrap();
@@ -50,7 +48,7 @@ fn a_reload_applies_program_language_and_date_rules_together() {
     assert_eq!(ctx.program().feb29, Feb29::Mar1);
     assert_eq!(ctx.config.shop.country, "HR");
     assert_eq!(ctx.date_order(), DateOrder::DayFirst);
-    assert_eq!(i18n::current(), "hr");
+    assert_eq!(ctx.locale().lang(), "hr");
     let written = std::fs::read_to_string(&path).unwrap();
     assert!(written.contains("min = 250 # euros"), "{written}");
     assert!(written.starts_with("# Paws & Pages\n") && written.contains("# Lowest first\n"));
@@ -58,7 +56,7 @@ fn a_reload_applies_program_language_and_date_rules_together() {
     // --lang wins over the config's language, on every reload.
     ctx.force_lang(Some("en".into()));
     ctx.reload_config().unwrap();
-    assert_eq!(i18n::current(), "en");
+    assert_eq!(ctx.locale().lang(), "en");
 
     // A file broken by hand: the error names it, the club keeps going.
     std::fs::write(&path, "[shop]\ncountry = \"XX\"\n").unwrap();

@@ -290,7 +290,10 @@ fn esc_while_waiting_for_another_writer_cancels_and_stores_nothing() {
 
     key(&mut app, KeyCode::Esc);
     poll_until(&mut app, "the cancel", |app| !importing(app));
-    assert_eq!(app.message(), Some("Import cancelled; nothing was stored."));
+    assert_eq!(
+        app.message().as_deref(),
+        Some("Import cancelled; nothing was stored.")
+    );
     other.execute_batch("ROLLBACK").unwrap();
     assert_eq!(stored_receipts(&db), 0);
 }

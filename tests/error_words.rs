@@ -1,14 +1,14 @@
 //! A user error keeps its message key and arguments and is put into words
 //! only when shown: the language in use then decides, and the key (the
-//! `code` scripts see) is the same in every language. A test binary of its
-//! own, because it switches the process's language.
+//! `code` scripts see) is the same in every language.
 
 use regulars::error::{Arg, Error};
-use regulars::i18n;
+use regulars::i18n::Locale;
 
 #[test]
 fn an_error_is_worded_in_the_language_in_use_when_it_is_shown() {
-    i18n::init("en");
+    let english = Locale::new("en");
+    let croatian = Locale::new("hr");
     let missing = Error::user(
         "err-db-no-folder",
         &[("folder", "/shop/old"), ("path", "/shop/old/club.db")],
@@ -16,19 +16,21 @@ fn an_error_is_worded_in_the_language_in_use_when_it_is_shown() {
     let field = Error::user_with(
         "err-field",
         vec![
-            ("field", Arg::Message("field-phone".into())),
-            ("problem", Arg::Message("field-required".into())),
+            ("field", Arg::key("field-phone")),
+            ("problem", Arg::key("field-required")),
         ],
     );
-    let english = missing.to_string();
-    assert!(english.starts_with("The folder /shop/old"), "{english}");
-    assert!(field.to_string().starts_with("Phone: "), "{field}");
+    let in_english = english.scope(|| missing.to_string());
+    assert!(
+        in_english.starts_with("The folder /shop/old"),
+        "{in_english}"
+    );
+    let phone = english.scope(|| field.to_string());
+    assert!(phone.starts_with("Phone: "), "{phone}");
 
-    // Made in English, shown after the owner switched to Croatian.
-    i18n::init("hr");
-    let croatian = missing.to_string();
-    assert!(croatian.starts_with("Mapa /shop/old"), "{croatian}");
-    assert_ne!(croatian, english);
+    // Made once, shown after the owner switched to Croatian.
+    let in_croatian = croatian.scope(|| missing.to_string());
+    assert!(in_croatian.starts_with("Mapa /shop/old"), "{in_croatian}");
+    assert_ne!(in_croatian, in_english);
     assert_eq!(missing.key(), Some("err-db-no-folder"));
-    i18n::init("en");
 }

@@ -140,7 +140,7 @@ fn ctrl_c_cancels_a_running_import_and_nothing_is_stored() {
     shop.app.run_pending();
     assert!(!import(&shop.app).is_running());
     assert_eq!(
-        shop.app.message(),
+        shop.app.message().as_deref(),
         Some("Import cancelled; nothing was stored.")
     );
     let stored: i64 = shop

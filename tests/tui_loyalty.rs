@@ -140,13 +140,13 @@ fn redeem_a_reward_after_seeing_the_new_balance() {
     insta::assert_snapshot!(text);
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.confirm_question(),
+        app.confirm_question().as_deref(),
         Some("Redeem 100 points (Free coffee) for Ana Kovač? New balance: 412.")
     );
     assert_eq!(balance(&app, ANA), 512, "nothing before yes");
     type_text(&mut app, "y");
     assert_eq!(
-        app.message(),
+        app.message().as_deref(),
         Some("Redeemed 100 points; saved. New balance: 412.")
     );
     assert_eq!(balance(&app, ANA), 412);
@@ -188,7 +188,7 @@ fn points_history_lists_rows_and_takes_an_adjustment_with_a_note() {
     insta::assert_snapshot!(screen(&app));
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.message(),
+        app.message().as_deref(),
         Some("Adjusted by -20 points. New balance: 492.")
     );
     let Some(LoyaltyPopup::Points(points)) = card(&app).popup() else {
@@ -255,7 +255,7 @@ fn a_tier_minimum_is_previewed_then_saved_to_the_config_file() {
     }
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.message(),
+        app.message().as_deref(),
         Some("Saved the new minimum in the config file; tiers worked out again.")
     );
     let saved = std::fs::read_to_string(&file).unwrap();

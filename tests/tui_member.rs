@@ -45,7 +45,7 @@ fn add_a_child_by_age_and_a_pet_by_date() {
     insta::assert_snapshot!(screen(&app));
     key(&mut app, KeyCode::Enter);
     assert!(!card(&app).has_form());
-    assert_eq!(app.message(), Some("Added Mia."));
+    assert_eq!(app.message().as_deref(), Some("Added Mia."));
     let mia = card(&app)
         .card()
         .children
@@ -94,7 +94,10 @@ fn a_date_without_year_is_refused_for_children() {
     assert!(screen(&app).contains("give the year too, or just the age in years"));
     // Esc asks before dropping what was typed; yes closes the form only.
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.confirm_question(), Some("Throw away what you typed?"));
+    assert_eq!(
+        app.confirm_question().as_deref(),
+        Some("Throw away what you typed?")
+    );
     type_text(&mut app, "y");
     assert!(!card(&app).has_form());
     assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
@@ -114,7 +117,7 @@ fn delete_asks_first() {
     assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
     type_text(&mut app, "dy");
     assert!(is_counter(&app));
-    assert_eq!(app.message(), Some("Deleted Ana Kovač."));
+    assert_eq!(app.message().as_deref(), Some("Deleted Ana Kovač."));
     assert!(db::members::get(app.conn(), ANA).unwrap().is_none());
     assert!(!names(&app).contains(&"Ana Kovač".to_string()));
 }

@@ -41,7 +41,7 @@ fn welcome_d_loads_demo_members_into_the_counter() {
     let members = db::members::count(app.conn()).unwrap();
     assert_eq!(members, 200);
     assert!(is_counter(&app));
-    assert_eq!(app.message(), Some("Added 200 demo members."));
+    assert_eq!(app.message().as_deref(), Some("Added 200 demo members."));
     assert!(!names(&app).is_empty());
 }
 

@@ -36,7 +36,7 @@ fn signup_takes_the_typed_data_and_at_most_four_other_keys() {
     key(&mut app, KeyCode::Char(' '));
     key(&mut app, KeyCode::Enter);
     assert_eq!(open_member_name(&app).as_deref(), Some("Petra"));
-    assert_eq!(app.message(), Some("Signed up Petra."));
+    assert_eq!(app.message().as_deref(), Some("Signed up Petra."));
     let Some(card) = app.top::<MemberState>() else {
         unreachable!()
     };
@@ -90,7 +90,7 @@ fn bad_phone_and_date_are_flagged_at_their_fields() {
     type_text(&mut app, "12x");
     key(&mut app, KeyCode::Tab);
     assert_eq!(
-        signup_form(&app).error(Stop::Contact),
+        signup_form(&app).error(Stop::Contact).as_deref(),
         Some("not a phone number (e.g. 091 234 5678 or +385 91 234 5678)")
     );
     type_text(&mut app, "31.2.");
@@ -98,7 +98,10 @@ fn bad_phone_and_date_are_flagged_at_their_fields() {
     let form = signup_form(&app);
     assert!(form.error(Stop::Birthday).is_some());
     assert_eq!(form.focus(), Stop::Contact);
-    assert_eq!(app.message(), Some("Please correct the marked fields."));
+    assert_eq!(
+        app.message().as_deref(),
+        Some("Please correct the marked fields.")
+    );
     insta::assert_snapshot!(screen(&app));
     assert_eq!(db::members::count(app.conn()).unwrap(), 8);
 }
@@ -111,7 +114,10 @@ fn missing_first_name_waits_for_save() {
     assert_eq!(signup_form(&app).error(Stop::FirstName), None);
     type_text(&mut app, "0981234567");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(signup_form(&app).error(Stop::FirstName), Some("required"));
+    assert_eq!(
+        signup_form(&app).error(Stop::FirstName).as_deref(),
+        Some("required")
+    );
     assert_eq!(signup_form(&app).focus(), Stop::FirstName);
 }
 
@@ -209,7 +215,7 @@ fn a_card_number_held_by_someone_else_is_refused_at_the_card_field() {
     type_text(&mut app, "C-1001");
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        signup_form(&app).error(Stop::Card),
+        signup_form(&app).error(Stop::Card).as_deref(),
         Some("Card C-1001 already belongs to Ana Kovač.")
     );
 }
@@ -245,7 +251,7 @@ fn edit_uses_the_same_form_prefilled_and_records_consent_changes() {
         .find(|c| c.channel == Channel::Sms)
         .unwrap();
     assert!(!sms.granted);
-    assert_eq!(app.message(), Some("Saved Ana Kovač-Babić."));
+    assert_eq!(app.message().as_deref(), Some("Saved Ana Kovač-Babić."));
 }
 
 #[test]

@@ -88,7 +88,7 @@ fn linking_gives_the_member_the_receipts_and_later_imports_match() {
     insta::assert_snapshot!(screen(&app));
     key(&mut app, KeyCode::Enter);
     assert_eq!(
-        app.message(),
+        app.message().as_deref(),
         Some("Linked petra@example.com to Nada Jurić: 1 receipt now theirs.")
     );
     assert!(!unmatched(&app).is_linking());
@@ -134,7 +134,7 @@ fn linking_one_identity_links_the_others_on_the_same_receipts() {
     key(&mut app, KeyCode::Enter);
     // All three of Ivan's receipts, through his card, phone and email.
     assert_eq!(
-        app.message(),
+        app.message().as_deref(),
         Some("Linked card TILL-9 to Ivana Kovačić: 3 receipts now theirs.")
     );
     let conn = app.conn();
@@ -174,7 +174,7 @@ fn signing_up_fills_the_form_and_claims_earlier_receipts() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(open_member_name(&app).as_deref(), Some("Ivan Horvat"));
     assert_eq!(
-        app.message(),
+        app.message().as_deref(),
         Some("Signed up Ivan Horvat. 3 earlier receipts are now theirs.")
     );
     let Some(card) = app.top::<MemberState>() else {

@@ -201,7 +201,6 @@ ui-welcome-empty = { $shop } has no club members yet.
 ui-welcome-demo = load { $count } demo members to try things out
 ui-welcome-later = Demo members go into this database. To only try things out, start regulars with --db demo.db instead.
 ui-help-more = ↓ more
-ui-demo-loading = Loading demo members…
 ui-demo-done = { $count ->
     [one] Added 1 demo member.
    *[other] Added { $count } demo members.
@@ -736,3 +735,14 @@ ui-key-back-to-import = back to the import
 ui-key-back-to-unmatched = back to the till customers
 ui-key-back-to-review = back to the review
 ui-key-back-to-tiers = back to the tiers
+err-unknown-lang = “{ $lang }” is not a language regulars speaks; choose one of { $languages }.
+msg-joined = { $first } { $second }
+
+# jobs
+ui-demo-making = Making demo members… { $done } of { $total }
+ui-demo-cancel-note = Esc or Ctrl-C cancels; a cancelled fill adds nobody.
+ui-demo-cancelling = Cancelling… no demo member will be added.
+ui-demo-cancelled = Demo fill cancelled; no members were added.
+ui-help-demo-running = While demo members are made
+ui-tiers-working = Working out every member's tier…
+ui-tiers-working-note = Esc goes back; the tiers are worked out all the same.

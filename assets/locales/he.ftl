@@ -202,7 +202,6 @@ ui-welcome-empty = ל-{ $shop } עדיין אין חברי מועדון.
 ui-welcome-demo = טעינת { $count } חברי מועדון לדוגמה כדי לנסות
 ui-welcome-later = חברי הדוגמה נכנסים למסד הנתונים הזה. כדי רק לנסות, הפעילו את regulars עם --db demo.db במקום.
 ui-help-more = ↓ עוד
-ui-demo-loading = טוענים חברי מועדון לדוגמה…
 ui-demo-done = { $count ->
     [one] נוסף חבר מועדון אחד לדוגמה.
    *[other] נוספו { $count } חברי מועדון לדוגמה.
@@ -744,3 +743,14 @@ ui-key-back-to-import = חזרה לייבוא
 ui-key-back-to-unmatched = חזרה ללקוחות הקופה
 ui-key-back-to-review = חזרה לסקירה השבועית
 ui-key-back-to-tiers = חזרה לדרגות
+err-unknown-lang = “{ $lang }” אינה שפה ש-regulars מדברת; יש לבחור אחת מאלה: { $languages }.
+msg-joined = { $first } { $second }
+
+# jobs
+ui-demo-making = יוצרים חברי מועדון לדוגמה… { $done } מתוך { $total }
+ui-demo-cancel-note = Esc או Ctrl-C מבטלים; מילוי שבוטל לא מוסיף אף אחד.
+ui-demo-cancelling = מבטלים… לא יתווסף אף חבר מועדון לדוגמה.
+ui-demo-cancelled = מילוי הדוגמה בוטל; לא נוספו חברי מועדון.
+ui-help-demo-running = בזמן יצירת חברי מועדון לדוגמה
+ui-tiers-working = מחשבים את הדרגה של כל חבר מועדון…
+ui-tiers-working-note = Esc חוזר אחורה; הדרגות יחושבו בכל מקרה.

@@ -202,7 +202,6 @@ ui-welcome-empty = { $shop } još nema članova kluba.
 ui-welcome-demo = učitaj { $count } probnih članova za isprobavanje
 ui-welcome-later = Probni članovi upisuju se u ovu bazu podataka. Ako samo želite isprobati program, pokrenite regulars s --db demo.db.
 ui-help-more = ↓ još
-ui-demo-loading = Učitavanje probnih članova…
 ui-demo-done = { $count ->
     [one] Dodan je { $count } probni član.
     [few] Dodana su { $count } probna člana.
@@ -753,3 +752,14 @@ ui-key-back-to-import = natrag na uvoz
 ui-key-back-to-unmatched = natrag na kupce s blagajne
 ui-key-back-to-review = natrag na tjedni pregled
 ui-key-back-to-tiers = natrag na razine
+err-unknown-lang = „{ $lang }” nije jezik koji regulars govori; odaberite jedan od: { $languages }.
+msg-joined = { $first } { $second }
+
+# jobs
+ui-demo-making = Izrada probnih članova… { $done } od { $total }
+ui-demo-cancel-note = Esc ili Ctrl-C otkazuje; otkazano punjenje ne dodaje nikoga.
+ui-demo-cancelling = Otkazivanje… neće biti dodan nijedan probni član.
+ui-demo-cancelled = Punjenje probnim članovima otkazano; nije dodan nijedan član.
+ui-help-demo-running = Dok se izrađuju probni članovi
+ui-tiers-working = Izračunavanje razine svakog člana…
+ui-tiers-working-note = Esc vraća natrag; razine će se svejedno izračunati.

@@ -198,7 +198,6 @@ ui-welcome-empty = { $shop } ยังไม่มีสมาชิกคลั
 ui-welcome-demo = โหลดสมาชิกตัวอย่าง { $count } คนเพื่อทดลองใช้
 ui-welcome-later = สมาชิกตัวอย่างจะถูกเพิ่มลงฐานข้อมูลนี้ ถ้าแค่อยากทดลอง ให้เริ่ม regulars ด้วย --db demo.db แทน
 ui-help-more = ↓ เพิ่มเติม
-ui-demo-loading = กำลังโหลดสมาชิกตัวอย่าง…
 ui-demo-done = { $count ->
    *[other] เพิ่มสมาชิกตัวอย่าง { $count } คนแล้ว
 }
@@ -717,3 +716,14 @@ ui-key-back-to-import = กลับไปที่การนำเข้า
 ui-key-back-to-unmatched = กลับไปที่ลูกค้าจากเครื่องคิดเงิน
 ui-key-back-to-review = กลับไปที่สรุปประจำสัปดาห์
 ui-key-back-to-tiers = กลับไปที่ระดับสมาชิก
+err-unknown-lang = regulars ไม่รองรับภาษา “{ $lang }” โปรดเลือกหนึ่งใน { $languages }
+msg-joined = { $first } { $second }
+
+# jobs
+ui-demo-making = กำลังสร้างสมาชิกตัวอย่าง… { $done } จาก { $total }
+ui-demo-cancel-note = Esc หรือ Ctrl-C เพื่อยกเลิก การเติมที่ถูกยกเลิกจะไม่เพิ่มใคร
+ui-demo-cancelling = กำลังยกเลิก… จะไม่มีการเพิ่มสมาชิกตัวอย่าง
+ui-demo-cancelled = ยกเลิกการเพิ่มสมาชิกตัวอย่างแล้ว ไม่ได้เพิ่มสมาชิกคนใด
+ui-help-demo-running = ระหว่างสร้างสมาชิกตัวอย่าง
+ui-tiers-working = กำลังคำนวณระดับของสมาชิกทุกคน…
+ui-tiers-working-note = Esc เพื่อย้อนกลับ ระบบจะคำนวณระดับต่อจนเสร็จ

@@ -198,7 +198,6 @@ ui-welcome-empty = { $shop } 还没有会员俱乐部的会员。
 ui-welcome-demo = 载入 { $count } 位示例会员来试用
 ui-welcome-later = 示例会员会写入这个数据库。如果只是想试用，请改用 --db demo.db 启动 regulars。
 ui-help-more = ↓ 更多
-ui-demo-loading = 正在载入示例会员…
 ui-demo-done = { $count ->
    *[other] 已添加 { $count } 位示例会员。
 }
@@ -717,3 +716,14 @@ ui-key-back-to-import = 返回导入
 ui-key-back-to-unmatched = 返回收银顾客
 ui-key-back-to-review = 返回每周回顾
 ui-key-back-to-tiers = 返回等级
+err-unknown-lang = regulars 不支持语言“{ $lang }”；请从以下语言中选择：{ $languages }。
+msg-joined = { $first } { $second }
+
+# jobs
+ui-demo-making = 正在生成示例会员… { $done } / { $total }
+ui-demo-cancel-note = 按 Esc 或 Ctrl-C 取消；取消后不会添加任何会员。
+ui-demo-cancelling = 正在取消… 不会添加任何示例会员。
+ui-demo-cancelled = 已取消添加示例会员；未添加任何会员。
+ui-help-demo-running = 生成示例会员期间
+ui-tiers-working = 正在计算每位会员的等级…
+ui-tiers-working-note = 按 Esc 返回；等级仍会照常计算完成。

@@ -34,7 +34,7 @@ pub struct Cli {
     #[arg(long, env = "REGULARS_CONFIG", global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
     /// UI language: en, he, hr, zh or th.
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -69,6 +69,21 @@ pub enum Command {
 pub struct JsonFlag {
     #[arg(long)]
     pub json: bool,
+}
+
+/// `--lang`: one of the five languages the app speaks; anything else is
+/// refused naming them (a silent fallback to English hides a typo).
+fn parse_lang(value: &str) -> std::result::Result<String, String> {
+    match crate::i18n::code_of(value) {
+        Some(code) if code.eq_ignore_ascii_case(value) => Ok(code.to_string()),
+        _ => {
+            let codes: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
+            Err(crate::i18n::t_args(
+                "err-unknown-lang",
+                &[("lang", value), ("languages", &codes.join(", "))],
+            ))
+        }
+    }
 }
 
 pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {

@@ -151,16 +151,18 @@ pub fn card_text(card: &MemberCard, ctx: &Ctx) -> String {
     push("field-email", d.email.clone().unwrap_or_default());
     push(
         "field-birthday",
-        birthday_value(d.birthday)
-            .as_str()
-            .unwrap_or_default()
-            .to_string(),
+        d.birthday
+            .map(|b| crate::words::dates::birthday(&b))
+            .unwrap_or_default(),
     );
     push("field-card", d.card.clone().unwrap_or_default());
     push("field-area", d.area.clone().unwrap_or_default());
     push("field-note", d.note.clone().unwrap_or_default());
     push("field-visits", card.visits.to_string());
-    push("field-spend", currency.format(card.spend_minor));
+    push(
+        "field-spend",
+        crate::words::numbers::money(currency, card.spend_minor),
+    );
     for c in &card.children {
         push("field-child", c.name.clone());
     }

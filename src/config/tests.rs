@@ -43,6 +43,20 @@ fn unknown_country_and_key_are_refused() {
 }
 
 #[test]
+fn a_language_the_app_does_not_speak_is_refused_naming_the_five() {
+    let err = Config::parse(
+        "[shop]\ncountry = \"HR\"\nlocale = \"de\"\n",
+        Path::new("c.toml"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("c.toml:3") && err.contains("de"), "{err}");
+    assert!(err.contains("en, he, hr, zh, th"), "{err}");
+    let hebrew = Config::parse("[shop]\nlocale = \"he_IL\"\n", Path::new("c.toml")).unwrap();
+    assert_eq!(crate::i18n::code_of(&hebrew.shop.locale), Some("he"));
+}
+
+#[test]
 fn inbox_is_configurable() {
     let c = Config::parse("[import]\ninbox = \"exports\"\n", Path::new("c")).unwrap();
     assert_eq!(c.inbox(), Some(PathBuf::from("exports")));

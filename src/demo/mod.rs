@@ -36,8 +36,9 @@ use basket::{Bought, Catalogue};
 use person::Stranger;
 use purchases::Targets;
 
-/// Progress is reported after this many members.
-const PROGRESS_EVERY: usize = 1_000;
+/// Progress is reported after this many members (often enough for a
+/// screen's gauge to move, and for a cancel to be seen soon).
+const PROGRESS_EVERY: usize = 100;
 
 /// A generated member with everything stored about them.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,8 +86,9 @@ pub fn fill(
 }
 
 /// Like [`fill`], calling `progress` with the number of members made so far
-/// every thousand members and at the end. When `progress` answers `false`
-/// the work stops and nothing is added (all is one transaction).
+/// every hundred members and once more, with all of them, just before the
+/// commit. When `progress` answers `false` the work stops and nothing is
+/// added (all is one transaction).
 pub fn fill_with_progress(
     conn: &mut Connection,
     now: NaiveDateTime,
@@ -156,11 +158,14 @@ pub fn fill_with_progress(
     // transaction so the first keystroke at the counter is not the one that pays.
     crate::db::search::refold_pending(&tx)?;
     drop(cache);
+    // The last moment a stop still leaves nothing behind.
+    if !progress(members) {
+        return Ok(0);
+    }
     tx.commit()?;
     // Points for every receipt, signup bonuses and every tier, so that the
     // counter shows them at once.
     crate::db::loyalty::recompute(conn, program, now)?;
-    progress(members);
     Ok(members)
 }
 

@@ -93,7 +93,20 @@ fn a_stopped_fill_adds_nothing() {
         false
     })
     .unwrap();
-    assert_eq!((added, calls), (0, vec![1_000]));
+    assert_eq!((added, calls), (0, vec![100]));
+    assert_eq!(db::members::count(&conn).unwrap(), 0);
+}
+
+#[test]
+fn a_fill_stopped_at_its_last_ask_adds_nothing_either() {
+    let mut conn = db::open_in_memory().unwrap();
+    let mut calls = vec![];
+    let added = fill_with_progress(&mut conn, now(), 250, 3, &program(), &mut |done| {
+        calls.push(done);
+        done < 250
+    })
+    .unwrap();
+    assert_eq!((added, calls), (0, vec![100, 200, 250]));
     assert_eq!(db::members::count(&conn).unwrap(), 0);
 }
 

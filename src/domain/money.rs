@@ -109,6 +109,16 @@ impl Currency {
         CURRENCIES[self.index].1
     }
 
+    /// "€", "kr", "₪".
+    pub fn symbol(&self) -> &'static str {
+        CURRENCIES[self.index].2
+    }
+
+    /// Whether the symbol follows the amount in any language ("125.50 kr").
+    pub fn symbol_after(&self) -> bool {
+        CURRENCIES[self.index].3
+    }
+
     /// `3750` → `€37.50`; `-900` → `-€9.00`; DKK `12550` → `125.50 kr`.
     pub fn format(&self, minor: i64) -> String {
         let (_, digits, symbol, after) = CURRENCIES[self.index];

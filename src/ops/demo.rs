@@ -39,7 +39,7 @@ mod tests {
     #[test]
     fn a_fill_adds_members_and_a_stopped_one_adds_nothing() {
         let (_dir, mut ctx) = club();
-        // Asked after every thousand members: stopped at the first ask.
+        // Asked after every hundred members: stopped at the first ask.
         let mut asked = 0;
         let stopped = fill(&mut ctx, 1500, SEED, &mut |_| {
             asked += 1;

@@ -64,8 +64,8 @@ pub fn field_error(label_key: &str, problem: FieldError) -> Error {
     Error::user_with(
         "err-field",
         vec![
-            ("field", Arg::Message(label_key.to_string())),
-            ("problem", Arg::Message(problem.message_key().to_string())),
+            ("field", Arg::key(label_key)),
+            ("problem", Arg::key(problem.message_key())),
         ],
     )
 }

@@ -10,14 +10,16 @@ use rusqlite::Connection;
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::i18n::{t, t_args, t_count};
+use crate::message::Message;
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{lookup, members};
+use crate::ui::import_job::JobEvent;
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::help::HelpState;
+use crate::ui::screens::import::ImportState;
 use crate::ui::screens::member::MemberState;
-use crate::ui::screens::welcome::{DEMO_MEMBERS, DEMO_SEED, WelcomeState};
+use crate::ui::screens::welcome::WelcomeState;
 use crate::ui::screens::{Confirm, Effect, View};
 use crate::ui::stack::{Screen, Stack};
 use crate::ui::theme::Theme;
@@ -33,11 +35,9 @@ pub struct App {
     pub(super) stack: Stack,
     pub(super) help: Option<HelpState>,
     pub(super) confirm: Option<Confirm>,
-    /// The message line: text and whether it reports a problem.
-    pub(super) message: Option<(String, bool)>,
-    demo_pending: bool,
-    /// A file to import in place after the next frame.
-    pub(super) import_pending: Option<std::path::PathBuf>,
+    /// The message line: what to say and whether it reports a problem,
+    /// worded when drawn.
+    pub(super) message: Option<(Message, bool)>,
     /// An escape sequence for the terminal (clipboard), written after the frame.
     terminal_out: Option<String>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
@@ -54,7 +54,7 @@ impl App {
         counter.reload(&ctx)?;
         let mut stack = Stack::new(counter);
         if lookup::member_count(&ctx)? == 0 {
-            stack.push(Box::new(WelcomeState));
+            stack.push(Box::new(WelcomeState::default()));
         }
         Ok(App {
             ctx,
@@ -63,8 +63,6 @@ impl App {
             help: None,
             confirm: None,
             message: None,
-            demo_pending: false,
-            import_pending: None,
             terminal_out: None,
             too_small: false,
             quit: false,
@@ -96,12 +94,18 @@ impl App {
         self.stack.counter()
     }
 
-    pub fn message(&self) -> Option<&str> {
-        self.message.as_ref().map(|(text, _)| text.as_str())
+    /// The message line as it reads now.
+    pub fn message(&self) -> Option<String> {
+        self.message.as_ref().map(|(message, _)| self.word(message))
     }
 
-    pub fn confirm_question(&self) -> Option<&str> {
-        self.confirm.as_ref().map(|c| c.question.as_str())
+    /// The yes/no question being asked, as it reads now.
+    pub fn confirm_question(&self) -> Option<String> {
+        self.confirm.as_ref().map(|c| self.word(&c.question))
+    }
+
+    fn word(&self, message: &Message) -> String {
+        self.ctx.locale().scope(|| message.to_string())
     }
 
     pub fn help_is_open(&self) -> bool {
@@ -158,6 +162,19 @@ impl App {
         }
     }
 
+    /// Puts a changed config in place (a setting saved, the file edited):
+    /// the language, the loyalty program and the date rules follow it, and
+    /// the screen in front reloads with them.
+    pub fn set_config(&mut self, config: crate::config::Config) {
+        self.ctx.set_config(config);
+        self.resume();
+    }
+
+    /// The language the screens are worded in.
+    pub fn locale(&self) -> &crate::i18n::Locale {
+        self.ctx.locale()
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) {
         let (maps, text_focus) = if self.too_small {
             (vec![], false)
@@ -170,7 +187,14 @@ impl App {
         }
     }
 
+    /// What an action leads to (a CSV export, a copied message) is worded
+    /// in the club's language.
     pub fn update(&mut self, action: Action) {
+        let locale = self.ctx.locale().clone();
+        locale.scope(|| self.act(action));
+    }
+
+    fn act(&mut self, action: Action) {
         if let Some(confirm) = self.confirm.take() {
             match action {
                 Action::Yes => self.apply(*confirm.yes),
@@ -205,13 +229,13 @@ impl App {
             &format!("ui-help-title-{name}"),
             &format!("ui-help-intro-{name}"),
             top.help_sections(),
-            self.stack.back_text(),
+            self.stack.back_message(),
         ));
     }
 
     /// Says what went wrong on the message line.
-    pub(super) fn problem(&mut self, e: impl std::fmt::Display) {
-        self.message = Some((e.to_string(), true));
+    pub(super) fn problem(&mut self, e: crate::error::Error) {
+        self.message = Some((e.message(), true));
     }
 
     pub(super) fn apply(&mut self, effect: Effect) {
@@ -242,7 +266,7 @@ impl App {
                     // The card is gone; the screen it was opened from shows again.
                     self.apply(Effect::Back);
                     let name = name.unwrap_or_default();
-                    self.message = Some((t_args("ui-deleted", &[("name", &name)]), false));
+                    self.message = Some((Message::new("ui-deleted", &[("name", &name)]), false));
                 }
                 Err(e) => self.problem(e),
             },
@@ -251,14 +275,9 @@ impl App {
                     card.close_form();
                 }
             }
-            Effect::LoadDemo => {
-                self.demo_pending = true;
-                self.message = Some((t("ui-demo-loading"), false));
-            }
-            Effect::ImportHere(path) => self.import_pending = Some(path),
             Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
                 Some(sequence) => self.terminal_out = Some(sequence),
-                None => self.message = Some((t("ui-err-copy-too-long"), true)),
+                None => self.message = Some((Message::plain("ui-err-copy-too-long"), true)),
             },
             Effect::Notice(text) => self.message = Some((text, false)),
             Effect::Error(text) => self.message = Some((text, true)),
@@ -278,24 +297,36 @@ impl App {
         }
     }
 
-    /// Runs work that was asked for by the last key, after the screen has
-    /// shown that it started. True when something ran.
+    /// Long work is running ([`crate::ui::job`]): the window should redraw
+    /// without keys. The screen in front owns its work, and a screen with
+    /// work running opens nothing above itself, so it is the one to ask.
+    pub fn working(&self) -> bool {
+        self.stack.top().working()
+    }
+
+    /// Takes what the running work said since the last frame.
+    pub fn poll_work(&mut self) {
+        let effect = self.stack.top_mut().poll(&self.ctx);
+        self.apply(effect);
+    }
+
+    /// Runs work that was asked for by the last key and waits to run in
+    /// place, after the screen has shown that it started, then takes what
+    /// it said. True when something ran.
     pub fn run_pending(&mut self) -> bool {
-        if self.run_import_here() {
-            return true;
+        let ran = self.stack.top_mut().run_here(&mut self.ctx);
+        if ran {
+            self.poll_work();
         }
-        if !std::mem::take(&mut self.demo_pending) {
-            return false;
+        ran
+    }
+
+    /// Hands one report of an import to the import screen, as its worker
+    /// would (tests show a frame mid-import).
+    pub fn import_event(&mut self, event: JobEvent) {
+        if let Some(s) = self.stack.find_mut::<ImportState>() {
+            let effect = s.receive(event, &self.ctx);
+            self.apply(effect);
         }
-        match crate::ops::demo::fill(&mut self.ctx, DEMO_MEMBERS, DEMO_SEED, &mut |_| true) {
-            Ok(0) => self.message = Some((t("ui-demo-none"), true)),
-            Ok(added) => {
-                self.apply(Effect::ToCounter);
-                let text = t_count("ui-demo-done", "count", added as i64);
-                self.message = Some((text, false));
-            }
-            Err(e) => self.message = Some((e.to_string(), true)),
-        }
-        true
     }
 }

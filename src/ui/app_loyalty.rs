@@ -4,7 +4,7 @@
 //! results into the message line and the screen shown next.
 
 use crate::error::Result;
-use crate::i18n::{t, t_args};
+use crate::message::Message;
 use crate::ops::loyalty::{self as points_ops, Redemption};
 use crate::ui::app::App;
 use crate::ui::screens::member::MemberState;
@@ -16,7 +16,7 @@ impl App {
     pub(super) fn apply_loyalty(&mut self, effect: LoyaltyEffect) {
         let ctx = &self.ctx;
         // The text for the message line, and whether the popup closes.
-        let done: Result<(String, bool)> = match effect {
+        let done: Result<(Message, bool)> = match effect {
             LoyaltyEffect::OpenRedeem(id) => {
                 self.apply(Effect::OpenMember(id));
                 if let Some(card) = self.stack.top_as_mut::<MemberState>() {
@@ -45,7 +45,7 @@ impl App {
                     reward: reward.as_deref(),
                 };
                 points_ops::redeem(ctx, &asked).map(|balance| {
-                    let text = t_args(
+                    let text = Message::new(
                         "ui-redeem-done",
                         &[
                             ("points", &points.to_string()),
@@ -60,7 +60,7 @@ impl App {
                 delta,
                 note,
             } => points_ops::adjust(ctx, member_id, delta, &note).map(|balance| {
-                let text = t_args(
+                let text = Message::new(
                     "loyalty-cli-adjusted",
                     &[
                         ("points", &signed(delta)),
@@ -78,7 +78,7 @@ impl App {
                 } else {
                     "ui-referral-already"
                 };
-                (t(key), false)
+                (Message::plain(key), false)
             }),
             LoyaltyEffect::Review(member_id) => {
                 points_ops::review_bonus(ctx, member_id).map(|given| {
@@ -87,7 +87,7 @@ impl App {
                     } else {
                         "ui-review-bonus-already"
                     };
-                    (t(key), false)
+                    (Message::plain(key), false)
                 })
             }
         };
@@ -98,13 +98,13 @@ impl App {
                         m.close_popup();
                     }
                     if let Err(e) = m.reload_loyalty(&self.ctx) {
-                        self.message = Some((e.to_string(), true));
+                        self.problem(e);
                         return;
                     }
                 }
                 self.message = Some((text, false));
             }
-            Err(e) => self.message = Some((e.to_string(), true)),
+            Err(e) => self.problem(e),
         }
     }
 
@@ -112,16 +112,12 @@ impl App {
     /// the same tier selected.
     fn save_tier_min(&mut self, tier: usize, written: i64) {
         if let Err(e) = points_ops::save_tier_min(&mut self.ctx, tier, written) {
-            self.message = Some((e.to_string(), true));
+            self.problem(e);
             return;
         }
-        match TiersState::load(&self.ctx) {
-            Ok(mut tiers) => {
-                tiers.select_tier(tier);
-                self.apply(Effect::Replace(Box::new(tiers)));
-                self.message = Some((t("ui-tiers-saved"), false));
-            }
-            Err(e) => self.problem(e),
-        }
+        let mut tiers = TiersState::open(&self.ctx);
+        tiers.select_tier(tier);
+        self.apply(Effect::Replace(Box::new(tiers)));
+        self.message = Some((Message::plain("ui-tiers-saved"), false));
     }
 }

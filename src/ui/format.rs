@@ -5,9 +5,11 @@
 use unicode_bidi::{BidiInfo, Level};
 
 pub use crate::words::dates::{
-    birth, birthday, date_full, date_short, date_with_year, month_short, weekday_short,
+    birth, birthday, date_full, date_long, date_short, date_with_year, day_month, month_short,
+    weekday_short,
 };
-pub use crate::words::text::{fit, pad, width, wrap};
+pub use crate::words::numbers::{money, number};
+pub use crate::words::text::{fit, graphemes, pad, take_cols, width, wrap};
 
 /// `s` in the order a terminal must draw it. Hebrew is stored and typed in
 /// reading order, but terminals fill cells left to right, so right-to-left

@@ -1,24 +1,23 @@
-//! An import running behind the screen: a worker thread with its own
-//! database connection imports one file and reports progress and the
-//! result over a channel, so the window keeps drawing and Esc can cancel.
+//! An import running behind the screen, as a [`Job`]: a worker thread with
+//! its own database connection imports one file and reports progress and
+//! the result over a channel, so the window keeps drawing and Esc can cancel.
 //! A cancelled import rolls back: nothing of the file is stored.
 //! While another program holds the database's write lock the worker waits
 //! for it (the screen says so, and Esc still cancels) instead of failing.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
-use std::thread::JoinHandle;
+use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
 use chrono::NaiveDateTime;
 use rusqlite::Connection;
 
+use crate::context::Ctx;
 use crate::error::Result;
 use crate::import::sink::{Control, Progress};
 use crate::import::{Options, Report};
-use crate::ops::import::{import_file, wait_for_writers, worker_connection};
+use crate::ops::import::{import_file, wait_for_writers};
+use crate::ui::job::{Job, News, OnLeave};
 
 /// What the worker tells the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +32,7 @@ pub enum JobEvent {
     /// import waits for it, false once it goes on.
     Waiting(bool),
     /// The import ended: its report, or why nothing was stored.
-    Finished(std::result::Result<Report, String>),
+    Finished(std::result::Result<Report, crate::message::Message>),
 }
 
 /// Rows per second, measured from the first progress report (reading the
@@ -78,99 +77,52 @@ pub fn run_here(
     import_file(conn, file, opts, now, control, false)
 }
 
-/// An import on its own thread.
-#[derive(Debug)]
-pub struct ImportJob {
-    events: Receiver<JobEvent>,
-    cancel: Arc<AtomicBool>,
-    worker: Option<JoinHandle<()>>,
+impl News for JobEvent {
+    fn is_progress(&self) -> bool {
+        matches!(self, JobEvent::Progress { .. })
+    }
+
+    fn failed(why: crate::message::Message) -> JobEvent {
+        JobEvent::Finished(Err(why))
+    }
 }
 
-/// The worker: its own connection, opened the one way every connection
-/// is (`db::open`), then the import, started again from the top whenever
-/// another program kept the write lock longer than SQLite waits.
-fn work(
-    db_path: &Path,
-    file: &Path,
-    opts: &Options,
-    now: NaiveDateTime,
-    cancel: &AtomicBool,
-    tx: &Sender<JobEvent>,
-) {
-    let mut send = |event| {
-        // The screen may be gone (the app quit); the import still ends cleanly.
-        let _ = tx.send(event);
-    };
-    let result = worker_connection(db_path).and_then(|mut conn| {
-        loop {
-            wait_for_writers(&conn, cancel, &mut |waiting| {
+/// An import as a [`Job`]: on a worker, or in place for a database
+/// without a file.
+pub type ImportJob = Job<JobEvent>;
+
+/// Starts importing `file`. On a worker, the import waits first for any
+/// other program writing, and starts again from the top whenever one kept
+/// the write lock longer than SQLite waits. Leaving cancels it and waits
+/// for the rollback, so the database is never left half written.
+pub fn start(ctx: &Ctx, file: PathBuf, opts: Options) -> ImportJob {
+    let now = ctx.clock.now();
+    Job::start(ctx, OnLeave::CancelAndWait, move |ctx, worker| {
+        let cancel = worker.cancel_flag();
+        let mut send = |event| worker.send(event);
+        let result = loop {
+            if let Err(e) = wait_for_writers(&ctx.conn, cancel, &mut |waiting| {
                 send(JobEvent::Waiting(waiting))
-            })?;
-            match run_here(&mut conn, file, opts, now, cancel, &mut send) {
+            }) {
+                break Err(e);
+            }
+            match run_here(&mut ctx.conn, &file, &opts, now, cancel, &mut send) {
                 Err(e) if e.is_busy() => continue,
                 done => break done,
             }
-        }
-    });
-    let result = result.map_err(|e| e.at_db(db_path).to_string());
-    let _ = tx.send(JobEvent::Finished(result));
-}
-
-impl ImportJob {
-    /// Starts importing `file` into the database at `db_path`; raising
-    /// `cancel` stops it.
-    pub fn spawn(
-        db_path: PathBuf,
-        file: PathBuf,
-        opts: Options,
-        now: NaiveDateTime,
-        cancel: Arc<AtomicBool>,
-    ) -> ImportJob {
-        let (tx, events) = channel();
-        let flag = Arc::clone(&cancel);
-        let worker = std::thread::spawn(move || work(&db_path, &file, &opts, now, &flag, &tx));
-        ImportJob {
-            events,
-            cancel,
-            worker: Some(worker),
-        }
-    }
-
-    /// Asks the worker to stop; it rolls back and reports the cancel.
-    pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    /// What the worker reported since the last call; of several progress
-    /// reports only the newest matters.
-    pub fn drain(&self) -> Vec<JobEvent> {
-        let mut out: Vec<JobEvent> = Vec::new();
-        while let Ok(event) = self.events.try_recv() {
-            if matches!(event, JobEvent::Progress { .. })
-                && matches!(out.last(), Some(JobEvent::Progress { .. }))
-            {
-                out.pop();
-            }
-            out.push(event);
-        }
-        out
-    }
-}
-
-impl Drop for ImportJob {
-    /// Leaving (or quitting) while the import runs stops it and waits for
-    /// the rollback, so the database is never left half written.
-    fn drop(&mut self) {
-        self.cancel();
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
-        }
-    }
+        };
+        let result = match &ctx.db_path {
+            Some(db) => result.map_err(|e| e.at_db(db)),
+            None => result,
+        };
+        JobEvent::Finished(result.map_err(|e| e.message()))
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ops::import::worker_connection;
 
     fn wait_for_end(job: &ImportJob) -> Vec<JobEvent> {
         let mut seen = Vec::new();
@@ -210,9 +162,13 @@ mod tests {
             csv.push_str(&format!("R{i},2026-11-0{}T10:00:00,1.00\n", i % 9 + 1));
         }
         std::fs::write(&file, csv).unwrap();
-        worker_connection(&db_path).unwrap();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let job = ImportJob::spawn(db_path.clone(), file, opts(), noon(), cancel);
+        let ctx = Ctx::new(
+            worker_connection(&db_path).unwrap(),
+            crate::clock::Clock::fixed(opts().today),
+            crate::config::Config::default(),
+            Some(db_path.clone()),
+        );
+        let job = start(&ctx, file, opts());
         let events = wait_for_end(&job);
         match events.last() {
             Some(JobEvent::Finished(Ok(report))) => assert_eq!(report.counts.receipts_new, 600),

@@ -283,6 +283,7 @@ mod tests {
     const ALL: &[Keymap] = &[
         GLOBAL,
         WELCOME,
+        DEMO_RUNNING,
         COUNTER_SEARCH,
         COUNTER_LIST,
         SIGNUP_FIELD,

@@ -4,6 +4,10 @@
 
 use super::*;
 
+/// While the welcome screen fills the club with demo members: only
+/// cancelling (Ctrl-C too, so quitting never leaves half a club).
+pub const DEMO_RUNNING: Keymap = &[b(&[ESC, ctrl('c')], Action::Back, "ui-key-cancel", true)];
+
 /// The import screen while choosing a file.
 pub const IMPORT_FILES: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-move", true),

@@ -7,11 +7,11 @@
 //! dispatch, the status bar hints and the `?` help screen.
 
 pub mod app;
-mod app_import;
 mod app_loyalty;
 pub mod clipboard;
 pub mod format;
 pub mod import_job;
+pub mod job;
 pub mod keymap;
 pub mod keys;
 pub mod screens;

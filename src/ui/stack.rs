@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::i18n::t;
+use crate::message::Message;
 use crate::ui::keymap::{Action, Keymap};
 use crate::ui::screens::counter::CounterState;
 use crate::ui::screens::{Effect, View};
@@ -41,6 +41,20 @@ pub trait Screen: Any + Debug {
     /// have changed meanwhile.
     fn resumed(&mut self, _ctx: &Ctx) -> Result<()> {
         Ok(())
+    }
+    /// Long work of this screen is running ([`crate::ui::job`]): the
+    /// window redraws for its progress even when no key comes.
+    fn working(&self) -> bool {
+        false
+    }
+    /// Takes what the screen's long work said since the last frame.
+    fn poll(&mut self, _ctx: &Ctx) -> Effect {
+        Effect::None
+    }
+    /// Runs long work waiting to run in place (a database without a
+    /// file), after the frame that says it started; true when some ran.
+    fn run_here(&mut self, _ctx: &mut Ctx) -> bool {
+        false
     }
 }
 
@@ -142,9 +156,14 @@ impl Stack {
     /// is not the counter: "back to the review". None for the counter,
     /// which each key table words itself.
     pub fn back_text(&self) -> Option<String> {
+        self.back_message().map(|m| m.to_string())
+    }
+
+    /// The same, to be worded when shown (help keeps it while open).
+    pub fn back_message(&self) -> Option<Message> {
         match self.below_name() {
             "counter" => None,
-            below => Some(t(&format!("ui-key-back-to-{below}"))),
+            below => Some(Message::plain(&format!("ui-key-back-to-{below}"))),
         }
     }
 }
@@ -183,7 +202,10 @@ mod tests {
         stack.push(Box::new(Named("tiers")));
         assert_eq!(stack.back_text(), None, "the counter is below the tiers");
         stack.push(Box::new(Named("member")));
-        assert_eq!(stack.back_text(), Some(t("ui-key-back-to-tiers")));
+        assert_eq!(
+            stack.back_text(),
+            Some(crate::i18n::t("ui-key-back-to-tiers"))
+        );
         assert_eq!(stack.below_name(), "tiers");
     }
 
@@ -191,7 +213,7 @@ mod tests {
     fn the_counter_stays_whatever_is_closed_or_replaced() {
         let mut stack = Stack::new(CounterState::default());
         assert!(!stack.pop());
-        stack.replace(Box::new(WelcomeState));
+        stack.replace(Box::new(WelcomeState::default()));
         assert!(stack.top_as::<WelcomeState>().is_some());
         assert_eq!(stack.depth(), 1, "replacing on the counter opens on top");
         stack.push(Box::new(Named("review")));

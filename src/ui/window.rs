@@ -23,7 +23,14 @@ impl App {
     }
 
     /// Draws into `buf`; returns where the text cursor goes, if anywhere.
+    /// Every frame is worded in the club's language as it is now, so a
+    /// change of language shows on the next frame, on every screen and in
+    /// what they keep to say (notices, field problems, questions).
     pub fn render(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        self.locale().scope(|| self.render_now(area, buf))
+    }
+
+    fn render_now(&self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf);
             return None;
@@ -44,16 +51,18 @@ impl App {
             cursor = None;
         }
         if let Some(confirm) = &self.confirm {
-            render_confirm(body, buf, &confirm.title, &confirm.question, theme);
+            let (title, question) = (confirm.title.to_string(), confirm.question.to_string());
+            render_confirm(body, buf, &title, &question, theme);
             cursor = None;
         }
-        if let Some((text, problem)) = &self.message {
+        if let Some((said, problem)) = &self.message {
+            let text = said.to_string();
             let style = if *problem {
                 theme.error()
             } else {
                 theme.good()
             };
-            render_message(message, buf, text, style);
+            render_message(message, buf, &text, style);
         }
         let (maps, _) = self.active_keymaps();
         render_hints(status, buf, &maps, self.stack.back_text().as_deref(), theme);

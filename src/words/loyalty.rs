@@ -39,7 +39,7 @@ pub fn metric_text(program: &Program, metric: i64) -> String {
 /// "€463" (whole units) or "12 visits".
 pub fn amount(amount: Amount) -> String {
     match amount {
-        Amount::Money { minor, currency } => currency.format_whole(minor),
+        Amount::Money { minor, currency } => crate::words::numbers::money_whole(currency, minor),
         Amount::Visits(count) => t_count("loyalty-visits", "count", count),
     }
 }

@@ -4,6 +4,8 @@
 //! from plain values and the locale file, never from the database.
 
 pub mod dates;
+pub mod locale;
 pub mod loyalty;
+pub mod numbers;
 pub mod review;
 pub mod text;

@@ -1,12 +1,35 @@
 //! Text laid out in columns, for the screen and for the command line alike:
-//! widths counted in terminal columns (CJK takes two, combining marks
-//! none), cutting with "…", padding and wrapping.
+//! widths counted in terminal columns (CJK takes two, Thai vowels and tone
+//! marks none), cutting with "…", padding and wrapping. Text is cut only
+//! between grapheme clusters, so a Thai consonant never loses its vowel
+//! and a flag or an accented letter is never halved.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 /// Columns the text takes in a terminal.
 pub fn width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
+}
+
+/// The grapheme clusters of `s`: what a reader sees as one character.
+pub fn graphemes(s: &str) -> impl Iterator<Item = &str> {
+    s.graphemes(true)
+}
+
+/// The longest start of `s` that fits in `cols` columns, and its width.
+pub fn take_cols(s: &str, cols: usize) -> (&str, usize) {
+    let mut used = 0;
+    let mut end = 0;
+    for g in graphemes(s) {
+        let w = width(g);
+        if used + w > cols {
+            break;
+        }
+        used += w;
+        end += g.len();
+    }
+    (&s[..end], used)
 }
 
 /// `s` cut to at most `max` columns, ending in "…" when something was cut.
@@ -17,18 +40,8 @@ pub fn fit(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > max - 1 {
-            break;
-        }
-        used += w;
-        out.push(c);
-    }
-    out.push('…');
-    out
+    let (kept, _) = take_cols(s, max - 1);
+    format!("{kept}…")
 }
 
 /// `s` filled with spaces (or cut) to exactly `cols` columns.
@@ -39,27 +52,83 @@ pub fn pad(s: &str, cols: usize) -> String {
     out
 }
 
-/// Words of `s` in lines of at most `max` columns; a word longer than a line
-/// is cut into pieces.
+/// Whether a line may break right before or after this cluster without a
+/// space: Chinese and Japanese are written without spaces and break
+/// between any two characters.
+fn breaks_anywhere(g: &str) -> bool {
+    g.chars().next().is_some_and(|c| {
+        matches!(u32::from(c),
+            0x2E80..=0x303F     // CJK radicals, punctuation
+            | 0x3040..=0x30FF   // kana
+            | 0x3400..=0x4DBF   // CJK extension A
+            | 0x4E00..=0x9FFF   // CJK unified ideographs
+            | 0xF900..=0xFAFF   // compatibility ideographs
+            | 0xFF00..=0xFF60   // full-width forms (，！？)
+            | 0x20000..=0x3FFFF) // CJK extensions B and on
+    })
+}
+
+/// The pieces a line is filled with: words of Latin, Hebrew or Thai text,
+/// single CJK characters, and whether a space stood before each.
+fn pieces(s: &str) -> Vec<(bool, String)> {
+    let mut out: Vec<(bool, String)> = vec![];
+    let mut space_before = false;
+    let mut word = String::new();
+    for g in graphemes(s) {
+        if g.chars().all(char::is_whitespace) {
+            if !word.is_empty() {
+                out.push((std::mem::take(&mut space_before), std::mem::take(&mut word)));
+            }
+            space_before = !out.is_empty();
+            continue;
+        }
+        let after_cjk = word
+            .chars()
+            .last()
+            .is_some_and(|c| breaks_anywhere(&c.to_string()));
+        if (breaks_anywhere(g) || after_cjk) && !word.is_empty() {
+            out.push((std::mem::take(&mut space_before), std::mem::take(&mut word)));
+        }
+        word.push_str(g);
+    }
+    if !word.is_empty() {
+        out.push((space_before, word));
+    }
+    out
+}
+
+/// `s` in lines of at most `max` columns: broken at spaces, and between
+/// any two characters of Chinese; a word longer than a line is cut into
+/// pieces between grapheme clusters.
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = vec![];
     let mut line = String::new();
-    for word in s.split_whitespace() {
-        if !line.is_empty() && width(&line) + 1 + width(word) <= max {
-            line.push(' ');
-            line.push_str(word);
+    for (space, piece) in pieces(s) {
+        let gap = usize::from(space && !line.is_empty());
+        if !line.is_empty() && width(&line) + gap + width(&piece) <= max {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(&piece);
             continue;
         }
         if !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }
-        for c in word.chars() {
-            if !line.is_empty() && width(&line) + c.width().unwrap_or(0) > max {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push(c);
+        let mut rest = piece.as_str();
+        while width(rest) > max {
+            let (head, used) = take_cols(rest, max);
+            // A cluster wider than the whole line still has to go somewhere.
+            let head = if used == 0 {
+                graphemes(rest).next().unwrap_or(rest)
+            } else {
+                head
+            };
+            lines.push(head.to_string());
+            rest = &rest[head.len()..];
         }
+        line.push_str(rest);
     }
     if !line.is_empty() {
         lines.push(line);
@@ -68,27 +137,5 @@ pub fn wrap(s: &str, max: usize) -> Vec<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fit_counts_columns_not_chars() {
-        assert_eq!(fit("Ana Kovač", 20), "Ana Kovač");
-        assert_eq!(fit("Ana Kovač", 5), "Ana …");
-        // 王小明 is six columns wide.
-        assert_eq!(fit("王小明", 5), "王小…");
-        assert_eq!(width(&fit("王小明", 4)), 3);
-        assert_eq!(pad("王", 4), "王  ");
-        assert_eq!(fit("anything", 0), "");
-    }
-
-    #[test]
-    fn wrap_keeps_lines_within_width() {
-        let lines = wrap("likes dark roast and oat milk on Fridays", 12);
-        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
-        assert_eq!(lines.join(" "), "likes dark roast and oat milk on Fridays");
-        let long = wrap("supercalifragilistic", 8);
-        assert!(long.iter().all(|l| width(l) <= 8), "{long:?}");
-        assert_eq!(long.concat(), "supercalifragilistic");
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;

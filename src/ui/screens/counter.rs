@@ -165,7 +165,7 @@ impl CounterState {
             Action::OpenImport => ImportState::opened(ctx),
             Action::OpenUnmatched => open(UnmatchedState::open(ctx)),
             Action::OpenReview => open(ReviewState::open(ctx)),
-            Action::Tiers => open(TiersState::load(ctx)),
+            Action::Tiers => Effect::Open(Box::new(TiersState::open(ctx))),
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }

@@ -13,6 +13,7 @@ use crate::domain::family::BirthInfo;
 use crate::domain::member::{FieldError, clean_text};
 use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::message::Message;
 use crate::ops::family::{self, BirthProblem, KinInput};
 use crate::ui::format;
 use crate::ui::keymap::Action;
@@ -51,12 +52,12 @@ pub struct FamilyForm {
 }
 
 /// A date with its year, or a whole number of years ("about 3").
-pub fn read_birth(input: &str, today: NaiveDate, order: DateOrder) -> Result<BirthInfo, String> {
+pub fn read_birth(input: &str, today: NaiveDate, order: DateOrder) -> Result<BirthInfo, Message> {
     let (born, age) = split_birth(input);
     family::read_birth(born, age, today, order).map_err(|problem| match problem {
-        BirthProblem::Date(e @ FieldError::FutureDate) => t(e.message_key()),
-        BirthProblem::NoYear => t("ui-err-born-needs-year"),
-        _ => t("ui-err-born"),
+        BirthProblem::Date(e @ FieldError::FutureDate) => Message::plain(e.message_key()),
+        BirthProblem::NoYear => Message::plain("ui-err-born-needs-year"),
+        _ => Message::plain("ui-err-born"),
     })
 }
 
@@ -125,7 +126,7 @@ impl FamilyForm {
         let today = ctx.clock.today();
         let name = clean_text(self.fields[NAME].value());
         let detail = Some(clean_text(self.fields[DETAIL].value())).filter(|d| !d.is_empty());
-        let required = t(FieldError::Required.message_key());
+        let required = Message::plain(FieldError::Required.message_key());
         self.fields[NAME].error = name.is_empty().then(|| required.clone());
         if self.kin == Kin::Pet && detail.is_none() {
             self.fields[DETAIL].error = Some(required);
@@ -234,15 +235,15 @@ mod tests {
         );
         assert_eq!(
             read_birth("26.11.", today, DateOrder::DayFirst),
-            Err(t("ui-err-born-needs-year"))
+            Err(Message::plain("ui-err-born-needs-year"))
         );
         assert_eq!(
             read_birth("soon", today, DateOrder::DayFirst),
-            Err(t("ui-err-born"))
+            Err(Message::plain("ui-err-born"))
         );
         assert_eq!(
             read_birth("1.1.2030", today, DateOrder::DayFirst),
-            Err(t("field-future-date"))
+            Err(Message::plain("field-future-date"))
         );
     }
 }

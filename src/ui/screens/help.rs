@@ -7,17 +7,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::i18n::t;
+use crate::message::Message;
 use crate::ui::format::{pad, width, wrap};
 use crate::ui::keymap::{Action, GLOBAL, Keymap, grouped_back};
 use crate::ui::theme::Theme;
 
 #[derive(Debug)]
 pub struct HelpState {
+    /// Locale keys: help is worded as it is drawn.
     title: String,
     intro: String,
     sections: Vec<(&'static str, Keymap)>,
     /// Where Esc goes on the screen below help ("back to the review").
-    back: Option<String>,
+    back: Option<Message>,
     scroll: u16,
 }
 
@@ -27,11 +29,11 @@ impl HelpState {
         title_key: &str,
         intro_key: &str,
         sections: Vec<(&'static str, Keymap)>,
-        back: Option<String>,
+        back: Option<Message>,
     ) -> HelpState {
         HelpState {
-            title: t(title_key),
-            intro: t(intro_key),
+            title: title_key.to_string(),
+            intro: intro_key.to_string(),
             sections,
             back,
             scroll: 0,
@@ -55,7 +57,11 @@ impl HelpState {
     }
 
     fn lines(&self, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
-        let mut lines: Vec<Line> = wrap(&self.intro, cols).into_iter().map(Line::raw).collect();
+        let back = self.back.as_ref().map(|m| m.to_string());
+        let mut lines: Vec<Line> = wrap(&t(&self.intro), cols)
+            .into_iter()
+            .map(Line::raw)
+            .collect();
         let sections = self
             .sections
             .iter()
@@ -64,7 +70,7 @@ impl HelpState {
         for (heading, map) in sections {
             lines.push(Line::raw(""));
             lines.push(Line::styled(t(heading), theme.heading()));
-            let rows = grouped_back(map, true, self.back.as_deref());
+            let rows = grouped_back(map, true, back.as_deref());
             let key_cols = rows
                 .iter()
                 .map(|(k, ..)| width(k))
@@ -87,7 +93,10 @@ impl HelpState {
         ratatui::widgets::Clear.render(area, buf);
         let mut block = Block::bordered()
             .border_style(theme.border(true))
-            .title(Span::styled(format!(" {} ", self.title), theme.heading()));
+            .title(Span::styled(
+                format!(" {} ", t(&self.title)),
+                theme.heading(),
+            ));
         // Two columns of margin inside the border.
         let cols = area.width.saturating_sub(4) as usize;
         let lines = self.lines(cols, theme);

@@ -4,8 +4,6 @@
 //! and refunded receipts and lists the rejected rows with their reasons.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
@@ -23,9 +21,10 @@ use crate::context::Ctx;
 use crate::i18n::t;
 use crate::import::Report;
 use crate::import::inbox::InboxFile;
+use crate::message::Message;
 use crate::ops::import::{Overrides, options};
 use crate::ui::format::{fit, width};
-use crate::ui::import_job::{ImportJob, JobEvent};
+use crate::ui::import_job::{self, JobEvent};
 use crate::ui::keymap::{Action, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING, Keymap};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
@@ -80,14 +79,6 @@ impl ImportState {
         matches!(self.phase, Phase::Running(_))
     }
 
-    /// The running import's cancel flag (for an import run in place).
-    pub fn cancel_flag(&self) -> Option<Arc<AtomicBool>> {
-        match &self.phase {
-            Phase::Running(running) => Some(running.cancel_flag()),
-            _ => None,
-        }
-    }
-
     pub fn report(&self) -> Option<&Report> {
         match &self.phase {
             Phase::Done(done) => Some(done.report()),
@@ -106,23 +97,15 @@ impl ImportState {
             Ok(opts) => opts,
             Err(e) => return e.into(),
         };
-        let cancel = Arc::new(AtomicBool::new(false));
-        let job = ctx.db_path.clone().map(|db| {
-            ImportJob::spawn(db, file.clone(), opts, ctx.clock.now(), Arc::clone(&cancel))
-        });
-        let in_place = job.is_none();
-        self.phase = Phase::Running(Running::new(name, cancel, job));
-        if in_place {
-            Effect::ImportHere(file)
-        } else {
-            Effect::None
-        }
+        let job = import_job::start(ctx, file, opts);
+        self.phase = Phase::Running(Running::new(name, job));
+        Effect::None
     }
 
     /// Takes what the worker reported (the app calls this between frames).
     pub fn poll(&mut self, ctx: &Ctx) -> Effect {
         let events = match &self.phase {
-            Phase::Running(running) => running.job().map(ImportJob::drain).unwrap_or_default(),
+            Phase::Running(running) => running.job().drain(),
             _ => return Effect::None,
         };
         let mut effect = Effect::None;
@@ -190,7 +173,7 @@ impl ImportState {
                     Effect::None
                 }
                 Action::Save => match self.path.value().trim() {
-                    "" => Effect::Error(t("ui-import-type-a-path")),
+                    "" => Effect::Error(Message::plain("ui-import-type-a-path")),
                     typed => self.start(PathBuf::from(typed), ctx),
                 },
                 Action::Back | Action::NextField => {
@@ -306,6 +289,21 @@ impl Screen for ImportState {
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         ImportState::update(self, action, ctx)
+    }
+
+    fn working(&self) -> bool {
+        self.is_running()
+    }
+
+    fn poll(&mut self, ctx: &Ctx) -> Effect {
+        ImportState::poll(self, ctx)
+    }
+
+    fn run_here(&mut self, ctx: &mut Ctx) -> bool {
+        match &mut self.phase {
+            Phase::Running(running) => running.job_mut().run_here(ctx),
+            _ => false,
+        }
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {

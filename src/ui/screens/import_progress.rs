@@ -3,9 +3,6 @@
 //! cancel flag; the import then rolls back and stores nothing), and a
 //! note while the import waits for another program to finish writing.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -24,33 +21,30 @@ pub struct Running {
     rows_per_sec: Option<u64>,
     /// Another program holds the database's write lock; the import waits.
     waiting: bool,
-    cancel: Arc<AtomicBool>,
-    /// None when the import runs in place (a database without a file).
-    job: Option<ImportJob>,
+    job: ImportJob,
 }
 
 impl Running {
-    pub fn new(file: String, cancel: Arc<AtomicBool>, job: Option<ImportJob>) -> Running {
+    pub fn new(file: String, job: ImportJob) -> Running {
         Running {
             file,
             rows: None,
             rows_per_sec: None,
             waiting: false,
-            cancel,
             job,
         }
     }
 
-    pub fn job(&self) -> Option<&ImportJob> {
-        self.job.as_ref()
+    pub fn job(&self) -> &ImportJob {
+        &self.job
     }
 
-    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
-        Arc::clone(&self.cancel)
+    pub fn job_mut(&mut self) -> &mut ImportJob {
+        &mut self.job
     }
 
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.job.cancel();
     }
 
     /// A progress report; a missing rate keeps the last one shown.
@@ -106,7 +100,7 @@ impl Running {
             (label, Style::new())
         };
         buf.set_stringn(figures.x, figures.y, fit(&label, cols), cols, style);
-        let key = if self.cancel.load(Ordering::Relaxed) {
+        let key = if self.job.cancelled() {
             "ui-import-cancelling"
         } else {
             "ui-import-cancel-note"

@@ -24,6 +24,7 @@ use crate::domain::member::{Channel, MemberCard, display_phone};
 use crate::domain::reminders::{Anniversary, Kind, Occasion, Window};
 use crate::error::{Error, Result};
 use crate::i18n::{t, t_args, t_count};
+use crate::message::{Arg, Message};
 use crate::ops::lookup;
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
 use crate::ui::keymap::{
@@ -44,7 +45,7 @@ const LABEL: usize = 12;
 pub struct MemberState {
     card: MemberCard,
     /// "Noam turns 6 on Thursday", soonest first.
-    soon: Vec<String>,
+    soon: Vec<Message>,
     scroll: u16,
     form: Option<FamilyForm>,
     /// The second page: visits and habits.
@@ -59,7 +60,7 @@ pub struct MemberState {
 /// Who of the member's household has a birthday within a week:
 /// "Noam turns 6 on Thursday". Approximate ages have no date, so they never
 /// appear here.
-fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
+fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<Message> {
     celebrations_within(card, today, SOON_DAYS, rule)
         .into_iter()
         .map(|c| {
@@ -67,13 +68,20 @@ fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
                 Celebrant::Member => card.member.draft.first_name.clone(),
                 Celebrant::Child { name } | Celebrant::Pet { name, .. } => name.clone(),
             };
-            let when = when_text(day_label(c.days_until, today));
+            let when = Arg::message(when_text(day_label(c.days_until, today)));
             match c.turning {
-                Some(age) => t_args(
+                Some(age) => Message::with(
                     "ui-soon-turns",
-                    &[("name", &name), ("age", &age.to_string()), ("when", &when)],
+                    vec![
+                        ("name", Arg::Text(name)),
+                        ("age", Arg::Count(age.into())),
+                        ("when", when),
+                    ],
                 ),
-                None => t_args("ui-soon-birthday", &[("name", &name), ("when", &when)]),
+                None => Message::with(
+                    "ui-soon-birthday",
+                    vec![("name", Arg::Text(name)), ("when", when)],
+                ),
             }
         })
         .chain(gotcha_days(card, today, rule))
@@ -81,7 +89,7 @@ fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
 }
 
 /// "Bo came home 3 years ago on Thursday": pets' gotcha days within a week.
-fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> {
+fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<Message> {
     let window = Window::new(today, SOON_DAYS, rule);
     card.pets
         .iter()
@@ -101,21 +109,27 @@ fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<String> 
             window.reminders_of(&a)
         })
         .map(|r| {
-            let when = when_text(day_label(r.days_until, today));
-            t_args(
+            let when = Arg::message(when_text(day_label(r.days_until, today)));
+            Message::with(
                 "ui-soon-gotcha",
-                &[("name", &r.anniversary.name), ("when", &when)],
+                vec![
+                    ("name", Arg::Text(r.anniversary.name.clone())),
+                    ("when", when),
+                ],
             )
         })
         .collect()
 }
 
 /// "today", "tomorrow", "on Thursday", "in 7 days".
-fn when_text(label: DayLabel) -> String {
+fn when_text(label: DayLabel) -> Message {
     match label {
-        DayLabel::Weekday(_) => t_args("ui-when-weekday", &[("weekday", &t(label.message_key()))]),
-        DayLabel::InDays(days) => t_count(label.message_key(), "days", days),
-        DayLabel::Today | DayLabel::Tomorrow => t(label.message_key()),
+        DayLabel::Weekday(_) => Message::with(
+            "ui-when-weekday",
+            vec![("weekday", Arg::key(label.message_key()))],
+        ),
+        DayLabel::InDays(days) => Message::count(label.message_key(), "days", days),
+        DayLabel::Today | DayLabel::Tomorrow => Message::plain(label.message_key()),
     }
 }
 
@@ -170,8 +184,9 @@ impl MemberState {
         &self.card
     }
 
-    pub fn soon(&self) -> &[String] {
-        &self.soon
+    /// The birthdays and gotcha days shown on top, as they read now.
+    pub fn soon(&self) -> Vec<String> {
+        self.soon.iter().map(Message::to_string).collect()
     }
 
     pub fn has_form(&self) -> bool {
@@ -195,15 +210,15 @@ impl MemberState {
                     Effect::None
                 }
                 Ok(FormResult::AskDiscard) => Effect::Confirm(Confirm {
-                    title: t("ui-confirm-discard-title"),
-                    question: t("ui-confirm-discard-family"),
+                    title: Message::plain("ui-confirm-discard-title"),
+                    question: Message::plain("ui-confirm-discard-family"),
                     yes: Box::new(Effect::CloseFamilyForm),
                 }),
                 Ok(FormResult::Saved(name)) => {
                     self.form = None;
                     Effect::Many(vec![
                         Effect::ShowMember(id),
-                        Effect::Notice(t_args("ui-family-added", &[("name", &name)])),
+                        Effect::Notice(Message::new("ui-family-added", &[("name", &name)])),
                     ])
                 }
                 Err(e) => e.into(),
@@ -227,7 +242,7 @@ impl MemberState {
             },
             Action::Edit => match lookup::member_card(ctx, id) {
                 Ok(Some(card)) => Effect::Open(Box::new(SignupState::edit(&card, &ctx.config))),
-                Ok(None) => Effect::Error(t("ui-err-member-gone")),
+                Ok(None) => Effect::Error(Message::plain("ui-err-member-gone")),
                 Err(e) => e.into(),
             },
             Action::AddChild => {
@@ -239,8 +254,8 @@ impl MemberState {
                 Effect::None
             }
             Action::Delete => Effect::Confirm(Confirm {
-                title: t("ui-confirm-delete-title"),
-                question: t_args(
+                title: Message::plain("ui-confirm-delete-title"),
+                question: Message::new(
                     "ui-confirm-delete",
                     &[("name", &self.card.member.full_name())],
                 ),

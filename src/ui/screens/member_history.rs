@@ -219,7 +219,10 @@ impl PurchasesPage {
                     "ui-habit-spent",
                     Some(t_args(
                         "ui-habit-spent-12m",
-                        &[("amount", &currency.format(h.spend_12m))],
+                        &[(
+                            "amount",
+                            &crate::words::numbers::money(currency, h.spend_12m),
+                        )],
                     )),
                 ),
                 (
@@ -233,7 +236,7 @@ impl PurchasesPage {
                     h.average_basket.map(|b| {
                         t_args(
                             "ui-habit-basket-average",
-                            &[("amount", &currency.format(b))],
+                            &[("amount", &crate::words::numbers::money(currency, b))],
                         )
                     }),
                 ),
@@ -296,7 +299,7 @@ impl PurchasesPage {
                 .unwrap_or_default(),
             6,
         );
-        let total = view.config.currency().format(p.total_minor);
+        let total = crate::words::numbers::money(view.config.currency(), p.total_minor);
         let total_cols = width(&total).max(10);
         let mut items = items_text(&p.lines);
         if p.lines.is_empty() {

@@ -13,6 +13,7 @@ use crate::context::Ctx;
 use crate::domain::member::{display_phone, full_name};
 use crate::error::Result;
 use crate::i18n::t;
+use crate::message::Message;
 use crate::ops::lookup::{self, MemberRow};
 use crate::ui::format::{fit, visual};
 use crate::ui::keymap::{Action, UNMATCHED_LINK, grouped};
@@ -33,14 +34,14 @@ pub enum LinkChoice {
 
 #[derive(Debug)]
 pub struct MemberPicker {
-    title: String,
+    title: Message,
     search: TextField,
     rows: Vec<MemberRow>,
     selected: usize,
 }
 
 impl MemberPicker {
-    pub fn open(title: String, ctx: &Ctx) -> Result<MemberPicker> {
+    pub fn open(title: Message, ctx: &Ctx) -> Result<MemberPicker> {
         let mut picker = MemberPicker {
             title,
             search: TextField::default(),
@@ -81,7 +82,7 @@ impl MemberPicker {
         let inner = frame(
             popup,
             buf,
-            &fit(&self.title, popup.width as usize - 6),
+            &fit(&self.title.to_string(), popup.width as usize - 6),
             theme,
         )
         .inner(Margin::new(1, 0));

@@ -141,7 +141,10 @@ impl MemberState {
                 t_args("ui-card-visits", &[("visits", &visits), ("last", &last)]),
                 t_args(
                     "ui-card-spend",
-                    &[("spend", &currency.format(card.spend_minor))],
+                    &[(
+                        "spend",
+                        &crate::words::numbers::money(currency, card.spend_minor),
+                    )],
                 ),
             )
         };
@@ -186,7 +189,10 @@ impl MemberState {
         let banner_lines: Vec<Line> = self
             .soon
             .iter()
-            .map(|text| Line::styled(format!("{marker} {}", visual(text)), theme.good()))
+            .map(|said| {
+                let text = visual(&said.to_string());
+                Line::styled(format!("{marker} {text}"), theme.good())
+            })
             .collect();
         Paragraph::new(banner_lines).render(banner, buf);
         if self.purchases.is_shown() {

@@ -26,11 +26,13 @@ pub mod tiers;
 mod tiers_view;
 pub mod unmatched;
 pub mod welcome;
+mod welcome_demo;
 
 use chrono::NaiveDate;
 
 use crate::config::Config;
 use crate::error::Result;
+use crate::message::Message;
 use crate::ui::stack::Screen;
 use crate::ui::theme::Theme;
 
@@ -64,13 +66,12 @@ pub enum Effect {
     DeleteMember(i64),
     /// Close the add-child / add-pet form on the member card.
     CloseFamilyForm,
-    LoadDemo,
-    /// Import this file in place (a database without a file has no worker).
-    ImportHere(std::path::PathBuf),
     /// Put this text on the clipboard (through the terminal).
     Copy(String),
-    Notice(String),
-    Error(String),
+    /// Say this on the message line (worded as it is drawn).
+    Notice(Message),
+    /// Say this on the message line as a problem.
+    Error(Message),
     Many(Vec<Effect>),
     /// Points, redemptions and tiers (handled in `app_loyalty.rs`).
     Loyalty(LoyaltyEffect),
@@ -116,13 +117,13 @@ pub enum LoyaltyEffect {
 /// A yes/no question; `yes` runs when the owner answers yes.
 #[derive(Debug)]
 pub struct Confirm {
-    pub title: String,
-    pub question: String,
+    pub title: Message,
+    pub question: Message,
     pub yes: Box<Effect>,
 }
 
 impl From<crate::error::Error> for Effect {
     fn from(e: crate::error::Error) -> Self {
-        Effect::Error(e.to_string())
+        Effect::Error(e.message())
     }
 }

@@ -11,6 +11,7 @@ use super::{Confirm, Effect, LoyaltyEffect, View};
 use crate::context::Ctx;
 use crate::domain::member::clean_text;
 use crate::i18n::{t, t_args};
+use crate::message::Message;
 use crate::ops::lookup;
 use crate::ops::loyalty::Entry;
 use crate::ui::format::{date_with_year, fit, pad, visual, width};
@@ -101,11 +102,11 @@ impl PointsState {
             Action::ReviewBonus => {
                 let points = ctx.config.points.review_bonus;
                 if points <= 0 {
-                    return Effect::Error(t("ui-review-bonus-none"));
+                    return Effect::Error(Message::plain("ui-review-bonus-none"));
                 }
                 return Effect::Confirm(Confirm {
-                    title: t("ui-review-bonus-title"),
-                    question: t_args(
+                    title: Message::plain("ui-review-bonus-title"),
+                    question: Message::new(
                         "ui-review-bonus-question",
                         &[("name", &self.member_name), ("points", &points.to_string())],
                     ),
@@ -155,11 +156,11 @@ impl PointsState {
                     .filter(|d| *d != 0);
                 let note = clean_text(form.fields[1].value());
                 if delta.is_none() {
-                    form.fields[0].error = Some(t("ui-adjust-bad-points"));
+                    form.fields[0].error = Some(Message::plain("ui-adjust-bad-points"));
                     form.focus = 0;
                 }
                 if note.is_empty() {
-                    form.fields[1].error = Some(t("loyalty-err-note-required"));
+                    form.fields[1].error = Some(Message::plain("loyalty-err-note-required"));
                     if delta.is_some() {
                         form.focus = 1;
                     }
@@ -186,11 +187,11 @@ impl PointsState {
                 let referrer = match found {
                     Ok(Some(id)) if id != member_id => id,
                     Ok(Some(_)) => {
-                        form.fields[0].error = Some(t("loyalty-err-refer-self"));
+                        form.fields[0].error = Some(Message::plain("loyalty-err-refer-self"));
                         return Effect::None;
                     }
                     Ok(None) => {
-                        form.fields[0].error = Some(t("ui-referral-not-found"));
+                        form.fields[0].error = Some(Message::plain("ui-referral-not-found"));
                         return Effect::None;
                     }
                     Err(e) => return e.into(),
@@ -198,8 +199,8 @@ impl PointsState {
                 let name = lookup::member_name(ctx, referrer).unwrap_or_default();
                 self.form = None;
                 Effect::Confirm(Confirm {
-                    title: t("ui-referral-title"),
-                    question: t_args(
+                    title: Message::plain("ui-referral-title"),
+                    question: Message::new(
                         "ui-referral-question",
                         &[
                             ("referrer", &name),
@@ -307,7 +308,7 @@ impl PointsState {
         }
         let error = form.fields[..form.field_count()]
             .iter()
-            .find_map(|f| f.error.as_deref());
+            .find_map(|f| f.error.as_ref());
         if let Some(error) = error {
             let y = top + 1 + form.field_count() as u16;
             render_error(Rect::new(inner.x, y, inner.width, 1), buf, error, theme);

@@ -10,6 +10,7 @@ use ratatui::style::Style;
 use super::{Confirm, Effect, LoyaltyEffect, View};
 use crate::domain::loyalty_config::Reward;
 use crate::i18n::{t, t_args, t_count};
+use crate::message::Message;
 use crate::ops::loyalty::redeem_problem;
 use crate::ui::format::{fit, pad, visual, width, wrap};
 use crate::ui::keymap::{Action, Keymap, REDEEM};
@@ -52,13 +53,13 @@ impl RedeemState {
     }
 
     /// What is wrong with the typed points, said as soon as it is typed.
-    fn problem(&self) -> Option<String> {
+    fn problem(&self) -> Option<Message> {
         if self.field.is_blank() {
             return None;
         }
         match self.points() {
-            None => Some(t("ui-redeem-not-number")),
-            Some(points) => redeem_problem(self.balance, points).map(|e| e.to_string()),
+            None => Some(Message::plain("ui-redeem-not-number")),
+            Some(points) => redeem_problem(self.balance, points).map(|e| e.message()),
         }
     }
 
@@ -103,17 +104,17 @@ impl RedeemState {
 
     fn ask(&mut self, member_id: i64) -> Effect {
         let Some(points) = self.points() else {
-            self.field.error = Some(t("ui-redeem-not-number"));
+            self.field.error = Some(Message::plain("ui-redeem-not-number"));
             return Effect::None;
         };
         if let Some(problem) = redeem_problem(self.balance, points) {
-            self.field.error = Some(problem.to_string());
+            self.field.error = Some(problem.message());
             return Effect::None;
         }
         let reward = self.picked().map(|r| r.name.clone());
         let after = (self.balance - points).to_string();
         let question = match &reward {
-            Some(name) => t_args(
+            Some(name) => Message::new(
                 "ui-redeem-confirm-reward",
                 &[
                     ("points", &points.to_string()),
@@ -122,7 +123,7 @@ impl RedeemState {
                     ("balance", &after),
                 ],
             ),
-            None => t_args(
+            None => Message::new(
                 "ui-redeem-confirm",
                 &[
                     ("points", &points.to_string()),
@@ -132,7 +133,7 @@ impl RedeemState {
             ),
         };
         Effect::Confirm(Confirm {
-            title: t("ui-redeem-confirm-title"),
+            title: Message::plain("ui-redeem-confirm-title"),
             question,
             yes: Box::new(Effect::Loyalty(LoyaltyEffect::Redeem {
                 member_id,

@@ -12,7 +12,8 @@ use crate::context::Ctx;
 use crate::domain::contact::ContactChannel;
 use crate::domain::review::{NearTier, Review, ReviewRow, Section};
 use crate::error::Result;
-use crate::i18n::{t, t_args, t_count};
+use crate::i18n::t_count;
+use crate::message::Message;
 use crate::ops::review;
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
 use crate::ui::stack::Screen;
@@ -159,7 +160,7 @@ impl ReviewState {
             return Effect::None;
         };
         if row.reason.is_none() {
-            return Effect::Error(t("ui-review-nothing-to-send"));
+            return Effect::Error(Message::plain("ui-review-nothing-to-send"));
         }
         self.choice = Some(ContactChoice {
             channels: row.allowed_channels(),
@@ -195,7 +196,7 @@ impl ReviewState {
         let today = self.review.today;
         let reason = |row: &ReviewRow| reason_text(row, today);
         match review::review_csv(ctx, self.section, self.days(), self.rows(), &reason) {
-            Ok(done) => Effect::Notice(t_args(
+            Ok(done) => Effect::Notice(Message::new(
                 "ui-review-exported",
                 &[
                     (
@@ -232,7 +233,7 @@ impl ReviewState {
             return Effect::None;
         };
         row.contacted = Some(entry);
-        Effect::Notice(t_args(
+        Effect::Notice(Message::new(
             "ui-review-marked",
             &[
                 ("name", &row.full_name()),
@@ -247,12 +248,12 @@ impl ReviewState {
             Some(row) => match &row.message {
                 Some((text, _)) => Effect::Many(vec![
                     Effect::Copy(text.clone()),
-                    Effect::Notice(t_args(
+                    Effect::Notice(Message::new(
                         "ui-review-copied",
                         &[("name", &row.member.first_name)],
                     )),
                 ]),
-                None => Effect::Error(t("ui-review-no-message")),
+                None => Effect::Error(Message::plain("ui-review-no-message")),
             },
             None => Effect::None,
         }

@@ -14,7 +14,7 @@ use super::review::{ContactChoice, ReviewState, WINDOWS};
 use crate::domain::member::display_phone;
 use crate::domain::review::{ReviewRow, RowKind, Section};
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{fit, pad, visual, wrap};
+use crate::ui::format::{fit, pad, visual, width, wrap};
 use crate::ui::keymap::{REVIEW_CONTACT, grouped};
 use crate::ui::widgets::popup::{centered, frame};
 use crate::words::dates::{day_text, days_text};
@@ -133,10 +133,11 @@ impl ReviewState {
         if self.section() == Section::NearTier {
             return;
         }
-        let text_cols = (area.width as usize).saturating_sub(2 + DAY + AGREES + 1);
+        let day_cols = self.day_cols();
+        let text_cols = (area.width as usize).saturating_sub(2 + day_cols + AGREES + 1);
         let line = format!(
             "  {}{} {}",
-            pad(&day, DAY),
+            pad(&day, day_cols),
             pad(&who, text_cols),
             fit(&t("ui-review-col-agrees"), AGREES)
         );
@@ -147,6 +148,17 @@ impl ReviewState {
             area.width as usize,
             view.theme.heading(),
         );
+    }
+
+    /// The day column: wide enough for the longest day shown and a space
+    /// ("Wed 30 Sept", "11月23日周一"), never narrower than before.
+    fn day_cols(&self) -> usize {
+        let widest = self
+            .rows()
+            .iter()
+            .filter_map(|r| r.date)
+            .map(|d| width(&day_text(d)));
+        widest.max().map_or(DAY, |w| (w + 1).clamp(DAY, 2 * DAY))
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -171,7 +183,8 @@ impl ReviewState {
         let visible = area.height as usize;
         let selected = self.selected_index();
         let offset = (selected + 1).saturating_sub(visible);
-        let text_cols = (area.width as usize).saturating_sub(2 + DAY + AGREES + 1);
+        let day_cols = self.day_cols();
+        let text_cols = (area.width as usize).saturating_sub(2 + day_cols + AGREES + 1);
         for (i, y) in (offset..rows.len()).zip(area.y..area.bottom()) {
             let row = &rows[i];
             // The day only where it changes, so rows group by day.
@@ -195,7 +208,7 @@ impl ReviewState {
             let marker = if i == selected { "▶ " } else { "  " };
             let line = format!(
                 "{marker}{}{} {}",
-                pad(&day, DAY),
+                pad(&day, day_cols),
                 pad(&list_text(row), text_cols),
                 fit(&agrees, AGREES)
             );
@@ -326,14 +339,7 @@ impl ReviewState {
 
 /// "23 Nov" for the narrow column of a done row.
 fn short_date(date: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    t_args(
-        "ui-date-no-year",
-        &[
-            ("day", &date.day().to_string()),
-            ("month", &crate::ui::format::month_short(date.month())),
-        ],
-    )
+    crate::words::dates::day_month(date)
 }
 
 /// The row's text in the list: the household's day, or the member with

@@ -16,7 +16,8 @@ use crate::config::Config;
 use crate::context::Ctx;
 use crate::domain::member::{Channel, MemberCard, MemberDraft};
 use crate::error::Result;
-use crate::i18n::{t, t_args, t_count};
+use crate::i18n::{t, t_args};
+use crate::message::Message;
 use crate::ops::members::{self, IfDuplicate, MemberInput, Outcome};
 use crate::ui::format::fit;
 use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD};
@@ -86,8 +87,9 @@ impl SignupState {
         self.fields.get(stop).value()
     }
 
-    pub fn error(&self, stop: Stop) -> Option<&str> {
-        self.fields.get(stop).error.as_deref()
+    /// The problem shown under a field, as it reads now.
+    pub fn error(&self, stop: Stop) -> Option<String> {
+        self.fields.get(stop).error.as_ref().map(Message::to_string)
     }
 
     pub fn shows_duplicates(&self) -> bool {
@@ -152,11 +154,11 @@ impl SignupState {
             Action::Save => return self.save(ctx, false).unwrap_or_else(Effect::from),
             Action::Back if self.changed() => {
                 let question = match &self.editing {
-                    Some((_, name)) => t_args("ui-confirm-discard-edit", &[("name", name)]),
-                    None => t("ui-confirm-discard-new"),
+                    Some((_, name)) => Message::new("ui-confirm-discard-edit", &[("name", name)]),
+                    None => Message::plain("ui-confirm-discard-new"),
                 };
                 return Effect::Confirm(Confirm {
-                    title: t("ui-confirm-discard-title"),
+                    title: Message::plain("ui-confirm-discard-title"),
                     question,
                     // Back to where the form was opened from (the card, when editing).
                     yes: Box::new(Effect::Back),
@@ -197,7 +199,7 @@ impl SignupState {
                 for (stop, message) in errors {
                     self.fields.get_mut(stop).error = Some(message);
                 }
-                return Ok(Effect::Error(t("ui-signup-fix")));
+                return Ok(Effect::Error(Message::plain("ui-signup-fix")));
             }
         };
         let input = self.input(&draft, &consents);
@@ -219,8 +221,8 @@ impl SignupState {
             }
             Err(e) if e.key() == Some("err-card-taken") => {
                 self.focus = Stop::Card.index();
-                self.fields.get_mut(Stop::Card).error = Some(e.to_string());
-                return Ok(Effect::Error(t("ui-signup-fix")));
+                self.fields.get_mut(Stop::Card).error = Some(e.message());
+                return Ok(Effect::Error(Message::plain("ui-signup-fix")));
             }
             Err(e) => return Err(e),
         };
@@ -229,14 +231,12 @@ impl SignupState {
         } else {
             "ui-signed-up"
         };
-        let mut notice = t_args(notice, &[("name", &saved.name)]);
+        let mut notice = Message::new(notice, &[("name", &saved.name)]);
         // Receipts bought before signing up (or under a card or phone just
         // added) became the member's with the save.
         if saved.claimed > 0 {
-            notice = format!(
-                "{notice} {}",
-                t_count("ui-claimed", "count", saved.claimed as i64)
-            );
+            let claimed = Message::count("ui-claimed", "count", saved.claimed as i64);
+            notice = Message::joined(notice, claimed);
         }
         // Editing: back to the card below, which reloads. Signing up: the
         // new card takes the form's place.

@@ -10,6 +10,7 @@ use crate::domain::member::{
     normalise_email, normalise_phone, parse_birthday,
 };
 use crate::i18n::{t, t_args};
+use crate::message::Message;
 use crate::ops::members::{MemberField, MemberInput, check_member};
 use crate::ui::format;
 use crate::ui::widgets::field::TextField;
@@ -204,7 +205,7 @@ pub fn read_contact(input: &str, config: &Config) -> Result<Option<Contact>, Fie
 /// A member ready to store, and the channels they agreed to.
 pub type Checked = (MemberDraft, Vec<Channel>);
 /// A field and what is wrong with it.
-pub type FieldProblem = (Stop, String);
+pub type FieldProblem = (Stop, Message);
 
 /// The checked member and the channels they agreed to, or a message per
 /// field that is wrong. Either contact field may hold the phone or the
@@ -240,7 +241,7 @@ pub fn check(
         } else {
             // A second one of a kind: its own problem first, if it has one.
             let problem = read_contact(text, config).map_or_else(|e| e.message_key(), |_| second);
-            errors.push((stop, t(problem)));
+            errors.push((stop, Message::plain(problem)));
         }
     }
     let draft = check_member(&input, today, config).map_err(|problems| {
@@ -251,7 +252,7 @@ pub fn check(
                 MemberField::Email => email_at.unwrap_or(Stop::Contact),
                 MemberField::Birthday => Stop::Birthday,
             };
-            errors.push((stop, t(problem.message_key())));
+            errors.push((stop, Message::plain(problem.message_key())));
         }
     });
     match draft {
@@ -273,7 +274,12 @@ pub fn check(
 /// The problem with one field alone, for showing it when Tab leaves the
 /// field. A missing first name waits until saving: the owner may start
 /// with the phone.
-pub fn check_one(fields: &Fields, stop: Stop, today: NaiveDate, config: &Config) -> Option<String> {
+pub fn check_one(
+    fields: &Fields,
+    stop: Stop,
+    today: NaiveDate,
+    config: &Config,
+) -> Option<Message> {
     match check(fields, today, config) {
         Ok(_) => None,
         Err(errors) => errors
@@ -372,11 +378,11 @@ mod tests {
         let errors = check(&f, today(), &config()).unwrap_err();
         let stops: Vec<Stop> = errors.iter().map(|(s, _)| *s).collect();
         assert_eq!(stops, vec![Stop::FirstName, Stop::Contact, Stop::Birthday]);
-        assert_eq!(errors[1].1, t("field-bad-phone"));
+        assert_eq!(errors[1].1, Message::plain("field-bad-phone"));
         f.get_mut(Stop::Contact).set("a@b.hr");
         f.get_mut(Stop::OtherContact).set("c@d.hr");
         let errors = check(&f, today(), &config()).unwrap_err();
-        assert!(errors.contains(&(Stop::OtherContact, t("ui-err-second-email"))));
+        assert!(errors.contains(&(Stop::OtherContact, Message::plain("ui-err-second-email"))));
     }
 
     #[test]

@@ -2,14 +2,19 @@
 //! and who is within 10% of the next tier (the owner's nudge list). A
 //! tier's minimum can be edited here: while typing, the screen says how many
 //! members the new minimum would move; Enter saves it to the config file.
+//!
+//! Working every tier out again is long work on a big club: it runs as a
+//! job, the screen showing the tiers as configured and a "working" line
+//! until the overview arrives. Leaving lets the work finish on its own.
 
 use super::View;
 use super::{Effect, LoyaltyEffect};
 use crate::context::Ctx;
 use crate::domain::loyalty_config::Program;
-use crate::error::Result;
 use crate::i18n::{t, t_args};
+use crate::message::Message;
 use crate::ops::loyalty::TierOverview;
+use crate::ui::job::{Job, News, OnLeave};
 use crate::ui::keymap::{Action, Keymap, TIERS, TIERS_EDIT};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
@@ -34,6 +39,22 @@ pub struct TiersState {
     pub(super) nudges_at: usize,
     /// The minimum being typed for the selected tier.
     pub(super) edit: Option<TextField>,
+    /// The recompute, until its overview arrives.
+    work: Option<Job<TiersNews>>,
+}
+
+/// The recompute's one word: the program it worked with and the overview.
+#[derive(Debug)]
+pub struct TiersNews(std::result::Result<(Program, TierOverview), crate::message::Message>);
+
+impl News for TiersNews {
+    fn is_progress(&self) -> bool {
+        false
+    }
+
+    fn failed(why: crate::message::Message) -> TiersNews {
+        TiersNews(Err(why))
+    }
 }
 
 /// What an edited minimum would do.
@@ -48,18 +69,47 @@ pub enum Preview {
 }
 
 impl TiersState {
-    /// Works every tier out again, then reads the overview.
-    pub fn load(ctx: &Ctx) -> Result<TiersState> {
-        let (program, overview) = crate::ops::loyalty::tier_overview(ctx)?;
-        Ok(TiersState {
-            program,
-            overview,
+    /// Opens on the tiers as configured and starts working every tier out
+    /// again; the overview fills in when that is done.
+    pub fn open(ctx: &Ctx) -> TiersState {
+        let work = Job::start(ctx, OnLeave::LetFinish, |ctx, _| {
+            TiersNews(crate::ops::loyalty::tier_overview(ctx).map_err(|e| e.message()))
+        });
+        TiersState {
+            program: ctx.program().clone(),
+            overview: TierOverview::default(),
             focus: Focus::Tiers,
             tier: 0,
             moves_at: 0,
             nudges_at: 0,
             edit: None,
-        })
+            work: Some(work),
+        }
+    }
+
+    /// The tiers are still being worked out.
+    pub fn is_working(&self) -> bool {
+        self.work.is_some()
+    }
+
+    /// Takes the overview when the recompute is done.
+    fn poll(&mut self) -> Effect {
+        let Some(work) = &self.work else {
+            return Effect::None;
+        };
+        let Some(TiersNews(result)) = work.drain().pop() else {
+            return Effect::None;
+        };
+        self.work = None;
+        match result {
+            Ok((program, overview)) => {
+                self.program = program;
+                self.overview = overview;
+                self.select_tier(self.tier);
+                Effect::None
+            }
+            Err(why) => Effect::Error(why),
+        }
     }
 
     /// Selects the tier at this position (after a reload, the one edited).
@@ -119,7 +169,7 @@ impl TiersState {
 
     fn start_edit(&mut self) -> Effect {
         if self.tier == 0 {
-            return Effect::Error(t("ui-tiers-first-fixed"));
+            return Effect::Error(Message::plain("ui-tiers-first-fixed"));
         }
         let Some(tier) = self.program.tiers.tiers.get(self.tier) else {
             return Effect::None;
@@ -141,7 +191,8 @@ impl TiersState {
             }
             return Effect::None;
         }
-        if !self.program.has_tiers() {
+        if !self.program.has_tiers() || self.is_working() {
+            // Nothing to edit or open until the tiers are worked out.
             return match action {
                 Action::Back => Effect::Back,
                 Action::Quit => Effect::Quit,
@@ -219,6 +270,18 @@ impl Screen for TiersState {
 
     fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
         TiersState::update(self, action)
+    }
+
+    fn working(&self) -> bool {
+        self.is_working()
+    }
+
+    fn poll(&mut self, _ctx: &Ctx) -> Effect {
+        TiersState::poll(self)
+    }
+
+    fn run_here(&mut self, ctx: &mut Ctx) -> bool {
+        self.work.as_mut().is_some_and(|w| w.run_here(ctx))
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {

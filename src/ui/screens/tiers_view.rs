@@ -72,7 +72,17 @@ impl TiersState {
             let y = table.y + 1 + i as u16;
             let selected = self.focus == Focus::Tiers && i == self.tier;
             let marker = if selected { "▶ " } else { "  " };
-            let count = self.overview.counts.get(i).copied().unwrap_or(0);
+            // Not known until the recompute is done.
+            let count = if self.is_working() {
+                "…".to_string()
+            } else {
+                self.overview
+                    .counts
+                    .get(i)
+                    .copied()
+                    .unwrap_or(0)
+                    .to_string()
+            };
             let line = format!(
                 "{marker}{}{}{:>7}  {}",
                 pad(&visual(&tier.name), name_w),
@@ -116,12 +126,24 @@ impl TiersState {
                 (text, theme.key())
             }
             Some(Preview::Invalid(text)) => (text, theme.error()),
+            None if self.is_working() => (t("ui-tiers-working"), theme.key()),
             None => (t("ui-tiers-edit-hint"), theme.dim()),
         };
         for (i, text) in wrap(&note, cols).into_iter().take(2).enumerate() {
             put(buf, table.x, note_y + i as u16, &text, cols, style);
         }
-        self.render_lists(lists, buf, view);
+        if self.is_working() {
+            put(
+                buf,
+                lists.x,
+                lists.y,
+                &t("ui-tiers-working-note"),
+                cols,
+                theme.dim(),
+            );
+        } else {
+            self.render_lists(lists, buf, view);
+        }
         cursor
     }
 

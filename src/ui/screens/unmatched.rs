@@ -18,6 +18,7 @@ use crate::context::Ctx;
 use crate::domain::member::display_phone;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::message::Message;
 use crate::ops::till_customers::{self, Identity, TillCustomer, UnmatchedCustomer};
 use crate::ui::format::{date_short, fit, pad, visual, wrap};
 use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
@@ -98,7 +99,7 @@ impl UnmatchedState {
         let linked = till_customers::link(ctx, c.identity, &c.value, member_id)?;
         self.customers = till_customers::unmatched(ctx, LIMIT)?;
         self.selected = self.selected.min(self.customers.len().saturating_sub(1));
-        Ok(Effect::Notice(t_args(
+        Ok(Effect::Notice(Message::new(
             "ui-unmatched-linked",
             &[
                 ("who", &identity_text(&c, &ctx.config)),
@@ -135,7 +136,7 @@ impl UnmatchedState {
             Action::Open => {
                 if let Some(c) = self.customers.get(self.selected) {
                     let who = identity_text(c, &ctx.config);
-                    let title = t_args("ui-unmatched-link-title", &[("who", &who)]);
+                    let title = Message::new("ui-unmatched-link-title", &[("who", &who)]);
                     return match MemberPicker::open(title, ctx) {
                         Ok(picker) => {
                             self.picker = Some(picker);
@@ -237,7 +238,7 @@ impl UnmatchedState {
                 c.name.clone().unwrap_or_else(|| t("ui-none")),
                 identity_text(c, view.config),
                 c.receipts.to_string(),
-                currency.format(c.spend_minor),
+                crate::words::numbers::money(currency, c.spend_minor),
                 c.last_visit
                     .map(|d| date_short(d, view.today))
                     .unwrap_or_else(|| t("ui-none")),

@@ -1,5 +1,8 @@
 //! The first screen on an empty database: load demo members to try things
-//! out, or sign up the first real member.
+//! out, or sign up the first real member. The demo fill is long work on a
+//! club of its own connection: a gauge shows the members made so far, Esc
+//! cancels it (the fill is one transaction, so nothing of it stays), and
+//! the counter shows when it is done.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,11 +12,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui::layout::Position;
 
 use super::signup::SignupState;
+use super::welcome_demo::Filling;
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::i18n::{t, t_args};
 use crate::ui::format::pad;
-use crate::ui::keymap::{Action, Keymap, WELCOME, grouped};
+use crate::ui::keymap::{Action, DEMO_RUNNING, Keymap, WELCOME, grouped};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::popup::{centered, frame};
 
@@ -22,12 +26,29 @@ use crate::ui::widgets::popup::{centered, frame};
 pub use crate::ops::demo::{MEMBERS as DEMO_MEMBERS, SEED as DEMO_SEED};
 
 #[derive(Debug, Default)]
-pub struct WelcomeState;
+pub struct WelcomeState {
+    /// The demo fill, while it runs.
+    filling: Option<Filling>,
+}
 
 impl WelcomeState {
-    pub fn update(&mut self, action: Action) -> Effect {
+    /// The demo fill is running.
+    pub fn is_filling(&self) -> bool {
+        self.filling.is_some()
+    }
+
+    pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if let Some(filling) = &self.filling {
+            if action == Action::Back {
+                filling.cancel();
+            }
+            return Effect::None;
+        }
         match action {
-            Action::LoadDemo => Effect::LoadDemo,
+            Action::LoadDemo => {
+                self.filling = Some(Filling::start(ctx, DEMO_MEMBERS, DEMO_SEED));
+                Effect::None
+            }
             // The form takes the welcome's place: Esc on it shows the counter.
             Action::SignUp => Effect::Replace(Box::new(SignupState::new(""))),
             Action::Back => Effect::Back,
@@ -36,10 +57,26 @@ impl WelcomeState {
         }
     }
 
+    /// Takes what the fill said; when it ended, what follows from that.
+    fn poll(&mut self) -> Effect {
+        let Some(filling) = &mut self.filling else {
+            return Effect::None;
+        };
+        let effect = filling.poll();
+        if filling.ended() {
+            self.filling = None;
+        }
+        effect
+    }
+
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let theme = view.theme;
         let box_area = centered(area, 64, 13);
         let inner = frame(box_area, buf, &t("ui-welcome-title"), theme);
+        if let Some(filling) = &self.filling {
+            filling.render(inner.inner(ratatui::layout::Margin::new(1, 1)), buf, view);
+            return;
+        }
         let mut lines = vec![
             Line::raw(""),
             Line::raw(t_args(
@@ -74,15 +111,34 @@ impl Screen for WelcomeState {
     }
 
     fn keymap(&self) -> Keymap {
-        WELCOME
+        if self.filling.is_some() {
+            DEMO_RUNNING
+        } else {
+            WELCOME
+        }
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
-        vec![("ui-help-welcome", WELCOME)]
+        vec![
+            ("ui-help-welcome", WELCOME),
+            ("ui-help-demo-running", DEMO_RUNNING),
+        ]
     }
 
-    fn update(&mut self, action: Action, _ctx: &Ctx) -> Effect {
-        WelcomeState::update(self, action)
+    fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        WelcomeState::update(self, action, ctx)
+    }
+
+    fn working(&self) -> bool {
+        self.filling.is_some()
+    }
+
+    fn poll(&mut self, _ctx: &Ctx) -> Effect {
+        WelcomeState::poll(self)
+    }
+
+    fn run_here(&mut self, ctx: &mut Ctx) -> bool {
+        self.filling.as_mut().is_some_and(|f| f.run_here(ctx))
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {

@@ -6,16 +6,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use tui_input::{Input, InputRequest};
-use unicode_width::UnicodeWidthChar;
 
-use crate::ui::format::{fit, width};
+use crate::message::Message;
+use crate::ui::format::{fit, graphemes, width};
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
     input: Input,
     /// What is wrong with the value, shown under the field.
-    pub error: Option<String>,
+    pub error: Option<Message>,
 }
 
 impl TextField {
@@ -76,8 +76,9 @@ impl TextField {
         let scroll = (cursor + 1).saturating_sub(cols);
         let mut skipped = 0;
         let mut shown = String::new();
-        for c in self.value().chars() {
-            let w = c.width().unwrap_or(0);
+        // Whole clusters only: a Thai tone mark scrolls with its letter.
+        for g in graphemes(self.value()) {
+            let w = width(g);
             if skipped < scroll {
                 skipped += w;
                 continue;
@@ -85,7 +86,7 @@ impl TextField {
             if width(&shown) + w > cols {
                 break;
             }
-            shown.push(c);
+            shown.push_str(g);
         }
         buf.set_stringn(area.x, area.y, &shown, cols, style);
         let x = (cursor.saturating_sub(skipped)).min(cols.saturating_sub(1));
@@ -134,7 +135,7 @@ pub fn render_row(
 
 /// The error line under a field: "↳ not a phone number …", the message
 /// starting under the text, cut to the width.
-pub fn render_error(area: Rect, buf: &mut Buffer, error: &str, theme: &Theme) {
+pub fn render_error(area: Rect, buf: &mut Buffer, error: &Message, theme: &Theme) {
     let x = area.x + LABEL_COLS - 2;
     let cols = area.right().saturating_sub(x) as usize;
     let text = fit(&format!("↳ {error}"), cols);
@@ -181,9 +182,23 @@ mod tests {
     }
 
     #[test]
+    fn cursor_follows_chinese_and_thai_text() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
+        let field = typed("高玲 สมศรี");
+        // Two columns each for 高玲, one for the space, four for สมศรี.
+        let pos = field.render(buf.area, &mut buf, Style::new(), true);
+        assert_eq!(pos, Some(Position::new(9, 0)));
+        let mut scrolled = Buffer::empty(Rect::new(0, 0, 6, 1));
+        let field = typed("彭秀英彭秀英");
+        let pos = field.render(scrolled.area, &mut scrolled, Style::new(), true);
+        // Twelve columns of text in six: the cursor stays inside the field.
+        assert!(pos.is_some_and(|p| p.x < 6), "{pos:?}");
+    }
+
+    #[test]
     fn editing_clears_the_error() {
         let mut field = typed("09x");
-        field.error = Some("bad".into());
+        field.error = Some(Message::verbatim("bad"));
         assert!(field.handle(InputRequest::DeletePrevChar));
         assert_eq!(field.error, None);
         assert_eq!(field.value(), "09");

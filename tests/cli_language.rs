@@ -1,0 +1,65 @@
+//! The command line's language: `--lang`, else the environment (LC_ALL,
+//! then LC_MESSAGES, then LANG) until the config is read; a language the
+//! app does not speak is refused naming the five it does.
+
+mod cli_support;
+
+use cli_support::*;
+use predicates::prelude::*;
+
+#[test]
+fn an_unknown_language_is_refused_naming_the_five() {
+    let dir = tempfile::tempdir().unwrap();
+    regulars(&dir)
+        .args(["--lang", "de", "member", "find", "ana"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("“de”"))
+        .stderr(predicate::str::contains("en, he, hr, zh, th"));
+    // Nothing was set up for a command that never ran.
+    assert!(!dir.path().join("club.db").exists());
+}
+
+#[test]
+fn help_speaks_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    regulars(&dir)
+        .args(["--lang", "hr", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Upis, traženje i prikaz članova"));
+    regulars(&dir)
+        .arg("--lang=zh")
+        .args(["member", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("登记、查找和显示会员"));
+}
+
+#[test]
+fn the_environment_chooses_as_posix_orders_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |vars: &[(&str, &str)]| {
+        let mut cmd = regulars(&dir);
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
+        let out = cmd.arg("--help").output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(help(&[("LANG", "he_IL.UTF-8")]).contains("הרשמה, חיפוש והצגה של חברי מועדון"));
+    let messages_wins = help(&[("LANG", "he_IL.UTF-8"), ("LC_MESSAGES", "th_TH.UTF-8")]);
+    assert!(
+        messages_wins.contains("สมัคร ค้นหา และแสดงสมาชิก"),
+        "{messages_wins}"
+    );
+    let all_wins = help(&[
+        ("LANG", "he_IL.UTF-8"),
+        ("LC_MESSAGES", "th_TH.UTF-8"),
+        ("LC_ALL", "hr_HR.UTF-8"),
+    ]);
+    assert!(
+        all_wins.contains("Upis, traženje i prikaz članova"),
+        "{all_wins}"
+    );
+}
