@@ -67,3 +67,15 @@ fn a_key_outside_any_drawing_is_worded_in_the_apps_language() {
         "Please correct the marked fields."
     );
 }
+
+#[test]
+fn a_change_of_the_shops_language_reorders_the_lists() {
+    let mut app = app(in_language("en"));
+    let ctx_hr = in_language("hr");
+    app.set_config(ctx_hr.config.clone());
+    let keyed_in: String = app
+        .conn()
+        .query_row("SELECT locale FROM list_order", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(keyed_in, "hr");
+}

@@ -167,6 +167,10 @@ impl App {
     /// the screen in front reloads with them.
     pub fn set_config(&mut self, config: crate::config::Config) {
         self.ctx.set_config(config);
+        // Alphabetical lists follow the shop's language.
+        if let Err(e) = crate::ops::list_order::follow_shop_language(&self.ctx) {
+            self.problem(e);
+        }
         self.resume();
     }
 
