@@ -4,6 +4,7 @@
 //! from plain values and the locale file, never from the database.
 
 pub mod dates;
+pub mod family;
 pub mod locale;
 pub mod loyalty;
 pub mod numbers;

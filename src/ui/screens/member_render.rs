@@ -102,7 +102,7 @@ impl MemberState {
             |parts: Vec<String>| Line::raw(format!("  {}", visual(&parts.join(" · "))));
         for child in &card.children {
             let mut parts = vec![child.name.clone()];
-            parts.extend(child.gender.clone());
+            parts.extend(child.gender.as_deref().map(crate::words::family::gender));
             parts.extend(birth(&child.birth, view.today));
             right.push(family_line(parts));
         }

@@ -1,0 +1,152 @@
+//! Every screen in every language the app speaks, at 80×24, with members
+//! named in Latin (with diacritics), Hebrew, Chinese and Thai: one snapshot
+//! per screen and language, and no drawn row wider than the window.
+
+mod tui_support;
+
+use ratatui::crossterm::event::KeyCode;
+use regulars::db;
+use regulars::domain::member::{Birthday, Channel, MemberDraft};
+use regulars::ui::App;
+use regulars::words::text::width;
+use tui_support::*;
+
+/// The languages with a layout of their own are checked where it is built
+/// (Hebrew, right to left, has its own snapshots).
+const LANGUAGES: &[&str] = &["en", "hr", "zh", "th"];
+
+fn member(first: &str, family: &str, phone: &str, birthday: (u32, u32)) -> MemberDraft {
+    MemberDraft {
+        first_name: first.into(),
+        family_name: family.into(),
+        phone: Some(phone.into()),
+        birthday: Some(Birthday {
+            day: birthday.0,
+            month: birthday.1,
+            year: Some(1990),
+        }),
+        ..MemberDraft::default()
+    }
+}
+
+fn club(lang: &str, members: bool) -> App {
+    let mut ctx = if members { seeded_ctx() } else { empty_ctx() };
+    let mut config = ctx.config.clone();
+    config.shop.locale = lang.into();
+    // A folder that is the same on every machine and holds no files.
+    config.import.inbox = "no-such-inbox-folder".into();
+    ctx.set_config(config);
+    if members {
+        let now = ctx.clock.now();
+        for draft in [
+            member("נועה", "כהן", "+972523456780", (25, 11)),
+            member("สมศรี", "ใจดี", "+66812345678", (27, 11)),
+            member("秀英", "彭", "+8613812345678", (28, 11)),
+        ] {
+            db::members::insert(&ctx.conn, &draft, &[Channel::Sms], now).unwrap();
+        }
+    }
+    app(ctx)
+}
+
+fn list(app: &mut App) {
+    key(app, KeyCode::Esc);
+}
+
+fn card(app: &mut App) {
+    type_text(app, "Ana Kov");
+    key(app, KeyCode::Enter);
+}
+
+type Open = fn(&mut App);
+
+/// Each screen and the keys that open it from the counter.
+const SCREENS: &[(&str, Open)] = &[
+    ("counter", |_| {}),
+    ("search", |app| type_text(app, "an")),
+    ("help", |app| type_text(app, "?")),
+    ("card", card),
+    ("card_purchases", |app| {
+        card(app);
+        key(app, KeyCode::Tab);
+    }),
+    ("points", |app| {
+        card(app);
+        type_text(app, "h");
+    }),
+    ("redeem", |app| {
+        card(app);
+        type_text(app, "r");
+    }),
+    ("child_form", |app| {
+        card(app);
+        type_text(app, "c");
+    }),
+    ("signup", |app| {
+        list(app);
+        type_text(app, "n");
+    }),
+    ("review", |app| key(app, KeyCode::F(2))),
+    ("tiers", |app| {
+        list(app);
+        type_text(app, "t");
+    }),
+    ("import", |app| {
+        list(app);
+        type_text(app, "i");
+    }),
+    ("unmatched", |app| {
+        list(app);
+        type_text(app, "u");
+    }),
+];
+
+fn assert_fits(shown: &str, what: &str) {
+    for line in shown.lines() {
+        // The test backend quotes each row and may name, after it, the
+        // cells a wide character covers: the row is inside the quotes.
+        let row = line.strip_prefix('"').unwrap_or(line);
+        let row = row.split("\" Hidden by").next().unwrap_or(row);
+        let row = row.strip_suffix('"').unwrap_or(row);
+        assert!(
+            width(row) <= 80,
+            "{what}: a row of {} columns: {row}",
+            width(row)
+        );
+    }
+}
+
+#[test]
+fn every_screen_in_every_language() {
+    for lang in LANGUAGES {
+        let welcome = screen(&club(lang, false));
+        assert_fits(&welcome, &format!("welcome in {lang}"));
+        insta::assert_snapshot!(format!("welcome@{lang}"), welcome);
+        for (name, open) in SCREENS {
+            let mut app = club(lang, true);
+            open(&mut app);
+            let shown = screen(&app);
+            assert_fits(&shown, &format!("{name} in {lang}"));
+            insta::assert_snapshot!(format!("{name}@{lang}"), shown);
+        }
+    }
+}
+
+#[test]
+fn no_screen_shows_an_english_key_name_in_another_language() {
+    // A message key shown instead of its text ("ui-key-…") means a text
+    // no locale file has.
+    for lang in LANGUAGES {
+        for (name, open) in SCREENS {
+            let mut app = club(lang, true);
+            open(&mut app);
+            let shown = screen(&app);
+            for word in ["ui-", "err-", "field-", "loyalty-", "review-"] {
+                assert!(
+                    !shown.contains(word),
+                    "{name} in {lang} shows a key: {shown}"
+                );
+            }
+        }
+    }
+}
