@@ -251,10 +251,32 @@ pub(crate) fn syntax_error(
 pub fn default_text(lang_env: Option<&str>) -> String {
     let (locale, country) = guess_from_lang(lang_env.unwrap_or(""));
     let currency = Currency::for_country(&country).code();
-    TEMPLATE
+    let text = TEMPLATE
         .replace("{{country}}", &country)
         .replace("{{currency}}", currency)
-        .replace("{{locale}}", &locale)
+        .replace("{{locale}}", &locale);
+    // The shop's name, tiers and rewards start in the shop's language;
+    // the owner renames them at will.
+    crate::i18n::Locale::new(&locale).scope(|| words_in_template(&text))
+}
+
+/// `{{config-…}}` placeholders become their text in the locale in use,
+/// written as the inside of a TOML string.
+fn words_in_template(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{config-") {
+        out.push_str(&rest[..start]);
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
+        let key = &rest[start + 2..start + len];
+        let words = crate::i18n::t(key);
+        out.push_str(&words.replace('\\', "\\\\").replace('"', "\\\""));
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `he_IL.UTF-8` → (`he`, `IL`); unknown parts fall back to English and US.

@@ -748,3 +748,13 @@ ui-tiers-working = Working out every member's tier…
 ui-tiers-working-note = Esc goes back; the tiers are worked out all the same.
 family-boy = boy
 family-girl = girl
+## The config file written at first start
+config-shop-name = My shop
+config-tier-1 = Bronze
+config-tier-2 = Silver
+config-tier-2-perks = 5% off every purchase
+config-tier-3 = Gold
+config-tier-3-perks = 10% off every purchase, a free coffee on Fridays
+config-reward-1 = Free coffee
+config-reward-2 = Pastry of your choice
+config-reward-3 = Tote bag

@@ -756,3 +756,13 @@ ui-tiers-working = מחשבים את הדרגה של כל חבר מועדון…
 ui-tiers-working-note = Esc חוזר אחורה; הדרגות יחושבו בכל מקרה.
 family-boy = בן
 family-girl = בת
+## The config file written at first start
+config-shop-name = החנות שלי
+config-tier-1 = ארד
+config-tier-2 = כסף
+config-tier-2-perks = 5% הנחה על כל קנייה
+config-tier-3 = זהב
+config-tier-3-perks = 10% הנחה על כל קנייה, קפה חינם בימי שישי
+config-reward-1 = קפה חינם
+config-reward-2 = מאפה לבחירה
+config-reward-3 = תיק בד

@@ -765,3 +765,13 @@ ui-tiers-working = Izračunavanje razine svakog člana…
 ui-tiers-working-note = Esc vraća natrag; razine će se svejedno izračunati.
 family-boy = dječak
 family-girl = djevojčica
+## The config file written at first start
+config-shop-name = Moja trgovina
+config-tier-1 = Bronca
+config-tier-2 = Srebro
+config-tier-2-perks = 5 % popusta na svaku kupnju
+config-tier-3 = Zlato
+config-tier-3-perks = 10 % popusta na svaku kupnju, besplatna kava petkom
+config-reward-1 = Besplatna kava
+config-reward-2 = Pecivo po izboru
+config-reward-3 = Platnena torba

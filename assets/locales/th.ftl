@@ -729,3 +729,13 @@ ui-tiers-working = กำลังคำนวณระดับของสม�
 ui-tiers-working-note = Esc เพื่อย้อนกลับ ระบบจะคำนวณระดับต่อจนเสร็จ
 family-boy = เด็กชาย
 family-girl = เด็กหญิง
+## The config file written at first start
+config-shop-name = ร้านของฉัน
+config-tier-1 = บรอนซ์
+config-tier-2 = ซิลเวอร์
+config-tier-2-perks = ลด 5% ทุกการซื้อ
+config-tier-3 = โกลด์
+config-tier-3-perks = ลด 10% ทุกการซื้อ และกาแฟฟรีทุกวันศุกร์
+config-reward-1 = กาแฟฟรี
+config-reward-2 = ขนมอบตามชอบ
+config-reward-3 = กระเป๋าผ้า

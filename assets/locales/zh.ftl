@@ -729,3 +729,13 @@ ui-tiers-working = 正在计算每位会员的等级…
 ui-tiers-working-note = 按 Esc 返回；等级仍会照常计算完成。
 family-boy = 男孩
 family-girl = 女孩
+## The config file written at first start
+config-shop-name = 我的小店
+config-tier-1 = 铜卡
+config-tier-2 = 银卡
+config-tier-2-perks = 每次消费九五折
+config-tier-3 = 金卡
+config-tier-3-perks = 每次消费九折，周五免费咖啡一杯
+config-reward-1 = 免费咖啡
+config-reward-2 = 任选糕点一份
+config-reward-3 = 帆布袋

@@ -57,6 +57,23 @@ fn a_language_the_app_does_not_speak_is_refused_naming_the_five() {
 }
 
 #[test]
+fn a_new_config_names_the_shop_tiers_and_rewards_in_the_shops_language() {
+    let croatian = Config::parse(&default_text(Some("hr_HR.UTF-8")), Path::new("c")).unwrap();
+    assert_eq!(croatian.shop.name, "Moja trgovina");
+    let tiers: Vec<&str> = croatian.tiers.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(tiers, ["Bronca", "Srebro", "Zlato"]);
+    assert_eq!(croatian.rewards[0].name, "Besplatna kava");
+    let english = Config::parse(&default_text(None), Path::new("c")).unwrap();
+    assert_eq!(english.shop.name, "My shop");
+    assert_eq!(
+        english.tiers[2].perks,
+        "10% off every purchase, a free coffee on Fridays"
+    );
+    let chinese = Config::parse(&default_text(Some("zh_CN.UTF-8")), Path::new("c")).unwrap();
+    assert_eq!(chinese.tiers[2].name, "金卡");
+}
+
+#[test]
 fn inbox_is_configurable() {
     let c = Config::parse("[import]\ninbox = \"exports\"\n", Path::new("c")).unwrap();
     assert_eq!(c.inbox(), Some(PathBuf::from("exports")));
@@ -137,7 +154,10 @@ fn the_default_file_has_a_whole_program() {
     assert_eq!(program.tiers.grace_days, 60);
     assert_eq!(program.points.per_unit, 1);
     assert_eq!(program.points.expiry_months, None);
-    assert_eq!(program.reward("free COFFEE ").map(|r| r.points), Some(100));
+    assert_eq!(
+        program.reward("besplatna KAVA ").map(|r| r.points),
+        Some(100)
+    );
 }
 
 #[test]
