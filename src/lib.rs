@@ -43,11 +43,11 @@ pub fn run() -> ExitCode {
     early.scope(|| {
         let matches = match cli::localised_command().try_get_matches_from(&args) {
             Ok(m) => m,
-            Err(e) => e.exit(),
+            Err(e) => cli::usage::exit(e),
         };
         let cli = match Cli::from_arg_matches(&matches) {
             Ok(cli) => cli,
-            Err(e) => e.exit(),
+            Err(e) => cli::usage::exit(e),
         };
         match start(cli, lang_env.as_deref()) {
             Ok(()) => ExitCode::SUCCESS,

@@ -63,3 +63,28 @@ fn the_environment_chooses_as_posix_orders_it() {
         "{all_wins}"
     );
 }
+
+#[test]
+fn usage_errors_speak_the_language_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    regulars(&dir)
+        .args(["--lang", "hr", "redeem", "1", "--bogus"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--bogus nije opcija ove naredbe."));
+    regulars(&dir)
+        .args(["--lang", "zh", "frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("“frobnicate”不是命令。"));
+    regulars(&dir)
+        .args(["--lang", "th", "member", "add"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("คำสั่งนี้ต้องมี --first"));
+    // Help is still clap's, in the language's words.
+    regulars(&dir)
+        .args(["--lang", "hr", "--help"])
+        .assert()
+        .success();
+}

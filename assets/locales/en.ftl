@@ -758,3 +758,11 @@ config-tier-3-perks = 10% off every purchase, a free coffee on Fridays
 config-reward-1 = Free coffee
 config-reward-2 = Pastry of your choice
 config-reward-3 = Tote bag
+## Usage errors on the command line
+err-usage-unknown-arg = { $arg } is not an option of this command.
+err-usage-unknown-command = “{ $command }” is not a command.
+err-usage-missing = This command needs { $arg }.
+err-usage-bad-value = “{ $value }” is not a value { $arg } takes.
+err-usage-bad-value-choose = “{ $value }” is not a value { $arg } takes; choose one of { $valid }.
+err-usage-invalid = { $arg } “{ $value }”: { $why }
+err-usage-help = “regulars --help” lists the commands, “regulars COMMAND --help” their options.

@@ -766,3 +766,11 @@ config-tier-3-perks = 10% הנחה על כל קנייה, קפה חינם בימ�
 config-reward-1 = קפה חינם
 config-reward-2 = מאפה לבחירה
 config-reward-3 = תיק בד
+## Usage errors on the command line
+err-usage-unknown-arg = { $arg } אינה אפשרות של פקודה זו.
+err-usage-unknown-command = “{ $command }” אינה פקודה.
+err-usage-missing = פקודה זו צריכה את { $arg }.
+err-usage-bad-value = “{ $value }” אינו ערך ש-{ $arg } מקבלת.
+err-usage-bad-value-choose = “{ $value }” אינו ערך ש-{ $arg } מקבלת; יש לבחור אחד מאלה: { $valid }.
+err-usage-invalid = { $arg } “{ $value }”: { $why }
+err-usage-help = “regulars --help” מציגה את הפקודות, “regulars COMMAND --help” את האפשרויות שלהן.

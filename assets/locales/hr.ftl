@@ -775,3 +775,11 @@ config-tier-3-perks = 10 % popusta na svaku kupnju, besplatna kava petkom
 config-reward-1 = Besplatna kava
 config-reward-2 = Pecivo po izboru
 config-reward-3 = Platnena torba
+## Usage errors on the command line
+err-usage-unknown-arg = { $arg } nije opcija ove naredbe.
+err-usage-unknown-command = „{ $command }” nije naredba.
+err-usage-missing = Ova naredba treba { $arg }.
+err-usage-bad-value = „{ $value }” nije vrijednost koju { $arg } prima.
+err-usage-bad-value-choose = „{ $value }” nije vrijednost koju { $arg } prima; odaberite jednu od: { $valid }.
+err-usage-invalid = { $arg } „{ $value }”: { $why }
+err-usage-help = „regulars --help” navodi naredbe, „regulars NAREDBA --help” njihove opcije.

@@ -739,3 +739,11 @@ config-tier-3-perks = ลด 10% ทุกการซื้อ และกา�
 config-reward-1 = กาแฟฟรี
 config-reward-2 = ขนมอบตามชอบ
 config-reward-3 = กระเป๋าผ้า
+## Usage errors on the command line
+err-usage-unknown-arg = { $arg } ไม่ใช่ตัวเลือกของคำสั่งนี้
+err-usage-unknown-command = “{ $command }” ไม่ใช่คำสั่ง
+err-usage-missing = คำสั่งนี้ต้องมี { $arg }
+err-usage-bad-value = { $arg } ไม่รับค่า “{ $value }”
+err-usage-bad-value-choose = { $arg } ไม่รับค่า “{ $value }” โปรดเลือกหนึ่งใน { $valid }
+err-usage-invalid = { $arg } “{ $value }”: { $why }
+err-usage-help = “regulars --help” แสดงรายการคำสั่ง “regulars คำสั่ง --help” แสดงตัวเลือกของคำสั่งนั้น

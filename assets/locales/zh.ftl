@@ -739,3 +739,11 @@ config-tier-3-perks = 每次消费九折，周五免费咖啡一杯
 config-reward-1 = 免费咖啡
 config-reward-2 = 任选糕点一份
 config-reward-3 = 帆布袋
+## Usage errors on the command line
+err-usage-unknown-arg = { $arg } 不是此命令的选项。
+err-usage-unknown-command = “{ $command }”不是命令。
+err-usage-missing = 此命令需要 { $arg }。
+err-usage-bad-value = { $arg } 不接受“{ $value }”。
+err-usage-bad-value-choose = { $arg } 不接受“{ $value }”；请从以下选择：{ $valid }。
+err-usage-invalid = { $arg }“{ $value }”：{ $why }
+err-usage-help = “regulars --help”列出所有命令，“regulars 命令 --help”列出命令的选项。

@@ -133,7 +133,16 @@ pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
             ("balance", &balance.to_string()),
         ],
     ))?;
-    for e in &history {
+    let dates: Vec<String> = history
+        .iter()
+        .map(|e| crate::words::dates::date_with_year(e.at.date()))
+        .collect();
+    let date_cols = dates
+        .iter()
+        .map(|d| crate::words::text::width(d))
+        .max()
+        .unwrap_or(0);
+    for (e, date) in history.iter().zip(&dates) {
         let what = match (&e.note, &e.receipt) {
             (Some(note), _) => format!("{} — {note}", reason_text(e)),
             (None, Some(receipt)) => format!("{} {receipt}", reason_text(e)),
@@ -141,7 +150,7 @@ pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
         };
         stdout::print_line(format!(
             "  {}  {:>7}  {what}",
-            e.at.format("%Y-%m-%d"),
+            crate::words::text::pad(date, date_cols),
             signed(e.delta)
         ))?;
     }

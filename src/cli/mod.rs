@@ -9,6 +9,7 @@ mod member;
 mod output;
 mod reminders;
 mod stdout;
+pub mod usage;
 
 use std::path::PathBuf;
 
