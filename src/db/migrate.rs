@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_search.sql"),
     include_str!("migrations/004_reminders.sql"),
     include_str!("migrations/005_loyalty.sql"),
+    include_str!("migrations/006_birth_calendar.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -129,7 +129,7 @@ impl CalendarBirthday {
         let valid_month = (1..=12).contains(&month.number)
             && (!month.leap || calendar == BirthCalendar::Chinese || month.number == 5);
         if !valid_month || !(1..=30).contains(&day) {
-            return Err(FieldError::Date);
+            return Err(FieldError::CalendarDate);
         }
         let exists = match calendar {
             BirthCalendar::Gregorian => false,
@@ -141,7 +141,7 @@ impl CalendarBirthday {
                 .any(|y| Date::try_new_chinese_traditional(y, month.icu(), day).is_ok()),
         };
         if !exists {
-            return Err(FieldError::Date);
+            return Err(FieldError::CalendarDate);
         }
         Ok(CalendarBirthday {
             calendar,

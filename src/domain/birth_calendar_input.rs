@@ -107,15 +107,15 @@ pub fn parse_calendar_birthday(
         (_, Some(last)) if is_day(last) && words.len() > 1 => {
             (*last, words[..words.len() - 1].join(" "))
         }
-        _ => return Err(FieldError::Date),
+        _ => return Err(FieldError::CalendarDate),
     };
-    let day: u8 = day.parse().map_err(|_| FieldError::Date)?;
+    let day: u8 = day.parse().map_err(|_| FieldError::CalendarDate)?;
     let month = match calendar {
         BirthCalendar::Hebrew => hebrew_month(&month),
         BirthCalendar::Chinese => chinese_month(&month),
         BirthCalendar::Gregorian => None,
     }
-    .ok_or(FieldError::Date)?;
+    .ok_or(FieldError::CalendarDate)?;
     CalendarBirthday::new(calendar, month, day)
 }
 

@@ -112,7 +112,7 @@ fn a_day_no_year_has_is_refused() {
     ] {
         assert_eq!(
             CalendarBirthday::new(BirthCalendar::Hebrew, m, d),
-            Err(FieldError::Date)
+            Err(FieldError::CalendarDate)
         );
     }
     assert!(CalendarBirthday::new(BirthCalendar::Gregorian, month(3, false), 14).is_err());
@@ -177,11 +177,11 @@ fn hebrew_birthdays_read_in_latin_or_hebrew_letters_or_numbers() {
     }
     assert_eq!(
         parse_calendar_birthday("30 Tevet", BirthCalendar::Hebrew),
-        Err(FieldError::Date)
+        Err(FieldError::CalendarDate)
     );
     assert_eq!(
         parse_calendar_birthday("Tishrei", BirthCalendar::Hebrew),
-        Err(FieldError::Date)
+        Err(FieldError::CalendarDate)
     );
     assert_eq!(
         parse_calendar_birthday(" ", BirthCalendar::Hebrew),

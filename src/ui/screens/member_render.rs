@@ -2,6 +2,7 @@
 //! and the summary of visits; popups on top. Reads the state only.
 
 use super::*;
+use crate::words::calendar::calendar_day_with_gregorian;
 
 impl MemberState {
     /// The left and right columns as lines for a column `cols` wide.
@@ -39,6 +40,11 @@ impl MemberState {
                 )
             }
             None => birthday(&b),
+        });
+        // Kept in the Hebrew or Chinese calendar: "12 Tishrei (23 Sep this year)".
+        let birthday_text = birthday_text.or_else(|| {
+            let kept = card.calendar_birthday.as_ref()?;
+            Some(calendar_day_with_gregorian(kept, view.today))
         });
         let mut left = vec![
             heading("ui-card-details"),
