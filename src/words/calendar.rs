@@ -36,26 +36,51 @@ pub fn calendar_day(b: &CalendarBirthday) -> String {
     )
 }
 
-/// "12 Tishrei (23 Sep this year)", or "(… next year)" once this year's
-/// day has passed: the card and the command line show both.
-pub fn calendar_day_with_gregorian(b: &CalendarBirthday, today: NaiveDate) -> String {
-    let own = calendar_day(b);
-    let Some(next) = b.next_on_or_after(today) else {
-        return own;
-    };
-    let key = if next.year() == today.year() {
-        "calendar-birthday-this-year"
-    } else {
-        "calendar-birthday-next-year"
-    };
-    let gregorian = t_args(
+/// "23 Sep": a Gregorian day and month.
+fn gregorian_day(date: NaiveDate) -> String {
+    t_args(
         "calendar-gregorian-day",
         &[
-            ("day", &next.day().to_string()),
-            ("month", &month_short(next.month())),
+            ("day", &date.day().to_string()),
+            ("month", &month_short(date.month())),
         ],
-    );
-    t_args(key, &[("date", &own), ("gregorian", &gregorian)])
+    )
+}
+
+/// "(23 Sep this year)", or "(… next year)" once this year's day has
+/// passed: the Gregorian day beside the calendar's own.
+pub fn gregorian_this_or_next_year(b: &CalendarBirthday, today: NaiveDate) -> Option<String> {
+    let next = b.next_on_or_after(today)?;
+    let key = if next.year() == today.year() {
+        "calendar-gregorian-this-year"
+    } else {
+        "calendar-gregorian-next-year"
+    };
+    Some(t_args(key, &[("gregorian", &gregorian_day(next))]))
+}
+
+/// "12 Tishrei (23 Sep this year)": the card and the command line show both.
+pub fn calendar_day_with_gregorian(b: &CalendarBirthday, today: NaiveDate) -> String {
+    let own = calendar_day(b);
+    match gregorian_this_or_next_year(b, today) {
+        Some(gregorian) => t_args(
+            "calendar-with-gregorian",
+            &[("date", &own), ("gregorian", &gregorian)],
+        ),
+        None => own,
+    }
+}
+
+/// "✓ 12 Tishrei · 23 Sep": the form's short hint, the next day it falls on.
+pub fn calendar_hint_ok(b: &CalendarBirthday, today: NaiveDate) -> String {
+    let next = b.next_on_or_after(today).map(gregorian_day);
+    t_args(
+        "ui-hint-calendar-ok",
+        &[
+            ("date", &calendar_day(b)),
+            ("gregorian", &next.unwrap_or_default()),
+        ],
+    )
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ use crate::message::Message;
 use crate::ops::members::{MemberField, MemberInput, check_member};
 use crate::ui::format;
 use crate::ui::widgets::field::TextField;
-use crate::words::calendar::calendar_day_with_gregorian;
+use crate::words::calendar::calendar_hint_ok;
 
 /// The places Tab stops at, in order. The first four are what a customer
 /// at the counter usually gives; the rest are optional.
@@ -357,10 +357,7 @@ pub fn hint(
 /// falls on, or which calendar the field is in and how to write it.
 fn calendar_hint(value: &str, calendar: BirthCalendar, today: NaiveDate) -> (String, bool) {
     match parse_calendar_birthday(value, calendar) {
-        Ok(b) => {
-            let read = calendar_day_with_gregorian(&b, today);
-            (t_args("ui-hint-ok", &[("value", &read)]), true)
-        }
+        Ok(b) => (calendar_hint_ok(&b, today), true),
         Err(_) => (t(&format!("ui-hint-birthday-{}", calendar.code())), false),
     }
 }
