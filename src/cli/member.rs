@@ -13,7 +13,7 @@ use crate::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
     /// Sign up a new member.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Find members by name part, phone digits, email or card.
     Find {
         text: String,
