@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, JsonFlag, output, stdout};
+use super::{Ctx, JsonFlag, calendar_birthday, output, stdout};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
 use crate::ops::family::{self, KinInput};
@@ -13,7 +13,7 @@ use crate::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
     /// Sign up a new member.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Find members by name part, phone digits, email or card.
     Find {
         text: String,
@@ -40,6 +40,9 @@ pub struct AddArgs {
     email: Option<String>,
     #[arg(long, value_name = "YYYY-MM-DD|MM-DD")]
     birthday: Option<String>,
+    /// The calendar the birthday is in: gregorian, hebrew or chinese.
+    #[arg(long, value_name = "gregorian|hebrew|chinese")]
+    birthday_calendar: Option<String>,
     #[arg(long)]
     card: Option<String>,
     #[arg(long, value_delimiter = ',', value_name = "sms,email")]
@@ -102,25 +105,26 @@ fn text(value: &Option<String>) -> String {
     value.clone().unwrap_or_default()
 }
 
-fn input_from_args(a: &AddArgs) -> MemberInput {
-    MemberInput {
+fn input_from_args(a: &AddArgs) -> Result<MemberInput> {
+    Ok(MemberInput {
         first_name: a.first.clone(),
         family_name: a.last.clone(),
         phone: text(&a.phone),
         email: text(&a.email),
         birthday: text(&a.birthday),
+        birthday_calendar: calendar_birthday::read(a.birthday_calendar.as_deref())?,
         card: text(&a.card),
         area: text(&a.area),
         note: text(&a.note),
         language: None,
         consents: a.consent.clone(),
-    }
+    })
 }
 
 fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
     // The command line warns of possible duplicates and signs up anyway;
     // they are found before the member is stored.
-    let Outcome::Saved(saved) = sign_up(ctx, &input_from_args(a), IfDuplicate::SaveAnyway)? else {
+    let Outcome::Saved(saved) = sign_up(ctx, &input_from_args(a)?, IfDuplicate::SaveAnyway)? else {
         return Err(Error::user("err-unexpected", &[]));
     };
     for other in &saved.duplicates {
@@ -158,11 +162,14 @@ fn show(ctx: &Ctx, key: &str, json: bool) -> Result<()> {
     let card = lookup::member_card(ctx, id)?
         .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))?;
     if json {
-        let mut value = output::card_json(&card, ctx.clock.today());
+        let today = ctx.clock.today();
+        let mut value = output::card_json(&card, today);
+        calendar_birthday::fill_member_json(&card, today, ctx.config.dates.feb29, &mut value);
         super::loyalty::fill_member_json(ctx, id, &mut value)?;
         stdout::print_line(value)?;
     } else {
         stdout::print(&output::card_text(&card, ctx))?;
+        stdout::print(&calendar_birthday::card_line(&card, ctx.clock.today()))?;
         stdout::print(&super::loyalty::member_text(ctx, id)?)?;
     }
     Ok(())

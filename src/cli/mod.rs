@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and dispatch of the
 //! non-interactive commands. Flag and JSON names are a stable contract.
 
+mod calendar_birthday;
 mod demo;
 mod import;
 mod localise;

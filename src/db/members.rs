@@ -381,6 +381,7 @@ pub fn card(conn: &Connection, id: i64) -> Result<Option<MemberCard>> {
     Ok(Some(MemberCard {
         children: children(conn, id)?,
         pets: pets(conn, id)?,
+        calendar_birthday: super::birth_calendar::get(conn, id)?,
         consents: consents(conn, id)?,
         member,
         visits,

@@ -10,6 +10,7 @@
 //! leave it unlocked, and another program could then checkpoint and delete
 //! the write-ahead log the counter still writes to.
 
+pub mod birth_calendar;
 pub mod contacts;
 pub mod counter;
 pub mod demo_receipts;

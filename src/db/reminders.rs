@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use rusqlite::{Connection, Row};
 
+use super::birth_calendar;
 use crate::domain::reminders::{Anniversary, Kind, Occasion, Reminder, Window, sort};
 use crate::error::Result;
 
@@ -89,6 +90,11 @@ pub fn within(conn: &Connection, window: &Window) -> Result<Vec<Reminder>> {
             }
         }
     }
+    // Hebrew and Chinese birthdays move every year: worked out per member,
+    // and few members keep one.
+    for (id, birthday) in birth_calendar::all(conn)? {
+        found.extend(window.kept_by_calendar(id, &birthday));
+    }
     sort(&mut found);
     Ok(found)
 }
@@ -114,6 +120,12 @@ pub fn of_households(
         let a = a?;
         for reminder in window.reminders_of(&a) {
             by_member.entry(a.member_id).or_default().push(reminder);
+        }
+    }
+    for (id, birthday) in birth_calendar::of_members(conn, member_ids)? {
+        let reminders = window.kept_by_calendar(id, &birthday);
+        if !reminders.is_empty() {
+            by_member.entry(id).or_default().extend(reminders);
         }
     }
     for list in by_member.values_mut() {

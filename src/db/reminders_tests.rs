@@ -322,3 +322,40 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+#[test]
+fn a_chinese_birthday_is_found_on_its_gregorian_day_across_new_year() {
+    use crate::db::birth_calendar;
+    use crate::domain::birth_calendar::{BirthCalendar, CalendarBirthday, LunarMonth};
+    let conn = crate::db::open_in_memory().unwrap();
+    let new_year = LunarMonth {
+        number: 1,
+        leap: false,
+    };
+    let born_at_new_year = CalendarBirthday::new(BirthCalendar::Chinese, new_year, 1).unwrap();
+    let li = member(&conn, "Li", None);
+    birth_calendar::set(&conn, li, Some(&born_at_new_year)).unwrap();
+    let gone = member(&conn, "Wei", None);
+    birth_calendar::set(&conn, gone, Some(&born_at_new_year)).unwrap();
+    conn.execute(
+        "UPDATE members SET erased_at = '2026-01-01' WHERE id = ?1",
+        [gone],
+    )
+    .unwrap();
+
+    // Chinese New Year 2027 is 6 February: 40 days after 28 December.
+    let window = Window::new(d(2026, 12, 28), 45, Feb29::Feb28);
+    let found = within(&conn, &window).unwrap();
+    assert_eq!(
+        summary(&conn, &found),
+        vec![(d(2027, 2, 6), "member", "Li Cohen".to_string(), None)]
+    );
+    assert_eq!(found[0].days_until, 40);
+    let households = of_households(&conn, &[li], &window).unwrap();
+    assert_eq!(households[&li].len(), 1);
+    assert_eq!(households[&li][0].date, d(2027, 2, 6));
+
+    let short = Window::new(d(2026, 12, 28), 30, Feb29::Feb28);
+    assert!(within(&conn, &short).unwrap().is_empty());
+    assert!(of_households(&conn, &[li], &short).unwrap().is_empty());
+}

@@ -79,19 +79,20 @@ const CONSENTING: &str = "consenting AS (
         JOIN (SELECT max(id) AS id FROM consents GROUP BY member_id, channel) last ON last.id = c.id
         WHERE c.granted = 1)";
 
-/// Up to `limit` members without a birthday or without any consent, the
-/// most recent visitors first (they are the ones who can be asked), and how
-/// many there are in all.
+/// Up to `limit` members without a birthday (in any calendar) or without
+/// any consent, the most recent visitors first (they are the ones who can
+/// be asked), and how many there are in all.
 pub fn missing(conn: &Connection, limit: usize) -> Result<(Vec<Missing>, i64)> {
     // One pass: the window count gives the total before the LIMIT cuts.
     let mut stmt = conn.prepare_cached(&format!(
         "WITH {CONSENTING}
-         SELECT m.id, m.birth_month IS NULL, m.id NOT IN (SELECT member_id FROM consenting),
+         SELECT m.id, m.birth_month IS NULL AND m.birth_calendar IS NULL, m.id NOT IN (SELECT member_id FROM consenting),
                 (SELECT max(local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale') AS last,
                 count(*) OVER () AS total
          FROM members m
          WHERE m.erased_at IS NULL
-           AND (m.birth_month IS NULL OR m.id NOT IN (SELECT member_id FROM consenting))
+           AND ((m.birth_month IS NULL AND m.birth_calendar IS NULL)
+                OR m.id NOT IN (SELECT member_id FROM consenting))
          ORDER BY last IS NULL, last DESC, m.sort_key, m.id
          LIMIT ?1"
     ))?;

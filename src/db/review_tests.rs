@@ -99,6 +99,23 @@ fn missing_birthday_or_consent_recent_visitors_first() {
 }
 
 #[test]
+fn a_hebrew_birthday_is_no_missing_birthday() {
+    use crate::domain::birth_calendar::{BirthCalendar, CalendarBirthday, LunarMonth};
+    let conn = crate::db::open_in_memory().unwrap();
+    let noa = member(&conn, "Noa", false, &[Channel::Sms]);
+    let eli = member(&conn, "Eli", false, &[Channel::Sms]);
+    let tishrei = LunarMonth {
+        number: 1,
+        leap: false,
+    };
+    let kept = CalendarBirthday::new(BirthCalendar::Hebrew, tishrei, 12).unwrap();
+    crate::db::birth_calendar::set(&conn, noa, Some(&kept)).unwrap();
+    let (list, total) = missing(&conn, 10).unwrap();
+    let ids: Vec<i64> = list.iter().map(|m| m.member_id).collect();
+    assert_eq!((ids, total), (vec![eli], 1));
+}
+
+#[test]
 fn reachable_gives_current_consents() {
     let conn = crate::db::open_in_memory().unwrap();
     let ana = member(&conn, "Ana", true, &[Channel::Email, Channel::Sms]);

@@ -6,6 +6,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 
+use crate::domain::birth_calendar::CalendarBirthday;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::MemberCard;
 
@@ -96,6 +97,9 @@ pub fn celebrations_within(
     if let Some(b) = card.member.draft.birthday {
         found.extend(window.celebration(Celebrant::Member, b.month, b.day, b.year));
     }
+    if let Some(b) = &card.calendar_birthday {
+        found.extend(window.kept_by_calendar(b));
+    }
     for child in &card.children {
         if let BirthInfo::Born(born) = child.birth {
             let who = Celebrant::Child {
@@ -126,6 +130,18 @@ struct Window {
 }
 
 impl Window {
+    /// A Hebrew or Chinese birthday: its next Gregorian day, no age.
+    fn kept_by_calendar(&self, b: &CalendarBirthday) -> Option<Celebration> {
+        let date = b.next_on_or_after(self.today)?;
+        let days_until = (date - self.today).num_days();
+        (days_until <= i64::from(self.days)).then_some(Celebration {
+            date,
+            days_until,
+            who: Celebrant::Member,
+            turning: None,
+        })
+    }
+
     fn born(&self, who: Celebrant, born: NaiveDate) -> Option<Celebration> {
         self.celebration(who, born.month(), born.day(), Some(born.year()))
     }

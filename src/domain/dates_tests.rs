@@ -47,6 +47,7 @@ fn card(birthday: Option<Birthday>, children: Vec<BirthInfo>, pets: Vec<BirthInf
                 gotcha: None,
             })
             .collect(),
+        calendar_birthday: None,
         consents: vec![],
         visits: 0,
         spend_minor: 0,
@@ -254,6 +255,24 @@ fn any_birthday() -> impl Strategy<Value = (u32, u32)> {
 
 fn any_rule() -> impl Strategy<Value = Feb29> {
     prop::sample::select(vec![Feb29::Feb28, Feb29::Mar1])
+}
+
+#[test]
+fn a_hebrew_birthday_is_celebrated_on_its_gregorian_day_this_year() {
+    use crate::domain::birth_calendar::{BirthCalendar, CalendarBirthday, LunarMonth};
+    let month = LunarMonth {
+        number: 1,
+        leap: false,
+    };
+    let mut c = card(None, vec![], vec![]);
+    c.calendar_birthday = Some(CalendarBirthday::new(BirthCalendar::Hebrew, month, 12).unwrap());
+    // 12 Tishrei 5787 is Wednesday 23 September 2026.
+    let found = celebrations_within(&c, d(2026, 9, 20), 7, Feb29::Feb28);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].date, d(2026, 9, 23));
+    assert_eq!(found[0].who, Celebrant::Member);
+    assert_eq!(found[0].turning, None);
+    assert!(celebrations_within(&c, d(2026, 9, 24), 7, Feb29::Feb28).is_empty());
 }
 
 proptest! {

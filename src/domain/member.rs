@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use phonenumber::{Mode, country};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::domain::birth_calendar::CalendarBirthday;
 use crate::domain::date_order::DateOrder;
 use crate::domain::family::{Child, Pet};
 
@@ -99,6 +100,9 @@ pub struct MemberCard {
     pub member: Member,
     pub children: Vec<Child>,
     pub pets: Vec<Pet>,
+    /// A birthday kept in the Hebrew or Chinese calendar, instead of
+    /// `member.draft.birthday`.
+    pub calendar_birthday: Option<CalendarBirthday>,
     pub consents: Vec<Consent>,
     pub visits: i64,
     pub spend_minor: i64,
@@ -113,6 +117,8 @@ pub enum FieldError {
     Email,
     Date,
     FutureDate,
+    /// Not a day of the Hebrew or Chinese calendar as the form reads it.
+    CalendarDate,
 }
 
 impl FieldError {
@@ -123,6 +129,7 @@ impl FieldError {
             FieldError::Email => "field-bad-email",
             FieldError::Date => "field-bad-date",
             FieldError::FutureDate => "field-future-date",
+            FieldError::CalendarDate => "field-bad-calendar-date",
         }
     }
 }

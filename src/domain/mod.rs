@@ -1,6 +1,8 @@
 //! Pure rules of the club: no I/O, every function that depends on the date
 //! takes `today` as an argument.
 
+pub mod birth_calendar;
+pub mod birth_calendar_input;
 pub mod contact;
 pub mod date_order;
 pub mod dates;

@@ -10,6 +10,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use crate::domain::birth_calendar::CalendarBirthday;
 use crate::domain::dates::Feb29;
 use crate::domain::dates::celebrated_in;
 
@@ -175,6 +176,29 @@ impl Window {
             moved_from_feb29: (a.month, a.day) == (2, 29) && date.day() != 29,
             anniversary: a,
         })
+    }
+
+    /// The reminders of a member's Hebrew or Chinese birthday: each
+    /// Gregorian day it is kept on within the window, as an anniversary of
+    /// that day. No age: such a birthday is kept without its year.
+    pub fn kept_by_calendar(&self, member_id: i64, b: &CalendarBirthday) -> Vec<Reminder> {
+        b.days_between(self.today, self.last_day())
+            .into_iter()
+            .filter_map(|date| {
+                let a = Anniversary {
+                    member_id,
+                    kind: Kind::Member,
+                    occasion: Occasion::Birthday,
+                    id: member_id,
+                    name: String::new(),
+                    detail: None,
+                    month: date.month(),
+                    day: date.day(),
+                    year: None,
+                };
+                self.in_year(a, date.year())
+            })
+            .collect()
     }
 
     /// Every reminder of `a` in the window, found through the key ranges as

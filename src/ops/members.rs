@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use crate::config::Config;
 use crate::context::Ctx;
 use crate::db;
+use crate::domain::birth_calendar::{BirthCalendar, CalendarBirthday};
+use crate::domain::birth_calendar_input::parse_calendar_birthday;
 use crate::domain::member::{
     Channel, FieldError, Member, MemberDraft, clean_text, full_name, normalise_email,
     normalise_phone, parse_birthday,
@@ -21,8 +23,10 @@ pub struct MemberInput {
     pub family_name: String,
     pub phone: String,
     pub email: String,
-    /// Read with the shop's date order.
+    /// Read with the shop's date order, or in `birthday_calendar`.
     pub birthday: String,
+    /// The calendar the birthday is typed and kept in.
+    pub birthday_calendar: BirthCalendar,
     pub card: String,
     pub area: String,
     pub note: String,
@@ -116,11 +120,21 @@ pub fn check_member(
         normalise_phone(p, config.country())
     });
     let email = read(MemberField::Email, &input.email, &normalise_email);
-    let birthday = optional(&input.birthday).and_then(|b| {
-        parse_birthday(&b, today, config.date_order())
-            .map_err(|e| problems.push((MemberField::Birthday, e)))
-            .ok()
-    });
+    // A Hebrew or Chinese birthday is kept beside the draft (see
+    // `read_member`); the draft then has no Gregorian one.
+    let birthday = match input.birthday_calendar {
+        BirthCalendar::Gregorian => optional(&input.birthday).and_then(|b| {
+            parse_birthday(&b, today, config.date_order())
+                .map_err(|e| problems.push((MemberField::Birthday, e)))
+                .ok()
+        }),
+        _ => {
+            if let Err(e) = calendar_birthday(input) {
+                problems.push((MemberField::Birthday, e));
+            }
+            None
+        }
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -137,13 +151,29 @@ pub fn check_member(
     })
 }
 
-/// [`check_member`] and the consent channels, refusing with the first problem.
-pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<(MemberDraft, Vec<Channel>)> {
+/// The birthday typed in the Hebrew or Chinese calendar, when one of those
+/// is chosen and something was typed.
+pub fn calendar_birthday(input: &MemberInput) -> Result<Option<CalendarBirthday>, FieldError> {
+    match (input.birthday_calendar, optional(&input.birthday)) {
+        (BirthCalendar::Gregorian, _) | (_, None) => Ok(None),
+        (calendar, Some(text)) => parse_calendar_birthday(&text, calendar).map(Some),
+    }
+}
+
+/// A member as checked: the draft, a Hebrew or Chinese birthday, the
+/// channels they agree to.
+type Read = (MemberDraft, Option<CalendarBirthday>, Vec<Channel>);
+
+/// [`check_member`], the calendar birthday and the consent channels,
+/// refusing with the first problem.
+pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<Read> {
     let draft = check_member(input, ctx.clock.today(), &ctx.config).map_err(|problems| {
         let (field, problem) = problems[0].clone();
         field_error(field.label_key(), problem)
     })?;
-    Ok((draft, consent::channels(&input.consents)?))
+    let kept = calendar_birthday(input)
+        .map_err(|problem| field_error(MemberField::Birthday.label_key(), problem))?;
+    Ok((draft, kept, consent::channels(&input.consents)?))
 }
 
 /// Refuses a card another member holds (`editing` may keep their own).
@@ -164,7 +194,7 @@ fn check_card(ctx: &Ctx, draft: &MemberDraft, editing: Option<i64>) -> Result<()
 /// written, then stores the member, their consents and the receipts they
 /// bought before signing up, all or nothing.
 pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Result<Outcome> {
-    let (draft, consents) = read_member(ctx, input)?;
+    let (draft, kept, consents) = read_member(ctx, input)?;
     let tx = super::begin(ctx)?;
     check_card(ctx, &draft, None)?;
     let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, None)?;
@@ -173,6 +203,9 @@ pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Res
     }
     let now = ctx.clock.now();
     let id = db::members::insert_row(&ctx.conn, &draft, now.date())?;
+    if kept.is_some() {
+        db::birth_calendar::set(&ctx.conn, id, kept.as_ref())?;
+    }
     for channel in consents {
         consent::write(&ctx.conn, id, channel, true, now, "signup")?;
     }
@@ -194,7 +227,7 @@ pub fn edit_member(
     input: &MemberInput,
     if_duplicate: IfDuplicate,
 ) -> Result<Outcome> {
-    let (draft, consents) = read_member(ctx, input)?;
+    let (draft, kept, consents) = read_member(ctx, input)?;
     let tx = super::begin(ctx)?;
     if db::members::get(&ctx.conn, id)?.is_none() {
         return Err(Error::user(
@@ -208,6 +241,7 @@ pub fn edit_member(
         return Ok(Outcome::MaybeDuplicates(duplicates));
     }
     db::members::update(&ctx.conn, id, &draft)?;
+    db::birth_calendar::set(&ctx.conn, id, kept.as_ref())?;
     consent::write_changes(&ctx.conn, id, &consents, ctx.clock.now(), "counter")?;
     let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
     tx.commit()?;

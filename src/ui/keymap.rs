@@ -287,6 +287,7 @@ mod tests {
         COUNTER_SEARCH,
         COUNTER_LIST,
         SIGNUP_FIELD,
+        SIGNUP_BIRTHDAY,
         SIGNUP_CONSENT,
         DUPLICATE,
         MEMBER,

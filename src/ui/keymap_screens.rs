@@ -1,8 +1,23 @@
-//! Key tables of the import, till-customer, weekly review and loyalty
-//! screens. Like every table, each drives its screen's keys, its status-bar
+//! Key tables of the signup form's birthday field and of the import,
+//! till-customer, weekly review and loyalty screens. Like every table, each drives its screen's keys, its status-bar
 //! hints and its `?` help.
 
 use super::*;
+
+/// The birthday field: F3 cycles its calendar (Gregorian, Hebrew, Chinese).
+pub const SIGNUP_BIRTHDAY: Keymap = &[
+    b(
+        &[key(KeyCode::F(3))],
+        Action::Toggle,
+        "ui-key-birthday-calendar",
+        true,
+    ),
+    NEXT_FIELD,
+    PREV_FIELD,
+    SAVE,
+    CANCEL,
+    HELP_F1,
+];
 
 /// While the welcome screen fills the club with demo members: only
 /// cancelling (Ctrl-C too, so quitting never leaves half a club).

@@ -2,6 +2,10 @@
 //! and the summary of visits; popups on top. Reads the state only.
 
 use super::*;
+use crate::ui::format::width;
+use crate::words::calendar::{
+    calendar_day, calendar_day_with_gregorian, gregorian_this_or_next_year,
+};
 
 impl MemberState {
     /// The left and right columns as lines for a column `cols` wide.
@@ -40,6 +44,18 @@ impl MemberState {
             }
             None => birthday(&b),
         });
+        // Kept in the Hebrew or Chinese calendar: "12 Tishrei (23 Sep this
+        // year)", the Gregorian day on a line of its own when it does not fit.
+        let mut birthday_after = None;
+        let birthday_text = birthday_text.or_else(|| {
+            let kept = card.calendar_birthday.as_ref()?;
+            let both = calendar_day_with_gregorian(kept, view.today);
+            if width(&both) <= cols.saturating_sub(LABEL) {
+                return Some(both);
+            }
+            birthday_after = gregorian_this_or_next_year(kept, view.today);
+            Some(calendar_day(kept))
+        });
         let mut left = vec![
             heading("ui-card-details"),
             row(
@@ -50,13 +66,16 @@ impl MemberState {
             ),
             row(&t("field-email"), d.email.clone()),
             row(&t("field-birthday"), birthday_text),
+        ];
+        left.extend(birthday_after.map(|g| row("", Some(g))));
+        left.extend([
             row(&t("field-card"), d.card.clone()),
             row(&t("field-area"), d.area.clone()),
             row(
                 &t("ui-field-joined"),
                 Some(date_with_year(card.member.joined_at)),
             ),
-        ];
+        ]);
         let note = d
             .note
             .as_deref()

@@ -20,7 +20,7 @@ use crate::i18n::{t, t_args};
 use crate::message::Message;
 use crate::ops::members::{self, IfDuplicate, MemberInput, Outcome};
 use crate::ui::format::fit;
-use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_CONSENT, SIGNUP_FIELD};
+use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_BIRTHDAY, SIGNUP_CONSENT, SIGNUP_FIELD};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
 
@@ -147,6 +147,11 @@ impl SignupState {
             Action::PrevField => self.move_focus(ctx, false),
             Action::Left => self.consent_cursor = (self.consent_cursor + 3) % 4,
             Action::Right => self.consent_cursor = (self.consent_cursor + 1) % 4,
+            // F3 in the birthday field; what was typed stays.
+            Action::Toggle if self.focus() == Stop::Birthday => {
+                self.fields.get_mut(Stop::Birthday).error = None;
+                self.fields.calendar = self.fields.calendar.next();
+            }
             Action::Toggle => {
                 let ticked = &mut self.fields.consent[self.consent_cursor];
                 *ticked = !*ticked;
@@ -180,6 +185,7 @@ impl SignupState {
             phone: draft.phone.clone().unwrap_or_default(),
             email: draft.email.clone().unwrap_or_default(),
             birthday: typed(Stop::Birthday),
+            birthday_calendar: self.fields.calendar,
             card: typed(Stop::Card),
             area: typed(Stop::Area),
             note: typed(Stop::Note),
@@ -287,7 +293,7 @@ impl SignupState {
                 continue;
             }
             let field = self.fields.get(stop);
-            let hint = hint(stop, field.value(), view.today, view.config)
+            let hint = hint(stop, &self.fields, view.today, view.config)
                 .map(|(text, ok)| (text, if ok { theme.good() } else { theme.dim() }));
             let c = render_row(at, buf, &t(stop.label_key()), field, focused, hint, theme);
             cursor = cursor.or(c);
@@ -364,6 +370,8 @@ impl Screen for SignupState {
             DUPLICATE
         } else if self.focus() == Stop::Consent {
             SIGNUP_CONSENT
+        } else if self.focus() == Stop::Birthday {
+            SIGNUP_BIRTHDAY
         } else {
             SIGNUP_FIELD
         }
@@ -376,6 +384,7 @@ impl Screen for SignupState {
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
         vec![
             ("ui-help-signup-fields", SIGNUP_FIELD),
+            ("ui-help-signup-birthday", SIGNUP_BIRTHDAY),
             ("ui-help-signup-consent", SIGNUP_CONSENT),
             ("ui-help-duplicate", DUPLICATE),
         ]

@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::config::Config;
+use crate::domain::birth_calendar::BirthCalendar;
+use crate::domain::birth_calendar_input::{parse_calendar_birthday, typed_calendar_birthday};
 use crate::domain::member::{
     Birthday, Channel, FieldError, MemberCard, MemberDraft, clean_text, display_phone,
     normalise_email, normalise_phone, parse_birthday,
@@ -14,6 +16,7 @@ use crate::message::Message;
 use crate::ops::members::{MemberField, MemberInput, check_member};
 use crate::ui::format;
 use crate::ui::widgets::field::TextField;
+use crate::words::calendar::calendar_hint_ok;
 
 /// The places Tab stops at, in order. The first four are what a customer
 /// at the counter usually gives; the rest are optional.
@@ -75,6 +78,8 @@ impl Stop {
 #[derive(Debug, Clone, Default)]
 pub struct Fields {
     pub text: [TextField; 9],
+    /// The calendar the birthday is typed in (a key cycles it).
+    pub calendar: BirthCalendar,
     /// Ticked channels, in `Channel::ALL` order.
     pub consent: [bool; 4],
 }
@@ -90,8 +95,13 @@ impl Fields {
 
     /// The values, for telling whether anything was changed.
     pub fn snapshot(&self) -> (Vec<String>, [bool; 4]) {
+        let calendar = std::iter::once(self.calendar.code().to_string());
         (
-            self.text.iter().map(|f| f.value().to_string()).collect(),
+            self.text
+                .iter()
+                .map(|f| f.value().to_string())
+                .chain(calendar)
+                .collect(),
             self.consent,
         )
     }
@@ -136,9 +146,15 @@ impl Fields {
             (Some(p), email) => (Some(p), email),
             (None, email) => (email, None),
         };
-        let birthday = d
-            .birthday
-            .map(|b| typed_birthday(&b, config.date_order().month_first()));
+        let birthday = match &card.calendar_birthday {
+            Some(b) => {
+                fields.calendar = b.calendar();
+                Some(typed_calendar_birthday(b))
+            }
+            None => d
+                .birthday
+                .map(|b| typed_birthday(&b, config.date_order().month_first())),
+        };
         let values = [
             (Stop::FirstName, Some(d.first_name.clone())),
             (Stop::Contact, contact),
@@ -220,6 +236,7 @@ pub fn check(
         first_name: typed(Stop::FirstName),
         family_name: typed(Stop::FamilyName),
         birthday: typed(Stop::Birthday),
+        birthday_calendar: fields.calendar,
         card: typed(Stop::Card),
         area: typed(Stop::Area),
         note: typed(Stop::Note),
@@ -291,9 +308,17 @@ pub fn check_one(
 
 /// Beside a field: how to write it while empty, what it was read as once
 /// it reads well ("✓ 091 234 5678"). `true` when the hint confirms a value.
-pub fn hint(stop: Stop, value: &str, today: NaiveDate, config: &Config) -> Option<(String, bool)> {
-    let value = value.trim();
+pub fn hint(
+    stop: Stop,
+    fields: &Fields,
+    today: NaiveDate,
+    config: &Config,
+) -> Option<(String, bool)> {
+    let value = fields.get(stop).value().trim();
     match stop {
+        Stop::Birthday if fields.calendar != BirthCalendar::Gregorian => {
+            Some(calendar_hint(value, fields.calendar, today))
+        }
         Stop::Contact | Stop::OtherContact => match read_contact(value, config) {
             Ok(Some(Contact::Phone(p))) => Some((
                 t_args(
@@ -328,74 +353,15 @@ pub fn hint(stop: Stop, value: &str, today: NaiveDate, config: &Config) -> Optio
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn config() -> Config {
-        let mut c = Config::default();
-        c.shop.country = "HR".into();
-        c
-    }
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
-    }
-
-    #[test]
-    fn search_text_goes_to_the_right_fields() {
-        let f = Fields::from_search("ana kovač");
-        assert_eq!(f.get(Stop::FirstName).value(), "Ana");
-        assert_eq!(f.get(Stop::FamilyName).value(), "Kovač");
-        let f = Fields::from_search("Maria de la Cruz");
-        assert_eq!(f.get(Stop::FamilyName).value(), "de la Cruz");
-        let f = Fields::from_search("091 234");
-        assert_eq!(f.get(Stop::Contact).value(), "091 234");
-        assert!(f.get(Stop::FirstName).is_blank());
-        let f = Fields::from_search("ana@example.com");
-        assert_eq!(f.get(Stop::Contact).value(), "ana@example.com");
-    }
-
-    #[test]
-    fn check_reads_phone_email_and_birthday() {
-        let mut f = Fields::from_search("Ana");
-        f.get_mut(Stop::Contact).set("091 234 5678");
-        f.get_mut(Stop::OtherContact).set("Ana@Example.com");
-        f.get_mut(Stop::Birthday).set("14.3.");
-        f.consent[0] = true;
-        let (draft, consents) = check(&f, today(), &config()).unwrap();
-        assert_eq!(draft.phone.as_deref(), Some("+385912345678"));
-        assert_eq!(draft.email.as_deref(), Some("ana@example.com"));
-        assert_eq!(draft.birthday.map(|b| (b.day, b.month)), Some((14, 3)));
-        assert_eq!(consents, vec![Channel::Sms]);
-    }
-
-    #[test]
-    fn each_problem_is_named_at_its_field() {
-        let mut f = Fields::default();
-        f.get_mut(Stop::Contact).set("12");
-        f.get_mut(Stop::Birthday).set("31.2.");
-        let errors = check(&f, today(), &config()).unwrap_err();
-        let stops: Vec<Stop> = errors.iter().map(|(s, _)| *s).collect();
-        assert_eq!(stops, vec![Stop::FirstName, Stop::Contact, Stop::Birthday]);
-        assert_eq!(errors[1].1, Message::plain("field-bad-phone"));
-        f.get_mut(Stop::Contact).set("a@b.hr");
-        f.get_mut(Stop::OtherContact).set("c@d.hr");
-        let errors = check(&f, today(), &config()).unwrap_err();
-        assert!(errors.contains(&(Stop::OtherContact, Message::plain("ui-err-second-email"))));
-    }
-
-    #[test]
-    fn hints_confirm_what_was_understood() {
-        let c = config();
-        assert_eq!(
-            hint(Stop::Contact, "0912345678", today(), &c),
-            Some((t_args("ui-hint-ok", &[("value", "091 234 5678")]), true))
-        );
-        assert_eq!(hint(Stop::Birthday, "31.2.", today(), &c), None);
-        assert_eq!(
-            hint(Stop::Birthday, "14.3.1986", today(), &c).map(|h| h.1),
-            Some(true)
-        );
+/// A Hebrew or Chinese birthday: what it was read as, with the day it
+/// falls on, or which calendar the field is in and how to write it.
+fn calendar_hint(value: &str, calendar: BirthCalendar, today: NaiveDate) -> (String, bool) {
+    match parse_calendar_birthday(value, calendar) {
+        Ok(b) => (calendar_hint_ok(&b, today), true),
+        Err(_) => (t(&format!("ui-hint-birthday-{}", calendar.code())), false),
     }
 }
+
+#[cfg(test)]
+#[path = "signup_fields_tests.rs"]
+mod tests;
