@@ -9,6 +9,7 @@
 pub mod app;
 mod app_loyalty;
 pub mod clipboard;
+pub mod direction;
 pub mod format;
 pub mod import_job;
 pub mod job;
@@ -29,6 +30,7 @@ use crate::error::Result;
 
 /// Runs the TUI until the owner quits.
 pub fn run(ctx: Ctx) -> Result<()> {
-    let app = App::new(ctx, Theme::from_env())?;
+    let app = App::new(ctx, Theme::from_env())?
+        .with_terminal_reorders(terminal::reorders_bidi(|name| std::env::var_os(name)));
     terminal::run(app)
 }

@@ -195,13 +195,20 @@ impl FamilyForm {
                 i == self.focus,
                 hint,
                 theme,
+                view.dir,
             );
             cursor = cursor.or(c);
             y += 1;
             if let Some(error) = &self.fields[i].error
                 && y < inner.bottom()
             {
-                render_error(Rect::new(inner.x, y, inner.width, 1), buf, error, theme);
+                render_error(
+                    Rect::new(inner.x, y, inner.width, 1),
+                    buf,
+                    error,
+                    theme,
+                    view.dir,
+                );
             }
             y += 1;
         }

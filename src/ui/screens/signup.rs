@@ -289,12 +289,21 @@ impl SignupState {
             let field = self.fields.get(stop);
             let hint = hint(stop, field.value(), view.today, view.config)
                 .map(|(text, ok)| (text, if ok { theme.good() } else { theme.dim() }));
-            let c = render_row(at, buf, &t(stop.label_key()), field, focused, hint, theme);
+            let c = render_row(
+                at,
+                buf,
+                &t(stop.label_key()),
+                field,
+                focused,
+                hint,
+                theme,
+                view.dir,
+            );
             cursor = cursor.or(c);
             if let Some(error) = &field.error
                 && let Some(at) = row(&mut y)
             {
-                render_error(at, buf, error, theme);
+                render_error(at, buf, error, theme, view.dir);
             }
         }
         if let Some(at) = row(&mut y).and_then(|_| row(&mut y)) {
