@@ -127,6 +127,21 @@ impl Direction {
         self.line(spans).style(style)
     }
 
+    /// A box's title: one field, where reading starts.
+    pub fn title<'a>(self, text: &str, style: Style) -> Line<'a> {
+        Line::styled(format!(" {} ", self.text(text)), style).alignment(self.alignment())
+    }
+
+    /// What a box shows at the other end of its top border (a count).
+    pub fn far_title<'a>(self, text: &str) -> Line<'a> {
+        let far = if self.rtl {
+            Alignment::Left
+        } else {
+            Alignment::Right
+        };
+        Line::from(format!(" {} ", self.text(text))).alignment(far)
+    }
+
     /// A label of `label_cols` columns and its value, in reading order:
     /// `[label, value]`.
     pub fn row(self, area: Rect, label_cols: u16) -> [Rect; 2] {

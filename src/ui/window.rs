@@ -48,7 +48,7 @@ impl App {
         self.render_title(title, buf, &view);
         let mut cursor = self.stack.top().render(body, buf, &view);
         if let Some(help) = &self.help {
-            help.render(body, buf, theme);
+            help.render(body, buf, theme, view.dir);
             cursor = None;
         }
         if let Some(confirm) = &self.confirm {

@@ -6,7 +6,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use tui_input::InputRequest;
 
@@ -203,17 +202,14 @@ impl CounterState {
         let focused = !self.list_focus;
         let mut block = Block::bordered()
             .border_style(theme.border(focused))
-            .title(Span::styled(
-                format!(" {} ", t("ui-counter-search")),
-                theme.heading(),
-            ));
+            .title(view.dir.title(&t("ui-counter-search"), theme.heading()));
         if !self.search.is_blank() {
             let found = if self.rows.is_empty() {
                 t("ui-counter-none-found")
             } else {
                 t_count("ui-counter-found", "count", self.rows.len() as i64)
             };
-            block = block.title(Line::from(format!(" {found} ")).right_aligned());
+            block = block.title(view.dir.far_title(&found));
         }
         let inner = block.inner(area);
         block.render(area, buf);

@@ -175,13 +175,10 @@ impl MemberState {
         let theme = view.theme;
         let block = Block::bordered()
             .border_style(theme.border(self.form.is_none()))
-            .title(Span::styled(
-                format!(
-                    " {} ",
-                    view.dir.text(&self.purchases.title(&self.card.member))
-                ),
-                theme.heading(),
-            ));
+            .title(
+                view.dir
+                    .title(&self.purchases.title(&self.card.member), theme.heading()),
+            );
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
         let banner_rows = self.soon.len().min(3) as u16;

@@ -6,7 +6,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
 use super::duplicates::{Choice, Duplicates};
@@ -256,7 +255,7 @@ impl SignupState {
         };
         let block = Block::bordered()
             .border_style(theme.border(true))
-            .title(Span::styled(format!(" {title} "), theme.heading()));
+            .title(view.dir.title(&title, theme.heading()));
         let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
         block.render(area, buf);
         let mut cursor = None;
