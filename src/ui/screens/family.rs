@@ -187,16 +187,7 @@ impl FamilyForm {
                 }
                 _ => None,
             };
-            let c = render_row(
-                at,
-                buf,
-                label,
-                &self.fields[i],
-                i == self.focus,
-                hint,
-                theme,
-                view.dir,
-            );
+            let c = render_row(at, buf, label, &self.fields[i], i == self.focus, hint, view);
             cursor = cursor.or(c);
             y += 1;
             if let Some(error) = &self.fields[i].error

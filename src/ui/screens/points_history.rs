@@ -302,8 +302,7 @@ impl PointsState {
                 &form.fields[i],
                 form.focus == i,
                 hint,
-                theme,
-                view.dir,
+                view,
             );
             cursor = cursor.or(at);
         }

@@ -172,8 +172,7 @@ impl RedeemState {
             &self.field,
             true,
             hint,
-            theme,
-            view.dir,
+            view,
         );
         y += 1;
         // The reason a redemption cannot be made, in full (two lines at most).

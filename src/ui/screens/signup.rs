@@ -288,16 +288,7 @@ impl SignupState {
             let field = self.fields.get(stop);
             let hint = hint(stop, field.value(), view.today, view.config)
                 .map(|(text, ok)| (text, if ok { theme.good() } else { theme.dim() }));
-            let c = render_row(
-                at,
-                buf,
-                &t(stop.label_key()),
-                field,
-                focused,
-                hint,
-                theme,
-                view.dir,
-            );
+            let c = render_row(at, buf, &t(stop.label_key()), field, focused, hint, view);
             cursor = cursor.or(c);
             if let Some(error) = &field.error
                 && let Some(at) = row(&mut y)

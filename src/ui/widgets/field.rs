@@ -10,6 +10,7 @@ use tui_input::{Input, InputRequest};
 use crate::message::Message;
 use crate::ui::direction::{Direction, has_rtl_letter};
 use crate::ui::format::{fit, graphemes, width};
+use crate::ui::screens::View;
 use crate::ui::theme::Theme;
 use crate::ui::widgets::field_order::lay_out;
 
@@ -147,9 +148,9 @@ pub fn render_row(
     field: &TextField,
     focused: bool,
     hint: Option<(String, Style)>,
-    theme: &Theme,
-    dir: Direction,
+    view: &View,
 ) -> Option<Position> {
+    let (theme, dir) = (view.theme, view.dir);
     let label_style = if focused {
         theme.heading()
     } else {
