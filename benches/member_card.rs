@@ -130,6 +130,7 @@ fn bench(c: &mut Criterion) {
         theme: &theme,
         today: today(),
         config: &config,
+        dir: regulars::ui::direction::Direction::LTR,
     };
     // The page inside the card's border at 80×24.
     let area = Rect::new(0, 0, 76, 19);

@@ -23,6 +23,7 @@ use crate::error::{Arg, Error, Result};
 pub use crate::domain::dates::Feb29;
 
 pub mod save;
+pub mod ui;
 
 const TEMPLATE: &str = include_str!("../assets/config.toml");
 
@@ -40,6 +41,8 @@ pub struct Config {
     pub loyalty: LoyaltySettings,
     pub tiers: Vec<TierConfig>,
     pub rewards: Vec<Reward>,
+    /// How the screens are drawn on this terminal.
+    pub ui: ui::UiSettings,
     /// The file this was read from (for saving an edited tier minimum).
     #[serde(skip)]
     pub path: Option<PathBuf>,

@@ -13,6 +13,7 @@ use crate::error::Result;
 use crate::message::Message;
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{lookup, members};
+use crate::ui::direction::Direction;
 use crate::ui::import_job::JobEvent;
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
 use crate::ui::screens::counter::CounterState;
@@ -42,6 +43,9 @@ pub struct App {
     terminal_out: Option<String>,
     /// The window is below 80×24: nothing is visible, so only Ctrl-C works.
     too_small: bool,
+    /// The terminal reorders right-to-left text itself (read from the
+    /// environment once, at start-up).
+    terminal_reorders: bool,
     quit: bool,
 }
 
@@ -65,8 +69,16 @@ impl App {
             message: None,
             terminal_out: None,
             too_small: false,
+            terminal_reorders: false,
             quit: false,
         })
+    }
+
+    /// Tells the app the terminal reorders right-to-left text itself, so
+    /// the config's `bidi = "auto"` leaves the reordering to it.
+    pub fn with_terminal_reorders(mut self, yes: bool) -> App {
+        self.terminal_reorders = yes;
+        self
     }
 
     /// The screen in front.
@@ -130,6 +142,11 @@ impl App {
             theme: &self.theme,
             today: self.ctx.clock.today(),
             config: &self.ctx.config,
+            dir: Direction::from_settings(
+                self.locale().is_rtl(),
+                self.ctx.config.ui.bidi,
+                self.terminal_reorders,
+            ),
         }
     }
 

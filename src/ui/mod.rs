@@ -9,6 +9,7 @@
 pub mod app;
 mod app_loyalty;
 pub mod clipboard;
+pub mod direction;
 pub mod format;
 pub mod import_job;
 pub mod job;
@@ -31,6 +32,7 @@ use crate::error::Result;
 pub fn run(ctx: Ctx) -> Result<()> {
     // Lists sort in the shop's language; a changed language rekeys them once.
     crate::ops::list_order::follow_shop_language(&ctx)?;
-    let app = App::new(ctx, Theme::from_env())?;
+    let app = App::new(ctx, Theme::from_env())?
+        .with_terminal_reorders(terminal::reorders_bidi(|name| std::env::var_os(name)));
     terminal::run(app)
 }

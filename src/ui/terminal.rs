@@ -32,6 +32,16 @@ pub fn run(mut app: App) -> Result<()> {
     result
 }
 
+/// Whether the terminal puts right-to-left text in drawing order itself,
+/// from what it sets in the environment (`var` reads one variable): VTE
+/// (GNOME Terminal, Tilix) sets `VTE_VERSION`, Konsole `KONSOLE_VERSION`,
+/// mlterm `MLTERM`. The app would otherwise reverse Hebrew a second time.
+pub fn reorders_bidi(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> bool {
+    ["VTE_VERSION", "KONSOLE_VERSION", "MLTERM"]
+        .iter()
+        .any(|name| var(name).is_some_and(|value| !value.is_empty()))
+}
+
 /// How often the screen shows an import's progress.
 const WORK_REDRAW: std::time::Duration = std::time::Duration::from_millis(100);
 
@@ -69,4 +79,36 @@ pub fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &mut App) -> Result<()>
     let area = frame.area;
     app.set_window_size(area.width, area.height);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reorders_bidi;
+    use std::ffi::OsString;
+
+    fn with(vars: &[(&str, &str)]) -> bool {
+        reorders_bidi(|name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        })
+    }
+
+    #[test]
+    fn vte_konsole_and_mlterm_reorder_bidi_themselves() {
+        assert!(with(&[("VTE_VERSION", "7600")]));
+        assert!(with(&[("KONSOLE_VERSION", "230804")]));
+        assert!(with(&[("MLTERM", "3.9.3")]));
+    }
+
+    #[test]
+    fn other_terminals_leave_it_to_the_app() {
+        assert!(!with(&[]));
+        assert!(!with(&[
+            ("TERM", "xterm-256color"),
+            ("COLORTERM", "truecolor")
+        ]));
+        // An emptied variable says nothing.
+        assert!(!with(&[("VTE_VERSION", "")]));
+    }
 }

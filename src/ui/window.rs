@@ -10,7 +10,8 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::i18n::{t, t_args};
 use crate::ui::app::{App, MIN_HEIGHT, MIN_WIDTH};
-use crate::ui::format::{date_full, fit, visual, width, wrap};
+use crate::ui::format::{date_full, width, wrap};
+use crate::ui::screens::View;
 use crate::ui::widgets::popup::render_confirm;
 use crate::ui::widgets::status_bar::{render_hints, render_message};
 
@@ -44,15 +45,16 @@ impl App {
             Constraint::Length(1),
         ])
         .areas(area);
-        self.render_title(title, buf);
+        self.render_title(title, buf, &view);
         let mut cursor = self.stack.top().render(body, buf, &view);
         if let Some(help) = &self.help {
-            help.render(body, buf, theme);
+            help.render(body, buf, theme, view.dir);
             cursor = None;
         }
         if let Some(confirm) = &self.confirm {
             let (title, question) = (confirm.title.to_string(), confirm.question.to_string());
-            render_confirm(body, buf, &title, &question, theme);
+            let title = view.dir.text(&title);
+            render_confirm(body, buf, &title, &question, theme, view.dir);
             cursor = None;
         }
         if let Some((said, problem)) = &self.message {
@@ -62,23 +64,44 @@ impl App {
             } else {
                 theme.good()
             };
-            render_message(message, buf, &text, style);
+            render_message(message, buf, &text, style, view.dir);
         }
         let (maps, _) = self.active_keymaps();
-        render_hints(status, buf, &maps, self.stack.back_text().as_deref(), theme);
+        render_hints(
+            status,
+            buf,
+            &maps,
+            self.stack.back_text().as_deref(),
+            theme,
+            view.dir,
+        );
         cursor
     }
 
-    fn render_title(&self, area: Rect, buf: &mut Buffer) {
+    /// The shop's name where reading starts, today's date at the other end.
+    fn render_title(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let style = self.theme.title_bar();
         buf.set_style(area, style);
         let date = date_full(self.ctx.clock.today());
         let right = width(&date) + 1;
         let left_cols = (area.width as usize).saturating_sub(right + 2);
-        let left = visual(&t_args("ui-title", &[("shop", &self.ctx.config.shop.name)]));
-        buf.set_stringn(area.x + 1, area.y, fit(&left, left_cols), left_cols, style);
-        let x = area.right().saturating_sub(right as u16);
-        buf.set_stringn(x, area.y, date, right, style);
+        let name = view
+            .dir
+            .text(&t_args("ui-title", &[("shop", &self.ctx.config.shop.name)]));
+        let [name_area, date_area] = view.dir.split(
+            area,
+            [
+                Rect::new(area.x + 1, area.y, left_cols as u16, 1),
+                Rect::new(
+                    area.right().saturating_sub(right as u16),
+                    area.y,
+                    right as u16,
+                    1,
+                ),
+            ],
+        );
+        view.dir.put(buf, name_area, &name, style);
+        view.dir.put(buf, date_area, &view.dir.text(&date), style);
     }
 }
 

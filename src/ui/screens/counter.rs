@@ -6,7 +6,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 use tui_input::InputRequest;
 
@@ -22,7 +21,7 @@ use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::ops::lookup::counter_rows;
 use crate::ops::loyalty::{IfBusy, settled};
-use crate::ui::format::{fit, width};
+use crate::ui::format::width;
 use crate::ui::keymap::{Action, COUNTER_LIST, COUNTER_SEARCH, Keymap};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
@@ -190,14 +189,10 @@ impl CounterState {
                 t("ui-col-birthday"),
             ],
             "  ",
+            view.dir,
         );
-        buf.set_stringn(
-            header_area.x,
-            header_area.y,
-            header,
-            header_area.width as usize,
-            view.theme.heading(),
-        );
+        view.dir
+            .put(buf, header_area, &header, view.theme.heading());
         self.render_list(list_area, buf, view, &columns);
         cursor
     }
@@ -207,52 +202,43 @@ impl CounterState {
         let focused = !self.list_focus;
         let mut block = Block::bordered()
             .border_style(theme.border(focused))
-            .title(Span::styled(
-                format!(" {} ", t("ui-counter-search")),
-                theme.heading(),
-            ));
+            .title(view.dir.title(&t("ui-counter-search"), theme.heading()));
         if !self.search.is_blank() {
             let found = if self.rows.is_empty() {
                 t("ui-counter-none-found")
             } else {
                 t_count("ui-counter-found", "count", self.rows.len() as i64)
             };
-            block = block.title(Line::from(format!(" {found} ")).right_aligned());
+            block = block.title(view.dir.far_title(&found));
         }
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.is_empty() {
             return None;
         }
-        buf.set_string(inner.x, inner.y, "> ", theme.key());
-        let field_area = Rect {
-            x: inner.x + 2,
-            width: inner.width.saturating_sub(2),
-            ..inner
-        };
+        let [prompt, field_area] = view.dir.row(inner, 2);
+        let prompt_text = if view.dir.is_rtl() { " <" } else { "> " };
+        buf.set_string(prompt.x, prompt.y, prompt_text, theme.key());
         if self.search.is_blank() {
             let placeholder = if focused {
                 t("ui-counter-placeholder")
             } else {
                 t("ui-counter-placeholder-list")
             };
-            buf.set_stringn(
-                field_area.x,
-                field_area.y,
-                fit(&placeholder, field_area.width as usize),
-                field_area.width as usize,
-                theme.dim(),
-            );
+            let placeholder = view.dir.text(&placeholder);
+            view.dir.put(buf, field_area, &placeholder, theme.dim());
         }
         // An empty query draws nothing, so the placeholder stays visible.
-        let cursor = self.search.render(field_area, buf, Style::new(), focused);
+        let cursor = self
+            .search
+            .render(field_area, buf, Style::new(), focused, view.dir);
         if self.replace_on_type {
             let cols = width(self.query()).min(field_area.width as usize) as u16;
             let old_query = Rect {
                 width: cols,
                 ..field_area
             };
-            buf.set_style(old_query, theme.replaceable());
+            buf.set_style(view.dir.place(field_area, old_query), theme.replaceable());
         }
         cursor
     }
@@ -264,14 +250,9 @@ impl CounterState {
             return;
         }
         if self.items() == 0 {
-            let note = t("ui-counter-empty");
-            buf.set_stringn(
-                area.x + 2,
-                area.y,
-                note,
-                area.width as usize - 2,
-                theme.dim(),
-            );
+            let note = view.dir.text(&t("ui-counter-empty"));
+            let inset = area.inner(ratatui::layout::Margin::new(2, 0));
+            view.dir.put(buf, inset, &note, theme.dim());
             return;
         }
         let offset = (self.selected + 1).saturating_sub(visible);
@@ -279,14 +260,15 @@ impl CounterState {
             let selected = i == self.selected;
             let marker = if selected { "▶ " } else { "  " };
             let line = match self.rows.get(i) {
-                Some(row) => columns.line(&row_cells(row, view), marker),
+                Some(row) => columns.line(&row_cells(row, view), marker, view.dir),
                 None => {
                     let key = if self.rows.is_empty() {
                         "ui-counter-no-match"
                     } else {
                         "ui-counter-signup-row"
                     };
-                    format!("{marker}{}", t_args(key, &[("query", self.query().trim())]))
+                    let text = t_args(key, &[("query", self.query().trim())]);
+                    view.dir.cell(&format!("{marker}{text}"))
                 }
             };
             let style = if selected {
@@ -298,13 +280,7 @@ impl CounterState {
             };
             let row_area = Rect::new(area.x, y, area.width, 1);
             buf.set_style(row_area, style);
-            buf.set_stringn(
-                area.x,
-                y,
-                fit(&line, area.width as usize),
-                area.width as usize,
-                style,
-            );
+            view.dir.put(buf, row_area, &line, style);
         }
     }
 }

@@ -7,7 +7,8 @@ use super::View;
 use super::counter::CounterRow;
 use crate::domain::member::{display_phone, full_name};
 use crate::i18n::t;
-use crate::ui::format::{date_short, fit, pad, visual, weekday_short, width};
+use crate::ui::direction::Direction;
+use crate::ui::format::{date_short, fit, pad, weekday_short, width};
 
 /// The texts of one row, in column order.
 pub(super) fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
@@ -35,13 +36,13 @@ pub(super) fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
             // A child's or pet's day names them: "🎂 Thu Noam".
             if let Some(name) = &row.birthday_of {
                 text.push(' ');
-                text.push_str(&visual(name));
+                text.push_str(name);
             }
             text
         })
         .unwrap_or_default();
     [
-        visual(&full_name(&m.first_name, &m.family_name)),
+        full_name(&m.first_name, &m.family_name),
         contact,
         m.tier.clone().unwrap_or_else(|| t("ui-none")),
         m.points.to_string(),
@@ -85,23 +86,33 @@ impl Columns {
     }
 
     /// Cells padded to their columns; points right-aligned.
-    pub(super) fn line(&self, cells: &[String; 6], marker: &str) -> String {
-        let mut out = format!("{marker}{} ", pad(&cells[0], self.name));
+    /// In Hebrew the columns are mirrored, the name on the right, and each
+    /// cell is reordered on its own.
+    pub(super) fn line(&self, cells: &[String; 6], marker: &str, dir: Direction) -> String {
+        let marker = if dir.is_rtl() {
+            marker.replace('▶', "◀")
+        } else {
+            marker.to_string()
+        };
+        let mut out = vec![marker, format!("{} ", pad(&cells[0], self.name))];
         if self.contact > 0 {
-            out.push_str(&pad(&cells[1], self.contact));
-            out.push(' ');
+            out.push(format!("{} ", pad(&cells[1], self.contact)));
         }
         if self.tier > 0 {
-            out.push_str(&pad(&cells[2], self.tier));
-            out.push(' ');
+            out.push(format!("{} ", pad(&cells[2], self.tier)));
         }
         let points = fit(&cells[3], POINTS - 1);
-        out.push_str(&" ".repeat(POINTS - 1 - width(&points)));
-        out.push_str(&points);
-        out.push_str("  ");
-        out.push_str(&pad(&cells[4], LAST_VISIT));
-        out.push(' ');
-        out.push_str(&fit(&cells[5], BIRTHDAY));
-        out
+        // Numbers line up on their right whichever way the row reads.
+        out.push(format!(
+            "{}{points}",
+            " ".repeat(POINTS - 1 - width(&points))
+        ));
+        out.push(format!("  {} ", pad(&cells[4], LAST_VISIT)));
+        out.push(fit(&cells[5], BIRTHDAY));
+        let mut drawn: Vec<String> = out.iter().map(|cell| dir.cell(cell)).collect();
+        if dir.is_rtl() {
+            drawn.reverse();
+        }
+        drawn.concat()
     }
 }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::View;
 use crate::domain::member::{Member, display_phone};
 use crate::i18n::{t, t_args};
-use crate::ui::format::{birthday, date_with_year, fit, visual};
+use crate::ui::format::{birthday, date_with_year, fit};
 use crate::ui::keymap::{Action, DUPLICATE, grouped};
 use crate::ui::widgets::popup::{centered, frame};
 
@@ -77,7 +77,7 @@ impl Duplicates {
             ));
             let marker = if i == self.selected { "▶ " } else { "  " };
             let text = fit(
-                &format!("{marker}{}", visual(&parts.join(" · "))),
+                &format!("{marker}{}", view.dir.text(&parts.join(" · "))),
                 inner.width as usize,
             );
             let style = if i == self.selected {

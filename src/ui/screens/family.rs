@@ -187,21 +187,19 @@ impl FamilyForm {
                 }
                 _ => None,
             };
-            let c = render_row(
-                at,
-                buf,
-                label,
-                &self.fields[i],
-                i == self.focus,
-                hint,
-                theme,
-            );
+            let c = render_row(at, buf, label, &self.fields[i], i == self.focus, hint, view);
             cursor = cursor.or(c);
             y += 1;
             if let Some(error) = &self.fields[i].error
                 && y < inner.bottom()
             {
-                render_error(Rect::new(inner.x, y, inner.width, 1), buf, error, theme);
+                render_error(
+                    Rect::new(inner.x, y, inner.width, 1),
+                    buf,
+                    error,
+                    theme,
+                    view.dir,
+                );
             }
             y += 1;
         }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use crate::i18n::t;
 use crate::message::Message;
+use crate::ui::direction::Direction;
 use crate::ui::format::{pad, width, wrap};
 use crate::ui::keymap::{Action, GLOBAL, Keymap, grouped_back};
 use crate::ui::theme::Theme;
@@ -89,17 +90,20 @@ impl HelpState {
         lines
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme, dir: Direction) {
         ratatui::widgets::Clear.render(area, buf);
         let mut block = Block::bordered()
             .border_style(theme.border(true))
-            .title(Span::styled(
-                format!(" {} ", t(&self.title)),
-                theme.heading(),
-            ));
+            .title(dir.title(&t(&self.title), theme.heading()));
         // Two columns of margin inside the border.
         let cols = area.width.saturating_sub(4) as usize;
-        let lines = self.lines(cols, theme);
+        // Each key beside its label in reading order; in Hebrew the keys
+        // are on the right.
+        let lines: Vec<Line> = self
+            .lines(cols, theme)
+            .into_iter()
+            .map(|line| dir.text_line(line))
+            .collect();
         let max_scroll = (lines.len() as u16).saturating_sub(area.height.saturating_sub(2));
         if self.scroll < max_scroll {
             let more = Line::styled(format!(" {} ", t("ui-help-more")), theme.key());

@@ -249,7 +249,7 @@ impl ImportState {
             ..path_row
         };
         let style = theme.field(self.typing);
-        let cursor = self.path.render(field, buf, style, self.typing);
+        let cursor = self.path.render(field, buf, style, self.typing, view.dir);
         if !self.typing && self.path.is_blank() {
             let hint = t("ui-import-path-hint");
             buf.set_stringn(field.x, field.y, hint, field.width as usize, theme.dim());

@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::import::inbox::{Checksums, InboxFile};
 use crate::ops;
-use crate::ui::format::{date_with_year, fit, pad, visual, wrap};
+use crate::ui::format::{date_with_year, fit, pad, wrap};
 
 /// Columns for the size and the "imported" status.
 const SIZE_COLS: usize = 10;
@@ -109,7 +109,7 @@ impl InboxFiles {
         let columns = |marker: &str, name: &str, size: &str, status: &str| {
             format!(
                 "{marker}{}  {size:>SIZE_COLS$}  {}",
-                pad(&visual(name), name_cols),
+                pad(&view.dir.text(name), name_cols),
                 fit(status, STATUS_COLS)
             )
         };

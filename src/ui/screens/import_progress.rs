@@ -10,7 +10,7 @@ use ratatui::widgets::{Gauge, Widget};
 
 use super::View;
 use crate::i18n::{t, t_args};
-use crate::ui::format::{fit, visual};
+use crate::ui::format::fit;
 use crate::ui::import_job::ImportJob;
 
 #[derive(Debug)]
@@ -62,7 +62,9 @@ impl Running {
         let cols = area.width as usize;
         let [title, _, gauge, figures, _, note] =
             Layout::vertical([Constraint::Length(1); 6]).areas(area);
-        let heading = visual(&t_args("ui-import-running", &[("file", &self.file)]));
+        let heading = view
+            .dir
+            .text(&t_args("ui-import-running", &[("file", &self.file)]));
         buf.set_stringn(title.x, title.y, fit(&heading, cols), cols, theme.heading());
         let (ratio, label) = match self.rows {
             Some((done, total)) => {

@@ -14,7 +14,7 @@ use super::View;
 use crate::i18n::{t, t_args, t_count};
 use crate::import::Report;
 use crate::ops::import::unmatched_count;
-use crate::ui::format::{fit, pad, visual, wrap};
+use crate::ui::format::{fit, pad, wrap};
 use crate::ui::keymap::Action;
 
 const LABEL: usize = 22;
@@ -71,10 +71,13 @@ impl ImportResult {
             "ui-import-result-file",
             &[("file", &name), ("format", &r.format)],
         );
-        let mut lines = vec![Line::styled(fit(&visual(&file), cols), theme.heading())];
+        let mut lines = vec![Line::styled(
+            fit(&view.dir.text(&file), cols),
+            theme.heading(),
+        )];
         if let Some(refusal) = r.refusal_message() {
             for part in wrap(&refusal, cols) {
-                lines.push(Line::styled(visual(&part), theme.error()));
+                lines.push(Line::styled(view.dir.text(&part), theme.error()));
             }
         }
         for note in &r.notes {
@@ -183,7 +186,7 @@ impl ImportResult {
                         ("reason", &e.reason.to_string()),
                     ],
                 );
-                Line::raw(fit(&visual(&text), cols))
+                Line::raw(fit(&view.dir.text(&text), cols))
             })
             .collect();
         Paragraph::new(lines).render(list, buf);

@@ -26,7 +26,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{t, t_args, t_count};
 use crate::message::{Arg, Message};
 use crate::ops::lookup;
-use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, visual, wrap};
+use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, wrap};
 use crate::ui::keymap::{
     Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
 };
@@ -270,6 +270,8 @@ impl MemberState {
                     theme: &Theme::plain(),
                     today: ctx.clock.today(),
                     config: &ctx.config,
+                    // Only the number of lines is wanted here.
+                    dir: crate::ui::direction::Direction::LTR,
                 };
                 let longest = self
                     .columns(&view, 38)

@@ -14,7 +14,7 @@ use super::View;
 use crate::domain::habits::{Bought, Favourite, Habits, Purchase, habits};
 use crate::domain::member::Member;
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{date_short, fit, month_short, pad, visual, width};
+use crate::ui::format::{date_short, fit, month_short, pad, width};
 use crate::ui::keymap::Action;
 use crate::ui::theme::Theme;
 
@@ -179,7 +179,7 @@ impl PurchasesPage {
             let value_cols = cols.saturating_sub(LABEL);
             vec![
                 Span::raw(pad(label, LABEL)),
-                Span::styled(pad(&visual(&text), value_cols), style),
+                Span::styled(pad(&view.dir.text(&text), value_cols), style),
             ]
         };
         let last = h.last_visit.zip(h.days_since_last).map(|(date, days)| {
@@ -325,7 +325,7 @@ impl PurchasesPage {
         Line::from(vec![
             Span::raw(format!("{date} ")),
             Span::styled(time, theme.dim()),
-            Span::styled(pad(&visual(&items), items_cols), items_style),
+            Span::styled(pad(&view.dir.text(&items), items_cols), items_style),
             Span::styled(format!(" {total:>total_cols$}"), style),
         ])
     }

@@ -15,7 +15,7 @@ use crate::error::Result;
 use crate::i18n::t;
 use crate::message::Message;
 use crate::ops::lookup::{self, MemberRow};
-use crate::ui::format::{fit, visual};
+use crate::ui::format::fit;
 use crate::ui::keymap::{Action, UNMATCHED_LINK, grouped};
 use crate::ui::widgets::field::TextField;
 use crate::ui::widgets::popup::{centered, frame};
@@ -98,7 +98,7 @@ impl MemberPicker {
                 theme.dim(),
             );
         }
-        let cursor = self.search.render(field, buf, Style::new(), true);
+        let cursor = self.search.render(field, buf, Style::new(), true, view.dir);
         let mut lines = vec![Line::raw("")];
         for (i, row) in self.rows.iter().enumerate() {
             let mut parts = vec![full_name(&row.first_name, &row.family_name)];
@@ -117,7 +117,10 @@ impl MemberPicker {
                 Style::new()
             };
             lines.push(Line::styled(
-                fit(&format!("{marker}{}", visual(&parts.join(" · "))), cols),
+                fit(
+                    &format!("{marker}{}", view.dir.text(&parts.join(" · "))),
+                    cols,
+                ),
                 style,
             ));
         }

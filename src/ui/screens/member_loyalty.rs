@@ -17,7 +17,7 @@ use crate::domain::member::Member;
 use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::ops::loyalty::{self as points_ops, IfBusy};
-use crate::ui::format::{date_short, pad, visual, width, wrap};
+use crate::ui::format::{date_short, pad, width, wrap};
 use crate::ui::keymap::{Action, Keymap};
 use crate::words::loyalty::{amount_text, gap_text};
 
@@ -43,8 +43,9 @@ pub fn bar(per_mille: i64) -> String {
 /// The club section of the card, for a column `cols` wide.
 pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Vec<Line<'static>> {
     let program = view.config.loyalty();
+    // Label and value in reading order, each reordered on its own.
     let row = |label_text: String, value: String, style: Style| {
-        Line::from(vec![
+        view.dir.line(vec![
             Span::raw(pad(&label_text, label)),
             Span::styled(value, style),
         ])
@@ -63,7 +64,7 @@ pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Ve
             ),
             (None, None) => name.clone(),
         };
-        lines.push(row(t("ui-col-tier"), visual(&held), view.theme.key()));
+        lines.push(row(t("ui-col-tier"), held, view.theme.key()));
         let tier_min = program.tiers.tiers.get(s.tier).map_or(0, |t| t.min);
         let (per_mille, gap) = if s.grace_until.is_some() {
             // The bar shows how far toward keeping the tier.
@@ -77,12 +78,12 @@ pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Ve
             (program.tiers.progress_per_mille(s.tier, s.metric), gap)
         };
         // The gap goes next to the bar, or under it when the column is narrow.
-        let beside = format!("{} {}", bar(per_mille), visual(&gap));
+        let beside = format!("{} {}", bar(per_mille), gap);
         if width(&beside) <= cols.saturating_sub(label) {
             lines.push(row(String::new(), beside, Style::new()));
         } else {
             lines.push(row(String::new(), bar(per_mille), Style::new()));
-            lines.push(row(String::new(), visual(&gap), Style::new()));
+            lines.push(row(String::new(), gap, Style::new()));
         }
         let perks = program
             .tiers
@@ -99,7 +100,7 @@ pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Ve
             } else {
                 String::new()
             };
-            lines.push(row(label_text, visual(&text), Style::new()));
+            lines.push(row(label_text, text, Style::new()));
         }
     }
     lines.push(row(t("ui-col-points"), l.balance.to_string(), Style::new()));

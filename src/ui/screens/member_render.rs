@@ -16,10 +16,10 @@ impl MemberState {
         let none = || t("ui-none");
         let row = |label: &str, value: Option<String>| -> Line<'static> {
             let (value, style) = match value {
-                Some(v) => (visual(&v), Style::new()),
+                Some(v) => (v, Style::new()),
                 None => (none(), theme.dim()),
             };
-            Line::from(vec![
+            view.dir.line(vec![
                 Span::raw(pad(label, LABEL)),
                 Span::styled(value, style),
             ])
@@ -117,8 +117,7 @@ impl MemberState {
         let mut right = vec![heading("ui-card-club")];
         right.extend(loyalty::club_lines(&self.loyalty, view, LABEL, cols));
         right.extend([Line::raw(""), heading("ui-card-children")]);
-        let family_line =
-            |parts: Vec<String>| Line::raw(format!("  {}", visual(&parts.join(" · "))));
+        let family_line = |parts: Vec<String>| Line::raw(format!("  {}", parts.join(" · ")));
         for child in &card.children {
             let mut parts = vec![child.name.clone()];
             parts.extend(child.gender.as_deref().map(crate::words::family::gender));
@@ -195,10 +194,10 @@ impl MemberState {
         let theme = view.theme;
         let block = Block::bordered()
             .border_style(theme.border(self.form.is_none()))
-            .title(Span::styled(
-                format!(" {} ", visual(&self.purchases.title(&self.card.member))),
-                theme.heading(),
-            ));
+            .title(
+                view.dir
+                    .title(&self.purchases.title(&self.card.member), theme.heading()),
+            );
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
         let banner_rows = self.soon.len().min(3) as u16;
@@ -209,8 +208,9 @@ impl MemberState {
             .soon
             .iter()
             .map(|said| {
-                let text = visual(&said.to_string());
-                Line::styled(format!("{marker} {text}"), theme.good())
+                let text = said.to_string();
+                view.dir
+                    .text_line(Line::styled(format!("{marker} {text}"), theme.good()))
             })
             .collect();
         Paragraph::new(banner_lines).render(banner, buf);
@@ -222,7 +222,11 @@ impl MemberState {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .spacing(2)
                 .areas(body);
-        let [left, right] = self.columns(view, left_area.width as usize);
+        // In Hebrew the details column is on the right, where reading starts.
+        let [left_area, right_area] = view.dir.split(body, [left_area, right_area]);
+        let [left, right] = self
+            .columns(view, left_area.width as usize)
+            .map(|lines| in_reading_order(lines, view));
         let longest = left.len().max(right.len()) as u16;
         let scroll = self.scroll.min(longest.saturating_sub(body.height));
         Paragraph::new(left)
@@ -240,4 +244,16 @@ impl MemberState {
             None => cursor,
         }
     }
+}
+
+/// Lines the card's columns did not lay out as rows (headings, family,
+/// summaries) are one field each: reordered and aligned as a whole.
+fn in_reading_order(lines: Vec<Line<'static>>, view: &View) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|line| match line.alignment {
+            Some(_) => line,
+            None => view.dir.text_line(line),
+        })
+        .collect()
 }

@@ -41,6 +41,8 @@ pub struct View<'a> {
     pub theme: &'a Theme,
     pub today: NaiveDate,
     pub config: &'a Config,
+    /// Which way the frame reads, and who reorders right-to-left text.
+    pub dir: crate::ui::direction::Direction,
 }
 
 /// What a screen asks the app to do after an update.

@@ -14,7 +14,7 @@ use crate::i18n::{t, t_args};
 use crate::message::Message;
 use crate::ops::lookup;
 use crate::ops::loyalty::Entry;
-use crate::ui::format::{date_with_year, fit, pad, visual, width};
+use crate::ui::format::{date_with_year, fit, pad, width};
 use crate::ui::keymap::{Action, Keymap, POINTS, POINTS_FORM};
 use crate::ui::widgets::field::{TextField, render_error, render_row};
 use crate::ui::widgets::popup::{centered, frame};
@@ -228,7 +228,7 @@ impl PointsState {
                 ("balance", &self.balance.to_string()),
             ],
         );
-        let inner = frame(popup, buf, &visual(&title), theme).inner(Margin::new(1, 0));
+        let inner = frame(popup, buf, &view.dir.text(&title), theme).inner(Margin::new(1, 0));
         let cols = inner.width as usize;
         let form_rows = if self.form.is_some() { 4 } else { 0 };
         let list_rows = (inner.height as usize).saturating_sub(form_rows);
@@ -263,7 +263,7 @@ impl PointsState {
                 "{}{}{delta}  {}",
                 pad(&date_with_year(e.at.date()), when_cols),
                 " ".repeat(delta_cols.saturating_sub(width(&delta))),
-                fit(&visual(&what), what_cols)
+                fit(&view.dir.text(&what), what_cols)
             );
             let style = if e.delta < 0 {
                 theme.dim()
@@ -302,7 +302,7 @@ impl PointsState {
                 &form.fields[i],
                 form.focus == i,
                 hint,
-                theme,
+                view,
             );
             cursor = cursor.or(at);
         }
@@ -311,7 +311,13 @@ impl PointsState {
             .find_map(|f| f.error.as_ref());
         if let Some(error) = error {
             let y = top + 1 + form.field_count() as u16;
-            render_error(Rect::new(inner.x, y, inner.width, 1), buf, error, theme);
+            render_error(
+                Rect::new(inner.x, y, inner.width, 1),
+                buf,
+                error,
+                theme,
+                view.dir,
+            );
         }
         cursor
     }

@@ -12,7 +12,7 @@ use crate::domain::loyalty_config::Reward;
 use crate::i18n::{t, t_args, t_count};
 use crate::message::Message;
 use crate::ops::loyalty::redeem_problem;
-use crate::ui::format::{fit, pad, visual, width, wrap};
+use crate::ui::format::{fit, pad, width, wrap};
 use crate::ui::keymap::{Action, Keymap, REDEEM};
 use crate::ui::widgets::field::{LABEL_COLS, TextField, render_row};
 use crate::ui::widgets::popup::{centered, frame};
@@ -148,7 +148,7 @@ impl RedeemState {
         let height = 10 + self.rewards.len().min(6) as u16;
         let popup = centered(area, 64, height);
         let title = t_args("ui-redeem-title", &[("name", &self.member_name)]);
-        let inner = frame(popup, buf, &visual(&title), theme).inner(Margin::new(1, 0));
+        let inner = frame(popup, buf, &view.dir.text(&title), theme).inner(Margin::new(1, 0));
         let cols = inner.width as usize;
         let mut y = inner.y;
         let line = |buf: &mut Buffer, y: u16, text: &str, style: Style| {
@@ -162,7 +162,9 @@ impl RedeemState {
         line(buf, y, &balance, Style::new());
         y += 2;
         let row = Rect::new(inner.x, y, inner.width, 1);
-        let hint = self.picked().map(|r| (visual(&r.name), theme.good()));
+        let hint = self
+            .picked()
+            .map(|r| (view.dir.text(&r.name), theme.good()));
         let cursor = render_row(
             row,
             buf,
@@ -170,7 +172,7 @@ impl RedeemState {
             &self.field,
             true,
             hint,
-            theme,
+            view,
         );
         y += 1;
         // The reason a redemption cannot be made, in full (two lines at most).
@@ -196,7 +198,7 @@ impl RedeemState {
                 let points = reward.points.to_string();
                 let text = format!(
                     "{marker}{}{}{points}",
-                    pad(&visual(&reward.name), name_cols),
+                    pad(&view.dir.text(&reward.name), name_cols),
                     " ".repeat(10usize.saturating_sub(width(&points)))
                 );
                 let style = if self.picked == Some(i) {

@@ -14,7 +14,7 @@ use super::review::{ContactChoice, ReviewState, WINDOWS};
 use crate::domain::member::display_phone;
 use crate::domain::review::{ReviewRow, RowKind, Section};
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{fit, pad, visual, width, wrap};
+use crate::ui::format::{fit, pad, width, wrap};
 use crate::ui::keymap::{REVIEW_CONTACT, grouped};
 use crate::ui::widgets::popup::{centered, frame};
 use crate::words::dates::{day_text, days_text};
@@ -209,7 +209,7 @@ impl ReviewState {
             let line = format!(
                 "{marker}{}{} {}",
                 pad(&day, day_cols),
-                pad(&list_text(row), text_cols),
+                pad(&list_text(row, view.dir), text_cols),
                 fit(&agrees, AGREES)
             );
             let style = match (i == selected, done) {
@@ -236,7 +236,10 @@ impl ReviewState {
         let Some(row) = self.selected_row() else {
             return vec![];
         };
-        let mut lines = vec![Line::styled(fit(&list_text(row), cols), theme.heading())];
+        let mut lines = vec![Line::styled(
+            fit(&list_text(row, view.dir), cols),
+            theme.heading(),
+        )];
         if let RowKind::Missing { .. } = row.kind {
             lines.push(Line::styled(t("ui-review-missing-hint"), theme.dim()));
             return lines;
@@ -255,7 +258,11 @@ impl ReviewState {
                 ],
             ));
         }
-        how.extend(self.contact_details(row, view).iter().map(|p| visual(p)));
+        how.extend(
+            self.contact_details(row, view)
+                .iter()
+                .map(|p| view.dir.text(p)),
+        );
         lines.push(Line::raw(fit(&how.join(SEP), cols)));
         if let Some((message, language)) = &row.message {
             let rtl = language == "he";
@@ -304,7 +311,7 @@ impl ReviewState {
         let only_in_shop = choice.channels.len() == 1;
         let height = choice.channels.len() as u16 + 4 + if only_in_shop { 2 } else { 0 };
         let popup = centered(area, 56, height);
-        let title = t_args("ui-review-choice-title", &[("name", &visual(&name))]);
+        let title = t_args("ui-review-choice-title", &[("name", &view.dir.text(&name))]);
         let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 0));
         let mut lines = vec![];
         for (i, channel) in choice.channels.iter().enumerate() {
@@ -345,7 +352,7 @@ fn short_date(date: chrono::NaiveDate) -> String {
 /// The row's text in the list: the household's day, or the member with
 /// why. Each part is put in drawing order on its own, so a Hebrew name
 /// never swaps places with the parts around it.
-fn list_text(row: &ReviewRow) -> String {
+fn list_text(row: &ReviewRow, dir: crate::ui::direction::Direction) -> String {
     let name = row.full_name();
     let parts = match &row.kind {
         RowKind::Celebrations(day) => household_parts(day, &name),
@@ -368,7 +375,7 @@ fn list_text(row: &ReviewRow) -> String {
     };
     parts
         .iter()
-        .map(|p| visual(p))
+        .map(|p| dir.text(p))
         .collect::<Vec<_>>()
         .join(SEP)
 }

@@ -6,7 +6,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
 use super::duplicates::{Choice, Duplicates};
@@ -262,7 +261,7 @@ impl SignupState {
         };
         let block = Block::bordered()
             .border_style(theme.border(true))
-            .title(Span::styled(format!(" {title} "), theme.heading()));
+            .title(view.dir.title(&title, theme.heading()));
         let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
         block.render(area, buf);
         let mut cursor = None;
@@ -295,12 +294,12 @@ impl SignupState {
             let field = self.fields.get(stop);
             let hint = hint(stop, &self.fields, view.today, view.config)
                 .map(|(text, ok)| (text, if ok { theme.good() } else { theme.dim() }));
-            let c = render_row(at, buf, &t(stop.label_key()), field, focused, hint, theme);
+            let c = render_row(at, buf, &t(stop.label_key()), field, focused, hint, view);
             cursor = cursor.or(c);
             if let Some(error) = &field.error
                 && let Some(at) = row(&mut y)
             {
-                render_error(at, buf, error, theme);
+                render_error(at, buf, error, theme, view.dir);
             }
         }
         if let Some(at) = row(&mut y).and_then(|_| row(&mut y)) {

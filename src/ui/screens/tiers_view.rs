@@ -12,7 +12,7 @@ use super::View;
 use super::tiers::{Focus, Preview, TiersState};
 use crate::domain::tiers::TierBasis;
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{date_short, fit, pad, visual, width, wrap};
+use crate::ui::format::{date_short, fit, pad, width, wrap};
 use crate::words::loyalty::{gap_to, metric_text};
 
 impl TiersState {
@@ -85,10 +85,10 @@ impl TiersState {
             };
             let line = format!(
                 "{marker}{}{}{:>7}  {}",
-                pad(&visual(&tier.name), name_w),
+                pad(&view.dir.text(&tier.name), name_w),
                 pad(&metric_text(program, tier.min), from_w),
                 count,
-                fit(&visual(&tier.perks), perks_w)
+                fit(&view.dir.text(&tier.perks), perks_w)
             );
             let style = if selected {
                 theme.selected()
@@ -105,7 +105,7 @@ impl TiersState {
                     at.width as usize,
                     Style::new(),
                 );
-                cursor = field.render(at, buf, theme.field(true), true);
+                cursor = field.render(at, buf, theme.field(true), true, view.dir);
             }
         }
         let note_y = table.y + 2 + tiers.len() as u16;
@@ -170,8 +170,8 @@ impl TiersState {
                 let name_w = (left.width as usize).saturating_sub(2 + 2 + 9 + 10);
                 format!(
                     "{arrow} {} {}{}",
-                    pad(&visual(&m.name), name_w),
-                    pad(&visual(&m.to), 8),
+                    pad(&view.dir.text(&m.name), name_w),
+                    pad(&view.dir.text(&m.to), 8),
                     pad(&date_short(m.on, view.today), 10)
                 )
             })
@@ -181,9 +181,9 @@ impl TiersState {
             .iter()
             .map(|n| {
                 let next = self.program.tier_name(n.tier + 1).unwrap_or_default();
-                let gap = format!(" {}", visual(&gap_to(&self.program, n.gap, next)));
+                let gap = format!(" {}", view.dir.text(&gap_to(&self.program, n.gap, next)));
                 let name_w = (right.width as usize).saturating_sub(width(&gap) + 2);
-                format!("{}{gap}", pad(&visual(&n.name), name_w))
+                format!("{}{gap}", pad(&view.dir.text(&n.name), name_w))
             })
             .collect();
         let empty = t("ui-tiers-none");

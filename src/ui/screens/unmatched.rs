@@ -20,7 +20,7 @@ use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::message::Message;
 use crate::ops::till_customers::{self, Identity, TillCustomer, UnmatchedCustomer};
-use crate::ui::format::{date_short, fit, pad, visual, wrap};
+use crate::ui::format::{date_short, fit, pad, wrap};
 use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
 use crate::ui::stack::Screen;
 
@@ -192,7 +192,7 @@ impl UnmatchedState {
             let [name, who, receipts, spend, last] = cells;
             format!(
                 "{marker}{} {} {:>8} {:>10} {}",
-                pad(&visual(&name), name_cols),
+                pad(&view.dir.text(&name), name_cols),
                 pad(&who, 24),
                 receipts,
                 spend,

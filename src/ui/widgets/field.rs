@@ -8,8 +8,11 @@ use ratatui::style::Style;
 use tui_input::{Input, InputRequest};
 
 use crate::message::Message;
+use crate::ui::direction::{Direction, has_rtl_letter};
 use crate::ui::format::{fit, graphemes, width};
+use crate::ui::screens::View;
 use crate::ui::theme::Theme;
+use crate::ui::widgets::field_order::lay_out;
 
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
@@ -59,6 +62,7 @@ impl TextField {
         buf: &mut Buffer,
         style: Style,
         focused: bool,
+        dir: Direction,
     ) -> Option<Position> {
         if area.is_empty() {
             return None;
@@ -66,6 +70,9 @@ impl TextField {
         let area = Rect { height: 1, ..area };
         buf.set_style(area, style);
         let cols = area.width as usize;
+        if dir.app_reorders() && has_rtl_letter(self.value()) {
+            return self.render_reordered(area, buf, style, focused, dir);
+        }
         if !focused {
             // Without the cursor the start of the text matters most.
             buf.set_stringn(area.x, area.y, fit(self.value(), cols), cols, style);
@@ -92,6 +99,39 @@ impl TextField {
         let x = (cursor.saturating_sub(skipped)).min(cols.saturating_sub(1));
         Some(Position::new(area.x + x as u16, area.y))
     }
+
+    /// Text with right-to-left letters, in the order the lists draw it;
+    /// in Hebrew it keeps to the field's right, where reading starts.
+    fn render_reordered(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        style: Style,
+        focused: bool,
+        dir: Direction,
+    ) -> Option<Position> {
+        let cols = area.width as usize;
+        let drawn = lay_out(self.value(), self.input.cursor(), dir);
+        let overflow = drawn.width.saturating_sub(cols);
+        let shift = match (focused, dir.is_rtl()) {
+            (true, _) => drawn.cursor.saturating_sub(cols - 1).min(overflow),
+            // Without the cursor the start of the text matters most.
+            (false, true) => overflow,
+            (false, false) => 0,
+        };
+        let x0 = if overflow == 0 && dir.is_rtl() {
+            area.right() - drawn.width as u16
+        } else {
+            area.x
+        };
+        for (col, g) in &drawn.clusters {
+            if *col >= shift && col + width(g) <= shift + cols {
+                buf.set_string(x0 + (col - shift) as u16, area.y, g, style);
+            }
+        }
+        let x = (drawn.cursor.saturating_sub(shift)).min(cols - 1) as u16;
+        focused.then(|| Position::new(x0 + x, area.y))
+    }
 }
 
 /// Columns for the field label in forms.
@@ -108,38 +148,50 @@ pub fn render_row(
     field: &TextField,
     focused: bool,
     hint: Option<(String, Style)>,
-    theme: &Theme,
+    view: &View,
 ) -> Option<Position> {
+    let (theme, dir) = (view.theme, view.dir);
     let label_style = if focused {
         theme.heading()
     } else {
         Style::new()
     };
-    buf.set_stringn(
-        area.x,
-        area.y,
-        fit(label, LABEL_COLS as usize - 1),
-        LABEL_COLS as usize,
-        label_style,
-    );
+    // Label, field and hint side by side in reading order: in Hebrew the
+    // label is on the right.
     let field_cols = area.width.saturating_sub(LABEL_COLS).min(FIELD_COLS);
-    let field_area = Rect::new(area.x + LABEL_COLS, area.y, field_cols, 1);
-    let cursor = field.render(field_area, buf, theme.field(focused), focused);
+    // Two columns between the field and its hint.
+    let areas = dir.columns(area, &[LABEL_COLS, field_cols, 2, area.width], 0);
+    let (label_area, field_area, hint_area) = (areas[0], areas[1], areas[3]);
+    let label = dir.text(&fit(label, LABEL_COLS as usize - 1));
+    let label_cell = dir.place(
+        label_area,
+        Rect {
+            width: LABEL_COLS - 1,
+            ..label_area
+        },
+    );
+    dir.put(buf, label_cell, &label, label_style);
+    let cursor = field.render(field_area, buf, theme.field(focused), focused, dir);
     if let Some((text, style)) = hint {
-        let x = field_area.right() + 2;
-        let cols = area.right().saturating_sub(x) as usize;
-        buf.set_stringn(x, area.y, fit(&text, cols), cols, style);
+        dir.put(buf, hint_area, &dir.text(&text), style);
     }
     cursor
 }
 
 /// The error line under a field: "↳ not a phone number …", the message
 /// starting under the text, cut to the width.
-pub fn render_error(area: Rect, buf: &mut Buffer, error: &Message, theme: &Theme) {
-    let x = area.x + LABEL_COLS - 2;
-    let cols = area.right().saturating_sub(x) as usize;
-    let text = fit(&format!("↳ {error}"), cols);
-    buf.set_stringn(x, area.y, text, cols, theme.error());
+pub fn render_error(area: Rect, buf: &mut Buffer, error: &Message, theme: &Theme, dir: Direction) {
+    let start = Rect::new(area.x + LABEL_COLS - 2, area.y, 0, 1);
+    let under = dir.place(
+        area,
+        Rect {
+            width: area.right().saturating_sub(start.x),
+            ..start
+        },
+    );
+    let arrow = if dir.is_rtl() { "↲" } else { "↳" };
+    let text = dir.text(&format!("{arrow} {error}"));
+    dir.put(buf, under, &text, theme.error());
 }
 
 #[cfg(test)]
@@ -158,7 +210,7 @@ mod tests {
     fn cursor_counts_display_columns() {
         let field = typed("王小明");
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
-        let pos = field.render(buf.area, &mut buf, Style::new(), true);
+        let pos = field.render(buf.area, &mut buf, Style::new(), true, Direction::LTR);
         assert_eq!(pos, Some(Position::new(6, 0)));
     }
 
@@ -166,7 +218,10 @@ mod tests {
     fn without_focus_the_start_shows() {
         let field = typed("anastasia.kovacevic@example.com");
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-        assert_eq!(field.render(buf.area, &mut buf, Style::new(), false), None);
+        assert_eq!(
+            field.render(buf.area, &mut buf, Style::new(), false, Direction::LTR),
+            None
+        );
         let row: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert_eq!(row, "anastasia…");
     }
@@ -175,7 +230,7 @@ mod tests {
     fn long_text_scrolls_to_keep_the_cursor_visible() {
         let field = typed("anastasia.kovacevic@example.com");
         let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
-        let pos = field.render(buf.area, &mut buf, Style::new(), true);
+        let pos = field.render(buf.area, &mut buf, Style::new(), true, Direction::LTR);
         assert_eq!(pos, Some(Position::new(9, 0)));
         let row: String = (0..10).map(|x| buf[(x, 0)].symbol().to_string()).collect();
         assert_eq!(row, "ample.com ");
@@ -186,11 +241,17 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 20, 1));
         let field = typed("高玲 สมศรี");
         // Two columns each for 高玲, one for the space, four for สมศรี.
-        let pos = field.render(buf.area, &mut buf, Style::new(), true);
+        let pos = field.render(buf.area, &mut buf, Style::new(), true, Direction::LTR);
         assert_eq!(pos, Some(Position::new(9, 0)));
         let mut scrolled = Buffer::empty(Rect::new(0, 0, 6, 1));
         let field = typed("彭秀英彭秀英");
-        let pos = field.render(scrolled.area, &mut scrolled, Style::new(), true);
+        let pos = field.render(
+            scrolled.area,
+            &mut scrolled,
+            Style::new(),
+            true,
+            Direction::LTR,
+        );
         // Twelve columns of text in six: the cursor stays inside the field.
         assert!(pos.is_some_and(|p| p.x < 6), "{pos:?}");
     }

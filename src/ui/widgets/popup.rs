@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
+use crate::ui::direction::{Direction, has_rtl_letter};
 use crate::ui::keymap::{CONFIRM, grouped};
 use crate::ui::theme::Theme;
 
@@ -23,14 +24,27 @@ pub fn frame(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme.border(true))
-        .title(Span::styled(format!(" {title} "), theme.heading()));
+        .title(Span::styled(format!(" {title} "), theme.heading()))
+        .title_alignment(if has_rtl_letter(title) {
+            // A Hebrew title (reordered by the caller) starts on the right.
+            ratatui::layout::Alignment::Right
+        } else {
+            ratatui::layout::Alignment::Left
+        });
     let inner = block.inner(area);
     block.render(area, buf);
     inner
 }
 
 /// The question and its keys (from the confirm keymap).
-pub fn render_confirm(area: Rect, buf: &mut Buffer, title: &str, question: &str, theme: &Theme) {
+pub fn render_confirm(
+    area: Rect,
+    buf: &mut Buffer,
+    title: &str,
+    question: &str,
+    theme: &Theme,
+    dir: Direction,
+) {
     let popup = centered(area, 60, 8);
     let inner = frame(popup, buf, title, theme);
     let mut keys = vec![];
@@ -40,9 +54,9 @@ pub fn render_confirm(area: Rect, buf: &mut Buffer, title: &str, question: &str,
     }
     let text = vec![
         Line::raw(""),
-        Line::raw(crate::ui::format::visual(question)),
+        Line::raw(dir.text(question)).alignment(dir.alignment()),
         Line::raw(""),
-        Line::from(keys),
+        dir.line(keys),
     ];
     Paragraph::new(text)
         .wrap(Wrap { trim: false })

@@ -4,10 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 use ratatui::widgets::Widget;
 
-use crate::ui::format::{fit, width};
+use crate::ui::direction::Direction;
+use crate::ui::format::width;
 use crate::ui::keymap::{Keymap, grouped_back};
 use crate::ui::theme::Theme;
 
@@ -21,6 +22,7 @@ pub fn render_hints(
     maps: &[Keymap],
     back: Option<&str>,
     theme: &Theme,
+    dir: Direction,
 ) {
     let help = crate::i18n::t("ui-key-help");
     let mut hints: Vec<(String, String)> = vec![];
@@ -48,17 +50,18 @@ pub fn render_hints(
             None => break,
         };
     }
+    // Each hint is a key and its label in reading order; in Hebrew the
+    // first hint is on the right, its key right of its label.
     let mut spans = vec![Span::raw(" ")];
     for (keys, label) in hints {
         spans.push(Span::styled(keys, theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
     }
-    Line::from(spans).render(area, buf);
+    dir.line(spans).render(area, buf);
 }
 
 /// Draws `text` on the message line in `style`, cut to the width.
-pub fn render_message(area: Rect, buf: &mut Buffer, text: &str, style: Style) {
-    let cols = area.width.saturating_sub(1) as usize;
-    let text = crate::ui::format::visual(text);
-    buf.set_stringn(area.x + 1, area.y, fit(&text, cols), cols, style);
+pub fn render_message(area: Rect, buf: &mut Buffer, text: &str, style: Style, dir: Direction) {
+    let area = area.inner(ratatui::layout::Margin::new(1, 0));
+    dir.put(buf, area, &dir.text(text), style);
 }
