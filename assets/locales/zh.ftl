@@ -194,7 +194,7 @@ ui-key-no = 否
 
 # Welcome (empty database)
 ui-welcome-title = 欢迎使用 regulars
-ui-welcome-empty = { $shop } 还没有会员俱乐部的会员。
+ui-welcome-empty = { $shop }还没有会员俱乐部的会员。
 ui-welcome-demo = 载入 { $count } 位示例会员来试用
 ui-welcome-later = 示例会员会写入这个数据库。如果只是想试用，请改用 --db demo.db 启动 regulars。
 ui-help-more = ↓ 更多
