@@ -88,6 +88,18 @@ impl Message {
         )
     }
 
+    /// This message with one more placeholder filled.
+    pub fn and(mut self, name: &str, arg: Arg) -> Message {
+        self.args.push((name.to_string(), arg));
+        self
+    }
+
+    /// "1 point", "5 points", "2 boda": a number of points as the
+    /// language counts them, to fill a sentence's `{ $points }`.
+    pub fn points(count: i64) -> Arg {
+        Arg::message(Message::count("ui-points-count", "count", count))
+    }
+
     /// The key in the locale files.
     pub fn key(&self) -> &str {
         &self.key

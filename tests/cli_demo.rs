@@ -32,6 +32,20 @@ fn demo_adds_members_and_says_how_many() {
         .code(1);
 }
 
+#[test]
+fn one_demo_member_is_one_member_in_every_language() {
+    let dir = TempDir::new().unwrap();
+    let said = |lang: &str, db: &str| {
+        let out = regulars_on(&dir, &dir.path().join(db))
+            .args(["--lang", lang, "demo", "--members", "1"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(said("en", "a.db"), "Added 1 demo member.\n");
+    assert_eq!(said("hr", "b.db"), "Dodan je 1 probni član.\n");
+}
+
 /// Every row of the tables the demo fills, as text.
 fn dump(dir: &TempDir, db: &str) -> Vec<String> {
     let conn = rusqlite::Connection::open(dir.path().join(db)).unwrap();

@@ -39,7 +39,7 @@ pub fn run_demo(ctx: &mut Ctx, a: DemoArgs) -> Result<()> {
     })?;
     bar.finish_and_clear();
     stdout::print_line(t_count(
-        "cli-demo-done",
+        "ui-demo-done",
         "count",
         i64::try_from(added).unwrap_or(i64::MAX),
     ))?;

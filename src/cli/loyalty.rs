@@ -168,14 +168,12 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
         },
     )?;
     let name = lookup::member_name(ctx, id)?;
-    stdout::print_line(t_args(
+    let said = crate::message::Message::new(
         "loyalty-cli-redeemed",
-        &[
-            ("points", &args.points.to_string()),
-            ("name", &name),
-            ("balance", &balance.to_string()),
-        ],
-    ))?;
+        &[("name", &name), ("balance", &balance.to_string())],
+    )
+    .and("points", crate::message::Message::points(args.points));
+    stdout::print_line(said.to_string())?;
     Ok(())
 }
 

@@ -45,13 +45,8 @@ impl App {
                     reward: reward.as_deref(),
                 };
                 points_ops::redeem(ctx, &asked).map(|balance| {
-                    let text = Message::new(
-                        "ui-redeem-done",
-                        &[
-                            ("points", &points.to_string()),
-                            ("balance", &balance.to_string()),
-                        ],
-                    );
+                    let text = Message::new("ui-redeem-done", &[("balance", &balance.to_string())])
+                        .and("points", Message::points(points));
                     (text, true)
                 })
             }

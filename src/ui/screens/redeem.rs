@@ -117,7 +117,6 @@ impl RedeemState {
             Some(name) => Message::new(
                 "ui-redeem-confirm-reward",
                 &[
-                    ("points", &points.to_string()),
                     ("reward", name),
                     ("name", &self.member_name),
                     ("balance", &after),
@@ -125,13 +124,10 @@ impl RedeemState {
             ),
             None => Message::new(
                 "ui-redeem-confirm",
-                &[
-                    ("points", &points.to_string()),
-                    ("name", &self.member_name),
-                    ("balance", &after),
-                ],
+                &[("name", &self.member_name), ("balance", &after)],
             ),
-        };
+        }
+        .and("points", Message::points(points));
         Effect::Confirm(Confirm {
             title: Message::plain("ui-redeem-confirm-title"),
             question,
