@@ -79,6 +79,28 @@ fn help_lists_the_keys_of_the_current_screen_from_the_keymap() {
 }
 
 #[test]
+fn help_scrolls_a_page_and_to_either_end() {
+    let mut app = app(seeded_ctx());
+    type_text(&mut app, "?");
+    let top = screen(&app);
+    key(&mut app, KeyCode::End);
+    let bottom = screen(&app);
+    assert_ne!(top, bottom, "the counter's help is longer than one window");
+    // The last table, shown everywhere, is in view at the end.
+    assert!(bottom.contains("Ctrl-C"), "{bottom}");
+    key(&mut app, KeyCode::PageDown);
+    assert_eq!(screen(&app), bottom, "nothing below the end");
+    key(&mut app, KeyCode::Home);
+    assert_eq!(screen(&app), top);
+    key(&mut app, KeyCode::PageDown);
+    let page = screen(&app);
+    assert_ne!(page, top);
+    key(&mut app, KeyCode::PageUp);
+    assert_eq!(screen(&app), top);
+    assert!(app.help_is_open());
+}
+
+#[test]
 fn help_on_the_card_shows_card_keys() {
     let mut app = app(seeded_ctx());
     type_text(&mut app, "ana k");

@@ -810,3 +810,4 @@ ui-help-signup-birthday = In the birthday field
 ui-hint-birthday-hebrew = Hebrew: e.g. 12 Tishrei
 ui-hint-birthday-chinese = Chinese: e.g. 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
+ui-key-home-end = first / last

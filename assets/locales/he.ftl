@@ -818,3 +818,4 @@ ui-help-signup-birthday = בשדה יום ההולדת
 ui-hint-birthday-hebrew = עברי: למשל 12 תשרי
 ui-hint-birthday-chinese = סיני: למשל 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
+ui-key-home-end = ראשון / אחרון

@@ -827,3 +827,4 @@ ui-help-signup-birthday = U polju rođendana
 ui-hint-birthday-hebrew = židovski: npr. 12 tišri
 ui-hint-birthday-chinese = kineski: npr. 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
+ui-key-home-end = prvo / zadnje

@@ -791,3 +791,4 @@ ui-help-signup-birthday = ในช่องวันเกิด
 ui-hint-birthday-hebrew = ฮีบรู: เช่น 12 Tishrei
 ui-hint-birthday-chinese = จีน: เช่น 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
+ui-key-home-end = แรกสุด / ท้ายสุด

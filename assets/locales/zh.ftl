@@ -791,3 +791,4 @@ ui-help-signup-birthday = 在生日一栏中
 ui-hint-birthday-hebrew = 希伯来历：例如 12 Tishrei
 ui-hint-birthday-chinese = 农历：例如 15.8、15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
+ui-key-home-end = 最前 / 最后

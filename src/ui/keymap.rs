@@ -192,6 +192,15 @@ pub const FAMILY_FORM: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1]
 pub const HELP_SCREEN: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", true),
+    PAGE_UP,
+    PAGE_DOWN,
+    b(&[key(KeyCode::Home)], Action::Top, "ui-key-home-end", false),
+    b(
+        &[key(KeyCode::End)],
+        Action::Bottom,
+        "ui-key-home-end",
+        false,
+    ),
     b(
         &[ESC, ch('?'), F1, ch('q')],
         Action::Back,

@@ -19,6 +19,9 @@ pub enum Action {
     Right,
     PageUp,
     PageDown,
+    /// Home / End: the first or the last of a long text or list.
+    Top,
+    Bottom,
     /// Open the selected member (or sign up from the "no match" row).
     Open,
     /// Esc on the counter: clear the search, or go to the list when empty.

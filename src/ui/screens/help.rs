@@ -13,6 +13,9 @@ use crate::ui::format::{pad, width, wrap};
 use crate::ui::keymap::{Action, GLOBAL, Keymap, grouped_back};
 use crate::ui::theme::Theme;
 
+/// Lines one PgUp/PgDn moves: most of what the smallest window shows.
+const PAGE: u16 = 15;
+
 #[derive(Debug)]
 pub struct HelpState {
     /// Locale keys: help is worded as it is drawn.
@@ -45,16 +48,22 @@ impl HelpState {
     pub fn update(&mut self, action: Action) -> bool {
         match action {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => {
-                // Bounded for the smallest window (80×24); larger ones
-                // show more and clamp when drawing.
-                let lines = self.lines(76, &Theme::plain()).len() as u16;
-                self.scroll = (self.scroll + 1).min(lines.saturating_sub(19));
-            }
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(PAGE),
+            Action::Top => self.scroll = 0,
+            Action::Down => self.scroll = (self.scroll + 1).min(self.last_scroll()),
+            Action::PageDown => self.scroll = (self.scroll + PAGE).min(self.last_scroll()),
+            Action::Bottom => self.scroll = self.last_scroll(),
             Action::Back | Action::Help => return false,
             _ => {}
         }
         true
+    }
+
+    /// How far help scrolls: bounded for the smallest window (80×24);
+    /// larger ones show more and clamp when drawing.
+    fn last_scroll(&self) -> u16 {
+        let lines = self.lines(76, &Theme::plain()).len() as u16;
+        lines.saturating_sub(19)
     }
 
     fn lines(&self, cols: usize, theme: &Theme) -> Vec<Line<'static>> {
