@@ -84,6 +84,8 @@ pub struct Shop {
     pub country: String,
     pub currency: String,
     pub locale: String,
+    /// Where CSV exports go; empty: the owner's home folder.
+    pub export_dir: String,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Default)]
@@ -99,6 +101,7 @@ impl Default for Shop {
             country: "US".into(),
             currency: "USD".into(),
             locale: "en".into(),
+            export_dir: String::new(),
         }
     }
 }
@@ -123,6 +126,18 @@ impl Config {
 
     /// The inbox folder for till exports: the configured one, else `inbox`
     /// in the data folder (None when the system has no data folder).
+    /// The folder CSV exports are written to: `export_dir`, else the home
+    /// folder (a file the owner finds without knowing where the app keeps
+    /// its data), else the current folder.
+    pub fn export_dir(&self) -> PathBuf {
+        match self.shop.export_dir.trim() {
+            "" => directories::BaseDirs::new()
+                .map(|d| d.home_dir().to_path_buf())
+                .unwrap_or_else(|| PathBuf::from(".")),
+            dir => PathBuf::from(dir),
+        }
+    }
+
     pub fn inbox(&self) -> Option<PathBuf> {
         match self.import.inbox.trim() {
             "" => crate::paths::project_dirs().map(|d| d.data_dir().join("inbox")),

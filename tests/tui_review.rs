@@ -206,13 +206,15 @@ fn y_copies_the_message_through_the_terminal() {
 }
 
 #[test]
-fn x_exports_only_consented_contact_details_next_to_the_database() {
+fn x_exports_only_consented_contact_details_into_the_export_folder() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("club.db");
+    let mut config = config("HR");
+    config.shop.export_dir = dir.path().display().to_string();
     let ctx = Ctx::new(
         db::open(&path).unwrap(),
         Clock::fixed(today()),
-        config("HR"),
+        config,
         None,
     );
     club(&ctx.conn);
@@ -226,6 +228,9 @@ fn x_exports_only_consented_contact_details_next_to_the_database() {
         "{note}"
     );
     let csv = std::fs::read_to_string(&file).unwrap();
+    let csv = csv
+        .strip_prefix('\u{FEFF}')
+        .expect("a UTF-8 byte order mark");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -109,15 +109,6 @@ fn file_name(section: Section, days: u32, today: NaiveDate) -> String {
     }
 }
 
-/// The folder of the database file; the current folder for one in memory.
-fn folder(ctx: &Ctx) -> PathBuf {
-    ctx.conn
-        .path()
-        .filter(|p| !p.is_empty())
-        .and_then(|p| Path::new(p).parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| PathBuf::from("."))
-}
-
 /// Writes the rows of one section of the review (the `days` of its window
 /// name the birthdays' file) and says where the file went.
 pub fn review_csv(
@@ -130,8 +121,13 @@ pub fn review_csv(
     if rows.is_empty() {
         return Err(Error::user("ui-review-nothing-to-export", &[]));
     }
-    let path = folder(ctx).join(file_name(section, days, ctx.clock.today()));
-    let text = csv_text(rows, reason)?;
+    let path = ctx
+        .config
+        .export_dir()
+        .join(file_name(section, days, ctx.clock.today()));
+    // The byte order mark tells a spreadsheet the file is UTF-8, so names
+    // like Kovačić, כהן or 高玲 open as written.
+    let text = format!("\u{FEFF}{}", csv_text(rows, reason)?);
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]

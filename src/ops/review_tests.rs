@@ -56,6 +56,16 @@ fn the_file_lists_only_the_contact_details_members_agreed_to() {
         std::fs::canonicalize(dir.path()).ok().as_deref()
     );
     let text = std::fs::read_to_string(&done.path).unwrap();
+    assert!(
+        text.starts_with('\u{FEFF}'),
+        "a spreadsheet reads it as UTF-8"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&done.path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "for the owner's eyes only");
+    }
     let line = |id: i64| {
         let name = &rows
             .iter()

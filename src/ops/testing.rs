@@ -24,6 +24,7 @@ pub fn club() -> (TempDir, Ctx) {
     config.shop.name = "Paws & Pages".into();
     config.shop.country = "HR".into();
     config.shop.currency = "EUR".into();
+    config.shop.export_dir = dir.path().display().to_string();
     let ctx = Ctx::new(
         db::open(&path).unwrap(),
         Clock::fixed(today()),

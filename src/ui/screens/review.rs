@@ -12,8 +12,7 @@ use crate::context::Ctx;
 use crate::domain::contact::ContactChannel;
 use crate::domain::review::{NearTier, Review, ReviewRow, Section};
 use crate::error::Result;
-use crate::i18n::t_count;
-use crate::message::Message;
+use crate::message::{Arg, Message};
 use crate::ops::review;
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
 use crate::ui::stack::Screen;
@@ -196,16 +195,16 @@ impl ReviewState {
         let today = self.review.today;
         let reason = |row: &ReviewRow| reason_text(row, today);
         match review::review_csv(ctx, self.section, self.days(), self.rows(), &reason) {
-            Ok(done) => Effect::Notice(Message::new(
-                "ui-review-exported",
-                &[
-                    (
-                        "rows",
-                        &t_count("ui-review-rows", "count", done.rows as i64),
-                    ),
-                    ("path", &done.path.display().to_string()),
-                ],
-            )),
+            Ok(done) => Effect::Notice(
+                Message::new(
+                    "ui-review-exported",
+                    &[("path", &done.path.display().to_string())],
+                )
+                .and(
+                    "rows",
+                    Arg::message(Message::count("ui-review-rows", "count", done.rows as i64)),
+                ),
+            ),
             Err(e) => e.into(),
         }
     }
