@@ -136,3 +136,57 @@ fn a_row_error_has_a_code_that_is_the_same_in_every_language() {
     assert_eq!(english["code"], croatian["code"]);
     assert!(english["reason"].as_str().unwrap().contains("2026-04-31"));
 }
+
+#[test]
+fn the_till_customers_without_a_member_are_counted_per_file() {
+    let dir = TempDir::new().unwrap();
+    regulars(&dir)
+        .args([
+            "member",
+            "add",
+            "--first",
+            "Dana",
+            "--phone",
+            "+972547654321",
+        ])
+        .assert()
+        .success();
+    let first = dir.path().join("first.csv");
+    std::fs::write(
+        &first,
+        "receipt_id,time,total,phone,email,card,item,qty,amount\n\
+         A1,2026-03-01T10:00:00,5.00,054-765-4321,,,Tea,1,5.00\n\
+         A2,2026-03-01T11:00:00,5.00,052-111-2222,,,Tea,1,5.00\n\
+         A3,2026-03-02T11:00:00,5.00,052-111-2222,,,Tea,1,5.00\n\
+         A4,2026-03-02T12:00:00,5.00,,noa@example.com,,Tea,1,5.00\n\
+         A5,2026-03-02T13:00:00,5.00,,,,Tea,1,5.00\n",
+    )
+    .unwrap();
+    let second = dir.path().join("second.csv");
+    std::fs::write(
+        &second,
+        "receipt_id,time,total,phone,email,card,item,qty,amount\n\
+         B1,2026-03-03T10:00:00,5.00,,noa@example.com,,Tea,1,5.00\n",
+    )
+    .unwrap();
+    let unmatched = |file: &std::path::Path| {
+        let out = regulars(&dir)
+            .arg("import")
+            .arg(file)
+            .args(["--country", "IL", "--json"])
+            .assert()
+            .success();
+        json_lines(&out.get_output().stdout)[0]["customers_unmatched"].clone()
+    };
+    // Dana is a member; 052-111-2222 twice is one customer; no contact, none.
+    assert_eq!(unmatched(&first), 2);
+    // The club has two such customers now; this file brought one.
+    assert_eq!(unmatched(&second), 1);
+    let text = regulars(&dir)
+        .args(["import", "--country", "IL"])
+        .arg(dir.path().join("first.csv"))
+        .output()
+        .unwrap();
+    // A file imported before brings nothing new to count.
+    assert!(!String::from_utf8_lossy(&text.stdout).contains("till customer"));
+}

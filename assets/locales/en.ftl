@@ -434,7 +434,7 @@ ui-import-refunds = { $count ->
 }
 ui-import-result-duplicate = Already stored
 ui-import-result-rejected = Rows rejected
-ui-import-result-unmatched = Without a member
+ui-import-result-unmatched = In the whole club
 ui-import-result-unmatched-value = { $count ->
     [one] 1 till customer (u shows them)
    *[other] { $count } till customers (u shows them)
@@ -811,3 +811,12 @@ ui-hint-birthday-hebrew = Hebrew: e.g. 12 Tishrei
 ui-hint-birthday-chinese = Chinese: e.g. 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
 ui-key-home-end = first / last
+import-customers-unmatched = { $count ->
+    [one] 1 till customer in this file has no member (regulars shows them with u)
+   *[other] { $count } till customers in this file have no member (regulars shows them with u)
+}
+ui-import-result-unmatched-file = In this file
+ui-import-result-unmatched-file-value = { $count ->
+    [one] 1 till customer without a member
+   *[other] { $count } till customers without a member
+}

@@ -440,7 +440,7 @@ ui-import-refunds = { $count ->
 }
 ui-import-result-duplicate = כבר שמורות
 ui-import-result-rejected = שורות שנדחו
-ui-import-result-unmatched = ללא חבר מועדון
+ui-import-result-unmatched = בכל המועדון
 ui-import-result-unmatched-value = { $count ->
     [one] לקוח קופה אחד (u מציג)
    *[other] { $count } לקוחות קופה (u מציג אותם)
@@ -819,3 +819,12 @@ ui-hint-birthday-hebrew = עברי: למשל 12 תשרי
 ui-hint-birthday-chinese = סיני: למשל 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
 ui-key-home-end = ראשון / אחרון
+import-customers-unmatched = { $count ->
+    [one] ללקוח קופה אחד בקובץ זה אין חבר מועדון (במסך u רואים אותם)
+   *[other] ל-{ $count } לקוחות קופה בקובץ זה אין חבר מועדון (במסך u רואים אותם)
+}
+ui-import-result-unmatched-file = בקובץ זה
+ui-import-result-unmatched-file-value = { $count ->
+    [one] לקוח קופה אחד ללא חבר מועדון
+   *[other] { $count } לקוחות קופה ללא חבר מועדון
+}

@@ -442,7 +442,7 @@ ui-import-refunds = { $count ->
 }
 ui-import-result-duplicate = Već spremljeno
 ui-import-result-rejected = Odbijeni reci
-ui-import-result-unmatched = Bez člana
+ui-import-result-unmatched = U cijelom klubu
 ui-import-result-unmatched-value = { $count ->
     [one] { $count } kupac s blagajne (u ih prikazuje)
     [few] { $count } kupca s blagajne (u ih prikazuje)
@@ -828,3 +828,14 @@ ui-hint-birthday-hebrew = židovski: npr. 12 tišri
 ui-hint-birthday-chinese = kineski: npr. 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
 ui-key-home-end = prvo / zadnje
+import-customers-unmatched = { $count ->
+    [one] { $count } kupac s blagajne u ovoj datoteci nema člana (prikazuje ih zaslon u)
+    [few] { $count } kupca s blagajne u ovoj datoteci nemaju člana (prikazuje ih zaslon u)
+   *[other] { $count } kupaca s blagajne u ovoj datoteci nema člana (prikazuje ih zaslon u)
+}
+ui-import-result-unmatched-file = U ovoj datoteci
+ui-import-result-unmatched-file-value = { $count ->
+    [one] { $count } kupac s blagajne bez člana
+    [few] { $count } kupca s blagajne bez člana
+   *[other] { $count } kupaca s blagajne bez člana
+}

@@ -425,7 +425,7 @@ ui-import-refunds = { $count ->
 }
 ui-import-result-duplicate = มีอยู่แล้ว
 ui-import-result-rejected = แถวที่ถูกปฏิเสธ
-ui-import-result-unmatched = ไม่ใช่สมาชิก
+ui-import-result-unmatched = ทั้งคลับ
 ui-import-result-unmatched-value = { $count ->
    *[other] ลูกค้าจากเครื่องคิดเงิน { $count } คน (กด u เพื่อดู)
 }
@@ -792,3 +792,10 @@ ui-hint-birthday-hebrew = ฮีบรู: เช่น 12 Tishrei
 ui-hint-birthday-chinese = จีน: เช่น 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
 ui-key-home-end = แรกสุด / ท้ายสุด
+import-customers-unmatched = { $count ->
+   *[other] ลูกค้าจากเครื่องคิดเงิน { $count } รายในไฟล์นี้ยังไม่ใช่สมาชิก (ดูได้ที่หน้า u)
+}
+ui-import-result-unmatched-file = ในไฟล์นี้
+ui-import-result-unmatched-file-value = { $count ->
+   *[other] ลูกค้าจากเครื่องคิดเงิน { $count } รายที่ยังไม่ใช่สมาชิก
+}

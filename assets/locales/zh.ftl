@@ -426,7 +426,7 @@ ui-import-refunds = { $count ->
 }
 ui-import-result-duplicate = 已存储
 ui-import-result-rejected = 被拒绝的行
-ui-import-result-unmatched = 无对应会员
+ui-import-result-unmatched = 整个俱乐部
 ui-import-result-unmatched-value = { $count ->
    *[other] { $count } 位收银顾客（按 u 查看）
 }
@@ -792,3 +792,10 @@ ui-hint-birthday-hebrew = 希伯来历：例如 12 Tishrei
 ui-hint-birthday-chinese = 农历：例如 15.8、15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
 ui-key-home-end = 最前 / 最后
+import-customers-unmatched = { $count ->
+   *[other] 此文件中有 { $count } 位收银机顾客没有对应会员（按 u 查看）
+}
+ui-import-result-unmatched-file = 此文件中
+ui-import-result-unmatched-file-value = { $count ->
+   *[other] { $count } 位收银机顾客无对应会员
+}

@@ -15,7 +15,7 @@ use serde_json::json;
 
 use super::{Ctx, JsonFlag, stdout};
 use crate::error::{Error, Result};
-use crate::i18n::t_args;
+use crate::i18n::{t_args, t_count};
 use crate::import::Report;
 use crate::import::formats::Format;
 use crate::import::refusal::REASONS_SHOWN;
@@ -235,6 +235,7 @@ pub fn report_json(r: &Report, dry_run: bool) -> serde_json::Value {
         "receipts_new": r.counts.receipts_new,
         "receipts_duplicate": r.counts.receipts_duplicate,
         "receipts_completed": r.counts.receipts_completed,
+        "customers_unmatched": r.counts.customers_unmatched,
         "refunds": r.counts.refunds,
         "rows_rejected": r.counts.rows_rejected,
         "errors": errors,
@@ -265,6 +266,14 @@ fn report_text(r: &Report, dry_run: bool) -> String {
         ],
     );
     out.push('\n');
+    if c.customers_unmatched > 0 {
+        let unmatched = t_count(
+            "import-customers-unmatched",
+            "count",
+            c.customers_unmatched as i64,
+        );
+        out.push_str(&format!("  {unmatched}\n"));
+    }
     for note in &r.notes {
         out.push_str(&format!("  {note}\n"));
     }

@@ -36,6 +36,9 @@ pub struct ImportCounts {
     /// Receipts stored before with fewer lines (their file was cut off)
     /// that this import completed. Not kept in the import log.
     pub receipts_completed: u64,
+    /// Till customers (by card, phone or email) in this file that no
+    /// member matched. Not kept in the import log.
+    pub customers_unmatched: u64,
 }
 
 fn count(r: &rusqlite::Row, i: usize) -> rusqlite::Result<u64> {
@@ -61,6 +64,7 @@ pub fn import_by_sha(conn: &Connection, sha256: &str) -> Result<Option<ImportRec
                         refunds: count(r, 6)?,
                         rows_rejected: count(r, 7)?,
                         receipts_completed: 0,
+                        customers_unmatched: 0,
                     },
                     at: r.get(8)?,
                 })
@@ -120,6 +124,13 @@ pub struct StoredCustomer {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub name: Option<String>,
+}
+
+impl StoredCustomer {
+    /// A card, phone or email a member could be matched by.
+    pub fn has_identity(&self) -> bool {
+        self.card.is_some() || self.phone.is_some() || self.email.is_some()
+    }
 }
 
 /// Stores a new receipt with its lines; returns its id.

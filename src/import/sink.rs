@@ -11,7 +11,7 @@
 //! The customer's details are cleaned and normalised on the reading side
 //! ([`stored_customer`]), so that work runs beside the writing.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use phonenumber::country;
@@ -67,6 +67,8 @@ pub struct Sink<'c, 'a> {
     control: Control<'a>,
     /// Members found so far, per identity (in [`Identity::ALL`] order) and value.
     members: [HashMap<String, Option<i64>>; 3],
+    /// The till customers of this file no member matched (card, phone, email).
+    unmatched: HashSet<(Option<String>, Option<String>, Option<String>)>,
     pub counts: ImportCounts,
     pub errors: Vec<Rejected>,
 }
@@ -105,6 +107,7 @@ impl<'c, 'a> Sink<'c, 'a> {
             rows_total,
             control,
             members: Default::default(),
+            unmatched: HashSet::new(),
             counts: ImportCounts::default(),
             errors: Vec::new(),
         })
@@ -176,6 +179,14 @@ impl<'c, 'a> Sink<'c, 'a> {
                 chunk.clear();
             }
             let member_id = self.match_member(customer)?;
+            if member_id.is_none() && customer.has_identity() {
+                self.unmatched.insert((
+                    customer.card.clone(),
+                    customer.phone.clone(),
+                    customer.email.clone(),
+                ));
+                self.counts.customers_unmatched = self.unmatched.len() as u64;
+            }
             chunk.push(NewReceipt {
                 receipt,
                 customer,

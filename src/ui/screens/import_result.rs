@@ -120,6 +120,21 @@ impl ImportResult {
             c.rows_rejected.to_string(),
             rejected_style,
         ));
+        // Who in this file no member matched, then the club's whole list
+        // (earlier files too), which `u` shows.
+        let here = c.customers_unmatched;
+        if here > 0 {
+            let value = t_count(
+                "ui-import-result-unmatched-file-value",
+                "count",
+                here as i64,
+            );
+            lines.push(row(
+                &t("ui-import-result-unmatched-file"),
+                value,
+                theme.key(),
+            ));
+        }
         if let Some(n) = self.unmatched.filter(|n| *n > 0) {
             let value = if n > UNMATCHED_LIMIT {
                 t_count(
