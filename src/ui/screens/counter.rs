@@ -186,7 +186,8 @@ impl CounterState {
             t("ui-col-last-visit"),
             t("ui-col-birthday"),
         ];
-        let columns = Columns::for_width(area.width, view.config.loyalty().has_tiers(), &headings);
+        let tiers = view.config.loyalty().has_tiers();
+        let columns = Columns::for_width(area.width, tiers, &headings, &self.rows, view);
         let header = columns.line(&headings, "  ", view.dir);
         view.dir
             .put(buf, header_area, &header, view.theme.heading());

@@ -82,8 +82,16 @@ const BIRTHDAY: usize = 11;
 const MARKER: usize = 2;
 
 impl Columns {
-    /// `headings` in column order, as [`row_cells`] gives the values.
-    pub(super) fn for_width(total: u16, tiers: bool, headings: &[String; 6]) -> Columns {
+    /// `headings` in column order, as [`row_cells`] gives the values;
+    /// the last visits of the rows listed, whose dates are longer in some
+    /// languages ("יום א׳, 22 בנוב׳").
+    pub(super) fn for_width(
+        total: u16,
+        tiers: bool,
+        headings: &[String; 6],
+        rows: &[CounterRow],
+        view: &View,
+    ) -> Columns {
         let contact = if total >= 100 {
             wanted(&headings[1], [" ".repeat(CONTACT)])
         } else {
@@ -95,7 +103,11 @@ impl Columns {
             0
         };
         let points = wanted(&headings[3], [" ".repeat(POINTS)]);
-        let last_visit = wanted(&headings[4], [" ".repeat(LAST_VISIT)]);
+        let last_visits = rows
+            .iter()
+            .filter_map(|r| r.member.last_visit)
+            .map(|d| date_short(d, view.today));
+        let last_visit = wanted(&headings[4], last_visits).max(LAST_VISIT);
         let birthday = wanted(&headings[5], [" ".repeat(BIRTHDAY)]);
         // Gaps: one after the name, contact and tier, two around the
         // last visit.

@@ -187,17 +187,19 @@ impl TiersState {
             ],
         );
         let nudge_title = t_count("ui-tiers-nudges", "count", o.nudge_total as i64);
+        // The date column as wide as the longest date ("יום ג׳, 17 בנוב׳").
+        let date_w = wanted("", o.moves.iter().map(|m| date_short(m.on, view.today))).max(10);
         let moves: Vec<Vec<String>> = o
             .moves
             .iter()
             .map(|m| {
                 let arrow = if m.up { "↑" } else { "↓" };
-                let name_w = (left.width as usize).saturating_sub(2 + 2 + 9 + 10);
+                let name_w = (left.width as usize).saturating_sub(2 + 2 + 9 + date_w);
                 vec![
                     format!("{arrow} "),
                     format!("{} ", pad(&m.name, name_w)),
                     pad(&m.to, 8),
-                    pad(&date_short(m.on, view.today), 10),
+                    pad(&date_short(m.on, view.today), date_w),
                 ]
             })
             .collect();
