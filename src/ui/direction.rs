@@ -120,6 +120,89 @@ impl Direction {
         Line::from(cells).alignment(self.alignment())
     }
 
+    /// A row of padded cells given in reading order, as one string in
+    /// drawing order: each cell reordered on its own, and in Hebrew the
+    /// first cell on the right. Draw it with [`Direction::put`].
+    pub fn cells<S: AsRef<str>>(self, cells: &[S]) -> String {
+        let mut drawn: Vec<String> = cells.iter().map(|c| self.cell(c.as_ref())).collect();
+        if self.rtl {
+            drawn.reverse();
+        }
+        drawn.concat()
+    }
+
+    /// Parts of one text (a name, why it is listed) joined by `sep` in
+    /// drawing order: each part reordered on its own, and in Hebrew the
+    /// first part on the right.
+    pub fn join<S: AsRef<str>>(self, parts: &[S], sep: &str) -> String {
+        let mut drawn: Vec<String> = parts.iter().map(|p| self.text(p.as_ref())).collect();
+        if self.rtl {
+            drawn.reverse();
+        }
+        drawn.join(sep)
+    }
+
+    /// Like [`Direction::cells`] for cells whose text is already in drawing
+    /// order (made by [`Direction::join`]): only the padding and the order
+    /// of the cells change.
+    pub fn drawn_cells<S: AsRef<str>>(self, cells: &[S]) -> String {
+        if !self.rtl {
+            return cells.iter().map(|c| c.as_ref()).collect();
+        }
+        cells
+            .iter()
+            .rev()
+            .map(|c| {
+                let c = c.as_ref();
+                let core = c.trim_matches(' ');
+                let lead = c.len() - c.trim_start_matches(' ').len();
+                let trail = c.len() - c.trim_end_matches(' ').len();
+                if core.is_empty() {
+                    return c.to_string();
+                }
+                format!("{}{core}{}", " ".repeat(trail), " ".repeat(lead))
+            })
+            .collect()
+    }
+
+    /// Lines laid out as cells (one span each, in reading order) or as one
+    /// field: each in drawing order and aligned where reading starts. A
+    /// line that already has an alignment was put in order by its maker.
+    pub fn lines<'a>(self, lines: Vec<Line<'a>>) -> Vec<Line<'a>> {
+        lines
+            .into_iter()
+            .map(|line| match line.alignment {
+                Some(_) => line,
+                None => self.text_line(line),
+            })
+            .collect()
+    }
+
+    /// Text already in drawing order cut to `cols` columns at its end of
+    /// reading, where the "…" goes: its left in Hebrew.
+    pub fn fit_drawn(self, drawn: &str, cols: usize) -> String {
+        if !self.rtl || width(drawn) <= cols {
+            return fit(drawn, cols);
+        }
+        let backwards = |s: &str| -> String {
+            let mut clusters: Vec<&str> = crate::words::text::graphemes(s).collect();
+            clusters.reverse();
+            clusters.concat()
+        };
+        backwards(&fit(&backwards(drawn), cols))
+    }
+
+    /// The mark before the selected row of a list, pointing at it from
+    /// where reading starts; blank for the other rows. A cell in reading
+    /// order, like the cells after it.
+    pub fn marker(self, selected: bool) -> &'static str {
+        match (selected, self.rtl) {
+            (false, _) => "  ",
+            (true, false) => "▶ ",
+            (true, true) => "◀ ",
+        }
+    }
+
     /// A whole line that is one field (a heading, a sentence).
     pub fn text_line<'a>(self, line: Line<'a>) -> Line<'a> {
         let style = line.style;
@@ -209,6 +292,19 @@ impl Direction {
     pub fn split<const N: usize>(self, whole: Rect, parts: [Rect; N]) -> [Rect; N] {
         parts.map(|part| self.place(whole, part))
     }
+}
+
+/// A number in a table cell of `cols` columns, lined up toward where the
+/// row's reading ends: on the cell's right in a left-to-right table; a
+/// cell given to [`Direction::cell`] is mirrored, so in Hebrew it keeps to
+/// the cell's left, the end of a right-to-left row. Its digits stay in
+/// their order either way.
+pub fn number_cell(number: &str, cols: usize) -> String {
+    let number = fit(number, cols);
+    format!(
+        "{}{number}",
+        " ".repeat(cols.saturating_sub(width(&number)))
+    )
 }
 
 /// A Hebrew (or other right-to-left) letter anywhere in `s`.

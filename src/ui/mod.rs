@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod keys;
 pub mod screens;
 pub mod stack;
+pub mod table;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;

@@ -178,19 +178,17 @@ impl CounterState {
         ])
         .areas(area);
         let cursor = self.render_search(search_area, buf, view);
-        let columns = Columns::for_width(area.width, view.config.loyalty().has_tiers());
-        let header = columns.line(
-            &[
-                t("ui-col-name"),
-                t("ui-col-contact"),
-                t("ui-col-tier"),
-                t("ui-col-points"),
-                t("ui-col-last-visit"),
-                t("ui-col-birthday"),
-            ],
-            "  ",
-            view.dir,
-        );
+        let headings = [
+            t("ui-col-name"),
+            t("ui-col-contact"),
+            t("ui-col-tier"),
+            t("ui-col-points"),
+            t("ui-col-last-visit"),
+            t("ui-col-birthday"),
+        ];
+        let tiers = view.config.loyalty().has_tiers();
+        let columns = Columns::for_width(area.width, tiers, &headings, &self.rows, view);
+        let header = columns.line(&headings, "  ", view.dir);
         view.dir
             .put(buf, header_area, &header, view.theme.heading());
         self.render_list(list_area, buf, view, &columns);

@@ -7,8 +7,9 @@ use super::View;
 use super::counter::CounterRow;
 use crate::domain::member::{display_phone, full_name};
 use crate::i18n::t;
-use crate::ui::direction::Direction;
-use crate::ui::format::{date_short, fit, pad, weekday_short, width};
+use crate::ui::direction::{Direction, number_cell};
+use crate::ui::format::{date_short, pad, weekday_short};
+use crate::ui::table::{wanted, widths};
 
 /// The texts of one row, in column order.
 pub(super) fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
@@ -60,32 +61,75 @@ fn day_word(day: NaiveDate, today: NaiveDate) -> String {
 }
 
 /// Column widths for the list; the contact column only on wide windows,
-/// the tier column only when the shop has tiers.
+/// the tier column only when the shop has tiers. Each column is as wide
+/// as its heading in the language in use or the values it shows; the name
+/// takes the rest.
 pub(super) struct Columns {
     name: usize,
     contact: usize,
     tier: usize,
+    points: usize,
+    last_visit: usize,
+    birthday: usize,
 }
 
+const CONTACT: usize = 20;
 const TIER: usize = 10;
-const POINTS: usize = 7;
+const POINTS: usize = 6;
 const LAST_VISIT: usize = 12;
 const BIRTHDAY: usize = 11;
+/// The marker ("▶ ") before the name.
+const MARKER: usize = 2;
 
 impl Columns {
-    pub(super) fn for_width(total: u16, tiers: bool) -> Columns {
-        let tier = if tiers { TIER } else { 0 };
-        let fixed = 2 + tier + usize::from(tiers) + POINTS + LAST_VISIT + BIRTHDAY + 3;
-        let rest = (total as usize).saturating_sub(fixed);
-        let contact = if total >= 100 { 20 } else { 0 };
+    /// `headings` in column order, as [`row_cells`] gives the values;
+    /// the last visits of the rows listed, whose dates are longer in some
+    /// languages ("יום א׳, 22 בנוב׳").
+    pub(super) fn for_width(
+        total: u16,
+        tiers: bool,
+        headings: &[String; 6],
+        rows: &[CounterRow],
+        view: &View,
+    ) -> Columns {
+        let contact = if total >= 100 {
+            wanted(&headings[1], [" ".repeat(CONTACT)])
+        } else {
+            0
+        };
+        let tier = if tiers {
+            wanted(&headings[2], [" ".repeat(TIER)])
+        } else {
+            0
+        };
+        let points = wanted(&headings[3], [" ".repeat(POINTS)]);
+        let last_visits = rows
+            .iter()
+            .filter_map(|r| r.member.last_visit)
+            .map(|d| date_short(d, view.today));
+        let last_visit = wanted(&headings[4], last_visits).max(LAST_VISIT);
+        let birthday = wanted(&headings[5], [" ".repeat(BIRTHDAY)]);
+        // Gaps: one after the name, contact and tier, two around the
+        // last visit.
+        let gaps = 1 + usize::from(contact > 0) + usize::from(tier > 0) + 3;
+        let all = widths(
+            &[0, contact, tier, points, last_visit, birthday],
+            0,
+            12,
+            (total as usize).saturating_sub(MARKER + gaps),
+            0,
+        );
         Columns {
-            name: rest.saturating_sub(contact + usize::from(contact > 0)),
-            contact,
-            tier,
+            name: all[0],
+            contact: all[1],
+            tier: all[2],
+            points: all[3],
+            last_visit: all[4],
+            birthday: all[5],
         }
     }
 
-    /// Cells padded to their columns; points right-aligned.
+    /// Cells padded to their columns; points lined up as numbers.
     /// In Hebrew the columns are mirrored, the name on the right, and each
     /// cell is reordered on its own.
     pub(super) fn line(&self, cells: &[String; 6], marker: &str, dir: Direction) -> String {
@@ -101,18 +145,9 @@ impl Columns {
         if self.tier > 0 {
             out.push(format!("{} ", pad(&cells[2], self.tier)));
         }
-        let points = fit(&cells[3], POINTS - 1);
-        // Numbers line up on their right whichever way the row reads.
-        out.push(format!(
-            "{}{points}",
-            " ".repeat(POINTS - 1 - width(&points))
-        ));
-        out.push(format!("  {} ", pad(&cells[4], LAST_VISIT)));
-        out.push(fit(&cells[5], BIRTHDAY));
-        let mut drawn: Vec<String> = out.iter().map(|cell| dir.cell(cell)).collect();
-        if dir.is_rtl() {
-            drawn.reverse();
-        }
-        drawn.concat()
+        out.push(number_cell(&cells[3], self.points));
+        out.push(format!("  {} ", pad(&cells[4], self.last_visit)));
+        out.push(pad(&cells[5], self.birthday));
+        dir.cells(&out)
     }
 }

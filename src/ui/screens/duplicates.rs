@@ -11,7 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::View;
 use crate::domain::member::{Member, display_phone};
 use crate::i18n::{t, t_args};
-use crate::ui::format::{birthday, date_with_year, fit};
+use crate::ui::format::{birthday, date_with_year};
 use crate::ui::keymap::{Action, DUPLICATE, grouped};
 use crate::ui::widgets::popup::{centered, frame};
 
@@ -59,7 +59,8 @@ impl Duplicates {
         let theme = view.theme;
         let shown = self.members.len().min(6) as u16;
         let popup = centered(area, area.width.saturating_sub(4), 7 + shown);
-        let inner = frame(popup, buf, &t("ui-duplicate-title"), theme).inner(Margin::new(1, 0));
+        let title = view.dir.text(&t("ui-duplicate-title"));
+        let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 0));
         let mut lines = vec![Line::raw(t("ui-duplicate-intro")), Line::raw("")];
         for (i, m) in self.members.iter().enumerate().take(shown as usize) {
             let d = &m.draft;
@@ -75,17 +76,16 @@ impl Duplicates {
                 "ui-duplicate-since",
                 &[("date", &date_with_year(m.joined_at))],
             ));
-            let marker = if i == self.selected { "▶ " } else { "  " };
-            let text = fit(
-                &format!("{marker}{}", view.dir.text(&parts.join(" · "))),
-                inner.width as usize,
-            );
+            let marker = view.dir.marker(i == self.selected);
+            let cols = (inner.width as usize).saturating_sub(2);
+            let text = view.dir.fit_drawn(&view.dir.join(&parts, " · "), cols);
+            let text = view.dir.drawn_cells(&[marker.to_string(), text]);
             let style = if i == self.selected {
                 theme.selected()
             } else {
                 Style::new()
             };
-            lines.push(Line::styled(text, style));
+            lines.push(Line::styled(text, style).alignment(view.dir.alignment()));
         }
         lines.push(Line::raw(""));
         let mut keys = vec![];
@@ -94,6 +94,6 @@ impl Duplicates {
             keys.push(Span::raw(format!(" {label}  ")));
         }
         lines.push(Line::from(keys));
-        Paragraph::new(lines).render(inner, buf);
+        Paragraph::new(view.dir.lines(lines)).render(inner, buf);
     }
 }

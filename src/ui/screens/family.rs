@@ -166,7 +166,7 @@ impl FamilyForm {
         };
         let popup = centered(area, 76, 10);
         let title = t_args(title_key, &[("name", &self.member_name)]);
-        let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 1));
+        let inner = frame(popup, buf, &view.dir.text(&title), theme).inner(Margin::new(1, 1));
         let mut cursor = None;
         let mut y = inner.y;
         for i in self.order() {

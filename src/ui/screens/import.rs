@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
 use super::import_files::InboxFiles;
@@ -205,10 +204,9 @@ impl ImportState {
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let theme = view.theme;
-        let title = format!(" {} ", t("ui-import-title"));
         let block = Block::bordered()
             .border_style(theme.border(true))
-            .title(Span::styled(title, theme.heading()));
+            .title(view.dir.title(&t("ui-import-title"), theme.heading()));
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
         match &self.phase {
@@ -242,20 +240,18 @@ impl ImportState {
         } else {
             Style::new()
         };
-        buf.set_stringn(path_row.x, path_row.y, &label, cols, label_style);
-        let field = Rect {
-            x: path_row.x + label_cols,
-            width: path_row.width.saturating_sub(label_cols),
-            ..path_row
-        };
+        // The label where reading starts, the path typed beside it.
+        let [label_area, field] = view.dir.row(path_row, label_cols);
+        view.dir
+            .put(buf, label_area, &view.dir.text(&label), label_style);
         let style = theme.field(self.typing);
         let cursor = self.path.render(field, buf, style, self.typing, view.dir);
         if !self.typing && self.path.is_blank() {
             let hint = t("ui-import-path-hint");
-            buf.set_stringn(field.x, field.y, hint, field.width as usize, theme.dim());
+            view.dir.put(buf, field, &view.dir.text(&hint), theme.dim());
         }
-        let note_text = fit(&t("ui-import-note"), cols);
-        buf.set_stringn(note.x, note.y, note_text, cols, theme.dim());
+        let note_text = view.dir.text(&fit(&t("ui-import-note"), cols));
+        view.dir.put(buf, note, &note_text, theme.dim());
         cursor
     }
 }

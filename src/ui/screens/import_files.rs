@@ -15,7 +15,9 @@ use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::import::inbox::{Checksums, InboxFile};
 use crate::ops;
+use crate::ui::direction::number_cell;
 use crate::ui::format::{date_with_year, fit, pad, wrap};
+use crate::ui::table::wanted;
 
 /// Columns for the size and the "imported" status.
 const SIZE_COLS: usize = 10;
@@ -103,15 +105,19 @@ impl InboxFiles {
             Some(dir) => t_args("ui-import-inbox", &[("path", &dir.display().to_string())]),
             None => t("ui-import-no-inbox"),
         };
-        let folder_text = fit(&folder_text, cols);
-        buf.set_stringn(folder.x, folder.y, folder_text, cols, theme.dim());
-        let name_cols = cols.saturating_sub(2 + SIZE_COLS + 2 + STATUS_COLS + 2);
+        let folder_text = view.dir.text(&fit(&folder_text, cols));
+        view.dir.put(buf, folder, &folder_text, theme.dim());
+        // Size and status as wide as their headings, at least as before.
+        let size_cols = wanted(&t("ui-import-col-size"), [" ".repeat(SIZE_COLS)]);
+        let status_cols = wanted(&t("ui-import-col-status"), [" ".repeat(STATUS_COLS)]);
+        let name_cols = cols.saturating_sub(2 + size_cols + 2 + status_cols + 2);
         let columns = |marker: &str, name: &str, size: &str, status: &str| {
-            format!(
-                "{marker}{}  {size:>SIZE_COLS$}  {}",
-                pad(&view.dir.text(name), name_cols),
-                fit(status, STATUS_COLS)
-            )
+            view.dir.cells(&[
+                marker.to_string(),
+                format!("{}  ", pad(name, name_cols)),
+                number_cell(size, size_cols),
+                format!("  {}", pad(status, status_cols)),
+            ])
         };
         let titles = columns(
             "  ",
@@ -119,13 +125,13 @@ impl InboxFiles {
             &t("ui-import-col-size"),
             &t("ui-import-col-status"),
         );
-        buf.set_stringn(header.x, header.y, titles, cols, theme.heading());
+        view.dir.put(buf, header, &titles, theme.heading());
         if self.files.is_empty() {
             let lines: Vec<Line> = wrap(&t("ui-import-empty"), cols)
                 .into_iter()
                 .map(|l| Line::styled(l, theme.dim()))
                 .collect();
-            Paragraph::new(lines).render(list, buf);
+            Paragraph::new(view.dir.lines(lines)).render(list, buf);
             return;
         }
         let visible = list.height as usize;
@@ -140,11 +146,12 @@ impl InboxFiles {
                 ),
                 None => (t("ui-import-status-new"), Style::new()),
             };
-            let marker = if chosen { "▶ " } else { "  " };
+            let marker = view.dir.marker(chosen);
             let style = if chosen { theme.selected() } else { style };
             let text = columns(marker, &file.name, &size_text(file.size), &status);
-            buf.set_style(Rect::new(list.x, y, list.width, 1), style);
-            buf.set_stringn(list.x, y, text, cols, style);
+            let row = Rect::new(list.x, y, list.width, 1);
+            buf.set_style(row, style);
+            view.dir.put(buf, row, &text, style);
         }
     }
 }

@@ -62,10 +62,13 @@ impl Running {
         let cols = area.width as usize;
         let [title, _, gauge, figures, _, note] =
             Layout::vertical([Constraint::Length(1); 6]).areas(area);
-        let heading = view
-            .dir
-            .text(&t_args("ui-import-running", &[("file", &self.file)]));
-        buf.set_stringn(title.x, title.y, fit(&heading, cols), cols, theme.heading());
+        let heading = t_args("ui-import-running", &[("file", &self.file)]);
+        view.dir.put(
+            buf,
+            title,
+            &view.dir.text(&fit(&heading, cols)),
+            theme.heading(),
+        );
         let (ratio, label) = match self.rows {
             Some((done, total)) => {
                 let rows = t_args(
@@ -101,12 +104,14 @@ impl Running {
         } else {
             (label, Style::new())
         };
-        buf.set_stringn(figures.x, figures.y, fit(&label, cols), cols, style);
+        view.dir
+            .put(buf, figures, &view.dir.text(&fit(&label, cols)), style);
         let key = if self.job.cancelled() {
             "ui-import-cancelling"
         } else {
             "ui-import-cancel-note"
         };
-        buf.set_stringn(note.x, note.y, fit(&t(key), cols), cols, theme.dim());
+        view.dir
+            .put(buf, note, &view.dir.text(&fit(&t(key), cols)), theme.dim());
     }
 }

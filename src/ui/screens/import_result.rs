@@ -71,13 +71,10 @@ impl ImportResult {
             "ui-import-result-file",
             &[("file", &name), ("format", &r.format)],
         );
-        let mut lines = vec![Line::styled(
-            fit(&view.dir.text(&file), cols),
-            theme.heading(),
-        )];
+        let mut lines = vec![Line::styled(fit(&file, cols), theme.heading())];
         if let Some(refusal) = r.refusal_message() {
             for part in wrap(&refusal, cols) {
-                lines.push(Line::styled(view.dir.text(&part), theme.error()));
+                lines.push(Line::styled(part, theme.error()));
             }
         }
         for note in &r.notes {
@@ -161,7 +158,8 @@ impl ImportResult {
             Constraint::Fill(1),
         ])
         .areas(area);
-        Paragraph::new(summary).render(top, buf);
+        // Each line a row of label and value, or one field.
+        Paragraph::new(view.dir.lines(summary)).render(top, buf);
         let errors = &self.report.errors;
         if errors.is_empty() {
             return;
@@ -180,11 +178,10 @@ impl ImportResult {
                 &[("count", &errors.len().to_string())],
             );
         }
-        buf.set_stringn(
-            heading.x,
-            heading.y,
-            fit(&title, cols),
-            cols,
+        view.dir.put(
+            buf,
+            heading,
+            &view.dir.text(&fit(&title, cols)),
             theme.heading(),
         );
         let visible = list.height as usize;
@@ -201,9 +198,9 @@ impl ImportResult {
                         ("reason", &e.reason.to_string()),
                     ],
                 );
-                Line::raw(fit(&view.dir.text(&text), cols))
+                Line::raw(fit(&text, cols))
             })
             .collect();
-        Paragraph::new(lines).render(list, buf);
+        Paragraph::new(view.dir.lines(lines)).render(list, buf);
     }
 }

@@ -4,23 +4,14 @@
 //! card opens; drawing only reads it.
 
 use chrono::{NaiveDate, Weekday};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph, Widget};
+use ratatui::text::Line;
 
-use super::View;
 use crate::domain::habits::{Bought, Favourite, Habits, Purchase, habits};
 use crate::domain::member::Member;
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{date_short, fit, month_short, pad, width};
 use crate::ui::keymap::Action;
 use crate::ui::theme::Theme;
 
-const LABEL: usize = 12;
-/// Rows of the month chart, its labels included.
-const CHART_ROWS: u16 = 4;
 const PAGE: usize = 10;
 
 #[derive(Debug, Clone)]
@@ -166,228 +157,10 @@ impl PurchasesPage {
         };
         true
     }
-
-    fn figures(&self, view: &View, half: usize) -> Vec<Line<'static>> {
-        let h = &self.habits;
-        let currency = view.config.currency();
-        let theme = view.theme;
-        let cell = |label: &str, value: Option<String>, cols: usize| -> Vec<Span<'static>> {
-            let (text, style) = match value {
-                Some(v) => (v, Style::new()),
-                None => (t("ui-none"), theme.dim()),
-            };
-            let value_cols = cols.saturating_sub(LABEL);
-            vec![
-                Span::raw(pad(label, LABEL)),
-                Span::styled(pad(&view.dir.text(&text), value_cols), style),
-            ]
-        };
-        let last = h.last_visit.zip(h.days_since_last).map(|(date, days)| {
-            t_args(
-                "ui-habit-last",
-                &[
-                    ("date", &date_short(date, view.today)),
-                    ("ago", &t_count("ui-days-ago", "days", days)),
-                ],
-            )
-        });
-        let usually = h.usual_weekday.map(|day| match h.usual_hour {
-            Some(hour) => t_args(
-                "ui-habit-usually-hour",
-                &[
-                    ("weekday", &weekday_name(day)),
-                    ("from", &format!("{hour}:00")),
-                    ("to", &format!("{}:00", (hour + 1) % 24)),
-                ],
-            ),
-            None => weekday_name(day),
-        });
-        let pairs = [
-            (
-                (
-                    "ui-habit-visits",
-                    Some(t_count(
-                        "ui-habit-visits-12m",
-                        "count",
-                        i64::from(h.visits_12m),
-                    )),
-                ),
-                ("ui-habit-last-visit", last),
-            ),
-            (
-                (
-                    "ui-habit-spent",
-                    Some(t_args(
-                        "ui-habit-spent-12m",
-                        &[(
-                            "amount",
-                            &crate::words::numbers::money(currency, h.spend_12m),
-                        )],
-                    )),
-                ),
-                (
-                    "ui-habit-gap",
-                    h.median_gap_days.map(|g| t_count("ui-days", "days", g)),
-                ),
-            ),
-            (
-                (
-                    "ui-habit-basket",
-                    h.average_basket.map(|b| {
-                        t_args(
-                            "ui-habit-basket-average",
-                            &[("amount", &crate::words::numbers::money(currency, b))],
-                        )
-                    }),
-                ),
-                ("ui-habit-usually", usually),
-            ),
-        ];
-        let full = half * 2 + 2;
-        let mut lines: Vec<Line> = pairs
-            .into_iter()
-            .map(|((l1, v1), (l2, v2))| {
-                let mut spans = cell(&t(l1), v1, half + 2);
-                spans.extend(cell(&t(l2), v2, half));
-                Line::from(spans)
-            })
-            .collect();
-        for (label, list) in [
-            ("ui-habit-favourites", &h.favourite_items),
-            ("ui-habit-categories", &h.favourite_categories),
-        ] {
-            let text = favourites_text(list).map(|s| fit(&s, full.saturating_sub(LABEL)));
-            lines.push(Line::from(cell(&t(label), text, full)));
-        }
-        lines
-    }
-
-    fn render_chart(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let bars: Vec<Bar> = self
-            .habits
-            .months
-            .iter()
-            .map(|m| {
-                Bar::default()
-                    .value(u64::from(m.visits))
-                    .label(Line::from(month_short(m.month)))
-            })
-            .collect();
-        let most = self
-            .habits
-            .months
-            .iter()
-            .map(|m| m.visits)
-            .max()
-            .unwrap_or(0);
-        BarChart::default()
-            .data(BarGroup::default().bars(&bars))
-            .bar_width(3)
-            .bar_gap(1)
-            .max(u64::from(most.max(1)))
-            .bar_style(view.theme.key())
-            .value_style(view.theme.selected())
-            .render(area, buf);
-    }
-
-    fn history_line(&self, p: &Purchase, cols: usize, view: &View) -> Line<'static> {
-        let theme = view.theme;
-        let date = pad(&date_short(p.date, view.today), 11);
-        let time = pad(
-            &p.time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
-            6,
-        );
-        let total = crate::words::numbers::money(view.config.currency(), p.total_minor);
-        let total_cols = width(&total).max(10);
-        let mut items = items_text(&p.lines);
-        if p.lines.is_empty() {
-            // Exports of whole payments name no items.
-            items = t("ui-none");
-        }
-        if p.refund {
-            items = t_args("ui-history-refund", &[("items", &items)])
-                .trim()
-                .to_string();
-        }
-        let items_cols = cols.saturating_sub(11 + 1 + 6 + total_cols + 1);
-        let style = if p.refund {
-            theme.error()
-        } else {
-            Style::new()
-        };
-        let items_style = if p.lines.is_empty() && !p.refund {
-            theme.dim()
-        } else {
-            style
-        };
-        Line::from(vec![
-            Span::raw(format!("{date} ")),
-            Span::styled(time, theme.dim()),
-            Span::styled(pad(&view.dir.text(&items), items_cols), items_style),
-            Span::styled(format!(" {total:>total_cols$}"), style),
-        ])
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let theme = view.theme;
-        if self.history.is_empty() {
-            Paragraph::new(vec![
-                Line::raw(""),
-                Line::styled(t("ui-history-none"), theme.dim()),
-            ])
-            .render(area, buf);
-            return;
-        }
-        let cols = area.width as usize;
-        let half = cols.saturating_sub(2) / 2;
-        let figures = self.figures(view, half);
-        let [top, _, chart_row, heading, list] = Layout::vertical([
-            Constraint::Length(figures.len() as u16),
-            Constraint::Length(1),
-            Constraint::Length(CHART_ROWS),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-        ])
-        .areas(area);
-        Paragraph::new(figures).render(top, buf);
-        let chart_cols = 12 * 4 - 1;
-        let [chart, _, chart_note] = Layout::horizontal([
-            Constraint::Length(chart_cols),
-            Constraint::Length(2),
-            Constraint::Fill(1),
-        ])
-        .areas(chart_row);
-        self.render_chart(chart, buf, view);
-        Paragraph::new(vec![
-            Line::styled(t("ui-habit-per-month"), theme.heading()),
-            Line::styled(t("ui-habit-per-month-note"), theme.dim()),
-        ])
-        .render(chart_note, buf);
-        let count = t_count("ui-history-count", "count", self.history.len() as i64);
-        let title = t("ui-card-history");
-        buf.set_stringn(heading.x, heading.y, &title, cols, theme.heading());
-        let x = heading.x + width(&title) as u16 + 2;
-        buf.set_stringn(
-            x,
-            heading.y,
-            count,
-            cols.saturating_sub(width(&title) + 2),
-            theme.dim(),
-        );
-        let visible = list.height as usize;
-        let start = self.scroll.min(self.history.len().saturating_sub(visible));
-        let lines: Vec<Line> = self
-            .history
-            .iter()
-            .skip(start)
-            .take(visible)
-            .map(|p| self.history_line(p, cols, view))
-            .collect();
-        Paragraph::new(lines).render(list, buf);
-    }
 }
+
+#[path = "member_history_render.rs"]
+mod render;
 
 #[cfg(test)]
 #[path = "member_history_tests.rs"]

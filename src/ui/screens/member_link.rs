@@ -82,21 +82,20 @@ impl MemberPicker {
         let inner = frame(
             popup,
             buf,
-            &fit(&self.title.to_string(), popup.width as usize - 6),
+            &view
+                .dir
+                .text(&fit(&self.title.to_string(), popup.width as usize - 6)),
             theme,
         )
         .inner(Margin::new(1, 0));
         let cols = inner.width as usize;
-        buf.set_string(inner.x, inner.y, "> ", theme.key());
-        let field = Rect::new(inner.x + 2, inner.y, inner.width.saturating_sub(2), 1);
+        // The prompt where reading starts, as in the counter's search box.
+        let [prompt, field] = view.dir.row(Rect { height: 1, ..inner }, 2);
+        let prompt_text = if view.dir.is_rtl() { " <" } else { "> " };
+        buf.set_string(prompt.x, prompt.y, prompt_text, theme.key());
         if self.search.is_blank() {
-            buf.set_stringn(
-                field.x,
-                field.y,
-                t("ui-counter-placeholder"),
-                field.width as usize,
-                theme.dim(),
-            );
+            let placeholder = view.dir.text(&t("ui-counter-placeholder"));
+            view.dir.put(buf, field, &placeholder, theme.dim());
         }
         let cursor = self.search.render(field, buf, Style::new(), true, view.dir);
         let mut lines = vec![Line::raw("")];
@@ -110,19 +109,15 @@ impl MemberPicker {
             parts.extend(row.email.clone());
             parts.extend(row.card.clone());
             let chosen = i == self.selected;
-            let marker = if chosen { "▶ " } else { "  " };
+            let marker = view.dir.marker(chosen);
             let style = if chosen {
                 theme.selected()
             } else {
                 Style::new()
             };
-            lines.push(Line::styled(
-                fit(
-                    &format!("{marker}{}", view.dir.text(&parts.join(" · "))),
-                    cols,
-                ),
-                style,
-            ));
+            let text = view.dir.fit_drawn(&view.dir.join(&parts, " · "), cols - 2);
+            let text = view.dir.drawn_cells(&[marker.to_string(), text]);
+            lines.push(Line::styled(text, style).alignment(view.dir.alignment()));
         }
         if self.rows.is_empty() {
             lines.push(Line::styled(t("ui-counter-none-found"), theme.dim()));
@@ -140,8 +135,8 @@ impl MemberPicker {
             inner.width,
             inner.height.saturating_sub(2),
         );
-        Paragraph::new(lines).render(body, buf);
-        Paragraph::new(Line::from(keys)).render(
+        Paragraph::new(view.dir.lines(lines)).render(body, buf);
+        Paragraph::new(view.dir.line(keys)).render(
             Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1),
             buf,
         );

@@ -14,8 +14,10 @@ use crate::i18n::{t, t_args};
 use crate::message::Message;
 use crate::ops::lookup;
 use crate::ops::loyalty::Entry;
-use crate::ui::format::{date_with_year, fit, pad, width};
+use crate::ui::direction::number_cell;
+use crate::ui::format::{date_with_year, pad};
 use crate::ui::keymap::{Action, Keymap, POINTS, POINTS_FORM};
+use crate::ui::table::wanted;
 use crate::ui::widgets::field::{TextField, render_error, render_row};
 use crate::ui::widgets::popup::{centered, frame};
 use crate::words::loyalty::{reason_text, signed};
@@ -233,24 +235,15 @@ impl PointsState {
         let form_rows = if self.form.is_some() { 4 } else { 0 };
         let list_rows = (inner.height as usize).saturating_sub(form_rows);
         if self.entries.is_empty() {
-            buf.set_stringn(
-                inner.x,
-                inner.y,
-                fit(&t("ui-points-empty"), cols),
-                cols,
-                theme.dim(),
-            );
+            let text = view.dir.text(&t("ui-points-empty"));
+            view.dir.put(buf, inner, &text, theme.dim());
         }
-        let when_cols = 12;
+        let shown = || self.entries.iter().skip(self.scroll).take(list_rows);
+        // As wide as the longest date shown ("17. stu 2026.") and a space.
+        let when_cols = (wanted("", shown().map(|e| date_with_year(e.at.date()))) + 1).max(12);
         let delta_cols = 7;
         let what_cols = cols.saturating_sub(when_cols + delta_cols + 2);
-        for (i, e) in self
-            .entries
-            .iter()
-            .skip(self.scroll)
-            .take(list_rows)
-            .enumerate()
-        {
+        for (i, e) in shown().enumerate() {
             let y = inner.y + i as u16;
             let mut what = reason_text(e);
             if let Some(note) = &e.note {
@@ -259,18 +252,26 @@ impl PointsState {
                 what = format!("{what} {receipt}");
             }
             let delta = signed(e.delta);
-            let text = format!(
-                "{}{}{delta}  {}",
+            let text = view.dir.cells(&[
                 pad(&date_with_year(e.at.date()), when_cols),
-                " ".repeat(delta_cols.saturating_sub(width(&delta))),
-                fit(&view.dir.text(&what), what_cols)
-            );
+                number_cell(&delta, delta_cols),
+                format!("  {}", pad(&what, what_cols)),
+            ]);
             let style = if e.delta < 0 {
                 theme.dim()
             } else {
                 Style::new()
             };
-            buf.set_stringn(inner.x, y, fit(&text, cols), cols, style);
+            view.dir.put(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                &text,
+                style,
+            );
         }
         let form = self.form.as_ref()?;
         let top = inner.bottom().saturating_sub(form_rows as u16);
@@ -283,7 +284,13 @@ impl PointsState {
         for y in clear.top()..clear.bottom() {
             buf.set_stringn(inner.x, y, " ".repeat(cols), cols, Style::new());
         }
-        buf.set_stringn(inner.x, top, fit(&heading, cols), cols, theme.heading());
+        let heading_row = Rect {
+            y: top,
+            height: 1,
+            ..inner
+        };
+        view.dir
+            .put(buf, heading_row, &view.dir.text(&heading), theme.heading());
         let labels = match form.kind {
             FormKind::Adjust => vec![
                 (t("ui-adjust-points"), t("ui-adjust-points-hint")),

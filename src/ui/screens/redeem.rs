@@ -12,7 +12,8 @@ use crate::domain::loyalty_config::Reward;
 use crate::i18n::{t, t_args, t_count};
 use crate::message::Message;
 use crate::ops::loyalty::redeem_problem;
-use crate::ui::format::{fit, pad, width, wrap};
+use crate::ui::direction::number_cell;
+use crate::ui::format::{pad, wrap};
 use crate::ui::keymap::{Action, Keymap, REDEEM};
 use crate::ui::widgets::field::{LABEL_COLS, TextField, render_row};
 use crate::ui::widgets::popup::{centered, frame};
@@ -147,14 +148,23 @@ impl RedeemState {
         let inner = frame(popup, buf, &view.dir.text(&title), theme).inner(Margin::new(1, 0));
         let cols = inner.width as usize;
         let mut y = inner.y;
+        // One row in drawing order, from where reading starts.
         let line = |buf: &mut Buffer, y: u16, text: &str, style: Style| {
-            buf.set_stringn(inner.x, y, fit(text, cols), cols, style);
+            view.dir.put(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                text,
+                style,
+            );
         };
-        let balance = format!(
-            "{}{}",
+        let balance = view.dir.cells(&[
             pad(&t("ui-redeem-balance"), LABEL_COLS as usize),
-            t_count("ui-points-count", "count", self.balance)
-        );
+            t_count("ui-points-count", "count", self.balance),
+        ]);
         line(buf, y, &balance, Style::new());
         y += 2;
         let row = Rect::new(inner.x, y, inner.width, 1);
@@ -178,25 +188,34 @@ impl RedeemState {
                 .take(2)
                 .enumerate()
             {
-                line(buf, y + i as u16, &text, theme.error());
+                line(buf, y + i as u16, &view.dir.text(&text), theme.error());
             }
         }
         y += 2;
         if self.rewards.is_empty() {
-            line(buf, y, &t("ui-redeem-no-rewards"), theme.dim());
+            line(
+                buf,
+                y,
+                &view.dir.text(&t("ui-redeem-no-rewards")),
+                theme.dim(),
+            );
             y += 1;
         } else {
-            line(buf, y, &t("ui-redeem-rewards"), theme.heading());
+            line(
+                buf,
+                y,
+                &view.dir.text(&t("ui-redeem-rewards")),
+                theme.heading(),
+            );
             y += 1;
             let name_cols = cols.saturating_sub(14);
             for (i, reward) in self.rewards.iter().enumerate().take(6) {
-                let marker = if self.picked == Some(i) { "▶ " } else { "  " };
-                let points = reward.points.to_string();
-                let text = format!(
-                    "{marker}{}{}{points}",
-                    pad(&view.dir.text(&reward.name), name_cols),
-                    " ".repeat(10usize.saturating_sub(width(&points)))
-                );
+                let marker = view.dir.marker(self.picked == Some(i));
+                let text = view.dir.cells(&[
+                    marker.to_string(),
+                    pad(&reward.name, name_cols),
+                    number_cell(&reward.points.to_string(), 10),
+                ]);
                 let style = if self.picked == Some(i) {
                     theme.selected()
                 } else if reward.points > self.balance {
@@ -210,11 +229,10 @@ impl RedeemState {
         }
         y += 1;
         if let Some(points) = self.points().filter(|p| *p > 0 && *p <= self.balance) {
-            let after = format!(
-                "{}{}",
+            let after = view.dir.cells(&[
                 pad(&t("ui-redeem-after"), LABEL_COLS as usize),
-                t_count("ui-points-count", "count", self.balance - points)
-            );
+                t_count("ui-points-count", "count", self.balance - points),
+            ]);
             line(
                 buf,
                 y.min(inner.bottom().saturating_sub(1)),

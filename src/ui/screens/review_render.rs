@@ -14,8 +14,10 @@ use super::review::{ContactChoice, ReviewState, WINDOWS};
 use crate::domain::member::display_phone;
 use crate::domain::review::{ReviewRow, RowKind, Section};
 use crate::i18n::{t, t_args, t_count};
-use crate::ui::format::{fit, pad, width, wrap};
+use crate::ui::direction::Direction;
+use crate::ui::format::{fit, pad, wrap};
 use crate::ui::keymap::{REVIEW_CONTACT, grouped};
+use crate::ui::table::wanted;
 use crate::ui::widgets::popup::{centered, frame};
 use crate::words::dates::{day_text, days_text};
 use crate::words::loyalty::tier_gap;
@@ -31,10 +33,7 @@ impl ReviewState {
         let theme = view.theme;
         let block = Block::bordered()
             .border_style(theme.border(self.choice.is_none()))
-            .title(Span::styled(
-                format!(" {} ", t("ui-review-title")),
-                theme.heading(),
-            ));
+            .title(view.dir.title(&t("ui-review-title"), theme.heading()));
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
         let [tabs, intro, header, list, rule, detail] = Layout::vertical([
@@ -46,8 +45,8 @@ impl ReviewState {
             Constraint::Length(4),
         ])
         .areas(inner);
-        Line::from(self.tab_spans(view)).render(tabs, buf);
-        Line::from(self.intro_spans(view)).render(intro, buf);
+        view.dir.line(self.tab_spans(view)).render(tabs, buf);
+        view.dir.line(self.intro_spans(view)).render(intro, buf);
         self.render_header(header, buf, view);
         self.render_list(list, buf, view);
         buf.set_string(rule.x, rule.y, "─".repeat(rule.width as usize), theme.dim());
@@ -133,32 +132,32 @@ impl ReviewState {
         if self.section() == Section::NearTier {
             return;
         }
-        let day_cols = self.day_cols();
-        let text_cols = (area.width as usize).saturating_sub(2 + day_cols + AGREES + 1);
-        let line = format!(
-            "  {}{} {}",
+        let day_cols = self.day_cols(&day);
+        let agrees_cols = agrees_cols();
+        let text_cols = (area.width as usize).saturating_sub(2 + day_cols + agrees_cols + 1);
+        let line = view.dir.cells(&[
+            "  ".to_string(),
             pad(&day, day_cols),
             pad(&who, text_cols),
-            fit(&t("ui-review-col-agrees"), AGREES)
-        );
-        buf.set_stringn(
-            area.x,
-            area.y,
-            line,
-            area.width as usize,
-            view.theme.heading(),
-        );
+            format!(" {}", pad(&t("ui-review-col-agrees"), agrees_cols)),
+        ]);
+        view.dir.put(buf, area, &line, view.theme.heading());
     }
 
-    /// The day column: wide enough for the longest day shown and a space
-    /// ("Wed 30 Sept", "11月23日周一"), never narrower than before.
-    fn day_cols(&self) -> usize {
-        let widest = self
-            .rows()
-            .iter()
-            .filter_map(|r| r.date)
-            .map(|d| width(&day_text(d)));
-        widest.max().map_or(DAY, |w| (w + 1).clamp(DAY, 2 * DAY))
+    /// The day column: wide enough for its heading and the longest day
+    /// shown and a space ("Wed 30 Sept", "11月23日周一"), never narrower
+    /// than before.
+    fn day_cols(&self, heading: &str) -> usize {
+        let days = self.rows().iter().filter_map(|r| r.date).map(day_text);
+        (wanted(heading, days) + 1).clamp(DAY, 2 * DAY)
+    }
+
+    /// The heading of the day column in this section.
+    fn day_heading(&self) -> String {
+        match self.section() {
+            Section::Birthdays => t("ui-review-col-day"),
+            _ => t("ui-col-last-visit"),
+        }
     }
 
     fn render_list(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -177,14 +176,15 @@ impl ReviewState {
                 .into_iter()
                 .map(|l| Line::styled(format!("  {l}"), theme.dim()))
                 .collect();
-            Paragraph::new(lines).render(area, buf);
+            Paragraph::new(view.dir.lines(lines)).render(area, buf);
             return;
         }
         let visible = area.height as usize;
         let selected = self.selected_index();
         let offset = (selected + 1).saturating_sub(visible);
-        let day_cols = self.day_cols();
-        let text_cols = (area.width as usize).saturating_sub(2 + day_cols + AGREES + 1);
+        let day_cols = self.day_cols(&self.day_heading());
+        let agrees_cols = agrees_cols();
+        let text_cols = (area.width as usize).saturating_sub(2 + day_cols + agrees_cols + 1);
         for (i, y) in (offset..rows.len()).zip(area.y..area.bottom()) {
             let row = &rows[i];
             // The day only where it changes, so rows group by day.
@@ -205,13 +205,20 @@ impl ReviewState {
                 ),
                 None => (channels_text(&row.member.channels), false),
             };
-            let marker = if i == selected { "▶ " } else { "  " };
-            let line = format!(
-                "{marker}{}{} {}",
-                pad(&day, day_cols),
-                pad(&list_text(row, view.dir), text_cols),
-                fit(&agrees, AGREES)
-            );
+            let marker = match (i == selected, view.dir.is_rtl()) {
+                (false, _) => "  ",
+                (true, false) => "▶ ",
+                (true, true) => "◀ ",
+            };
+            let line = view.dir.drawn_cells(&[
+                marker.to_string(),
+                pad(&view.dir.text(&day), day_cols),
+                pad(
+                    &view.dir.fit_drawn(&list_text(row, view.dir), text_cols),
+                    text_cols,
+                ),
+                format!(" {}", pad(&view.dir.text(&agrees), agrees_cols)),
+            ]);
             let style = match (i == selected, done) {
                 (true, _) => theme.selected(),
                 (false, true) => theme.dim(),
@@ -219,13 +226,7 @@ impl ReviewState {
             };
             let row_area = Rect::new(area.x, y, area.width, 1);
             buf.set_style(row_area, style);
-            buf.set_stringn(
-                area.x,
-                y,
-                fit(&line, area.width as usize),
-                area.width as usize,
-                style,
-            );
+            view.dir.put(buf, row_area, &line, style);
         }
     }
 
@@ -236,12 +237,18 @@ impl ReviewState {
         let Some(row) = self.selected_row() else {
             return vec![];
         };
-        let mut lines = vec![Line::styled(
-            fit(&list_text(row, view.dir), cols),
-            theme.heading(),
-        )];
+        let mut lines = vec![
+            Line::styled(
+                view.dir.fit_drawn(&list_text(row, view.dir), cols),
+                theme.heading(),
+            )
+            .alignment(view.dir.alignment()),
+        ];
         if let RowKind::Missing { .. } = row.kind {
-            lines.push(Line::styled(t("ui-review-missing-hint"), theme.dim()));
+            lines.push(
+                view.dir
+                    .text_line(Line::styled(t("ui-review-missing-hint"), theme.dim())),
+            );
             return lines;
         }
         let mut how = vec![];
@@ -258,14 +265,13 @@ impl ReviewState {
                 ],
             ));
         }
-        how.extend(
-            self.contact_details(row, view)
-                .iter()
-                .map(|p| view.dir.text(p)),
-        );
-        lines.push(Line::raw(fit(&how.join(SEP), cols)));
+        how.extend(self.contact_details(row, view));
+        let how = view.dir.join(&how, SEP);
+        lines.push(Line::raw(view.dir.fit_drawn(&how, cols)).alignment(view.dir.alignment()));
         if let Some((message, language)) = &row.message {
-            let rtl = language == "he";
+            // The message reads in its own language's direction, also on
+            // a screen in another language.
+            let dir = Direction::new(language == "he", !view.dir.app_reorders());
             let mut wrapped = wrap(message, cols);
             if wrapped.len() > 2 {
                 wrapped.truncate(2);
@@ -276,10 +282,11 @@ impl ReviewState {
             } else {
                 theme.good()
             };
-            lines.extend(wrapped.iter().map(|l| {
-                let line = Line::styled(message_line(l, rtl), style);
-                if rtl { line.right_aligned() } else { line }
-            }));
+            lines.extend(
+                wrapped
+                    .iter()
+                    .map(|l| Line::styled(dir.text(l), style).alignment(dir.alignment())),
+            );
         }
         lines
     }
@@ -311,7 +318,9 @@ impl ReviewState {
         let only_in_shop = choice.channels.len() == 1;
         let height = choice.channels.len() as u16 + 4 + if only_in_shop { 2 } else { 0 };
         let popup = centered(area, 56, height);
-        let title = t_args("ui-review-choice-title", &[("name", &view.dir.text(&name))]);
+        let title = view
+            .dir
+            .text(&t_args("ui-review-choice-title", &[("name", &name)]));
         let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 0));
         let mut lines = vec![];
         for (i, channel) in choice.channels.iter().enumerate() {
@@ -325,7 +334,10 @@ impl ReviewState {
                 &contact_channel_name(*channel),
                 inner.width.saturating_sub(2) as usize,
             );
-            lines.push(Line::styled(format!("{marker}{label}"), style));
+            lines.push(
+                view.dir
+                    .line(vec![Span::styled(format!("{marker}{label}"), style)]),
+            );
         }
         lines.push(Line::raw(""));
         if only_in_shop {
@@ -340,7 +352,7 @@ impl ReviewState {
             }
         }
         lines.push(Line::from(keys));
-        Paragraph::new(lines).render(inner, buf);
+        Paragraph::new(view.dir.lines(lines)).render(inner, buf);
     }
 }
 
@@ -373,24 +385,10 @@ fn list_text(row: &ReviewRow, dir: crate::ui::direction::Direction) -> String {
             parts
         }
     };
-    parts
-        .iter()
-        .map(|p| dir.text(p))
-        .collect::<Vec<_>>()
-        .join(SEP)
+    dir.join(&parts, SEP)
 }
 
-/// A message line in drawing order, in the direction of the message's own
-/// language: a Hebrew message reads right to left also on an English screen.
-fn message_line(line: &str, rtl: bool) -> String {
-    use unicode_bidi::{BidiInfo, Level};
-    let level = if rtl { Level::rtl() } else { Level::ltr() };
-    let info = BidiInfo::new(line, Some(level));
-    if !info.has_rtl() {
-        return line.to_string();
-    }
-    info.paragraphs
-        .iter()
-        .map(|p| info.reorder_line(p, p.range.clone()).into_owned())
-        .collect()
+/// The column of channels a member agreed to: as wide as its heading.
+fn agrees_cols() -> usize {
+    wanted(&t("ui-review-col-agrees"), [" ".repeat(AGREES)])
 }

@@ -5,7 +5,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
 use super::duplicates::{Choice, Duplicates};
@@ -21,7 +20,7 @@ use crate::ops::members::{self, IfDuplicate, MemberInput, Outcome};
 use crate::ui::format::fit;
 use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_BIRTHDAY, SIGNUP_CONSENT, SIGNUP_FIELD};
 use crate::ui::stack::Screen;
-use crate::ui::widgets::field::{LABEL_COLS, render_error, render_row};
+use crate::ui::widgets::field::{render_error, render_row};
 
 #[derive(Debug)]
 pub struct SignupState {
@@ -276,13 +275,8 @@ impl SignupState {
             if stop.starts_optional() {
                 row(&mut y);
                 if let Some(at) = row(&mut y) {
-                    buf.set_stringn(
-                        at.x,
-                        at.y,
-                        t("ui-signup-optional"),
-                        at.width as usize,
-                        theme.dim(),
-                    );
+                    let text = view.dir.text(&t("ui-signup-optional"));
+                    view.dir.put(buf, at, &text, theme.dim());
                 }
             }
             let Some(at) = row(&mut y) else { break };
@@ -303,13 +297,10 @@ impl SignupState {
             }
         }
         if let Some(at) = row(&mut y).and_then(|_| row(&mut y)) {
-            buf.set_stringn(
-                at.x,
-                at.y,
-                fit(&t("ui-signup-footer"), at.width as usize),
-                at.width as usize,
-                theme.dim(),
-            );
+            let text = view
+                .dir
+                .text(&fit(&t("ui-signup-footer"), at.width as usize));
+            view.dir.put(buf, at, &text, theme.dim());
         }
         if let Some(dups) = &self.duplicates {
             dups.render(area, buf, view);
@@ -317,47 +308,10 @@ impl SignupState {
         }
         cursor
     }
-
-    fn render_consent(
-        &self,
-        at: Rect,
-        buf: &mut Buffer,
-        view: &View,
-        focused: bool,
-    ) -> Option<Position> {
-        let theme = view.theme;
-        let label_style = if focused {
-            theme.heading()
-        } else {
-            Style::new()
-        };
-        buf.set_stringn(
-            at.x,
-            at.y,
-            t(Stop::Consent.label_key()),
-            LABEL_COLS as usize - 1,
-            label_style,
-        );
-        let mut x = at.x + LABEL_COLS;
-        let mut cursor = None;
-        for (i, channel) in Channel::ALL.into_iter().enumerate() {
-            let mark = if self.fields.consent[i] { "[x]" } else { "[ ]" };
-            let text = format!("{mark} {}", t(&format!("ui-channel-{}", channel.code())));
-            let style = if focused && i == self.consent_cursor {
-                cursor = Some(Position::new(x + 1, at.y));
-                theme.selected()
-            } else {
-                Style::new()
-            };
-            if x >= at.right() {
-                break;
-            }
-            let (end, _) = buf.set_stringn(x, at.y, &text, (at.right() - x) as usize, style);
-            x = end + 2;
-        }
-        cursor
-    }
 }
+
+#[path = "signup_consent.rs"]
+mod consent;
 
 impl Screen for SignupState {
     fn name(&self) -> &'static str {

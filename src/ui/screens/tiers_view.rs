@@ -5,14 +5,15 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
 use super::View;
 use super::tiers::{Focus, Preview, TiersState};
 use crate::domain::tiers::TierBasis;
 use crate::i18n::{t, t_args, t_count};
+use crate::ui::direction::number_cell;
 use crate::ui::format::{date_short, fit, pad, width, wrap};
+use crate::ui::table::wanted;
 use crate::words::loyalty::{gap_to, metric_text};
 
 impl TiersState {
@@ -32,46 +33,61 @@ impl TiersState {
         );
         let block = Block::bordered()
             .border_style(theme.border(true))
-            .title(Span::styled(
-                format!(" {} ", fit(&title, area.width as usize - 4)),
+            .title(view.dir.title(
+                &fit(&title, (area.width as usize).saturating_sub(4)),
                 theme.heading(),
             ));
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
         let cols = inner.width as usize;
-        let put = |buf: &mut Buffer, x: u16, y: u16, text: &str, cols: usize, style: Style| {
-            buf.set_stringn(x, y, fit(text, cols), cols, style);
+        // One row of `area` at `y`: `text` is in drawing order.
+        let put = |buf: &mut Buffer, area: Rect, y: u16, text: &str, style: Style| {
+            view.dir.put(
+                buf,
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                text,
+                style,
+            );
         };
         if !program.has_tiers() {
-            put(
-                buf,
-                inner.x,
-                inner.y,
-                &t("loyalty-no-tiers"),
-                cols,
-                theme.dim(),
-            );
+            for (i, line) in wrap(&t("loyalty-no-tiers"), cols).iter().enumerate() {
+                let y = inner.y + i as u16;
+                put(buf, inner, y, &view.dir.text(line), theme.dim());
+            }
             return None;
         }
         let tiers = &program.tiers.tiers;
         let head_rows = tiers.len() as u16 + 5;
         let [table, lists] =
             Layout::vertical([Constraint::Length(head_rows), Constraint::Fill(1)]).areas(inner);
-        let (name_w, from_w, count_w) = (14, 14, 8);
-        let perks_w = cols.saturating_sub(name_w + from_w + count_w + 6);
-        let header = format!(
-            "  {}{}{} {}",
+        // Each column as wide as its heading or its widest value, and a gap.
+        let name_w = wanted(&t("loyalty-col-tier"), tiers.iter().map(|t| &t.name)).max(12) + 2;
+        let from_w = wanted(
+            &t("loyalty-col-from"),
+            tiers.iter().map(|t| metric_text(program, t.min)),
+        )
+        .max(12)
+            + 2;
+        let count_w = wanted(&t("loyalty-col-members"), ["1234567"]);
+        // A few columns kept free at the end, as the table always had.
+        let perks_w = cols.saturating_sub(name_w + from_w + count_w + 7);
+        let header = view.dir.cells(&[
+            "  ".to_string(),
             pad(&t("loyalty-col-tier"), name_w),
             pad(&t("loyalty-col-from"), from_w),
-            pad(&format!("{:>7}", t("loyalty-col-members")), count_w),
-            t("loyalty-col-perks")
-        );
-        put(buf, table.x, table.y, &header, cols, theme.heading());
+            number_cell(&t("loyalty-col-members"), count_w),
+            format!("  {}", pad(&t("loyalty-col-perks"), perks_w)),
+        ]);
+        put(buf, table, table.y, &header, theme.heading());
         let mut cursor = None;
         for (i, tier) in tiers.iter().enumerate() {
             let y = table.y + 1 + i as u16;
             let selected = self.focus == Focus::Tiers && i == self.tier;
-            let marker = if selected { "▶ " } else { "  " };
+            let marker = view.dir.marker(selected);
             // Not known until the recompute is done.
             let count = if self.is_working() {
                 "…".to_string()
@@ -83,21 +99,29 @@ impl TiersState {
                     .unwrap_or(0)
                     .to_string()
             };
-            let line = format!(
-                "{marker}{}{}{:>7}  {}",
-                pad(&view.dir.text(&tier.name), name_w),
+            let line = view.dir.cells(&[
+                marker.to_string(),
+                pad(&tier.name, name_w),
                 pad(&metric_text(program, tier.min), from_w),
-                count,
-                fit(&view.dir.text(&tier.perks), perks_w)
-            );
+                number_cell(&count, count_w),
+                format!("  {}", pad(&tier.perks, perks_w)),
+            ]);
             let style = if selected {
                 theme.selected()
             } else {
                 Style::new()
             };
-            put(buf, table.x, y, &line, cols, style);
+            put(buf, table, y, &line, style);
             if selected && let Some(field) = &self.edit {
                 let at = Rect::new(table.x + 2 + name_w as u16, y, from_w as u16 - 2, 1);
+                let at = view.dir.place(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..table
+                    },
+                    at,
+                );
                 buf.set_stringn(
                     at.x,
                     y,
@@ -130,15 +154,14 @@ impl TiersState {
             None => (t("ui-tiers-edit-hint"), theme.dim()),
         };
         for (i, text) in wrap(&note, cols).into_iter().take(2).enumerate() {
-            put(buf, table.x, note_y + i as u16, &text, cols, style);
+            put(buf, table, note_y + i as u16, &view.dir.text(&text), style);
         }
         if self.is_working() {
             put(
                 buf,
-                lists.x,
+                lists,
                 lists.y,
-                &t("ui-tiers-working-note"),
-                cols,
+                &view.dir.text(&t("ui-tiers-working-note")),
                 theme.dim(),
             );
         } else {
@@ -153,6 +176,8 @@ impl TiersState {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .spacing(2)
                 .areas(area);
+        // Moves where reading starts, the nudge list beside them.
+        let [left, right] = view.dir.split(area, [left, right]);
         let o = &self.overview;
         let moves_title = t_args(
             "ui-tiers-moves",
@@ -162,28 +187,30 @@ impl TiersState {
             ],
         );
         let nudge_title = t_count("ui-tiers-nudges", "count", o.nudge_total as i64);
-        let moves: Vec<String> = o
+        // The date column as wide as the longest date ("יום ג׳, 17 בנוב׳").
+        let date_w = wanted("", o.moves.iter().map(|m| date_short(m.on, view.today))).max(10);
+        let moves: Vec<Vec<String>> = o
             .moves
             .iter()
             .map(|m| {
                 let arrow = if m.up { "↑" } else { "↓" };
-                let name_w = (left.width as usize).saturating_sub(2 + 2 + 9 + 10);
-                format!(
-                    "{arrow} {} {}{}",
-                    pad(&view.dir.text(&m.name), name_w),
-                    pad(&view.dir.text(&m.to), 8),
-                    pad(&date_short(m.on, view.today), 10)
-                )
+                let name_w = (left.width as usize).saturating_sub(2 + 2 + 9 + date_w);
+                vec![
+                    format!("{arrow} "),
+                    format!("{} ", pad(&m.name, name_w)),
+                    pad(&m.to, 8),
+                    pad(&date_short(m.on, view.today), date_w),
+                ]
             })
             .collect();
-        let nudges: Vec<String> = o
+        let nudges: Vec<Vec<String>> = o
             .nudges
             .iter()
             .map(|n| {
                 let next = self.program.tier_name(n.tier + 1).unwrap_or_default();
-                let gap = format!(" {}", view.dir.text(&gap_to(&self.program, n.gap, next)));
+                let gap = format!(" {}", gap_to(&self.program, n.gap, next));
                 let name_w = (right.width as usize).saturating_sub(width(&gap) + 2);
-                format!("{}{gap}", pad(&view.dir.text(&n.name), name_w))
+                vec![pad(&n.name, name_w), gap]
             })
             .collect();
         let empty = t("ui-tiers-none");
@@ -197,41 +224,34 @@ impl TiersState {
             } else {
                 theme.dim()
             };
-            buf.set_stringn(
-                rect.x,
-                rect.y,
-                fit(&title, rect.width as usize),
-                rect.width as usize,
-                style,
-            );
+            view.dir.put(buf, rect, &view.dir.text(&title), style);
             let visible = rect.height.saturating_sub(1) as usize;
             if rows.is_empty() {
-                buf.set_stringn(
-                    rect.x,
-                    rect.y + 1,
-                    fit(&empty, rect.width as usize),
-                    rect.width as usize,
-                    theme.dim(),
-                );
+                let row = Rect {
+                    y: rect.y + 1,
+                    height: 1,
+                    ..rect
+                };
+                view.dir.put(buf, row, &view.dir.text(&empty), theme.dim());
             }
             let offset = (at + 1).saturating_sub(visible);
             for (i, text) in rows.iter().enumerate().skip(offset).take(visible) {
                 let y = rect.y + 1 + (i - offset) as u16;
                 let selected = focused && i == at;
-                let marker = if selected { "▶ " } else { "  " };
                 let style = if selected {
                     theme.selected()
                 } else {
                     Style::new()
                 };
-                let cols = rect.width as usize;
-                buf.set_stringn(
-                    rect.x,
+                let mut cells = vec![view.dir.marker(selected).to_string()];
+                cells.extend(text.iter().cloned());
+                let line = view.dir.cells(&cells);
+                let row = Rect {
                     y,
-                    fit(&format!("{marker}{text}"), cols),
-                    cols,
-                    style,
-                );
+                    height: 1,
+                    ..rect
+                };
+                view.dir.put(buf, row, &line, style);
             }
         }
     }

@@ -6,7 +6,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::member_link::{LinkChoice, MemberPicker};
@@ -20,9 +19,11 @@ use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
 use crate::message::Message;
 use crate::ops::till_customers::{self, Identity, TillCustomer, UnmatchedCustomer};
-use crate::ui::format::{date_short, fit, pad, wrap};
+use crate::ui::direction::number_cell;
+use crate::ui::format::{date_short, pad, wrap};
 use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
 use crate::ui::stack::Screen;
+use crate::ui::table::{wanted, widths};
 
 /// The biggest spenders first; enough to work through after an import.
 const LIMIT: usize = 500;
@@ -165,10 +166,7 @@ impl UnmatchedState {
         let theme = view.theme;
         let block = Block::bordered()
             .border_style(theme.border(self.picker.is_none()))
-            .title(Span::styled(
-                format!(" {} ", t("ui-unmatched-title")),
-                theme.heading(),
-            ));
+            .title(view.dir.title(&t("ui-unmatched-title"), theme.heading()));
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
         let cols = inner.width as usize;
@@ -180,72 +178,75 @@ impl UnmatchedState {
             Constraint::Fill(1),
         ])
         .areas(inner);
-        Paragraph::new(
-            intro
-                .into_iter()
-                .map(|l| ratatui::text::Line::styled(l, theme.dim()))
-                .collect::<Vec<_>>(),
-        )
-        .render(intro_area, buf);
-        let name_cols = cols.saturating_sub(2 + 1 + 24 + 1 + 8 + 1 + 10 + 1 + 11);
-        let row = |marker: &str, cells: [String; 5]| {
-            let [name, who, receipts, spend, last] = cells;
-            format!(
-                "{marker}{} {} {:>8} {:>10} {}",
-                pad(&view.dir.text(&name), name_cols),
-                pad(&who, 24),
-                receipts,
-                spend,
-                pad(&last, 11)
+        let dim_lines = |lines: Vec<String>| {
+            view.dir.lines(
+                lines
+                    .into_iter()
+                    .map(|l| ratatui::text::Line::styled(l, theme.dim()))
+                    .collect(),
             )
         };
-        let heading = row(
-            "  ",
-            [
-                t("ui-unmatched-col-name"),
-                t("ui-unmatched-col-who"),
-                t("ui-unmatched-col-receipts"),
-                t("ui-unmatched-col-spend"),
-                t("ui-col-last-visit"),
-            ],
-        );
-        buf.set_stringn(
-            header.x,
-            header.y,
-            fit(&heading, cols),
-            cols,
-            theme.heading(),
-        );
-        if self.customers.is_empty() {
-            let lines: Vec<_> = wrap(&t("ui-unmatched-none"), cols)
-                .into_iter()
-                .map(|l| ratatui::text::Line::styled(l, theme.dim()))
-                .collect();
-            Paragraph::new(lines).render(list, buf);
-        }
+        Paragraph::new(dim_lines(intro)).render(intro_area, buf);
         let currency = view.config.currency();
         let visible = list.height as usize;
         let offset = (self.selected + 1).saturating_sub(visible);
-        for (i, y) in (offset..self.customers.len()).zip(list.y..list.bottom()) {
-            let c = &self.customers[i];
-            let chosen = i == self.selected;
+        let shown: Vec<[String; 5]> = self
+            .customers
+            .iter()
+            .skip(offset)
+            .take(visible)
+            .map(|c| {
+                [
+                    c.name.clone().unwrap_or_else(|| t("ui-none")),
+                    identity_text(c, view.config),
+                    c.receipts.to_string(),
+                    crate::words::numbers::money(currency, c.spend_minor),
+                    c.last_visit
+                        .map(|d| date_short(d, view.today))
+                        .unwrap_or_else(|| t("ui-none")),
+                ]
+            })
+            .collect();
+        let headings = [
+            t("ui-unmatched-col-name"),
+            t("ui-unmatched-col-who"),
+            t("ui-unmatched-col-receipts"),
+            t("ui-unmatched-col-spend"),
+            t("ui-col-last-visit"),
+        ];
+        // Each column as wide as its heading or its values (the numbers and
+        // dates at least as wide as before); the name takes the rest.
+        let least = [0, 24, 8, 10, 11];
+        let wanted: Vec<usize> = (0..5)
+            .map(|c| wanted(&headings[c], shown.iter().map(|r| &r[c])).max(least[c]))
+            .collect();
+        let widths = widths(&wanted, 0, 10, cols.saturating_sub(2 + 4), 0);
+        let row = |marker: &str, cells: &[String; 5]| {
+            view.dir.cells(&[
+                marker.to_string(),
+                format!("{} ", pad(&cells[0], widths[0])),
+                format!("{} ", pad(&cells[1], widths[1])),
+                format!("{} ", number_cell(&cells[2], widths[2])),
+                format!("{} ", number_cell(&cells[3], widths[3])),
+                pad(&cells[4], widths[4]),
+            ])
+        };
+        view.dir
+            .put(buf, header, &row("  ", &headings), theme.heading());
+        if self.customers.is_empty() {
+            Paragraph::new(dim_lines(wrap(&t("ui-unmatched-none"), cols))).render(list, buf);
+        }
+        for (n, (cells, y)) in shown.iter().zip(list.y..list.bottom()).enumerate() {
+            let chosen = offset + n == self.selected;
             let style = if chosen {
                 theme.selected()
             } else {
                 Style::new()
             };
-            let cells = [
-                c.name.clone().unwrap_or_else(|| t("ui-none")),
-                identity_text(c, view.config),
-                c.receipts.to_string(),
-                crate::words::numbers::money(currency, c.spend_minor),
-                c.last_visit
-                    .map(|d| date_short(d, view.today))
-                    .unwrap_or_else(|| t("ui-none")),
-            ];
-            let text = row(if chosen { "▶ " } else { "  " }, cells);
-            buf.set_style(Rect::new(list.x, y, list.width, 1), style);
-            buf.set_stringn(list.x, y, fit(&text, cols), cols, style);
+            let text = row(view.dir.marker(chosen), cells);
+            let row_area = Rect::new(list.x, y, list.width, 1);
+            buf.set_style(row_area, style);
+            view.dir.put(buf, row_area, &text, style);
         }
         self.picker.as_ref().and_then(|p| p.render(area, buf, view))
     }

@@ -6,8 +6,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use ratatui::layout::Position;
 
@@ -16,7 +17,7 @@ use super::welcome_demo::Filling;
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::i18n::{t, t_args};
-use crate::ui::format::pad;
+use crate::ui::format::{pad, wrap};
 use crate::ui::keymap::{Action, DEMO_RUNNING, Keymap, WELCOME, grouped};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::popup::{centered, frame};
@@ -72,19 +73,27 @@ impl WelcomeState {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let theme = view.theme;
         let box_area = centered(area, 64, 13);
-        let inner = frame(box_area, buf, &t("ui-welcome-title"), theme);
+        let inner = frame(box_area, buf, &view.dir.text(&t("ui-welcome-title")), theme);
         if let Some(filling) = &self.filling {
             filling.render(inner.inner(ratatui::layout::Margin::new(1, 1)), buf, view);
             return;
         }
-        let mut lines = vec![
-            Line::raw(""),
-            Line::raw(t_args(
-                "ui-welcome-empty",
-                &[("shop", &view.config.shop.name)],
-            )),
-            Line::raw(""),
-        ];
+        let text_area = inner.inner(ratatui::layout::Margin::new(1, 0));
+        // Wrapped before each line is put in drawing order, so a Hebrew
+        // sentence's first words stay on its first line.
+        let cols = text_area.width as usize;
+        let wrapped = |text: &str, style: Style| -> Vec<Line<'static>> {
+            wrap(text, cols)
+                .into_iter()
+                .map(|l| Line::styled(l, style))
+                .collect()
+        };
+        let mut lines = vec![Line::raw("")];
+        lines.extend(wrapped(
+            &t_args("ui-welcome-empty", &[("shop", &view.config.shop.name)]),
+            Style::new(),
+        ));
+        lines.push(Line::raw(""));
         for (keys, label, _) in grouped(WELCOME, true) {
             let label = if label == t("ui-key-load-demo") {
                 t_args("ui-welcome-demo", &[("count", &DEMO_MEMBERS.to_string())])
@@ -98,10 +107,8 @@ impl WelcomeState {
             ]));
         }
         lines.push(Line::raw(""));
-        lines.push(Line::styled(t("ui-welcome-later"), theme.dim()));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner.inner(ratatui::layout::Margin::new(1, 0)), buf);
+        lines.extend(wrapped(&t("ui-welcome-later"), theme.dim()));
+        Paragraph::new(view.dir.lines(lines)).render(text_area, buf);
     }
 }
 

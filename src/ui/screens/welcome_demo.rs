@@ -113,7 +113,12 @@ impl Filling {
                 ("total", &self.total.to_string()),
             ],
         );
-        buf.set_stringn(title.x, title.y, fit(&making, cols), cols, theme.heading());
+        view.dir.put(
+            buf,
+            title,
+            &view.dir.text(&fit(&making, cols)),
+            theme.heading(),
+        );
         // A ratio for drawing only; the counts stay integers.
         let ratio = if self.total == 0 {
             0.0
@@ -130,6 +135,7 @@ impl Filling {
         } else {
             "ui-demo-cancel-note"
         };
-        buf.set_stringn(note.x, note.y, fit(&t(key), cols), cols, theme.dim());
+        view.dir
+            .put(buf, note, &view.dir.text(&fit(&t(key), cols)), theme.dim());
     }
 }
