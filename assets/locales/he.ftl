@@ -818,3 +818,17 @@ ui-help-signup-birthday = בשדה יום ההולדת
 ui-hint-birthday-hebrew = עברי: למשל 12 תשרי
 ui-hint-birthday-chinese = סיני: למשל 15.8, 15.4L
 ui-hint-calendar-ok = ✓ { $date } · { $gregorian }
+
+# dupes14
+err-phone-taken = הטלפון { $phone } כבר שייך לחבר המועדון { $id } ({ $name }).
+err-email-taken = האימייל { $email } כבר שייך לחבר המועדון { $id } ({ $name }).
+err-member-ambiguous = "{ $key }" מתאים לכמה חברי מועדון: { $ids }. ציינו את מזהה חבר המועדון במקום.
+cli-duplicate-refused = לא נרשם: לחבר המועדון { $id } ({ $name }) יש אותו שם ואותו יום הולדת. הוסיפו --yes כדי לרשום בכל זאת.
+cli-check-none = אין כפילויות: כל טלפון, אימייל וכרטיס שייכים לחבר מועדון אחד.
+cli-check-phone = הטלפון { $value } משותף לחברי המועדון { $members }.
+cli-check-email = האימייל { $value } משותף לחברי המועדון { $members }.
+cli-check-card = הכרטיס { $value } משותף לחברי המועדון { $members }.
+cli-check-name_birthday = אותו שם ואותו יום הולדת ({ $value }): חברי המועדון { $members }.
+ui-taken-title = כבר במועדון
+help-check = רשימת טלפונים, אימיילים וכרטיסים המשותפים לכמה חברי מועדון, וחברי מועדון עם אותו שם ואותו יום הולדת (יציאה עם 1 כשיש כאלה)
+help-member-add-yes = לרשום גם כשלחבר מועדון אחר יש אותו שם ואותו יום הולדת
