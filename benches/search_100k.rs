@@ -209,6 +209,11 @@ fn query(kind: &str, rng: &mut ChaCha8Rng, club: &[MemberDraft]) -> String {
                 0 => c.to_lowercase(),
                 _ => c[2..].to_string(),
             }),
+            // A card as people say it: with a space, or its number alone.
+            "card-spoken" => d.card.as_deref().map(|c| match rng.random_range(0..2) {
+                0 => format!("{} {}", &c[..1], &c[1..]),
+                _ => c[1..].trim_start_matches('0').to_string(),
+            }),
             "email" => d.email.as_deref().map(|e| {
                 let n = rng.random_range(4..=e.len());
                 prefix(e, n)
@@ -253,6 +258,7 @@ const KINDS: &[&str] = &[
     "own-script",
     "whole-name",
     "two-words",
+    "card-spoken",
 ];
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {

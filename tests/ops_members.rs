@@ -130,8 +130,11 @@ fn duplicates_are_found_before_anything_is_stored() {
     let dir = TempDir::new().unwrap();
     let ctx = shop(&dir, "HR");
     let ana_id = saved(sign_up(&ctx, &ana(), IfDuplicate::Ask).unwrap()).id;
+    // Same name and birthday, another phone and email: maybe the same person.
     let again = MemberInput {
         card: String::new(),
+        phone: "098 765 4321".into(),
+        email: String::new(),
         consents: vec![],
         ..ana()
     };

@@ -336,3 +336,33 @@ fn a_card_opened_from_the_tiers_goes_back_to_the_tiers() {
     key(&mut app, KeyCode::Esc);
     assert!(is_counter(&app));
 }
+
+#[test]
+fn a_bonus_already_given_is_refused_before_any_question() {
+    let mut app = app(loyal_ctx(None));
+    open(&mut app, "ana k");
+    type_text(&mut app, "h");
+    type_text(&mut app, "v");
+    assert!(app.confirm_question().is_some(), "first time: asked");
+    let before = balance(&app, ANA);
+    type_text(&mut app, "y");
+    let after = balance(&app, ANA);
+    assert_eq!(after, before + 25, "review bonus");
+    type_text(&mut app, "v");
+    assert_eq!(app.confirm_question(), None, "never asked a second time");
+    assert_eq!(
+        app.message().as_deref(),
+        Some("This member had the review bonus already; it is given once.")
+    );
+    assert_eq!(balance(&app, ANA), after);
+    // Who brought her is recorded once too: the form does not open again.
+    app.conn()
+        .execute("UPDATE members SET referred_by = 3 WHERE id = ?1", [ANA])
+        .unwrap();
+    type_text(&mut app, "b");
+    assert_eq!(app.confirm_question(), None);
+    assert_eq!(
+        app.message().as_deref(),
+        Some("This member already has someone who brought them; nothing changed.")
+    );
+}

@@ -326,8 +326,14 @@ fn an_edit_from_a_card_of_the_review_saves_back_to_the_card_then_the_review() {
     type_text(&mut app, "e");
     assert_eq!(app.depth(), 3, "review, card, form");
     key(&mut app, KeyCode::Enter);
-    // The club's made-up phones are shared: save anyway.
-    type_text(&mut app, "s");
+    // The club's made-up phones are shared, and a phone another member
+    // holds is refused: back at the phone field, give Jakob his own.
+    key(&mut app, KeyCode::Esc);
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "098 765 4321");
+    key(&mut app, KeyCode::Enter);
     assert_eq!(open_member_name(&app), Some(name), "{}", screen(&app));
     assert_eq!(app.depth(), 2, "the form closed onto the card");
     key(&mut app, KeyCode::Esc);

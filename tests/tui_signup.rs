@@ -122,12 +122,41 @@ fn missing_first_name_waits_for_save() {
 }
 
 #[test]
-fn a_possible_duplicate_is_shown_before_saving() {
+fn a_phone_another_member_holds_is_refused_and_offers_them() {
     let mut app = app(seeded_ctx());
     open_signup(&mut app);
     type_text(&mut app, "Ana");
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "091 234 5678");
+    key(&mut app, KeyCode::Enter);
+    assert!(signup_form(&app).shows_duplicates());
+    insta::assert_snapshot!(screen(&app));
+    // Saving anyway is not on offer: one phone, one member.
+    type_text(&mut app, "s");
+    assert!(signup_form(&app).shows_duplicates());
+    assert_eq!(db::members::count(app.conn()).unwrap(), 8);
+    // Back at the form the phone field says who has it.
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(signup_form(&app).focus(), Stop::Contact);
+    assert!(screen(&app).contains("already belongs to member 1"));
+    key(&mut app, KeyCode::Enter);
+    type_text(&mut app, "o");
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
+    assert_eq!(db::members::count(app.conn()).unwrap(), 8);
+}
+
+#[test]
+fn the_same_name_and_birthday_is_shown_before_saving() {
+    let mut app = app(seeded_ctx());
+    open_signup(&mut app);
+    type_text(&mut app, "Ana");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "ana@elsewhere.example");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "26.11.1986");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Kovač");
     key(&mut app, KeyCode::Enter);
     assert!(signup_form(&app).shows_duplicates());
     insta::assert_snapshot!(screen(&app));
@@ -142,14 +171,18 @@ fn save_anyway_stores_the_second_member_and_esc_returns_to_the_form() {
     open_signup(&mut app);
     type_text(&mut app, "Ana");
     key(&mut app, KeyCode::Tab);
-    type_text(&mut app, "ana.kovac@example.com");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "26.11.1986");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Kovač");
     key(&mut app, KeyCode::Enter);
     assert!(signup_form(&app).shows_duplicates());
     key(&mut app, KeyCode::Esc);
     assert!(!signup_form(&app).shows_duplicates());
     key(&mut app, KeyCode::Enter);
     type_text(&mut app, "s");
-    assert_eq!(open_member_name(&app).as_deref(), Some("Ana"));
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
     assert_eq!(db::members::count(app.conn()).unwrap(), 9);
 }
 

@@ -820,3 +820,17 @@ ui-import-result-unmatched-file-value = { $count ->
     [one] 1 till customer without a member
    *[other] { $count } till customers without a member
 }
+
+# dupes14
+err-phone-taken = Phone { $phone } already belongs to member { $id } ({ $name }).
+err-email-taken = Email { $email } already belongs to member { $id } ({ $name }).
+err-member-ambiguous = "{ $key }" names several members: { $ids }. Give the member's id instead.
+cli-duplicate-refused = Not signed up: member { $id } ({ $name }) has the same name and birthday. Add --yes to sign up anyway.
+cli-check-none = No duplicates: every phone, email and card belongs to one member.
+cli-check-phone = Phone { $value } is shared by members { $members }.
+cli-check-email = Email { $value } is shared by members { $members }.
+cli-check-card = Card { $value } is shared by members { $members }.
+cli-check-name_birthday = Same name and birthday ({ $value }): members { $members }.
+ui-taken-title = Already in the club
+help-check = List phones, emails and cards shared by several members, and members with the same name and birthday (exit 1 when there are some)
+help-member-add-yes = Sign up even when a member has the same name and birthday

@@ -828,3 +828,17 @@ ui-import-result-unmatched-file-value = { $count ->
     [one] לקוח קופה אחד ללא חבר מועדון
    *[other] { $count } לקוחות קופה ללא חבר מועדון
 }
+
+# dupes14
+err-phone-taken = הטלפון { $phone } כבר שייך לחבר המועדון { $id } ({ $name }).
+err-email-taken = האימייל { $email } כבר שייך לחבר המועדון { $id } ({ $name }).
+err-member-ambiguous = "{ $key }" מתאים לכמה חברי מועדון: { $ids }. ציינו את מזהה חבר המועדון במקום.
+cli-duplicate-refused = לא נרשם: לחבר המועדון { $id } ({ $name }) יש אותו שם ואותו יום הולדת. הוסיפו --yes כדי לרשום בכל זאת.
+cli-check-none = אין כפילויות: כל טלפון, אימייל וכרטיס שייכים לחבר מועדון אחד.
+cli-check-phone = הטלפון { $value } משותף לחברי המועדון { $members }.
+cli-check-email = האימייל { $value } משותף לחברי המועדון { $members }.
+cli-check-card = הכרטיס { $value } משותף לחברי המועדון { $members }.
+cli-check-name_birthday = אותו שם ואותו יום הולדת ({ $value }): חברי המועדון { $members }.
+ui-taken-title = כבר במועדון
+help-check = רשימת טלפונים, אימיילים וכרטיסים המשותפים לכמה חברי מועדון, וחברי מועדון עם אותו שם ואותו יום הולדת (יציאה עם 1 כשיש כאלה)
+help-member-add-yes = לרשום גם כשלחבר מועדון אחר יש אותו שם ואותו יום הולדת

@@ -839,3 +839,17 @@ ui-import-result-unmatched-file-value = { $count ->
     [few] { $count } kupca s blagajne bez člana
    *[other] { $count } kupaca s blagajne bez člana
 }
+
+# dupes14
+err-phone-taken = Telefon { $phone } već pripada članu { $id } ({ $name }).
+err-email-taken = E-pošta { $email } već pripada članu { $id } ({ $name }).
+err-member-ambiguous = "{ $key }" odgovara više članova: { $ids }. Umjesto toga navedite id člana.
+cli-duplicate-refused = Nije upisan: član { $id } ({ $name }) ima isto ime i isti rođendan. Dodajte --yes za upis unatoč tome.
+cli-check-none = Nema duplikata: svaki telefon, e-pošta i kartica pripadaju jednom članu.
+cli-check-phone = Telefon { $value } dijele članovi { $members }.
+cli-check-email = E-poštu { $value } dijele članovi { $members }.
+cli-check-card = Karticu { $value } dijele članovi { $members }.
+cli-check-name_birthday = Isto ime i rođendan ({ $value }): članovi { $members }.
+ui-taken-title = Već je u klubu
+help-check = Popis telefona, e-pošte i kartica koje dijeli više članova te članova s istim imenom i rođendanom (izlaz 1 kad ih ima)
+help-member-add-yes = Upiši i kad neki član ima isto ime i isti rođendan

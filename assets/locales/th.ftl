@@ -799,3 +799,17 @@ ui-import-result-unmatched-file = ในไฟล์นี้
 ui-import-result-unmatched-file-value = { $count ->
    *[other] ลูกค้าจากเครื่องคิดเงิน { $count } รายที่ยังไม่ใช่สมาชิก
 }
+
+# dupes14
+err-phone-taken = เบอร์โทร { $phone } เป็นของสมาชิก { $id } ({ $name }) อยู่แล้ว
+err-email-taken = อีเมล { $email } เป็นของสมาชิก { $id } ({ $name }) อยู่แล้ว
+err-member-ambiguous = "{ $key }" ตรงกับสมาชิกหลายคน: { $ids } ใส่รหัสสมาชิกแทน
+cli-duplicate-refused = ยังไม่ได้สมัคร: สมาชิก { $id } ({ $name }) มีชื่อและวันเกิดเดียวกัน เพิ่ม --yes เพื่อสมัครต่อ
+cli-check-none = ไม่มีข้อมูลซ้ำ: เบอร์โทร อีเมล และบัตรแต่ละรายการเป็นของสมาชิกคนเดียว
+cli-check-phone = เบอร์โทร { $value } ใช้ร่วมกันโดยสมาชิก { $members }
+cli-check-email = อีเมล { $value } ใช้ร่วมกันโดยสมาชิก { $members }
+cli-check-card = บัตร { $value } ใช้ร่วมกันโดยสมาชิก { $members }
+cli-check-name_birthday = ชื่อและวันเกิดเดียวกัน ({ $value }): สมาชิก { $members }
+ui-taken-title = อยู่ในคลับแล้ว
+help-check = แสดงเบอร์โทร อีเมล และบัตรที่สมาชิกหลายคนใช้ร่วมกัน และสมาชิกที่มีชื่อและวันเกิดเดียวกัน (ออกด้วยรหัส 1 เมื่อพบ)
+help-member-add-yes = สมัครต่อแม้มีสมาชิกที่มีชื่อและวันเกิดเดียวกัน

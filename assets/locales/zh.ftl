@@ -799,3 +799,17 @@ ui-import-result-unmatched-file = 此文件中
 ui-import-result-unmatched-file-value = { $count ->
    *[other] { $count } 位收银机顾客无对应会员
 }
+
+# dupes14
+err-phone-taken = 电话 { $phone } 已属于会员 { $id }（{ $name }）。
+err-email-taken = 电子邮件 { $email } 已属于会员 { $id }（{ $name }）。
+err-member-ambiguous = “{ $key }”对应多位会员：{ $ids }。请改用会员编号。
+cli-duplicate-refused = 未登记：会员 { $id }（{ $name }）的姓名和生日相同。加上 --yes 仍然登记。
+cli-check-none = 没有重复：每个电话、电子邮件和会员卡都只属于一位会员。
+cli-check-phone = 电话 { $value } 由会员 { $members } 共用。
+cli-check-email = 电子邮件 { $value } 由会员 { $members } 共用。
+cli-check-card = 会员卡 { $value } 由会员 { $members } 共用。
+cli-check-name_birthday = 姓名和生日相同（{ $value }）：会员 { $members }。
+ui-taken-title = 已在会员俱乐部中
+help-check = 列出多位会员共用的电话、电子邮件和会员卡，以及姓名和生日相同的会员（有则退出码为 1）
+help-member-add-yes = 即使已有姓名和生日相同的会员也登记

@@ -51,6 +51,9 @@ pub struct AddArgs {
     area: Option<String>,
     #[arg(long)]
     note: Option<String>,
+    /// Sign up even when a member has the same name and birthday.
+    #[arg(long)]
+    yes: bool,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -122,10 +125,22 @@ fn input_from_args(a: &AddArgs) -> Result<MemberInput> {
 }
 
 fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
-    // The command line warns of possible duplicates and signs up anyway;
-    // they are found before the member is stored.
-    let Outcome::Saved(saved) = sign_up(ctx, &input_from_args(a)?, IfDuplicate::SaveAnyway)? else {
-        return Err(Error::user("err-unexpected", &[]));
+    // The same name and birthday is refused unless `--yes` says it is
+    // someone else; a phone, email or card another member holds always is.
+    let if_duplicate = if a.yes {
+        IfDuplicate::SaveAnyway
+    } else {
+        IfDuplicate::Ask
+    };
+    let saved = match sign_up(ctx, &input_from_args(a)?, if_duplicate)? {
+        Outcome::Saved(saved) => saved,
+        Outcome::MaybeDuplicates(found) => {
+            let first = &found[0];
+            return Err(Error::user(
+                "cli-duplicate-refused",
+                &[("id", &first.id.to_string()), ("name", &first.full_name())],
+            ));
+        }
     };
     for other in &saved.duplicates {
         eprintln!(

@@ -2,6 +2,7 @@
 //! non-interactive commands. Flag and JSON names are a stable contract.
 
 mod calendar_birthday;
+mod check;
 mod demo;
 mod import;
 mod localise;
@@ -64,6 +65,9 @@ pub enum Command {
     Redeem(loyalty::RedeemArgs),
     /// Add or remove points by hand, with a note.
     Adjust(loyalty::AdjustArgs),
+    /// List phones, emails and cards shared by several members, and members
+    /// with the same name and birthday (exit 1 when there are some).
+    Check(check::CheckArgs),
 }
 
 /// `--json` on the commands that print data.
@@ -102,5 +106,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Points(args) => loyalty::run_points(ctx, args),
         Command::Redeem(args) => loyalty::run_redeem(ctx, args),
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),
+        Command::Check(args) => check::run_check(ctx, args),
     }
 }

@@ -21,10 +21,23 @@ pub fn find_member(ctx: &Ctx, key: &str) -> Result<i64> {
     member_by_key(ctx, key)?.ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))
 }
 
-/// The same, None when no member has that key (a form asks again).
+/// The same, None when no member has that key (a form asks again). Two
+/// members with one phone (signed up before that was refused) are refused
+/// by their numbers: picking one would act on the wrong person half the time.
 pub fn member_by_key(ctx: &Ctx, key: &str) -> Result<Option<i64>> {
     let phone = normalise_phone(key, ctx.config.country()).ok();
-    db::members::find_by_key(&ctx.conn, key, phone.as_deref())
+    let ids = db::duplicates::members_with_key(&ctx.conn, key, phone.as_deref())?;
+    match ids.as_slice() {
+        [] => Ok(None),
+        [id] => Ok(Some(*id)),
+        several => {
+            let ids: Vec<String> = several.iter().map(i64::to_string).collect();
+            Err(Error::user(
+                "err-member-ambiguous",
+                &[("key", key.trim()), ("ids", &ids.join(", "))],
+            ))
+        }
+    }
 }
 
 /// A member's full name as shown; empty for a member that is gone.

@@ -14,7 +14,7 @@ use crate::domain::member::{
     normalise_phone, parse_birthday,
 };
 use crate::error::{Arg, Error, Result};
-use crate::ops::consent;
+use crate::ops::{consent, duplicates};
 
 /// A member as typed: every text as the owner entered it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -176,18 +176,24 @@ pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<Read> {
     Ok((draft, kept, consent::channels(&input.consents)?))
 }
 
-/// Refuses a card another member holds (`editing` may keep their own).
-fn check_card(ctx: &Ctx, draft: &MemberDraft, editing: Option<i64>) -> Result<()> {
-    if let Some(card) = &draft.card
-        && let Some((owner, name)) = db::counter::card_owner(&ctx.conn, card)?
-        && Some(owner) != editing
-    {
-        return Err(Error::user(
-            "err-card-taken",
-            &[("card", card), ("name", &name)],
-        ));
+/// Refuses a card, phone or email another member holds (`editing` may
+/// keep their own): one person, one member.
+fn check_taken(ctx: &Ctx, draft: &MemberDraft, editing: Option<i64>) -> Result<()> {
+    match duplicates::taken(ctx, draft, editing)? {
+        Some(taken) => Err(taken.error()),
+        None => Ok(()),
     }
-    Ok(())
+}
+
+/// Who holds a card, phone or email of `input` already, read again after
+/// a refusal so a form can offer to open them.
+pub fn taken_by(
+    ctx: &Ctx,
+    input: &MemberInput,
+    editing: Option<i64>,
+) -> Result<Option<duplicates::Taken>> {
+    let (draft, _, _) = read_member(ctx, input)?;
+    duplicates::taken(ctx, &draft, editing)
 }
 
 /// Signs up a new member: checks, looks for duplicates before anything is
@@ -196,7 +202,7 @@ fn check_card(ctx: &Ctx, draft: &MemberDraft, editing: Option<i64>) -> Result<()
 pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Result<Outcome> {
     let (draft, kept, consents) = read_member(ctx, input)?;
     let tx = super::begin(ctx)?;
-    check_card(ctx, &draft, None)?;
+    check_taken(ctx, &draft, None)?;
     let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, None)?;
     if if_duplicate == IfDuplicate::Ask && !duplicates.is_empty() {
         return Ok(Outcome::MaybeDuplicates(duplicates));
@@ -235,7 +241,7 @@ pub fn edit_member(
             &[("key", &id.to_string())],
         ));
     }
-    check_card(ctx, &draft, Some(id))?;
+    check_taken(ctx, &draft, Some(id))?;
     let duplicates = db::members::possible_duplicates(&ctx.conn, &draft, Some(id))?;
     if if_duplicate == IfDuplicate::Ask && !duplicates.is_empty() {
         return Ok(Outcome::MaybeDuplicates(duplicates));

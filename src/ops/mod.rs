@@ -23,8 +23,10 @@
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
 
+pub mod bonus_given;
 pub mod consent;
 pub mod demo;
+pub mod duplicates;
 pub mod family;
 pub mod import;
 pub mod list_order;

@@ -155,6 +155,18 @@ pub const DUPLICATE: Keymap = &[
     HELP,
 ];
 
+/// A phone, email or card another member holds: open them, or fix the form.
+pub const TAKEN: Keymap = &[
+    b(
+        &[ch('o')],
+        Action::OpenExisting,
+        "ui-key-open-existing",
+        true,
+    ),
+    b(&[ESC], Action::Back, "ui-key-back-to-form", true),
+    HELP,
+];
+
 pub const MEMBER: Keymap = &[
     b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
     b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),

@@ -39,7 +39,7 @@ impl Picked {
         self.ids.len() >= self.limit
     }
 
-    fn take(&mut self, id: i64) {
+    pub fn take(&mut self, id: i64) {
         if !self.full() && self.seen.insert(id) {
             self.ids.push(id);
         }
@@ -70,6 +70,21 @@ pub(crate) fn everyone(conn: &Connection, picked: &mut Picked) -> Result<()> {
         [],
     )
 }
+
+/// A card typed without its dash or with a space, or its number alone
+/// (`card_key`): the expressions are those of migration 008's indexes, so
+/// the lookup reads two index entries, not the members table.
+pub(crate) fn card(conn: &Connection, key: &str, picked: &mut Picked) -> Result<()> {
+    picked.take_from(conn, CARD_SQL, [key])
+}
+
+const CARD_SQL: &str = "SELECT id FROM members WHERE erased_at IS NULL AND id IN (
+         SELECT id FROM members WHERE card_fold IS NOT NULL
+             AND replace(replace(card_fold, '-', ''), ' ', '') = ?1
+         UNION ALL SELECT id FROM members WHERE card_fold IS NOT NULL
+             AND ltrim(replace(replace(card_fold, '-', ''), ' ', ''),
+                       'abcdefghijklmnopqrstuvwxyz') = ?1)
+     ORDER BY last_visit DESC, sort_key";
 
 /// The whole phone number (either form), card or email.
 pub(crate) fn exact(conn: &Connection, n: &Needle, picked: &mut Picked) -> Result<()> {
@@ -253,6 +268,21 @@ mod tests {
             fts_expression(&needles("maya.cohen@example")),
             "((\"maya\" AND \"hen@\" AND \"mple\"))"
         );
+    }
+
+    #[test]
+    fn the_card_lookup_reads_its_two_indexes() {
+        let conn = crate::db::open_in_memory().unwrap();
+        let plan: Vec<String> = conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {CARD_SQL}"))
+            .unwrap()
+            .query_map(["1001"], |r| r.get::<_, String>(3))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let plan = plan.join("\n");
+        assert!(plan.contains("INDEX members_card_compact"), "{plan}");
+        assert!(plan.contains("INDEX members_card_number"), "{plan}");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Search-as-you-type over members, for the counter and `member find`.
 //!
-//! Ranking: the whole phone, card or email first; then names with a word
+//! Ranking: a card typed whole, with or without its dash or letters
+//! ("hr1001", "1001" for HR-1001), first; then the whole phone, card or email; then names with a word
 //! starting with the query (first names before family names); then the
 //! query anywhere in a name, email, card or phone. Within each, recent
 //! visitors first, then by sort key. Every word of a query must match; in a
@@ -72,21 +73,26 @@ pub fn search(
         None
     };
     let needles = query::needles(query);
-    let ids = match needles.as_slice() {
-        [] => {
-            let mut picked = Picked::new(limit);
-            lookup::everyone(conn, &mut picked)?;
-            picked.ids
-        }
+    let mut picked = Picked::new(limit);
+    // A card number typed whole is the one member the owner means: it
+    // comes before phones and cards that merely contain it.
+    if let Some(key) = query::card_key(query) {
+        lookup::card(conn, &key, &mut picked)?;
+    }
+    match needles.as_slice() {
+        [] => lookup::everyone(conn, &mut picked)?,
         [needle] => {
-            let mut picked = Picked::new(limit);
             lookup::exact(conn, needle, &mut picked)?;
             lookup::name_start(conn, needle, &mut picked)?;
             lookup::anywhere(conn, needle, &mut picked)?;
-            picked.ids
         }
-        several => all_words::search(conn, several, limit)?,
-    };
+        several => {
+            for id in all_words::search(conn, several, limit)? {
+                picked.take(id);
+            }
+        }
+    }
+    let ids = picked.ids;
     let rows = member_rows(conn, &ids)?;
     if let Some(read) = read {
         read.commit()?;

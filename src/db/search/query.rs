@@ -126,6 +126,19 @@ pub(crate) fn needles(query: &str) -> Vec<Needle> {
     cleaned.split_whitespace().filter_map(Needle::new).collect()
 }
 
+/// The query read as a card typed without its dash or with a space
+/// ("hr1001", "C 10093"), or as a card's number alone ("1001"): letters and
+/// digits only, with a digit. None for anything else (a name, an email).
+pub(crate) fn card_key(query: &str) -> Option<String> {
+    let key: String = fold(query)
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect();
+    let card_like =
+        key.chars().all(|c| c.is_ascii_alphanumeric()) && key.chars().any(|c| c.is_ascii_digit());
+    card_like.then_some(key)
+}
+
 /// The tier of a member for all words: the weakest word decides, and a
 /// member missing any word does not match. Among several words, one of one
 /// or two characters ("maya c") must start a name word: anywhere, it would
@@ -196,6 +209,17 @@ mod tests {
             assert!(!starts_a_word(name, text), "{text}");
             assert!(!words.iter().any(|w| w.starts_with(text)), "{text}");
         }
+    }
+
+    #[test]
+    fn a_card_is_read_without_dash_or_space() {
+        assert_eq!(card_key("hr1001").as_deref(), Some("hr1001"));
+        assert_eq!(card_key(" C 10093 ").as_deref(), Some("c10093"));
+        assert_eq!(card_key("HR-1001").as_deref(), Some("hr1001"));
+        assert_eq!(card_key("1001").as_deref(), Some("1001"));
+        assert_eq!(card_key("maya"), None, "no digit: a name");
+        assert_eq!(card_key("ana@x1.hr"), None);
+        assert_eq!(card_key("+385 91"), None);
     }
 
     #[test]

@@ -11,8 +11,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::View;
 use crate::domain::member::{Member, display_phone};
 use crate::i18n::{t, t_args};
-use crate::ui::format::{birthday, date_with_year};
-use crate::ui::keymap::{Action, DUPLICATE, grouped};
+use crate::message::Message;
+use crate::ui::format::{birthday, date_with_year, fit};
+use crate::ui::keymap::{Action, DUPLICATE, Keymap, TAKEN, grouped};
 use crate::ui::widgets::popup::{centered, frame};
 
 /// The owner's answer to the warning.
@@ -28,6 +29,9 @@ pub enum Choice {
 pub struct Duplicates {
     members: Vec<Member>,
     selected: usize,
+    /// Why saving is refused (a phone, email or card the member holds):
+    /// then the only ways on are opening them or going back to the form.
+    refused: Option<Message>,
 }
 
 impl Duplicates {
@@ -35,6 +39,23 @@ impl Duplicates {
         Duplicates {
             members,
             selected: 0,
+            refused: None,
+        }
+    }
+
+    /// The member who holds what was typed, with the refusal naming it.
+    pub fn taken(holder: Member, why: Message) -> Duplicates {
+        Duplicates {
+            refused: Some(why),
+            ..Duplicates::new(vec![holder])
+        }
+    }
+
+    pub fn keymap(&self) -> Keymap {
+        if self.refused.is_some() {
+            TAKEN
+        } else {
+            DUPLICATE
         }
     }
 
@@ -48,7 +69,7 @@ impl Duplicates {
                     return Choice::Open(m.id);
                 }
             }
-            Action::SaveAnyway => return Choice::SaveAnyway,
+            Action::SaveAnyway if self.refused.is_none() => return Choice::SaveAnyway,
             Action::Back => return Choice::BackToForm,
             _ => {}
         }
@@ -59,9 +80,15 @@ impl Duplicates {
         let theme = view.theme;
         let shown = self.members.len().min(6) as u16;
         let popup = centered(area, area.width.saturating_sub(4), 7 + shown);
-        let title = view.dir.text(&t("ui-duplicate-title"));
+        let (title, intro) = match &self.refused {
+            Some(why) => (t("ui-taken-title"), why.to_string()),
+            None => (t("ui-duplicate-title"), t("ui-duplicate-intro")),
+        };
+        let title = view.dir.text(&title);
         let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 0));
-        let mut lines = vec![Line::raw(t("ui-duplicate-intro")), Line::raw("")];
+        // Cut in reading order; the lines are put in drawing order below.
+        let intro = fit(&intro, inner.width as usize);
+        let mut lines = vec![Line::raw(intro), Line::raw("")];
         for (i, m) in self.members.iter().enumerate().take(shown as usize) {
             let d = &m.draft;
             let mut parts = vec![m.full_name()];
@@ -89,7 +116,7 @@ impl Duplicates {
         }
         lines.push(Line::raw(""));
         let mut keys = vec![];
-        for (key, label, _) in grouped(DUPLICATE, false) {
+        for (key, label, _) in grouped(self.keymap(), false) {
             keys.push(Span::styled(key, theme.key()));
             keys.push(Span::raw(format!(" {label}  ")));
         }

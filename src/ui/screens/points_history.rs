@@ -12,8 +12,8 @@ use crate::context::Ctx;
 use crate::domain::member::clean_text;
 use crate::i18n::{t, t_args};
 use crate::message::Message;
-use crate::ops::lookup;
 use crate::ops::loyalty::Entry;
+use crate::ops::{bonus_given, lookup};
 use crate::ui::direction::number_cell;
 use crate::ui::format::{date_with_year, pad};
 use crate::ui::keymap::{Action, Keymap, POINTS, POINTS_FORM};
@@ -100,11 +100,23 @@ impl PointsState {
         }
         match action {
             Action::Adjust => self.open_form(FormKind::Adjust),
-            Action::ReferredBy => self.open_form(FormKind::Referral),
+            Action::ReferredBy => {
+                // Given once: say so now rather than after the form.
+                match bonus_given::brought_by(ctx, member_id) {
+                    Ok(Some(_)) => return Effect::Error(Message::plain("ui-referral-already")),
+                    Ok(None) => self.open_form(FormKind::Referral),
+                    Err(e) => return e.into(),
+                }
+            }
             Action::ReviewBonus => {
                 let points = ctx.config.points.review_bonus;
                 if points <= 0 {
                     return Effect::Error(Message::plain("ui-review-bonus-none"));
+                }
+                match bonus_given::had_review_bonus(ctx, member_id) {
+                    Ok(true) => return Effect::Error(Message::plain("ui-review-bonus-already")),
+                    Ok(false) => {}
+                    Err(e) => return e.into(),
                 }
                 return Effect::Confirm(Confirm {
                     title: Message::plain("ui-review-bonus-title"),

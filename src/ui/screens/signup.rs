@@ -8,6 +8,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Block, Widget};
 
 use super::duplicates::{Choice, Duplicates};
+
+#[path = "signup_taken.rs"]
+mod taken;
 use super::signup_fields::{Contact, Fields, Stop, check, check_one, hint, read_contact};
 use super::{Confirm, Effect, View};
 use crate::config::Config;
@@ -223,11 +226,7 @@ impl SignupState {
                 self.duplicates = Some(Duplicates::new(members));
                 return Ok(Effect::None);
             }
-            Err(e) if e.key() == Some("err-card-taken") => {
-                self.focus = Stop::Card.index();
-                self.fields.get_mut(Stop::Card).error = Some(e.message());
-                return Ok(Effect::Error(Message::plain("ui-signup-fix")));
-            }
+            Err(e) if taken::is_taken(&e) => return self.refused(ctx, &input, editing, e),
             Err(e) => return Err(e),
         };
         let notice = if editing.is_some() {
@@ -319,8 +318,8 @@ impl Screen for SignupState {
     }
 
     fn keymap(&self) -> Keymap {
-        if self.duplicates.is_some() {
-            DUPLICATE
+        if let Some(dups) = &self.duplicates {
+            dups.keymap()
         } else if self.focus() == Stop::Consent {
             SIGNUP_CONSENT
         } else if self.focus() == Stop::Birthday {
