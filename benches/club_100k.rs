@@ -159,7 +159,12 @@ fn draw_until(term: &mut Screen, app: &mut App, ready: impl Fn(&App) -> bool) {
 }
 
 /// One key, timed until the frame that `ready` accepts is drawn.
-fn press(term: &mut Screen, app: &mut App, code: KeyCode, ready: impl Fn(&App) -> bool) -> Duration {
+fn press(
+    term: &mut Screen,
+    app: &mut App,
+    code: KeyCode,
+    ready: impl Fn(&App) -> bool,
+) -> Duration {
     let start = Instant::now();
     app.handle_event(key(code));
     draw_until(term, app, ready);
@@ -191,7 +196,9 @@ fn screens(db: &Path, config: &Path, rounds: usize) {
     terminal::draw(&mut term, &mut app).expect("a frame");
     let (mut typed, mut cards, mut backs) = (vec![], vec![], vec![]);
     // Beginnings of first names the demo club has many of.
-    let words = ["mar", "mat", "iva", "nik", "sar", "cha", "dav", "fre", "oli", "har"];
+    let words = [
+        "mar", "mat", "iva", "nik", "sar", "cha", "dav", "fre", "oli", "har",
+    ];
     for round in 0..rounds {
         let word = words[round % words.len()];
         for c in word.chars() {
@@ -201,7 +208,12 @@ fn screens(db: &Path, config: &Path, rounds: usize) {
         cards.push(press(&mut term, &mut app, KeyCode::Enter, card));
         backs.push(press(&mut term, &mut app, KeyCode::Esc, counter_shown));
         for _ in word.chars() {
-            typed.push(press(&mut term, &mut app, KeyCode::Backspace, counter_shown));
+            typed.push(press(
+                &mut term,
+                &mut app,
+                KeyCode::Backspace,
+                counter_shown,
+            ));
         }
     }
     report("keystroke on the counter", 16.0, &mut typed);
@@ -225,9 +237,15 @@ fn screens(db: &Path, config: &Path, rounds: usize) {
 /// The command rows: the release binary, started until it ends.
 fn commands(db: &Path, config: &Path, rounds: usize) {
     let rows: [(&str, &[&str]); 3] = [
-        ("member find mar --json", &["member", "find", "mar", "--json"]),
+        (
+            "member find mar --json",
+            &["member", "find", "mar", "--json"],
+        ),
         ("member show 1 --json", &["member", "show", "1", "--json"]),
-        ("reminders --days 30 --json", &["reminders", "--days", "30", "--json"]),
+        (
+            "reminders --days 30 --json",
+            &["reminders", "--days", "30", "--json"],
+        ),
     ];
     for (label, args) in rows {
         let mut samples: Vec<Duration> = (0..rounds.min(20))
