@@ -133,10 +133,12 @@ fn rules_fingerprint(program: &Program) -> String {
 
 /// Receipts to earn from, queued ones or (`all`) every one, in member and
 /// date order so a refund meets the balance its member had. One that has
-/// earned already is skipped by the ledger's unique receipt index.
+/// earned already is skipped by the ledger's unique receipt index. The
+/// queue is read first (CROSS JOIN): walking the receipts in that order
+/// instead reads every receipt of the club, even for an empty queue.
 const QUEUED: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,
         r.local_date || ' ' || coalesce(r.local_time, '00:00:00')
-     FROM points_pending q JOIN receipts r ON r.id = q.receipt_id
+     FROM points_pending q CROSS JOIN receipts r ON r.id = q.receipt_id
      WHERE r.member_id IS NOT NULL
      ORDER BY r.member_id, r.local_date, r.local_time, r.id";
 const ALL: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,

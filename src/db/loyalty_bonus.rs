@@ -21,7 +21,9 @@ fn looked_at(every_member: bool) -> &'static str {
     if every_member {
         "members"
     } else {
-        "(SELECT m.* FROM bonus_pending q JOIN members m ON m.id = q.member_id)"
+        // CROSS JOIN keeps the queue outside: the planner would rather
+        // walk every member and look each up in it.
+        "(SELECT m.* FROM bonus_pending q CROSS JOIN members m ON m.id = q.member_id)"
     }
 }
 

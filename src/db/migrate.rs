@@ -19,7 +19,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_reminders.sql"),
     include_str!("migrations/005_loyalty.sql"),
     include_str!("migrations/006_list_order.sql"),
-    include_str!("migrations/007_loyalty_queues.sql"),
+    include_str!("migrations/007_kept_current.sql"),
 ];
 
 pub fn latest() -> i64 {

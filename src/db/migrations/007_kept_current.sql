@@ -37,3 +37,7 @@ CREATE TRIGGER receipts_tiers_gone AFTER DELETE ON receipts WHEN old.member_id I
 BEGIN
     INSERT OR IGNORE INTO tiers_pending VALUES (old.member_id);
 END;
+
+-- A member named by email on the command line, in any letter case, is
+-- found from an index.
+CREATE INDEX members_email_lower ON members(lower(email)) WHERE email IS NOT NULL;
