@@ -230,3 +230,7 @@ pub fn save_tier_min(ctx: &mut Ctx, tier: usize, written: i64) -> Result<()> {
 #[cfg(test)]
 #[path = "loyalty_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "loyalty_kept_tests.rs"]
+mod kept_tests;

@@ -41,3 +41,7 @@ END;
 -- A member named by email on the command line, in any letter case, is
 -- found from an index.
 CREATE INDEX members_email_lower ON members(lower(email)) WHERE email IS NOT NULL;
+
+-- Birthdays changed since the last points update, which dates them: found
+-- without reading every member's row.
+CREATE INDEX birthday_noted_undated ON birthday_noted(member_id) WHERE noted_on IS NULL;
