@@ -221,7 +221,7 @@ fn screens(db: &Path, config: &Path, rounds: usize) {
     report("back to the counter (Esc)", 50.0, &mut backs);
 
     let (mut reviews, mut tiers) = (vec![], vec![]);
-    let review_shown = |app: &App| app.top::<ReviewState>().is_some();
+    let review_shown = |app: &App| app.top::<ReviewState>().is_some_and(|r| !r.is_loading());
     for _ in 0..rounds.min(10) {
         reviews.push(press(&mut term, &mut app, KeyCode::F(2), review_shown));
         press(&mut term, &mut app, KeyCode::Esc, counter_shown);

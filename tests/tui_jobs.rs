@@ -14,6 +14,7 @@ use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
 use regulars::ui::App;
+use regulars::ui::screens::review::ReviewState;
 use regulars::ui::screens::tiers::TiersState;
 use regulars::ui::screens::welcome::WelcomeState;
 use tempfile::TempDir;
@@ -92,6 +93,34 @@ fn worked_out_yesterday(ctx: &Ctx) {
             [],
         )
         .unwrap();
+}
+
+#[test]
+fn the_review_opens_at_once_says_it_gathers_and_fills_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(file_ctx(&dir, 150));
+    key(&mut app, KeyCode::F(2));
+    // The key came back before the lists: the message line says so.
+    assert!(front::<ReviewState>(&app).is_loading());
+    assert!(
+        app.working(),
+        "the window redraws while the lists are gathered"
+    );
+    let shown = screen(&app);
+    assert!(shown.contains("Gathering the weekly review"), "{shown}");
+    // Keys still work meanwhile: the next tab.
+    key(&mut app, KeyCode::Tab);
+    poll_until(&mut app, "the review's lists", |app| {
+        !front::<ReviewState>(app).is_loading()
+    });
+    let review = front::<ReviewState>(&app);
+    let rows: usize = regulars::domain::review::Section::ALL
+        .into_iter()
+        .map(|s| review.rows_of(s).len())
+        .sum();
+    assert!(rows > 0, "{}", screen(&app));
+    assert_eq!(app.message(), None, "the gathering line is gone");
+    assert!(!app.working());
 }
 
 #[test]

@@ -746,3 +746,6 @@ ui-demo-cancelled = Demo fill cancelled; no members were added.
 ui-help-demo-running = While demo members are made
 ui-tiers-working = Working out every member's tier…
 ui-tiers-working-note = Esc goes back; the tiers are worked out all the same.
+
+# perf14
+ui-review-loading = Gathering the weekly review… keys keep working.

@@ -754,3 +754,6 @@ ui-demo-cancelled = מילוי הדוגמה בוטל; לא נוספו חברי �
 ui-help-demo-running = בזמן יצירת חברי מועדון לדוגמה
 ui-tiers-working = מחשבים את הדרגה של כל חבר מועדון…
 ui-tiers-working-note = Esc חוזר אחורה; הדרגות יחושבו בכל מקרה.
+
+# perf14
+ui-review-loading = אוספים את הסקירה השבועית… המקשים ממשיכים לעבוד.

@@ -763,3 +763,6 @@ ui-demo-cancelled = Punjenje probnim članovima otkazano; nije dodan nijedan čl
 ui-help-demo-running = Dok se izrađuju probni članovi
 ui-tiers-working = Izračunavanje razine svakog člana…
 ui-tiers-working-note = Esc vraća natrag; razine će se svejedno izračunati.
+
+# perf14
+ui-review-loading = Prikupljanje tjednog pregleda… tipke i dalje rade.

@@ -727,3 +727,6 @@ ui-demo-cancelled = 已取消添加示例会员；未添加任何会员。
 ui-help-demo-running = 生成示例会员期间
 ui-tiers-working = 正在计算每位会员的等级…
 ui-tiers-working-note = 按 Esc 返回；等级仍会照常计算完成。
+
+# perf14
+ui-review-loading = 正在汇总每周回顾…按键仍可使用。
