@@ -14,6 +14,7 @@ use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
 use regulars::ui::App;
+use regulars::ui::screens::review::ReviewState;
 use regulars::ui::screens::tiers::TiersState;
 use regulars::ui::screens::welcome::WelcomeState;
 use tempfile::TempDir;
@@ -83,10 +84,63 @@ fn tiers_working(app: &App) -> bool {
     front::<TiersState>(app).is_working()
 }
 
+/// The tiers were last worked out yesterday: today's need a full pass (the
+/// twelve months moved on), which runs behind the screen.
+fn worked_out_yesterday(ctx: &Ctx) {
+    ctx.conn
+        .execute(
+            "UPDATE loyalty_state SET value = '2026-11-22' WHERE key = 'tiers_as_of'",
+            [],
+        )
+        .unwrap();
+}
+
+#[test]
+fn the_review_opens_at_once_says_it_gathers_and_fills_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(file_ctx(&dir, 150));
+    key(&mut app, KeyCode::F(2));
+    // The key came back before the lists: the message line says so.
+    assert!(front::<ReviewState>(&app).is_loading());
+    assert!(
+        app.working(),
+        "the window redraws while the lists are gathered"
+    );
+    let shown = screen(&app);
+    assert!(shown.contains("Gathering the weekly review"), "{shown}");
+    // Keys still work meanwhile: the next tab.
+    key(&mut app, KeyCode::Tab);
+    poll_until(&mut app, "the review's lists", |app| {
+        !front::<ReviewState>(app).is_loading()
+    });
+    let review = front::<ReviewState>(&app);
+    let rows: usize = regulars::domain::review::Section::ALL
+        .into_iter()
+        .map(|s| review.rows_of(s).len())
+        .sum();
+    assert!(rows > 0, "{}", screen(&app));
+    assert_eq!(app.message(), None, "the gathering line is gone");
+    assert!(!app.working());
+}
+
+#[test]
+fn tiers_kept_current_show_at_once_without_work() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(file_ctx(&dir, 150));
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "t");
+    assert!(!tiers_working(&app), "{}", screen(&app));
+    assert!(!app.working());
+    let counted: i64 = front::<TiersState>(&app).overview().counts.iter().sum();
+    assert_eq!(counted, 150, "{}", screen(&app));
+}
+
 #[test]
 fn the_tiers_show_at_once_then_fill_in_when_worked_out() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app(file_ctx(&dir, 150));
+    let ctx = file_ctx(&dir, 150);
+    worked_out_yesterday(&ctx);
+    let mut app = app(ctx);
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "t");
     // The key came back before the work was done: the screen says so.
@@ -110,14 +164,16 @@ fn the_tiers_show_at_once_then_fill_in_when_worked_out() {
 #[test]
 fn esc_leaves_the_tiers_while_they_are_worked_out() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app(file_ctx(&dir, 150));
+    let ctx = file_ctx(&dir, 150);
+    worked_out_yesterday(&ctx);
+    let mut app = app(ctx);
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "t");
     assert!(tiers_working(&app));
     key(&mut app, KeyCode::Esc);
     assert!(is_counter(&app), "{}", screen(&app));
     assert!(!app.working());
-    // The work finishes on its own; opening the tiers again works them out anew.
+    // The work finishes on its own; opening the tiers again shows them.
     key(&mut app, KeyCode::Esc);
     type_text(&mut app, "t");
     poll_until(&mut app, "the tiers to be worked out", |app| {

@@ -834,3 +834,6 @@ cli-check-name_birthday = Same name and birthday ({ $value }): members { $member
 ui-taken-title = Already in the club
 help-check = List phones, emails and cards shared by several members, and members with the same name and birthday (exit 1 when there are some)
 help-member-add-yes = Sign up even when a member has the same name and birthday
+
+# perf14
+ui-review-loading = Gathering the weekly review… keys keep working.

@@ -199,7 +199,7 @@ ui-key-no = לא
 ui-welcome-title = ברוכים הבאים ל-regulars
 ui-welcome-empty = ל-{ $shop } עדיין אין חברי מועדון.
 ui-welcome-demo = טעינת { $count } חברי מועדון לדוגמה כדי לנסות
-ui-welcome-later = חברי הדוגמה נכנסים למסד הנתונים הזה. כדי רק לנסות, הפעילו את regulars עם --db demo.db במקום.
+ui-welcome-later = חברי הדוגמה נכנסים למסד הנתונים הזה. כדי רק לנסות, הפעילו במקום זאת את הפקודה regulars --db demo.db
 ui-help-more = ↓ עוד
 ui-demo-done = { $count ->
     [one] נוסף חבר מועדון אחד לדוגמה.
@@ -842,3 +842,6 @@ cli-check-name_birthday = אותו שם ואותו יום הולדת ({ $value }
 ui-taken-title = כבר במועדון
 help-check = רשימת טלפונים, אימיילים וכרטיסים המשותפים לכמה חברי מועדון, וחברי מועדון עם אותו שם ואותו יום הולדת (יציאה עם 1 כשיש כאלה)
 help-member-add-yes = לרשום גם כשלחבר מועדון אחר יש אותו שם ואותו יום הולדת
+
+# perf14
+ui-review-loading = אוספים את הסקירה השבועית… המקשים ממשיכים לעבוד.

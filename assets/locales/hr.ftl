@@ -853,3 +853,6 @@ cli-check-name_birthday = Isto ime i rođendan ({ $value }): članovi { $members
 ui-taken-title = Već je u klubu
 help-check = Popis telefona, e-pošte i kartica koje dijeli više članova te članova s istim imenom i rođendanom (izlaz 1 kad ih ima)
 help-member-add-yes = Upiši i kad neki član ima isto ime i isti rođendan
+
+# perf14
+ui-review-loading = Prikupljanje tjednog pregleda… tipke i dalje rade.

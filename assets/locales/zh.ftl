@@ -813,3 +813,6 @@ cli-check-name_birthday = 姓名和生日相同（{ $value }）：会员 { $memb
 ui-taken-title = 已在会员俱乐部中
 help-check = 列出多位会员共用的电话、电子邮件和会员卡，以及姓名和生日相同的会员（有则退出码为 1）
 help-member-add-yes = 即使已有姓名和生日相同的会员也登记
+
+# perf14
+ui-review-loading = 正在汇总每周回顾…按键仍可使用。

@@ -89,9 +89,19 @@ fn settle_inner(
         earn_rows: earn(&tx, program, all)?,
         ..Settled::default()
     };
-    settled.bonuses += bonus::signup(&tx, program, now)?;
-    settled.bonuses += bonus::referral(&tx, program, now)?;
+    // New and newly referred members are queued by triggers; everyone is
+    // looked at only when the bonuses themselves changed.
+    let bonus_rules = bonus_fingerprint(program);
+    let every_member = state(&tx, "bonus_rules")?.as_deref() != Some(bonus_rules.as_str());
+    settled.bonuses += bonus::signup(&tx, program, now, every_member)?;
+    settled.bonuses += bonus::referral(&tx, program, now, every_member)?;
+    tx.execute("DELETE FROM bonus_pending", [])?;
+    if every_member {
+        set_state(&tx, "bonus_rules", &bonus_rules)?;
+    }
     bonus::note_birthdays(&tx, today, daily)?;
+    // Tiers of members whose purchases changed, in the same transaction.
+    super::loyalty_tiers::refresh_queued(&tx, program, today)?;
     if daily {
         settled.bonuses += bonus::birthdays(&tx, program, now)?;
         settled.expired += bonus::expire(&tx, program, now)?;
@@ -100,6 +110,15 @@ fn settle_inner(
     }
     tx.commit()?;
     Ok(settled)
+}
+
+/// The bonuses given once per member; when they change, every member is
+/// looked at again (a bonus switched on reaches those who joined before).
+fn bonus_fingerprint(program: &Program) -> String {
+    format!(
+        "{}:{}",
+        program.points.signup_bonus, program.points.referral_bonus
+    )
 }
 
 /// Earning depends on these; when they change, receipts that earned
@@ -114,10 +133,12 @@ fn rules_fingerprint(program: &Program) -> String {
 
 /// Receipts to earn from, queued ones or (`all`) every one, in member and
 /// date order so a refund meets the balance its member had. One that has
-/// earned already is skipped by the ledger's unique receipt index.
+/// earned already is skipped by the ledger's unique receipt index. The
+/// queue is read first (CROSS JOIN): walking the receipts in that order
+/// instead reads every receipt of the club, even for an empty queue.
 const QUEUED: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,
         r.local_date || ' ' || coalesce(r.local_time, '00:00:00')
-     FROM points_pending q JOIN receipts r ON r.id = q.receipt_id
+     FROM points_pending q CROSS JOIN receipts r ON r.id = q.receipt_id
      WHERE r.member_id IS NOT NULL
      ORDER BY r.member_id, r.local_date, r.local_time, r.id";
 const ALL: &str = "SELECT r.id, r.member_id, r.kind, r.total_minor,

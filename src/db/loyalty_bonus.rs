@@ -15,26 +15,49 @@ use crate::error::Result;
 /// A birthday typed in fewer days ago than this earns no bonus yet.
 const BIRTHDAY_NOTICE_DAYS: i64 = 30;
 
-/// The signup bonus for every member who has not had it.
-pub fn signup(conn: &Connection, program: &Program, now: NaiveDateTime) -> Result<u64> {
+/// The members a bonus pass looks at: every one, or (on a normal points
+/// update) those the triggers queued as new or newly referred.
+fn looked_at(every_member: bool) -> &'static str {
+    if every_member {
+        "members"
+    } else {
+        // CROSS JOIN keeps the queue outside: the planner would rather
+        // walk every member and look each up in it.
+        "(SELECT m.* FROM bonus_pending q CROSS JOIN members m ON m.id = q.member_id)"
+    }
+}
+
+/// The signup bonus for every member (of those looked at) who has not had it.
+pub fn signup(
+    conn: &Connection,
+    program: &Program,
+    now: NaiveDateTime,
+    every_member: bool,
+) -> Result<u64> {
     let points = program.points.signup_bonus;
     if points <= 0 {
         return Ok(0);
     }
     let n = conn
-        .prepare_cached(
+        .prepare_cached(&format!(
             "INSERT OR IGNORE INTO points (member_id, delta, reason, detail, once_key, at)
-             SELECT m.id, ?1, 'bonus', 'signup', 'signup', ?2 FROM members m
+             SELECT m.id, ?1, 'bonus', 'signup', 'signup', ?2 FROM {} m
              WHERE m.erased_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM points p WHERE p.member_id = m.id AND p.once_key = 'signup')",
-        )?
+            looked_at(every_member)
+        ))?
         .execute(params![points, now.format(DATETIME).to_string()])?;
     Ok(n as u64)
 }
 
 /// The referral bonus for a new member who was brought by another, and for
 /// the one who brought them: once per new member, for each side.
-pub fn referral(conn: &Connection, program: &Program, now: NaiveDateTime) -> Result<u64> {
+pub fn referral(
+    conn: &Connection,
+    program: &Program,
+    now: NaiveDateTime,
+    every_member: bool,
+) -> Result<u64> {
     let points = program.points.referral_bonus;
     if points <= 0 {
         return Ok(0);
@@ -45,8 +68,9 @@ pub fn referral(conn: &Connection, program: &Program, now: NaiveDateTime) -> Res
         let sql = format!(
             "INSERT OR IGNORE INTO points (member_id, delta, reason, detail, once_key, at)
              SELECT {beneficiary}, ?1, 'bonus', 'referral', 'referral:' || m.id, ?2
-             FROM members m JOIN members b ON b.id = m.referred_by
-             WHERE m.erased_at IS NULL AND b.erased_at IS NULL AND b.id <> m.id"
+             FROM {} m JOIN members b ON b.id = m.referred_by
+             WHERE m.erased_at IS NULL AND b.erased_at IS NULL AND b.id <> m.id",
+            looked_at(every_member)
         );
         n += conn.prepare_cached(&sql)?.execute(params![points, at])?;
     }
@@ -69,7 +93,8 @@ pub fn record_referral(
         "UPDATE members SET referred_by = ?2 WHERE id = ?1 AND referred_by IS NULL AND erased_at IS NULL",
         params![member_id, referrer_id],
     )?;
-    referral(conn, program, now)?;
+    // The trigger queued the member: only the queue is looked at.
+    referral(conn, program, now, false)?;
     Ok(set > 0)
 }
 

@@ -1,6 +1,8 @@
 //! Every member's tier worked out again from the receipts, in one
 //! streaming pass in member and date order, with the tier minimums that
-//! were in force on each day.
+//! were in force on each day; and, between such passes, the tiers of just
+//! the members whose purchases changed (queued by triggers on the
+//! receipts), so that the stored tiers stay current without a pass.
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
@@ -9,7 +11,7 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::loyalty_state::{BigCache, day_text, day_total, parse_day, set_state};
+use super::loyalty_state::{BigCache, day_text, day_total, parse_day, set_state, state};
 use crate::domain::loyalty_config::Program;
 use crate::domain::tiers::{DayTotal, TierBasis, TierProgram};
 use crate::error::Result;
@@ -153,8 +155,100 @@ pub fn recompute_tiers(conn: &Connection, program: &Program, today: NaiveDate) -
         tx.execute_batch("DELETE FROM member_tiers; DELETE FROM tier_changes;")?;
     }
     set_state(&tx, "tiers_as_of", &day_text(today))?;
+    let rules = rules_fingerprint(&tier_program(&tx, program, today)?);
+    // A recompute on a settled club writes nothing more than its day.
+    if state(&tx, "tiers_rules")?.as_deref() != Some(rules.as_str()) {
+        set_state(&tx, "tiers_rules", &rules)?;
+    }
+    // Everyone was worked out: nothing is waiting any more.
+    tx.execute("DELETE FROM tiers_pending", [])?;
     tx.commit()?;
     Ok(members)
+}
+
+/// The tier rules in one word: names, minimums and their history, basis
+/// and grace. Stored tiers worked out under other rules are not current.
+fn rules_fingerprint(tiers: &TierProgram) -> String {
+    let mut hasher = DefaultHasher::new();
+    format!("{tiers:?}").hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
+}
+
+/// Whether the stored tiers are those of `today` under the program's tier
+/// rules: the last full pass ran today with these rules, and every change
+/// of purchases since was worked in. A new day (the 12 months move on,
+/// grace ends) or changed rules need a full pass.
+pub fn tiers_current(conn: &Connection, program: &Program, today: NaiveDate) -> Result<bool> {
+    if state(conn, "tiers_as_of")?.as_deref() != Some(day_text(today).as_str()) {
+        return Ok(false);
+    }
+    let tiers = tier_program(conn, program, today)?;
+    Ok(state(conn, "tiers_rules")?.as_deref() == Some(rules_fingerprint(&tiers).as_str()))
+}
+
+/// Works out again the tiers of the members whose purchases changed, when
+/// the stored tiers are otherwise current. When they are not, only a full
+/// pass makes them current again and it works out everyone, so the queue
+/// is dropped either way. Part of the caller's transaction, so a write and
+/// the tiers it moves land together. Returns how many members.
+pub fn refresh_queued(tx: &Transaction, program: &Program, today: NaiveDate) -> Result<u64> {
+    let queued: Vec<i64> = tx
+        .prepare_cached("SELECT member_id FROM tiers_pending")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if queued.is_empty() {
+        return Ok(0);
+    }
+    if !program.has_tiers() || !tiers_current(tx, program, today)? {
+        tx.execute("DELETE FROM tiers_pending", [])?;
+        return Ok(0);
+    }
+    let tiers = tier_program(tx, program, today)?;
+    let mut read = tx.prepare_cached(
+        "SELECT member_id, local_date, CAST(total(total_minor) AS INTEGER), max(kind = 'sale') FROM receipts
+         WHERE member_id = ?1 GROUP BY local_date ORDER BY local_date",
+    )?;
+    for &member_id in &queued {
+        let mut days = vec![];
+        let mut any = false;
+        let mut rows = read.query([member_id])?;
+        while let Some(r) = rows.next()? {
+            any = true;
+            if let Some(day) = day_total(r, 1)? {
+                days.push(day);
+            }
+        }
+        tx.prepare_cached("DELETE FROM tier_changes WHERE member_id = ?1")?
+            .execute([member_id])?;
+        if !any {
+            // No purchases left: a full pass keeps no tier for them either.
+            tx.prepare_cached("DELETE FROM member_tiers WHERE member_id = ?1")?
+                .execute([member_id])?;
+            continue;
+        }
+        let (standing, changes) = tiers.assess(&days, today);
+        tx.prepare_cached("INSERT OR REPLACE INTO member_tiers VALUES (?1, ?2, ?3, ?4, ?5)")?
+            .execute(params![
+                member_id,
+                standing.tier as i64,
+                standing.metric,
+                standing.since.map(day_text),
+                standing.grace_until.map(day_text)
+            ])?;
+        let name = |tier: usize| program.tier_name(tier).unwrap_or_default();
+        let mut put = tx.prepare_cached("INSERT INTO tier_changes VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        for c in changes {
+            put.execute(params![
+                member_id,
+                day_text(c.date),
+                name(c.from),
+                name(c.to),
+                c.to > c.from
+            ])?;
+        }
+    }
+    tx.execute("DELETE FROM tiers_pending", [])?;
+    Ok(queued.len() as u64)
 }
 
 /// A stored tier row in one number, to compare without keeping the rows.

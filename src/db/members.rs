@@ -165,10 +165,18 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Member>> {
 /// The member a CLI key names: an id, a card, a phone (already E.164) or an email.
 pub fn find_by_key(conn: &Connection, key: &str, phone_e164: Option<&str>) -> Result<Option<i64>> {
     let key = key.trim();
-    let sql = "SELECT id FROM members WHERE erased_at IS NULL AND
-                 (card = ?1 OR lower(email) = lower(?1) OR phone = ?1 OR phone = ?2 OR
-                  (?1 GLOB '[0-9]*' AND CAST(id AS TEXT) = ?1))
-               ORDER BY (card = ?1) DESC, id LIMIT 1";
+    // One index lookup per kind of key: a single OR over them would read
+    // every member.
+    let sql = "SELECT m.id FROM (
+                   SELECT id FROM members WHERE card = ?1
+                   UNION SELECT id FROM members WHERE lower(email) = lower(?1) AND email IS NOT NULL
+                   UNION SELECT id FROM members WHERE phone = ?1
+                   UNION SELECT id FROM members WHERE phone = ?2
+                   UNION SELECT id FROM members
+                         WHERE ?1 GLOB '[0-9]*' AND id = CAST(?1 AS INTEGER) AND CAST(id AS TEXT) = ?1
+               ) k JOIN members m ON m.id = k.id
+               WHERE m.erased_at IS NULL
+               ORDER BY (m.card = ?1) DESC, m.id LIMIT 1";
     Ok(conn
         .query_row(sql, params![key, phone_e164], |r| r.get(0))
         .optional()?)

@@ -21,6 +21,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_list_order.sql"),
     include_str!("migrations/007_birth_calendar.sql"),
     include_str!("migrations/008_card_forms.sql"),
+    include_str!("migrations/009_kept_current.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -36,15 +36,24 @@ fn date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Members matching the rule, most visits first, then the most recent.
+///
+/// Only members whose last visit (kept on the member by the receipt
+/// triggers) lies in the rule's window before the quiet weeks can match,
+/// plus any with a visit dated after today; their visits are counted from
+/// the member-and-date index, so the receipts themselves are never read.
 pub fn lapsed(conn: &Connection, today: NaiveDate, rule: &LapsedRule) -> Result<Vec<Lapsed>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT r.member_id, count(DISTINCT r.local_date) AS visits, max(r.local_date) AS last
-         FROM receipts r JOIN members m ON m.id = r.member_id
-         WHERE r.kind = 'sale' AND r.member_id IS NOT NULL AND m.erased_at IS NULL
-           AND r.local_date BETWEEN ?1 AND ?2
-         GROUP BY r.member_id
-         HAVING visits >= ?3 AND last <= ?4
-         ORDER BY visits DESC, last DESC, r.member_id",
+        "SELECT id, visits, last FROM (
+            SELECT m.id,
+                (SELECT count(DISTINCT r.local_date) FROM receipts r
+                 WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ?1 AND ?2) AS visits,
+                (SELECT max(r.local_date) FROM receipts r
+                 WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ?1 AND ?2) AS last
+            FROM (SELECT id FROM members WHERE erased_at IS NULL AND last_visit BETWEEN ?1 AND ?4
+                  UNION ALL
+                  SELECT id FROM members WHERE erased_at IS NULL AND last_visit > ?2) m)
+         WHERE visits >= ?3 AND last <= ?4
+         ORDER BY visits DESC, last DESC, id",
     )?;
     let rows = stmt.query_map(
         params![
@@ -79,40 +88,50 @@ const CONSENTING: &str = "consenting AS (
         JOIN (SELECT max(id) AS id FROM consents GROUP BY member_id, channel) last ON last.id = c.id
         WHERE c.granted = 1)";
 
-/// Up to `limit` members without a birthday (in any calendar) or without
-/// any consent, the most recent visitors first (they are the ones who can
-/// be asked), and how many there are in all.
+/// Whether member `m` agrees to no channel now: no channel whose last log
+/// entry granted it (a few lookups in the consent log's index).
+const NO_CONSENT: &str = "NOT EXISTS (SELECT 1 FROM consents c
+        WHERE c.member_id = m.id AND c.granted = 1
+          AND c.id = (SELECT max(id) FROM consents c2 WHERE c2.member_id = m.id AND c2.channel = c.channel))";
+
+/// Up to `limit` members without a birthday (in any calendar) or without any consent, the
+/// most recent visitors first (they are the ones who can be asked), and how
+/// many there are in all.
+///
+/// The list walks the members in last-visit order (an index) and stops at
+/// `limit`; SQLite puts members who never came (no last visit) last in
+/// that descending order. The total is every member but those with a
+/// birthday who agree to some channel (the few erased ones from their
+/// own index).
 pub fn missing(conn: &Connection, limit: usize) -> Result<(Vec<Missing>, i64)> {
-    // One pass: the window count gives the total before the LIMIT cuts.
     let mut stmt = conn.prepare_cached(&format!(
-        "WITH {CONSENTING}
-         SELECT m.id, m.birth_month IS NULL AND m.birth_calendar IS NULL, m.id NOT IN (SELECT member_id FROM consenting),
-                (SELECT max(local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale') AS last,
-                count(*) OVER () AS total
+        "SELECT m.id, m.birth_month IS NULL AND m.birth_calendar IS NULL, {NO_CONSENT}, m.last_visit
          FROM members m
          WHERE m.erased_at IS NULL
-           AND ((m.birth_month IS NULL AND m.birth_calendar IS NULL)
-                OR m.id NOT IN (SELECT member_id FROM consenting))
-         ORDER BY last IS NULL, last DESC, m.sort_key, m.id
+           AND ((m.birth_month IS NULL AND m.birth_calendar IS NULL) OR {NO_CONSENT})
+         ORDER BY m.last_visit DESC, m.sort_key, m.id
          LIMIT ?1"
     ))?;
-    let mut total = 0;
     let rows = stmt.query_map([limit as i64], |r| {
         let last: Option<String> = r.get(3)?;
-        let missing = Missing {
+        Ok(Missing {
             member_id: r.get(0)?,
             no_birthday: r.get(1)?,
             no_consent: r.get(2)?,
             last_visit: last.as_deref().and_then(date),
-        };
-        Ok((missing, r.get::<_, i64>(4)?))
+        })
     })?;
-    let mut list = vec![];
-    for row in rows {
-        let (missing, count) = row?;
-        total = count;
-        list.push(missing);
-    }
+    let list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    let total = conn
+        .prepare_cached(&format!(
+            "WITH {CONSENTING}
+             SELECT (SELECT count(*) FROM members WHERE erased_at IS NULL)
+                  - (SELECT count(*) FROM members m
+                     WHERE (m.birth_month IS NOT NULL OR m.birth_calendar IS NOT NULL)
+                       AND m.id IN (SELECT member_id FROM consenting)
+                       AND m.id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL))"
+        ))?
+        .query_row([], |r| r.get(0))?;
     Ok((list, total))
 }
 

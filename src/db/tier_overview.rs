@@ -65,8 +65,10 @@ pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
     }
     let mut close: Vec<(i64, usize, i64)> = vec![];
     let mut stmt = conn.prepare(
+        // The few erased members come from their own small index; a join
+        // would read every member's row.
         "SELECT t.member_id, t.tier, t.metric FROM member_tiers t
-         JOIN members m ON m.id = t.member_id AND m.erased_at IS NULL",
+         WHERE t.member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {

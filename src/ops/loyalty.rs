@@ -166,14 +166,33 @@ pub fn review_bonus(ctx: &Ctx, member_id: i64) -> Result<bool> {
     loyalty_bonus::review(&ctx.conn, &program, member_id, ctx.clock.now())
 }
 
-/// Works every member's tier out again (a full recompute, not just a
-/// settle: a changed minimum moves members at once), then reads the
-/// overview of this month.
-pub fn tier_overview(ctx: &Ctx) -> Result<(Program, TierOverview)> {
+/// Whether the stored tiers are today's under the shop's rules, so that
+/// the overview can be read at once. Writes keep them current; a new day
+/// or a changed minimum needs [`tier_overview`]'s full pass.
+pub fn tiers_current(ctx: &Ctx) -> Result<bool> {
+    crate::db::loyalty_tiers::tiers_current(&ctx.conn, ctx.program(), ctx.clock.today())
+}
+
+/// The overview of this month as the tiers stand, without working them
+/// out again: for when [`tiers_current`] says they are current.
+pub fn tier_overview_as_stored(ctx: &Ctx) -> Result<(Program, TierOverview)> {
     let program = ctx.program().clone();
-    loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
     let overview = crate::db::tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
     Ok((program, overview))
+}
+
+/// Works every member's tier out again when the stored tiers are not
+/// current (a new day, a changed minimum: those move members at once),
+/// then reads the overview of this month. On a settled, current club only
+/// the queued members are worked out.
+pub fn tier_overview(ctx: &Ctx) -> Result<(Program, TierOverview)> {
+    let program = ctx.program().clone();
+    if tiers_current(ctx)? {
+        settled(ctx, IfBusy::Wait)?;
+    } else {
+        loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
+    }
+    tier_overview_as_stored(ctx)
 }
 
 /// Writes `written` (money in whole units, or visits, as the owner types
@@ -211,3 +230,7 @@ pub fn save_tier_min(ctx: &mut Ctx, tier: usize, written: i64) -> Result<()> {
 #[cfg(test)]
 #[path = "loyalty_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "loyalty_kept_tests.rs"]
+mod kept_tests;

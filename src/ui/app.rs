@@ -302,6 +302,11 @@ impl App {
             },
             Effect::Notice(text) => self.message = Some((text, false)),
             Effect::Error(text) => self.message = Some((text, true)),
+            Effect::Withdraw(key) => {
+                if self.message.as_ref().is_some_and(|(m, _)| m.key() == key) {
+                    self.message = None;
+                }
+            }
             Effect::Many(effects) => {
                 for effect in effects {
                     self.apply(effect);

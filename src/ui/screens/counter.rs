@@ -19,6 +19,7 @@ use super::{Effect, View, open};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::message::Message;
 use crate::ops::lookup::counter_rows;
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ui::format::width;
@@ -163,7 +164,11 @@ impl CounterState {
             Action::SignUp => self.sign_up(),
             Action::OpenImport => ImportState::opened(ctx),
             Action::OpenUnmatched => open(UnmatchedState::open(ctx)),
-            Action::OpenReview => open(ReviewState::open(ctx)),
+            // The lists arrive behind the screen; the message line says so.
+            Action::OpenReview => Effect::Many(vec![
+                open(ReviewState::open(ctx)),
+                Effect::Notice(Message::plain(super::review::LOADING)),
+            ]),
             Action::Tiers => Effect::Open(Box::new(TiersState::open(ctx))),
             Action::Quit => Effect::Quit,
             _ => Effect::None,

@@ -74,6 +74,9 @@ pub enum Effect {
     Notice(Message),
     /// Say this on the message line as a problem.
     Error(Message),
+    /// Clear the message line if it still says the message with this key
+    /// (a "working" line whose work is done).
+    Withdraw(&'static str),
     Many(Vec<Effect>),
     /// Points, redemptions and tiers (handled in `app_loyalty.rs`).
     Loyalty(LoyaltyEffect),

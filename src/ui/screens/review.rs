@@ -5,6 +5,11 @@
 //! member agreed to and a ready-to-send message; `c` marks it contacted,
 //! `y` copies the message, `x` exports the list. Drawing is in
 //! `review_render.rs`.
+//!
+//! On a big club the lists take a moment to gather, so they are loaded
+//! behind the screen as a job: the screen opens at once (empty, or with
+//! the lists it had when it reloads), the message line says the lists are
+//! being gathered, and keys keep working until they arrive.
 
 use super::Effect;
 use super::View;
@@ -14,6 +19,7 @@ use crate::domain::review::{NearTier, Review, ReviewRow, Section};
 use crate::error::Result;
 use crate::message::{Arg, Message};
 use crate::ops::review;
+use crate::ui::job::{Job, News, OnLeave};
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
 use crate::ui::stack::Screen;
 use crate::words::dates::day_text;
@@ -40,7 +46,26 @@ pub struct ReviewState {
     /// The selected row of each section, in [`Section::ALL`] order.
     pub(super) selected: [usize; 4],
     pub(super) choice: Option<ContactChoice>,
+    /// The lists being gathered, until they arrive.
+    work: Option<Job<ReviewNews>>,
 }
+
+/// The gathering's one word: the whole review, or why it failed.
+#[derive(Debug)]
+pub struct ReviewNews(std::result::Result<Review, Message>);
+
+impl News for ReviewNews {
+    fn is_progress(&self) -> bool {
+        false
+    }
+
+    fn failed(why: Message) -> ReviewNews {
+        ReviewNews(Err(why))
+    }
+}
+
+/// What the message line says while the lists are gathered.
+pub const LOADING: &str = "ui-review-loading";
 
 fn section_index(section: Section) -> usize {
     Section::ALL
@@ -50,26 +75,67 @@ fn section_index(section: Section) -> usize {
 }
 
 impl ReviewState {
-    /// Loads every list at once; the shorter windows are filters of 30 days.
+    /// Opens at once and gathers every list behind the screen; the shorter
+    /// windows are filters of 30 days.
     pub fn open(ctx: &Ctx) -> Result<ReviewState> {
-        let review = review::open(ctx)?;
-        Ok(ReviewState {
-            review,
+        let near_tier = if ctx.program().has_tiers() {
+            NearTier::Members(vec![])
+        } else {
+            NearTier::NotSetUp
+        };
+        let mut state = ReviewState {
+            review: Review {
+                today: ctx.clock.today(),
+                birthdays: vec![],
+                near_tier,
+                lapsed: vec![],
+                missing: vec![],
+                missing_total: 0,
+            },
             section: Section::Birthdays,
             window: 0,
             selected: [0; 4],
             choice: None,
-        })
+            work: None,
+        };
+        state.reload(ctx)?;
+        Ok(state)
     }
 
-    /// Loads the lists again (after a card was edited), keeping the place.
+    /// Gathers the lists again (after a card was edited), keeping the
+    /// place; the lists shown stay until the new ones arrive.
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
-        self.review = review::open(ctx)?;
-        for (i, section) in Section::ALL.into_iter().enumerate() {
-            let n = self.rows_of(section).len();
-            self.selected[i] = self.selected[i].min(n.saturating_sub(1));
-        }
+        self.work = Some(Job::start(ctx, OnLeave::LetFinish, |ctx, _| {
+            ReviewNews(review::open(ctx).map_err(|e| e.message()))
+        }));
         Ok(())
+    }
+
+    /// The lists are still being gathered.
+    pub fn is_loading(&self) -> bool {
+        self.work.is_some()
+    }
+
+    /// Takes the lists when they have arrived.
+    fn take_lists(&mut self) -> Effect {
+        let Some(work) = &self.work else {
+            return Effect::None;
+        };
+        let Some(ReviewNews(result)) = work.drain().pop() else {
+            return Effect::None;
+        };
+        self.work = None;
+        match result {
+            Ok(review) => {
+                self.review = review;
+                for (i, section) in Section::ALL.into_iter().enumerate() {
+                    let n = self.rows_of(section).len();
+                    self.selected[i] = self.selected[i].min(n.saturating_sub(1));
+                }
+                Effect::Withdraw(LOADING)
+            }
+            Err(why) => Effect::Error(why),
+        }
     }
 
     pub fn section(&self) -> Section {
@@ -289,5 +355,17 @@ impl Screen for ReviewState {
 
     fn resumed(&mut self, ctx: &Ctx) -> Result<()> {
         self.reload(ctx)
+    }
+
+    fn working(&self) -> bool {
+        self.is_loading()
+    }
+
+    fn poll(&mut self, _ctx: &Ctx) -> Effect {
+        self.take_lists()
+    }
+
+    fn run_here(&mut self, ctx: &mut Ctx) -> bool {
+        self.work.as_mut().is_some_and(|w| w.run_here(ctx))
     }
 }

@@ -69,21 +69,35 @@ pub enum Preview {
 }
 
 impl TiersState {
-    /// Opens on the tiers as configured and starts working every tier out
-    /// again; the overview fills in when that is done.
+    /// Opens on the overview at once when the stored tiers are current
+    /// (writes keep them so); else on the tiers as configured, working
+    /// every tier out again behind the screen, and the overview fills in
+    /// when that is done.
     pub fn open(ctx: &Ctx) -> TiersState {
-        let work = Job::start(ctx, OnLeave::LetFinish, |ctx, _| {
-            TiersNews(crate::ops::loyalty::tier_overview(ctx).map_err(|e| e.message()))
-        });
+        use crate::ops::loyalty::{IfBusy, settled, tier_overview_as_stored, tiers_current};
+        // Settling works in the few members whose purchases changed since.
+        let stored = match settled(ctx, IfBusy::Skip).and_then(|_| tiers_current(ctx)) {
+            Ok(true) => tier_overview_as_stored(ctx).ok(),
+            _ => None,
+        };
+        let (program, overview, work) = match stored {
+            Some((program, overview)) => (program, overview, None),
+            None => {
+                let work = Job::start(ctx, OnLeave::LetFinish, |ctx, _| {
+                    TiersNews(crate::ops::loyalty::tier_overview(ctx).map_err(|e| e.message()))
+                });
+                (ctx.program().clone(), TierOverview::default(), Some(work))
+            }
+        };
         TiersState {
-            program: ctx.program().clone(),
-            overview: TierOverview::default(),
+            program,
+            overview,
             focus: Focus::Tiers,
             tier: 0,
             moves_at: 0,
             nudges_at: 0,
             edit: None,
-            work: Some(work),
+            work,
         }
     }
 
