@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_loyalty.sql"),
     include_str!("migrations/006_list_order.sql"),
     include_str!("migrations/007_birth_calendar.sql"),
+    include_str!("migrations/008_pet_passed_away.sql"),
 ];
 
 pub fn latest() -> i64 {

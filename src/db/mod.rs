@@ -15,6 +15,7 @@ pub mod contacts;
 pub mod counter;
 pub mod demo_receipts;
 pub mod demo_rows;
+pub mod family;
 pub mod habits;
 pub mod ledger;
 pub mod list_order;

@@ -26,10 +26,12 @@
 pub mod consent;
 pub mod demo;
 pub mod family;
+pub mod family_edit;
 pub mod import;
 pub mod list_order;
 pub mod lookup;
 pub mod loyalty;
+pub mod member_change;
 pub mod members;
 pub mod review;
 pub mod till_customers;
