@@ -159,8 +159,9 @@ pub const REVIEW_CONTACT: Keymap = &[
 
 /// Redeeming points: type a number or pick a reward.
 pub const REDEEM: Keymap = &[
-    b(&[UP], Action::Up, "ui-key-pick-reward", true),
-    b(&[DOWN], Action::Down, "ui-key-pick-reward", true),
+    // Tab and Shift-Tab step through the rewards as in every other form.
+    b(&[UP, BACKTAB], Action::Up, "ui-key-pick-reward", true),
+    b(&[DOWN, TAB], Action::Down, "ui-key-pick-reward", true),
     b(&[ENTER], Action::Save, "ui-key-redeem-go", true),
     CANCEL,
     HELP_F1,
