@@ -184,3 +184,25 @@ fn shift_tab_goes_back_a_field_in_the_signup_form() {
     shift_tab(&mut app);
     assert_ne!(focus(&app), Stop::FirstName);
 }
+
+#[test]
+fn a_pet_that_passed_away_leaves_the_card_s_birthdays_this_week() {
+    let mut app = open_ana();
+    let mici = card(&app).card().pets[1].id;
+    regulars::db::family::set_pet_gotcha(app.conn(), mici, Some(day(2020, 11, 25))).unwrap();
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "ana k");
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        card(&app).soon().iter().any(|s| s.contains("Mici")),
+        "{:?}",
+        card(&app).soon()
+    );
+    type_text(&mut app, "ffffm");
+    type_text(&mut app, "y");
+    assert!(
+        !card(&app).soon().iter().any(|s| s.contains("Mici")),
+        "{:?}",
+        card(&app).soon()
+    );
+}

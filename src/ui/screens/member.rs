@@ -98,8 +98,10 @@ fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<Message> {
 /// "Bo came home 3 years ago on Thursday": pets' gotcha days within a week.
 fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<Message> {
     let window = Window::new(today, SOON_DAYS, rule);
+    // A pet that has passed away is no longer celebrated.
     card.pets
         .iter()
+        .filter(|pet| pet.passed_away.is_none())
         .filter_map(|pet| pet.gotcha.map(|d| (pet, d)))
         .flat_map(|(pet, came)| {
             let a = Anniversary {
