@@ -8,7 +8,7 @@ use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::family::BirthInfo;
 use regulars::domain::member::{Channel, FieldError};
-use regulars::ops::family::{self, KinInput};
+use regulars::ops::family::{self, KinInput, KinOutcome};
 use regulars::ops::members::{
     IfDuplicate, MemberField, MemberInput, Outcome, Saved, check_member, delete_member,
     edit_member, sign_up,
@@ -248,21 +248,25 @@ fn children_and_pets_read_dates_in_the_shops_order() {
         gotcha: "5/6/2020".into(),
         ..KinInput::default()
     };
-    let added = family::add_pet(&ctx, id, &pet).unwrap();
+    let added = family::add_pet(&ctx, id, &pet, IfDuplicate::Ask).unwrap();
+    let KinOutcome::Saved(added) = added else {
+        panic!("not saved: {added:?}");
+    };
     assert_eq!(added.member_name, "Ana Kovač");
     let child = KinInput {
         name: "Mia".into(),
         age: "4".into(),
         ..KinInput::default()
     };
-    family::add_child(&ctx, id, &child).unwrap();
+    family::add_child(&ctx, id, &child, IfDuplicate::Ask).unwrap();
     ctx.config.shop.country = "HR".into();
     let born = KinInput {
         born: "3/4/2020".into(),
         age: String::new(),
         ..child.clone()
     };
-    family::add_child(&ctx, id, &born).unwrap();
+    // The same name again, on purpose: only the date order differs.
+    family::add_child(&ctx, id, &born, IfDuplicate::SaveAnyway).unwrap();
     let card = lookup::member_card(&ctx, id).unwrap().unwrap();
     let day = |m, d| NaiveDate::from_ymd_opt(2020, m, d).unwrap();
     assert_eq!(card.pets[0].birth, BirthInfo::Born(day(3, 4)));
@@ -281,8 +285,8 @@ fn children_and_pets_read_dates_in_the_shops_order() {
         gotcha: "5/6".into(),
         ..pet.clone()
     };
-    assert!(family::add_pet(&ctx, id, &no_year).is_err());
-    let e = family::add_pet(&ctx, id + 9, &pet).unwrap_err();
+    assert!(family::add_pet(&ctx, id, &no_year, IfDuplicate::Ask).is_err());
+    let e = family::add_pet(&ctx, id + 9, &pet, IfDuplicate::Ask).unwrap_err();
     assert_eq!(e.key(), Some("err-member-not-found"));
     assert_eq!((count(&ctx, "pets"), count(&ctx, "children")), (1, 2));
 }

@@ -1,67 +1,14 @@
 //! The counter's search on a real database file: what it finds, in which order.
 
+mod search_support;
+
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use regulars::db;
-use regulars::db::search::{MemberRow, search};
+use regulars::db::search::search;
 use regulars::domain::member::MemberDraft;
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 3, 14).unwrap()
-}
-
-struct Club {
-    _dir: tempfile::TempDir,
-    conn: Connection,
-}
-
-fn club() -> Club {
-    let dir = tempfile::tempdir().unwrap();
-    let conn = db::open(&dir.path().join("club.db")).unwrap();
-    Club { _dir: dir, conn }
-}
-
-fn draft(first: &str, family: &str) -> MemberDraft {
-    MemberDraft {
-        first_name: first.to_string(),
-        family_name: family.to_string(),
-        ..MemberDraft::default()
-    }
-}
-
-impl Club {
-    fn add(&self, d: MemberDraft) -> i64 {
-        let now = today().and_hms_opt(10, 0, 0).unwrap();
-        db::members::insert(&self.conn, &d, &[], now).unwrap()
-    }
-
-    fn named(&self, first: &str, family: &str) -> i64 {
-        self.add(draft(first, family))
-    }
-
-    fn visit(&self, member: i64, day: &str) {
-        let till_id: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))
-            .unwrap();
-        self.conn
-            .execute(
-                "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, member_id)
-                 VALUES ('test', ?1, ?2, 1000, 'sale', ?3)",
-                params![till_id.to_string(), day, member],
-            )
-            .unwrap();
-    }
-
-    fn find(&self, query: &str) -> Vec<MemberRow> {
-        search(&self.conn, query, today(), 50).unwrap()
-    }
-
-    fn ids(&self, query: &str) -> Vec<i64> {
-        self.find(query).iter().map(|r| r.id).collect()
-    }
-}
+use search_support::*;
 
 #[test]
 fn names_match_any_part_without_case_or_accents() {
@@ -395,40 +342,4 @@ fn members_from_before_the_search_index_are_found_after_upgrading() {
     assert_eq!(ids("k"), vec![2, 1]);
     let rows = search(&conn, "kos", today(), 50).unwrap();
     assert_eq!(rows[0].last_visit, NaiveDate::from_ymd_opt(2025, 12, 24));
-}
-
-#[test]
-fn a_card_number_typed_whole_ranks_first_and_needs_no_dash() {
-    let c = club();
-    let phone = c.add(MemberDraft {
-        phone: Some("+385911001001".into()),
-        ..draft("Ivo", "Horvat")
-    });
-    let longer = c.add(MemberDraft {
-        card: Some("HR-10010".into()),
-        ..draft("Ana", "Kovač")
-    });
-    let hr = c.add(MemberDraft {
-        card: Some("HR-1001".into()),
-        ..draft("Zoran", "Božić")
-    });
-    let spaced = c.add(MemberDraft {
-        card: Some("C-10093".into()),
-        ..draft("Maja", "Perić")
-    });
-    // The phone and the longer card were visitors more recently: the card
-    // number typed whole still comes first.
-    c.visit(phone, "2026-03-10");
-    c.visit(longer, "2026-03-11");
-    let found = c.ids("1001");
-    assert_eq!(found[0], hr, "{found:?}");
-    assert!(
-        found.contains(&phone) && found.contains(&longer),
-        "{found:?}"
-    );
-    assert_eq!(c.ids("hr1001")[0], hr);
-    assert_eq!(c.ids("HR 1001")[0], hr);
-    assert_eq!(c.ids("C 10093"), vec![spaced]);
-    assert_eq!(c.ids("c10093"), vec![spaced]);
-    assert_eq!(c.ids("10093"), vec![spaced]);
 }

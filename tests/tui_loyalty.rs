@@ -366,3 +366,30 @@ fn a_bonus_already_given_is_refused_before_any_question() {
         Some("This member already has someone who brought them; nothing changed.")
     );
 }
+
+#[test]
+fn shift_tab_goes_back_in_the_redeem_and_adjust_forms() {
+    let mut app = app(loyal_ctx(None));
+    open(&mut app, "ana k");
+    // Redeem: Tab and Shift-Tab step through the rewards.
+    type_text(&mut app, "r");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert!(screen(&app).contains("262 points"), "{}", screen(&app));
+    shift_tab(&mut app);
+    assert!(screen(&app).contains("412 points"), "{}", screen(&app));
+    key(&mut app, KeyCode::Esc);
+    // Adjust: back from the note to the points, then on to the note again.
+    type_text(&mut app, "h");
+    type_text(&mut app, "a5");
+    key(&mut app, KeyCode::Tab);
+    shift_tab(&mut app);
+    type_text(&mut app, "0");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "points from the paper card");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.message().as_deref(),
+        Some("Adjusted by +50 points. New balance: 562.")
+    );
+}

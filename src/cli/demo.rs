@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::{Ctx, stdout};
+use super::{Ctx, JsonFlag, stdout};
 use crate::error::Result;
 use crate::i18n::{t, t_count};
 use crate::ops::demo;
@@ -21,6 +21,8 @@ pub struct DemoArgs {
     /// The same number gives the same members.
     #[arg(long, default_value_t = demo::SEED, value_name = "S")]
     seed: u64,
+    #[command(flatten)]
+    json: JsonFlag,
 }
 
 pub fn run_demo(ctx: &mut Ctx, a: DemoArgs) -> Result<()> {
@@ -38,6 +40,12 @@ pub fn run_demo(ctx: &mut Ctx, a: DemoArgs) -> Result<()> {
         true
     })?;
     bar.finish_and_clear();
+    if a.json.json {
+        let members = crate::ops::lookup::member_count(ctx)?;
+        return stdout::print_line(
+            serde_json::json!({"added": added, "seed": a.seed, "members": members}),
+        );
+    }
     stdout::print_line(t_count(
         "ui-demo-done",
         "count",

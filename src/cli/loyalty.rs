@@ -34,6 +34,8 @@ pub struct RedeemArgs {
     /// The reward from the config's list the points are for.
     #[arg(long)]
     reward: Option<String>,
+    #[command(flatten)]
+    json: JsonFlag,
 }
 
 #[derive(Debug, Args)]
@@ -45,6 +47,8 @@ pub struct AdjustArgs {
     /// Why (required; shown in the points history).
     #[arg(long)]
     note: String,
+    #[command(flatten)]
+    json: JsonFlag,
 }
 
 pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
@@ -168,6 +172,15 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
         },
     )?;
     let name = lookup::member_name(ctx, id)?;
+    if args.json.json {
+        return stdout::print_line(json!({
+            "member_id": id,
+            "name": name,
+            "points": args.points,
+            "reward": args.reward,
+            "balance": balance,
+        }));
+    }
     let said = crate::message::Message::new(
         "loyalty-cli-redeemed",
         &[("name", &name), ("balance", &balance.to_string())],
@@ -180,6 +193,15 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
 pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
     let balance = points_ops::adjust(ctx, id, args.points, &args.note)?;
+    if args.json.json {
+        return stdout::print_line(json!({
+            "member_id": id,
+            "name": lookup::member_name(ctx, id)?,
+            "points": args.points,
+            "note": args.note,
+            "balance": balance,
+        }));
+    }
     stdout::print_line(t_args(
         "loyalty-cli-adjusted",
         &[

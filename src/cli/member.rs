@@ -1,14 +1,14 @@
-//! `member add/find/show`, `child add`, `pet add`.
+//! `member add/find/show/edit/delete`.
 
 use clap::{Args, Subcommand};
 
 use super::{Ctx, JsonFlag, calendar_birthday, output, stdout};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
-use crate::ops::family::{self, KinInput};
 use crate::ops::lookup;
 use crate::ops::loyalty::IfBusy;
-use crate::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
+use crate::ops::member_change::{MemberChange, change_member};
+use crate::ops::members::{IfDuplicate, MemberInput, Outcome, delete_member, sign_up};
 
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
@@ -26,6 +26,44 @@ pub enum MemberCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Change a member's details; only the options given change.
+    Edit(Box<EditArgs>),
+    /// Delete a member with their family and consents; receipts stay.
+    Delete {
+        key: String,
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+}
+
+/// `member edit`: the options of `member add`, each one optional.
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    key: String,
+    #[arg(long)]
+    first: Option<String>,
+    #[arg(long)]
+    last: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long, value_name = "YYYY-MM-DD|MM-DD")]
+    birthday: Option<String>,
+    #[arg(long, value_name = "gregorian|hebrew|chinese", requires = "birthday")]
+    birthday_calendar: Option<String>,
+    #[arg(long)]
+    card: Option<String>,
+    #[arg(long, value_delimiter = ',', value_name = "sms,email")]
+    consent: Option<Vec<String>>,
+    #[arg(long)]
+    area: Option<String>,
+    #[arg(long)]
+    note: Option<String>,
+    #[command(flatten)]
+    json: JsonFlag,
 }
 
 #[derive(Debug, Args)]
@@ -56,52 +94,6 @@ pub struct AddArgs {
     yes: bool,
     #[command(flatten)]
     json: JsonFlag,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ChildCommand {
-    /// Add a child to a member.
-    Add(ChildArgs),
-}
-
-#[derive(Debug, Subcommand)]
-pub enum PetCommand {
-    /// Add a pet to a member.
-    Add(PetArgs),
-}
-
-/// When a child or pet was born: a date, or an age in years said today.
-#[derive(Debug, Args)]
-pub struct BirthArgs {
-    #[arg(long, value_name = "YYYY-MM-DD", conflicts_with = "age")]
-    born: Option<String>,
-    #[arg(long, value_name = "YEARS")]
-    age: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ChildArgs {
-    key: String,
-    #[arg(long)]
-    name: String,
-    #[command(flatten)]
-    birth: BirthArgs,
-    #[arg(long)]
-    gender: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct PetArgs {
-    key: String,
-    #[arg(long)]
-    name: String,
-    #[arg(long)]
-    kind: String,
-    #[command(flatten)]
-    birth: BirthArgs,
-    /// The day the pet came home.
-    #[arg(long, value_name = "YYYY-MM-DD")]
-    gotcha: Option<String>,
 }
 
 fn text(value: &Option<String>) -> String {
@@ -202,46 +194,67 @@ fn find(ctx: &Ctx, text: &str, json: bool) -> Result<()> {
     Ok(())
 }
 
+fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
+    let id = resolve(ctx, &a.key)?;
+    let birthday_calendar = match &a.birthday_calendar {
+        Some(code) => Some(calendar_birthday::read(Some(code))?),
+        None => None,
+    };
+    let change = MemberChange {
+        first_name: a.first.clone(),
+        family_name: a.last.clone(),
+        phone: a.phone.clone(),
+        email: a.email.clone(),
+        birthday: a.birthday.clone(),
+        birthday_calendar,
+        card: a.card.clone(),
+        area: a.area.clone(),
+        note: a.note.clone(),
+        consents: a.consent.clone(),
+    };
+    // As at signup: possible duplicates are named, and the change is saved.
+    let Outcome::Saved(saved) = change_member(ctx, id, &change, IfDuplicate::SaveAnyway)? else {
+        return Err(Error::user("err-unexpected", &[]));
+    };
+    for other in &saved.duplicates {
+        let args = [("id", other.id.to_string()), ("name", other.full_name())];
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        eprintln!("{}", t_args("cli-possible-duplicate", &args));
+    }
+    if a.json.json {
+        return show(ctx, &id.to_string(), true);
+    }
+    let line = t_args(
+        "cli-member-edited",
+        &[("id", &id.to_string()), ("name", &saved.name)],
+    );
+    stdout::print_line(line)
+}
+
+/// Deleting asks first: without `--yes` nothing is deleted.
+fn delete(ctx: &Ctx, key: &str, yes: bool, json: bool) -> Result<()> {
+    let id = resolve(ctx, key)?;
+    if !yes {
+        return Err(Error::user("err-needs-yes", &[]));
+    }
+    let name = delete_member(ctx, id)?
+        .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))?;
+    if json {
+        let value = serde_json::json!({"id": id, "name": name, "deleted": true});
+        return stdout::print_line(value);
+    }
+    stdout::print_line(t_args(
+        "cli-member-deleted",
+        &[("id", &id.to_string()), ("name", &name)],
+    ))
+}
+
 pub fn run_member(ctx: &mut Ctx, cmd: MemberCommand) -> Result<()> {
     match cmd {
         MemberCommand::Add(a) => add(ctx, &a),
+        MemberCommand::Edit(a) => edit(ctx, &a),
+        MemberCommand::Delete { key, yes, json } => delete(ctx, &key, yes, json.json),
         MemberCommand::Find { text, json } => find(ctx, &text, json.json),
         MemberCommand::Show { key, json } => show(ctx, &key, json.json),
     }
-}
-
-fn kin_input(name: &str, detail: &Option<String>, birth: &BirthArgs) -> KinInput {
-    KinInput {
-        name: name.to_string(),
-        detail: text(detail),
-        born: text(&birth.born),
-        age: text(&birth.age),
-        gotcha: String::new(),
-    }
-}
-
-pub fn run_child(ctx: &mut Ctx, cmd: ChildCommand) -> Result<()> {
-    let ChildCommand::Add(a) = cmd;
-    let id = resolve(ctx, &a.key)?;
-    let added = family::add_child(ctx, id, &kin_input(&a.name, &a.gender, &a.birth))?;
-    stdout::print_line(t_args(
-        "cli-child-added",
-        &[("name", &added.name), ("member", &added.member_name)],
-    ))?;
-    Ok(())
-}
-
-pub fn run_pet(ctx: &mut Ctx, cmd: PetCommand) -> Result<()> {
-    let PetCommand::Add(a) = cmd;
-    let id = resolve(ctx, &a.key)?;
-    let input = KinInput {
-        gotcha: text(&a.gotcha),
-        ..kin_input(&a.name, &Some(a.kind.clone()), &a.birth)
-    };
-    let added = family::add_pet(ctx, id, &input)?;
-    stdout::print_line(t_args(
-        "cli-pet-added",
-        &[("name", &added.name), ("member", &added.member_name)],
-    ))?;
-    Ok(())
 }

@@ -4,6 +4,7 @@
 mod calendar_birthday;
 mod check;
 mod demo;
+mod family;
 mod import;
 mod localise;
 mod loyalty;
@@ -48,9 +49,9 @@ pub enum Command {
     #[command(subcommand)]
     Member(member::MemberCommand),
     #[command(subcommand)]
-    Child(member::ChildCommand),
+    Child(family::ChildCommand),
     #[command(subcommand)]
-    Pet(member::PetCommand),
+    Pet(family::PetCommand),
     /// Fill the database with made-up members.
     Demo(demo::DemoArgs),
     /// Import till exports (Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle, CSV).
@@ -97,8 +98,8 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
     crate::ops::list_order::follow_shop_language(ctx)?;
     match command {
         Command::Member(cmd) => member::run_member(ctx, cmd),
-        Command::Child(cmd) => member::run_child(ctx, cmd),
-        Command::Pet(cmd) => member::run_pet(ctx, cmd),
+        Command::Child(cmd) => family::run_child(ctx, cmd),
+        Command::Pet(cmd) => family::run_pet(ctx, cmd),
         Command::Demo(args) => demo::run_demo(ctx, args),
         Command::Import(args) => import::run_import(ctx, args),
         Command::Reminders(args) => reminders::run_reminders(ctx, args),

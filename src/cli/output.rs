@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::Ctx;
-use crate::domain::family::BirthInfo;
+use crate::domain::family::{BirthInfo, Child, Pet};
 use crate::domain::member::{Birthday, MemberCard, display_phone, full_name};
 use crate::i18n::t;
 use crate::ops::lookup::MemberRow;
@@ -39,25 +39,23 @@ fn birth_value(birth: &BirthInfo, today: NaiveDate) -> (Value, Value, bool) {
     )
 }
 
+/// A child as `member show --json` and the `child` commands print it.
+pub fn child_json(c: &Child, today: NaiveDate) -> Value {
+    let (born, age, approximate) = birth_value(&c.birth, today);
+    json!({"id": c.id, "member_id": c.member_id, "name": c.name, "gender": c.gender, "born": born, "age": age, "age_approximate": approximate})
+}
+
+/// A pet as `member show --json` and the `pet` commands print it.
+pub fn pet_json(p: &Pet, today: NaiveDate) -> Value {
+    let (born, age, approximate) = birth_value(&p.birth, today);
+    let day = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+    json!({"id": p.id, "member_id": p.member_id, "name": p.name, "kind": p.kind, "born": born, "age": age, "age_approximate": approximate, "gotcha": day(p.gotcha), "passed_away": day(p.passed_away)})
+}
+
 pub fn card_json(card: &MemberCard, today: NaiveDate) -> Value {
     let d = &card.member.draft;
-    let children: Vec<Value> = card
-        .children
-        .iter()
-        .map(|c| {
-            let (born, age, approximate) = birth_value(&c.birth, today);
-            json!({"id": c.id, "name": c.name, "gender": c.gender, "born": born, "age": age, "age_approximate": approximate})
-        })
-        .collect();
-    let pets: Vec<Value> = card
-        .pets
-        .iter()
-        .map(|p| {
-            let (born, age, approximate) = birth_value(&p.birth, today);
-            let gotcha = p.gotcha.map(|d| d.format("%Y-%m-%d").to_string());
-            json!({"id": p.id, "name": p.name, "kind": p.kind, "born": born, "age": age, "age_approximate": approximate, "gotcha": gotcha})
-        })
-        .collect();
+    let children: Vec<Value> = card.children.iter().map(|c| child_json(c, today)).collect();
+    let pets: Vec<Value> = card.pets.iter().map(|p| pet_json(p, today)).collect();
     let consents: serde_json::Map<String, Value> = card
         .consents
         .iter()
@@ -167,7 +165,20 @@ pub fn card_text(card: &MemberCard, ctx: &Ctx) -> String {
         push("field-child", c.name.clone());
     }
     for p in &card.pets {
-        push("field-pet", format!("{} ({})", p.name, p.kind));
+        let line = format!("{} ({})", p.name, p.kind);
+        push(
+            "field-pet",
+            match p.passed_away {
+                Some(day) => crate::i18n::t_args(
+                    "cli-pet-passed-away",
+                    &[
+                        ("pet", &line),
+                        ("date", &crate::words::dates::date_with_year(day)),
+                    ],
+                ),
+                None => line,
+            },
+        );
     }
     lines.join("\n") + "\n"
 }

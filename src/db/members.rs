@@ -4,8 +4,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::db::list_order;
+// Children and pets live in their own file; these names stay for callers.
+pub(crate) use super::family::birth_columns;
+pub use super::family::{add_child, add_pet, children, pets, set_pet_gotcha};
 use crate::db::search::{SearchFields, within_transaction, write_words};
-use crate::domain::family::{BirthInfo, Child, Pet};
 use crate::domain::member::{Birthday, Channel, Consent, Member, MemberCard, MemberDraft};
 use crate::error::{Result, UnknownCode};
 
@@ -260,101 +262,6 @@ pub fn consents(conn: &Connection, member_id: i64) -> Result<Vec<Consent>> {
     let mut list: Vec<Consent> = rows.collect::<rusqlite::Result<_>>()?;
     list.sort_by_key(|c| c.channel);
     Ok(list)
-}
-
-pub(crate) fn birth_columns(birth: &BirthInfo) -> (Option<String>, Option<u32>, Option<String>) {
-    match birth {
-        BirthInfo::Born(d) => (Some(d.format(DATE).to_string()), None, None),
-        BirthInfo::About { years, on } => (None, Some(*years), Some(on.format(DATE).to_string())),
-        BirthInfo::Unknown => (None, None, None),
-    }
-}
-
-fn birth_from_columns(born: Option<String>, years: Option<u32>, on: Option<String>) -> BirthInfo {
-    let parse = |s: &str| NaiveDate::parse_from_str(s, DATE).ok();
-    match (
-        born.as_deref().and_then(parse),
-        years,
-        on.as_deref().and_then(parse),
-    ) {
-        (Some(d), _, _) => BirthInfo::Born(d),
-        (None, Some(years), Some(on)) => BirthInfo::About { years, on },
-        _ => BirthInfo::Unknown,
-    }
-}
-
-pub fn add_child(
-    conn: &Connection,
-    member_id: i64,
-    name: &str,
-    gender: Option<&str>,
-    birth: BirthInfo,
-) -> Result<i64> {
-    let (born, years, on) = birth_columns(&birth);
-    conn.execute(
-        "INSERT INTO children (member_id, name, gender, born, approx_years, approx_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![member_id, name, gender, born, years, on],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-pub fn add_pet(
-    conn: &Connection,
-    member_id: i64,
-    name: &str,
-    kind: &str,
-    birth: BirthInfo,
-) -> Result<i64> {
-    let (born, years, on) = birth_columns(&birth);
-    conn.execute(
-        "INSERT INTO pets (member_id, name, kind, born, approx_years, approx_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![member_id, name, kind, born, years, on],
-    )?;
-    Ok(conn.last_insert_rowid())
-}
-
-/// Records the day a pet came home (its gotcha day).
-pub fn set_pet_gotcha(conn: &Connection, pet_id: i64, gotcha: Option<NaiveDate>) -> Result<()> {
-    conn.execute(
-        "UPDATE pets SET gotcha = ?2 WHERE id = ?1",
-        params![pet_id, gotcha.map(|d| d.format(DATE).to_string())],
-    )?;
-    Ok(())
-}
-
-pub fn children(conn: &Connection, member_id: i64) -> Result<Vec<Child>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, member_id, name, gender, born, approx_years, approx_on FROM children WHERE member_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([member_id], |r| {
-        Ok(Child {
-            id: r.get(0)?,
-            member_id: r.get(1)?,
-            name: r.get(2)?,
-            gender: r.get(3)?,
-            birth: birth_from_columns(r.get(4)?, r.get(5)?, r.get(6)?),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-pub fn pets(conn: &Connection, member_id: i64) -> Result<Vec<Pet>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, member_id, name, kind, born, approx_years, approx_on, gotcha FROM pets WHERE member_id = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([member_id], |r| {
-        Ok(Pet {
-            id: r.get(0)?,
-            member_id: r.get(1)?,
-            name: r.get(2)?,
-            kind: r.get(3)?,
-            birth: birth_from_columns(r.get(4)?, r.get(5)?, r.get(6)?),
-            gotcha: r
-                .get::<_, Option<String>>(7)?
-                .and_then(|s| NaiveDate::parse_from_str(&s, DATE).ok()),
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Visits (distinct dates with a sale), spend (sales minus refunds) and the

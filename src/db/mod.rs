@@ -16,6 +16,7 @@ pub mod counter;
 pub mod demo_receipts;
 pub mod demo_rows;
 pub mod duplicates;
+pub mod family;
 pub mod habits;
 pub mod ledger;
 pub mod list_order;

@@ -108,7 +108,8 @@ pub fn celebrations_within(
             found.extend(window.born(who, born));
         }
     }
-    for pet in &card.pets {
+    // A pet that has passed away is no longer celebrated.
+    for pet in card.pets.iter().filter(|p| p.passed_away.is_none()) {
         if let BirthInfo::Born(born) = pet.birth {
             let who = Celebrant::Pet {
                 name: pet.name.clone(),

@@ -45,6 +45,7 @@ fn card(birthday: Option<Birthday>, children: Vec<BirthInfo>, pets: Vec<BirthInf
                 kind: "dog".into(),
                 birth,
                 gotcha: None,
+                passed_away: None,
             })
             .collect(),
         calendar_birthday: None,

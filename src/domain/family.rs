@@ -54,6 +54,9 @@ pub struct Pet {
     pub birth: BirthInfo,
     /// The day the pet came home, celebrated as its "gotcha day".
     pub gotcha: Option<NaiveDate>,
+    /// The day the pet passed away: it stays on the card, marked, and is
+    /// no longer wished a happy birthday or gotcha day.
+    pub passed_away: Option<NaiveDate>,
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::domain::date_order::DateOrder;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{FieldError, clean_text, parse_birthday};
 use crate::error::{Error, Result};
-use crate::ops::members::field_error;
+use crate::ops::members::{IfDuplicate, field_error};
 
 /// Why a birth as typed was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,36 @@ pub enum BirthProblem {
     Date(FieldError),
     /// A day and month were read, but a birth needs the year.
     NoYear,
+    /// The birth makes the child or pet older than `limit` years: a typo
+    /// (`--age 200`), never stored.
+    TooOld { limit: u32 },
+}
+
+/// Whose birth it is: a child or a pet, each with its own oldest age.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kin {
+    Child,
+    Pet,
+}
+
+impl Kin {
+    /// The oldest a child still counted among the family's children, or a
+    /// pet, is believed to be; older is taken for a typo.
+    pub fn max_years(self) -> u32 {
+        match self {
+            Kin::Child => 25,
+            Kin::Pet => 40,
+        }
+    }
+}
+
+/// Refuses a birth that makes `kin` older than it can be.
+pub fn check_age(kin: Kin, birth: BirthInfo, today: NaiveDate) -> Result<BirthInfo, BirthProblem> {
+    let limit = kin.max_years();
+    match birth.age(today) {
+        Some((years, _)) if years > limit => Err(BirthProblem::TooOld { limit }),
+        _ => Ok(birth),
+    }
 }
 
 /// Reads a birth: a date with its year (in the shop's date order), or an
@@ -74,17 +104,59 @@ fn birth_error(field_key: &str, problem: BirthProblem) -> Error {
         BirthProblem::Age => Error::user("err-age", &[]),
         BirthProblem::Date(e) => field_error(field_key, e),
         BirthProblem::NoYear => field_error(field_key, FieldError::Date),
+        BirthProblem::TooOld { limit } => {
+            Error::user("err-kin-too-old", &[("limit", &limit.to_string())])
+        }
     }
 }
 
-fn birth(ctx: &Ctx, input: &KinInput) -> Result<BirthInfo> {
+/// The birth as typed, refused when unreadable or too long ago for `kin`.
+pub(crate) fn birth(ctx: &Ctx, kin: Kin, input: &KinInput) -> Result<BirthInfo> {
     let order = ctx.config.date_order();
-    read_birth(&input.born, &input.age, ctx.clock.today(), order)
+    let today = ctx.clock.today();
+    read_birth(&input.born, &input.age, today, order)
+        .and_then(|b| check_age(kin, b, today))
         .map_err(|p| birth_error("field-born", p))
 }
 
+/// A pet's gotcha day as typed; blank is none.
+pub(crate) fn gotcha(ctx: &Ctx, text: &str) -> Result<Option<NaiveDate>> {
+    day_of(ctx, "field-gotcha", text)
+}
+
+/// A past day with its year as typed for the field `field_key`; blank is none.
+pub(crate) fn day_of(ctx: &Ctx, field_key: &str, text: &str) -> Result<Option<NaiveDate>> {
+    match clean_text(text) {
+        text if text.is_empty() => Ok(None),
+        text => full_date(&text, ctx.clock.today(), ctx.config.date_order())
+            .map(Some)
+            .map_err(|p| birth_error(field_key, p)),
+    }
+}
+
+/// True when the member already has a child (or pet) of that name, other
+/// than `except` (the one being edited): said twice is most likely a slip.
+pub(crate) fn has_same_name(
+    ctx: &Ctx,
+    kin: Kin,
+    member_id: i64,
+    name: &str,
+    except: Option<i64>,
+) -> Result<bool> {
+    let same =
+        |other: &str, id: i64| other.to_lowercase() == name.to_lowercase() && Some(id) != except;
+    Ok(match kin {
+        Kin::Child => db::family::children(&ctx.conn, member_id)?
+            .iter()
+            .any(|c| same(&c.name, c.id)),
+        Kin::Pet => db::family::pets(&ctx.conn, member_id)?
+            .iter()
+            .any(|p| same(&p.name, p.id)),
+    })
+}
+
 /// The member's name, refusing an id that names no one.
-fn member_name(ctx: &Ctx, member_id: i64) -> Result<String> {
+pub(crate) fn member_name(ctx: &Ctx, member_id: i64) -> Result<String> {
     db::members::get(&ctx.conn, member_id)?
         .map(|m| m.full_name())
         .ok_or_else(|| Error::user("err-member-not-found", &[("key", &member_id.to_string())]))
@@ -98,27 +170,50 @@ pub struct KinAdded {
     pub member_name: String,
 }
 
-/// Adds a child to a member.
-pub fn add_child(ctx: &Ctx, member_id: i64, input: &KinInput) -> Result<KinAdded> {
+/// What came of adding or editing a child or pet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KinOutcome {
+    Saved(KinAdded),
+    /// Nothing was stored: the member already has one of that name (with
+    /// `IfDuplicate::Ask`). The name, for the question.
+    SameName(String),
+}
+
+/// Adds a child to a member; the same name twice is asked about first.
+pub fn add_child(
+    ctx: &Ctx,
+    member_id: i64,
+    input: &KinInput,
+    if_same: IfDuplicate,
+) -> Result<KinOutcome> {
     let name = clean_text(&input.name);
     if name.is_empty() {
         return Err(field_error("field-name", FieldError::Required));
     }
-    let birth = birth(ctx, input)?;
+    let birth = birth(ctx, Kin::Child, input)?;
     let gender = Some(clean_text(&input.detail)).filter(|g| !g.is_empty());
     let tx = super::begin(ctx)?;
     let member_name = member_name(ctx, member_id)?;
-    let id = db::members::add_child(&ctx.conn, member_id, &name, gender.as_deref(), birth)?;
+    if if_same == IfDuplicate::Ask && has_same_name(ctx, Kin::Child, member_id, &name, None)? {
+        return Ok(KinOutcome::SameName(name));
+    }
+    let id = db::family::add_child(&ctx.conn, member_id, &name, gender.as_deref(), birth)?;
     tx.commit()?;
-    Ok(KinAdded {
+    Ok(KinOutcome::Saved(KinAdded {
         id,
         name,
         member_name,
-    })
+    }))
 }
 
-/// Adds a pet to a member, with the day it came home when given.
-pub fn add_pet(ctx: &Ctx, member_id: i64, input: &KinInput) -> Result<KinAdded> {
+/// Adds a pet to a member, with the day it came home when given; the same
+/// name twice is asked about first.
+pub fn add_pet(
+    ctx: &Ctx,
+    member_id: i64,
+    input: &KinInput,
+    if_same: IfDuplicate,
+) -> Result<KinOutcome> {
     let name = clean_text(&input.name);
     let kind = clean_text(&input.detail);
     if kind.is_empty() {
@@ -127,24 +222,21 @@ pub fn add_pet(ctx: &Ctx, member_id: i64, input: &KinInput) -> Result<KinAdded> 
     if name.is_empty() {
         return Err(field_error("field-name", FieldError::Required));
     }
-    let birth = birth(ctx, input)?;
-    let gotcha = match clean_text(&input.gotcha) {
-        text if text.is_empty() => None,
-        text => Some(
-            full_date(&text, ctx.clock.today(), ctx.config.date_order())
-                .map_err(|p| birth_error("field-gotcha", p))?,
-        ),
-    };
+    let birth = birth(ctx, Kin::Pet, input)?;
+    let gotcha = gotcha(ctx, &input.gotcha)?;
     let tx = super::begin(ctx)?;
     let member_name = member_name(ctx, member_id)?;
-    let id = db::members::add_pet(&ctx.conn, member_id, &name, &kind, birth)?;
+    if if_same == IfDuplicate::Ask && has_same_name(ctx, Kin::Pet, member_id, &name, None)? {
+        return Ok(KinOutcome::SameName(name));
+    }
+    let id = db::family::add_pet(&ctx.conn, member_id, &name, &kind, birth)?;
     if gotcha.is_some() {
-        db::members::set_pet_gotcha(&ctx.conn, id, gotcha)?;
+        db::family::set_pet_gotcha(&ctx.conn, id, gotcha)?;
     }
     tx.commit()?;
-    Ok(KinAdded {
+    Ok(KinOutcome::Saved(KinAdded {
         id,
         name,
         member_name,
-    })
+    }))
 }

@@ -296,6 +296,12 @@ impl App {
                     card.close_form();
                 }
             }
+            Effect::Family(effect) => {
+                if let Some(card) = self.stack.top_as_mut::<MemberState>() {
+                    let then = card.family_effect(effect, &self.ctx);
+                    self.apply(then);
+                }
+            }
             Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
                 Some(sequence) => self.terminal_out = Some(sequence),
                 None => self.message = Some((Message::plain("ui-err-copy-too-long"), true)),

@@ -167,21 +167,6 @@ pub const TAKEN: Keymap = &[
     HELP,
 ];
 
-pub const MEMBER: Keymap = &[
-    b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
-    b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),
-    b(&[ch('h')], Action::Points, "ui-key-points", true),
-    b(&[ch('e')], Action::Edit, "ui-key-edit", true),
-    b(&[ch('c')], Action::AddChild, "ui-key-add-child", true),
-    b(&[ch('p')], Action::AddPet, "ui-key-add-pet", true),
-    b(&[ch('d')], Action::Delete, "ui-key-delete", true),
-    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
-    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
-    BACK,
-    QUIT,
-    HELP,
-];
-
 /// The member card's visits and habits page.
 pub const MEMBER_PURCHASES: Keymap = &[
     b(&[TAB], Action::SwitchPage, "ui-key-details", true),

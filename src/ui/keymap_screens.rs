@@ -1,8 +1,39 @@
-//! Key tables of the signup form's birthday field and of the import,
-//! till-customer, weekly review and loyalty screens. Like every table, each drives its screen's keys, its status-bar
-//! hints and its `?` help.
+//! Key tables of the signup form's birthday field, the member card and the
+//! import, till-customer, weekly review and loyalty screens. Like every
+//! table, each drives its screen's keys, its status-bar hints and its `?`
+//! help.
 
 use super::*;
+
+/// The member card; `f` picks a child or pet for Enter, `x` and `m`.
+pub const MEMBER: Keymap = &[
+    b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
+    b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),
+    b(&[ch('h')], Action::Points, "ui-key-points", true),
+    b(&[ch('e')], Action::Edit, "ui-key-edit", true),
+    b(&[ch('c')], Action::AddChild, "ui-key-add-child", true),
+    b(&[ch('p')], Action::AddPet, "ui-key-add-pet", true),
+    b(&[ch('f')], Action::PickFamily, "ui-key-pick-family", false),
+    b(&[ENTER], Action::EditFamily, "ui-key-edit-family", false),
+    b(
+        &[ch('x')],
+        Action::RemoveFamily,
+        "ui-key-remove-family",
+        false,
+    ),
+    b(
+        &[ch('m')],
+        Action::PetPassedAway,
+        "ui-key-pet-passed-away",
+        false,
+    ),
+    b(&[ch('d')], Action::Delete, "ui-key-delete", true),
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
+    BACK,
+    QUIT,
+    HELP,
+];
 
 /// The birthday field: F3 cycles its calendar (Gregorian, Hebrew, Chinese).
 pub const SIGNUP_BIRTHDAY: Keymap = &[
@@ -128,8 +159,9 @@ pub const REVIEW_CONTACT: Keymap = &[
 
 /// Redeeming points: type a number or pick a reward.
 pub const REDEEM: Keymap = &[
-    b(&[UP], Action::Up, "ui-key-pick-reward", true),
-    b(&[DOWN], Action::Down, "ui-key-pick-reward", true),
+    // Tab and Shift-Tab step through the rewards as in every other form.
+    b(&[UP, BACKTAB], Action::Up, "ui-key-pick-reward", true),
+    b(&[DOWN, TAB], Action::Down, "ui-key-pick-reward", true),
     b(&[ENTER], Action::Save, "ui-key-redeem-go", true),
     CANCEL,
     HELP_F1,

@@ -36,6 +36,12 @@ pub enum Action {
     Edit,
     AddChild,
     AddPet,
+    /// The member card's children and pets: pick the next one, edit it,
+    /// remove it, mark a pet as passed away.
+    PickFamily,
+    EditFamily,
+    RemoveFamily,
+    PetPassedAway,
     Delete,
     Yes,
     No,

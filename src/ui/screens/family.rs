@@ -1,6 +1,6 @@
-//! The small form on the member card for adding a child or a pet: name,
-//! born (a date, or an age in years when the parent only knows that), and
-//! gender or kind of animal.
+//! The small form on the member card for adding or editing a child or a
+//! pet: name, born (a date, or an age in years when the parent only knows
+//! that), gender or kind of animal, and a pet's gotcha day.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -9,27 +9,27 @@ use ratatui::layout::{Margin, Position, Rect};
 use super::View;
 use crate::context::Ctx;
 use crate::domain::date_order::DateOrder;
-use crate::domain::family::BirthInfo;
-use crate::domain::member::{FieldError, clean_text};
+use crate::domain::family::{BirthInfo, Child, Pet};
+use crate::domain::member::{Birthday, FieldError, clean_text};
 use crate::error::Result;
 use crate::i18n::{t, t_args};
 use crate::message::Message;
-use crate::ops::family::{self, BirthProblem, KinInput};
+pub use crate::ops::family::Kin;
+use crate::ops::family::{self, BirthProblem, KinInput, KinOutcome};
+use crate::ops::family_edit::{self, KinChange};
+use crate::ops::members::IfDuplicate;
 use crate::ui::format;
 use crate::ui::keymap::Action;
+use crate::ui::screens::signup_fields::typed_birthday;
 use crate::ui::widgets::field::{TextField, render_error, render_row};
 use crate::ui::widgets::popup::{centered, frame};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kin {
-    Child,
-    Pet,
-}
 
 const NAME: usize = 0;
 const BORN: usize = 1;
 /// Gender for a child, kind of animal for a pet.
 const DETAIL: usize = 2;
+/// The day a pet came home (pets only).
+const GOTCHA: usize = 3;
 
 /// What the form asks of the member card after an update.
 #[derive(Debug, PartialEq)]
@@ -41,13 +41,17 @@ pub enum FormResult {
     AskDiscard,
     /// Stored; the name, for the notice.
     Saved(String),
+    /// The member already has one of that name: ask before saving it.
+    AskSame(String),
 }
 
 #[derive(Debug)]
 pub struct FamilyForm {
     kin: Kin,
     member_name: String,
-    fields: [TextField; 3],
+    /// The child or pet being edited; none when adding.
+    editing: Option<i64>,
+    fields: [TextField; 4],
     focus: usize,
 }
 
@@ -59,6 +63,41 @@ pub fn read_birth(input: &str, today: NaiveDate, order: DateOrder) -> Result<Bir
         BirthProblem::NoYear => Message::plain("ui-err-born-needs-year"),
         _ => Message::plain("ui-err-born"),
     })
+}
+
+/// [`read_birth`], refusing an age past what `kin` can be.
+fn read_birth_of(
+    kin: Kin,
+    input: &str,
+    today: NaiveDate,
+    order: DateOrder,
+) -> Result<BirthInfo, Message> {
+    let birth = read_birth(input, today, order)?;
+    family::check_age(kin, birth, today)
+        .map_err(|_| Message::new("ui-err-too-old", &[("limit", &kin.max_years().to_string())]))
+}
+
+/// A day as the owner types it in the shop's date order.
+fn typed_day(day: NaiveDate, order: DateOrder) -> String {
+    use chrono::Datelike;
+    let b = Birthday {
+        month: day.month(),
+        day: day.day(),
+        year: Some(day.year()),
+    };
+    typed_birthday(&b, order.month_first())
+}
+
+/// The "born" field as it would be typed again: the date, or the age now.
+fn typed_birth(birth: &BirthInfo, today: NaiveDate, order: DateOrder) -> String {
+    match birth {
+        BirthInfo::Born(day) => typed_day(*day, order),
+        BirthInfo::About { .. } => birth
+            .age(today)
+            .map(|(years, _)| years.to_string())
+            .unwrap_or_default(),
+        BirthInfo::Unknown => String::new(),
+    }
 }
 
 /// The one "born" field as (date, age): up to three digits are an age.
@@ -76,15 +115,48 @@ impl FamilyForm {
         FamilyForm {
             kin,
             member_name: member_name.to_string(),
+            editing: None,
             fields: Default::default(),
             focus: NAME,
         }
+    }
+
+    /// The same form holding a stored child, to change it.
+    pub fn edit_child(
+        child: &Child,
+        member_name: &str,
+        today: NaiveDate,
+        order: DateOrder,
+    ) -> FamilyForm {
+        let mut form = FamilyForm::new(Kin::Child, member_name);
+        form.editing = Some(child.id);
+        form.fields[NAME].set(&child.name);
+        form.fields[BORN].set(&typed_birth(&child.birth, today, order));
+        form.fields[DETAIL].set(child.gender.as_deref().unwrap_or(""));
+        form
+    }
+
+    /// The same form holding a stored pet, to change it.
+    pub fn edit_pet(
+        pet: &Pet,
+        member_name: &str,
+        today: NaiveDate,
+        order: DateOrder,
+    ) -> FamilyForm {
+        let mut form = FamilyForm::new(Kin::Pet, member_name);
+        form.editing = Some(pet.id);
+        form.fields[NAME].set(&pet.name);
+        form.fields[BORN].set(&typed_birth(&pet.birth, today, order));
+        form.fields[DETAIL].set(&pet.kind);
+        form.fields[GOTCHA].set(&pet.gotcha.map(|d| typed_day(d, order)).unwrap_or_default());
+        form
     }
 
     fn label(&self, field: usize) -> String {
         match (field, self.kin) {
             (NAME, _) => t("field-name"),
             (BORN, _) => t("ui-field-born-or-age"),
+            (GOTCHA, _) => t("field-gotcha"),
             (_, Kin::Child) => t("field-gender"),
             (_, Kin::Pet) => t("field-kind"),
         }
@@ -92,10 +164,10 @@ impl FamilyForm {
 
     /// The order of the fields on screen: "Rex, dog, 2" for a pet, but a
     /// child's birthday matters more than the gender.
-    fn order(&self) -> [usize; 3] {
+    fn order(&self) -> &'static [usize] {
         match self.kin {
-            Kin::Child => [NAME, BORN, DETAIL],
-            Kin::Pet => [NAME, DETAIL, BORN],
+            Kin::Child => &[NAME, BORN, DETAIL],
+            Kin::Pet => &[NAME, DETAIL, BORN, GOTCHA],
         }
     }
 
@@ -111,8 +183,8 @@ impl FamilyForm {
                 self.fields[self.focus].handle(request);
             }
             Action::NextField => self.step(1),
-            Action::PrevField => self.step(2),
-            Action::Save => return self.save(ctx, member_id),
+            Action::PrevField => self.step(self.order().len() - 1),
+            Action::Save => return self.save(ctx, member_id, IfDuplicate::Ask),
             Action::Back if self.fields.iter().any(|f| !f.is_blank()) => {
                 return Ok(FormResult::AskDiscard);
             }
@@ -122,7 +194,9 @@ impl FamilyForm {
         Ok(FormResult::Stay)
     }
 
-    fn save(&mut self, ctx: &Ctx, member_id: i64) -> Result<FormResult> {
+    /// Saves what the form holds; `if_same` says whether a name the member
+    /// already has for another child or pet is asked about first.
+    pub fn save(&mut self, ctx: &Ctx, member_id: i64, if_same: IfDuplicate) -> Result<FormResult> {
         let today = ctx.clock.today();
         let name = clean_text(self.fields[NAME].value());
         let detail = Some(clean_text(self.fields[DETAIL].value())).filter(|d| !d.is_empty());
@@ -131,13 +205,18 @@ impl FamilyForm {
         if self.kin == Kin::Pet && detail.is_none() {
             self.fields[DETAIL].error = Some(required);
         }
-        let birth = read_birth(self.fields[BORN].value(), today, ctx.config.date_order());
-        if let Err(message) = &birth {
-            self.fields[BORN].error = Some(message.clone());
-        }
+        let order = ctx.config.date_order();
+        let birth = read_birth_of(self.kin, self.fields[BORN].value(), today, order);
+        self.fields[BORN].error = birth.err();
+        let gotcha = self.fields[GOTCHA].value().trim();
+        self.fields[GOTCHA].error = (!gotcha.is_empty())
+            .then(|| family::full_date(gotcha, today, order).err())
+            .flatten()
+            .map(|_| Message::plain("ui-err-born"));
         if let Some(bad) = self
             .order()
-            .into_iter()
+            .iter()
+            .copied()
             .find(|f| self.fields[*f].error.is_some())
         {
             self.focus = bad;
@@ -149,27 +228,38 @@ impl FamilyForm {
             detail: detail.unwrap_or_default(),
             born: born.to_string(),
             age: age.to_string(),
-            gotcha: String::new(),
+            gotcha: self.fields[GOTCHA].value().to_string(),
         };
-        let added = match self.kin {
-            Kin::Child => family::add_child(ctx, member_id, &input)?,
-            Kin::Pet => family::add_pet(ctx, member_id, &input)?,
+        let outcome = match (self.kin, self.editing) {
+            (Kin::Child, None) => family::add_child(ctx, member_id, &input, if_same)?,
+            (Kin::Pet, None) => family::add_pet(ctx, member_id, &input, if_same)?,
+            (Kin::Child, Some(id)) => {
+                family_edit::edit_child(ctx, id, &KinChange::all(&input), if_same)?
+            }
+            (Kin::Pet, Some(id)) => {
+                family_edit::edit_pet(ctx, id, &KinChange::all(&input), if_same)?
+            }
         };
-        Ok(FormResult::Saved(added.name))
+        Ok(match outcome {
+            KinOutcome::Saved(added) => FormResult::Saved(added.name),
+            KinOutcome::SameName(name) => FormResult::AskSame(name),
+        })
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let theme = view.theme;
-        let title_key = match self.kin {
-            Kin::Child => "ui-family-add-child",
-            Kin::Pet => "ui-family-add-pet",
+        let title_key = match (self.kin, self.editing) {
+            (Kin::Child, None) => "ui-family-add-child",
+            (Kin::Pet, None) => "ui-family-add-pet",
+            (Kin::Child, Some(_)) => "ui-family-edit-child",
+            (Kin::Pet, Some(_)) => "ui-family-edit-pet",
         };
-        let popup = centered(area, 76, 10);
+        let popup = centered(area, 76, 2 + 2 * self.order().len() as u16 + 2);
         let title = t_args(title_key, &[("name", &self.member_name)]);
         let inner = frame(popup, buf, &view.dir.text(&title), theme).inner(Margin::new(1, 1));
         let mut cursor = None;
         let mut y = inner.y;
-        for i in self.order() {
+        for &i in self.order() {
             let label = &self.label(i);
             if y >= inner.bottom() {
                 break;
@@ -178,7 +268,7 @@ impl FamilyForm {
             let value = self.fields[i].value();
             let hint = match i {
                 BORN if value.trim().is_empty() => Some((t("ui-hint-born"), theme.dim())),
-                BORN => read_birth(value, view.today, view.config.date_order())
+                BORN => read_birth_of(self.kin, value, view.today, view.config.date_order())
                     .ok()
                     .and_then(|b| format::birth(&b, view.today))
                     .map(|text| (t_args("ui-hint-ok", &[("value", &text)]), theme.good())),

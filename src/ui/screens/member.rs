@@ -1,6 +1,7 @@
 //! The member card: details, consent per channel, the club figures,
 //! children and pets, upcoming birthdays, and (once receipts are imported)
-//! visits and habits. From here: edit, add a child or a pet, delete.
+//! visits and habits. From here: edit, add, change or remove a child or a
+//! pet, delete.
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -34,8 +35,12 @@ use crate::ui::stack::Screen;
 use crate::ui::theme::Theme;
 use crate::words::review::{contact_channel_name, contact_reason_name};
 
+#[path = "member_family.rs"]
+mod family_picks;
 #[path = "member_render.rs"]
 mod render;
+
+pub use family_picks::FamilyEffect;
 
 /// Birthdays this many days ahead are announced on the card.
 const SOON_DAYS: u32 = 7;
@@ -48,6 +53,8 @@ pub struct MemberState {
     soon: Vec<Message>,
     scroll: u16,
     form: Option<FamilyForm>,
+    /// The child or pet picked with `f`: children first, then pets.
+    family_at: Option<usize>,
     /// The second page: visits and habits.
     purchases: PurchasesPage,
     /// Birthday wishes and winbacks from the weekly review, newest first.
@@ -91,8 +98,10 @@ fn upcoming(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<Message> {
 /// "Bo came home 3 years ago on Thursday": pets' gotcha days within a week.
 fn gotcha_days(card: &MemberCard, today: NaiveDate, rule: Feb29) -> Vec<Message> {
     let window = Window::new(today, SOON_DAYS, rule);
+    // A pet that has passed away is no longer celebrated.
     card.pets
         .iter()
+        .filter(|pet| pet.passed_away.is_none())
         .filter_map(|pet| pet.gotcha.map(|d| (pet, d)))
         .flat_map(|(pet, came)| {
             let a = Anniversary {
@@ -153,6 +162,7 @@ impl MemberState {
             card,
             scroll: 0,
             form: None,
+            family_at: None,
             purchases: PurchasesPage::new(Vec::new(), today),
             contacts: vec![],
             loyalty: CardLoyalty::default(),
@@ -203,26 +213,8 @@ impl MemberState {
             return popup.update(action, ctx, id);
         }
         if let Some(form) = &mut self.form {
-            return match form.update(action, ctx, id) {
-                Ok(FormResult::Stay) => Effect::None,
-                Ok(FormResult::Close) => {
-                    self.form = None;
-                    Effect::None
-                }
-                Ok(FormResult::AskDiscard) => Effect::Confirm(Confirm {
-                    title: Message::plain("ui-confirm-discard-title"),
-                    question: Message::plain("ui-confirm-discard-family"),
-                    yes: Box::new(Effect::CloseFamilyForm),
-                }),
-                Ok(FormResult::Saved(name)) => {
-                    self.form = None;
-                    Effect::Many(vec![
-                        Effect::ShowMember(id),
-                        Effect::Notice(Message::new("ui-family-added", &[("name", &name)])),
-                    ])
-                }
-                Err(e) => e.into(),
-            };
+            let result = form.update(action, ctx, id);
+            return self.form_result(result);
         }
         if self.purchases.update(action) {
             return Effect::None;
@@ -253,6 +245,10 @@ impl MemberState {
                 self.form = Some(FamilyForm::new(Kin::Pet, &first_name));
                 Effect::None
             }
+            Action::PickFamily => self.pick_next(),
+            Action::EditFamily => self.edit_picked(ctx),
+            Action::RemoveFamily => self.remove_picked(),
+            Action::PetPassedAway => self.passed_away_picked(),
             Action::Delete => Effect::Confirm(Confirm {
                 title: Message::plain("ui-confirm-delete-title"),
                 question: Message::new(

@@ -117,12 +117,21 @@ impl MemberState {
         let mut right = vec![heading("ui-card-club")];
         right.extend(loyalty::club_lines(&self.loyalty, view, LABEL, cols));
         right.extend([Line::raw(""), heading("ui-card-children")]);
-        let family_line = |parts: Vec<String>| Line::raw(format!("  {}", parts.join(" · ")));
-        for child in &card.children {
+        // The child or pet picked with `f` is marked for editing or removal.
+        let family_line = |parts: Vec<String>, picked: bool, style: Style| {
+            let mark = if picked { "▸ " } else { "  " };
+            let style = if picked { theme.selected() } else { style };
+            Line::styled(format!("{mark}{}", parts.join(" · ")), style)
+        };
+        for (i, child) in card.children.iter().enumerate() {
             let mut parts = vec![child.name.clone()];
             parts.extend(child.gender.as_deref().map(crate::words::family::gender));
             parts.extend(birth(&child.birth, view.today));
-            right.push(family_line(parts));
+            right.push(family_line(
+                parts,
+                self.picked() == Some(i),
+                Style::default(),
+            ));
         }
         if card.children.is_empty() {
             right.push(Line::styled(
@@ -131,14 +140,30 @@ impl MemberState {
             ));
         }
         right.push(heading("ui-card-pets"));
-        for pet in &card.pets {
-            let mut parts = vec![pet.name.clone(), pet.kind.clone()];
-            parts.extend(birth(&pet.birth, view.today));
-            parts.extend(
-                pet.gotcha
-                    .map(|d| t_args("ui-card-gotcha", &[("date", &date_with_year(d))])),
-            );
-            right.push(family_line(parts));
+        for (i, pet) in card.pets.iter().enumerate() {
+            let mut parts = vec![pet.name.clone()];
+            // Kept in the history, no longer celebrated: the day it passed
+            // away, greyed, in place of kind and age (the column is narrow).
+            let passed = pet
+                .passed_away
+                .map(|d| t_args("ui-card-passed-away", &[("date", &date_with_year(d))]));
+            let style = if passed.is_some() {
+                theme.dim()
+            } else {
+                Style::default()
+            };
+            if let Some(passed) = passed {
+                parts.push(passed);
+            } else {
+                parts.push(pet.kind.clone());
+                parts.extend(birth(&pet.birth, view.today));
+                parts.extend(
+                    pet.gotcha
+                        .map(|d| t_args("ui-card-gotcha", &[("date", &date_with_year(d))])),
+                );
+            }
+            let picked = self.picked() == Some(card.children.len() + i);
+            right.push(family_line(parts, picked, style));
         }
         if card.pets.is_empty() {
             right.push(Line::styled(

@@ -68,6 +68,8 @@ pub enum Effect {
     DeleteMember(i64),
     /// Close the add-child / add-pet form on the member card.
     CloseFamilyForm,
+    /// A change to a child or pet on the card in front, once confirmed.
+    Family(member::FamilyEffect),
     /// Put this text on the clipboard (through the terminal).
     Copy(String),
     /// Say this on the message line (worded as it is drawn).

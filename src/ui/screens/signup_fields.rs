@@ -191,7 +191,7 @@ fn capitalise_words(s: &str) -> String {
 }
 
 /// A birthday the way the owner would type it: "14.3.1986" or "3/14/1986".
-fn typed_birthday(b: &Birthday, month_first: bool) -> String {
+pub(crate) fn typed_birthday(b: &Birthday, month_first: bool) -> String {
     match (b.year, month_first) {
         (Some(y), false) => format!("{}.{}.{y}", b.day, b.month),
         (None, false) => format!("{}.{}.", b.day, b.month),
