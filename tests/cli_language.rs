@@ -88,3 +88,32 @@ fn usage_errors_speak_the_language_and_exit_2() {
         .assert()
         .success();
 }
+
+#[test]
+fn point_balances_are_grouped_as_the_language_writes_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    regulars(&dir)
+        .args(["member", "add", "--first", "Ana", "--card", "C-1"])
+        .assert()
+        .success();
+    let adjusted = |lang: &str, points: &str| {
+        let out = regulars(&dir)
+            .args([
+                "--lang",
+                lang,
+                "adjust",
+                "C-1",
+                points,
+                "--note",
+                "paper card",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // The signup bonus (50 by default) comes first.
+    let english = adjusted("en", "2000");
+    assert!(english.contains("New balance: 2,050."), "{english}");
+    let croatian = adjusted("hr", "1");
+    assert!(croatian.contains("Novo stanje: 2.051."), "{croatian}");
+}

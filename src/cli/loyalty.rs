@@ -134,7 +134,7 @@ pub fn run_points(ctx: &mut Ctx, args: PointsArgs) -> Result<()> {
         &[
             ("name", &name),
             ("id", &id.to_string()),
-            ("balance", &balance.to_string()),
+            ("balance", &crate::words::numbers::number(balance)),
         ],
     ))?;
     let dates: Vec<String> = history
@@ -183,7 +183,10 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
     }
     let said = crate::message::Message::new(
         "loyalty-cli-redeemed",
-        &[("name", &name), ("balance", &balance.to_string())],
+        &[
+            ("name", &name),
+            ("balance", &crate::words::numbers::number(balance)),
+        ],
     )
     .and("points", crate::message::Message::points(args.points));
     stdout::print_line(said.to_string())?;
@@ -206,7 +209,7 @@ pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
         "loyalty-cli-adjusted",
         &[
             ("points", &signed(args.points)),
-            ("balance", &balance.to_string()),
+            ("balance", &crate::words::numbers::number(balance)),
         ],
     ))?;
     Ok(())

@@ -45,8 +45,11 @@ impl App {
                     reward: reward.as_deref(),
                 };
                 points_ops::redeem(ctx, &asked).map(|balance| {
-                    let text = Message::new("ui-redeem-done", &[("balance", &balance.to_string())])
-                        .and("points", Message::points(points));
+                    let text = Message::new(
+                        "ui-redeem-done",
+                        &[("balance", &crate::words::numbers::number(balance))],
+                    )
+                    .and("points", Message::points(points));
                     (text, true)
                 })
             }
@@ -59,7 +62,7 @@ impl App {
                     "loyalty-cli-adjusted",
                     &[
                         ("points", &signed(delta)),
-                        ("balance", &balance.to_string()),
+                        ("balance", &crate::words::numbers::number(balance)),
                     ],
                 );
                 (text, false)

@@ -46,7 +46,7 @@ pub(super) fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
         full_name(&m.first_name, &m.family_name),
         contact,
         m.tier.clone().unwrap_or_else(|| t("ui-none")),
-        m.points.to_string(),
+        crate::words::numbers::number(m.points),
         last_visit,
         birthday,
     ]

@@ -103,7 +103,11 @@ pub fn club_lines(l: &CardLoyalty, view: &View, label: usize, cols: usize) -> Ve
             lines.push(row(label_text, text, Style::new()));
         }
     }
-    lines.push(row(t("ui-col-points"), l.balance.to_string(), Style::new()));
+    lines.push(row(
+        t("ui-col-points"),
+        crate::words::numbers::number(l.balance),
+        Style::new(),
+    ));
     lines
 }
 

@@ -239,7 +239,7 @@ impl PointsState {
             "ui-points-title",
             &[
                 ("name", &self.member_name),
-                ("balance", &self.balance.to_string()),
+                ("balance", &crate::words::numbers::number(self.balance)),
             ],
         );
         let inner = frame(popup, buf, &view.dir.text(&title), theme).inner(Margin::new(1, 0));

@@ -214,7 +214,7 @@ impl RedeemState {
                 let text = view.dir.cells(&[
                     marker.to_string(),
                     pad(&reward.name, name_cols),
-                    number_cell(&reward.points.to_string(), 10),
+                    number_cell(&crate::words::numbers::number(reward.points), 10),
                 ]);
                 let style = if self.picked == Some(i) {
                     theme.selected()
