@@ -85,6 +85,9 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     let mut ctx = Ctx::new(conn, Clock::new(cli.today), config, Some(db_path.clone()));
     // A language asked for with --lang stays when the config is reloaded.
     ctx.force_lang(cli.lang.clone());
+    // Lists sort in the shop's language; a changed language rekeys them
+    // once, before the app or any command reads a list.
+    ops::list_order::follow_shop_language(&ctx).map_err(|e| e.at_db(&db_path))?;
     // Everything from here on is worded in the club's language (the TUI
     // follows a change of it as it draws).
     let locale = ctx.locale().clone();

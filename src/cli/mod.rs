@@ -94,8 +94,6 @@ fn parse_lang(value: &str) -> std::result::Result<String, String> {
 }
 
 pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
-    // Lists sort in the shop's language; a changed language rekeys them once.
-    crate::ops::list_order::follow_shop_language(ctx)?;
     match command {
         Command::Member(cmd) => member::run_member(ctx, cmd),
         Command::Child(cmd) => family::run_child(ctx, cmd),

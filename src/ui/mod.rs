@@ -31,8 +31,6 @@ use crate::error::Result;
 
 /// Runs the TUI until the owner quits.
 pub fn run(ctx: Ctx) -> Result<()> {
-    // Lists sort in the shop's language; a changed language rekeys them once.
-    crate::ops::list_order::follow_shop_language(&ctx)?;
     let app = App::new(ctx, Theme::from_env())?
         .with_terminal_reorders(terminal::reorders_bidi(|name| std::env::var_os(name)));
     terminal::run(app)
