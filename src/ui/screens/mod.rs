@@ -12,6 +12,7 @@ pub mod import;
 mod import_files;
 mod import_progress;
 mod import_result;
+pub mod link_confirm;
 pub mod member;
 pub mod member_history;
 mod member_link;
