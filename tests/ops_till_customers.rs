@@ -7,8 +7,8 @@ use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
 use regulars::domain::loyalty_config::TierConfig;
-use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use regulars::ops::loyalty::{self, IfBusy};
+use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use regulars::ops::till_customers::{self, Identity};
 use tempfile::TempDir;
 
@@ -153,7 +153,10 @@ fn the_question_before_linking_names_both_and_says_when_they_differ() {
     let same = till_customers::link_question(&ctx, Identity::Card, "T-1", zeljko).unwrap();
     assert_eq!(same.till_name.as_deref(), Some("DURIC, Zeljko"));
     assert_eq!(same.member_name, "Željko Đurić");
-    assert!(!same.names_differ, "case, accents and order are the same name");
+    assert!(
+        !same.names_differ,
+        "case, accents and order are the same name"
+    );
 
     let other = till_customers::link_question(&ctx, Identity::Card, "T-2", zeljko).unwrap();
     assert_eq!(other.till_name.as_deref(), Some("Zoran Đurić"));
@@ -187,11 +190,17 @@ fn unlinking_from_the_card_gives_the_receipts_and_their_spend_back() {
     named_receipt(&ctx, "n1", "T-7", Some("Nada J."), 30_000);
     named_receipt(&ctx, "n2", "T-7", Some("Nada Jurić"), 12_000);
     ctx.conn
-        .execute("UPDATE receipts SET cust_email = 'nada@example.com' WHERE till_id = 'n2'", [])
+        .execute(
+            "UPDATE receipts SET cust_email = 'nada@example.com' WHERE till_id = 'n2'",
+            [],
+        )
         .unwrap();
     assert!(till_customers::linked_to(&ctx, nada).unwrap().is_empty());
 
-    assert_eq!(till_customers::link(&ctx, Identity::Card, "T-7", nada).unwrap(), 2);
+    assert_eq!(
+        till_customers::link(&ctx, Identity::Card, "T-7", nada).unwrap(),
+        2
+    );
     let linked = till_customers::linked_to(&ctx, nada).unwrap();
     let listed: Vec<_> = linked
         .iter()

@@ -57,7 +57,11 @@ fn select(app: &mut App, value: &str) {
 
 /// Replaces the name the member search started from with `text`.
 fn search_for(app: &mut App, text: &str) {
-    let started = unmatched(app).link_search().unwrap_or_default().chars().count();
+    let started = unmatched(app)
+        .link_search()
+        .unwrap_or_default()
+        .chars()
+        .count();
     for _ in 0..started {
         key(app, KeyCode::Backspace);
     }

@@ -166,7 +166,9 @@ impl UnmatchedState {
                     self.picker = None;
                     Effect::None
                 }
-                Ok(LinkChoice::Link(id, _)) => self.ask(id, ctx).map_or_else(Effect::from, |()| Effect::None),
+                Ok(LinkChoice::Link(id, _)) => self
+                    .ask(id, ctx)
+                    .map_or_else(Effect::from, |()| Effect::None),
                 Err(e) => e.into(),
             };
         }
@@ -181,8 +183,8 @@ impl UnmatchedState {
                     let who = identity_text(c, &ctx.config);
                     let title = Message::new("ui-unmatched-link-title", &[("who", &who)]);
                     // The search starts from the name the till wrote.
-                    let opened = till_customers::till_customer(ctx, c.identity, &c.value)
-                        .and_then(|seen| {
+                    let opened =
+                        till_customers::till_customer(ctx, c.identity, &c.value).and_then(|seen| {
                             MemberPicker::open(title, seen.name.as_deref().unwrap_or(""), ctx)
                         });
                     return match opened {
