@@ -6,6 +6,8 @@ use regulars::clock::Clock;
 use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
+use regulars::domain::loyalty_config::TierConfig;
+use regulars::ops::loyalty::{self, IfBusy};
 use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use regulars::ops::till_customers::{self, Identity};
 use tempfile::TempDir;
@@ -114,4 +116,124 @@ fn linking_takes_the_customers_other_identities_unless_someone_has_them() {
     let e = till_customers::link(&ctx, Identity::Card, "OLD-7", 999).unwrap_err();
     assert_eq!(e.key(), Some("err-member-not-found"));
     assert_eq!(owner(&ctx, "r2"), None);
+}
+
+/// A receipt of `total_minor` by a till customer the till named `name`.
+fn named_receipt(ctx: &Ctx, till_id: &str, card: &str, name: Option<&str>, total_minor: i64) {
+    ctx.conn
+        .execute(
+            "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, cust_card, cust_name)
+             VALUES ('generic', ?1, '2026-11-10', ?2, 'sale', ?3, ?4)",
+            rusqlite::params![till_id, total_minor, card, name],
+        )
+        .unwrap();
+}
+
+fn named_member(ctx: &Ctx, first: &str, family: &str) -> i64 {
+    let input = MemberInput {
+        first_name: first.into(),
+        family_name: family.into(),
+        ..MemberInput::default()
+    };
+    match sign_up(ctx, &input, IfDuplicate::Ask).unwrap() {
+        Outcome::Saved(saved) => saved.id,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn the_question_before_linking_names_both_and_says_when_they_differ() {
+    let dir = TempDir::new().unwrap();
+    let ctx = shop(&dir);
+    let zeljko = named_member(&ctx, "Željko", "Đurić");
+    named_receipt(&ctx, "z1", "T-1", Some("DURIC, Zeljko"), 900);
+    named_receipt(&ctx, "z2", "T-2", Some("Zoran Đurić"), 900);
+    named_receipt(&ctx, "z3", "T-3", None, 900);
+
+    let same = till_customers::link_question(&ctx, Identity::Card, "T-1", zeljko).unwrap();
+    assert_eq!(same.till_name.as_deref(), Some("DURIC, Zeljko"));
+    assert_eq!(same.member_name, "Željko Đurić");
+    assert!(
+        !same.names_differ,
+        "case, accents and order are the same name"
+    );
+
+    let other = till_customers::link_question(&ctx, Identity::Card, "T-2", zeljko).unwrap();
+    assert_eq!(other.till_name.as_deref(), Some("Zoran Đurić"));
+    assert!(other.names_differ);
+
+    let nameless = till_customers::link_question(&ctx, Identity::Card, "T-3", zeljko).unwrap();
+    assert_eq!(nameless.till_name, None);
+    assert!(!nameless.names_differ);
+
+    let e = till_customers::link_question(&ctx, Identity::Card, "T-1", 999).unwrap_err();
+    assert_eq!(e.key(), Some("err-member-not-found"));
+    // Asking links nothing.
+    assert_eq!(owner(&ctx, "z1"), None);
+}
+
+#[test]
+fn unlinking_from_the_card_gives_the_receipts_and_their_spend_back() {
+    let dir = TempDir::new().unwrap();
+    let mut ctx = shop(&dir);
+    let mut config = ctx.config.clone();
+    config.tiers = [("Bronze", 0), ("Silver", 200)]
+        .map(|(name, min)| TierConfig {
+            name: name.into(),
+            min,
+            perks: String::new(),
+        })
+        .to_vec();
+    ctx.set_config(config);
+    let nada = named_member(&ctx, "Nada", "Jurić");
+    let before = loyalty::standing(&ctx, nada, IfBusy::Wait).unwrap();
+    named_receipt(&ctx, "n1", "T-7", Some("Nada J."), 30_000);
+    named_receipt(&ctx, "n2", "T-7", Some("Nada Jurić"), 12_000);
+    ctx.conn
+        .execute(
+            "UPDATE receipts SET cust_email = 'nada@example.com' WHERE till_id = 'n2'",
+            [],
+        )
+        .unwrap();
+    assert!(till_customers::linked_to(&ctx, nada).unwrap().is_empty());
+
+    assert_eq!(
+        till_customers::link(&ctx, Identity::Card, "T-7", nada).unwrap(),
+        2
+    );
+    let linked = till_customers::linked_to(&ctx, nada).unwrap();
+    let listed: Vec<_> = linked
+        .iter()
+        .map(|l| (l.identity, l.value.as_str(), l.name.as_deref()))
+        .collect();
+    // The card she was linked by, and the email the same receipts carried;
+    // each with the name the till last wrote beside it.
+    assert_eq!(
+        listed,
+        [
+            (Identity::Card, "T-7", Some("Nada Jurić")),
+            (Identity::Email, "nada@example.com", Some("Nada Jurić")),
+        ]
+    );
+    let with = loyalty::standing(&ctx, nada, IfBusy::Wait).unwrap();
+    assert_eq!(with.balance, before.balance + 420);
+    let metric = |s: &loyalty::MemberStanding| s.standing.as_ref().map(|s| s.metric);
+    assert_eq!(metric(&with), Some(42_000));
+    assert_eq!(with.standing.as_ref().map(|s| s.tier), Some(1), "Silver");
+
+    assert_eq!(
+        till_customers::unlink(&ctx, Identity::Email, "nada@example.com").unwrap(),
+        Some(0),
+        "n2 still carries the linked card"
+    );
+    assert_eq!(
+        till_customers::unlink(&ctx, Identity::Card, "T-7").unwrap(),
+        Some(2)
+    );
+    assert!(till_customers::linked_to(&ctx, nada).unwrap().is_empty());
+    assert_eq!([owner(&ctx, "n1"), owner(&ctx, "n2")], [None, None]);
+    // The spend her tier is measured on follows the receipts back.
+    let after = loyalty::standing(&ctx, nada, IfBusy::Wait).unwrap();
+    assert_eq!(metric(&after), Some(0));
+    assert_eq!(till_customers::unmatched(&ctx, 10).unwrap().len(), 2);
 }

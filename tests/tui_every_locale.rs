@@ -57,6 +57,20 @@ fn card(app: &mut App) {
     key(app, KeyCode::Enter);
 }
 
+/// Ana's card with a till customer linked to her: the list is below the
+/// consent, so the card is cut at 80×24.
+fn card_with_till_customer(app: &mut App) {
+    app.conn()
+        .execute_batch(
+            "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, cust_card, cust_name, member_id)
+             VALUES ('generic', 'L1', '2026-11-02', 900, 'sale', 'OLD-1', 'Ana K.', 1);
+             INSERT INTO customer_links (kind, value, member_id, at)
+             VALUES ('card', 'OLD-1', 1, '2026-11-23 10:00:00');",
+        )
+        .unwrap();
+    card(app);
+}
+
 type Open = fn(&mut App);
 
 /// Each screen and the keys that open it from the counter.
@@ -76,6 +90,14 @@ const SCREENS: &[(&str, Open)] = &[
     ("redeem", |app| {
         card(app);
         type_text(app, "r");
+    }),
+    ("card_more", |app| {
+        card_with_till_customer(app);
+        key(app, KeyCode::PageDown);
+    }),
+    ("card_unlink", |app| {
+        card_with_till_customer(app);
+        type_text(app, "u");
     }),
     ("child_form", |app| {
         card(app);

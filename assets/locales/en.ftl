@@ -902,3 +902,22 @@ help-pet-add-yes = Save even when the member already has one of that name
 help-pet-edit-yes = Save even when the member already has one of that name
 help-child-remove-yes = Yes, remove (without it nothing is removed)
 help-pet-remove-yes = Yes, remove (without it nothing is removed)
+
+# link14
+ui-link-confirm-title = Link to this member?
+ui-link-confirm-till = Till customer
+ui-link-confirm-member = Member
+ui-link-confirm-same = The names match.
+ui-link-confirm-differ = ⚠ The names differ: is this the same person?
+ui-link-confirm-no-name = The till wrote no name: check the card, phone or email.
+ui-help-link-confirm = Before linking
+ui-card-till-customers = Till customers linked
+ui-card-till-hint = u unlinks, l picks another
+ui-key-pick-till-customer = pick till customer
+ui-key-unlink = unlink till customer
+ui-till-none-linked = No till customer is linked to this member.
+ui-confirm-unlink-title = Unlink?
+ui-confirm-unlink = Unlink { $who } ({ $till }) from { $name }? Their receipts go back to no member, and later imports will not match them to { $name }.
+ui-unlinked = Unlinked { $who } from { $name }: { $receipts } back to no member.
+ui-card-more-below = ↓ more
+ui-card-more-above = ↑ more

@@ -910,3 +910,22 @@ help-pet-add-yes = לשמור גם כשלחבר המועדון כבר יש אח�
 help-pet-edit-yes = לשמור גם כשלחבר המועדון כבר יש אחד בשם הזה
 help-child-remove-yes = כן, להסיר (בלי זה שום דבר לא מוסר)
 help-pet-remove-yes = כן, להסיר (בלי זה שום דבר לא מוסר)
+
+# link14
+ui-link-confirm-title = לקשר לחבר המועדון הזה?
+ui-link-confirm-till = לקוח קופה
+ui-link-confirm-member = חבר מועדון
+ui-link-confirm-same = השמות תואמים.
+ui-link-confirm-differ = ⚠ השמות שונים: האם זה אותו אדם?
+ui-link-confirm-no-name = הקופה לא רשמה שם: בדקו לפי הכרטיס, הטלפון או האימייל.
+ui-help-link-confirm = לפני הקישור
+ui-card-till-customers = לקוחות קופה מקושרים
+ui-card-till-hint = u מבטל קישור, l בוחר אחר
+ui-key-pick-till-customer = בחירת לקוח קופה
+ui-key-unlink = ביטול קישור ללקוח קופה
+ui-till-none-linked = אין לקוח קופה שמקושר לחבר המועדון הזה.
+ui-confirm-unlink-title = לבטל את הקישור?
+ui-confirm-unlink = לבטל את הקישור של { $who } ({ $till }) ל-{ $name }? הקבלות שלו יחזרו להיות ללא חבר מועדון, וייבוא מאוחר יותר לא ישייך אותן ל-{ $name }.
+ui-unlinked = הקישור של { $who } ל-{ $name } בוטל: { $receipts } חזרו להיות ללא חבר מועדון.
+ui-card-more-below = ↓ עוד
+ui-card-more-above = ↑ עוד

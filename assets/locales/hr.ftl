@@ -921,3 +921,22 @@ help-pet-add-yes = Spremi i kad član već ima nekoga s tim imenom
 help-pet-edit-yes = Spremi i kad član već ima nekoga s tim imenom
 help-child-remove-yes = Da, ukloni (bez toga se ništa ne uklanja)
 help-pet-remove-yes = Da, ukloni (bez toga se ništa ne uklanja)
+
+# link14
+ui-link-confirm-title = Povezati s ovim članom?
+ui-link-confirm-till = Kupac s blagajne
+ui-link-confirm-member = Član
+ui-link-confirm-same = Imena se podudaraju.
+ui-link-confirm-differ = ⚠ Imena se razlikuju: je li to ista osoba?
+ui-link-confirm-no-name = Blagajna nije zapisala ime: provjerite karticu, telefon ili e-poštu.
+ui-help-link-confirm = Prije povezivanja
+ui-card-till-customers = Povezani kupci s blagajne
+ui-card-till-hint = u odspaja, l bira drugog
+ui-key-pick-till-customer = odaberi kupca s blagajne
+ui-key-unlink = odspoji kupca s blagajne
+ui-till-none-linked = Nijedan kupac s blagajne nije povezan s ovim članom.
+ui-confirm-unlink-title = Odspojiti?
+ui-confirm-unlink = Odspojiti { $who } ({ $till }) od člana { $name }? Njegovi računi opet neće pripadati nijednom članu, a kasniji uvozi ih neće povezati s članom { $name }.
+ui-unlinked = { $who } odspojen od člana { $name }: { $receipts } opet bez člana.
+ui-card-more-below = ↓ još
+ui-card-more-above = ↑ još

@@ -881,3 +881,22 @@ help-pet-add-yes = บันทึกแม้สมาชิกจะมีช�
 help-pet-edit-yes = บันทึกแม้สมาชิกจะมีชื่อนี้อยู่แล้ว
 help-child-remove-yes = ยืนยันการลบ (ถ้าไม่ใส่จะไม่ลบอะไร)
 help-pet-remove-yes = ยืนยันการลบ (ถ้าไม่ใส่จะไม่ลบอะไร)
+
+# link14
+ui-link-confirm-title = ผูกกับสมาชิกนี้หรือไม่?
+ui-link-confirm-till = ลูกค้าจากเครื่องคิดเงิน
+ui-link-confirm-member = สมาชิก
+ui-link-confirm-same = ชื่อตรงกัน
+ui-link-confirm-differ = ⚠ ชื่อไม่ตรงกัน: เป็นคนเดียวกันหรือไม่?
+ui-link-confirm-no-name = เครื่องคิดเงินไม่ได้บันทึกชื่อ: ตรวจสอบบัตร เบอร์โทร หรืออีเมล
+ui-help-link-confirm = ก่อนผูก
+ui-card-till-customers = ลูกค้าจากเครื่องคิดเงินที่ผูกไว้
+ui-card-till-hint = u ยกเลิกการผูก, l เลือกคนอื่น
+ui-key-pick-till-customer = เลือกลูกค้าจากเครื่องคิดเงิน
+ui-key-unlink = ยกเลิกการผูกลูกค้า
+ui-till-none-linked = ไม่มีลูกค้าจากเครื่องคิดเงินที่ผูกกับสมาชิกนี้
+ui-confirm-unlink-title = ยกเลิกการผูกหรือไม่?
+ui-confirm-unlink = ยกเลิกการผูก { $who } ({ $till }) กับ { $name } หรือไม่? ใบเสร็จของเขาจะกลับเป็นไม่มีสมาชิก และการนำเข้าครั้งต่อไปจะไม่ผูกกับ { $name } อีก
+ui-unlinked = ยกเลิกการผูก { $who } กับ { $name } แล้ว: { $receipts } กลับเป็นไม่มีสมาชิก
+ui-card-more-below = ↓ เพิ่มเติม
+ui-card-more-above = ↑ เพิ่มเติม

@@ -881,3 +881,22 @@ help-pet-add-yes = 即使该会员已有同名的也保存
 help-pet-edit-yes = 即使该会员已有同名的也保存
 help-child-remove-yes = 确认移除（不加则不会移除任何内容）
 help-pet-remove-yes = 确认移除（不加则不会移除任何内容）
+
+# link14
+ui-link-confirm-title = 关联到此会员？
+ui-link-confirm-till = 收银顾客
+ui-link-confirm-member = 会员
+ui-link-confirm-same = 名字一致。
+ui-link-confirm-differ = ⚠ 名字不同：是同一个人吗？
+ui-link-confirm-no-name = 收银机没有记录名字：请核对卡号、电话或电子邮件。
+ui-help-link-confirm = 关联之前
+ui-card-till-customers = 已关联的收银顾客
+ui-card-till-hint = u 取消关联，l 选另一个
+ui-key-pick-till-customer = 选收银顾客
+ui-key-unlink = 取消关联收银顾客
+ui-till-none-linked = 没有收银顾客关联到此会员。
+ui-confirm-unlink-title = 取消关联？
+ui-confirm-unlink = 取消 { $who }（{ $till }）与 { $name } 的关联？其收据将不再属于任何会员，以后导入时也不会再归到 { $name }。
+ui-unlinked = 已取消 { $who } 与 { $name } 的关联：{ $receipts } 不再属于任何会员。
+ui-card-more-below = ↓ 更多
+ui-card-more-above = ↑ 更多

@@ -5,7 +5,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::db::receipts::Identity;
-use crate::error::Result;
+use crate::error::{Result, UnknownCode};
 
 /// A till customer as their unlinked receipts show them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -78,6 +78,43 @@ pub fn unlink(conn: &Connection, identity: Identity, value: &str) -> Result<Opti
     );
     let freed = conn.execute(&sql, params![member, value])?;
     Ok(Some((member, freed)))
+}
+
+/// A card, phone or email linked to a member by hand, with the name the
+/// till last wrote next to it on the member's receipts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkedCustomer {
+    pub identity: Identity,
+    /// As stored: E.164 for a phone, lower case for an email.
+    pub value: String,
+    pub name: Option<String>,
+}
+
+/// What was linked to `member_id` by hand, in the order it was linked.
+/// Reads the member's own receipts only (an index), so a card opens at
+/// once however many receipts the club has.
+pub fn linked_to(conn: &Connection, member_id: i64) -> Result<Vec<LinkedCustomer>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.kind, l.value,
+                (SELECT r.cust_name FROM receipts r
+                 WHERE r.member_id = l.member_id AND r.cust_name IS NOT NULL
+                   AND l.value = CASE l.kind WHEN 'card' THEN r.cust_card
+                                             WHEN 'phone' THEN r.cust_phone
+                                             ELSE r.cust_email END
+                 ORDER BY r.local_date DESC, r.id DESC LIMIT 1)
+         FROM customer_links l WHERE l.member_id = ?1
+         ORDER BY l.at, l.kind, l.value",
+    )?;
+    let rows = stmt.query_map([member_id], |r| {
+        let kind: String = r.get(0)?;
+        Ok(LinkedCustomer {
+            identity: Identity::from_code(&kind)
+                .ok_or_else(|| UnknownCode::at("customer_links.kind", 0, &kind))?,
+            value: r.get(1)?,
+            name: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The receipts' column that holds an identity of this kind.

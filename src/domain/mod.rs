@@ -18,6 +18,7 @@ pub mod receipt;
 pub mod reminder_messages;
 pub mod reminders;
 pub mod review;
+pub mod same_name;
 pub mod tiers;
 
 #[cfg(test)]

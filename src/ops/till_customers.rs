@@ -4,12 +4,13 @@
 
 use crate::context::Ctx;
 use crate::db;
+use crate::domain::same_name::same_name;
 use crate::error::{Error, Result};
 use crate::ops::members::MemberInput;
 
 /// How a till names a customer, who they are, and what it wrote about them.
 pub use crate::db::receipts::{Identity, UnmatchedCustomer};
-pub use crate::db::till_customers::TillCustomer;
+pub use crate::db::till_customers::{LinkedCustomer, TillCustomer};
 
 /// Customers on receipts without a member, biggest spenders first.
 pub fn unmatched(ctx: &Ctx, limit: usize) -> Result<Vec<UnmatchedCustomer>> {
@@ -35,6 +36,47 @@ pub fn as_new_member(customer: &TillCustomer) -> MemberInput {
         card: customer.card.clone().unwrap_or_default(),
         ..MemberInput::default()
     }
+}
+
+/// What the owner is shown before a till customer is linked to a member:
+/// both names, and whether they differ.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkQuestion {
+    /// The name as the till wrote it on the customer's latest receipt.
+    pub till_name: Option<String>,
+    pub member_name: String,
+    /// The till wrote a name and it is not the member's (letter case,
+    /// accents and the order of first and family name aside).
+    pub names_differ: bool,
+}
+
+/// Both names for the question before linking; refused when the member is
+/// gone. Writes nothing.
+pub fn link_question(
+    ctx: &Ctx,
+    identity: Identity,
+    value: &str,
+    member_id: i64,
+) -> Result<LinkQuestion> {
+    let Some(member) = db::members::get(&ctx.conn, member_id)? else {
+        let key = member_id.to_string();
+        return Err(Error::user("err-member-not-found", &[("key", &key)]));
+    };
+    let till_name = db::till_customers::details(&ctx.conn, identity, value)?.name;
+    let draft = &member.draft;
+    let names_differ = till_name
+        .as_deref()
+        .is_some_and(|till| !same_name(till, &draft.first_name, &draft.family_name));
+    Ok(LinkQuestion {
+        till_name,
+        member_name: member.full_name(),
+        names_differ,
+    })
+}
+
+/// The till customers linked to a member by hand, as the card lists them.
+pub fn linked_to(ctx: &Ctx, member_id: i64) -> Result<Vec<LinkedCustomer>> {
+    db::till_customers::linked_to(&ctx.conn, member_id)
 }
 
 /// Links a till customer to a member: the chosen card, phone or email, and

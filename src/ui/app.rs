@@ -302,6 +302,12 @@ impl App {
                     self.apply(then);
                 }
             }
+            Effect::Unlink(identity, value) => {
+                if let Some(card) = self.stack.top_as_mut::<MemberState>() {
+                    let then = card.unlink_effect(identity, &value, &self.ctx);
+                    self.apply(then);
+                }
+            }
             Effect::Copy(text) => match crate::ui::clipboard::osc52(&text) {
                 Some(sequence) => self.terminal_out = Some(sequence),
                 None => self.message = Some((Message::plain("ui-err-copy-too-long"), true)),

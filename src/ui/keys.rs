@@ -42,6 +42,10 @@ pub enum Action {
     EditFamily,
     RemoveFamily,
     PetPassedAway,
+    /// The member card's till customers linked by hand: pick the next one,
+    /// unlink it.
+    PickTillCustomer,
+    Unlink,
     Delete,
     Yes,
     No,

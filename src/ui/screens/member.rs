@@ -39,6 +39,8 @@ use crate::words::review::{contact_channel_name, contact_reason_name};
 mod family_picks;
 #[path = "member_render.rs"]
 mod render;
+#[path = "member_till.rs"]
+mod till;
 
 pub use family_picks::FamilyEffect;
 
@@ -62,6 +64,9 @@ pub struct MemberState {
     pub(super) loyalty: CardLoyalty,
     /// Redeeming or the points history, over the card.
     pub(super) popup: Option<LoyaltyPopup>,
+    /// Till customers linked to the member by hand, and the one `l` picked.
+    till: Vec<crate::ops::till_customers::LinkedCustomer>,
+    till_at: Option<usize>,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -153,6 +158,7 @@ impl MemberState {
             .with_purchases(file.purchases, today)
             .with_contacts(file.contacts);
         state.reload_loyalty(ctx)?;
+        state.load_till(ctx)?;
         Ok(state)
     }
 
@@ -167,6 +173,8 @@ impl MemberState {
             contacts: vec![],
             loyalty: CardLoyalty::default(),
             popup: None,
+            till: vec![],
+            till_at: None,
         }
     }
 
@@ -257,25 +265,10 @@ impl MemberState {
                 ),
                 yes: Box::new(Effect::DeleteMember(id)),
             }),
-            Action::Up => {
-                self.scroll = self.scroll.saturating_sub(1);
-                Effect::None
-            }
-            Action::Down => {
-                let view = View {
-                    theme: &Theme::plain(),
-                    today: ctx.clock.today(),
-                    config: &ctx.config,
-                    // Only the number of lines is wanted here.
-                    dir: crate::ui::direction::Direction::LTR,
-                };
-                let longest = self
-                    .columns(&view, 38)
-                    .iter()
-                    .map(Vec::len)
-                    .max()
-                    .unwrap_or(0);
-                self.scroll = (self.scroll + 1).min(longest.saturating_sub(1) as u16);
+            Action::PickTillCustomer => self.pick_till(),
+            Action::Unlink => self.ask_unlink(&ctx.config),
+            Action::Up | Action::PageUp | Action::Down | Action::PageDown => {
+                self.scroll_by(action, ctx);
                 Effect::None
             }
             Action::Back => Effect::Back,

@@ -1,6 +1,7 @@
 //! A popup to pick a member the way the counter finds one: type a few
 //! letters of a name, phone digits, an email or a card number; ↑↓ choose,
-//! Enter picks. Used to link a till customer to a member.
+//! Enter picks. Used to link a till customer to a member: the search
+//! starts from the name the till wrote, its matches shown at once.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
@@ -41,10 +42,13 @@ pub struct MemberPicker {
 }
 
 impl MemberPicker {
-    pub fn open(title: Message, ctx: &Ctx) -> Result<MemberPicker> {
+    /// The popup with `search` typed in already and its matches listed.
+    pub fn open(title: Message, search: &str, ctx: &Ctx) -> Result<MemberPicker> {
+        let mut field = TextField::default();
+        field.set(search);
         let mut picker = MemberPicker {
             title,
-            search: TextField::default(),
+            search: field,
             rows: Vec::new(),
             selected: 0,
         };
@@ -56,6 +60,11 @@ impl MemberPicker {
         self.rows = lookup::pick_members(ctx, self.search.value(), SHOWN)?;
         self.selected = 0;
         Ok(())
+    }
+
+    /// What is typed in the search.
+    pub fn search(&self) -> &str {
+        self.search.value()
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Result<LinkChoice> {

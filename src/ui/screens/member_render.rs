@@ -2,6 +2,9 @@
 //! and the summary of visits; popups on top. Reads the state only.
 
 use super::*;
+
+/// Lines PgUp / PgDn move the card: most of its body at 80×24.
+const PAGE: u16 = 12;
 use crate::ui::format::width;
 use crate::words::calendar::{
     calendar_day, calendar_day_with_gregorian, gregorian_this_or_next_year,
@@ -112,6 +115,7 @@ impl MemberState {
                 Some(value),
             ));
         }
+        left.extend(self.till_lines(view));
 
         let currency = view.config.currency();
         let mut right = vec![heading("ui-card-club")];
@@ -215,17 +219,82 @@ impl MemberState {
         [left, right]
     }
 
+    /// How far the card scrolls: bounded for the smallest window (80×24),
+    /// where its columns are 37 wide and its body 19 rows less the
+    /// birthday lines on top; larger windows show more and clamp when
+    /// drawing.
+    fn last_scroll(&self, view: &View) -> u16 {
+        let rows = 19u16.saturating_sub(self.banner_rows());
+        let longest = self.columns(view, 37).iter().map(Vec::len).max();
+        (longest.unwrap_or(0) as u16).saturating_sub(rows)
+    }
+
+    fn banner_rows(&self) -> u16 {
+        self.soon.len().min(3) as u16
+    }
+
+    /// ↑↓ (j/k) move the card a line, PgUp/PgDn most of a window's body.
+    pub(super) fn scroll_by(&mut self, action: Action, ctx: &Ctx) {
+        let view = View {
+            theme: &Theme::plain(),
+            today: ctx.clock.today(),
+            config: &ctx.config,
+            // Only the number of lines is wanted here.
+            dir: crate::ui::direction::Direction::LTR,
+        };
+        let last = self.last_scroll(&view);
+        self.scroll = match action {
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::PageUp => self.scroll.saturating_sub(PAGE),
+            Action::Down => self.scroll.saturating_add(1),
+            Action::PageDown => self.scroll.saturating_add(PAGE),
+            _ => self.scroll,
+        }
+        .min(last);
+    }
+
+    /// How far the card is scrolled as drawn, and whether lines are cut
+    /// off above and below it.
+    fn scrolled(&self, view: &View, area: Rect) -> (u16, bool, bool) {
+        let body = Block::bordered().inner(area).inner(Margin::new(1, 0));
+        let rows = body.height.saturating_sub(self.banner_rows());
+        let [left, _] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .spacing(2)
+                .areas(body);
+        let longest = self
+            .columns(view, left.width as usize)
+            .iter()
+            .map(Vec::len)
+            .max();
+        let longest = longest.unwrap_or(0) as u16;
+        let scroll = self.scroll.min(longest.saturating_sub(rows));
+        (scroll, scroll > 0, scroll + rows < longest)
+    }
+
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let theme = view.theme;
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_style(theme.border(self.form.is_none()))
             .title(
                 view.dir
                     .title(&self.purchases.title(&self.card.member), theme.heading()),
             );
+        // A card cut at the window's edge says so on its borders, where
+        // reading ends: "↑ more" on top once scrolled, "↓ more" below.
+        let (scroll, above, below) = self.scrolled(view, area);
+        if !self.purchases.is_shown() {
+            let more = |key: &str| view.dir.far_title(&t(key)).style(theme.key());
+            if above {
+                block = block.title(more("ui-card-more-above"));
+            }
+            if below {
+                block = block.title_bottom(more("ui-card-more-below"));
+            }
+        }
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
-        let banner_rows = self.soon.len().min(3) as u16;
+        let banner_rows = self.banner_rows();
         let [banner, body] =
             Layout::vertical([Constraint::Length(banner_rows), Constraint::Fill(1)]).areas(inner);
         let marker = theme.birthday_marker();
@@ -252,8 +321,6 @@ impl MemberState {
         let [left, right] = self
             .columns(view, left_area.width as usize)
             .map(|lines| in_reading_order(lines, view));
-        let longest = left.len().max(right.len()) as u16;
-        let scroll = self.scroll.min(longest.saturating_sub(body.height));
         Paragraph::new(left)
             .scroll((scroll, 0))
             .render(left_area, buf);

@@ -12,6 +12,7 @@ pub mod import;
 mod import_files;
 mod import_progress;
 mod import_result;
+pub mod link_confirm;
 pub mod member;
 pub mod member_history;
 mod member_link;
@@ -70,6 +71,9 @@ pub enum Effect {
     CloseFamilyForm,
     /// A change to a child or pet on the card in front, once confirmed.
     Family(member::FamilyEffect),
+    /// Unlink this till customer from the member on the card in front,
+    /// once confirmed.
+    Unlink(crate::ops::till_customers::Identity, String),
     /// Put this text on the clipboard (through the terminal).
     Copy(String),
     /// Say this on the message line (worded as it is drawn).

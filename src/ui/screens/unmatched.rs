@@ -1,13 +1,15 @@
 //! Till customers without a member: the card, phone or email on receipts
 //! that no member matches, with the name the till wrote, their receipts
 //! and spend. Link one to an existing member (later imports then match
-//! them too), or sign them up with what the till knows filled in.
+//! them too) after a yes to both names side by side, or sign them up with
+//! what the till knows filled in.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
+use super::link_confirm::LinkAsk;
 use super::member_link::{LinkChoice, MemberPicker};
 use super::signup::SignupState;
 use super::signup_fields::{Fields, Stop};
@@ -21,7 +23,7 @@ use crate::message::Message;
 use crate::ops::till_customers::{self, Identity, TillCustomer, UnmatchedCustomer};
 use crate::ui::direction::number_cell;
 use crate::ui::format::{date_short, pad, wrap};
-use crate::ui::keymap::{Action, Keymap, UNMATCHED, UNMATCHED_LINK};
+use crate::ui::keymap::{Action, CONFIRM, Keymap, UNMATCHED, UNMATCHED_LINK};
 use crate::ui::stack::Screen;
 use crate::ui::table::{wanted, widths};
 
@@ -33,6 +35,8 @@ pub struct UnmatchedState {
     customers: Vec<UnmatchedCustomer>,
     selected: usize,
     picker: Option<MemberPicker>,
+    /// A member picked in the popup, waiting for yes or no.
+    asking: Option<LinkAsk>,
 }
 
 /// The identity as the owner reads it: a phone in the shop's own form.
@@ -75,6 +79,7 @@ impl UnmatchedState {
             customers: till_customers::unmatched(ctx, LIMIT)?,
             selected: 0,
             picker: None,
+            asking: None,
         })
     }
 
@@ -89,6 +94,30 @@ impl UnmatchedState {
 
     pub fn is_linking(&self) -> bool {
         self.picker.is_some()
+    }
+
+    /// The member search as typed (or as it started, from the till's name).
+    pub fn link_search(&self) -> Option<&str> {
+        self.picker.as_ref().map(MemberPicker::search)
+    }
+
+    /// The yes/no before linking, when a member has been picked.
+    pub fn asking(&self) -> Option<&LinkAsk> {
+        self.asking.as_ref()
+    }
+
+    /// The member picked for the selected customer: both names to confirm.
+    fn ask(&mut self, member_id: i64, ctx: &Ctx) -> Result<()> {
+        let Some(c) = self.customers.get(self.selected) else {
+            return Ok(());
+        };
+        let question = till_customers::link_question(ctx, c.identity, &c.value, member_id)?;
+        self.asking = Some(LinkAsk {
+            member_id,
+            who: identity_text(c, &ctx.config),
+            question,
+        });
+        Ok(())
     }
 
     /// Links the selected customer to a member (with the other identities
@@ -114,6 +143,22 @@ impl UnmatchedState {
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if let Some(asking) = &self.asking {
+            return match action {
+                Action::Yes => {
+                    let (id, name) = (asking.member_id, asking.question.member_name.clone());
+                    self.asking = None;
+                    self.picker = None;
+                    self.link(id, &name, ctx).unwrap_or_else(Effect::from)
+                }
+                // No: back to the search, to pick someone else.
+                Action::No | Action::Back => {
+                    self.asking = None;
+                    Effect::None
+                }
+                _ => Effect::None,
+            };
+        }
         if let Some(picker) = &mut self.picker {
             return match picker.update(action, ctx) {
                 Ok(LinkChoice::Stay) => Effect::None,
@@ -121,10 +166,9 @@ impl UnmatchedState {
                     self.picker = None;
                     Effect::None
                 }
-                Ok(LinkChoice::Link(id, name)) => {
-                    self.picker = None;
-                    self.link(id, &name, ctx).unwrap_or_else(Effect::from)
-                }
+                Ok(LinkChoice::Link(id, _)) => self
+                    .ask(id, ctx)
+                    .map_or_else(Effect::from, |()| Effect::None),
                 Err(e) => e.into(),
             };
         }
@@ -138,7 +182,12 @@ impl UnmatchedState {
                 if let Some(c) = self.customers.get(self.selected) {
                     let who = identity_text(c, &ctx.config);
                     let title = Message::new("ui-unmatched-link-title", &[("who", &who)]);
-                    return match MemberPicker::open(title, ctx) {
+                    // The search starts from the name the till wrote.
+                    let opened =
+                        till_customers::till_customer(ctx, c.identity, &c.value).and_then(|seen| {
+                            MemberPicker::open(title, seen.name.as_deref().unwrap_or(""), ctx)
+                        });
+                    return match opened {
                         Ok(picker) => {
                             self.picker = Some(picker);
                             Effect::None
@@ -248,7 +297,14 @@ impl UnmatchedState {
             buf.set_style(row_area, style);
             view.dir.put(buf, row_area, &text, style);
         }
-        self.picker.as_ref().and_then(|p| p.render(area, buf, view))
+        let cursor = self.picker.as_ref().and_then(|p| p.render(area, buf, view));
+        match &self.asking {
+            Some(asking) => {
+                asking.render(area, buf, view);
+                None
+            }
+            None => cursor,
+        }
     }
 }
 
@@ -258,7 +314,9 @@ impl Screen for UnmatchedState {
     }
 
     fn keymap(&self) -> Keymap {
-        if self.picker.is_some() {
+        if self.asking.is_some() {
+            CONFIRM
+        } else if self.picker.is_some() {
             UNMATCHED_LINK
         } else {
             UNMATCHED
@@ -266,13 +324,14 @@ impl Screen for UnmatchedState {
     }
 
     fn text_focus(&self) -> bool {
-        self.picker.is_some()
+        self.picker.is_some() && self.asking.is_none()
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
         vec![
             ("ui-help-unmatched", UNMATCHED),
             ("ui-help-unmatched-link", UNMATCHED_LINK),
+            ("ui-help-link-confirm", CONFIRM),
         ]
     }
 
