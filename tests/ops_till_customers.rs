@@ -235,5 +235,60 @@ fn unlinking_from_the_card_gives_the_receipts_and_their_spend_back() {
     // The spend her tier is measured on follows the receipts back.
     let after = loyalty::standing(&ctx, nada, IfBusy::Wait).unwrap();
     assert_eq!(metric(&after), Some(0));
+    assert_eq!(
+        after.balance, before.balance,
+        "the points the receipts earned go back with them"
+    );
     assert_eq!(till_customers::unmatched(&ctx, 10).unwrap().len(), 2);
+}
+
+/// Every step's balances, with the rows that took points back.
+fn balance(ctx: &Ctx, member: i64) -> i64 {
+    loyalty::standing(ctx, member, IfBusy::Wait)
+        .unwrap()
+        .balance
+}
+
+#[test]
+fn points_follow_a_receipt_from_member_to_member_and_back() {
+    let dir = TempDir::new().unwrap();
+    let ctx = shop(&dir);
+    let (ana, ivo) = (
+        named_member(&ctx, "Ana", "Kos"),
+        named_member(&ctx, "Ivo", "Kos"),
+    );
+    let (ana_start, ivo_start) = (balance(&ctx, ana), balance(&ctx, ivo));
+    named_receipt(&ctx, "k1", "T-9", Some("Kos"), 25_000);
+    let earns = |who| {
+        till_customers::link(&ctx, Identity::Card, "T-9", who).unwrap();
+        (
+            balance(&ctx, ana) - ana_start,
+            balance(&ctx, ivo) - ivo_start,
+        )
+    };
+    let unlink = || {
+        till_customers::unlink(&ctx, Identity::Card, "T-9").unwrap();
+        (
+            balance(&ctx, ana) - ana_start,
+            balance(&ctx, ivo) - ivo_start,
+        )
+    };
+    // Linked to Ana, then to Ivo, then to Ana again: whoever holds the
+    // receipt has its points, and only they do, each time.
+    assert_eq!(earns(ana), (250, 0));
+    assert_eq!(unlink(), (0, 0));
+    assert_eq!(earns(ivo), (0, 250));
+    assert_eq!(unlink(), (0, 0));
+    assert_eq!(earns(ana), (250, 0));
+    assert_eq!(unlink(), (0, 0));
+    assert_eq!(earns(ivo), (0, 250));
+    // A recompute of the whole club agrees with what was kept.
+    regulars::db::loyalty::recompute(&ctx.conn, ctx.program(), ctx.clock.now()).unwrap();
+    assert_eq!(
+        (
+            balance(&ctx, ana) - ana_start,
+            balance(&ctx, ivo) - ivo_start
+        ),
+        (0, 250)
+    );
 }

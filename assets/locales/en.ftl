@@ -570,6 +570,7 @@ loyalty-visits = { $count ->
 }
 loyalty-reason-sale = Purchase
 loyalty-reason-refund = Refund
+loyalty-reason-unlinked = Purchase unlinked
 loyalty-reason-redeem = Redeemed
 loyalty-reason-redeem-reward = Redeemed: { $reward }
 loyalty-reason-bonus = Bonus

@@ -578,6 +578,7 @@ loyalty-visits = { $count ->
 }
 loyalty-reason-sale = קנייה
 loyalty-reason-refund = החזר
+loyalty-reason-unlinked = קנייה נותקה מהחבר
 loyalty-reason-redeem = מימוש
 loyalty-reason-redeem-reward = מימוש: { $reward }
 loyalty-reason-bonus = בונוס

@@ -584,6 +584,7 @@ loyalty-visits = { $count ->
 }
 loyalty-reason-sale = Kupnja
 loyalty-reason-refund = Povrat
+loyalty-reason-unlinked = Kupnja odvojena od člana
 loyalty-reason-redeem = Iskorišteno
 loyalty-reason-redeem-reward = Iskorišteno: { $reward }
 loyalty-reason-bonus = Bonus

@@ -557,6 +557,7 @@ loyalty-visits = { $count ->
 }
 loyalty-reason-sale = ซื้อสินค้า
 loyalty-reason-refund = คืนเงิน
+loyalty-reason-unlinked = ยกเลิกการเชื่อมโยงการซื้อ
 loyalty-reason-redeem = แลกคะแนน
 loyalty-reason-redeem-reward = แลกรางวัล: { $reward }
 loyalty-reason-bonus = โบนัส

@@ -559,6 +559,7 @@ loyalty-visits = { $count ->
 }
 loyalty-reason-sale = 购买
 loyalty-reason-refund = 退款
+loyalty-reason-unlinked = 购买已取消关联
 loyalty-reason-redeem = 已兑换
 loyalty-reason-redeem-reward = 已兑换：{ $reward }
 loyalty-reason-bonus = 奖励积分

@@ -85,8 +85,12 @@ fn settle_inner(
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let all = rules_changed || queued * 4 > newest.max(1000);
+    // Points of receipts taken from a member go back first, so the member's
+    // balance is right when their own refunds are worked out.
+    let at = now.format("%Y-%m-%d %H:%M:%S").to_string();
+    let moved_back = completed::take_back_moved(&tx, &at)?;
     let mut settled = Settled {
-        earn_rows: earn(&tx, program, all)?,
+        earn_rows: moved_back + earn(&tx, program, all)?,
         ..Settled::default()
     };
     // New and newly referred members are queued by triggers; everyone is

@@ -2,9 +2,11 @@
 //! `db::receipts::complete`). Such a receipt may have earned on its short
 //! total already, and the ledger is append-only with one earn row per
 //! receipt, so the difference to what the whole receipt earns is written
-//! as a row of its own: reason earn, keyed `receipt:ID:TOTAL` so that the
-//! same completion is never counted twice. The balance then is what
-//! importing the whole receipt at once would have given.
+//! as a row of its own: reason earn, keyed `receipt:ID:#N` (older rows
+//! `receipt:ID:TOTAL`). The balance then is what importing the whole
+//! receipt at once would have given. A receipt taken from its member
+//! (unlinked, or moved to another) takes back the same way what it earned
+//! them, and earns for its new member as a completed one does.
 
 use std::collections::HashSet;
 
@@ -39,21 +41,68 @@ fn key_prefix(receipt_id: i64) -> String {
     format!("receipt:{receipt_id}:")
 }
 
-/// What a receipt has earned so far: its earn row and earlier differences.
-fn earned_so_far(tx: &Transaction, e: &Earning) -> Result<i64> {
-    let prefix = key_prefix(e.receipt_id);
+/// What a receipt has earned one member so far: its earn row, when it was
+/// theirs, and the rows written for it since (differences, take-backs).
+/// Returns that sum and how many rows with a key the receipt has for them.
+fn earned_so_far(tx: &Transaction, receipt_id: i64, member_id: i64) -> Result<(i64, i64)> {
+    let prefix = key_prefix(receipt_id);
     // ';' follows ':' in ASCII: the range holds exactly the keys with the prefix.
-    let end = format!("receipt:{};", e.receipt_id);
+    let end = format!("receipt:{receipt_id};");
     Ok(tx
         .prepare_cached(
-            "SELECT CAST((SELECT total(delta) FROM points WHERE receipt_id = ?1)
+            "SELECT CAST((SELECT total(delta) FROM points WHERE receipt_id = ?1 AND member_id = ?2)
                        + (SELECT total(delta) FROM points
                           WHERE member_id = ?2 AND once_key >= ?3 AND once_key < ?4)
-                    AS INTEGER)",
+                    AS INTEGER),
+                    (SELECT count(*) FROM points
+                     WHERE member_id = ?2 AND once_key >= ?3 AND once_key < ?4)",
         )?
-        .query_row(params![e.receipt_id, e.member_id, prefix, end], |r| {
-            r.get(0)
+        .query_row(params![receipt_id, member_id, prefix, end], |r| {
+            Ok((r.get(0)?, r.get(1)?))
         })?)
+}
+
+/// The key of the next row written for a receipt and member. Every row is
+/// worked out as the difference to what the receipt has earned them so far,
+/// so a second run writes nothing; the count keeps a receipt that moves
+/// away and back from meeting its own earlier key.
+fn next_key(receipt_id: i64, rows_so_far: i64) -> String {
+    format!("{}#{}", key_prefix(receipt_id), rows_so_far + 1)
+}
+
+/// Receipts taken from a member since the last update (unlinked, or now
+/// another member's): each takes back what it earned that member. Returns
+/// how many rows were written.
+pub(super) fn take_back_moved(tx: &Transaction, now: &str) -> Result<u64> {
+    let moved: Vec<(i64, i64)> = tx
+        .prepare(
+            "SELECT q.receipt_id, q.member_id FROM points_moved q
+             JOIN members m ON m.id = q.member_id
+             JOIN receipts r ON r.id = q.receipt_id
+             WHERE r.member_id IS NOT q.member_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut written = 0;
+    for (receipt_id, member_id) in moved {
+        let (so_far, rows) = earned_so_far(tx, receipt_id, member_id)?;
+        if so_far == 0 {
+            continue;
+        }
+        written += tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO points (member_id, delta, reason, detail, once_key, at)
+                 VALUES (?1, ?2, 'earn', 'unlinked', ?3, ?4)",
+            )?
+            .execute(params![
+                member_id,
+                so_far.saturating_neg(),
+                next_key(receipt_id, rows),
+                now
+            ])? as u64;
+    }
+    tx.execute("DELETE FROM points_moved", [])?;
+    Ok(written)
 }
 
 /// Writes the difference between what the completed receipt earns and what
@@ -66,7 +115,7 @@ pub(super) fn earn_difference(
     balance: &mut i64,
 ) -> Result<bool> {
     let (digits, per_unit) = (program.currency.minor_digits(), program.points.per_unit);
-    let so_far = earned_so_far(tx, e)?;
+    let (so_far, rows) = earned_so_far(tx, e.receipt_id, e.member_id)?;
     // What the whole receipt earns against the balance it met, as if the
     // short one had never been there.
     let target = if !e.refund {
@@ -85,7 +134,7 @@ pub(super) fn earn_difference(
     if delta == 0 {
         return Ok(false);
     }
-    let key = format!("{}{}", key_prefix(e.receipt_id), e.total_minor);
+    let key = next_key(e.receipt_id, rows);
     let written = tx
         .prepare_cached(
             "INSERT OR IGNORE INTO points (member_id, delta, reason, detail, once_key, at)

@@ -49,6 +49,7 @@ pub fn reason_text(entry: &Entry) -> String {
     let detail = entry.detail.as_deref().unwrap_or_default();
     match entry.reason {
         Reason::Earn if detail == "refund" => t("loyalty-reason-refund"),
+        Reason::Earn if detail == "unlinked" => t("loyalty-reason-unlinked"),
         Reason::Earn => t("loyalty-reason-sale"),
         Reason::Redeem if detail.is_empty() => t("loyalty-reason-redeem"),
         Reason::Redeem => t_args("loyalty-reason-redeem-reward", &[("reward", detail)]),
