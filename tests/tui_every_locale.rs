@@ -77,6 +77,14 @@ const SCREENS: &[(&str, Open)] = &[
         card(app);
         type_text(app, "r");
     }),
+    ("adjust_below_zero", |app| {
+        card(app);
+        type_text(app, "h");
+        type_text(app, "a-9999");
+        key(app, KeyCode::Tab);
+        type_text(app, "old card");
+        key(app, KeyCode::Enter);
+    }),
     ("child_form", |app| {
         card(app);
         type_text(app, "c");

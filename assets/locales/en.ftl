@@ -587,7 +587,6 @@ loyalty-col-perks = Perks
 loyalty-cli-month = This month: { $up } moved up, { $down } moved down; { $close } within 10% of the next tier.
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } points
 loyalty-cli-redeemed = Redeemed { $points } for { $name }. New balance: { $balance }.
-loyalty-cli-adjusted = Adjusted by { $points } points. New balance: { $balance }.
 loyalty-err-no-reward = No reward is called "{ $name }"; the config lists: { $names }.
 loyalty-err-reward-points = { $name } takes { $points } points, not { $given }.
 help-tiers = Members per tier, who moved up or down this month and who is close to the next tier (works every tier out again first)
@@ -902,3 +901,12 @@ help-pet-add-yes = Save even when the member already has one of that name
 help-pet-edit-yes = Save even when the member already has one of that name
 help-child-remove-yes = Yes, remove (without it nothing is removed)
 help-pet-remove-yes = Yes, remove (without it nothing is removed)
+
+# fixes14
+loyalty-err-below-zero = That would leave the balance at { $balance }, below zero; nothing changed.
+cli-adjust-below-zero = That would leave the balance at { $balance }, below zero; nothing changed. Add { $flag } to take the points off all the same.
+loyalty-adjusted-up = Added { $points } by hand. New balance: { $balance }.
+loyalty-adjusted-down = Took off { $points } by hand. New balance: { $balance }.
+ui-adjust-below-zero-title = Below zero?
+ui-adjust-below-zero-question = Taking off { $points } leaves the balance at { $balance }, below zero. Take them off all the same?
+help-adjust-allow-negative = Take the points off even when that leaves the balance below zero

@@ -595,7 +595,6 @@ loyalty-col-perks = הטבות
 loyalty-cli-month = החודש: { $up } עלו בדרגה, { $down } ירדו בדרגה; { $close } במרחק של עד 10% מהדרגה הבאה.
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } נקודות
 loyalty-cli-redeemed = מומשו { $points } עבור { $name }. יתרה חדשה: { $balance }.
-loyalty-cli-adjusted = תוקן ב-{ $points } נקודות. יתרה חדשה: { $balance }.
 loyalty-err-no-reward = אין הטבה בשם "{ $name }"; בהגדרות רשומות: { $names }.
 loyalty-err-reward-points = { $name } עולה { $points } נקודות, לא { $given }.
 help-tiers = חברי מועדון לפי דרגה, מי עלה או ירד החודש ומי קרוב לדרגה הבאה (מחשב קודם מחדש את כל הדרגות)
@@ -910,3 +909,12 @@ help-pet-add-yes = לשמור גם כשלחבר המועדון כבר יש אח�
 help-pet-edit-yes = לשמור גם כשלחבר המועדון כבר יש אחד בשם הזה
 help-child-remove-yes = כן, להסיר (בלי זה שום דבר לא מוסר)
 help-pet-remove-yes = כן, להסיר (בלי זה שום דבר לא מוסר)
+
+# fixes14
+loyalty-err-below-zero = היתרה הייתה יורדת אל { $balance }, מתחת לאפס; דבר לא שונה.
+cli-adjust-below-zero = היתרה הייתה יורדת אל { $balance }, מתחת לאפס; דבר לא שונה. הוסיפו { $flag } כדי להוריד את הנקודות בכל זאת.
+loyalty-adjusted-up = הוספה ידנית: { $points }. יתרה חדשה: { $balance }.
+loyalty-adjusted-down = הורדה ידנית: { $points }. יתרה חדשה: { $balance }.
+ui-adjust-below-zero-title = מתחת לאפס?
+ui-adjust-below-zero-question = הורדה של { $points } משאירה יתרה של { $balance }, מתחת לאפס. להוריד בכל זאת?
+help-adjust-allow-negative = הורדת הנקודות גם כשהיתרה יורדת מתחת לאפס

@@ -601,7 +601,6 @@ loyalty-col-perks = Pogodnosti
 loyalty-cli-month = Ovaj mjesec: { $up } napredovalo, { $down } nazadovalo; { $close } unutar 10 % do iduće razine.
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } bodova
 loyalty-cli-redeemed = Iskorišteno { $points } za { $name }. Novo stanje: { $balance }.
-loyalty-cli-adjusted = Promijenjeno za { $points } bodova. Novo stanje: { $balance }.
 loyalty-err-no-reward = Nijedna nagrada se ne zove "{ $name }"; u postavkama su: { $names }.
 loyalty-err-reward-points = { $name } traži { $points } bodova, a ne { $given }.
 help-tiers = Članovi po razinama, tko je ovaj mjesec napredovao ili nazadovao i tko je blizu iduće razine (najprije ponovno izračuna sve razine)
@@ -921,3 +920,12 @@ help-pet-add-yes = Spremi i kad član već ima nekoga s tim imenom
 help-pet-edit-yes = Spremi i kad član već ima nekoga s tim imenom
 help-child-remove-yes = Da, ukloni (bez toga se ništa ne uklanja)
 help-pet-remove-yes = Da, ukloni (bez toga se ništa ne uklanja)
+
+# fixes14
+loyalty-err-below-zero = Stanje bi tada bilo { $balance }, ispod nule; ništa nije promijenjeno.
+cli-adjust-below-zero = Stanje bi tada bilo { $balance }, ispod nule; ništa nije promijenjeno. Dodajte { $flag } da se bodovi ipak oduzmu.
+loyalty-adjusted-up = Ručno dodano: { $points }. Novo stanje: { $balance }.
+loyalty-adjusted-down = Ručno oduzeto: { $points }. Novo stanje: { $balance }.
+ui-adjust-below-zero-title = Ispod nule?
+ui-adjust-below-zero-question = Ako se oduzme { $points }, stanje će biti { $balance }, ispod nule. Ipak oduzeti?
+help-adjust-allow-negative = Oduzmi bodove i kad stanje time padne ispod nule

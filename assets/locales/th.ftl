@@ -574,7 +574,6 @@ loyalty-col-perks = สิทธิประโยชน์
 loyalty-cli-month = เดือนนี้: เลื่อนขึ้น { $up } เลื่อนลง { $down } ใกล้ระดับถัดไปไม่เกิน 10% { $close }
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } คะแนน
 loyalty-cli-redeemed = แลก { $points }ให้ { $name } แล้ว คะแนนคงเหลือใหม่: { $balance }
-loyalty-cli-adjusted = ปรับ { $points } คะแนนแล้ว คะแนนคงเหลือใหม่: { $balance }
 loyalty-err-no-reward = ไม่มีรางวัลชื่อ "{ $name }" ในไฟล์ตั้งค่ามี: { $names }
 loyalty-err-reward-points = { $name } ใช้ { $points } คะแนน ไม่ใช่ { $given }
 help-tiers = สมาชิกในแต่ละระดับ ใครเลื่อนขึ้นหรือลงเดือนนี้ และใครใกล้ถึงระดับถัดไป (คำนวณระดับทุกระดับใหม่ก่อน)
@@ -881,3 +880,12 @@ help-pet-add-yes = บันทึกแม้สมาชิกจะมีช�
 help-pet-edit-yes = บันทึกแม้สมาชิกจะมีชื่อนี้อยู่แล้ว
 help-child-remove-yes = ยืนยันการลบ (ถ้าไม่ใส่จะไม่ลบอะไร)
 help-pet-remove-yes = ยืนยันการลบ (ถ้าไม่ใส่จะไม่ลบอะไร)
+
+# fixes14
+loyalty-err-below-zero = คะแนนคงเหลือจะเหลือ { $balance } ซึ่งต่ำกว่าศูนย์ จึงไม่ได้เปลี่ยนแปลงอะไร
+cli-adjust-below-zero = คะแนนคงเหลือจะเหลือ { $balance } ซึ่งต่ำกว่าศูนย์ จึงไม่ได้เปลี่ยนแปลงอะไร เพิ่ม { $flag } หากต้องการหักคะแนนอยู่ดี
+loyalty-adjusted-up = ปรับเพิ่ม { $points } แล้ว คะแนนคงเหลือใหม่: { $balance }
+loyalty-adjusted-down = ปรับลด { $points } แล้ว คะแนนคงเหลือใหม่: { $balance }
+ui-adjust-below-zero-title = ต่ำกว่าศูนย์?
+ui-adjust-below-zero-question = หัก { $points } แล้วคะแนนคงเหลือจะเป็น { $balance } ซึ่งต่ำกว่าศูนย์ หักอยู่ดีไหม?
+help-adjust-allow-negative = หักคะแนนแม้คะแนนคงเหลือจะต่ำกว่าศูนย์

@@ -576,7 +576,6 @@ loyalty-col-perks = 福利
 loyalty-cli-month = 本月：{ $up } 位升级，{ $down } 位降级；{ $close } 位距下一等级不到 10%。
 loyalty-cli-balance = { $name }（#{ $id }）：{ $balance } 积分
 loyalty-cli-redeemed = 已为 { $name } 兑换 { $points }。新余额：{ $balance }。
-loyalty-cli-adjusted = 已调整 { $points } 积分。新余额：{ $balance }。
 loyalty-err-no-reward = 没有名为“{ $name }”的奖励；配置中列出的有：{ $names }。
 loyalty-err-reward-points = { $name } 需要 { $points } 积分，而不是 { $given }。
 help-tiers = 各等级的会员、本月升级或降级的会员，以及接近下一等级的会员（先重新计算所有等级）
@@ -881,3 +880,12 @@ help-pet-add-yes = 即使该会员已有同名的也保存
 help-pet-edit-yes = 即使该会员已有同名的也保存
 help-child-remove-yes = 确认移除（不加则不会移除任何内容）
 help-pet-remove-yes = 确认移除（不加则不会移除任何内容）
+
+# fixes14
+loyalty-err-below-zero = 这样余额会变成 { $balance }，低于零；未作任何更改。
+cli-adjust-below-zero = 这样余额会变成 { $balance }，低于零；未作任何更改。如仍要扣除积分，请加上 { $flag }。
+loyalty-adjusted-up = 已手动增加 { $points }。新余额：{ $balance }。
+loyalty-adjusted-down = 已手动扣除 { $points }。新余额：{ $balance }。
+ui-adjust-below-zero-title = 低于零？
+ui-adjust-below-zero-question = 扣除 { $points } 后余额为 { $balance }，低于零。仍要扣除吗？
+help-adjust-allow-negative = 即使余额因此低于零也扣除积分
