@@ -910,3 +910,21 @@ loyalty-adjusted-down = Took off { $points } by hand. New balance: { $balance }.
 ui-adjust-below-zero-title = Below zero?
 ui-adjust-below-zero-question = Taking off { $points } leaves the balance at { $balance }, below zero. Take them off all the same?
 help-adjust-allow-negative = Take the points off even when that leaves the balance below zero
+demo-err-already = { $count ->
+    [one] The club already has 1 demo member
+   *[other] The club already has { $count } demo members
+}; nothing was added. Take them out first with { $command }.
+demo-err-club-not-empty = { $count ->
+    [one] The club already has 1 member
+   *[other] The club already has { $count } members
+}; demo members would be mixed in with them. Add { $flag } to add them all the same.
+demo-err-remove-ask = { $count ->
+    [one] This takes out 1 demo member
+   *[other] This takes out { $count } demo members
+} with their receipts and points; add { $flag } to do it.
+cli-demo-removed = { $count ->
+    [one] Took out 1 demo member.
+   *[other] Took out { $count } demo members.
+}
+help-demo-yes = Add them to a club that has members too, or take them out with --remove
+help-demo-remove = Take the demo members out again, with their receipts and points

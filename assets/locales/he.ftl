@@ -918,3 +918,21 @@ loyalty-adjusted-down = הורדה ידנית: { $points }. יתרה חדשה: {
 ui-adjust-below-zero-title = מתחת לאפס?
 ui-adjust-below-zero-question = הורדה של { $points } משאירה יתרה של { $balance }, מתחת לאפס. להוריד בכל זאת?
 help-adjust-allow-negative = הורדת הנקודות גם כשהיתרה יורדת מתחת לאפס
+demo-err-already = { $count ->
+    [one] במועדון כבר יש חבר מועדון אחד לדוגמה
+   *[other] במועדון כבר יש { $count } חברי מועדון לדוגמה
+}; דבר לא נוסף. הסירו אותם קודם עם { $command }.
+demo-err-club-not-empty = { $count ->
+    [one] במועדון כבר יש חבר מועדון אחד
+   *[other] במועדון כבר יש { $count } חברי מועדון
+}; חברי מועדון לדוגמה היו מתערבבים איתם. הוסיפו { $flag } כדי להוסיף אותם בכל זאת.
+demo-err-remove-ask = { $count ->
+    [one] פעולה זו מסירה חבר מועדון אחד לדוגמה
+   *[other] פעולה זו מסירה { $count } חברי מועדון לדוגמה
+} עם הקבלות והנקודות שלהם; הוסיפו { $flag } כדי לבצע אותה.
+cli-demo-removed = { $count ->
+    [one] הוסר חבר מועדון אחד לדוגמה.
+   *[other] הוסרו { $count } חברי מועדון לדוגמה.
+}
+help-demo-yes = הוספה גם למועדון שכבר יש בו חברים, או הסרה עם --remove
+help-demo-remove = הסרת חברי המועדון לדוגמה, עם הקבלות והנקודות שלהם

@@ -929,3 +929,25 @@ loyalty-adjusted-down = Ručno oduzeto: { $points }. Novo stanje: { $balance }.
 ui-adjust-below-zero-title = Ispod nule?
 ui-adjust-below-zero-question = Ako se oduzme { $points }, stanje će biti { $balance }, ispod nule. Ipak oduzeti?
 help-adjust-allow-negative = Oduzmi bodove i kad stanje time padne ispod nule
+demo-err-already = { $count ->
+    [one] Klub već ima { $count } probnog člana
+    [few] Klub već ima { $count } probna člana
+   *[other] Klub već ima { $count } probnih članova
+}; ništa nije dodano. Najprije ih uklonite naredbom { $command }.
+demo-err-club-not-empty = { $count ->
+    [one] Klub već ima { $count } člana
+    [few] Klub već ima { $count } člana
+   *[other] Klub već ima { $count } članova
+}; probni članovi bi se pomiješali s njima. Dodajte { $flag } da ih ipak dodate.
+demo-err-remove-ask = { $count ->
+    [one] Time se uklanja { $count } probni član
+    [few] Time se uklanjaju { $count } probna člana
+   *[other] Time se uklanja { $count } probnih članova
+} s računima i bodovima; dodajte { $flag } da se to učini.
+cli-demo-removed = { $count ->
+    [one] Uklonjen je { $count } probni član.
+    [few] Uklonjena su { $count } probna člana.
+   *[other] Uklonjeno je { $count } probnih članova.
+}
+help-demo-yes = Dodaj ih i u klub koji već ima članove, ili ih ukloni uz --remove
+help-demo-remove = Ukloni probne članove, s njihovim računima i bodovima

@@ -889,3 +889,17 @@ loyalty-adjusted-down = ปรับลด { $points } แล้ว คะแน
 ui-adjust-below-zero-title = ต่ำกว่าศูนย์?
 ui-adjust-below-zero-question = หัก { $points } แล้วคะแนนคงเหลือจะเป็น { $balance } ซึ่งต่ำกว่าศูนย์ หักอยู่ดีไหม?
 help-adjust-allow-negative = หักคะแนนแม้คะแนนคงเหลือจะต่ำกว่าศูนย์
+demo-err-already = { $count ->
+   *[other] คลับมีสมาชิกตัวอย่าง { $count } คนอยู่แล้ว
+} จึงไม่ได้เพิ่มอะไร ลบพวกเขาออกก่อนด้วย { $command }
+demo-err-club-not-empty = { $count ->
+   *[other] คลับมีสมาชิก { $count } คนอยู่แล้ว
+} สมาชิกตัวอย่างจะปะปนกับพวกเขา เพิ่ม { $flag } หากต้องการเพิ่มอยู่ดี
+demo-err-remove-ask = { $count ->
+   *[other] การนี้จะลบสมาชิกตัวอย่าง { $count } คน
+} พร้อมใบเสร็จและคะแนนของพวกเขา เพิ่ม { $flag } เพื่อดำเนินการ
+cli-demo-removed = { $count ->
+   *[other] ลบสมาชิกตัวอย่าง { $count } คนแล้ว
+}
+help-demo-yes = เพิ่มลงในคลับที่มีสมาชิกอยู่แล้วด้วย หรือลบออกเมื่อใช้กับ --remove
+help-demo-remove = ลบสมาชิกตัวอย่างออก พร้อมใบเสร็จและคะแนนของพวกเขา

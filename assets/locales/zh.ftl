@@ -889,3 +889,17 @@ loyalty-adjusted-down = 已手动扣除 { $points }。新余额：{ $balance }�
 ui-adjust-below-zero-title = 低于零？
 ui-adjust-below-zero-question = 扣除 { $points } 后余额为 { $balance }，低于零。仍要扣除吗？
 help-adjust-allow-negative = 即使余额因此低于零也扣除积分
+demo-err-already = { $count ->
+   *[other] 俱乐部里已有 { $count } 位示例会员
+}；未添加任何会员。请先用 { $command } 移除他们。
+demo-err-club-not-empty = { $count ->
+   *[other] 俱乐部里已有 { $count } 位会员
+}；示例会员会和他们混在一起。如仍要添加，请加上 { $flag }。
+demo-err-remove-ask = { $count ->
+   *[other] 这将移除 { $count } 位示例会员
+}及其收据和积分；请加上 { $flag } 以执行。
+cli-demo-removed = { $count ->
+   *[other] 已移除 { $count } 位示例会员。
+}
+help-demo-yes = 也添加到已有会员的俱乐部，或配合 --remove 移除他们
+help-demo-remove = 移除示例会员及其收据和积分
