@@ -22,6 +22,10 @@ pub enum Error {
     /// nothing was stored. The file is named where it is known (the
     /// command line, the import worker); elsewhere the message goes without.
     Busy { path: Option<String> },
+    /// A hand adjustment would leave the member's points below zero and
+    /// was not said to be meant: the balance it would leave, so a screen
+    /// can ask with it and a command can name it.
+    BelowZero { balance: i64 },
     /// A file could not be read or written.
     Io {
         path: String,
@@ -48,6 +52,7 @@ impl Error {
         match self {
             Error::User(message) => Some(message.key()),
             Error::Busy { .. } => Some("err-db-busy"),
+            Error::BelowZero { .. } => Some("loyalty-err-below-zero"),
             _ => None,
         }
     }
@@ -84,6 +89,10 @@ impl Error {
             Error::Other(text) => Message::verbatim(text.clone()),
             Error::Busy { path: Some(path) } => Message::new("err-db-busy", &[("path", path)]),
             Error::Busy { path: None } => Message::new("err-db-busy-unnamed", &[]),
+            Error::BelowZero { balance } => Message::new(
+                "loyalty-err-below-zero",
+                &[("balance", &crate::words::numbers::number(*balance))],
+            ),
             Error::Db(e) => Message::new("err-database", &[("detail", &e.to_string())]),
             Error::Io { path, source } => Message::new(
                 "err-file",

@@ -113,3 +113,101 @@ fn demo_has_help_text() {
             "same number gives the same members",
         ));
 }
+
+#[test]
+fn a_club_with_members_gets_a_demo_only_with_yes() {
+    let dir = TempDir::new().unwrap();
+    regulars(&dir)
+        .args([
+            "member",
+            "add",
+            "--first",
+            "Ana",
+            "--phone",
+            "+385912345678",
+        ])
+        .assert()
+        .success();
+    regulars(&dir)
+        .args(["demo", "--members", "10"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(
+            "regulars: The club already has 1 member; demo members would be mixed in \
+             with them. Add --yes to add them all the same.\n",
+        );
+    regulars(&dir)
+        .args(["demo", "--members", "10", "--yes"])
+        .assert()
+        .success()
+        .stdout("Added 10 demo members.\n");
+    assert_eq!(show(&dir, "club.db", "+385912345678")["first_name"], "Ana");
+}
+
+#[test]
+fn a_second_demo_adds_nothing_and_names_the_way_out() {
+    let dir = TempDir::new().unwrap();
+    regulars(&dir)
+        .args(["demo", "--members", "30"])
+        .assert()
+        .success();
+    for extra in [None, Some("--yes")] {
+        let mut cmd = regulars(&dir);
+        cmd.args(["demo", "--members", "30"]);
+        if let Some(flag) = extra {
+            cmd.arg(flag);
+        }
+        cmd.assert().code(1).stderr(
+            "regulars: The club already has 30 demo members; nothing was added. \
+             Take them out first with regulars demo --remove --yes.\n",
+        );
+    }
+    regulars(&dir)
+        .args(["member", "show", "31"])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn demo_remove_asks_for_yes_then_takes_the_demo_out() {
+    let dir = TempDir::new().unwrap();
+    regulars(&dir)
+        .args(["member", "add", "--first", "Ana", "--card", "HR-1"])
+        .assert()
+        .success();
+    regulars(&dir)
+        .args(["demo", "--members", "25", "--yes"])
+        .assert()
+        .success();
+    regulars(&dir)
+        .args(["demo", "--remove"])
+        .assert()
+        .code(1)
+        .stderr(
+            "regulars: This takes out 25 demo members with their receipts and points; \
+             add --yes to do it.\n",
+        );
+    let removed = json(regulars(&dir).args(["demo", "--remove", "--yes", "--json"]));
+    assert_eq!(removed, serde_json::json!({"removed": 25, "members": 1}));
+    assert_eq!(show(&dir, "club.db", "HR-1")["first_name"], "Ana");
+    let conn = rusqlite::Connection::open(dir.path().join("club.db")).unwrap();
+    let receipts: i64 = conn
+        .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(receipts, 0);
+    regulars(&dir)
+        .args(["demo", "--remove", "--yes"])
+        .assert()
+        .success()
+        .stdout("Took out 0 demo members.\n");
+    regulars(&dir)
+        .args(["--lang", "hr", "demo", "--members", "3", "--yes"])
+        .assert()
+        .success();
+    regulars(&dir)
+        .args(["--lang", "hr", "demo", "--remove", "--yes"])
+        .assert()
+        .success()
+        .stdout("Uklonjena su 3 probna člana.\n");
+}

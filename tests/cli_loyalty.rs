@@ -137,19 +137,70 @@ fn adjust_needs_a_note_and_may_remove_points() {
         1,
     );
     assert!(err.contains("note"), "{err}");
+    let (before, rows_before) = balance_and_rows(&dir, "C-2");
+    assert_eq!(before, 62);
+    let remove = [
+        "adjust",
+        "C-2",
+        "-100",
+        "--note",
+        "card shared with a neighbour",
+    ];
+    // Below zero without a word is refused: one line, the balance it
+    // would leave and the flag that allows it; nothing written.
+    let err = stderr_of(regulars(&dir).args(remove), 1);
+    assert_eq!(
+        err,
+        "regulars: That would leave the balance at -38, below zero; nothing changed. \
+         Add --allow-negative to take the points off all the same."
+    );
+    assert_eq!(balance_and_rows(&dir, "C-2").1.len(), rows_before.len());
     regulars(&dir)
-        .args([
-            "adjust",
-            "C-2",
-            "-100",
-            "--note",
-            "card shared with a neighbour",
-        ])
+        .args(remove)
+        .arg("--allow-negative")
         .assert()
-        .success();
+        .success()
+        .stdout("Took off 100 points by hand. New balance: -38.\n");
     let (balance, rows) = balance_and_rows(&dir, "C-2");
     assert_eq!(balance, -38);
     assert_eq!(rows.last().unwrap()["note"], "card shared with a neighbour");
+    // Adding to a balance still below zero needs no flag.
+    regulars(&dir)
+        .args(["adjust", "C-2", "8", "--note", "paid back"])
+        .assert()
+        .success()
+        .stdout("Added 8 points by hand. New balance: -30.\n");
+}
+
+#[test]
+fn the_adjusted_points_are_counted_as_the_language_counts_them() {
+    let dir = club();
+    let said = |lang: &str, points: &str| {
+        let out = regulars(&dir)
+            .args([
+                "--lang",
+                lang,
+                "adjust",
+                "C-2",
+                points,
+                "--note",
+                "paper card",
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(said("hr", "1"), "Ručno dodano: 1 bod. Novo stanje: 63.\n");
+    assert_eq!(
+        said("hr", "-3"),
+        "Ručno oduzeto: 3 boda. Novo stanje: 60.\n"
+    );
+    assert_eq!(
+        said("hr", "5"),
+        "Ručno dodano: 5 bodova. Novo stanje: 65.\n"
+    );
+    assert_eq!(said("en", "1"), "Added 1 point by hand. New balance: 66.\n");
+    assert_eq!(said("he", "2"), "הוספה ידנית: שתי נקודות. יתרה חדשה: 68.\n");
 }
 
 #[test]

@@ -99,6 +99,14 @@ const SCREENS: &[(&str, Open)] = &[
         card_with_till_customer(app);
         type_text(app, "u");
     }),
+    ("adjust_below_zero", |app| {
+        card(app);
+        type_text(app, "h");
+        type_text(app, "a-9999");
+        key(app, KeyCode::Tab);
+        type_text(app, "old card");
+        key(app, KeyCode::Enter);
+    }),
     ("child_form", |app| {
         card(app);
         type_text(app, "c");

@@ -13,6 +13,7 @@ use regulars::clock::Clock;
 use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
+use regulars::ops::demo::IfMembers;
 use regulars::ui::App;
 use regulars::ui::screens::review::ReviewState;
 use regulars::ui::screens::tiers::TiersState;
@@ -55,7 +56,7 @@ fn file_ctx(dir: &TempDir, members: usize) -> Ctx {
         Some(path),
     );
     if members > 0 {
-        regulars::ops::demo::fill(&mut ctx, members, 7, &mut |_| true).unwrap();
+        regulars::ops::demo::fill(&mut ctx, members, 7, IfMembers::Refuse, &mut |_| true).unwrap();
     }
     ctx
 }

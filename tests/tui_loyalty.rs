@@ -189,7 +189,7 @@ fn points_history_lists_rows_and_takes_an_adjustment_with_a_note() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         app.message().as_deref(),
-        Some("Adjusted by -20 points. New balance: 492.")
+        Some("Took off 20 points by hand. New balance: 492.")
     );
     let Some(LoyaltyPopup::Points(points)) = card(&app).popup() else {
         panic!("the history stays open");
@@ -390,6 +390,6 @@ fn shift_tab_goes_back_in_the_redeem_and_adjust_forms() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         app.message().as_deref(),
-        Some("Adjusted by +50 points. New balance: 562.")
+        Some("Added 50 points by hand. New balance: 562.")
     );
 }

@@ -588,7 +588,6 @@ loyalty-col-perks = Perks
 loyalty-cli-month = This month: { $up } moved up, { $down } moved down; { $close } within 10% of the next tier.
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } points
 loyalty-cli-redeemed = Redeemed { $points } for { $name }. New balance: { $balance }.
-loyalty-cli-adjusted = Adjusted by { $points } points. New balance: { $balance }.
 loyalty-err-no-reward = No reward is called "{ $name }"; the config lists: { $names }.
 loyalty-err-reward-points = { $name } takes { $points } points, not { $given }.
 help-tiers = Members per tier, who moved up or down this month and who is close to the next tier (works every tier out again first)
@@ -922,3 +921,30 @@ ui-confirm-unlink = Unlink { $who } ({ $till }) from { $name }? Their receipts g
 ui-unlinked = Unlinked { $who } from { $name }: { $receipts } back to no member.
 ui-card-more-below = ↓ more
 ui-card-more-above = ↑ more
+
+# fixes14
+loyalty-err-below-zero = That would leave the balance at { $balance }, below zero; nothing changed.
+cli-adjust-below-zero = That would leave the balance at { $balance }, below zero; nothing changed. Add { $flag } to take the points off all the same.
+loyalty-adjusted-up = Added { $points } by hand. New balance: { $balance }.
+loyalty-adjusted-down = Took off { $points } by hand. New balance: { $balance }.
+ui-adjust-below-zero-title = Below zero?
+ui-adjust-below-zero-question = Taking off { $points } leaves the balance at { $balance }, below zero. Take them off all the same?
+help-adjust-allow-negative = Take the points off even when that leaves the balance below zero
+demo-err-already = { $count ->
+    [one] The club already has 1 demo member
+   *[other] The club already has { $count } demo members
+}; nothing was added. Take them out first with { $command }.
+demo-err-club-not-empty = { $count ->
+    [one] The club already has 1 member
+   *[other] The club already has { $count } members
+}; demo members would be mixed in with them. Add { $flag } to add them all the same.
+demo-err-remove-ask = { $count ->
+    [one] This takes out 1 demo member
+   *[other] This takes out { $count } demo members
+} with their receipts and points; add { $flag } to do it.
+cli-demo-removed = { $count ->
+    [one] Took out 1 demo member.
+   *[other] Took out { $count } demo members.
+}
+help-demo-yes = Add them to a club that has members too, or take them out with --remove
+help-demo-remove = Take the demo members out again, with their receipts and points

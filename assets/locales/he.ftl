@@ -596,7 +596,6 @@ loyalty-col-perks = הטבות
 loyalty-cli-month = החודש: { $up } עלו בדרגה, { $down } ירדו בדרגה; { $close } במרחק של עד 10% מהדרגה הבאה.
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } נקודות
 loyalty-cli-redeemed = מומשו { $points } עבור { $name }. יתרה חדשה: { $balance }.
-loyalty-cli-adjusted = תוקן ב-{ $points } נקודות. יתרה חדשה: { $balance }.
 loyalty-err-no-reward = אין הטבה בשם "{ $name }"; בהגדרות רשומות: { $names }.
 loyalty-err-reward-points = { $name } עולה { $points } נקודות, לא { $given }.
 help-tiers = חברי מועדון לפי דרגה, מי עלה או ירד החודש ומי קרוב לדרגה הבאה (מחשב קודם מחדש את כל הדרגות)
@@ -930,3 +929,30 @@ ui-confirm-unlink = לבטל את הקישור של { $who } ({ $till }) ל-{ $n
 ui-unlinked = הקישור של { $who } ל-{ $name } בוטל: { $receipts } חזרו להיות ללא חבר מועדון.
 ui-card-more-below = ↓ עוד
 ui-card-more-above = ↑ עוד
+
+# fixes14
+loyalty-err-below-zero = היתרה הייתה יורדת אל { $balance }, מתחת לאפס; דבר לא שונה.
+cli-adjust-below-zero = היתרה הייתה יורדת אל { $balance }, מתחת לאפס; דבר לא שונה. הוסיפו { $flag } כדי להוריד את הנקודות בכל זאת.
+loyalty-adjusted-up = הוספה ידנית: { $points }. יתרה חדשה: { $balance }.
+loyalty-adjusted-down = הורדה ידנית: { $points }. יתרה חדשה: { $balance }.
+ui-adjust-below-zero-title = מתחת לאפס?
+ui-adjust-below-zero-question = הורדה של { $points } משאירה יתרה של { $balance }, מתחת לאפס. להוריד בכל זאת?
+help-adjust-allow-negative = הורדת הנקודות גם כשהיתרה יורדת מתחת לאפס
+demo-err-already = { $count ->
+    [one] במועדון כבר יש חבר מועדון אחד לדוגמה
+   *[other] במועדון כבר יש { $count } חברי מועדון לדוגמה
+}; דבר לא נוסף. הסירו אותם קודם עם { $command }.
+demo-err-club-not-empty = { $count ->
+    [one] במועדון כבר יש חבר מועדון אחד
+   *[other] במועדון כבר יש { $count } חברי מועדון
+}; חברי מועדון לדוגמה היו מתערבבים איתם. הוסיפו { $flag } כדי להוסיף אותם בכל זאת.
+demo-err-remove-ask = { $count ->
+    [one] פעולה זו מסירה חבר מועדון אחד לדוגמה
+   *[other] פעולה זו מסירה { $count } חברי מועדון לדוגמה
+} עם הקבלות והנקודות שלהם; הוסיפו { $flag } כדי לבצע אותה.
+cli-demo-removed = { $count ->
+    [one] הוסר חבר מועדון אחד לדוגמה.
+   *[other] הוסרו { $count } חברי מועדון לדוגמה.
+}
+help-demo-yes = הוספה גם למועדון שכבר יש בו חברים, או הסרה עם --remove
+help-demo-remove = הסרת חברי המועדון לדוגמה, עם הקבלות והנקודות שלהם

@@ -602,7 +602,6 @@ loyalty-col-perks = Pogodnosti
 loyalty-cli-month = Ovaj mjesec: { $up } napredovalo, { $down } nazadovalo; { $close } unutar 10 % do iduće razine.
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } bodova
 loyalty-cli-redeemed = Iskorišteno { $points } za { $name }. Novo stanje: { $balance }.
-loyalty-cli-adjusted = Promijenjeno za { $points } bodova. Novo stanje: { $balance }.
 loyalty-err-no-reward = Nijedna nagrada se ne zove "{ $name }"; u postavkama su: { $names }.
 loyalty-err-reward-points = { $name } traži { $points } bodova, a ne { $given }.
 help-tiers = Članovi po razinama, tko je ovaj mjesec napredovao ili nazadovao i tko je blizu iduće razine (najprije ponovno izračuna sve razine)
@@ -941,3 +940,34 @@ ui-confirm-unlink = Odspojiti { $who } ({ $till }) od člana { $name }? Njegovi 
 ui-unlinked = { $who } odspojen od člana { $name }: { $receipts } opet bez člana.
 ui-card-more-below = ↓ još
 ui-card-more-above = ↑ još
+
+# fixes14
+loyalty-err-below-zero = Stanje bi tada bilo { $balance }, ispod nule; ništa nije promijenjeno.
+cli-adjust-below-zero = Stanje bi tada bilo { $balance }, ispod nule; ništa nije promijenjeno. Dodajte { $flag } da se bodovi ipak oduzmu.
+loyalty-adjusted-up = Ručno dodano: { $points }. Novo stanje: { $balance }.
+loyalty-adjusted-down = Ručno oduzeto: { $points }. Novo stanje: { $balance }.
+ui-adjust-below-zero-title = Ispod nule?
+ui-adjust-below-zero-question = Ako se oduzme { $points }, stanje će biti { $balance }, ispod nule. Ipak oduzeti?
+help-adjust-allow-negative = Oduzmi bodove i kad stanje time padne ispod nule
+demo-err-already = { $count ->
+    [one] Klub već ima { $count } probnog člana
+    [few] Klub već ima { $count } probna člana
+   *[other] Klub već ima { $count } probnih članova
+}; ništa nije dodano. Najprije ih uklonite naredbom { $command }.
+demo-err-club-not-empty = { $count ->
+    [one] Klub već ima { $count } člana
+    [few] Klub već ima { $count } člana
+   *[other] Klub već ima { $count } članova
+}; probni članovi bi se pomiješali s njima. Dodajte { $flag } da ih ipak dodate.
+demo-err-remove-ask = { $count ->
+    [one] Time se uklanja { $count } probni član
+    [few] Time se uklanjaju { $count } probna člana
+   *[other] Time se uklanja { $count } probnih članova
+} s računima i bodovima; dodajte { $flag } da se to učini.
+cli-demo-removed = { $count ->
+    [one] Uklonjen je { $count } probni član.
+    [few] Uklonjena su { $count } probna člana.
+   *[other] Uklonjeno je { $count } probnih članova.
+}
+help-demo-yes = Dodaj ih i u klub koji već ima članove, ili ih ukloni uz --remove
+help-demo-remove = Ukloni probne članove, s njihovim računima i bodovima

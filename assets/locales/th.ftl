@@ -575,7 +575,6 @@ loyalty-col-perks = สิทธิประโยชน์
 loyalty-cli-month = เดือนนี้: เลื่อนขึ้น { $up } เลื่อนลง { $down } ใกล้ระดับถัดไปไม่เกิน 10% { $close }
 loyalty-cli-balance = { $name } (#{ $id }): { $balance } คะแนน
 loyalty-cli-redeemed = แลก { $points }ให้ { $name } แล้ว คะแนนคงเหลือใหม่: { $balance }
-loyalty-cli-adjusted = ปรับ { $points } คะแนนแล้ว คะแนนคงเหลือใหม่: { $balance }
 loyalty-err-no-reward = ไม่มีรางวัลชื่อ "{ $name }" ในไฟล์ตั้งค่ามี: { $names }
 loyalty-err-reward-points = { $name } ใช้ { $points } คะแนน ไม่ใช่ { $given }
 help-tiers = สมาชิกในแต่ละระดับ ใครเลื่อนขึ้นหรือลงเดือนนี้ และใครใกล้ถึงระดับถัดไป (คำนวณระดับทุกระดับใหม่ก่อน)
@@ -901,3 +900,26 @@ ui-confirm-unlink = ยกเลิกการผูก { $who } ({ $till }) �
 ui-unlinked = ยกเลิกการผูก { $who } กับ { $name } แล้ว: { $receipts } กลับเป็นไม่มีสมาชิก
 ui-card-more-below = ↓ เพิ่มเติม
 ui-card-more-above = ↑ เพิ่มเติม
+
+# fixes14
+loyalty-err-below-zero = คะแนนคงเหลือจะเหลือ { $balance } ซึ่งต่ำกว่าศูนย์ จึงไม่ได้เปลี่ยนแปลงอะไร
+cli-adjust-below-zero = คะแนนคงเหลือจะเหลือ { $balance } ซึ่งต่ำกว่าศูนย์ จึงไม่ได้เปลี่ยนแปลงอะไร เพิ่ม { $flag } หากต้องการหักคะแนนอยู่ดี
+loyalty-adjusted-up = ปรับเพิ่ม { $points } แล้ว คะแนนคงเหลือใหม่: { $balance }
+loyalty-adjusted-down = ปรับลด { $points } แล้ว คะแนนคงเหลือใหม่: { $balance }
+ui-adjust-below-zero-title = ต่ำกว่าศูนย์?
+ui-adjust-below-zero-question = หัก { $points } แล้วคะแนนคงเหลือจะเป็น { $balance } ซึ่งต่ำกว่าศูนย์ หักอยู่ดีไหม?
+help-adjust-allow-negative = หักคะแนนแม้คะแนนคงเหลือจะต่ำกว่าศูนย์
+demo-err-already = { $count ->
+   *[other] คลับมีสมาชิกตัวอย่าง { $count } คนอยู่แล้ว
+} จึงไม่ได้เพิ่มอะไร ลบพวกเขาออกก่อนด้วย { $command }
+demo-err-club-not-empty = { $count ->
+   *[other] คลับมีสมาชิก { $count } คนอยู่แล้ว
+} สมาชิกตัวอย่างจะปะปนกับพวกเขา เพิ่ม { $flag } หากต้องการเพิ่มอยู่ดี
+demo-err-remove-ask = { $count ->
+   *[other] การนี้จะลบสมาชิกตัวอย่าง { $count } คน
+} พร้อมใบเสร็จและคะแนนของพวกเขา เพิ่ม { $flag } เพื่อดำเนินการ
+cli-demo-removed = { $count ->
+   *[other] ลบสมาชิกตัวอย่าง { $count } คนแล้ว
+}
+help-demo-yes = เพิ่มลงในคลับที่มีสมาชิกอยู่แล้วด้วย หรือลบออกเมื่อใช้กับ --remove
+help-demo-remove = ลบสมาชิกตัวอย่างออก พร้อมใบเสร็จและคะแนนของพวกเขา

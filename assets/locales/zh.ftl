@@ -577,7 +577,6 @@ loyalty-col-perks = 福利
 loyalty-cli-month = 本月：{ $up } 位升级，{ $down } 位降级；{ $close } 位距下一等级不到 10%。
 loyalty-cli-balance = { $name }（#{ $id }）：{ $balance } 积分
 loyalty-cli-redeemed = 已为 { $name } 兑换 { $points }。新余额：{ $balance }。
-loyalty-cli-adjusted = 已调整 { $points } 积分。新余额：{ $balance }。
 loyalty-err-no-reward = 没有名为“{ $name }”的奖励；配置中列出的有：{ $names }。
 loyalty-err-reward-points = { $name } 需要 { $points } 积分，而不是 { $given }。
 help-tiers = 各等级的会员、本月升级或降级的会员，以及接近下一等级的会员（先重新计算所有等级）
@@ -901,3 +900,26 @@ ui-confirm-unlink = 取消 { $who }（{ $till }）与 { $name } 的关联？其�
 ui-unlinked = 已取消 { $who } 与 { $name } 的关联：{ $receipts } 不再属于任何会员。
 ui-card-more-below = ↓ 更多
 ui-card-more-above = ↑ 更多
+
+# fixes14
+loyalty-err-below-zero = 这样余额会变成 { $balance }，低于零；未作任何更改。
+cli-adjust-below-zero = 这样余额会变成 { $balance }，低于零；未作任何更改。如仍要扣除积分，请加上 { $flag }。
+loyalty-adjusted-up = 已手动增加 { $points }。新余额：{ $balance }。
+loyalty-adjusted-down = 已手动扣除 { $points }。新余额：{ $balance }。
+ui-adjust-below-zero-title = 低于零？
+ui-adjust-below-zero-question = 扣除 { $points } 后余额为 { $balance }，低于零。仍要扣除吗？
+help-adjust-allow-negative = 即使余额因此低于零也扣除积分
+demo-err-already = { $count ->
+   *[other] 俱乐部里已有 { $count } 位示例会员
+}；未添加任何会员。请先用 { $command } 移除他们。
+demo-err-club-not-empty = { $count ->
+   *[other] 俱乐部里已有 { $count } 位会员
+}；示例会员会和他们混在一起。如仍要添加，请加上 { $flag }。
+demo-err-remove-ask = { $count ->
+   *[other] 这将移除 { $count } 位示例会员
+}及其收据和积分；请加上 { $flag } 以执行。
+cli-demo-removed = { $count ->
+   *[other] 已移除 { $count } 位示例会员。
+}
+help-demo-yes = 也添加到已有会员的俱乐部，或配合 --remove 移除他们
+help-demo-remove = 移除示例会员及其收据和积分

@@ -6,10 +6,10 @@ use clap::Args;
 use serde_json::{Value, json};
 
 use super::{Ctx, JsonFlag, stdout};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::i18n::{t, t_args};
 use crate::ops::lookup::{self, find_member as resolve};
-use crate::ops::loyalty::{self as points_ops, Entry, IfBusy, Redemption};
+use crate::ops::loyalty::{self as points_ops, Entry, IfBelowZero, IfBusy, Redemption};
 use crate::words::loyalty::{gap_text, metric_text, reason_text, signed};
 use crate::words::text::pad;
 
@@ -47,6 +47,9 @@ pub struct AdjustArgs {
     /// Why (required; shown in the points history).
     #[arg(long)]
     note: String,
+    /// Take the points off even when that leaves the balance below zero.
+    #[arg(long)]
+    allow_negative: bool,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -195,7 +198,23 @@ pub fn run_redeem(ctx: &mut Ctx, args: RedeemArgs) -> Result<()> {
 
 pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
     let id = resolve(ctx, &args.key)?;
-    let balance = points_ops::adjust(ctx, id, args.points, &args.note)?;
+    let below_zero = if args.allow_negative {
+        IfBelowZero::Allow
+    } else {
+        IfBelowZero::Refuse
+    };
+    let balance = match points_ops::adjust(ctx, id, args.points, &args.note, below_zero) {
+        Err(Error::BelowZero { balance }) => {
+            return Err(Error::user(
+                "cli-adjust-below-zero",
+                &[
+                    ("balance", &crate::words::numbers::number(balance)),
+                    ("flag", "--allow-negative"),
+                ],
+            ));
+        }
+        done => done?,
+    };
     if args.json.json {
         return stdout::print_line(json!({
             "member_id": id,
@@ -205,13 +224,7 @@ pub fn run_adjust(ctx: &mut Ctx, args: AdjustArgs) -> Result<()> {
             "balance": balance,
         }));
     }
-    stdout::print_line(t_args(
-        "loyalty-cli-adjusted",
-        &[
-            ("points", &signed(args.points)),
-            ("balance", &crate::words::numbers::number(balance)),
-        ],
-    ))?;
+    stdout::print_line(points_ops::adjusted(args.points, balance).to_string())?;
     Ok(())
 }
 

@@ -37,9 +37,12 @@ impl<'c> DemoRows<'c> {
         })
     }
 
-    /// Stores a member who joined on `joined`; returns the new id.
+    /// Stores a member who joined on `joined`, marked as made up; returns
+    /// the new id.
     pub fn member(&mut self, d: &MemberDraft, joined: NaiveDate) -> Result<i64> {
-        super::members::insert_row(self.conn, d, joined)
+        let id = super::members::insert_row(self.conn, d, joined)?;
+        super::demo_members::mark(self.conn, id)?;
+        Ok(id)
     }
 
     pub fn child(

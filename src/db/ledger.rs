@@ -156,6 +156,16 @@ pub fn redeem(
     })
 }
 
+/// Whether a hand adjustment may leave the points below zero.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IfBelowZero {
+    /// Refused with [`Error::BelowZero`], nothing written: the owner is
+    /// shown the balance it would leave and asked first.
+    Refuse,
+    /// Written all the same (the owner saw the balance and said yes).
+    Allow,
+}
+
 /// Adds (or with a negative `delta`, removes) points by hand. The note
 /// says why and is required; the balance may go below zero this way only.
 /// Returns the new balance.
@@ -166,6 +176,21 @@ pub fn adjust(
     note: &str,
     now: NaiveDateTime,
 ) -> Result<i64> {
+    adjust_checked(conn, member_id, delta, note, now, IfBelowZero::Allow)
+}
+
+/// [`adjust`], refusing a removal that would leave the balance below zero
+/// unless `below_zero` allows it. The balance is read in the same
+/// transaction that writes, so what was shown is what is checked. Adding
+/// points is never refused, even to a balance still below zero.
+pub fn adjust_checked(
+    conn: &Connection,
+    member_id: i64,
+    delta: i64,
+    note: &str,
+    now: NaiveDateTime,
+    below_zero: IfBelowZero,
+) -> Result<i64> {
     let note = note.trim();
     if note.is_empty() {
         return Err(Error::user("loyalty-err-note-required", &[]));
@@ -175,6 +200,10 @@ pub fn adjust(
     }
     durable(conn, |tx| {
         ensure_member(tx, member_id)?;
+        let after = balance(tx, member_id)?.saturating_add(delta);
+        if delta < 0 && after < 0 && below_zero == IfBelowZero::Refuse {
+            return Err(Error::BelowZero { balance: after });
+        }
         append(
             tx,
             &NewEntry {

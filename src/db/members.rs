@@ -153,10 +153,17 @@ fn search_fields(d: &MemberDraft) -> SearchFields {
     )
 }
 
-/// Removes a member with their children, pets and consents. Receipts stay,
-/// no longer linked to anyone.
+/// Removes a member with their children, pets, consents, points and tier
+/// (the schema cascades those) and their search words (a trigger). The
+/// queues of work kept for them are cleared too: they name members without
+/// a key the schema could cascade. Receipts stay, no longer linked to anyone.
 pub fn delete(conn: &Connection, id: i64) -> Result<bool> {
-    Ok(conn.execute("DELETE FROM members WHERE id = ?1", [id])? > 0)
+    let gone = conn.execute("DELETE FROM members WHERE id = ?1", [id])? > 0;
+    conn.prepare_cached("DELETE FROM bonus_pending WHERE member_id = ?1")?
+        .execute([id])?;
+    conn.prepare_cached("DELETE FROM tiers_pending WHERE member_id = ?1")?
+        .execute([id])?;
+    Ok(gone)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Member>> {

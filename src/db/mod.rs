@@ -13,6 +13,7 @@
 pub mod birth_calendar;
 pub mod contacts;
 pub mod counter;
+pub mod demo_members;
 pub mod demo_receipts;
 pub mod demo_rows;
 pub mod duplicates;

@@ -22,6 +22,7 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rusqlite::Connection;
 
+use crate::db::demo_members::{RealContacts, real_members};
 use crate::db::demo_receipts::{
     DemoLineRow, DemoReceiptRow, DemoReceipts, demo_till_id, highest_demo_till,
 };
@@ -121,8 +122,17 @@ pub fn fill_with_progress(
             rows: DemoReceipts::new(&tx)?,
             next: highest_demo_till(&tx)? + 1,
         };
+        // A made-up person never shares a phone, email or card with a
+        // real member (a club filled alongside its members).
+        let mut real = match real_members(&tx)? {
+            0 => None,
+            _ => Some(RealContacts::new(&tx)?),
+        };
         for done in 1..=members {
-            let member = generator.member();
+            let mut member = generator.member();
+            if let Some(real) = &mut real {
+                real.free(&mut member.draft)?;
+            }
             let id = write(&mut rows, &member)?;
             if let Some(identity) = Identity::of(&member.draft) {
                 let pets: Vec<&str> = member.pets.iter().map(|p| p.kind.as_str()).collect();
@@ -136,12 +146,22 @@ pub fn fill_with_progress(
             }
         }
         let mut write_walk_in = |who: Option<&Stranger>, b: &Bought| {
-            let identity = Identity {
+            let mut identity = Identity {
                 card: None,
                 phone: who.and_then(|s| s.phone.as_deref()),
                 email: who.and_then(|s| s.email.as_deref()),
                 name: who.and_then(|s| s.name.as_deref()),
             };
+            // Nor does a made-up walk-in, whose receipts a real member
+            // would otherwise be matched to.
+            if let Some(real) = &mut real {
+                if real.held(identity.phone, None, None)? {
+                    identity.phone = None;
+                }
+                if real.held(None, identity.email, None)? {
+                    identity.email = None;
+                }
+            }
             let number = till.number();
             till.write(number, b, None, &identity)
         };

@@ -8,12 +8,13 @@ use rusqlite::{Transaction, TransactionBehavior};
 
 use crate::config::save::set_tier_min;
 use crate::context::Ctx;
-pub use crate::db::ledger::Entry;
+pub use crate::db::ledger::{Entry, IfBelowZero};
 pub use crate::db::tier_overview::TierOverview;
 use crate::db::{ledger, loyalty, loyalty_bonus};
 use crate::domain::loyalty_config::Program;
 use crate::domain::tiers::Standing;
 use crate::error::{Error, Result};
+use crate::message::Message;
 
 /// Why a redemption cannot be made, said while the points are typed; the
 /// same check runs again inside the write.
@@ -143,10 +144,37 @@ fn reward_for(program: &Program, name: &str, points: i64) -> Result<String> {
 }
 
 /// Adds (or with a negative `delta`, removes) points by hand with a note
-/// saying why, after settling. Returns the new balance.
-pub fn adjust(ctx: &Ctx, member_id: i64, delta: i64, note: &str) -> Result<i64> {
+/// saying why, after settling. A removal that would leave the balance
+/// below zero is refused with [`Error::BelowZero`] (carrying that
+/// balance) unless `below_zero` allows it. Returns the new balance.
+pub fn adjust(
+    ctx: &Ctx,
+    member_id: i64,
+    delta: i64,
+    note: &str,
+    below_zero: IfBelowZero,
+) -> Result<i64> {
     settled(ctx, IfBusy::Wait)?;
-    ledger::adjust(&ctx.conn, member_id, delta, note, ctx.clock.now())
+    ledger::adjust_checked(
+        &ctx.conn,
+        member_id,
+        delta,
+        note,
+        ctx.clock.now(),
+        below_zero,
+    )
+}
+
+/// "Added 1 point by hand", "Removed 20 points by hand": the points as
+/// the language counts them, without a sign the plural would trip on.
+pub fn adjusted(delta: i64, balance: i64) -> Message {
+    let key = if delta < 0 {
+        "loyalty-adjusted-down"
+    } else {
+        "loyalty-adjusted-up"
+    };
+    Message::new(key, &[("balance", &crate::words::numbers::number(balance))])
+        .and("points", Message::points(delta.saturating_abs()))
 }
 
 /// Records who brought a new member; both get the referral bonus in the

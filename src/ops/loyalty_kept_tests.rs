@@ -181,7 +181,7 @@ fn run(seed: u64, steps: usize) {
             }
             8 => {
                 let delta = seq.below(400) as i64 - 150;
-                let _ = adjust(&ctx, who, delta, "by hand");
+                let _ = adjust(&ctx, who, delta, "by hand", IfBelowZero::Allow);
                 "an adjustment"
             }
             9 => {

@@ -5,7 +5,7 @@ use crate::ops::testing::{club, ledger_rows, member};
 fn redeeming_more_than_the_balance_is_refused_and_writes_nothing() {
     let (_dir, ctx) = club();
     let ana = member(&ctx, "Ana", "Kovač");
-    adjust(&ctx, ana, 40, "welcome").unwrap();
+    adjust(&ctx, ana, 40, "welcome", IfBelowZero::Refuse).unwrap();
     let rows = ledger_rows(&ctx);
     let asked = Redemption {
         member_id: ana,
@@ -22,7 +22,7 @@ fn redeeming_more_than_the_balance_is_refused_and_writes_nothing() {
 fn a_redemption_leaves_the_new_balance_and_one_ledger_row() {
     let (_dir, ctx) = club();
     let ana = member(&ctx, "Ana", "Kovač");
-    adjust(&ctx, ana, 120, "old card").unwrap();
+    adjust(&ctx, ana, 120, "old card", IfBelowZero::Refuse).unwrap();
     let asked = Redemption {
         member_id: ana,
         points: 70,
@@ -38,7 +38,7 @@ fn a_redemption_leaves_the_new_balance_and_one_ledger_row() {
 fn a_reward_not_in_the_list_is_refused_with_its_key() {
     let (_dir, ctx) = club();
     let ana = member(&ctx, "Ana", "Kovač");
-    adjust(&ctx, ana, 500, "old card").unwrap();
+    adjust(&ctx, ana, 500, "old card", IfBelowZero::Refuse).unwrap();
     let asked = Redemption {
         member_id: ana,
         points: 100,
@@ -53,13 +53,44 @@ fn a_reward_not_in_the_list_is_refused_with_its_key() {
 fn an_adjustment_needs_a_note_and_returns_the_balance() {
     let (_dir, ctx) = club();
     let ana = member(&ctx, "Ana", "Kovač");
-    let err = adjust(&ctx, ana, 10, "   ").unwrap_err();
+    let err = adjust(&ctx, ana, 10, "   ", IfBelowZero::Refuse).unwrap_err();
     assert_eq!(err.key(), Some("loyalty-err-note-required"));
-    assert_eq!(adjust(&ctx, ana, 25, "card lost").unwrap(), 25);
-    assert_eq!(adjust(&ctx, ana, -30, "moved to a new card").unwrap(), -5);
+    assert_eq!(
+        adjust(&ctx, ana, 25, "card lost", IfBelowZero::Refuse).unwrap(),
+        25
+    );
+    let allowed = adjust(&ctx, ana, -30, "moved to a new card", IfBelowZero::Allow);
+    assert_eq!(allowed.unwrap(), -5);
     let seen = history(&ctx, ana).unwrap();
     assert_eq!(seen.ledger.len(), 2);
     assert_eq!(seen.ledger[0].note.as_deref(), Some("card lost"));
+}
+
+#[test]
+fn taking_points_below_zero_is_refused_with_the_balance_it_would_leave() {
+    let (_dir, ctx) = club();
+    let ana = member(&ctx, "Ana", "Kovač");
+    adjust(&ctx, ana, 50, "old card", IfBelowZero::Refuse).unwrap();
+    let rows = ledger_rows(&ctx);
+    let err = adjust(&ctx, ana, -500, "typo on the till", IfBelowZero::Refuse).unwrap_err();
+    assert!(matches!(err, Error::BelowZero { balance: -450 }), "{err:?}");
+    assert_eq!(err.key(), Some("loyalty-err-below-zero"));
+    assert_eq!(ledger_rows(&ctx), rows, "nothing written");
+    // Down to exactly zero needs no leave.
+    assert_eq!(
+        adjust(&ctx, ana, -50, "used up", IfBelowZero::Refuse).unwrap(),
+        0
+    );
+    // Below zero when allowed; adding to a balance still below zero is
+    // never refused.
+    assert_eq!(
+        adjust(&ctx, ana, -30, "owed", IfBelowZero::Allow).unwrap(),
+        -30
+    );
+    assert_eq!(
+        adjust(&ctx, ana, 10, "part paid back", IfBelowZero::Refuse).unwrap(),
+        -20
+    );
 }
 
 #[test]

@@ -3,14 +3,14 @@
 //! tier minimum. The work is the loyalty operations'; this turns their
 //! results into the message line and the screen shown next.
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::message::Message;
+use crate::ops::loyalty::IfBelowZero;
 use crate::ops::loyalty::{self as points_ops, Redemption};
 use crate::ui::app::App;
 use crate::ui::screens::member::MemberState;
 use crate::ui::screens::tiers::TiersState;
-use crate::ui::screens::{Effect, LoyaltyEffect};
-use crate::words::loyalty::signed;
+use crate::ui::screens::{Confirm, Effect, LoyaltyEffect};
 
 impl App {
     pub(super) fn apply_loyalty(&mut self, effect: LoyaltyEffect) {
@@ -57,16 +57,15 @@ impl App {
                 member_id,
                 delta,
                 note,
-            } => points_ops::adjust(ctx, member_id, delta, &note).map(|balance| {
-                let text = Message::new(
-                    "loyalty-cli-adjusted",
-                    &[
-                        ("points", &signed(delta)),
-                        ("balance", &crate::words::numbers::number(balance)),
-                    ],
-                );
-                (text, false)
-            }),
+                below_zero,
+            } => match points_ops::adjust(ctx, member_id, delta, &note, below_zero) {
+                Err(Error::BelowZero { balance }) => {
+                    let confirm = below_zero_question(member_id, delta, note, balance);
+                    self.apply(Effect::Confirm(confirm));
+                    return;
+                }
+                done => done.map(|balance| (points_ops::adjusted(delta, balance), false)),
+            },
             LoyaltyEffect::Referral {
                 member_id,
                 referrer_id,
@@ -117,5 +116,24 @@ impl App {
         tiers.select_tier(tier);
         self.apply(Effect::Replace(Box::new(tiers)));
         self.message = Some((Message::plain("ui-tiers-saved"), false));
+    }
+}
+
+/// The yes/no question before points are taken below zero, naming the
+/// balance that would be left; yes makes the same adjustment, allowed.
+fn below_zero_question(member_id: i64, delta: i64, note: String, balance: i64) -> Confirm {
+    Confirm {
+        title: Message::plain("ui-adjust-below-zero-title"),
+        question: Message::new(
+            "ui-adjust-below-zero-question",
+            &[("balance", &crate::words::numbers::number(balance))],
+        )
+        .and("points", Message::points(delta.saturating_abs())),
+        yes: Box::new(Effect::Loyalty(LoyaltyEffect::Adjust {
+            member_id,
+            delta,
+            note,
+            below_zero: IfBelowZero::Allow,
+        })),
     }
 }

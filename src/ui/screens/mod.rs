@@ -111,6 +111,9 @@ pub enum LoyaltyEffect {
         member_id: i64,
         delta: i64,
         note: String,
+        /// `Refuse` first; `Allow` once the owner said yes to the balance
+        /// below zero it leaves.
+        below_zero: crate::ops::loyalty::IfBelowZero,
     },
     Referral {
         member_id: i64,

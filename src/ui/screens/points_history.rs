@@ -12,7 +12,7 @@ use crate::context::Ctx;
 use crate::domain::member::clean_text;
 use crate::i18n::{t, t_args};
 use crate::message::Message;
-use crate::ops::loyalty::Entry;
+use crate::ops::loyalty::{Entry, IfBelowZero};
 use crate::ops::{bonus_given, lookup};
 use crate::ui::direction::number_cell;
 use crate::ui::format::{date_with_year, pad};
@@ -186,6 +186,7 @@ impl PointsState {
                             member_id,
                             delta,
                             note,
+                            below_zero: IfBelowZero::Refuse,
                         })
                     }
                     _ => Effect::None,

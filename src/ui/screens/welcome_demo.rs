@@ -11,6 +11,7 @@ use super::{Effect, View};
 use crate::context::Ctx;
 use crate::i18n::{t, t_args};
 use crate::message::Message;
+use crate::ops::demo::IfMembers;
 use crate::ui::format::fit;
 use crate::ui::job::{Job, News, OnLeave};
 
@@ -46,12 +47,15 @@ impl Filling {
     /// app quitting) cancels the fill and waits for its rollback.
     pub fn start(ctx: &Ctx, members: usize, seed: u64) -> Filling {
         let job = Job::start(ctx, OnLeave::CancelAndWait, move |ctx, worker| {
-            let added = crate::ops::demo::fill(ctx, members, seed, &mut |done| {
-                worker.send(FillNews::Made(done));
-                // The fill asks before its one commit too, so a cancel
-                // seen here leaves nothing of it.
-                !worker.cancelled()
-            });
+            // The welcome shows only on an empty club; should members have come
+            // in from elsewhere meanwhile, the fill refuses and says so.
+            let added =
+                crate::ops::demo::fill(ctx, members, seed, IfMembers::Refuse, &mut |done| {
+                    worker.send(FillNews::Made(done));
+                    // The fill asks before its one commit too, so a cancel
+                    // seen here leaves nothing of it.
+                    !worker.cancelled()
+                });
             FillNews::Done(added.map_err(|e| e.message()))
         });
         Filling {
