@@ -23,9 +23,9 @@ err-channel = "{ $value }" is not a channel; use sms, email, phone or post.
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = required
-field-bad-phone = not a phone number (e.g. 091 234 5678 or +385 91 234 5678)
+field-bad-phone = not a phone number (e.g. { $national } or { $international })
 field-bad-email = not an email address (e.g. ana@example.com)
-field-bad-date = not a date (e.g. 14.3. or 14.3.1986)
+field-bad-date = not a date (e.g. { $short } or { $full })
 field-future-date = this date is in the future
 
 ## Field names
@@ -240,8 +240,7 @@ ui-channel-sms = SMS
 ui-channel-email = Email
 ui-channel-phone = Phone
 ui-channel-post = Post
-ui-hint-birthday = e.g. 14.3. or 14.3.1986
-ui-hint-birthday-us = e.g. 3/14 or 3/14/1986
+ui-hint-birthday = e.g. { $short } or { $full }
 ui-hint-card = club card or till code
 ui-hint-born = a date, or age in years
 ui-hint-kind = dog, cat, rabbit…

@@ -22,9 +22,9 @@ err-channel = "{ $value }" אינו ערוץ; השתמשו ב-sms, email, phone 
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = שדה חובה
-field-bad-phone = אינו מספר טלפון (למשל 050 123 4567 או +972 50 123 4567)
+field-bad-phone = אינו מספר טלפון (למשל { $national } או { $international })
 field-bad-email = אינה כתובת אימייל (למשל ana@example.com)
-field-bad-date = אינו תאריך (למשל 14.3. או 14.3.1986)
+field-bad-date = אינו תאריך (למשל { $short } או { $full })
 field-future-date = התאריך הזה בעתיד
 
 ## Field names
@@ -241,8 +241,7 @@ ui-channel-sms = SMS
 ui-channel-email = אימייל
 ui-channel-phone = טלפון
 ui-channel-post = דואר
-ui-hint-birthday = למשל 14.3. או 14.3.1986
-ui-hint-birthday-us = למשל 3/14 או 3/14/1986
+ui-hint-birthday = למשל { $short } או { $full }
 ui-hint-card = כרטיס מועדון או קוד בקופה
 ui-hint-born = תאריך, או גיל בשנים
 ui-hint-kind = כלב, חתול, ארנב…

@@ -22,9 +22,9 @@ err-channel = "{ $value }" nije kanal; upišite sms, email, phone ili post.
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = obavezno
-field-bad-phone = nije broj telefona (npr. 091 234 5678 ili +385 91 234 5678)
+field-bad-phone = nije broj telefona (npr. { $national } ili { $international })
 field-bad-email = nije adresa e-pošte (npr. ana@example.com)
-field-bad-date = nije datum (npr. 14.3. ili 14.3.1986)
+field-bad-date = nije datum (npr. { $short } ili { $full })
 field-future-date = ovaj datum je u budućnosti
 
 ## Field names
@@ -243,8 +243,7 @@ ui-channel-sms = SMS
 ui-channel-email = E-pošta
 ui-channel-phone = Telefon
 ui-channel-post = Pošta
-ui-hint-birthday = npr. 14.3. ili 14.3.1986
-ui-hint-birthday-us = npr. 3/14 ili 3/14/1986
+ui-hint-birthday = npr. { $short } ili { $full }
 ui-hint-card = klupska kartica ili šifra s blagajne
 ui-hint-born = datum ili dob u godinama
 ui-hint-kind = pas, mačka, kunić…

@@ -22,9 +22,9 @@ err-channel = "{ $value }" ไม่ใช่ช่องทางติดต�
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = ต้องกรอก
-field-bad-phone = ไม่ใช่เบอร์โทรศัพท์ (เช่น 081 234 5678 หรือ +66 81 234 5678)
+field-bad-phone = ไม่ใช่เบอร์โทรศัพท์ (เช่น { $national } หรือ { $international })
 field-bad-email = ไม่ใช่ที่อยู่อีเมล (เช่น ana@example.com)
-field-bad-date = ไม่ใช่วันที่ (เช่น 14.3. หรือ 14.3.1986)
+field-bad-date = ไม่ใช่วันที่ (เช่น { $short } หรือ { $full })
 field-future-date = วันที่นี้ยังมาไม่ถึง
 
 ## Field names
@@ -235,8 +235,7 @@ ui-channel-sms = SMS
 ui-channel-email = อีเมล
 ui-channel-phone = โทรศัพท์
 ui-channel-post = ไปรษณีย์
-ui-hint-birthday = เช่น 14.3. หรือ 14.3.1986
-ui-hint-birthday-us = เช่น 3/14 หรือ 3/14/1986
+ui-hint-birthday = เช่น { $short } หรือ { $full }
 ui-hint-card = บัตรคลับหรือรหัสเครื่องคิดเงิน
 ui-hint-born = วันที่ หรืออายุเป็นปี
 ui-hint-kind = สุนัข แมว กระต่าย…

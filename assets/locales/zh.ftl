@@ -22,9 +22,9 @@ err-channel = “{ $value }”不是联系渠道；请使用 sms、email、phone
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = 必填
-field-bad-phone = 不是电话号码（例如 091 234 5678 或 +385 91 234 5678）
+field-bad-phone = 不是电话号码（例如 { $national } 或 { $international }）
 field-bad-email = 不是电子邮件地址（例如 ana@example.com）
-field-bad-date = 不是日期（例如 14.3. 或 14.3.1986）
+field-bad-date = 不是日期（例如 { $short } 或 { $full }）
 field-future-date = 这个日期在未来
 
 ## Field names
@@ -235,8 +235,7 @@ ui-channel-sms = 短信
 ui-channel-email = 邮件
 ui-channel-phone = 电话
 ui-channel-post = 邮寄
-ui-hint-birthday = 例如 14.3. 或 14.3.1986
-ui-hint-birthday-us = 例如 3/14 或 3/14/1986
+ui-hint-birthday = 例如 { $short } 或 { $full }
 ui-hint-card = 会员卡或收银机代码
 ui-hint-born = 日期，或岁数
 ui-hint-kind = 狗、猫、兔子…

@@ -84,7 +84,10 @@ impl ShopSettings {
             let codes: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
             let refused = Message::new(
                 "err-unknown-lang",
-                &[("lang", self.language.trim()), ("languages", &codes.join(", "))],
+                &[
+                    ("lang", self.language.trim()),
+                    ("languages", &codes.join(", ")),
+                ],
             );
             problems.push((SettingsField::Language, refused));
         }
@@ -137,6 +140,15 @@ pub fn guessed(lang_env: Option<&str>) -> ShopSettings {
         Ok(config) => ShopSettings::of(&config),
         Err(_) => ShopSettings::of(&Config::default()),
     }
+}
+
+/// The config a first start runs with until the owner accepts the setup:
+/// the guessed one, to be saved at `path`, which is not written yet (so a
+/// start that is left before accepting asks again next time).
+pub fn unsaved_config(path: &Path, lang_env: Option<&str>) -> Result<Config> {
+    let shop = guessed(lang_env);
+    let text = text_for(&shop.language, &shop.country, &shop.currency);
+    Config::parse_file(&text, path)
 }
 
 /// The first start: writes the config file at `path` from the commented
