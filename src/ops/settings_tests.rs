@@ -120,13 +120,16 @@ fn saving_changes_the_five_settings_and_keeps_the_rest_of_the_file() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
 }
 
+/// Makes one setting bad.
+type Spoil = fn(&mut ShopSettings);
+
 #[test]
 fn bad_values_are_refused_naming_the_field_and_the_file_stays() {
     let (dir, mut ctx) = club();
     let path = dir.path().join("config.toml");
     std::fs::write(&path, OWNED).unwrap();
     ctx.set_config(Config::load(&path).unwrap());
-    let cases: [(fn(&mut ShopSettings), SettingsField); 4] = [
+    let cases: [(Spoil, SettingsField); 4] = [
         (|s| s.name = "   ".into(), SettingsField::Name),
         (|s| s.country = "Israel".into(), SettingsField::Country),
         (|s| s.currency = "SHEKEL".into(), SettingsField::Currency),
