@@ -26,7 +26,7 @@ pub mod save;
 mod template;
 pub mod ui;
 
-pub use template::default_text;
+pub use template::{default_text, guess_from_lang, text_for};
 
 #[derive(Debug, Clone, Deserialize, PartialEq, Default)]
 #[serde(deny_unknown_fields, default)]

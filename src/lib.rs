@@ -75,7 +75,14 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
         .clone()
         .or_else(config::default_path)
         .ok_or_else(|| Error::user("err-no-data-dir", &[]))?;
-    let config = Config::load_or_create(&config_path, lang_env)?;
+    // The TUI's first start asks about the shop before writing the file;
+    // a command writes the guessed one and goes on.
+    let first_start = cli.command.is_none() && !config_path.exists();
+    let config = if first_start {
+        ops::settings::unsaved_config(&config_path, lang_env)?
+    } else {
+        Config::load_or_create(&config_path, lang_env)?
+    };
     // Only the default database gets its folder made; see `paths::default_db`.
     let db_path: PathBuf = match &cli.db {
         Some(path) => path.clone(),
@@ -93,7 +100,7 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     let locale = ctx.locale().clone();
     let done = locale.scope(|| match cli.command {
         Some(command) => cli::run_command(&mut ctx, command),
-        None => ui::run(ctx),
+        None => ui::run(ctx, first_start),
     });
     // Another program holding the write lock: say which file it was.
     done.map_err(|e| e.at_db(&db_path))

@@ -128,6 +128,11 @@ const SCREENS: &[(&str, Open)] = &[
         list(app);
         type_text(app, "u");
     }),
+    ("settings", |app| {
+        list(app);
+        type_text(app, "s");
+    }),
+    ("setup", |app| app.first_start()),
 ];
 
 fn assert_fits(shown: &str, what: &str) {

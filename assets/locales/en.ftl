@@ -23,9 +23,9 @@ err-channel = "{ $value }" is not a channel; use sms, email, phone or post.
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = required
-field-bad-phone = not a phone number (e.g. 091 234 5678 or +385 91 234 5678)
+field-bad-phone = not a phone number (e.g. { $national } or { $international })
 field-bad-email = not an email address (e.g. ana@example.com)
-field-bad-date = not a date (e.g. 14.3. or 14.3.1986)
+field-bad-date = not a date (e.g. { $short } or { $full })
 field-future-date = this date is in the future
 
 ## Field names
@@ -240,8 +240,7 @@ ui-channel-sms = SMS
 ui-channel-email = Email
 ui-channel-phone = Phone
 ui-channel-post = Post
-ui-hint-birthday = e.g. 14.3. or 14.3.1986
-ui-hint-birthday-us = e.g. 3/14 or 3/14/1986
+ui-hint-birthday = e.g. { $short } or { $full }
 ui-hint-card = club card or till code
 ui-hint-born = a date, or age in years
 ui-hint-kind = dog, cat, rabbit…
@@ -948,3 +947,34 @@ cli-demo-removed = { $count ->
 }
 help-demo-yes = Add them to a club that has members too, or take them out with --remove
 help-demo-remove = Take the demo members out again, with their receipts and points
+
+# setup14
+field-shop-name = Shop name
+field-country = Country
+field-currency = Currency
+field-language = Language
+field-feb29 = Feb 29 birthday
+settings-feb29-feb28 = on Feb 28 in other years
+settings-feb29-mar1 = on Mar 1 in other years
+settings-language-name = English
+settings-choose = ←→ choose
+settings-currency-usual = usual there: { $currency }
+settings-country-examples = e.g. { $phone }, { $date }
+ui-setup-title = Your shop
+ui-setup-intro = Welcome! These were guessed from your computer's language. Change what is wrong; Enter accepts them all.
+ui-setup-later = All of it can be changed later under Settings (s on the counter's list, or F4).
+ui-settings-title = Settings
+ui-settings-intro = Saved into the config file; its comments and other settings stay as they are.
+ui-settings-saved = Settings saved.
+ui-settings-no-file = There is no config file to save the settings into.
+ui-settings-fix = Please correct the marked settings.
+ui-settings-sorting = Sorting the member lists for the new language… { $done } of { $total }
+ui-settings-sorting-note = Keys keep working; Esc goes back while it finishes.
+ui-key-settings = settings
+ui-key-accept = accept
+ui-help-title-setup = Help: your shop
+ui-help-intro-setup = The first start: the shop's name, country (phone numbers, the order of dates and the usual currency follow it), currency and language. Tab moves between them; Enter saves them into the config file.
+ui-help-setup = On this screen
+ui-help-title-settings = Help: settings
+ui-help-intro-settings = The shop's name, country, currency and language, and the day a Feb 29 birthday is celebrated in other years. Enter saves them into the config file, keeping its comments.
+ui-help-settings = On this screen

@@ -22,9 +22,9 @@ err-channel = "{ $value }" אינו ערוץ; השתמשו ב-sms, email, phone 
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = שדה חובה
-field-bad-phone = אינו מספר טלפון (למשל 050 123 4567 או +972 50 123 4567)
+field-bad-phone = אינו מספר טלפון (למשל { $national } או { $international })
 field-bad-email = אינה כתובת אימייל (למשל ana@example.com)
-field-bad-date = אינו תאריך (למשל 14.3. או 14.3.1986)
+field-bad-date = אינו תאריך (למשל { $short } או { $full })
 field-future-date = התאריך הזה בעתיד
 
 ## Field names
@@ -241,8 +241,7 @@ ui-channel-sms = SMS
 ui-channel-email = אימייל
 ui-channel-phone = טלפון
 ui-channel-post = דואר
-ui-hint-birthday = למשל 14.3. או 14.3.1986
-ui-hint-birthday-us = למשל 3/14 או 3/14/1986
+ui-hint-birthday = למשל { $short } או { $full }
 ui-hint-card = כרטיס מועדון או קוד בקופה
 ui-hint-born = תאריך, או גיל בשנים
 ui-hint-kind = כלב, חתול, ארנב…
@@ -956,3 +955,34 @@ cli-demo-removed = { $count ->
 }
 help-demo-yes = הוספה גם למועדון שכבר יש בו חברים, או הסרה עם --remove
 help-demo-remove = הסרת חברי המועדון לדוגמה, עם הקבלות והנקודות שלהם
+
+# setup14
+field-shop-name = שם החנות
+field-country = מדינה
+field-currency = מטבע
+field-language = שפה
+field-feb29 = יום הולדת ב-29 בפברואר
+settings-feb29-feb28 = ב-28 בפברואר בשנים אחרות
+settings-feb29-mar1 = ב-1 במרץ בשנים אחרות
+settings-language-name = עברית
+settings-choose = ←→ בחירה
+settings-currency-usual = המקובל שם: { $currency }
+settings-country-examples = למשל { $phone }, { $date }
+ui-setup-title = החנות שלך
+ui-setup-intro = ברוכים הבאים! את אלה ניחשנו לפי שפת המחשב. תקנו את מה שלא נכון; Enter מאשר הכול.
+ui-setup-later = אפשר לשנות הכול מאוחר יותר בהגדרות (s ברשימה שבדלפק, או F4).
+ui-settings-title = הגדרות
+ui-settings-intro = נשמר בקובץ ההגדרות; ההערות וההגדרות האחרות בו נשארות כפי שהן.
+ui-settings-saved = ההגדרות נשמרו.
+ui-settings-no-file = אין קובץ הגדרות שאפשר לשמור בו את ההגדרות.
+ui-settings-fix = נא לתקן את ההגדרות המסומנות.
+ui-settings-sorting = ממיינים את רשימות חברי המועדון לפי השפה החדשה… { $done } מתוך { $total }
+ui-settings-sorting-note = המקשים ממשיכים לעבוד; Esc חוזר אחורה בזמן שהמיון מסתיים.
+ui-key-settings = הגדרות
+ui-key-accept = אישור
+ui-help-title-setup = עזרה: החנות שלך
+ui-help-intro-setup = ההפעלה הראשונה: שם החנות, המדינה (מספרי הטלפון, סדר התאריך והמטבע המקובל נקבעים לפיה), המטבע והשפה. Tab עובר ביניהם; Enter שומר אותם בקובץ ההגדרות.
+ui-help-setup = במסך הזה
+ui-help-title-settings = עזרה: הגדרות
+ui-help-intro-settings = שם החנות, המדינה, המטבע והשפה, והיום שבו חוגגים יום הולדת של 29 בפברואר בשנים אחרות. Enter שומר אותם בקובץ ההגדרות, וההערות שבו נשמרות.
+ui-help-settings = במסך הזה

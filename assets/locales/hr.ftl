@@ -22,9 +22,9 @@ err-channel = "{ $value }" nije kanal; upišite sms, email, phone ili post.
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = obavezno
-field-bad-phone = nije broj telefona (npr. 091 234 5678 ili +385 91 234 5678)
+field-bad-phone = nije broj telefona (npr. { $national } ili { $international })
 field-bad-email = nije adresa e-pošte (npr. ana@example.com)
-field-bad-date = nije datum (npr. 14.3. ili 14.3.1986)
+field-bad-date = nije datum (npr. { $short } ili { $full })
 field-future-date = ovaj datum je u budućnosti
 
 ## Field names
@@ -243,8 +243,7 @@ ui-channel-sms = SMS
 ui-channel-email = E-pošta
 ui-channel-phone = Telefon
 ui-channel-post = Pošta
-ui-hint-birthday = npr. 14.3. ili 14.3.1986
-ui-hint-birthday-us = npr. 3/14 ili 3/14/1986
+ui-hint-birthday = npr. { $short } ili { $full }
 ui-hint-card = klupska kartica ili šifra s blagajne
 ui-hint-born = datum ili dob u godinama
 ui-hint-kind = pas, mačka, kunić…
@@ -971,3 +970,34 @@ cli-demo-removed = { $count ->
 }
 help-demo-yes = Dodaj ih i u klub koji već ima članove, ili ih ukloni uz --remove
 help-demo-remove = Ukloni probne članove, s njihovim računima i bodovima
+
+# setup14
+field-shop-name = Naziv trgovine
+field-country = Zemlja
+field-currency = Valuta
+field-language = Jezik
+field-feb29 = Rođendan 29. 2.
+settings-feb29-feb28 = 28. 2. u ostalim godinama
+settings-feb29-mar1 = 1. 3. u ostalim godinama
+settings-language-name = Hrvatski
+settings-choose = ←→ odaberi
+settings-currency-usual = ondje uobičajena: { $currency }
+settings-country-examples = npr. { $phone }, { $date }
+ui-setup-title = Vaša trgovina
+ui-setup-intro = Dobro došli! Ovo je pogođeno prema jeziku vašeg računala. Promijenite što nije točno; Enter prihvaća sve.
+ui-setup-later = Sve se kasnije može promijeniti u Postavkama (s na popisu za pultom ili F4).
+ui-settings-title = Postavke
+ui-settings-intro = Sprema se u datoteku postavki; njezini komentari i ostale postavke ostaju kakvi jesu.
+ui-settings-saved = Postavke su spremljene.
+ui-settings-no-file = Nema datoteke postavki u koju bi se postavke spremile.
+ui-settings-fix = Ispravite označene postavke.
+ui-settings-sorting = Popisi članova slažu se za novi jezik… { $done } od { $total }
+ui-settings-sorting-note = Tipke i dalje rade; Esc vraća natrag dok se posao dovršava.
+ui-key-settings = postavke
+ui-key-accept = prihvati
+ui-help-title-setup = Pomoć: vaša trgovina
+ui-help-intro-setup = Prvo pokretanje: naziv trgovine, zemlja (prema njoj se čitaju brojevi telefona, redoslijed datuma i uobičajena valuta), valuta i jezik. Tab prelazi između njih; Enter ih sprema u datoteku postavki.
+ui-help-setup = Na ovom zaslonu
+ui-help-title-settings = Pomoć: postavke
+ui-help-intro-settings = Naziv trgovine, zemlja, valuta i jezik te dan kad se rođendan 29. 2. slavi u ostalim godinama. Enter ih sprema u datoteku postavki i čuva njezine komentare.
+ui-help-settings = Na ovom zaslonu

@@ -22,9 +22,9 @@ err-channel = "{ $value }" ไม่ใช่ช่องทางติดต�
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = ต้องกรอก
-field-bad-phone = ไม่ใช่เบอร์โทรศัพท์ (เช่น 081 234 5678 หรือ +66 81 234 5678)
+field-bad-phone = ไม่ใช่เบอร์โทรศัพท์ (เช่น { $national } หรือ { $international })
 field-bad-email = ไม่ใช่ที่อยู่อีเมล (เช่น ana@example.com)
-field-bad-date = ไม่ใช่วันที่ (เช่น 14.3. หรือ 14.3.1986)
+field-bad-date = ไม่ใช่วันที่ (เช่น { $short } หรือ { $full })
 field-future-date = วันที่นี้ยังมาไม่ถึง
 
 ## Field names
@@ -235,8 +235,7 @@ ui-channel-sms = SMS
 ui-channel-email = อีเมล
 ui-channel-phone = โทรศัพท์
 ui-channel-post = ไปรษณีย์
-ui-hint-birthday = เช่น 14.3. หรือ 14.3.1986
-ui-hint-birthday-us = เช่น 3/14 หรือ 3/14/1986
+ui-hint-birthday = เช่น { $short } หรือ { $full }
 ui-hint-card = บัตรคลับหรือรหัสเครื่องคิดเงิน
 ui-hint-born = วันที่ หรืออายุเป็นปี
 ui-hint-kind = สุนัข แมว กระต่าย…
@@ -923,3 +922,34 @@ cli-demo-removed = { $count ->
 }
 help-demo-yes = เพิ่มลงในคลับที่มีสมาชิกอยู่แล้วด้วย หรือลบออกเมื่อใช้กับ --remove
 help-demo-remove = ลบสมาชิกตัวอย่างออก พร้อมใบเสร็จและคะแนนของพวกเขา
+
+# setup14
+field-shop-name = ชื่อร้าน
+field-country = ประเทศ
+field-currency = สกุลเงิน
+field-language = ภาษา
+field-feb29 = วันเกิด 29 ก.พ.
+settings-feb29-feb28 = ปีอื่นฉลองวันที่ 28 ก.พ.
+settings-feb29-mar1 = ปีอื่นฉลองวันที่ 1 มี.ค.
+settings-language-name = ไทย
+settings-choose = ←→ เลือก
+settings-currency-usual = ที่ใช้กันทั่วไป: { $currency }
+settings-country-examples = เช่น { $phone }, { $date }
+ui-setup-title = ร้านของคุณ
+ui-setup-intro = ยินดีต้อนรับ! ค่าเหล่านี้เดาจากภาษาของคอมพิวเตอร์ แก้ไขส่วนที่ไม่ถูกต้อง แล้วกด Enter เพื่อยอมรับทั้งหมด
+ui-setup-later = เปลี่ยนได้ทั้งหมดภายหลังในการตั้งค่า (กด s ที่รายชื่อหน้าร้าน หรือ F4)
+ui-settings-title = การตั้งค่า
+ui-settings-intro = บันทึกลงไฟล์ตั้งค่า คำอธิบายและการตั้งค่าอื่นในไฟล์ยังอยู่เหมือนเดิม
+ui-settings-saved = บันทึกการตั้งค่าแล้ว
+ui-settings-no-file = ไม่มีไฟล์ตั้งค่าให้บันทึกการตั้งค่า
+ui-settings-fix = โปรดแก้ไขการตั้งค่าที่มีเครื่องหมาย
+ui-settings-sorting = กำลังเรียงรายชื่อสมาชิกตามภาษาใหม่… { $done } จาก { $total }
+ui-settings-sorting-note = ปุ่มต่าง ๆ ยังใช้ได้ กด Esc เพื่อกลับระหว่างที่งานกำลังเสร็จ
+ui-key-settings = ตั้งค่า
+ui-key-accept = ยอมรับ
+ui-help-title-setup = วิธีใช้: ร้านของคุณ
+ui-help-intro-setup = การเริ่มใช้งานครั้งแรก: ชื่อร้าน ประเทศ (เบอร์โทรศัพท์ ลำดับวันที่ และสกุลเงินที่ใช้ทั่วไปเป็นไปตามประเทศ) สกุลเงิน และภาษา กด Tab เพื่อย้ายช่อง กด Enter เพื่อบันทึกลงไฟล์ตั้งค่า
+ui-help-setup = ในหน้าจอนี้
+ui-help-title-settings = วิธีใช้: การตั้งค่า
+ui-help-intro-settings = ชื่อร้าน ประเทศ สกุลเงิน และภาษา รวมถึงวันที่ฉลองวันเกิด 29 ก.พ. ในปีอื่น กด Enter เพื่อบันทึกลงไฟล์ตั้งค่า โดยคำอธิบายในไฟล์ยังอยู่ครบ
+ui-help-settings = ในหน้าจอนี้

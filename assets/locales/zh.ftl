@@ -22,9 +22,9 @@ err-channel = “{ $value }”不是联系渠道；请使用 sms、email、phone
 
 ## Field problems (shown at the field in the signup form, and by the CLI)
 field-required = 必填
-field-bad-phone = 不是电话号码（例如 091 234 5678 或 +385 91 234 5678）
+field-bad-phone = 不是电话号码（例如 { $national } 或 { $international }）
 field-bad-email = 不是电子邮件地址（例如 ana@example.com）
-field-bad-date = 不是日期（例如 14.3. 或 14.3.1986）
+field-bad-date = 不是日期（例如 { $short } 或 { $full }）
 field-future-date = 这个日期在未来
 
 ## Field names
@@ -235,8 +235,7 @@ ui-channel-sms = 短信
 ui-channel-email = 邮件
 ui-channel-phone = 电话
 ui-channel-post = 邮寄
-ui-hint-birthday = 例如 14.3. 或 14.3.1986
-ui-hint-birthday-us = 例如 3/14 或 3/14/1986
+ui-hint-birthday = 例如 { $short } 或 { $full }
 ui-hint-card = 会员卡或收银机代码
 ui-hint-born = 日期，或岁数
 ui-hint-kind = 狗、猫、兔子…
@@ -923,3 +922,34 @@ cli-demo-removed = { $count ->
 }
 help-demo-yes = 也添加到已有会员的俱乐部，或配合 --remove 移除他们
 help-demo-remove = 移除示例会员及其收据和积分
+
+# setup14
+field-shop-name = 店名
+field-country = 国家
+field-currency = 货币
+field-language = 语言
+field-feb29 = 2月29日生日
+settings-feb29-feb28 = 其他年份在2月28日
+settings-feb29-mar1 = 其他年份在3月1日
+settings-language-name = 中文
+settings-choose = ←→ 选择
+settings-currency-usual = 当地常用：{ $currency }
+settings-country-examples = 例如 { $phone }，{ $date }
+ui-setup-title = 您的小店
+ui-setup-intro = 欢迎！以下内容是根据电脑的语言猜测的。请修改不对的地方；按 Enter 全部接受。
+ui-setup-later = 以后都可以在“设置”中修改（在柜台列表按 s，或按 F4）。
+ui-settings-title = 设置
+ui-settings-intro = 保存到配置文件；文件中的注释和其他设置保持不变。
+ui-settings-saved = 设置已保存。
+ui-settings-no-file = 没有可以保存设置的配置文件。
+ui-settings-fix = 请更正标出的设置。
+ui-settings-sorting = 正在按新语言排列会员列表… { $done } / { $total }
+ui-settings-sorting-note = 按键照常可用；排列完成前可按 Esc 返回。
+ui-key-settings = 设置
+ui-key-accept = 接受
+ui-help-title-setup = 帮助：您的小店
+ui-help-intro-setup = 首次启动：店名、国家（电话号码、日期顺序和常用货币都依国家而定）、货币和语言。Tab 在各栏之间移动；Enter 将它们保存到配置文件。
+ui-help-setup = 在此页面
+ui-help-title-settings = 帮助：设置
+ui-help-intro-settings = 店名、国家、货币和语言，以及2月29日的生日在其他年份哪天庆祝。Enter 将它们保存到配置文件，并保留其中的注释。
+ui-help-settings = 在此页面

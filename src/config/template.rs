@@ -12,13 +12,19 @@ const TEMPLATE: &str = include_str!("../../assets/config.toml");
 pub fn default_text(lang_env: Option<&str>) -> String {
     let (locale, country) = guess_from_lang(lang_env.unwrap_or(""));
     let currency = Currency::for_country(&country).code();
+    text_for(&locale, &country, currency)
+}
+
+/// The commented template for a shop in `country` paying in `currency`,
+/// its screens in `locale` (codes as the config file writes them).
+pub fn text_for(locale: &str, country: &str, currency: &str) -> String {
     let text = TEMPLATE
-        .replace("{{country}}", &country)
+        .replace("{{country}}", country)
         .replace("{{currency}}", currency)
-        .replace("{{locale}}", &locale);
+        .replace("{{locale}}", locale);
     // The shop's name, tiers and rewards start in the shop's language;
     // the owner renames them at will.
-    crate::i18n::Locale::new(&locale).scope(|| words_in_template(&text))
+    crate::i18n::Locale::new(locale).scope(|| words_in_template(&text))
 }
 
 /// `{{config-…}}` placeholders become their text in the locale in use,
@@ -41,7 +47,7 @@ fn words_in_template(text: &str) -> String {
 }
 
 /// `he_IL.UTF-8` → (`he`, `IL`); unknown parts fall back to English and US.
-fn guess_from_lang(lang: &str) -> (String, String) {
+pub fn guess_from_lang(lang: &str) -> (String, String) {
     let locale = crate::i18n::normalise_lang(lang);
     let region: String = lang
         .split(['.', '@'])

@@ -81,6 +81,19 @@ pub fn current_locale(conn: &Connection) -> Result<String> {
 /// follow another language, or none yet, every member's key is written
 /// again, in one transaction. Returns how many members were rekeyed.
 pub fn follow(conn: &Connection, locale: &str) -> Result<usize> {
+    follow_reporting(conn, locale, &mut |_, _| {})
+}
+
+/// How many keys are written between two progress reports.
+const REPORT_EVERY: usize = 1000;
+
+/// As [`follow`], telling `progress` (members rekeyed, of how many) as it
+/// goes: on a big club the rewrite takes seconds.
+pub fn follow_reporting(
+    conn: &Connection,
+    locale: &str,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize> {
     let locale = language_of(locale);
     if stored_locale(conn)?.as_deref() == Some(locale.as_str()) {
         return Ok(0);
@@ -98,9 +111,13 @@ pub fn follow(conn: &Connection, locale: &str) -> Result<usize> {
             .collect::<rusqlite::Result<Vec<_>>>()?
         };
         let mut update = conn.prepare_cached("UPDATE members SET sort_key = ?2 WHERE id = ?1")?;
-        for (id, first, family) in &members {
+        for (done, (id, first, family)) in members.iter().enumerate() {
             update.execute(params![id, member_key(&locale, first, family)])?;
+            if done % REPORT_EVERY == 0 {
+                progress(done, members.len());
+            }
         }
+        progress(members.len(), members.len());
         conn.execute(
             "INSERT INTO list_order (only_row, locale) VALUES (1, ?1)
              ON CONFLICT (only_row) DO UPDATE SET locale = excluded.locale",

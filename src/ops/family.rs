@@ -9,7 +9,7 @@ use crate::domain::date_order::DateOrder;
 use crate::domain::family::BirthInfo;
 use crate::domain::member::{FieldError, clean_text, parse_birthday};
 use crate::error::{Error, Result};
-use crate::ops::members::{IfDuplicate, field_error};
+use crate::ops::members::{IfDuplicate, field_error, field_error_in};
 
 /// Why a birth as typed was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,12 +98,12 @@ pub struct KinInput {
 }
 
 /// The refusal of a birth, in the command line's words for `field_key`.
-fn birth_error(field_key: &str, problem: BirthProblem) -> Error {
+fn birth_error(ctx: &Ctx, field_key: &str, problem: BirthProblem) -> Error {
     match problem {
         BirthProblem::BornAndAge => Error::user("err-born-and-age", &[]),
         BirthProblem::Age => Error::user("err-age", &[]),
-        BirthProblem::Date(e) => field_error(field_key, e),
-        BirthProblem::NoYear => field_error(field_key, FieldError::Date),
+        BirthProblem::Date(e) => field_error_in(&ctx.config, field_key, e),
+        BirthProblem::NoYear => field_error_in(&ctx.config, field_key, FieldError::Date),
         BirthProblem::TooOld { limit } => {
             Error::user("err-kin-too-old", &[("limit", &limit.to_string())])
         }
@@ -116,7 +116,7 @@ pub(crate) fn birth(ctx: &Ctx, kin: Kin, input: &KinInput) -> Result<BirthInfo> 
     let today = ctx.clock.today();
     read_birth(&input.born, &input.age, today, order)
         .and_then(|b| check_age(kin, b, today))
-        .map_err(|p| birth_error("field-born", p))
+        .map_err(|p| birth_error(ctx, "field-born", p))
 }
 
 /// A pet's gotcha day as typed; blank is none.
@@ -130,7 +130,7 @@ pub(crate) fn day_of(ctx: &Ctx, field_key: &str, text: &str) -> Result<Option<Na
         text if text.is_empty() => Ok(None),
         text => full_date(&text, ctx.clock.today(), ctx.config.date_order())
             .map(Some)
-            .map_err(|p| birth_error(field_key, p)),
+            .map_err(|p| birth_error(ctx, field_key, p)),
     }
 }
 

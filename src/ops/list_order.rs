@@ -11,3 +11,13 @@ use crate::error::Result;
 pub fn follow_shop_language(ctx: &Ctx) -> Result<usize> {
     list_order::follow(&ctx.conn, &ctx.config.shop.locale)
 }
+
+/// As [`follow_shop_language`], telling `progress` (members rekeyed, of
+/// how many) as it goes: a change of language on the Settings screen runs
+/// it behind a progress line.
+pub fn follow_shop_language_reporting(
+    ctx: &Ctx,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize> {
+    list_order::follow_reporting(&ctx.conn, &ctx.config.shop.locale, progress)
+}

@@ -64,12 +64,27 @@ pub enum Outcome {
 }
 
 /// The refusal for one field, worded as the command line always said it.
+/// A phone or date problem shows the shop's own example: see
+/// [`field_error_in`].
 pub fn field_error(label_key: &str, problem: FieldError) -> Error {
+    field_error_in(&crate::config::Config::default(), label_key, problem)
+}
+
+/// The refusal for one field, its example (a phone number, a date) as a
+/// shop with `config` writes it.
+pub fn field_error_in(
+    config: &crate::config::Config,
+    label_key: &str,
+    problem: FieldError,
+) -> Error {
     Error::user_with(
         "err-field",
         vec![
             ("field", Arg::key(label_key)),
-            ("problem", Arg::key(problem.message_key())),
+            (
+                "problem",
+                Arg::message(crate::words::examples::field_problem(&problem, config)),
+            ),
         ],
     )
 }
@@ -169,10 +184,11 @@ type Read = (MemberDraft, Option<CalendarBirthday>, Vec<Channel>);
 pub fn read_member(ctx: &Ctx, input: &MemberInput) -> Result<Read> {
     let draft = check_member(input, ctx.clock.today(), &ctx.config).map_err(|problems| {
         let (field, problem) = problems[0].clone();
-        field_error(field.label_key(), problem)
+        field_error_in(&ctx.config, field.label_key(), problem)
     })?;
-    let kept = calendar_birthday(input)
-        .map_err(|problem| field_error(MemberField::Birthday.label_key(), problem))?;
+    let kept = calendar_birthday(input).map_err(|problem| {
+        field_error_in(&ctx.config, MemberField::Birthday.label_key(), problem)
+    })?;
     Ok((draft, kept, consent::channels(&input.consents)?))
 }
 

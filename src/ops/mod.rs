@@ -36,6 +36,7 @@ pub mod loyalty;
 pub mod member_change;
 pub mod members;
 pub mod review;
+pub mod settings;
 pub mod till_customers;
 
 #[cfg(test)]

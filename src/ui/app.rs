@@ -325,11 +325,12 @@ impl App {
                 }
             }
             Effect::Loyalty(effect) => self.apply_loyalty(effect),
+            Effect::Settings(effect) => self.apply_settings(effect),
         }
     }
 
     /// The screen now in front was below one that closed: it reloads.
-    fn resume(&mut self) {
+    pub(super) fn resume(&mut self) {
         if let Err(e) = self.stack.top_mut().resumed(&self.ctx) {
             self.problem(e);
         }

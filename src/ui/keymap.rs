@@ -104,6 +104,7 @@ pub const COUNTER_SEARCH: Keymap = &[
     b(&[ESC], Action::ClearSearch, "ui-key-clear-search", true),
     // Every printable key is search text here, so the review has an F key.
     b(&[F2], Action::OpenReview, "ui-key-review", true),
+    b(&[F4], Action::Settings, "ui-key-settings", true),
     HELP,
 ];
 
@@ -118,6 +119,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ch('i')], Action::OpenImport, "ui-key-import", true),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
     b(&[ch('t')], Action::Tiers, "ui-key-tiers", true),
+    b(&[ch('s'), F4], Action::Settings, "ui-key-settings", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,
     HELP,
@@ -314,6 +316,11 @@ mod tests {
         POINTS_FORM,
         TIERS,
         TIERS_EDIT,
+        SETUP_FIELD,
+        SETUP_CHOICE,
+        SETTINGS_FIELD,
+        SETTINGS_CHOICE,
+        SETTINGS_SORTING,
     ];
 
     fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

@@ -5,6 +5,9 @@
 
 use super::*;
 
+/// The Settings screen's key on the counter, in the search and the list.
+pub(super) const F4: Key = key(KeyCode::F(4));
+
 /// The member card; `f` picks a child or pet for Enter, `x` and `m`.
 pub const MEMBER: Keymap = &[
     b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
@@ -210,3 +213,48 @@ pub const TIERS_EDIT: Keymap = &[
     CANCEL,
     HELP_F1,
 ];
+
+/// The first start's shop setup, on a text field: Enter accepts it all.
+pub const SETUP_FIELD: Keymap = &[
+    NEXT_FIELD,
+    PREV_FIELD,
+    b(&[ENTER], Action::Save, "ui-key-accept", true),
+    HELP_F1,
+];
+
+/// The setup's language: ←→ pick one.
+pub const SETUP_CHOICE: Keymap = &[
+    b(&[key(KeyCode::Left)], Action::Left, "settings-choose", true),
+    b(
+        &[key(KeyCode::Right)],
+        Action::Right,
+        "settings-choose",
+        true,
+    ),
+    NEXT_FIELD,
+    PREV_FIELD,
+    b(&[ENTER], Action::Save, "ui-key-accept", true),
+    HELP,
+];
+
+/// The Settings screen on a text field.
+pub const SETTINGS_FIELD: Keymap = &[NEXT_FIELD, PREV_FIELD, SAVE, CANCEL, HELP_F1];
+
+/// The Settings screen's language and Feb 29 rule: ←→ pick one.
+pub const SETTINGS_CHOICE: Keymap = &[
+    b(&[key(KeyCode::Left)], Action::Left, "settings-choose", true),
+    b(
+        &[key(KeyCode::Right)],
+        Action::Right,
+        "settings-choose",
+        true,
+    ),
+    NEXT_FIELD,
+    PREV_FIELD,
+    SAVE,
+    CANCEL,
+    HELP,
+];
+
+/// While the lists are sorted again for a new language: the owner may go.
+pub const SETTINGS_SORTING: Keymap = &[BACK, QUIT, HELP];

@@ -75,6 +75,8 @@ pub enum Action {
     ReferredBy,
     ReviewBonus,
     Tiers,
+    /// The shop's settings.
+    Settings,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

@@ -8,6 +8,7 @@
 
 pub mod app;
 mod app_loyalty;
+mod app_settings;
 pub mod clipboard;
 pub mod direction;
 pub mod format;
@@ -29,9 +30,13 @@ pub use theme::Theme;
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Runs the TUI until the owner quits.
-pub fn run(ctx: Ctx) -> Result<()> {
-    let app = App::new(ctx, Theme::from_env())?
+/// Runs the TUI until the owner quits; on a `first_start` (no config file
+/// yet) the shop's setup shows first.
+pub fn run(ctx: Ctx, first_start: bool) -> Result<()> {
+    let mut app = App::new(ctx, Theme::from_env())?
         .with_terminal_reorders(terminal::reorders_bidi(|name| std::env::var_os(name)));
+    if first_start {
+        app.first_start();
+    }
     terminal::run(app)
 }

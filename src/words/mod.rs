@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod dates;
+pub mod examples;
 pub mod family;
 pub mod locale;
 pub mod loyalty;

@@ -170,6 +170,9 @@ impl CounterState {
                 Effect::Notice(Message::plain(super::review::LOADING)),
             ]),
             Action::Tiers => Effect::Open(Box::new(TiersState::open(ctx))),
+            Action::Settings => {
+                Effect::Open(Box::new(super::settings::SettingsState::settings(ctx)))
+            }
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }

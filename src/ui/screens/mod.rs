@@ -21,6 +21,9 @@ pub mod points_history;
 pub mod redeem;
 pub mod review;
 mod review_render;
+pub mod settings;
+mod settings_render;
+mod settings_sorting;
 pub mod signup;
 pub mod signup_fields;
 pub mod tiers;
@@ -86,6 +89,8 @@ pub enum Effect {
     Many(Vec<Effect>),
     /// Points, redemptions and tiers (handled in `app_loyalty.rs`).
     Loyalty(LoyaltyEffect),
+    /// The shop's settings to save (handled in `app_settings.rs`).
+    Settings(settings::SettingsEffect),
 }
 
 /// Opens the screen `state` built, or says why it could not be built.

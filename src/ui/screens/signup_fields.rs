@@ -17,6 +17,7 @@ use crate::ops::members::{MemberField, MemberInput, check_member};
 use crate::ui::format;
 use crate::ui::widgets::field::TextField;
 use crate::words::calendar::calendar_hint_ok;
+use crate::words::examples::{birthday_message, field_problem};
 
 /// The places Tab stops at, in order. The first four are what a customer
 /// at the counter usually gives; the rest are optional.
@@ -257,8 +258,9 @@ pub fn check(
             (*slot, *at) = (text.to_string(), Some(stop));
         } else {
             // A second one of a kind: its own problem first, if it has one.
-            let problem = read_contact(text, config).map_or_else(|e| e.message_key(), |_| second);
-            errors.push((stop, Message::plain(problem)));
+            let problem = read_contact(text, config)
+                .map_or_else(|e| field_problem(&e, config), |_| Message::plain(second));
+            errors.push((stop, problem));
         }
     }
     let draft = check_member(&input, today, config).map_err(|problems| {
@@ -269,7 +271,7 @@ pub fn check(
                 MemberField::Email => email_at.unwrap_or(Stop::Contact),
                 MemberField::Birthday => Stop::Birthday,
             };
-            errors.push((stop, Message::plain(problem.message_key())));
+            errors.push((stop, field_problem(&problem, config)));
         }
     });
     match draft {
@@ -332,14 +334,10 @@ pub fn hint(
             }
             _ => None,
         },
-        Stop::Birthday if value.is_empty() => {
-            let key = if config.date_order().month_first() {
-                "ui-hint-birthday-us"
-            } else {
-                "ui-hint-birthday"
-            };
-            Some((t(key), false))
-        }
+        Stop::Birthday if value.is_empty() => Some((
+            birthday_message("ui-hint-birthday", config.date_order()).to_string(),
+            false,
+        )),
         Stop::Birthday => parse_birthday(value, today, config.date_order())
             .ok()
             .map(|b| {
