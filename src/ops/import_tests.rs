@@ -65,7 +65,15 @@ fn a_file_from_the_inbox_is_imported_once_and_listed_as_imported() {
         cancel: &cancel,
     };
     let now = ctx.clock.now();
-    let report = import_file(&mut ctx.conn, &file, &opts, now, control, false).unwrap();
+    let report = import_file(
+        &mut ctx.conn,
+        &file,
+        &opts,
+        now,
+        control,
+        Confirmed::default(),
+    )
+    .unwrap();
     assert_eq!(report.counts.receipts_new, 2);
     after_import(&ctx).unwrap();
     assert!(new_inbox_files(&ctx).unwrap().1.is_empty());
