@@ -157,7 +157,11 @@ fn reading_again_with_another_country_matches_only_receipts_without_a_member() {
 fn a_file_in_another_currency_is_refused_once_the_club_has_receipts() {
     let (dir, mut ctx) = club();
     let ours = dir.path().join("ours.csv");
-    std::fs::write(&ours, "receipt_id,time,total\nE1,2026-11-02T10:00:00,1.00\n").unwrap();
+    std::fs::write(
+        &ours,
+        "receipt_id,time,total\nE1,2026-11-02T10:00:00,1.00\n",
+    )
+    .unwrap();
     let kroner = dir.path().join("kroner.csv");
     std::fs::write(
         &kroner,
@@ -166,10 +170,19 @@ fn a_file_in_another_currency_is_refused_once_the_club_has_receipts() {
     )
     .unwrap();
     run(&mut ctx, &ours, &Overrides::default(), Confirmed::default()).unwrap();
-    let err = run(&mut ctx, &kroner, &Overrides::default(), Confirmed::default()).unwrap_err();
+    let err = run(
+        &mut ctx,
+        &kroner,
+        &Overrides::default(),
+        Confirmed::default(),
+    )
+    .unwrap_err();
     assert_eq!(err.key(), Some("import-err-currency"));
     let said = err.to_string();
-    assert!(said.contains("DKK") && said.contains(ctx.config.currency().code()), "{said}");
+    assert!(
+        said.contains("DKK") && said.contains(ctx.config.currency().code()),
+        "{said}"
+    );
     let accepted = confirmed(false, Some("DKK"), false).unwrap();
     let report = run(&mut ctx, &kroner, &Overrides::default(), accepted).unwrap();
     assert_eq!(report.counts.receipts_new, 1);
