@@ -105,6 +105,15 @@ impl Message {
         &self.key
     }
 
+    /// A plain value the message was made with, by its placeholder's name
+    /// (a screen acting on an error reads what it names this way).
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.args.iter().find_map(|(n, arg)| match arg {
+            Arg::Text(text) if n == name => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
     /// The stable code of the message for scripts: its key without the
     /// part that only says where the text lives (`import-row-cut` → `row-cut`).
     pub fn code(&self) -> &str {

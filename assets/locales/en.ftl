@@ -978,3 +978,23 @@ ui-help-setup = On this screen
 ui-help-title-settings = Help: settings
 ui-help-intro-settings = The shop's name, country, currency and language, and the day a Feb 29 birthday is celebrated in other years. Enter saves them into the config file, keeping its comments.
 ui-help-settings = On this screen
+
+# import14
+import-row-ambiguous-money = "{ $column }": "{ $value }" could be thousands or decimals, and no other amount in this column shows which mark the file writes decimals with; write it as 1234.00 or 1.234,00
+import-row-ambiguous-money-mixed = "{ $column }": "{ $value }" could be thousands or decimals, and this column writes decimals both with "." and with ","; write every amount of the column the same way
+import-err-currency = { $file } is in { $currency } (line { $line }), but the shop's currency is { $shop }; nothing was stored. Add --currency { $currency } to store its amounts as they are.
+import-note-currency = This file is in { $currency } (line { $line }) and the shop's currency is { $shop }; its amounts were stored as they are. Set the shop's currency in the config if { $shop } is not right.
+import-err-currency-code = "{ $value }" is not a three-letter currency code (e.g. EUR, DKK, ILS).
+import-again-done = { $file } ({ $format }) read again: { $matched } receipts without a member now have one, { $unmatched } still have none; rows rejected: { $rejected }. Nothing else was changed.
+help-import-currency = The file's currency (e.g. DKK) when it is not the shop's: its amounts are stored as they are
+help-import-again = Read a file imported before again (with --country or --format): its receipts without a member are matched; nothing else changes
+ui-import-country = Country:
+ui-import-format = Format: { $format }
+ui-import-format-detect = detect
+ui-import-currency-question = { $file } is in { $currency }, but the shop's currency is { $shop }. Import it with its amounts as they are? (y / n)
+ui-import-result-matched = Now with a member
+ui-key-import-country = country
+ui-key-import-format = format
+ui-key-import-again = read again
+ui-help-import-country = Typing the country
+ui-import-choices-hint = c country · f format · a read a file again

@@ -986,3 +986,23 @@ ui-help-setup = במסך הזה
 ui-help-title-settings = עזרה: הגדרות
 ui-help-intro-settings = שם החנות, המדינה, המטבע והשפה, והיום שבו חוגגים יום הולדת של 29 בפברואר בשנים אחרות. Enter שומר אותם בקובץ ההגדרות, וההערות שבו נשמרות.
 ui-help-settings = במסך הזה
+
+# import14
+import-row-ambiguous-money = "{ $column }": "{ $value }" יכול להיות אלפים או שברים, ואף סכום אחר בעמודה הזו לא מראה באיזה סימן הקובץ כותב שברים; כתבו אותו כ-1234.00 או כ-1.234,00
+import-row-ambiguous-money-mixed = "{ $column }": "{ $value }" יכול להיות אלפים או שברים, והעמודה הזו כותבת שברים גם עם "." וגם עם ","; כתבו את כל הסכומים בעמודה באותה צורה
+import-err-currency = { $file } הוא ב-{ $currency } (שורה { $line }), אבל המטבע של החנות הוא { $shop }; דבר לא נשמר. הוסיפו --currency { $currency } כדי לשמור את הסכומים כפי שהם.
+import-note-currency = הקובץ הזה הוא ב-{ $currency } (שורה { $line }) והמטבע של החנות הוא { $shop }; הסכומים נשמרו כפי שהם. אם { $shop } אינו נכון, הגדירו את המטבע של החנות בקובץ ההגדרות.
+import-err-currency-code = "{ $value }" אינו קוד מטבע בן שלוש אותיות (למשל EUR, DKK, ILS).
+import-again-done = { $file } ({ $format }) נקרא שוב: ל-{ $matched } קבלות בלי חבר מועדון יש עכשיו חבר מועדון, ל-{ $unmatched } עדיין אין; שורות שנדחו: { $rejected }. שום דבר אחר לא שונה.
+help-import-currency = המטבע של הקובץ (למשל DKK) כשהוא אינו המטבע של החנות: הסכומים נשמרים כפי שהם
+help-import-again = לקרוא שוב קובץ שכבר יובא (עם --country או --format): הקבלות שלו בלי חבר מועדון מותאמות; שום דבר אחר לא משתנה
+ui-import-country = מדינה:
+ui-import-format = פורמט: { $format }
+ui-import-format-detect = זיהוי אוטומטי
+ui-import-currency-question = { $file } הוא ב-{ $currency }, אבל המטבע של החנות הוא { $shop }. לייבא אותו עם הסכומים כפי שהם? (y / n)
+ui-import-result-matched = עכשיו עם חבר מועדון
+ui-key-import-country = מדינה
+ui-key-import-format = פורמט
+ui-key-import-again = קריאה מחדש
+ui-help-import-country = הקלדת המדינה
+ui-import-choices-hint = c מדינה · f פורמט · a קריאה מחדש

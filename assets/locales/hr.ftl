@@ -1001,3 +1001,23 @@ ui-help-setup = Na ovom zaslonu
 ui-help-title-settings = Pomoć: postavke
 ui-help-intro-settings = Naziv trgovine, zemlja, valuta i jezik te dan kad se rođendan 29. 2. slavi u ostalim godinama. Enter ih sprema u datoteku postavki i čuva njezine komentare.
 ui-help-settings = Na ovom zaslonu
+
+# import14
+import-row-ambiguous-money = "{ $column }": "{ $value }" mogu biti tisuće ili decimale, a nijedan drugi iznos u ovom stupcu ne pokazuje kojim znakom datoteka piše decimale; upišite ga kao 1234.00 ili 1.234,00
+import-row-ambiguous-money-mixed = "{ $column }": "{ $value }" mogu biti tisuće ili decimale, a ovaj stupac piše decimale i s "." i s ","; upišite sve iznose stupca na isti način
+import-err-currency = { $file } je u valuti { $currency } (redak { $line }), a valuta trgovine je { $shop }; ništa nije spremljeno. Dodajte --currency { $currency } da se iznosi spreme kakvi jesu.
+import-note-currency = Ova datoteka je u valuti { $currency } (redak { $line }), a valuta trgovine je { $shop }; iznosi su spremljeni kakvi jesu. Ako { $shop } nije točna, postavite valutu trgovine u postavkama.
+import-err-currency-code = "{ $value }" nije troslovna oznaka valute (npr. EUR, DKK, ILS).
+import-again-done = { $file } ({ $format }) ponovno pročitana: { $matched } računa bez člana sada ima člana, { $unmatched } ih još nema; odbijeno redaka: { $rejected }. Ništa drugo nije promijenjeno.
+help-import-currency = Valuta datoteke (npr. DKK) kad nije valuta trgovine: iznosi se spremaju kakvi jesu
+help-import-again = Ponovno pročitaj već uvezenu datoteku (s --country ili --format): njezini računi bez člana se povezuju; ništa se drugo ne mijenja
+ui-import-country = Zemlja:
+ui-import-format = Format: { $format }
+ui-import-format-detect = prepoznaj
+ui-import-currency-question = { $file } je u valuti { $currency }, a valuta trgovine je { $shop }. Uvesti je s iznosima kakvi jesu? (y / n)
+ui-import-result-matched = Sada s članom
+ui-key-import-country = zemlja
+ui-key-import-format = format
+ui-key-import-again = pročitaj ponovno
+ui-help-import-country = Upisivanje zemlje
+ui-import-choices-hint = c zemlja · f format · a pročitaj opet

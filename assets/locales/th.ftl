@@ -953,3 +953,23 @@ ui-help-setup = ในหน้าจอนี้
 ui-help-title-settings = วิธีใช้: การตั้งค่า
 ui-help-intro-settings = ชื่อร้าน ประเทศ สกุลเงิน และภาษา รวมถึงวันที่ฉลองวันเกิด 29 ก.พ. ในปีอื่น กด Enter เพื่อบันทึกลงไฟล์ตั้งค่า โดยคำอธิบายในไฟล์ยังอยู่ครบ
 ui-help-settings = ในหน้าจอนี้
+
+# import14
+import-row-ambiguous-money = "{ $column }": "{ $value }" อาจเป็นหลักพันหรือทศนิยมก็ได้ และไม่มีจำนวนเงินอื่นในคอลัมน์นี้ที่บอกว่าไฟล์ใช้เครื่องหมายใดเขียนทศนิยม ให้เขียนเป็น 1234.00 หรือ 1.234,00
+import-row-ambiguous-money-mixed = "{ $column }": "{ $value }" อาจเป็นหลักพันหรือทศนิยมก็ได้ และคอลัมน์นี้เขียนทศนิยมทั้งด้วย "." และ "," ให้เขียนจำนวนเงินทุกช่องในคอลัมน์แบบเดียวกัน
+import-err-currency = { $file } เป็นสกุลเงิน { $currency } (บรรทัด { $line }) แต่สกุลเงินของร้านคือ { $shop } ไม่ได้บันทึกอะไร เพิ่ม --currency { $currency } เพื่อบันทึกจำนวนเงินตามที่เขียนไว้
+import-note-currency = ไฟล์นี้เป็นสกุลเงิน { $currency } (บรรทัด { $line }) และสกุลเงินของร้านคือ { $shop } จำนวนเงินถูกบันทึกตามที่เขียนไว้ หาก { $shop } ไม่ถูกต้อง ให้ตั้งสกุลเงินของร้านในไฟล์ตั้งค่า
+import-err-currency-code = "{ $value }" ไม่ใช่รหัสสกุลเงินสามตัวอักษร (เช่น EUR, DKK, THB)
+import-again-done = อ่าน { $file } ({ $format }) อีกครั้งแล้ว: ใบเสร็จที่ไม่มีสมาชิก { $matched } ใบตอนนี้มีสมาชิกแล้ว อีก { $unmatched } ใบยังไม่มี แถวที่ถูกปฏิเสธ { $rejected } ไม่มีอะไรอื่นเปลี่ยน
+help-import-currency = สกุลเงินของไฟล์ (เช่น DKK) เมื่อไม่ใช่สกุลเงินของร้าน: จำนวนเงินถูกบันทึกตามที่เขียนไว้
+help-import-again = อ่านไฟล์ที่เคยนำเข้าแล้วอีกครั้ง (พร้อม --country หรือ --format): ใบเสร็จในไฟล์ที่ไม่มีสมาชิกจะถูกจับคู่ ไม่มีอะไรอื่นเปลี่ยน
+ui-import-country = ประเทศ:
+ui-import-format = รูปแบบ: { $format }
+ui-import-format-detect = ตรวจหาเอง
+ui-import-currency-question = { $file } เป็นสกุลเงิน { $currency } แต่สกุลเงินของร้านคือ { $shop } นำเข้าโดยใช้จำนวนเงินตามที่เขียนไว้หรือไม่? (y / n)
+ui-import-result-matched = ตอนนี้มีสมาชิกแล้ว
+ui-key-import-country = ประเทศ
+ui-key-import-format = รูปแบบ
+ui-key-import-again = อ่านอีกครั้ง
+ui-help-import-country = พิมพ์ประเทศ
+ui-import-choices-hint = c ประเทศ · f รูปแบบ · a อ่านไฟล์อีกครั้ง

@@ -953,3 +953,23 @@ ui-help-setup = 在此页面
 ui-help-title-settings = 帮助：设置
 ui-help-intro-settings = 店名、国家、货币和语言，以及2月29日的生日在其他年份哪天庆祝。Enter 将它们保存到配置文件，并保留其中的注释。
 ui-help-settings = 在此页面
+
+# import14
+import-row-ambiguous-money = “{ $column }”：“{ $value }”可能是千位也可能是小数，而此列中没有其他金额能说明文件用哪个符号写小数；请写成 1234.00 或 1.234,00
+import-row-ambiguous-money-mixed = “{ $column }”：“{ $value }”可能是千位也可能是小数，而此列的小数既用“.”又用“,”书写；请用同一种方式书写此列的所有金额
+import-err-currency = { $file } 使用的货币是 { $currency }（第 { $line } 行），但商店的货币是 { $shop }；未存储任何内容。加上 --currency { $currency } 可按原样存储其金额。
+import-note-currency = 此文件使用的货币是 { $currency }（第 { $line } 行），而商店的货币是 { $shop }；金额已按原样存储。如果 { $shop } 不对，请在配置中设置商店的货币。
+import-err-currency-code = “{ $value }”不是三个字母的货币代码（例如 EUR、DKK、ILS）。
+import-again-done = 已重新读取 { $file }（{ $format }）：{ $matched } 张没有会员的收据现在有了会员，{ $unmatched } 张仍然没有；被拒绝的行：{ $rejected }。其他内容均未更改。
+help-import-currency = 文件的货币（例如 DKK），当它不是商店的货币时：金额按原样存储
+help-import-again = 重新读取已导入过的文件（配合 --country 或 --format）：为其中没有会员的收据匹配会员；其他内容不变
+ui-import-country = 国家：
+ui-import-format = 格式：{ $format }
+ui-import-format-detect = 自动识别
+ui-import-currency-question = { $file } 使用的货币是 { $currency }，但商店的货币是 { $shop }。按原样导入其金额吗？（y / n）
+ui-import-result-matched = 现在有会员
+ui-key-import-country = 国家
+ui-key-import-format = 格式
+ui-key-import-again = 重新读取
+ui-help-import-country = 输入国家
+ui-import-choices-hint = c 国家 · f 格式 · a 重新读取文件

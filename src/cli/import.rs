@@ -16,10 +16,10 @@ use serde_json::json;
 use super::{Ctx, JsonFlag, stdout};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
-use crate::import::Report;
 use crate::import::formats::Format;
 use crate::import::refusal::REASONS_SHOWN;
 use crate::import::sink::{Control, Progress};
+use crate::import::{Again, Report};
 use crate::ops;
 use crate::ops::import::Overrides;
 
@@ -43,6 +43,14 @@ pub struct ImportArgs {
     /// Store a file even when more than half of its rows were rejected.
     #[arg(long)]
     accept_rejects: bool,
+    /// The file's currency (e.g. DKK) when it is not the shop's: its amounts
+    /// are stored as they are.
+    #[arg(long, value_name = "CODE")]
+    currency: Option<String>,
+    /// Read a file imported before again (with --country or --format): its
+    /// receipts without a member are matched; nothing else changes.
+    #[arg(long)]
+    again: bool,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -120,6 +128,8 @@ fn new_inbox_files(ctx: &Ctx) -> Result<Vec<PathBuf>> {
 
 pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
     let opts = ops::import::options(ctx, &overrides(&args))?;
+    let confirmed =
+        ops::import::confirmed(args.accept_rejects, args.currency.as_deref(), args.again)?;
     let files = if args.files.is_empty() {
         new_inbox_files(ctx)?
     } else {
@@ -139,14 +149,7 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
             cancel,
         };
         let now = ctx.clock.now();
-        let result = ops::import::import_file(
-            &mut ctx.conn,
-            path,
-            &opts,
-            now,
-            control,
-            args.accept_rejects,
-        );
+        let result = ops::import::import_file(&mut ctx.conn, path, &opts, now, control, confirmed);
         bar.finish_and_clear();
         let failed = match result {
             Ok(report) => {
@@ -242,7 +245,12 @@ pub fn report_json(r: &Report, dry_run: bool) -> serde_json::Value {
         "already_imported": r.already_imported,
         "dry_run": dry_run,
         "notes": r.notes,
+        "again": r.again.is_some(),
     });
+    if let Some(again) = r.again {
+        value["receipts_matched"] = json!(again.receipts_matched);
+        value["receipts_unmatched"] = json!(again.receipts_unmatched);
+    }
     if let Some(refusal) = r.refused {
         let e = refusal.error(&r.path, &r.counts);
         value["error"] = json!(e.to_string());
@@ -253,18 +261,10 @@ pub fn report_json(r: &Report, dry_run: bool) -> serde_json::Value {
 
 fn report_text(r: &Report, dry_run: bool) -> String {
     let c = &r.counts;
-    let mut out = t_args(
-        "import-done",
-        &[
-            ("file", &r.path),
-            ("format", &r.format),
-            ("rows", &c.rows.to_string()),
-            ("new", &c.receipts_new.to_string()),
-            ("refunds", &c.refunds.to_string()),
-            ("duplicates", &c.receipts_duplicate.to_string()),
-            ("rejected", &c.rows_rejected.to_string()),
-        ],
-    );
+    let mut out = match r.again {
+        Some(again) => again_text(r, again),
+        None => done_text(r),
+    };
     out.push('\n');
     if c.customers_unmatched > 0 {
         let unmatched = t_count(
@@ -305,4 +305,35 @@ fn report_text(r: &Report, dry_run: bool) -> String {
         out.push_str(&format!("  {}\n", t_args("import-dry-run", &[])));
     }
     out
+}
+
+/// The first line of a text report: what was read and stored.
+fn done_text(r: &Report) -> String {
+    let c = &r.counts;
+    t_args(
+        "import-done",
+        &[
+            ("file", &r.path),
+            ("format", &r.format),
+            ("rows", &c.rows.to_string()),
+            ("new", &c.receipts_new.to_string()),
+            ("refunds", &c.refunds.to_string()),
+            ("duplicates", &c.receipts_duplicate.to_string()),
+            ("rejected", &c.rows_rejected.to_string()),
+        ],
+    )
+}
+
+/// What reading a file again did: how many receipts found their member.
+fn again_text(r: &Report, again: Again) -> String {
+    t_args(
+        "import-again-done",
+        &[
+            ("file", &r.path),
+            ("format", &r.format),
+            ("matched", &again.receipts_matched.to_string()),
+            ("unmatched", &again.receipts_unmatched.to_string()),
+            ("rejected", &r.counts.rows_rejected.to_string()),
+        ],
+    )
 }

@@ -9,6 +9,7 @@ use crate::domain::receipt::{Line, Receipt};
 use crate::error::{Result, UnknownCode};
 
 pub mod complete;
+pub mod rematch;
 mod writer;
 pub use writer::{AT_ONCE, NewReceipt, ReceiptWriter};
 

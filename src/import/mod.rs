@@ -8,8 +8,10 @@
 //! Memory stays the same for a file of any length (spreadsheets excepted,
 //! which calamine reads whole).
 
+mod again;
 mod assemble;
 mod csv_rows;
+pub mod currency;
 pub mod detect;
 pub mod formats;
 pub mod inbox;
@@ -32,6 +34,7 @@ use encoding_rs::Encoding;
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
+pub use self::again::Again;
 pub use self::passes::{load, survey, survey_until};
 
 use self::detect::Detected;
@@ -73,6 +76,8 @@ pub struct Plan {
     pub ctx: ReadCtx,
     /// Things the owner should know (a guessed date order).
     pub notes: Vec<String>,
+    /// Rows in another currency than the shop's.
+    pub currencies: currency::CurrencyWatch,
 }
 
 /// The result of importing one file (`import --json` prints it).
@@ -88,6 +93,22 @@ pub struct Report {
     /// Too many rows were rejected: nothing was stored, the file is not
     /// recorded as imported.
     pub refused: Option<Refusal>,
+    /// The file was read again (see [`Confirmed::again`]): what that did.
+    pub again: Option<Again>,
+}
+
+/// What the owner said yes to for one import, beyond the shop's settings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Confirmed {
+    /// Store a file even when more than half of its rows were rejected.
+    pub accept_rejects: bool,
+    /// The file's currency, when it is not the shop's: its amounts are
+    /// stored as they are.
+    pub currency: Option<Currency>,
+    /// A file imported before is read again: its receipts without a member
+    /// are matched with the customers as now read (another country, another
+    /// format); nothing else changes.
+    pub again: bool,
 }
 
 impl Report {
@@ -150,7 +171,39 @@ fn already_imported(path: &Path, earlier: ImportRecord) -> Report {
         already_imported: true,
         errors: Vec::new(),
         refused: None,
+        again: None,
     }
+}
+
+/// Whether the club holds any receipt yet.
+fn club_has_receipts(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM receipts)", [], |r| r.get(0))?)
+}
+
+/// A file in another currency than the shop's, which the owner did not
+/// accept: refused naming both, the file and the first row. A club without
+/// receipts yet only hears about it: its currency is the one guessed on
+/// first start until it has receipts to add the file's amounts to.
+fn judge_currency(
+    conn: &Connection,
+    plan: &Plan,
+    opts: &Options,
+    file_name: &str,
+    accepted: Option<Currency>,
+) -> Result<Option<String>> {
+    let Some(foreign) = plan.currencies.refused(accepted) else {
+        return Ok(None);
+    };
+    let args = [
+        ("file", file_name),
+        ("line", &foreign.line.to_string()),
+        ("currency", &foreign.currency),
+        ("shop", opts.currency.code()),
+    ];
+    if club_has_receipts(conn)? {
+        return Err(Error::user("import-err-currency", &args));
+    }
+    Ok(Some(t_args("import-note-currency", &args)))
 }
 
 /// Imports one file into the database: all of it in one transaction, or
@@ -181,6 +234,22 @@ pub fn import_file_with(
     control: Control<'_>,
     accept_rejects: bool,
 ) -> Result<Report> {
+    let confirmed = Confirmed {
+        accept_rejects,
+        ..Confirmed::default()
+    };
+    import_file_confirmed(conn, path, opts, now, control, confirmed)
+}
+
+/// [`import_file`] with what the owner confirmed: see [`Confirmed`].
+pub fn import_file_confirmed(
+    conn: &mut Connection,
+    path: &Path,
+    opts: &Options,
+    now: NaiveDateTime,
+    control: Control<'_>,
+    confirmed: Confirmed,
+) -> Result<Report> {
     let input = Input::File(path.to_path_buf());
     let file_name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -202,7 +271,7 @@ pub fn import_file_with(
             Ok(sha) => store::import_by_sha(conn, sha),
             Err(_) => Ok(None),
         };
-        if !matches!(earlier, Ok(None)) || sha.is_err() {
+        if (!matches!(earlier, Ok(None)) && !confirmed.again) || sha.is_err() {
             stop_counting.store(true, Ordering::Relaxed);
         }
         let plan = counting
@@ -212,9 +281,14 @@ pub fn import_file_with(
     });
     let sha = sha?;
     if let Some(earlier) = earlier? {
-        return Ok(already_imported(path, earlier));
+        if !confirmed.again {
+            return Ok(already_imported(path, earlier));
+        }
+        let plan = plan?;
+        return again::read_again(conn, path, &input, plan, country, control, opts.dry_run);
     }
     let plan = plan?;
+    let currency_note = judge_currency(conn, &plan, opts, &file_name, confirmed.currency)?;
     let format = plan.detected.format;
     let tx = conn.transaction()?;
     let import_id = store::begin_import(&tx, &file_name, &sha, format.name(), now)?;
@@ -229,13 +303,14 @@ pub fn import_file_with(
     )?;
     let (counts, errors) = pipeline::run(&input, &plan, country, sink)?;
     store::finish_import(&tx, import_id, &counts)?;
-    let refused = Refusal::judge(&counts, accept_rejects);
+    let refused = Refusal::judge(&counts, confirmed.accept_rejects);
     if opts.dry_run || refused.is_some() {
         tx.rollback()?;
     } else {
         tx.commit()?;
     }
     let mut notes = plan.notes;
+    notes.extend(currency_note);
     if counts.receipts_completed > 0 {
         let n = i64::try_from(counts.receipts_completed).unwrap_or(i64::MAX);
         notes.push(t_count("import-note-completed", "count", n));
@@ -248,6 +323,7 @@ pub fn import_file_with(
         notes,
         already_imported: false,
         refused,
+        again: None,
     })
 }
 

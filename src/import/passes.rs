@@ -3,9 +3,10 @@
 //! read one record at a time into the same row.
 
 use super::assemble::Assembler;
+use super::currency::CurrencyWatch;
 use super::detect::{Detected, detect};
 use super::formats::ReadCtx;
-use super::parse::{self, DateRules, DateVotes, locale_order};
+use super::parse::{self, DateRules, DateVotes, MarkVotes, locale_order};
 use super::receipt::{Loader, Rejected};
 use super::table::{Input, Row, RowReader, reader};
 use super::{Options, Plan, cancelled};
@@ -53,7 +54,15 @@ pub fn survey(input: &Input, opts: &Options) -> Result<Plan> {
 /// [`survey`], stopping with an error (as cancelled) once `stop` says so.
 pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> Result<Plan> {
     let detected = detect(input, opts.format, opts.encoding, &opts.country)?;
-    let date_columns = detected.format.reader(&detected.header).date_columns();
+    let reader = detected.format.reader(&detected.header);
+    let date_columns = reader.date_columns();
+    let digits = opts.currency.minor_digits();
+    let mut marks: Vec<(usize, MarkVotes)> = reader
+        .marked_money_columns()
+        .into_iter()
+        .map(|col| (col, MarkVotes::default()))
+        .collect();
+    let mut currencies = CurrencyWatch::default();
     let mut votes = DateVotes::default();
     let mut count = 0u64;
     let mut rows = DataRows::new(input, &detected)?;
@@ -66,6 +75,10 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
         for &col in &date_columns {
             votes.observe(row.get(Some(col)));
         }
+        for (col, marks) in &mut marks {
+            marks.observe(row.get(Some(*col)), digits);
+        }
+        currencies.observe(row.line, reader.currency_of(&row), opts.currency);
     }
     let decision = votes.decide(locale_order(&opts.country));
     let mut notes = detected.notes.clone();
@@ -85,12 +98,14 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
         },
         currency: opts.currency,
         max_receipt: opts.max_receipt,
+        marks: marks.iter().map(|(col, v)| (*col, v.decide())).collect(),
     };
     Ok(Plan {
         detected,
         rows: count,
         ctx,
         notes,
+        currencies,
     })
 }
 

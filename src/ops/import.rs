@@ -16,11 +16,12 @@ use rusqlite::Connection;
 use crate::context::Ctx;
 use crate::db::{self, receipts};
 use crate::domain::member::country_id;
+use crate::domain::money::Currency;
 use crate::error::{Error, Result, sqlite_busy};
 use crate::import::formats::Format;
 use crate::import::inbox::{self, Checksums, InboxFile};
 use crate::import::sink::Control;
-use crate::import::{Options, Report, import_file_with};
+use crate::import::{Confirmed, Options, Report, import_file_confirmed};
 use crate::ops::loyalty::{self, IfBusy};
 
 /// What the person importing may choose instead of the shop's settings;
@@ -74,18 +75,37 @@ pub fn options(ctx: &Ctx, overrides: &Overrides) -> Result<Options> {
     })
 }
 
+/// What the owner confirmed for an import: a file with most rows rejected
+/// stored anyway, the file's currency (a code, checked here) taken as it
+/// is, or a file imported before read again (see [`Confirmed`]).
+pub fn confirmed(accept_rejects: bool, currency: Option<&str>, again: bool) -> Result<Confirmed> {
+    let currency = match currency {
+        Some(code) => Some(
+            Currency::from_code(code)
+                .ok_or_else(|| Error::user("import-err-currency-code", &[("value", code)]))?,
+        ),
+        None => None,
+    };
+    Ok(Confirmed {
+        accept_rejects,
+        currency,
+        again,
+    })
+}
+
 /// Imports one file in one transaction on `conn`: all of it or, when it
-/// fails or is cancelled through `control`, nothing. With `accept_rejects`
-/// a file with more than half of its rows rejected is stored anyway.
+/// fails or is cancelled through `control`, nothing. What the owner
+/// confirmed (`confirmed`) lets a file through that would be refused, or
+/// reads a file imported before again.
 pub fn import_file(
     conn: &mut Connection,
     file: &Path,
     opts: &Options,
     now: NaiveDateTime,
     control: Control<'_>,
-    accept_rejects: bool,
+    confirmed: Confirmed,
 ) -> Result<Report> {
-    import_file_with(conn, file, opts, now, control, accept_rejects)
+    import_file_confirmed(conn, file, opts, now, control, confirmed)
 }
 
 /// How long one look at the write lock waits before the cancel flag is

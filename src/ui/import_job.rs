@@ -15,7 +15,7 @@ use rusqlite::Connection;
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::import::sink::{Control, Progress};
-use crate::import::{Options, Report};
+use crate::import::{Confirmed, Options, Report};
 use crate::ops::import::{import_file, wait_for_writers};
 use crate::ui::job::{Job, News, OnLeave};
 
@@ -60,6 +60,7 @@ pub fn run_here(
     opts: &Options,
     now: NaiveDateTime,
     cancel: &AtomicBool,
+    confirmed: Confirmed,
     on_progress: &mut dyn FnMut(JobEvent),
 ) -> Result<Report> {
     let mut rate = Rate::default();
@@ -74,7 +75,7 @@ pub fn run_here(
         progress: &mut progress,
         cancel,
     };
-    import_file(conn, file, opts, now, control, false)
+    import_file(conn, file, opts, now, control, confirmed)
 }
 
 impl News for JobEvent {
@@ -95,7 +96,7 @@ pub type ImportJob = Job<JobEvent>;
 /// other program writing, and starts again from the top whenever one kept
 /// the write lock longer than SQLite waits. Leaving cancels it and waits
 /// for the rollback, so the database is never left half written.
-pub fn start(ctx: &Ctx, file: PathBuf, opts: Options) -> ImportJob {
+pub fn start(ctx: &Ctx, file: PathBuf, opts: Options, confirmed: Confirmed) -> ImportJob {
     let now = ctx.clock.now();
     Job::start(ctx, OnLeave::CancelAndWait, move |ctx, worker| {
         let cancel = worker.cancel_flag();
@@ -106,7 +107,15 @@ pub fn start(ctx: &Ctx, file: PathBuf, opts: Options) -> ImportJob {
             }) {
                 break Err(e);
             }
-            match run_here(&mut ctx.conn, &file, &opts, now, cancel, &mut send) {
+            match run_here(
+                &mut ctx.conn,
+                &file,
+                &opts,
+                now,
+                cancel,
+                confirmed,
+                &mut send,
+            ) {
                 Err(e) if e.is_busy() => continue,
                 done => break done,
             }
@@ -168,7 +177,7 @@ mod tests {
             crate::config::Config::default(),
             Some(db_path.clone()),
         );
-        let job = start(&ctx, file, opts());
+        let job = start(&ctx, file, opts(), Confirmed::default());
         let events = wait_for_end(&job);
         match events.last() {
             Some(JobEvent::Finished(Ok(report))) => assert_eq!(report.counts.receipts_new, 600),
@@ -194,7 +203,16 @@ mod tests {
         worker_connection(&db_path).unwrap();
         let mut conn = worker_connection(&db_path).unwrap();
         let cancel = AtomicBool::new(true);
-        let err = run_here(&mut conn, &file, &opts(), noon(), &cancel, &mut |_| {}).unwrap_err();
+        let err = run_here(
+            &mut conn,
+            &file,
+            &opts(),
+            noon(),
+            &cancel,
+            Confirmed::default(),
+            &mut |_| {},
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("nothing was stored"), "{err}");
         let stored: i64 = conn
             .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))

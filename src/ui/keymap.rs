@@ -302,6 +302,7 @@ mod tests {
         MEMBER_PURCHASES,
         IMPORT_FILES,
         IMPORT_PATH,
+        IMPORT_COUNTRY,
         IMPORT_RUNNING,
         IMPORT_RESULT,
         UNMATCHED,

@@ -73,10 +73,29 @@ pub const IMPORT_FILES: Keymap = &[
     b(&[ENTER], Action::Open, "ui-key-import-file", true),
     b(&[TAB, ch('/')], Action::NextField, "ui-key-type-path", true),
     BACK,
+    b(
+        &[ch('c')],
+        Action::PickCountry,
+        "ui-key-import-country",
+        true,
+    ),
+    b(&[ch('f')], Action::PickFormat, "ui-key-import-format", true),
+    b(&[ch('a')], Action::ReadAgain, "ui-key-import-again", true),
     b(&[ch('r')], Action::Rescan, "ui-key-rescan", false),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
     QUIT,
     HELP,
+];
+
+/// Typing the country the next file is read with.
+pub const IMPORT_COUNTRY: Keymap = &[
+    b(
+        &[ENTER, TAB, ESC],
+        Action::Back,
+        "ui-key-back-to-files",
+        true,
+    ),
+    HELP_F1,
 ];
 
 /// Typing a file's path on the import screen.

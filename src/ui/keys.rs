@@ -58,6 +58,11 @@ pub enum Action {
     OpenUnmatched,
     /// Read the inbox folder again.
     Rescan,
+    /// The import screen: type the country of the next file, step to the
+    /// next format, read a file imported before again with those choices.
+    PickCountry,
+    PickFormat,
+    ReadAgain,
     /// The weekly review: open it, move between its parts, change the
     /// window, mark a row contacted, copy its message, export the list.
     OpenReview,

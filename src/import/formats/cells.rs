@@ -8,8 +8,8 @@
 
 use crate::domain::money::Currency;
 use crate::import::parse::{
-    DateError, DateRules, FIRST_YEAR, LAST_YEAR, MoneyError, Stamp, clean, parse_money,
-    parse_qty_milli, parse_stamp, parse_time,
+    DateError, DateRules, Evidence, FIRST_YEAR, LAST_YEAR, MarkDecision, MoneyError, Stamp, clean,
+    evidence, parse_money, parse_money_marked, parse_qty_milli, parse_stamp, parse_time,
 };
 use crate::import::table::{Header, Row};
 use crate::message::Message;
@@ -23,6 +23,9 @@ pub struct ReadCtx {
     pub currency: Currency,
     /// The most one receipt may come to, in whole units of the currency.
     pub max_receipt: u64,
+    /// The decimal mark of each column whose mark the file's own cells
+    /// decide (see `parse::decimal_mark`), by column.
+    pub marks: Vec<(usize, MarkDecision)>,
 }
 
 /// More than this many items on one line is a damaged cell, not a sale
@@ -87,6 +90,40 @@ impl ReadCtx {
 
     /// A required amount, no bigger (either way) than one receipt may come to.
     pub fn money(&self, row: &Row, col: Option<usize>, digits: u8) -> Result<i64, RowError> {
+        self.money_read(row, col, digits, parse_money(row.get(col), digits))
+    }
+
+    /// [`ReadCtx::money`] in a column whose decimal mark the file decides
+    /// (`marks`): read with that mark; a cell that could be read both ways
+    /// in a column that does not tell is rejected, never guessed.
+    pub fn money_marked(&self, row: &Row, col: Option<usize>, digits: u8) -> Result<i64, RowError> {
+        let value = row.get(col);
+        let decision = col.and_then(|c| self.marks.iter().find(|(m, _)| *m == c));
+        let parsed = match decision.map(|(_, d)| *d) {
+            Some(MarkDecision::Known(mark)) => parse_money_marked(value, digits, mark.char()),
+            Some(why) if evidence(value, digits) == Evidence::Ambiguous => {
+                let key = match why {
+                    MarkDecision::Mixed => "import-row-ambiguous-money-mixed",
+                    _ => "import-row-ambiguous-money",
+                };
+                return Err(RowError::new(
+                    key,
+                    &[("column", self.column(col)), ("value", value)],
+                ));
+            }
+            _ => parse_money(value, digits),
+        };
+        self.money_read(row, col, digits, parsed)
+    }
+
+    /// The row error, if any, of an amount read from `col`.
+    fn money_read(
+        &self,
+        row: &Row,
+        col: Option<usize>,
+        digits: u8,
+        parsed: Result<i64, MoneyError>,
+    ) -> Result<i64, RowError> {
         let value = row.get(col);
         let over = || {
             RowError::new(
@@ -98,7 +135,7 @@ impl ReadCtx {
                 ],
             )
         };
-        match parse_money(value, digits) {
+        match parsed {
             Ok(minor) if i128::from(minor).abs() > self.limit(digits) => Err(over()),
             Ok(minor) => Ok(minor),
             Err(MoneyError::TooLarge) => Err(over()),
@@ -140,6 +177,20 @@ impl ReadCtx {
             return None;
         }
         i64::try_from(minor).ok()
+    }
+
+    /// [`ReadCtx::money_marked`] for an amount that may be left empty.
+    pub fn money_marked_or_zero(
+        &self,
+        row: &Row,
+        col: Option<usize>,
+        digits: u8,
+    ) -> Result<i64, RowError> {
+        if row.get(col).is_empty() {
+            Ok(0)
+        } else {
+            self.money_marked(row, col, digits)
+        }
     }
 
     /// An amount that may be left empty (tips, shipping): empty is 0.

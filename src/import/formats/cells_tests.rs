@@ -15,6 +15,7 @@ fn ctx() -> ReadCtx {
         },
         currency: Currency::from_code("EUR").expect("EUR"),
         max_receipt: DEFAULT_MAX_RECEIPT,
+        marks: Vec::new(),
     }
 }
 

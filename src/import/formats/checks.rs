@@ -184,6 +184,14 @@ impl TillFormat for Checked {
         self.inner.receipt_of(row)
     }
 
+    fn marked_money_columns(&self) -> Vec<usize> {
+        self.inner.marked_money_columns()
+    }
+
+    fn currency_of(&self, row: &Row) -> Option<String> {
+        self.inner.currency_of(row)
+    }
+
     fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
         self.inner.digits(row, ctx)
     }

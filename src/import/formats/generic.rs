@@ -65,7 +65,7 @@ impl Generic {
             category: ctx.text(row, self.category),
             sku: ctx.text(row, self.sku),
             qty_milli: ctx.qty(row, self.qty)?,
-            amount_minor: ctx.money_or_zero(row, self.amount, digits)?,
+            amount_minor: ctx.money_marked_or_zero(row, self.amount, digits)?,
         }))
     }
 }
@@ -79,11 +79,17 @@ impl TillFormat for Generic {
         id_in(row, self.id)
     }
 
+    fn marked_money_columns(&self) -> Vec<usize> {
+        self.total.into_iter().chain(self.amount).collect()
+    }
+
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {
         let id = ctx.id(row, self.id)?;
         let when = ctx.stamp(row, self.time, None).map_err(|e| e.of(&id))?;
         let digits = ctx.currency.minor_digits();
-        let total = ctx.money(row, self.total, digits).map_err(|e| e.of(&id))?;
+        let total = ctx
+            .money_marked(row, self.total, digits)
+            .map_err(|e| e.of(&id))?;
         let kind = if total < 0 { Kind::Refund } else { Kind::Sale };
         let mut receipt = Receipt::new(id.clone(), kind, when, total);
         receipt.rule = TotalRule::Same;

@@ -39,6 +39,19 @@ pub trait TillFormat {
         None
     }
 
+    /// Amount columns written in plain numbers whose decimal mark the
+    /// file's own cells decide (the app's own CSV, which any shop writes
+    /// in its own way); read with [`ReadCtx::money_marked`].
+    fn marked_money_columns(&self) -> Vec<usize> {
+        Vec::new()
+    }
+
+    /// The currency a row names (a code, or [`crate::import::currency::DOLLAR`]),
+    /// if it names one.
+    fn currency_of(&self, _row: &Row) -> Option<String> {
+        None
+    }
+
     /// Decimals of the amounts in a row (of the currency it names, else the shop's).
     fn digits(&self, _row: &Row, ctx: &ReadCtx) -> u8 {
         ctx.currency.minor_digits()

@@ -63,6 +63,10 @@ impl TillFormat for Odoo {
         id_in(row, self.reference)
     }
 
+    fn currency_of(&self, row: &Row) -> Option<String> {
+        crate::import::currency::named(row.get(self.currency))
+    }
+
     fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
         ctx.digits(row.get(self.currency))
     }

@@ -154,6 +154,10 @@ impl TillFormat for Shopify {
         id_in(row, self.cols.name)
     }
 
+    fn currency_of(&self, row: &Row) -> Option<String> {
+        crate::import::currency::named(row.get(self.cols.currency))
+    }
+
     fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
         ctx.digits(row.get(self.cols.currency))
     }

@@ -105,6 +105,11 @@ impl TillFormat for Square {
         })
     }
 
+    fn currency_of(&self, row: &Row) -> Option<String> {
+        let amount = row.get(self.net.or(self.gross));
+        crate::import::currency::symbol_currency(amount).map(str::to_string)
+    }
+
     fn absent_money(&self) -> Vec<&'static str> {
         let mut missing = absent(&[(self.tax, TAX)]);
         if self.net.is_none() {

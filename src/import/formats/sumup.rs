@@ -61,6 +61,10 @@ impl TillFormat for Sumup {
         id_in(row, self.id)
     }
 
+    fn currency_of(&self, row: &Row) -> Option<String> {
+        crate::import::currency::named(row.get(self.currency))
+    }
+
     fn digits(&self, row: &Row, ctx: &ReadCtx) -> u8 {
         ctx.digits(row.get(self.currency))
     }

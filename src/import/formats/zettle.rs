@@ -70,6 +70,10 @@ impl TillFormat for Zettle {
         id_in(row, self.number)
     }
 
+    fn currency_of(&self, _row: &Row) -> Option<String> {
+        crate::import::currency::named(&self.currency)
+    }
+
     fn digits(&self, _row: &Row, ctx: &ReadCtx) -> u8 {
         ctx.digits(&self.currency)
     }

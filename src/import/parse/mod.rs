@@ -7,13 +7,15 @@
 
 mod date_order;
 mod dates;
+mod decimal_mark;
 mod money;
 mod time;
 mod words;
 
 pub use date_order::{DateVotes, OrderDecision, locale_order};
 pub use dates::{DateError, DateOrder, DateRules, FIRST_YEAR, LAST_YEAR, Stamp, parse_stamp};
-pub use money::{MoneyError, parse_money, parse_qty_milli};
+pub use decimal_mark::{DecimalMark, Evidence, MarkDecision, MarkVotes, evidence};
+pub use money::{MoneyError, parse_money, parse_money_marked, parse_qty_milli};
 pub use time::parse_time;
 pub use words::{clean, ends_with_lower, starts_with_any_lower};
 

@@ -35,12 +35,39 @@ fn parse_decimal(input: &str, digits: u8, money: bool) -> Result<i64, MoneyError
     }
     match plain_decimal(s, digits, money) {
         Some(value) => Ok(value),
-        None => general(s, digits, money),
+        None => general(s, digits, money, None),
     }
 }
 
-/// The general rules (see the top of this file) for a trimmed, non-empty text.
-fn general(s: &str, digits: u8, money: bool) -> Result<i64, MoneyError> {
+/// Reads an amount whose decimal mark is known (`.` or `,`): the other
+/// mark can only group thousands, so `1.234` is 1234 with `,` and 1.234
+/// with `.`, never a guess.
+pub fn parse_money_marked(input: &str, digits: u8, mark: char) -> Result<i64, MoneyError> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err(MoneyError::Empty);
+    }
+    general(s, digits, true, Some(mark))
+}
+
+/// The digits of an amount as written, from its first to its last digit
+/// (with a mark right before the first): what the decimal mark is decided
+/// on. None when the cell holds no digit.
+pub(super) fn number_part(s: &str) -> Option<Vec<char>> {
+    let chars: Vec<char> = s.chars().collect();
+    let first = chars.iter().position(char::is_ascii_digit)?;
+    let last = chars.iter().rposition(char::is_ascii_digit)?;
+    let start = if first > 0 && matches!(chars[first - 1], '.' | ',') {
+        first - 1
+    } else {
+        first
+    };
+    Some(chars[start..=last].to_vec())
+}
+
+/// The general rules (see the top of this file) for a trimmed, non-empty
+/// text; `forced` is the decimal mark when the file has told it.
+fn general(s: &str, digits: u8, money: bool, forced: Option<char>) -> Result<i64, MoneyError> {
     let chars: Vec<char> = s.chars().collect();
     let first = chars
         .iter()
@@ -57,7 +84,7 @@ fn general(s: &str, digits: u8, money: bool) -> Result<i64, MoneyError> {
         first
     };
     let negative = sign_around(&chars[..start], &chars[last + 1..], money)?;
-    let (whole, fraction) = split_number(&chars[start..=last], digits)?;
+    let (whole, fraction) = split_number(&chars[start..=last], digits, forced)?;
     let value = to_minor(&whole, &fraction, digits)?;
     Ok(if negative { -value } else { value })
 }
@@ -135,10 +162,27 @@ fn is_currency_symbol(c: char) -> bool {
 }
 
 /// Splits the digits of the number into whole and fraction parts.
-fn split_number(number: &[char], digits: u8) -> Result<(String, String), MoneyError> {
+fn split_number(
+    number: &[char],
+    digits: u8,
+    forced: Option<char>,
+) -> Result<(String, String), MoneyError> {
     let dots = number.iter().filter(|&&c| c == '.').count();
     let commas = number.iter().filter(|&&c| c == ',').count();
     let decimal_mark = match (dots, commas) {
+        // A known mark, written once and after every grouping mark.
+        _ if forced.is_some() => {
+            let mark = forced.unwrap_or('.');
+            let marks = number.iter().filter(|&&c| c == mark).count();
+            let last_mark = number.iter().rposition(|&c| c == mark);
+            let last_group = number
+                .iter()
+                .rposition(|&c| matches!(c, '.' | ',') && c != mark);
+            if marks > 1 || (last_mark.is_some() && last_group > last_mark) {
+                return Err(MoneyError::Unreadable);
+            }
+            last_mark.map(|_| mark)
+        }
         (0, 0) => None,
         (_, 0) | (0, _) => {
             let mark = if dots > 0 { '.' } else { ',' };
@@ -348,10 +392,10 @@ mod tests {
             digits in 0u8..5,
         ) {
             if let Some(fast) = plain_decimal(&text, digits, true) {
-                prop_assert_eq!(Ok(fast), general(&text, digits, true));
+                prop_assert_eq!(Ok(fast), general(&text, digits, true, None));
             }
             if let Some(fast) = plain_decimal(&text, 3, false) {
-                prop_assert_eq!(Ok(fast), general(&text, 3, false));
+                prop_assert_eq!(Ok(fast), general(&text, 3, false, None));
             }
         }
 

@@ -2,6 +2,9 @@
 //! before are marked), or a typed path; the import runs behind a gauge with
 //! rows per second and can be cancelled; the result counts new, duplicate
 //! and refunded receipts and lists the rejected rows with their reasons.
+//! The country and format the file is read with are chosen above the list
+//! (see `import_choices`); a file imported before can be read again with
+//! them, and a file in another currency is asked about.
 
 use std::path::PathBuf;
 
@@ -10,6 +13,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
+use super::import_choices::{CurrencyQuestion, ImportChoices};
 use super::import_files::InboxFiles;
 use super::import_progress::Running;
 use super::import_result::ImportResult;
@@ -18,13 +22,16 @@ use super::unmatched::UnmatchedState;
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::i18n::t;
-use crate::import::Report;
 use crate::import::inbox::InboxFile;
+use crate::import::{Confirmed, Report};
 use crate::message::Message;
-use crate::ops::import::{Overrides, options};
+use crate::ops::import::options;
 use crate::ui::format::{fit, width};
 use crate::ui::import_job::{self, JobEvent};
-use crate::ui::keymap::{Action, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING, Keymap};
+use crate::ui::keymap::{
+    Action, CONFIRM, IMPORT_COUNTRY, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING,
+    Keymap,
+};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
 
@@ -34,6 +41,8 @@ enum Phase {
     Choosing,
     Running(Running),
     Done(ImportResult),
+    /// The file is in another currency than the shop's: import it anyway?
+    Asking(CurrencyQuestion),
 }
 
 #[derive(Debug)]
@@ -42,6 +51,11 @@ pub struct ImportState {
     path: TextField,
     /// The path field has focus (else the file list).
     typing: bool,
+    /// The country and format the next file is read with.
+    choices: ImportChoices,
+    /// The file being read and what the owner confirmed for it, to ask
+    /// about its currency and start it again.
+    current: Option<(PathBuf, Confirmed)>,
     phase: Phase,
 }
 
@@ -52,6 +66,8 @@ impl ImportState {
             files: InboxFiles::new(ctx.config.inbox()),
             path: TextField::default(),
             typing: false,
+            choices: ImportChoices::new(ctx),
+            current: None,
             phase: Phase::Choosing,
         };
         let effect = state.rescan(ctx);
@@ -85,18 +101,28 @@ impl ImportState {
         }
     }
 
-    /// Starts importing `file`: on a worker when the database is a file,
-    /// else in place (the app runs it after the next frame).
-    fn start(&mut self, file: PathBuf, ctx: &Ctx) -> Effect {
+    /// The question asked about a file in another currency, if one is open.
+    pub fn currency_question(&self) -> Option<&CurrencyQuestion> {
+        match &self.phase {
+            Phase::Asking(question) => Some(question),
+            _ => None,
+        }
+    }
+
+    /// Starts importing `file` with the country and format chosen: on a
+    /// worker when the database is a file, else in place (the app runs it
+    /// after the next frame).
+    fn start(&mut self, file: PathBuf, ctx: &Ctx, confirmed: Confirmed) -> Effect {
         let name = file.file_name().map_or_else(
             || file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
-        let opts = match options(ctx, &Overrides::default()) {
+        let opts = match options(ctx, &self.choices.overrides()) {
             Ok(opts) => opts,
             Err(e) => return e.into(),
         };
-        let job = import_job::start(ctx, file, opts);
+        self.current = Some((file.clone(), confirmed));
+        let job = import_job::start(ctx, file, opts, confirmed);
         self.phase = Phase::Running(Running::new(name, job));
         Effect::None
     }
@@ -136,6 +162,15 @@ impl ImportState {
                 self.phase = Phase::Done(ImportResult::new(report, &ctx.conn));
                 Effect::None
             }
+            JobEvent::Finished(Err(why)) if why.key() == "import-err-currency" => {
+                let file = self.current.as_ref().map(|(f, _)| f.clone());
+                self.phase = Phase::Asking(CurrencyQuestion {
+                    file: file.unwrap_or_default(),
+                    currency: why.value("currency").unwrap_or_default().to_string(),
+                    shop: why.value("shop").unwrap_or_default().to_string(),
+                });
+                Effect::None
+            }
             JobEvent::Finished(Err(why)) => {
                 self.phase = Phase::Choosing;
                 match self.rescan(ctx) {
@@ -166,6 +201,28 @@ impl ImportState {
                     Effect::None
                 }
             },
+            Phase::Asking(question) => match action {
+                Action::Yes => {
+                    let question = question.clone();
+                    self.phase = Phase::Choosing;
+                    self.accept_currency(question, ctx)
+                }
+                Action::No | Action::Back => {
+                    self.phase = Phase::Choosing;
+                    Effect::None
+                }
+                _ => Effect::None,
+            },
+            Phase::Choosing if self.choices.typing => match action {
+                Action::Input(request) => {
+                    self.choices.country_field().handle(request);
+                    Effect::None
+                }
+                _ => {
+                    self.choices.typing = false;
+                    Effect::None
+                }
+            },
             Phase::Choosing if self.typing => match action {
                 Action::Input(request) => {
                     self.path.handle(request);
@@ -173,7 +230,7 @@ impl ImportState {
                 }
                 Action::Save => match self.path.value().trim() {
                     "" => Effect::Error(Message::plain("ui-import-type-a-path")),
-                    typed => self.start(PathBuf::from(typed), ctx),
+                    typed => self.start(PathBuf::from(typed), ctx, Confirmed::default()),
                 },
                 Action::Back | Action::NextField => {
                     self.typing = false;
@@ -185,13 +242,31 @@ impl ImportState {
         }
     }
 
+    /// Starts the file asked about again, its currency accepted as it is.
+    fn accept_currency(&mut self, question: CurrencyQuestion, ctx: &Ctx) -> Effect {
+        let mut confirmed = self.current.as_ref().map(|(_, c)| *c).unwrap_or_default();
+        confirmed.currency = question.accepted();
+        self.start(question.file, ctx, confirmed)
+    }
+
     fn choose(&mut self, action: Action, ctx: &Ctx) -> Effect {
         match action {
             Action::Up | Action::Down => self.files.step(action == Action::Down),
             Action::Open => match self.files.selected() {
-                Some(file) => return self.start(file.path.clone(), ctx),
+                Some(file) => return self.start(file.path.clone(), ctx, Confirmed::default()),
                 None => self.typing = true,
             },
+            Action::PickCountry => self.choices.typing = true,
+            Action::PickFormat => self.choices.next_format(),
+            Action::ReadAgain => {
+                if let Some(file) = self.files.selected() {
+                    let again = Confirmed {
+                        again: true,
+                        ..Confirmed::default()
+                    };
+                    return self.start(file.path.clone(), ctx, again);
+                }
+            }
             Action::NextField => self.typing = true,
             Action::Rescan => return self.rescan(ctx),
             Action::OpenUnmatched => return open(UnmatchedState::open(ctx)),
@@ -219,20 +294,28 @@ impl ImportState {
                 done.render(inner, buf, view);
                 None
             }
+            Phase::Asking(question) => {
+                question.render(inner, buf, view);
+                None
+            }
         }
     }
 
     fn render_choosing(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let theme = view.theme;
         let cols = area.width as usize;
-        let [list, _, path_row, note] = Layout::vertical([
+        let [choices, _, list, _, path_row, note] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
-        self.files.render(list, buf, view, !self.typing);
+        let choice_cursor = self.choices.render(choices, buf, view);
+        let typing_here = self.typing || self.choices.typing;
+        self.files.render(list, buf, view, !typing_here);
         let label = t("ui-import-path");
         let label_cols = width(&label) as u16 + 1;
         let label_style = if self.typing {
@@ -252,7 +335,11 @@ impl ImportState {
         }
         let note_text = view.dir.text(&fit(&t("ui-import-note"), cols));
         view.dir.put(buf, note, &note_text, theme.dim());
-        cursor
+        if self.choices.typing {
+            choice_cursor
+        } else {
+            cursor
+        }
     }
 }
 
@@ -263,21 +350,24 @@ impl Screen for ImportState {
 
     fn keymap(&self) -> Keymap {
         match &self.phase {
+            Phase::Choosing if self.choices.typing => IMPORT_COUNTRY,
             Phase::Choosing if self.typing => IMPORT_PATH,
             Phase::Choosing => IMPORT_FILES,
+            Phase::Asking(_) => CONFIRM,
             Phase::Running(_) => IMPORT_RUNNING,
             Phase::Done(_) => IMPORT_RESULT,
         }
     }
 
     fn text_focus(&self) -> bool {
-        matches!(self.phase, Phase::Choosing) && self.typing
+        matches!(self.phase, Phase::Choosing) && (self.typing || self.choices.typing)
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
         vec![
             ("ui-help-import-files", IMPORT_FILES),
             ("ui-help-import-path", IMPORT_PATH),
+            ("ui-help-import-country", IMPORT_COUNTRY),
             ("ui-help-import-running", IMPORT_RUNNING),
             ("ui-help-import-result", IMPORT_RESULT),
         ]

@@ -102,6 +102,10 @@ impl ImportResult {
             c.receipts_new.to_string()
         };
         lines.push(row(&t("ui-import-result-new"), new, theme.good()));
+        if let Some(again) = r.again {
+            let matched = again.receipts_matched.to_string();
+            lines.push(row(&t("ui-import-result-matched"), matched, theme.good()));
+        }
         lines.push(row(
             &t("ui-import-result-duplicate"),
             c.receipts_duplicate.to_string(),

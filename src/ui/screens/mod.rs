@@ -9,6 +9,7 @@ pub mod duplicates;
 pub mod family;
 pub mod help;
 pub mod import;
+pub mod import_choices;
 mod import_files;
 mod import_progress;
 mod import_result;

@@ -1,0 +1,149 @@
+//! Reading a file again that was imported before, with other choices: the
+//! country its national phone numbers belong to, or its format. A phone
+//! read with the wrong country matched no member; read again, the
+//! receipts of the file that have no member get the customer as now read
+//! and the member that is, if any. Nothing is stored twice, no amount
+//! changes, and a receipt that has a member keeps it.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use phonenumber::country;
+use rusqlite::Connection;
+
+use super::receipt::{Loader, Receipt, Rejected};
+use super::sink::{Control, MAX_ERRORS, Progress, stored_customer};
+use super::table::Input;
+use super::{Plan, Report, cancelled, load};
+use crate::db::receipts::{Identity, ImportCounts, StoredCustomer, member_for, rematch};
+use crate::error::Result;
+
+/// What reading a file again did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Again {
+    /// Receipts without a member that now have one.
+    pub receipts_matched: u64,
+    /// Receipts of the file that still have no member.
+    pub receipts_unmatched: u64,
+}
+
+/// The loader of a second reading: looks up each receipt, never stores one.
+struct Rematch<'c, 'a> {
+    conn: &'c Connection,
+    source: &'static str,
+    country: country::Id,
+    control: Control<'a>,
+    rows_total: u64,
+    counts: ImportCounts,
+    again: Again,
+    errors: Vec<Rejected>,
+    /// Till customers of this file still without a member.
+    unmatched: HashSet<(Option<String>, Option<String>, Option<String>)>,
+}
+
+impl Rematch<'_, '_> {
+    fn member(&self, c: &StoredCustomer) -> Result<Option<i64>> {
+        for (identity, value) in [
+            (Identity::Card, &c.card),
+            (Identity::Phone, &c.phone),
+            (Identity::Email, &c.email),
+        ] {
+            if let Some(value) = value
+                && let Some(id) = member_for(self.conn, identity, value)?
+            {
+                return Ok(Some(id));
+            }
+        }
+        Ok(None)
+    }
+}
+
+impl Loader for Rematch<'_, '_> {
+    fn push(&mut self, receipt: Receipt) -> Result<()> {
+        let Some(id) = rematch::without_member(self.conn, self.source, &receipt.till_id)? else {
+            // Stored with its member, or never stored (a row rejected then
+            // as now): nothing to do.
+            return Ok(());
+        };
+        let customer = stored_customer(&receipt.customer, self.country);
+        let member = self.member(&customer)?;
+        rematch::set_customer(self.conn, id, &customer, member)?;
+        if member.is_some() {
+            self.again.receipts_matched += 1;
+        } else {
+            self.again.receipts_unmatched += 1;
+            if customer.has_identity() {
+                self.unmatched
+                    .insert((customer.card, customer.phone, customer.email));
+                self.counts.customers_unmatched = self.unmatched.len() as u64;
+            }
+        }
+        Ok(())
+    }
+
+    fn reject(&mut self, rejected: Rejected) {
+        self.counts.rows_rejected += 1;
+        if self.errors.len() < MAX_ERRORS {
+            self.errors.push(rejected);
+        }
+    }
+
+    fn rows_read(&mut self, rows: u64) -> Result<()> {
+        self.counts.rows = rows;
+        if rows.is_multiple_of(256) || rows == self.rows_total {
+            (self.control.progress)(Progress {
+                rows_done: rows,
+                rows_total: self.rows_total,
+            });
+            if self.control.cancel.load(Ordering::Relaxed) {
+                return Err(cancelled());
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Reads `input` again under `plan` in one transaction on `conn` (rolled
+/// back for a dry run, an error or a cancel) and matches the receipts of
+/// the file that have no member.
+pub fn read_again(
+    conn: &mut Connection,
+    path: &Path,
+    input: &Input,
+    plan: Plan,
+    country: country::Id,
+    control: Control<'_>,
+    dry_run: bool,
+) -> Result<Report> {
+    let format = plan.detected.format;
+    let tx = conn.transaction()?;
+    let mut rematch = Rematch {
+        conn: &tx,
+        source: format.source(),
+        country,
+        control,
+        rows_total: plan.rows,
+        counts: ImportCounts::default(),
+        again: Again::default(),
+        errors: Vec::new(),
+        unmatched: HashSet::new(),
+    };
+    load(input, &plan, &mut rematch)?;
+    let (counts, again, errors) = (rematch.counts, rematch.again, rematch.errors);
+    if dry_run {
+        tx.rollback()?;
+    } else {
+        tx.commit()?;
+    }
+    Ok(Report {
+        path: path.display().to_string(),
+        format: format.name().to_string(),
+        counts,
+        errors,
+        notes: plan.notes,
+        already_imported: false,
+        refused: None,
+        again: Some(again),
+    })
+}
