@@ -902,3 +902,12 @@ help-pet-add-yes = Save even when the member already has one of that name
 help-pet-edit-yes = Save even when the member already has one of that name
 help-child-remove-yes = Yes, remove (without it nothing is removed)
 help-pet-remove-yes = Yes, remove (without it nothing is removed)
+
+# review14
+loyalty-cli-near = Within 10% of the next tier, the smallest amount missing first:
+loyalty-col-member = Member
+loyalty-col-to-next = To the next tier
+ui-review-col-missing = Missing
+ui-review-col-next = Next tier
+ui-review-near-intro = Within 10% of the next tier, the smallest amount missing first
+ui-review-no-near = Nobody is within 10% of the next tier right now.

@@ -910,3 +910,12 @@ help-pet-add-yes = לשמור גם כשלחבר המועדון כבר יש אח�
 help-pet-edit-yes = לשמור גם כשלחבר המועדון כבר יש אחד בשם הזה
 help-child-remove-yes = כן, להסיר (בלי זה שום דבר לא מוסר)
 help-pet-remove-yes = כן, להסיר (בלי זה שום דבר לא מוסר)
+
+# review14
+loyalty-cli-near = במרחק של עד 10% מהדרגה הבאה, החסר הקטן ביותר ראשון:
+loyalty-col-member = חבר מועדון
+loyalty-col-to-next = עד הדרגה הבאה
+ui-review-col-missing = חסר
+ui-review-col-next = הדרגה הבאה
+ui-review-near-intro = במרחק של עד 10% מהדרגה הבאה, החסר הקטן ביותר ראשון
+ui-review-no-near = כרגע אף חבר מועדון אינו במרחק של עד 10% מהדרגה הבאה.

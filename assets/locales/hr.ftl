@@ -921,3 +921,12 @@ help-pet-add-yes = Spremi i kad član već ima nekoga s tim imenom
 help-pet-edit-yes = Spremi i kad član već ima nekoga s tim imenom
 help-child-remove-yes = Da, ukloni (bez toga se ništa ne uklanja)
 help-pet-remove-yes = Da, ukloni (bez toga se ništa ne uklanja)
+
+# review14
+loyalty-cli-near = Unutar 10 % do iduće razine, najmanji nedostatak prvi:
+loyalty-col-member = Član
+loyalty-col-to-next = Do iduće razine
+ui-review-col-missing = Nedostaje
+ui-review-col-next = Iduća razina
+ui-review-near-intro = Unutar 10 % do iduće razine, najmanji nedostatak prvi
+ui-review-no-near = Trenutno nijedan član nije unutar 10 % do iduće razine.

@@ -881,3 +881,12 @@ help-pet-add-yes = บันทึกแม้สมาชิกจะมีช�
 help-pet-edit-yes = บันทึกแม้สมาชิกจะมีชื่อนี้อยู่แล้ว
 help-child-remove-yes = ยืนยันการลบ (ถ้าไม่ใส่จะไม่ลบอะไร)
 help-pet-remove-yes = ยืนยันการลบ (ถ้าไม่ใส่จะไม่ลบอะไร)
+
+# review14
+loyalty-cli-near = สมาชิกที่ใกล้ระดับถัดไปไม่เกิน 10% ขาดน้อยที่สุดก่อน:
+loyalty-col-member = สมาชิก
+loyalty-col-to-next = ถึงระดับถัดไป
+ui-review-col-missing = ขาดอีก
+ui-review-col-next = ระดับถัดไป
+ui-review-near-intro = สมาชิกที่ใกล้ระดับถัดไปไม่เกิน 10% ขาดน้อยที่สุดก่อน
+ui-review-no-near = ขณะนี้ไม่มีสมาชิกคนใดใกล้ระดับถัดไปไม่เกิน 10%

@@ -881,3 +881,12 @@ help-pet-add-yes = 即使该会员已有同名的也保存
 help-pet-edit-yes = 即使该会员已有同名的也保存
 help-child-remove-yes = 确认移除（不加则不会移除任何内容）
 help-pet-remove-yes = 确认移除（不加则不会移除任何内容）
+
+# review14
+loyalty-cli-near = 距下一等级不到 10% 的会员，差额最小的在前：
+loyalty-col-member = 会员
+loyalty-col-to-next = 距下一等级
+ui-review-col-missing = 还差
+ui-review-col-next = 下一等级
+ui-review-near-intro = 距下一等级不到 10% 的会员，差额最小的在前
+ui-review-no-near = 目前没有会员距下一等级不到 10%。
