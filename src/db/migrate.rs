@@ -23,7 +23,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_card_forms.sql"),
     include_str!("migrations/009_kept_current.sql"),
     include_str!("migrations/010_pet_passed_away.sql"),
-    include_str!("migrations/012_near_tier.sql"),
+    include_str!("migrations/012_review_instant.sql"),
 ];
 
 pub fn latest() -> i64 {
