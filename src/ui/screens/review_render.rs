@@ -163,7 +163,12 @@ impl ReviewState {
     /// shown and a space ("Wed 30 Sept", "11月23日周一"), never narrower
     /// than before.
     fn day_cols(&self, heading: &str) -> usize {
-        let days = self.rows().iter().filter_map(|r| r.date).map(day_text);
+        // Each day once: a month of a big club is thousands of rows on
+        // about thirty days, and formatting a date is the costly part.
+        let mut days: Vec<_> = self.rows().iter().filter_map(|r| r.date).collect();
+        days.sort_unstable();
+        days.dedup();
+        let days = days.into_iter().map(day_text);
         (wanted(heading, days) + 1).clamp(DAY, 2 * DAY)
     }
 
