@@ -36,10 +36,15 @@ fn reminders_30d(c: &mut Criterion) {
             b.iter(|| db::reminders::within(&conn, &window).expect("query"))
         });
     }
-    let config = Config::default();
+    let ctx = regulars::context::Ctx::new(
+        conn,
+        regulars::clock::Clock::new(Some(today)),
+        Config::default(),
+        None,
+    );
     group.sample_size(20);
     group.bench_function("whole review screen", |b| {
-        b.iter(|| db::review_load::load(&conn, today, &config).expect("review"))
+        b.iter(|| regulars::ops::review::open(&ctx).expect("review"))
     });
     group.finish();
 }

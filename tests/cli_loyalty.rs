@@ -208,7 +208,7 @@ fn tiers_and_member_show_carry_tier_and_points() {
     let dir = club();
     let tiers = json(regulars(&dir).args(["tiers", "--json"]));
     assert_eq!(
-        tiers,
+        tiers["tiers"],
         serde_json::json!([
             {"name": "Bronze", "min": 0, "members": 1, "perks": ""},
             {"name": "Silver", "min": 200, "members": 1, "perks": "5% off"}
@@ -257,6 +257,6 @@ fn without_tiers_member_show_has_no_tier() {
     );
     assert_eq!(
         json(regulars(&dir).args(["tiers", "--json"])),
-        serde_json::json!([])
+        serde_json::json!({"tiers": [], "moves": [], "near": []})
     );
 }

@@ -139,7 +139,7 @@ fn absurd_receipts_saturate_and_every_command_still_works() {
     ok(regulars(&dir).args(["member", "show", "C-2"]));
 
     let tiers = json(regulars(&dir).args(["tiers", "--json"]));
-    let members: Vec<i64> = tiers
+    let members: Vec<i64> = tiers["tiers"]
         .as_array()
         .unwrap()
         .iter()

@@ -1,11 +1,14 @@
 //! The weekly review's "next tier" list comes from the loyalty program: the
-//! members within 10 % of their next tier, with the gap as the counter says it.
+//! members within 10 % of their next tier, with the gap as the counter says
+//! it, the same members in the same order as `regulars tiers` names them.
 
 use std::path::Path;
 
 use chrono::NaiveDate;
+use regulars::clock::Clock;
 use regulars::config::Config;
-use regulars::db::{self, loyalty, members, review_load};
+use regulars::context::Ctx;
+use regulars::db::{self, loyalty, members};
 use regulars::domain::loyalty_config::Amount;
 use regulars::domain::member::MemberDraft;
 use regulars::domain::money::Currency;
@@ -49,7 +52,9 @@ fn members_close_to_the_next_tier_are_listed_with_the_gap() {
     sale(&conn, far, "2", 5_000);
     loyalty::recompute(&conn, &config.loyalty(), now).unwrap();
 
-    let review = review_load::load(&conn, today(), &config).unwrap();
+    let ctx = Ctx::new(conn, Clock::new(Some(today())), config, None);
+    let review = regulars::ops::review::open(&ctx).unwrap();
+    assert_eq!(review.near_total, 1);
     let NearTier::Members(rows) = review.near_tier else {
         panic!("tiers are set up")
     };
@@ -78,6 +83,7 @@ fn without_tiers_the_list_says_not_set_up() {
         Path::new("c.toml"),
     )
     .unwrap();
-    let review = review_load::load(&conn, today(), &config).unwrap();
+    let ctx = Ctx::new(conn, Clock::new(Some(today())), config, None);
+    let review = regulars::ops::review::open(&ctx).unwrap();
     assert_eq!(review.near_tier, NearTier::NotSetUp);
 }

@@ -998,3 +998,12 @@ ui-key-import-format = format
 ui-key-import-again = read again
 ui-help-import-country = Typing the country
 ui-import-choices-hint = c country · f format · a read a file again
+
+# review14
+loyalty-cli-near = Within 10% of the next tier, the smallest amount missing first:
+loyalty-col-member = Member
+loyalty-col-to-next = To the next tier
+ui-review-col-missing = Missing
+ui-review-col-next = Next tier
+ui-review-near-intro = Within 10% of the next tier, the smallest amount missing first
+ui-review-no-near = Nobody is within 10% of the next tier right now.

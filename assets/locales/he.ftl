@@ -1006,3 +1006,12 @@ ui-key-import-format = פורמט
 ui-key-import-again = קריאה מחדש
 ui-help-import-country = הקלדת המדינה
 ui-import-choices-hint = c מדינה · f פורמט · a קריאה מחדש
+
+# review14
+loyalty-cli-near = במרחק של עד 10% מהדרגה הבאה, החסר הקטן ביותר ראשון:
+loyalty-col-member = חבר מועדון
+loyalty-col-to-next = עד הדרגה הבאה
+ui-review-col-missing = חסר
+ui-review-col-next = הדרגה הבאה
+ui-review-near-intro = במרחק של עד 10% מהדרגה הבאה, החסר הקטן ביותר ראשון
+ui-review-no-near = כרגע אף חבר מועדון אינו במרחק של עד 10% מהדרגה הבאה.

@@ -1021,3 +1021,12 @@ ui-key-import-format = format
 ui-key-import-again = pročitaj ponovno
 ui-help-import-country = Upisivanje zemlje
 ui-import-choices-hint = c zemlja · f format · a pročitaj opet
+
+# review14
+loyalty-cli-near = Unutar 10 % do iduće razine, najmanji nedostatak prvi:
+loyalty-col-member = Član
+loyalty-col-to-next = Do iduće razine
+ui-review-col-missing = Nedostaje
+ui-review-col-next = Iduća razina
+ui-review-near-intro = Unutar 10 % do iduće razine, najmanji nedostatak prvi
+ui-review-no-near = Trenutno nijedan član nije unutar 10 % do iduće razine.

@@ -973,3 +973,12 @@ ui-key-import-format = รูปแบบ
 ui-key-import-again = อ่านอีกครั้ง
 ui-help-import-country = พิมพ์ประเทศ
 ui-import-choices-hint = c ประเทศ · f รูปแบบ · a อ่านไฟล์อีกครั้ง
+
+# review14
+loyalty-cli-near = สมาชิกที่ใกล้ระดับถัดไปไม่เกิน 10% ขาดน้อยที่สุดก่อน:
+loyalty-col-member = สมาชิก
+loyalty-col-to-next = ถึงระดับถัดไป
+ui-review-col-missing = ขาดอีก
+ui-review-col-next = ระดับถัดไป
+ui-review-near-intro = สมาชิกที่ใกล้ระดับถัดไปไม่เกิน 10% ขาดน้อยที่สุดก่อน
+ui-review-no-near = ขณะนี้ไม่มีสมาชิกคนใดใกล้ระดับถัดไปไม่เกิน 10%

@@ -973,3 +973,12 @@ ui-key-import-format = 格式
 ui-key-import-again = 重新读取
 ui-help-import-country = 输入国家
 ui-import-choices-hint = c 国家 · f 格式 · a 重新读取文件
+
+# review14
+loyalty-cli-near = 距下一等级不到 10% 的会员，差额最小的在前：
+loyalty-col-member = 会员
+loyalty-col-to-next = 距下一等级
+ui-review-col-missing = 还差
+ui-review-col-next = 下一等级
+ui-review-near-intro = 距下一等级不到 10% 的会员，差额最小的在前
+ui-review-no-near = 目前没有会员距下一等级不到 10%。

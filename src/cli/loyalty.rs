@@ -1,6 +1,7 @@
-//! `regulars tiers`, `points`, `redeem` and `adjust`: the loyalty program
-//! from the command line. Points are brought up to date (earnings of new
-//! receipts, due bonuses) before anything is shown or redeemed.
+//! `regulars points`, `redeem` and `adjust`: the loyalty program from the
+//! command line (`tiers` has a file of its own). Points are brought up to
+//! date (earnings of new receipts, due bonuses) before anything is shown or
+//! redeemed.
 
 use clap::Args;
 use serde_json::{Value, json};
@@ -10,14 +11,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{t, t_args};
 use crate::ops::lookup::{self, find_member as resolve};
 use crate::ops::loyalty::{self as points_ops, Entry, IfBelowZero, IfBusy, Redemption};
-use crate::words::loyalty::{gap_text, metric_text, reason_text, signed};
-use crate::words::text::pad;
-
-#[derive(Debug, Args)]
-pub struct TiersArgs {
-    #[command(flatten)]
-    json: JsonFlag,
-}
+use crate::words::loyalty::{gap_text, reason_text, signed};
 
 #[derive(Debug, Args)]
 pub struct PointsArgs {
@@ -52,61 +46,6 @@ pub struct AdjustArgs {
     allow_negative: bool,
     #[command(flatten)]
     json: JsonFlag,
-}
-
-pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
-    let (program, overview) = points_ops::tier_overview(ctx)?;
-    let tiers = &program.tiers.tiers;
-    if args.json.json {
-        let list: Vec<Value> = tiers
-            .iter()
-            .zip(&overview.counts)
-            .map(|(tier, members)| {
-                json!({
-                    "name": tier.name,
-                    "min": program.min_as_written(tier.min),
-                    "members": members,
-                    "perks": tier.perks,
-                })
-            })
-            .collect();
-        stdout::print_line(Value::Array(list))?;
-        return Ok(());
-    }
-    if tiers.is_empty() {
-        stdout::print_line(t("loyalty-no-tiers"))?;
-        return Ok(());
-    }
-    let name_cols = tiers
-        .iter()
-        .map(|t| crate::words::text::width(&t.name))
-        .max()
-        .unwrap_or(0)
-        .max(crate::words::text::width(&t("loyalty-col-tier")));
-    stdout::print_line(format!(
-        "{}  {}  {:>8}  {}",
-        pad(&t("loyalty-col-tier"), name_cols),
-        pad(&t("loyalty-col-from"), 12),
-        t("loyalty-col-members"),
-        t("loyalty-col-perks")
-    ))?;
-    for (tier, members) in tiers.iter().zip(&overview.counts) {
-        stdout::print_line(format!(
-            "{}  {}  {members:>8}  {}",
-            pad(&tier.name, name_cols),
-            pad(&metric_text(&program, tier.min), 12),
-            tier.perks
-        ))?;
-    }
-    stdout::print_line(t_args(
-        "loyalty-cli-month",
-        &[
-            ("up", &overview.moved_up.to_string()),
-            ("down", &overview.moved_down.to_string()),
-            ("close", &overview.nudge_total.to_string()),
-        ],
-    ))?;
-    Ok(())
 }
 
 fn entry_json(e: &Entry) -> Value {

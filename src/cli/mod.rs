@@ -12,6 +12,7 @@ mod member;
 mod output;
 mod reminders;
 mod stdout;
+mod tiers;
 pub mod usage;
 
 use std::path::PathBuf;
@@ -59,7 +60,7 @@ pub enum Command {
     /// Birthdays of members, children and pets in the next days.
     Reminders(reminders::RemindersArgs),
     /// Members per tier, moves this month, who is close to the next tier.
-    Tiers(loyalty::TiersArgs),
+    Tiers(tiers::TiersArgs),
     /// A member's points balance and history.
     Points(loyalty::PointsArgs),
     /// Redeem a member's points.
@@ -101,7 +102,7 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Demo(args) => demo::run_demo(ctx, args),
         Command::Import(args) => import::run_import(ctx, args),
         Command::Reminders(args) => reminders::run_reminders(ctx, args),
-        Command::Tiers(args) => loyalty::run_tiers(ctx, args),
+        Command::Tiers(args) => tiers::run_tiers(ctx, args),
         Command::Points(args) => loyalty::run_points(ctx, args),
         Command::Redeem(args) => loyalty::run_redeem(ctx, args),
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),

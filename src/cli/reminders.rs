@@ -5,11 +5,11 @@
 use std::collections::HashMap;
 
 use clap::Args;
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::{Ctx, JsonFlag};
 use crate::domain::reminders::{Kind, Reminder, by_household};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::words::dates::{day_text, days_text};
 use crate::words::review::household_text;
 
@@ -34,26 +34,38 @@ fn name_of(names: &Names, id: i64) -> String {
 }
 
 /// One entry of the JSON list. `turning` only when the year is known;
-/// `member_name` and `occasion` (birthday or gotcha) are extras.
-pub fn reminder_json(r: &Reminder, names: &Names) -> Value {
+/// `member_name` and `occasion` (birthday or gotcha) are extras. Written
+/// straight from this struct, in the fields' order (alphabetical, as the
+/// list has always come): a month of a big club is ten thousand entries.
+#[derive(Serialize)]
+struct ReminderJson<'a> {
+    date: String,
+    days_until: i64,
+    kind: &'static str,
+    member_id: i64,
+    member_name: &'a str,
+    name: &'a str,
+    occasion: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    turning: Option<i32>,
+}
+
+fn reminder_json<'a>(r: &'a Reminder, names: &'a Names) -> ReminderJson<'a> {
     let a = &r.anniversary;
-    let member_name = name_of(names, a.member_id);
-    let mut entry = json!({
-        "date": r.date.format("%Y-%m-%d").to_string(),
-        "kind": a.kind.code(),
-        "member_id": a.member_id,
-        "name": match a.kind {
-            Kind::Member => member_name.clone(),
-            Kind::Child | Kind::Pet => a.name.clone(),
+    let member_name = names.get(&a.member_id).map_or("", String::as_str);
+    ReminderJson {
+        date: r.date.format("%Y-%m-%d").to_string(),
+        kind: a.kind.code(),
+        member_id: a.member_id,
+        name: match a.kind {
+            Kind::Member => member_name,
+            Kind::Child | Kind::Pet => &a.name,
         },
-        "days_until": r.days_until,
-        "member_name": member_name,
-        "occasion": a.occasion.code(),
-    });
-    if let (Some(turning), Some(map)) = (r.turning, entry.as_object_mut()) {
-        map.insert("turning".into(), json!(turning));
+        days_until: r.days_until,
+        member_name,
+        occasion: a.occasion.code(),
+        turning: r.turning,
     }
-    entry
 }
 
 /// Days as headings, a member's household on each line.
@@ -80,8 +92,9 @@ pub fn run_reminders(ctx: &mut Ctx, a: RemindersArgs) -> Result<()> {
     let today = ctx.clock.today();
     let (found, names) = crate::ops::review::reminders(ctx, a.days)?;
     let output = if a.json.json {
-        let list: Vec<Value> = found.iter().map(|r| reminder_json(r, &names)).collect();
-        format!("{}\n", Value::Array(list))
+        let list: Vec<ReminderJson> = found.iter().map(|r| reminder_json(r, &names)).collect();
+        let text = serde_json::to_string(&list).map_err(|e| Error::Other(e.to_string()))?;
+        format!("{text}\n")
     } else if found.is_empty() {
         let none = crate::i18n::t_count("cli-reminders-none", "days", i64::from(a.days));
         format!("{none}\n")

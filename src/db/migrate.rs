@@ -24,6 +24,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_kept_current.sql"),
     include_str!("migrations/010_pet_passed_away.sql"),
     include_str!("migrations/011_demo_members.sql"),
+    include_str!("migrations/012_review_instant.sql"),
     include_str!("migrations/013_points_follow_receipts.sql"),
 ];
 

@@ -27,6 +27,7 @@ pub mod loyalty_state;
 pub mod loyalty_tiers;
 pub mod members;
 pub mod migrate;
+pub mod near_tier;
 pub mod receipts;
 pub mod reminders;
 pub mod review;

@@ -156,3 +156,43 @@ proptest! {
         prop_assert_eq!(got, expected);
     }
 }
+
+/// The plan SQLite picks for `sql`, one step a line.
+fn plan(conn: &Connection, sql: &str) -> String {
+    let steps: Vec<String> = conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map([], |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    steps.join("\n")
+}
+
+#[test]
+fn a_month_of_members_is_read_from_narrow_indexes() {
+    let conn = crate::db::open_in_memory().unwrap();
+    // Current consents without reading the consent log's rows.
+    let consents = plan(
+        &conn,
+        "SELECT c.member_id, c.channel FROM consents c
+         WHERE c.member_id IN (SELECT value FROM json_each('[1]')) AND c.granted = 1
+           AND c.id = (SELECT max(id) FROM consents c2 WHERE c2.member_id = c.member_id AND c2.channel = c.channel)",
+    );
+    assert!(
+        consents.contains("COVERING INDEX consents_now"),
+        "{consents}"
+    );
+    assert!(!consents.contains("SCAN c"), "{consents}");
+    // The few birthdays kept in another calendar, not every member.
+    let calendar = plan(
+        &conn,
+        "SELECT id, birth_calendar, birth_calendar_month, birth_calendar_day FROM members
+         WHERE birth_calendar IS NOT NULL AND erased_at IS NULL ORDER BY +id",
+    );
+    assert!(!calendar.contains("SCAN members"), "{calendar}");
+    // Names and contacts of members by id (the index is named in the query).
+    let reach = reachable(&conn, &[1, 2]).unwrap();
+    assert!(reach.is_empty());
+    assert!(names(&conn, &[1]).unwrap().is_empty());
+}

@@ -45,7 +45,7 @@ pub struct TierOverview {
     pub moves: Vec<TierMove>,
     pub moved_up: usize,
     pub moved_down: usize,
-    /// Closest first, at most [`NUDGE_LIMIT`].
+    /// The smallest amount missing first, at most [`NUDGE_LIMIT`].
     pub nudges: Vec<Nudge>,
     pub nudge_total: usize,
     /// (tier, 12-month figure) of every member with purchases: the
@@ -63,24 +63,18 @@ pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
     if !program.has_tiers() {
         return Ok(out);
     }
-    let mut close: Vec<(i64, usize, i64)> = vec![];
     let mut stmt = conn.prepare(
         // The few erased members come from their own small index; a join
         // would read every member's row.
-        "SELECT t.member_id, t.tier, t.metric FROM member_tiers t
+        "SELECT t.tier, t.metric FROM member_tiers t
          WHERE t.member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let (id, tier, metric): (i64, i64, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+        let (tier, metric): (i64, i64) = (r.get(0)?, r.get(1)?);
         let tier = (tier.max(0) as usize).min(out.counts.len() - 1);
         out.counts[tier] += 1;
         out.standings.push((tier, metric));
-        if tiers.is_close_to_next(tier, metric)
-            && let Some((_, gap)) = tiers.gap_to_next(tier, metric)
-        {
-            close.push((id, tier, gap));
-        }
     }
     let all: i64 = conn.query_row(
         "SELECT count(*) FROM members WHERE erased_at IS NULL",
@@ -89,24 +83,7 @@ pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
     )?;
     let with_purchases: i64 = out.counts.iter().sum();
     out.counts[0] += (all - with_purchases).max(0);
-    // Smallest gap relative to the next tier first: the easiest nudges.
-    close.sort_by_key(|(id, tier, gap)| {
-        let next = tiers.tiers.get(tier + 1).map_or(1, |t| t.min.max(1));
-        (gap.saturating_mul(10_000) / next, *id)
-    });
-    out.nudge_total = close.len();
-    let mut name_of = conn.prepare("SELECT first_name, family_name FROM members WHERE id = ?1")?;
-    for (member_id, tier, gap) in close.into_iter().take(NUDGE_LIMIT) {
-        let name = name_of.query_row([member_id], |r| {
-            Ok(full_name(&r.get::<_, String>(0)?, &r.get::<_, String>(1)?))
-        })?;
-        out.nudges.push(Nudge {
-            member_id,
-            name,
-            tier,
-            gap,
-        });
-    }
+    (out.nudges, out.nudge_total) = super::near_tier::near(conn, tiers, Some(NUDGE_LIMIT))?;
     let first = today.with_day(1).unwrap_or(today);
     let mut stmt = conn.prepare(
         "SELECT c.member_id, m.first_name, m.family_name, c.on_date, c.from_tier, c.to_tier, c.up

@@ -96,17 +96,77 @@ pub enum NearTier {
     Members(Vec<ReviewRow>),
 }
 
-/// Everything the review screen shows, loaded at once.
+/// Everything the review screen shows; each section is loaded on its own
+/// (see [`Part`]), the screen asking only for the one it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Review {
     pub today: NaiveDate,
     /// The longest window (30 days); shorter ones are a filter of it.
     pub birthdays: Vec<ReviewRow>,
+    /// The smallest amount missing first.
     pub near_tier: NearTier,
+    /// Members near the next tier in all (the list is cut for the screen).
+    pub near_total: usize,
     pub lapsed: Vec<ReviewRow>,
     pub missing: Vec<ReviewRow>,
     /// Members missing data in all (the list is cut for the screen).
     pub missing_total: i64,
+}
+
+/// One section of the review, loaded on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    Birthdays(Vec<ReviewRow>),
+    NearTier { list: NearTier, total: usize },
+    Lapsed(Vec<ReviewRow>),
+    Missing { rows: Vec<ReviewRow>, total: i64 },
+}
+
+impl Part {
+    pub fn section(&self) -> Section {
+        match self {
+            Part::Birthdays(_) => Section::Birthdays,
+            Part::NearTier { .. } => Section::NearTier,
+            Part::Lapsed(_) => Section::Lapsed,
+            Part::Missing { .. } => Section::Missing,
+        }
+    }
+}
+
+impl Review {
+    /// A review with nothing loaded yet; `tiers` says whether the shop has
+    /// tiers at all (else the near-tier list says it is not set up).
+    pub fn empty(today: NaiveDate, tiers: bool) -> Review {
+        Review {
+            today,
+            birthdays: vec![],
+            near_tier: if tiers {
+                NearTier::Members(vec![])
+            } else {
+                NearTier::NotSetUp
+            },
+            near_total: 0,
+            lapsed: vec![],
+            missing: vec![],
+            missing_total: 0,
+        }
+    }
+
+    /// Takes in one loaded section, leaving the others as they are.
+    pub fn put(&mut self, part: Part) {
+        match part {
+            Part::Birthdays(rows) => self.birthdays = rows,
+            Part::NearTier { list, total } => {
+                self.near_tier = list;
+                self.near_total = total;
+            }
+            Part::Lapsed(rows) => self.lapsed = rows,
+            Part::Missing { rows, total } => {
+                self.missing = rows;
+                self.missing_total = total;
+            }
+        }
+    }
 }
 
 impl ReviewRow {

@@ -250,9 +250,19 @@ impl TierProgram {
 
     /// Within 10% of the next tier's minimum (the owner's "nudge" list).
     pub fn is_close_to_next(&self, tier: usize, metric: i64) -> bool {
-        self.tiers.get(tier + 1).is_some_and(|next| {
-            metric < next.min && i128::from(metric) * 10 >= i128::from(next.min) * 9
-        })
+        self.near_band(tier)
+            .is_some_and(|(from, below)| metric >= from && metric < below)
+    }
+
+    /// The 12-month figures within 10% of the minimum of the tier above
+    /// `tier`: from 90% of it (rounded up, so 90% is reached) to just below
+    /// it; `None` at the top tier. A range, so the store can find the
+    /// members in it from an index instead of looking at each.
+    pub fn near_band(&self, tier: usize) -> Option<(i64, i64)> {
+        let below = self.tiers.get(tier + 1)?.min;
+        let nine_tenths = i128::from(below) * 9;
+        let from = nine_tenths.div_euclid(10) + i128::from(nine_tenths.rem_euclid(10) != 0);
+        Some((from.clamp(0, i128::from(i64::MAX)) as i64, below))
     }
 }
 

@@ -247,3 +247,20 @@ fn absurd_spend_saturates_instead_of_overflowing() {
     assert!(!p.is_close_to_next(0, i64::MIN));
     assert_eq!(p.metric_on(&rich, d(2026, 11, 23)), i64::MAX);
 }
+
+#[test]
+fn the_near_band_is_the_last_tenth_below_the_next_minimum() {
+    let mut p = program(TierBasis::Spend, 60);
+    assert_eq!(p.near_band(0), Some((18_000, 20_000)));
+    assert_eq!(p.near_band(1), Some((45_000, 50_000)));
+    assert_eq!(p.near_band(2), None, "nothing above the top tier");
+    // 90% of 20,001 is 18,000.9: 18,000 is not within 10%, 18,001 is.
+    p.tiers[1].min = 20_001;
+    assert_eq!(p.near_band(0), Some((18_001, 20_001)));
+    assert!(!p.is_close_to_next(0, 18_000));
+    assert!(p.is_close_to_next(0, 18_001));
+    // Visits: 9 of 10 is near, 8 is not.
+    let mut visits = program(TierBasis::Visits, 60);
+    visits.tiers[1].min = 10;
+    assert_eq!(visits.near_band(0), Some((9, 10)));
+}

@@ -35,6 +35,7 @@ pub mod lookup;
 pub mod loyalty;
 pub mod member_change;
 pub mod members;
+pub mod near_tier;
 pub mod review;
 pub mod settings;
 pub mod till_customers;

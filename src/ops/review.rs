@@ -1,5 +1,6 @@
 //! The weekly review: who has a birthday coming, who has not been in for a
-//! while, who is close to the next tier, whose record misses something;
+//! while, who is close to the next tier, whose record misses something,
+//! each section loaded when it is shown;
 //! marking a member contacted; the reminders `regulars reminders` lists;
 //! and a list as a CSV file for sending messages elsewhere, with only the
 //! contact details the member agreed to be contacted on. The file goes
@@ -16,14 +17,63 @@ use crate::context::Ctx;
 use crate::db::{contacts, reminders, review, review_load};
 use crate::domain::contact::{ContactChannel, ContactEntry};
 use crate::domain::reminders::{Reminder, Window};
-use crate::domain::review::{Review, ReviewRow, Section};
+use crate::domain::review::{NearTier, Part, Review, ReviewRow, Section};
 use crate::error::{Error, Result};
+use crate::ops::near_tier;
 
-/// The whole review as of today, in a few batched reads. The near-tier
-/// list is the last recompute's (the tiers screen and the start of the
-/// app work tiers out), so opening the review writes nothing.
+/// Members near the next tier the tab shows at most; its title says how
+/// many there are.
+pub const NEAR_SHOWN: usize = 300;
+
+/// The whole review as of today, every section (the screen asks for one
+/// section at a time with [`part`]).
 pub fn open(ctx: &Ctx) -> Result<Review> {
-    review_load::load(&ctx.conn, ctx.clock.today(), &ctx.config)
+    let mut review = Review::empty(ctx.clock.today(), ctx.program().has_tiers());
+    for section in Section::ALL {
+        review.put(part(ctx, section)?);
+    }
+    Ok(review)
+}
+
+/// One section of the review as of today, in a few batched reads. The
+/// near-tier list is the tiers as stored (writes keep them current, and
+/// the first look at the tiers of a day works them out), so opening the
+/// review writes nothing.
+pub fn part(ctx: &Ctx, section: Section) -> Result<Part> {
+    let (conn, today) = (&ctx.conn, ctx.clock.today());
+    Ok(match section {
+        Section::Birthdays => Part::Birthdays(review_load::birthdays(conn, today, &ctx.config)?),
+        Section::NearTier => near_tier(ctx)?,
+        Section::Lapsed => Part::Lapsed(review_load::lapsed(conn, today, &ctx.config)?),
+        Section::Missing => {
+            let (rows, total) = review_load::missing(conn)?;
+            Part::Missing { rows, total }
+        }
+    })
+}
+
+/// The members near the next tier, as `regulars tiers` names them: the
+/// same operation, so the same members in the same order.
+fn near_tier(ctx: &Ctx) -> Result<Part> {
+    let Some(near) = near_tier::near(ctx, Some(NEAR_SHOWN))? else {
+        return Ok(Part::NearTier {
+            list: NearTier::NotSetUp,
+            total: 0,
+        });
+    };
+    let program = ctx.program();
+    let gaps = near
+        .members
+        .iter()
+        .map(|n| {
+            let next = program.tier_name(n.next).unwrap_or_default();
+            (n.member_id, program.gap_to(n.missing, next))
+        })
+        .collect();
+    Ok(Part::NearTier {
+        list: NearTier::Members(review_load::near_tier(&ctx.conn, gaps)?),
+        total: near.total,
+    })
 }
 
 /// Logs that the member of `row` was contacted on `channel` now, for the

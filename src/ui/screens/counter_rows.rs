@@ -103,10 +103,12 @@ impl Columns {
             0
         };
         let points = wanted(&headings[3], [" ".repeat(POINTS)]);
-        let last_visits = rows
-            .iter()
-            .filter_map(|r| r.member.last_visit)
-            .map(|d| date_short(d, view.today));
+        // Each day once: formatting a date is the costly part of a
+        // keystroke's frame, and many rows share a last visit.
+        let mut days: Vec<_> = rows.iter().filter_map(|r| r.member.last_visit).collect();
+        days.sort_unstable();
+        days.dedup();
+        let last_visits = days.into_iter().map(|d| date_short(d, view.today));
         let last_visit = wanted(&headings[4], last_visits).max(LAST_VISIT);
         let birthday = wanted(&headings[5], [" ".repeat(BIRTHDAY)]);
         // Gaps: one after the name, contact and tier, two around the

@@ -21,6 +21,8 @@ pub mod member_loyalty;
 pub mod points_history;
 pub mod redeem;
 pub mod review;
+mod review_contact;
+mod review_near;
 mod review_render;
 pub mod settings;
 mod settings_render;

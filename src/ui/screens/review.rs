@@ -6,24 +6,24 @@
 //! `y` copies the message, `x` exports the list. Drawing is in
 //! `review_render.rs`.
 //!
-//! On a big club the lists take a moment to gather, so they are loaded
-//! behind the screen as a job: the screen opens at once (empty, or with
-//! the lists it had when it reloads), the message line says the lists are
-//! being gathered, and keys keep working until they arrive.
+//! On a big club a list takes a moment to gather, so each section is
+//! loaded behind the screen as a job of its own, and only when it is
+//! shown: the screen opens at once on the birthdays (empty, or with the
+//! lists it had when it reloads), the message line says the list is being
+//! gathered, and keys keep working until it arrives. The other sections
+//! are gathered the first time their tab is chosen.
 
 use super::Effect;
 use super::View;
 use crate::context::Ctx;
 use crate::domain::contact::ContactChannel;
-use crate::domain::review::{NearTier, Review, ReviewRow, Section};
+use crate::domain::review::{NearTier, Part, Review, ReviewRow, Section};
 use crate::error::Result;
-use crate::message::{Arg, Message};
+use crate::message::Message;
 use crate::ops::review;
 use crate::ui::job::{Job, News, OnLeave};
 use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
 use crate::ui::stack::Screen;
-use crate::words::dates::day_text;
-use crate::words::review::{contact_channel_name, reason_text};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
@@ -46,13 +46,15 @@ pub struct ReviewState {
     /// The selected row of each section, in [`Section::ALL`] order.
     pub(super) selected: [usize; 4],
     pub(super) choice: Option<ContactChoice>,
-    /// The lists being gathered, until they arrive.
-    work: Option<Job<ReviewNews>>,
+    /// The sections whose list is current, in [`Section::ALL`] order.
+    loaded: [bool; 4],
+    /// The sections being gathered, until they arrive.
+    work: [Option<Job<ReviewNews>>; 4],
 }
 
-/// The gathering's one word: the whole review, or why it failed.
+/// A gathering's one word: its section, or why it failed.
 #[derive(Debug)]
-pub struct ReviewNews(std::result::Result<Review, Message>);
+pub struct ReviewNews(std::result::Result<Part, Message>);
 
 impl News for ReviewNews {
     fn is_progress(&self) -> bool {
@@ -75,67 +77,80 @@ fn section_index(section: Section) -> usize {
 }
 
 impl ReviewState {
-    /// Opens at once and gathers every list behind the screen; the shorter
-    /// windows are filters of 30 days.
+    /// Opens at once and gathers the birthdays behind the screen; the
+    /// shorter windows are filters of 30 days.
     pub fn open(ctx: &Ctx) -> Result<ReviewState> {
-        let near_tier = if ctx.program().has_tiers() {
-            NearTier::Members(vec![])
-        } else {
-            NearTier::NotSetUp
-        };
         let mut state = ReviewState {
-            review: Review {
-                today: ctx.clock.today(),
-                birthdays: vec![],
-                near_tier,
-                lapsed: vec![],
-                missing: vec![],
-                missing_total: 0,
-            },
+            review: Review::empty(ctx.clock.today(), ctx.program().has_tiers()),
             section: Section::Birthdays,
             window: 0,
             selected: [0; 4],
             choice: None,
-            work: None,
+            loaded: [false; 4],
+            work: Default::default(),
         };
         state.reload(ctx)?;
         Ok(state)
     }
 
     /// Gathers the lists again (after a card was edited), keeping the
-    /// place; the lists shown stay until the new ones arrive.
+    /// place: the section shown now, the others when next chosen. The
+    /// lists shown stay until the new ones arrive.
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
-        self.work = Some(Job::start(ctx, OnLeave::LetFinish, |ctx, _| {
-            ReviewNews(review::open(ctx).map_err(|e| e.message()))
-        }));
+        self.loaded = [false; 4];
+        self.gather(ctx, self.section);
         Ok(())
     }
 
-    /// The lists are still being gathered.
-    pub fn is_loading(&self) -> bool {
-        self.work.is_some()
+    /// Starts gathering `section` unless it is current or on its way.
+    fn gather(&mut self, ctx: &Ctx, section: Section) -> bool {
+        let i = section_index(section);
+        if self.loaded[i] || self.work[i].is_some() {
+            return false;
+        }
+        self.work[i] = Some(Job::start(ctx, OnLeave::LetFinish, move |ctx, _| {
+            ReviewNews(review::part(ctx, section).map_err(|e| e.message()))
+        }));
+        true
     }
 
-    /// Takes the lists when they have arrived.
+    /// The section shown is still being gathered.
+    pub fn is_loading(&self) -> bool {
+        self.work[section_index(self.section)].is_some()
+    }
+
+    /// Whether the list of `section` has been gathered (its count is known).
+    pub fn is_loaded(&self, section: Section) -> bool {
+        self.loaded[section_index(section)]
+    }
+
+    /// Takes the lists that have arrived.
     fn take_lists(&mut self) -> Effect {
-        let Some(work) = &self.work else {
-            return Effect::None;
-        };
-        let Some(ReviewNews(result)) = work.drain().pop() else {
-            return Effect::None;
-        };
-        self.work = None;
-        match result {
-            Ok(review) => {
-                self.review = review;
-                for (i, section) in Section::ALL.into_iter().enumerate() {
+        let mut effects = vec![];
+        for i in 0..self.work.len() {
+            let Some(work) = &self.work[i] else {
+                continue;
+            };
+            let Some(ReviewNews(result)) = work.drain().pop() else {
+                continue;
+            };
+            self.work[i] = None;
+            match result {
+                Ok(part) => {
+                    let section = part.section();
+                    self.review.put(part);
+                    self.loaded[section_index(section)] = true;
                     let n = self.rows_of(section).len();
-                    self.selected[i] = self.selected[i].min(n.saturating_sub(1));
+                    let at = &mut self.selected[section_index(section)];
+                    *at = (*at).min(n.saturating_sub(1));
                 }
-                Effect::Withdraw(LOADING)
+                Err(why) => effects.push(Effect::Error(why)),
             }
-            Err(why) => Effect::Error(why),
         }
+        if effects.is_empty() && !self.is_loading() {
+            effects.push(Effect::Withdraw(LOADING));
+        }
+        Effect::Many(effects)
     }
 
     pub fn section(&self) -> Section {
@@ -183,10 +198,19 @@ impl ReviewState {
         }
     }
 
-    fn switch_section(&mut self, delta: isize) {
+    /// Shows the next or previous section, gathering its list the first
+    /// time, the message line saying so until it arrives.
+    fn switch_section(&mut self, delta: isize, ctx: &Ctx) -> Effect {
         let n = Section::ALL.len() as isize;
         let next = (section_index(self.section) as isize + delta).rem_euclid(n);
         self.section = Section::ALL[next as usize];
+        if self.gather(ctx, self.section) {
+            Effect::Notice(Message::plain(LOADING))
+        } else if self.is_loading() {
+            Effect::None
+        } else {
+            Effect::Withdraw(LOADING)
+        }
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
@@ -198,8 +222,8 @@ impl ReviewState {
             Action::Down => self.step(1),
             Action::PageUp => self.step(-10),
             Action::PageDown => self.step(10),
-            Action::NextSection => self.switch_section(1),
-            Action::PrevSection => self.switch_section(-1),
+            Action::NextSection => return self.switch_section(1, ctx),
+            Action::PrevSection => return self.switch_section(-1, ctx),
             Action::CycleDays => {
                 self.window = (self.window + 1) % WINDOWS.len();
                 // A shorter window may end before the selected row.
@@ -218,110 +242,6 @@ impl ReviewState {
             _ => {}
         }
         Effect::None
-    }
-
-    fn ask_channel(&mut self) -> Effect {
-        let Some(row) = self.selected_row() else {
-            return Effect::None;
-        };
-        if row.reason.is_none() {
-            return Effect::Error(Message::plain("ui-review-nothing-to-send"));
-        }
-        self.choice = Some(ContactChoice {
-            channels: row.allowed_channels(),
-            selected: 0,
-        });
-        Effect::None
-    }
-
-    fn update_choice(&mut self, action: Action, ctx: &Ctx) -> Effect {
-        let Some(choice) = &mut self.choice else {
-            return Effect::None;
-        };
-        let n = choice.channels.len().max(1);
-        match action {
-            Action::Up => choice.selected = (choice.selected + n - 1) % n,
-            Action::Down => choice.selected = (choice.selected + 1) % n,
-            Action::Back => self.choice = None,
-            Action::Quit => return Effect::Quit,
-            Action::Save => {
-                let channel = choice.channels.get(choice.selected).copied();
-                self.choice = None;
-                if let Some(channel) = channel {
-                    return self.mark(channel, ctx);
-                }
-            }
-            _ => {}
-        }
-        Effect::None
-    }
-
-    /// The list on screen as a CSV file (`x`), said where it went.
-    fn export(&self, ctx: &Ctx) -> Effect {
-        let today = self.review.today;
-        let reason = |row: &ReviewRow| reason_text(row, today);
-        match review::review_csv(ctx, self.section, self.days(), self.rows(), &reason) {
-            Ok(done) => Effect::Notice(
-                Message::new(
-                    "ui-review-exported",
-                    &[("path", &done.path.display().to_string())],
-                )
-                .and(
-                    "rows",
-                    Arg::message(Message::count("ui-review-rows", "count", done.rows as i64)),
-                ),
-            ),
-            Err(e) => e.into(),
-        }
-    }
-
-    /// Writes the contact log entry and greys the row out.
-    fn mark(&mut self, channel: ContactChannel, ctx: &Ctx) -> Effect {
-        let index = self.selected_index();
-        let Some(row) = self.rows().get(index) else {
-            return Effect::None;
-        };
-        if row.reason.is_none() {
-            return Effect::None;
-        }
-        let entry = match review::mark_contacted(ctx, row, channel) {
-            Ok(entry) => entry,
-            Err(e) => return e.into(),
-        };
-        let now = entry.at;
-        let list = match self.section {
-            Section::Birthdays => &mut self.review.birthdays,
-            Section::Lapsed => &mut self.review.lapsed,
-            Section::NearTier | Section::Missing => return Effect::None,
-        };
-        let Some(row) = list.get_mut(index) else {
-            return Effect::None;
-        };
-        row.contacted = Some(entry);
-        Effect::Notice(Message::new(
-            "ui-review-marked",
-            &[
-                ("name", &row.full_name()),
-                ("channel", &contact_channel_name(channel)),
-                ("date", &day_text(now.date())),
-            ],
-        ))
-    }
-
-    fn copy(&self) -> Effect {
-        match self.selected_row() {
-            Some(row) => match &row.message {
-                Some((text, _)) => Effect::Many(vec![
-                    Effect::Copy(text.clone()),
-                    Effect::Notice(Message::new(
-                        "ui-review-copied",
-                        &[("name", &row.member.first_name)],
-                    )),
-                ]),
-                None => Effect::Error(Message::plain("ui-review-no-message")),
-            },
-            None => Effect::None,
-        }
     }
 }
 
@@ -357,8 +277,9 @@ impl Screen for ReviewState {
         self.reload(ctx)
     }
 
+    /// Any list on its way, shown or not: its count fills in a tab title.
     fn working(&self) -> bool {
-        self.is_loading()
+        self.work.iter().any(Option::is_some)
     }
 
     fn poll(&mut self, _ctx: &Ctx) -> Effect {
@@ -366,6 +287,10 @@ impl Screen for ReviewState {
     }
 
     fn run_here(&mut self, ctx: &mut Ctx) -> bool {
-        self.work.as_mut().is_some_and(|w| w.run_here(ctx))
+        let mut ran = false;
+        for work in self.work.iter_mut().flatten() {
+            ran |= work.run_here(ctx);
+        }
+        ran
     }
 }

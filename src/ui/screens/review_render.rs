@@ -10,15 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::View;
-use super::review::{ContactChoice, ReviewState, WINDOWS};
+use super::review::{ReviewState, WINDOWS};
 use crate::domain::member::display_phone;
-use crate::domain::review::{ReviewRow, RowKind, Section};
+use crate::domain::review::{NearTier, ReviewRow, RowKind, Section};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::direction::Direction;
-use crate::ui::format::{fit, pad, wrap};
-use crate::ui::keymap::{REVIEW_CONTACT, grouped};
+use crate::ui::format::{fit, number, pad, wrap};
 use crate::ui::table::wanted;
-use crate::ui::widgets::popup::{centered, frame};
 use crate::words::dates::{day_text, days_text};
 use crate::words::loyalty::tier_gap;
 use crate::words::review::{
@@ -63,12 +61,21 @@ impl ReviewState {
             if i > 0 {
                 spans.push(Span::styled(" │ ", view.theme.dim()));
             }
-            let count = self.rows_of(section).len();
             let name = t(&format!("ui-review-tab-{}", section.code()));
-            let label = match section {
-                Section::NearTier => format!(" {name} "),
-                Section::Missing => format!(" {name} ({}) ", self.review.missing_total),
-                _ => format!(" {name} ({count}) "),
+            // A count once the list is gathered; a list is gathered when
+            // its tab is first chosen.
+            let count = match section {
+                _ if !self.is_loaded(section) => None,
+                Section::NearTier => match &self.review.near_tier {
+                    NearTier::NotSetUp => None,
+                    NearTier::Members(_) => Some(self.review.near_total as i64),
+                },
+                Section::Missing => Some(self.review.missing_total),
+                _ => Some(self.rows_of(section).len() as i64),
+            };
+            let label = match count {
+                Some(count) => format!(" {name} ({}) ", number(count)),
+                None => format!(" {name} "),
             };
             let style = if section == self.section() {
                 view.theme.selected()
@@ -120,7 +127,12 @@ impl ReviewState {
                 )]
             }
             Section::Missing => vec![Span::styled(t("ui-review-missing-intro"), theme.dim())],
-            Section::NearTier => vec![],
+            Section::NearTier => match self.review.near_tier {
+                NearTier::NotSetUp => vec![],
+                NearTier::Members(_) => {
+                    vec![Span::styled(t("ui-review-near-intro"), theme.dim())]
+                }
+            },
         }
     }
 
@@ -130,6 +142,9 @@ impl ReviewState {
             _ => (t("ui-col-last-visit"), t("ui-col-name")),
         };
         if self.section() == Section::NearTier {
+            if !self.rows().is_empty() {
+                self.render_near_header(area, buf, view);
+            }
             return;
         }
         let day_cols = self.day_cols(&day);
@@ -148,7 +163,12 @@ impl ReviewState {
     /// shown and a space ("Wed 30 Sept", "11月23日周一"), never narrower
     /// than before.
     fn day_cols(&self, heading: &str) -> usize {
-        let days = self.rows().iter().filter_map(|r| r.date).map(day_text);
+        // Each day once: a month of a big club is thousands of rows on
+        // about thirty days, and formatting a date is the costly part.
+        let mut days: Vec<_> = self.rows().iter().filter_map(|r| r.date).collect();
+        days.sort_unstable();
+        days.dedup();
+        let days = days.into_iter().map(day_text);
         (wanted(heading, days) + 1).clamp(DAY, 2 * DAY)
     }
 
@@ -168,7 +188,10 @@ impl ReviewState {
                 Section::Birthdays => {
                     t_count("ui-review-no-birthdays", "days", i64::from(self.days()))
                 }
-                Section::NearTier => t("ui-review-no-loyalty"),
+                Section::NearTier => match self.review.near_tier {
+                    NearTier::NotSetUp => t("ui-review-no-loyalty"),
+                    NearTier::Members(_) => t("ui-review-no-near"),
+                },
                 Section::Lapsed => t("ui-review-no-lapsed"),
                 Section::Missing => t("ui-review-no-missing"),
             };
@@ -178,6 +201,9 @@ impl ReviewState {
                 .collect();
             Paragraph::new(view.dir.lines(lines)).render(area, buf);
             return;
+        }
+        if self.section() == Section::NearTier {
+            return self.render_near_list(area, buf, view);
         }
         let visible = area.height as usize;
         let selected = self.selected_index();
@@ -308,52 +334,6 @@ impl ReviewState {
         }
         parts
     }
-
-    fn render_choice(&self, choice: &ContactChoice, area: Rect, buf: &mut Buffer, view: &View) {
-        let theme = view.theme;
-        let name = self
-            .selected_row()
-            .map(|r| r.full_name())
-            .unwrap_or_default();
-        let only_in_shop = choice.channels.len() == 1;
-        let height = choice.channels.len() as u16 + 4 + if only_in_shop { 2 } else { 0 };
-        let popup = centered(area, 56, height);
-        let title = view
-            .dir
-            .text(&t_args("ui-review-choice-title", &[("name", &name)]));
-        let inner = frame(popup, buf, &title, theme).inner(Margin::new(1, 0));
-        let mut lines = vec![];
-        for (i, channel) in choice.channels.iter().enumerate() {
-            let marker = if i == choice.selected { "▶ " } else { "  " };
-            let style = if i == choice.selected {
-                theme.selected()
-            } else {
-                Style::new()
-            };
-            let label = pad(
-                &contact_channel_name(*channel),
-                inner.width.saturating_sub(2) as usize,
-            );
-            lines.push(
-                view.dir
-                    .line(vec![Span::styled(format!("{marker}{label}"), style)]),
-            );
-        }
-        lines.push(Line::raw(""));
-        if only_in_shop {
-            lines.push(Line::styled(t("ui-review-only-in-shop"), theme.dim()));
-            lines.push(Line::raw(""));
-        }
-        let mut keys = vec![];
-        for (key, label, hint) in grouped(REVIEW_CONTACT, false) {
-            if hint {
-                keys.push(Span::styled(key, theme.key()));
-                keys.push(Span::raw(format!(" {label}  ")));
-            }
-        }
-        lines.push(Line::from(keys));
-        Paragraph::new(view.dir.lines(lines)).render(inner, buf);
-    }
 }
 
 /// "23 Nov" for the narrow column of a done row.
@@ -389,6 +369,6 @@ fn list_text(row: &ReviewRow, dir: crate::ui::direction::Direction) -> String {
 }
 
 /// The column of channels a member agreed to: as wide as its heading.
-fn agrees_cols() -> usize {
+pub(super) fn agrees_cols() -> usize {
     wanted(&t("ui-review-col-agrees"), [" ".repeat(AGREES)])
 }
