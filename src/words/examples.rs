@@ -103,6 +103,16 @@ pub fn birthday_message(key: &str, order: DateOrder) -> Message {
     Message::new(key, &[("short", &example.short), ("full", &example.full)])
 }
 
+/// A birth date or age refused on the child and pet form: the example is a
+/// child's date (2020), in the shop's date order, with `{ $full }`.
+pub fn born_message(key: &str, order: DateOrder) -> Message {
+    let full = match order {
+        DateOrder::DayFirst => "14.3.2020",
+        DateOrder::MonthFirst => "3/14/2020",
+    };
+    Message::new(key, &[("full", full)])
+}
+
 #[cfg(test)]
 #[path = "examples_tests.rs"]
 mod tests;

@@ -23,6 +23,7 @@ use crate::ui::keymap::Action;
 use crate::ui::screens::signup_fields::typed_birthday;
 use crate::ui::widgets::field::{TextField, render_error, render_row};
 use crate::ui::widgets::popup::{centered, frame};
+use crate::words::examples;
 
 const NAME: usize = 0;
 const BORN: usize = 1;
@@ -61,7 +62,7 @@ pub fn read_birth(input: &str, today: NaiveDate, order: DateOrder) -> Result<Bir
     family::read_birth(born, age, today, order).map_err(|problem| match problem {
         BirthProblem::Date(e @ FieldError::FutureDate) => Message::plain(e.message_key()),
         BirthProblem::NoYear => Message::plain("ui-err-born-needs-year"),
-        _ => Message::plain("ui-err-born"),
+        _ => examples::born_message("ui-err-born", order),
     })
 }
 
@@ -212,7 +213,7 @@ impl FamilyForm {
         self.fields[GOTCHA].error = (!gotcha.is_empty())
             .then(|| family::full_date(gotcha, today, order).err())
             .flatten()
-            .map(|_| Message::plain("ui-err-born"));
+            .map(|_| examples::born_message("ui-err-born", order));
         if let Some(bad) = self
             .order()
             .iter()
@@ -327,7 +328,7 @@ mod tests {
         );
         assert_eq!(
             read_birth("soon", today, DateOrder::DayFirst),
-            Err(Message::plain("ui-err-born"))
+            Err(examples::born_message("ui-err-born", DateOrder::DayFirst))
         );
         assert_eq!(
             read_birth("1.1.2030", today, DateOrder::DayFirst),
