@@ -1007,3 +1007,11 @@ ui-review-col-missing = Missing
 ui-review-col-next = Next tier
 ui-review-near-intro = Within 10% of the next tier, the smallest amount missing first
 ui-review-no-near = Nobody is within 10% of the next tier right now.
+
+# backup15
+backup-err-exists = { $path } already exists; a backup never replaces a file. Give a new file name or a folder.
+backup-err-no-file = This club has no database file to back up.
+cli-backup-done = Backed up to { $path }
+help-backup = Copy the database to a dated file in the backups folder (or to PATH), safely while the app or an import is writing
+help-backup-path = A new file or a folder for the copy; without it, the backups folder next to the database
+help-backup-json = Print JSON: the path of the copy

@@ -1030,3 +1030,11 @@ ui-review-col-missing = Nedostaje
 ui-review-col-next = Iduća razina
 ui-review-near-intro = Unutar 10 % do iduće razine, najmanji nedostatak prvi
 ui-review-no-near = Trenutno nijedan član nije unutar 10 % do iduće razine.
+
+# backup15
+backup-err-exists = { $path } već postoji; sigurnosna kopija nikad ne zamjenjuje datoteku. Navedite novi naziv datoteke ili mapu.
+backup-err-no-file = Ovaj klub nema datoteku baze podataka za sigurnosnu kopiju.
+cli-backup-done = Sigurnosna kopija spremljena u { $path }
+help-backup = Kopiraj bazu podataka u datoteku s datumom u mapi sigurnosnih kopija (ili u PATH), sigurno i dok aplikacija ili uvoz pišu u nju
+help-backup-path = Nova datoteka ili mapa za kopiju; bez nje, mapa sigurnosnih kopija pokraj baze podataka
+help-backup-json = Ispiši JSON: putanju kopije

@@ -982,3 +982,11 @@ ui-review-col-missing = 还差
 ui-review-col-next = 下一等级
 ui-review-near-intro = 距下一等级不到 10% 的会员，差额最小的在前
 ui-review-no-near = 目前没有会员距下一等级不到 10%。
+
+# backup15
+backup-err-exists = { $path } 已存在；备份绝不会覆盖文件。请换一个新文件名或指定一个文件夹。
+backup-err-no-file = 此会员俱乐部没有可备份的数据库文件。
+cli-backup-done = 已备份到 { $path }
+help-backup = 将数据库复制到备份文件夹中带日期的文件（或复制到 PATH），即使应用或导入正在写入也能安全进行
+help-backup-path = 副本的新文件或文件夹；不指定时，使用数据库旁边的备份文件夹
+help-backup-json = 输出 JSON：副本的路径

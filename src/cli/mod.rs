@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and dispatch of the
 //! non-interactive commands. Flag and JSON names are a stable contract.
 
+mod backup;
 mod calendar_birthday;
 mod check;
 mod demo;
@@ -70,6 +71,8 @@ pub enum Command {
     /// List phones, emails and cards shared by several members, and members
     /// with the same name and birthday (exit 1 when there are some).
     Check(check::CheckArgs),
+    /// Copy the database safely while the app or an import is writing.
+    Backup(backup::BackupArgs),
 }
 
 /// `--json` on the commands that print data.
@@ -107,5 +110,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Redeem(args) => loyalty::run_redeem(ctx, args),
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),
         Command::Check(args) => check::run_check(ctx, args),
+        Command::Backup(args) => backup::run_backup(ctx, args),
     }
 }

@@ -23,6 +23,7 @@
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
 
+pub mod backup;
 pub mod bonus_given;
 pub mod consent;
 pub mod demo;
