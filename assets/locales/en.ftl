@@ -1015,3 +1015,4 @@ cli-backup-done = Backed up to { $path }
 help-backup = Copy the database to a dated file in the backups folder (or to PATH), safely while the app or an import is writing
 help-backup-path = A new file or a folder for the copy; without it, the backups folder next to the database
 help-backup-json = Print JSON: the path of the copy
+ui-backup-failed = The daily backup was not made: { $detail }

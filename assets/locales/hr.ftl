@@ -1038,3 +1038,4 @@ cli-backup-done = Sigurnosna kopija spremljena u { $path }
 help-backup = Kopiraj bazu podataka u datoteku s datumom u mapi sigurnosnih kopija (ili u PATH), sigurno i dok aplikacija ili uvoz pišu u nju
 help-backup-path = Nova datoteka ili mapa za kopiju; bez nje, mapa sigurnosnih kopija pokraj baze podataka
 help-backup-json = Ispiši JSON: putanju kopije
+ui-backup-failed = Dnevna sigurnosna kopija nije napravljena: { $detail }

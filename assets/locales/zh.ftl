@@ -990,3 +990,4 @@ cli-backup-done = 已备份到 { $path }
 help-backup = 将数据库复制到备份文件夹中带日期的文件（或复制到 PATH），即使应用或导入正在写入也能安全进行
 help-backup-path = 副本的新文件或文件夹；不指定时，使用数据库旁边的备份文件夹
 help-backup-json = 输出 JSON：副本的路径
+ui-backup-failed = 今天的自动备份未完成：{ $detail }
