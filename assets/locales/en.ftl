@@ -831,7 +831,7 @@ cli-check-email = Email { $value } is shared by members { $members }.
 cli-check-card = Card { $value } is shared by members { $members }.
 cli-check-name_birthday = Same name and birthday ({ $value }): members { $members }.
 ui-taken-title = Already in the club
-help-check = List phones, emails and cards shared by several members, and members with the same name and birthday (exit 1 when there are some)
+help-check = Check the database file (integrity, links between rows, the points ledger) and list phones, emails and cards shared by several members, and members with the same name and birthday (exit 1 when something is wrong)
 help-member-add-yes = Sign up even when a member has the same name and birthday
 
 # perf14
@@ -1016,3 +1016,7 @@ help-backup = Copy the database to a dated file in the backups folder (or to PAT
 help-backup-path = A new file or a folder for the copy; without it, the backups folder next to the database
 help-backup-json = Print JSON: the path of the copy
 ui-backup-failed = The daily backup was not made: { $detail }
+cli-check-sound = The database file is sound: its pages, the links between its rows and the points ledger check out.
+cli-check-damaged = The database file is damaged ({ $detail }). Stop the app and restore the latest backup (see the README).
+cli-check-missing-row = Row { $rowid } of { $table } refers to a row of { $parent } that does not exist.
+cli-check-bad-points = Member { $member }: points row { $id } ({ $reason }, { $delta } on { $at }) cannot be right, and their balance is off by it.

@@ -68,8 +68,9 @@ pub enum Command {
     Redeem(loyalty::RedeemArgs),
     /// Add or remove points by hand, with a note.
     Adjust(loyalty::AdjustArgs),
-    /// List phones, emails and cards shared by several members, and members
-    /// with the same name and birthday (exit 1 when there are some).
+    /// Check the database file (integrity, links between rows, the points
+    /// ledger) and list contacts shared by several members (exit 1 when
+    /// something is wrong).
     Check(check::CheckArgs),
     /// Copy the database safely while the app or an import is writing.
     Backup(backup::BackupArgs),

@@ -30,6 +30,7 @@ pub mod demo;
 pub mod duplicates;
 pub mod family;
 pub mod family_edit;
+pub mod health;
 pub mod import;
 pub mod list_order;
 pub mod lookup;
