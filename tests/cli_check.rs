@@ -132,3 +132,40 @@ fn points_of_a_member_who_does_not_exist_are_found() {
     assert_eq!(missing[0]["parent"], "members");
     assert_eq!(found["ledger"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn a_damaged_file_is_named_and_the_backup_pointed_to() {
+    let (dir, copy) = club_and_copy();
+    regulars_on(&dir, &copy)
+        .args(["demo", "--members", "300", "--yes"])
+        .assert()
+        .success();
+    // Scribble over one page of an index, as a failing disk would.
+    let (page, size): (i64, i64) = {
+        let conn = Connection::open(&copy).unwrap();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
+        let page = conn
+            .query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'members_reach'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let size = conn
+            .query_row("PRAGMA page_size", [], |r| r.get(0))
+            .unwrap();
+        (page, size)
+    };
+    let mut bytes = std::fs::read(&copy).unwrap();
+    let start = ((page - 1) * size) as usize;
+    bytes[start..start + 64].fill(0x5a);
+    std::fs::write(&copy, bytes).unwrap();
+    let (text, found) = failed_check(&dir, &copy);
+    assert!(text.contains("The database file is damaged"), "{text}");
+    assert!(text.contains("restore the latest backup"), "{text}");
+    assert!(
+        !found["integrity"].as_array().unwrap().is_empty(),
+        "{found}"
+    );
+}

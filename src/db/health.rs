@@ -2,7 +2,7 @@
 //! pages are sound, whether every reference points at a row that exists,
 //! and whether the points ledger holds rows the app never writes.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, ErrorCode};
 
 use crate::error::Result;
 
@@ -28,13 +28,21 @@ pub struct BadPoints {
     pub at: String,
 }
 
-/// What `PRAGMA integrity_check` finds; empty when the file is sound.
+/// What `PRAGMA integrity_check` finds; empty when the file is sound. A
+/// page too broken for the check to walk stops it with SQLite's "malformed"
+/// error: that is its finding too, not a failure of the command.
 pub fn damage(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-    let lines = stmt
-        .query_map([], |r| r.get::<_, String>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(lines.into_iter().filter(|l| l != "ok").collect())
+    let lines = conn.prepare("PRAGMA integrity_check").and_then(|mut stmt| {
+        stmt.query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()
+    });
+    match lines {
+        Ok(lines) => Ok(lines.into_iter().filter(|l| l != "ok").collect()),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
+            Ok(vec![e.to_string()])
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Rows that refer to rows that do not exist (written while foreign keys
