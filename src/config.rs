@@ -22,6 +22,7 @@ use crate::error::{Arg, Error, Result};
 /// sites keep compiling.
 pub use crate::domain::dates::Feb29;
 
+pub mod backup;
 pub mod save;
 mod template;
 pub mod ui;
@@ -44,6 +45,8 @@ pub struct Config {
     pub rewards: Vec<Reward>,
     /// How the screens are drawn on this terminal.
     pub ui: ui::UiSettings,
+    /// The daily backup in the data folder.
+    pub backup: backup::BackupSettings,
     /// The file this was read from (for saving an edited tier minimum).
     #[serde(skip)]
     pub path: Option<PathBuf>,

@@ -831,7 +831,7 @@ cli-check-email = Email { $value } is shared by members { $members }.
 cli-check-card = Card { $value } is shared by members { $members }.
 cli-check-name_birthday = Same name and birthday ({ $value }): members { $members }.
 ui-taken-title = Already in the club
-help-check = List phones, emails and cards shared by several members, and members with the same name and birthday (exit 1 when there are some)
+help-check = Check the database file (integrity, links between rows, the points ledger) and list phones, emails and cards shared by several members, and members with the same name and birthday (exit 1 when something is wrong)
 help-member-add-yes = Sign up even when a member has the same name and birthday
 
 # perf14
@@ -1007,3 +1007,16 @@ ui-review-col-missing = Missing
 ui-review-col-next = Next tier
 ui-review-near-intro = Within 10% of the next tier, the smallest amount missing first
 ui-review-no-near = Nobody is within 10% of the next tier right now.
+
+# backup15
+backup-err-exists = { $path } already exists; a backup never replaces a file. Give a new file name or a folder.
+backup-err-no-file = This club has no database file to back up.
+cli-backup-done = Backed up to { $path }
+help-backup = Copy the database to a dated file in the backups folder (or to PATH), safely while the app or an import is writing
+help-backup-path = A new file or a folder for the copy; without it, the backups folder next to the database
+help-backup-json = Print JSON: the path of the copy
+ui-backup-failed = The daily backup was not made: { $detail }
+cli-check-sound = The database file is sound: its pages, the links between its rows and the points ledger check out.
+cli-check-damaged = The database file is damaged ({ $detail }). Stop the app and restore the latest backup (see the README).
+cli-check-missing-row = Row { $rowid } of { $table } refers to a row of { $parent } that does not exist.
+cli-check-bad-points = Member { $member }: points row { $id } ({ $reason }, { $delta } on { $at }) cannot be right, and their balance is off by it.

@@ -850,7 +850,7 @@ cli-check-email = E-poštu { $value } dijele članovi { $members }.
 cli-check-card = Karticu { $value } dijele članovi { $members }.
 cli-check-name_birthday = Isto ime i rođendan ({ $value }): članovi { $members }.
 ui-taken-title = Već je u klubu
-help-check = Popis telefona, e-pošte i kartica koje dijeli više članova te članova s istim imenom i rođendanom (izlaz 1 kad ih ima)
+help-check = Provjeri datoteku baze podataka (cjelovitost, veze među retcima, dnevnik bodova) i popiši telefone, e-poštu i kartice koje dijeli više članova te članove s istim imenom i rođendanom (izlaz 1 kad nešto nije u redu)
 help-member-add-yes = Upiši i kad neki član ima isto ime i isti rođendan
 
 # perf14
@@ -1030,3 +1030,16 @@ ui-review-col-missing = Nedostaje
 ui-review-col-next = Iduća razina
 ui-review-near-intro = Unutar 10 % do iduće razine, najmanji nedostatak prvi
 ui-review-no-near = Trenutno nijedan član nije unutar 10 % do iduće razine.
+
+# backup15
+backup-err-exists = { $path } već postoji; sigurnosna kopija nikad ne zamjenjuje datoteku. Navedite novi naziv datoteke ili mapu.
+backup-err-no-file = Ovaj klub nema datoteku baze podataka za sigurnosnu kopiju.
+cli-backup-done = Sigurnosna kopija spremljena u { $path }
+help-backup = Kopiraj bazu podataka u datoteku s datumom u mapi sigurnosnih kopija (ili u PATH), sigurno i dok aplikacija ili uvoz pišu u nju
+help-backup-path = Nova datoteka ili mapa za kopiju; bez nje, mapa sigurnosnih kopija pokraj baze podataka
+help-backup-json = Ispiši JSON: putanju kopije
+ui-backup-failed = Dnevna sigurnosna kopija nije napravljena: { $detail }
+cli-check-sound = Datoteka baze podataka je ispravna: njezine stranice, veze među retcima i dnevnik bodova su u redu.
+cli-check-damaged = Datoteka baze podataka je oštećena ({ $detail }). Zaustavite aplikaciju i vratite najnoviju sigurnosnu kopiju (vidi README).
+cli-check-missing-row = Redak { $rowid } tablice { $table } upućuje na redak tablice { $parent } koji ne postoji.
+cli-check-bad-points = Član { $member }: redak bodova { $id } ({ $reason }, { $delta }, { $at }) ne može biti točan i za toliko je pogrešno stanje bodova.

@@ -810,7 +810,7 @@ cli-check-email = 电子邮件 { $value } 由会员 { $members } 共用。
 cli-check-card = 会员卡 { $value } 由会员 { $members } 共用。
 cli-check-name_birthday = 姓名和生日相同（{ $value }）：会员 { $members }。
 ui-taken-title = 已在会员俱乐部中
-help-check = 列出多位会员共用的电话、电子邮件和会员卡，以及姓名和生日相同的会员（有则退出码为 1）
+help-check = 检查数据库文件（完整性、行之间的关联、积分账目），并列出多位会员共用的电话、电子邮件和会员卡，以及姓名和生日相同的会员（有问题时退出码为 1）
 help-member-add-yes = 即使已有姓名和生日相同的会员也登记
 
 # perf14
@@ -982,3 +982,16 @@ ui-review-col-missing = 还差
 ui-review-col-next = 下一等级
 ui-review-near-intro = 距下一等级不到 10% 的会员，差额最小的在前
 ui-review-no-near = 目前没有会员距下一等级不到 10%。
+
+# backup15
+backup-err-exists = { $path } 已存在；备份绝不会覆盖文件。请换一个新文件名或指定一个文件夹。
+backup-err-no-file = 此会员俱乐部没有可备份的数据库文件。
+cli-backup-done = 已备份到 { $path }
+help-backup = 将数据库复制到备份文件夹中带日期的文件（或复制到 PATH），即使应用或导入正在写入也能安全进行
+help-backup-path = 副本的新文件或文件夹；不指定时，使用数据库旁边的备份文件夹
+help-backup-json = 输出 JSON：副本的路径
+ui-backup-failed = 今天的自动备份未完成：{ $detail }
+cli-check-sound = 数据库文件完好：数据页、行之间的关联和积分账目都没有问题。
+cli-check-damaged = 数据库文件已损坏（{ $detail }）。请关闭应用并恢复最近的备份（见 README）。
+cli-check-missing-row = 表 { $table } 的第 { $rowid } 行引用了表 { $parent } 中不存在的行。
+cli-check-bad-points = 会员 { $member }：积分记录 { $id }（{ $reason }，{ $delta }，{ $at }）不可能正确，其积分余额因此有误。

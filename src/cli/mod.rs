@@ -1,6 +1,7 @@
 //! Command-line interface: clap definitions and dispatch of the
 //! non-interactive commands. Flag and JSON names are a stable contract.
 
+mod backup;
 mod calendar_birthday;
 mod check;
 mod demo;
@@ -67,9 +68,12 @@ pub enum Command {
     Redeem(loyalty::RedeemArgs),
     /// Add or remove points by hand, with a note.
     Adjust(loyalty::AdjustArgs),
-    /// List phones, emails and cards shared by several members, and members
-    /// with the same name and birthday (exit 1 when there are some).
+    /// Check the database file (integrity, links between rows, the points
+    /// ledger) and list contacts shared by several members (exit 1 when
+    /// something is wrong).
     Check(check::CheckArgs),
+    /// Copy the database safely while the app or an import is writing.
+    Backup(backup::BackupArgs),
 }
 
 /// `--json` on the commands that print data.
@@ -107,5 +111,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Redeem(args) => loyalty::run_redeem(ctx, args),
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),
         Command::Check(args) => check::run_check(ctx, args),
+        Command::Backup(args) => backup::run_backup(ctx, args),
     }
 }

@@ -239,3 +239,16 @@ fn line_of_finds_keys_in_the_right_table() {
         2
     );
 }
+
+#[test]
+fn daily_backups_keep_a_week_unless_set() {
+    let new_file = Config::parse(&default_text(None), Path::new("c.toml")).unwrap();
+    assert_eq!(new_file.backup.keep, backup::DEFAULT_KEEP);
+    assert_eq!(Config::default().backup.keep, 7);
+    let off = Config::parse("[backup]\nkeep = 0\n", Path::new("c.toml")).unwrap();
+    assert_eq!(off.backup.keep, 0);
+    let err = Config::parse("[shop]\n\n[backup]\nkeep = -1\n", Path::new("c.toml"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("c.toml") && err.contains('4'), "{err}");
+}

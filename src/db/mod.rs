@@ -19,6 +19,7 @@ pub mod demo_rows;
 pub mod duplicates;
 pub mod family;
 pub mod habits;
+pub mod health;
 pub mod ledger;
 pub mod list_order;
 pub mod loyalty;

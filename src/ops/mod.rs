@@ -23,12 +23,14 @@
 //!   too; a front end runs it on a worker with its own connection from
 //!   `db::open`, the one safe opening path.
 
+pub mod backup;
 pub mod bonus_given;
 pub mod consent;
 pub mod demo;
 pub mod duplicates;
 pub mod family;
 pub mod family_edit;
+pub mod health;
 pub mod import;
 pub mod list_order;
 pub mod lookup;

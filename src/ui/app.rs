@@ -47,6 +47,8 @@ pub struct App {
     /// environment once, at start-up).
     terminal_reorders: bool,
     quit: bool,
+    /// The day's backup while it runs ([`crate::ui::daily_backup`]).
+    pub(super) daily_backup: Option<crate::ui::job::Job<crate::ui::daily_backup::BackupNews>>,
 }
 
 impl App {
@@ -71,6 +73,7 @@ impl App {
             too_small: false,
             terminal_reorders: false,
             quit: false,
+            daily_backup: None,
         })
     }
 
@@ -340,11 +343,13 @@ impl App {
     /// without keys. The screen in front owns its work, and a screen with
     /// work running opens nothing above itself, so it is the one to ask.
     pub fn working(&self) -> bool {
-        self.stack.top().working()
+        // The day's backup too, so a failure shows without waiting for a key.
+        self.stack.top().working() || self.daily_backup.is_some()
     }
 
     /// Takes what the running work said since the last frame.
     pub fn poll_work(&mut self) {
+        self.poll_backup();
         let effect = self.stack.top_mut().poll(&self.ctx);
         self.apply(effect);
     }

@@ -10,6 +10,7 @@ pub mod app;
 mod app_loyalty;
 mod app_settings;
 pub mod clipboard;
+pub mod daily_backup;
 pub mod direction;
 pub mod format;
 pub mod import_job;
@@ -38,5 +39,6 @@ pub fn run(ctx: Ctx, first_start: bool) -> Result<()> {
     if first_start {
         app.first_start();
     }
+    app.start_daily_backup();
     terminal::run(app)
 }
