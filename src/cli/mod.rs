@@ -3,6 +3,7 @@
 
 mod calendar_birthday;
 mod check;
+mod consent;
 mod demo;
 mod family;
 mod import;
@@ -70,6 +71,8 @@ pub enum Command {
     /// List phones, emails and cards shared by several members, and members
     /// with the same name and birthday (exit 1 when there are some).
     Check(check::CheckArgs),
+    /// Grant or withdraw a member's consent to be contacted, per channel.
+    Consent(consent::ConsentArgs),
 }
 
 /// `--json` on the commands that print data.
@@ -107,5 +110,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Redeem(args) => loyalty::run_redeem(ctx, args),
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),
         Command::Check(args) => check::run_check(ctx, args),
+        Command::Consent(args) => consent::run_consent(ctx, args),
     }
 }

@@ -33,6 +33,7 @@ pub mod reminders;
 pub mod review;
 pub mod review_load;
 pub mod search;
+pub mod suppression;
 pub mod tier_overview;
 pub mod till_customers;
 

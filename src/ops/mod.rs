@@ -38,6 +38,7 @@ pub mod members;
 pub mod near_tier;
 pub mod review;
 pub mod settings;
+pub mod suppression;
 pub mod till_customers;
 
 #[cfg(test)]
