@@ -1035,3 +1035,14 @@ help-consent-grant = Channels the member agrees to from now on, e.g. sms,email
 help-consent-withdraw = Channels the member no longer agrees to, e.g. sms
 help-consent-how = Where it was given: counter, signup, import, form or cli
 help-consent-json = Print the consent now as JSON
+err-export-channel = Contacts are exported for sms or email, not "{ $value }".
+cli-export-written = { $count ->
+    [one] 1 contact written to { $path }
+   *[other] { $count } contacts written to { $path }
+}
+cli-export-raw = Phones are written as +E.164 for an SMS tool and are not guarded against spreadsheet formulas.
+help-export = Lists for messages sent elsewhere
+help-export-contacts = Members who agreed to messages on a channel, as CSV (not suppressed, not erased)
+help-export-contacts-channel = sms or email
+help-export-contacts-out = The file to write (default: the export folder)
+help-export-contacts-raw = Phones as +E.164 for SMS tools, not guarded against formulas

@@ -1043,3 +1043,14 @@ help-consent-grant = ערוצים שחבר המועדון מסכים להם מע
 help-consent-withdraw = ערוצים שחבר המועדון כבר לא מסכים להם, למשל sms
 help-consent-how = איפה ניתנה: counter, signup, import, form או cli
 help-consent-json = הדפסת ההסכמות הנוכחיות כ-JSON
+err-export-channel = אנשי קשר מיוצאים עבור sms או email, לא "{ $value }".
+cli-export-written = { $count ->
+    [one] איש קשר אחד נכתב אל { $path }
+   *[other] { $count } אנשי קשר נכתבו אל { $path }
+}
+cli-export-raw = מספרי הטלפון נכתבים בצורת ‎+E.164 לכלי SMS ואינם מוגנים מפני נוסחאות בגיליון אלקטרוני.
+help-export = רשימות להודעות שנשלחות ממקום אחר
+help-export-contacts = חברי מועדון שהסכימו להודעות בערוץ, כ-CSV (לא ברשימת "לא לפנות", לא נמחקו)
+help-export-contacts-channel = sms או email
+help-export-contacts-out = הקובץ לכתיבה (ברירת מחדל: תיקיית הייצוא)
+help-export-contacts-raw = טלפונים בצורת ‎+E.164 לכלי SMS, בלי הגנה מפני נוסחאות

@@ -1058,3 +1058,15 @@ help-consent-grant = Kanali na koje član od sada pristaje, npr. sms,email
 help-consent-withdraw = Kanali na koje član više ne pristaje, npr. sms
 help-consent-how = Gdje je dana: counter, signup, import, form ili cli
 help-consent-json = Ispiši trenutne privole kao JSON
+err-export-channel = Kontakti se izvoze za sms ili email, ne za "{ $value }".
+cli-export-written = { $count ->
+    [one] { $count } kontakt zapisan u { $path }
+    [few] { $count } kontakta zapisana u { $path }
+   *[other] { $count } kontakata zapisano u { $path }
+}
+cli-export-raw = Telefoni su zapisani kao +E.164 za SMS alat i nisu zaštićeni od formula u tablici.
+help-export = Popisi za poruke koje se šalju drugdje
+help-export-contacts = Članovi koji su pristali na poruke na kanalu, kao CSV (nisu na popisu za nekontaktiranje, nisu obrisani)
+help-export-contacts-channel = sms ili email
+help-export-contacts-out = Datoteka za zapis (zadano: mapa za izvoz)
+help-export-contacts-raw = Telefoni kao +E.164 za SMS alate, bez zaštite od formula

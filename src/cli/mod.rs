@@ -5,6 +5,7 @@ mod calendar_birthday;
 mod check;
 mod consent;
 mod demo;
+mod export;
 mod family;
 mod import;
 mod localise;
@@ -73,6 +74,9 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Grant or withdraw a member's consent to be contacted, per channel.
     Consent(consent::ConsentArgs),
+    /// Lists for messages sent elsewhere.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 /// `--json` on the commands that print data.
@@ -111,5 +115,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),
         Command::Check(args) => check::run_check(ctx, args),
         Command::Consent(args) => consent::run_consent(ctx, args),
+        Command::Export(cmd) => export::run_export(ctx, cmd),
     }
 }

@@ -25,8 +25,10 @@
 
 pub mod bonus_given;
 pub mod consent;
+pub mod csv_file;
 pub mod demo;
 pub mod duplicates;
+pub mod export_contacts;
 pub mod family;
 pub mod family_edit;
 pub mod import;

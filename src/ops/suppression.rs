@@ -113,6 +113,17 @@ impl SuppressionCheck {
         })
     }
 
+    /// Whether a member with this phone and email may be reached on
+    /// `channel` as far as the list goes (consent is checked apart).
+    pub fn reachable(&self, channel: Channel, phone: Option<&str>, email: Option<&str>) -> bool {
+        let contact = match channel {
+            Channel::Sms | Channel::Phone => phone,
+            Channel::Email => email,
+            Channel::Post => None,
+        };
+        contact.is_none_or(|c| !self.is_suppressed(channel, c))
+    }
+
     pub fn is_suppressed(&self, channel: Channel, contact: &str) -> bool {
         !self.hashes.is_empty()
             && self
