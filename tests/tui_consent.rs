@@ -67,3 +67,44 @@ fn a_yes_withdraws_suppresses_and_shows_the_history_and_a_later_yes_grants_again
     assert_eq!(count(&app, "SELECT count(*) FROM suppression"), 0);
     assert_eq!(count(&app, "SELECT count(*) FROM consents"), 4);
 }
+
+#[test]
+fn a_signup_with_a_withdrawn_phone_starts_without_sms_and_says_so() {
+    use regulars::domain::consent::ConsentHow;
+    use regulars::domain::member::Channel;
+    let ctx = seeded_ctx();
+    // Ana once asked for no more texts; she was erased since, her number
+    // stays on the list.
+    regulars::ops::consent::change_consent(&ctx, ANA, &[], &[Channel::Sms], ConsentHow::Counter)
+        .unwrap();
+    ctx.conn
+        .execute(
+            "UPDATE members SET erased_at = '2026-11-23 09:00:00' WHERE id = ?1",
+            [ANA],
+        )
+        .unwrap();
+    let mut app = app(ctx);
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "n");
+    type_text(&mut app, "Petra");
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "091 234 5678");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    // On the consent row the phone suggests SMS: Space ticks it.
+    key(&mut app, KeyCode::Char(' '));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(open_member_name(&app).as_deref(), Some("Petra"));
+    let said = app.message().unwrap_or_default();
+    assert!(
+        said.contains("Petra starts without consent on SMS"),
+        "{said}"
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) FROM consents c JOIN members m ON m.id = c.member_id WHERE m.first_name = 'Petra'"
+        ),
+        0
+    );
+}
