@@ -216,7 +216,7 @@ fn consent_is_recorded_for_known_channels_of_members_only() {
     let dir = TempDir::new().unwrap();
     let ctx = shop(&dir, "HR");
     let id = saved(sign_up(&ctx, &ana(), IfDuplicate::Ask).unwrap()).id;
-    consent::record_consent(&ctx, id, "SMS", false, "phone call").unwrap();
+    consent::record_consent(&ctx, id, "SMS", false, "Counter").unwrap();
     let e = consent::record_consent(&ctx, id, "fax", true, "counter").unwrap_err();
     assert_eq!(e.key(), Some("err-channel"));
     let e = consent::record_consent(&ctx, id + 1, "sms", true, "counter").unwrap_err();
@@ -227,7 +227,7 @@ fn consent_is_recorded_for_known_channels_of_members_only() {
         .iter()
         .find(|c| c.channel == Channel::Sms)
         .unwrap();
-    assert_eq!((sms.granted, sms.how.as_str()), (false, "phone call"));
+    assert_eq!((sms.granted, sms.how.as_str()), (false, "counter"));
     assert_eq!(count(&ctx, "consents"), 3);
 }
 

@@ -107,6 +107,16 @@ const SCREENS: &[(&str, Open)] = &[
         type_text(app, "old card");
         key(app, KeyCode::Enter);
     }),
+    ("consent_confirm", |app| {
+        card(app);
+        type_text(app, "sg");
+    }),
+    ("card_consent_history", |app| {
+        // SMS withdrawn at the counter, then the card moved to its consent.
+        card(app);
+        type_text(app, "sgy");
+        key(app, KeyCode::PageDown);
+    }),
     ("child_form", |app| {
         card(app);
         type_text(app, "c");

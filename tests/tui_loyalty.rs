@@ -323,6 +323,13 @@ fn a_card_opened_from_the_tiers_goes_back_to_the_tiers() {
     let status = screen(&app).lines().last().unwrap().to_string();
     assert!(status.contains("Esc back to the tiers"), "{status}");
     type_text(&mut app, "?");
+    // The card's keys fill the first page of its help; the way back ends
+    // the card's part.
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
     assert!(
         screen(&app).contains("back to the tiers"),
         "{}",

@@ -1020,3 +1020,42 @@ cli-check-sound = The database file is sound: its pages, the links between its r
 cli-check-damaged = The database file is damaged ({ $detail }). Stop the app and restore the latest backup (see the README).
 cli-check-missing-row = Row { $rowid } of { $table } refers to a row of { $parent } that does not exist.
 cli-check-bad-points = Member { $member }: points row { $id } ({ $reason }, { $delta } on { $at }) cannot be right, and their balance is off by it.
+
+# consent15
+err-consent-how = "{ $value }" is not a way of giving consent; use counter, signup, import, form or cli.
+err-consent-nothing = Say what changes: --grant sms,email or --withdraw sms.
+err-consent-both = { $channel } cannot be granted and withdrawn at once.
+consent-state-yes = yes
+consent-given = given
+consent-withdrawn = withdrawn
+consent-how-counter = at the counter
+consent-how-signup = at signup
+consent-how-import = imported
+consent-how-form = on a form
+consent-how-cli = on the command line
+cli-consent-saved = Consent of { $name } ({ $id }) saved:
+signup-suppressed = { $name } starts without consent on { $channels }: that contact once asked not to be contacted. Only consent given again at the counter lets it back.
+ui-card-consent-history = Consent history
+ui-key-pick-consent = pick a channel
+ui-key-change-consent = change consent
+ui-confirm-consent-title = Change consent?
+ui-confirm-consent-grant = Does { $name } agree to be contacted by { $channel } from now on?
+ui-confirm-consent-withdraw = Does { $name } no longer want to be contacted by { $channel }? The contact goes on the do-not-contact list.
+ui-consent-saved = Consent of { $name } saved.
+help-consent = Grant or withdraw a member's consent to be contacted, per channel
+help-consent-key = Member id, card number, phone or email
+help-consent-grant = Channels the member agrees to from now on, e.g. sms,email
+help-consent-withdraw = Channels the member no longer agrees to, e.g. sms
+help-consent-how = Where it was given: counter, signup, import, form or cli
+help-consent-json = Print the consent now as JSON
+err-export-channel = Contacts are exported for sms or email, not "{ $value }".
+cli-export-written = { $count ->
+    [one] 1 contact written to { $path }
+   *[other] { $count } contacts written to { $path }
+}
+cli-export-raw = Phones are written as +E.164 for an SMS tool and are not guarded against spreadsheet formulas.
+help-export = Lists for messages sent elsewhere
+help-export-contacts = Members who agreed to messages on a channel, as CSV (not suppressed, not erased)
+help-export-contacts-channel = sms or email
+help-export-contacts-out = The file to write (default: the export folder)
+help-export-contacts-raw = Phones as +E.164 for SMS tools, not guarded against formulas

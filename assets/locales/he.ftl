@@ -1028,3 +1028,42 @@ cli-check-sound = קובץ מסד הנתונים תקין: הדפים שלו, ה
 cli-check-damaged = קובץ מסד הנתונים פגום ({ $detail }). עצרו את האפליקציה ושחזרו את הגיבוי האחרון (ראו README).
 cli-check-missing-row = שורה { $rowid } בטבלה { $table } מפנה לשורה בטבלה { $parent } שאינה קיימת.
 cli-check-bad-points = חבר מועדון { $member }: שורת נקודות { $id } ({ $reason }, { $delta } ב־{ $at }) אינה יכולה להיות נכונה, ויתרת הנקודות שלו שגויה בגללה.
+
+# consent15
+err-consent-how = "{ $value }" אינה דרך למתן הסכמה; השתמשו ב-counter, signup, import, form או cli.
+err-consent-nothing = ציינו מה משתנה: ‎--grant sms,email או ‎--withdraw sms.
+err-consent-both = אי אפשר גם לתת וגם לבטל הסכמה ל-{ $channel } באותו זמן.
+consent-state-yes = כן
+consent-given = ניתנה
+consent-withdrawn = בוטלה
+consent-how-counter = בדלפק
+consent-how-signup = בהרשמה
+consent-how-import = מיובא
+consent-how-form = בטופס
+consent-how-cli = בשורת הפקודה
+cli-consent-saved = ההסכמות של { $name } ({ $id }) נשמרו:
+signup-suppressed = { $name } מתחיל/ה בלי הסכמה ל-{ $channels }: איש הקשר הזה ביקש בעבר לא לפנות אליו. רק הסכמה חדשה שניתנת בדלפק מחזירה אותו.
+ui-card-consent-history = היסטוריית הסכמות
+ui-key-pick-consent = בחירת ערוץ
+ui-key-change-consent = שינוי הסכמה
+ui-confirm-consent-title = לשנות הסכמה?
+ui-confirm-consent-grant = האם { $name } מסכים/ה לפניות דרך { $channel } מעכשיו?
+ui-confirm-consent-withdraw = האם { $name } כבר לא רוצה פניות דרך { $channel }? איש הקשר יעבור לרשימת "לא לפנות".
+ui-consent-saved = ההסכמות של { $name } נשמרו.
+help-consent = מתן או ביטול הסכמה של חבר מועדון לפניות, לפי ערוץ
+help-consent-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל
+help-consent-grant = ערוצים שחבר המועדון מסכים להם מעכשיו, למשל sms,email
+help-consent-withdraw = ערוצים שחבר המועדון כבר לא מסכים להם, למשל sms
+help-consent-how = איפה ניתנה: counter, signup, import, form או cli
+help-consent-json = הדפסת ההסכמות הנוכחיות כ-JSON
+err-export-channel = אנשי קשר מיוצאים עבור sms או email, לא "{ $value }".
+cli-export-written = { $count ->
+    [one] איש קשר אחד נכתב אל { $path }
+   *[other] { $count } אנשי קשר נכתבו אל { $path }
+}
+cli-export-raw = מספרי הטלפון נכתבים בצורת ‎+E.164 לכלי SMS ואינם מוגנים מפני נוסחאות בגיליון אלקטרוני.
+help-export = רשימות להודעות שנשלחות ממקום אחר
+help-export-contacts = חברי מועדון שהסכימו להודעות בערוץ, כ-CSV (לא ברשימת "לא לפנות", לא נמחקו)
+help-export-contacts-channel = sms או email
+help-export-contacts-out = הקובץ לכתיבה (ברירת מחדל: תיקיית הייצוא)
+help-export-contacts-raw = טלפונים בצורת ‎+E.164 לכלי SMS, בלי הגנה מפני נוסחאות

@@ -1043,3 +1043,43 @@ cli-check-sound = Datoteka baze podataka je ispravna: njezine stranice, veze me�
 cli-check-damaged = Datoteka baze podataka je oštećena ({ $detail }). Zaustavite aplikaciju i vratite najnoviju sigurnosnu kopiju (vidi README).
 cli-check-missing-row = Redak { $rowid } tablice { $table } upućuje na redak tablice { $parent } koji ne postoji.
 cli-check-bad-points = Član { $member }: redak bodova { $id } ({ $reason }, { $delta }, { $at }) ne može biti točan i za toliko je pogrešno stanje bodova.
+
+# consent15
+err-consent-how = "{ $value }" nije način davanja privole; upišite counter, signup, import, form ili cli.
+err-consent-nothing = Recite što se mijenja: --grant sms,email ili --withdraw sms.
+err-consent-both = Za { $channel } privola se ne može istodobno dati i povući.
+consent-state-yes = da
+consent-given = dana
+consent-withdrawn = povučena
+consent-how-counter = na blagajni
+consent-how-signup = pri upisu
+consent-how-import = uvezeno
+consent-how-form = na obrascu
+consent-how-cli = u naredbenom retku
+cli-consent-saved = Privole člana { $name } ({ $id }) spremljene:
+signup-suppressed = { $name } počinje bez privole za { $channels }: taj je kontakt već tražio da ga se ne kontaktira. Vratiti ga može samo ponovno dana privola na blagajni.
+ui-card-consent-history = Povijest privola
+ui-key-pick-consent = odaberi kanal
+ui-key-change-consent = promijeni privolu
+ui-confirm-consent-title = Promijeniti privolu?
+ui-confirm-consent-grant = Pristaje li { $name } od sada na kontakt putem kanala { $channel }?
+ui-confirm-consent-withdraw = Povlači li { $name } privolu za kontakt putem kanala { $channel }? Kontakt ide na popis za nekontaktiranje.
+ui-consent-saved = Privole člana { $name } spremljene.
+help-consent = Dajte ili povucite privolu člana za kontakt, po kanalu
+help-consent-key = Broj člana, broj kartice, telefon ili email
+help-consent-grant = Kanali na koje član od sada pristaje, npr. sms,email
+help-consent-withdraw = Kanali na koje član više ne pristaje, npr. sms
+help-consent-how = Gdje je dana: counter, signup, import, form ili cli
+help-consent-json = Ispiši trenutne privole kao JSON
+err-export-channel = Kontakti se izvoze za sms ili email, ne za "{ $value }".
+cli-export-written = { $count ->
+    [one] { $count } kontakt zapisan u { $path }
+    [few] { $count } kontakta zapisana u { $path }
+   *[other] { $count } kontakata zapisano u { $path }
+}
+cli-export-raw = Telefoni su zapisani kao +E.164 za SMS alat i nisu zaštićeni od formula u tablici.
+help-export = Popisi za poruke koje se šalju drugdje
+help-export-contacts = Članovi koji su pristali na poruke na kanalu, kao CSV (nisu na popisu za nekontaktiranje, nisu obrisani)
+help-export-contacts-channel = sms ili email
+help-export-contacts-out = Datoteka za zapis (zadano: mapa za izvoz)
+help-export-contacts-raw = Telefoni kao +E.164 za SMS alate, bez zaštite od formula

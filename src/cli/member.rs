@@ -9,6 +9,7 @@ use crate::ops::lookup;
 use crate::ops::loyalty::IfBusy;
 use crate::ops::member_change::{MemberChange, change_member};
 use crate::ops::members::{IfDuplicate, MemberInput, Outcome, delete_member, sign_up};
+use crate::words::consent::suppressed_note;
 
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
@@ -134,6 +135,11 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
             ));
         }
     };
+    // Said on stderr (with --json too): the member starts without consent
+    // on a channel whose contact is on the suppression list.
+    if !saved.suppressed.is_empty() {
+        eprintln!("{}", suppressed_note(&saved.name, &saved.suppressed));
+    }
     for other in &saved.duplicates {
         eprintln!(
             "{}",
@@ -144,7 +150,10 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
         );
     }
     if a.json.json {
-        show(ctx, &saved.id.to_string(), true)
+        let mut value = show_json(ctx, saved.id)?;
+        let suppressed: Vec<&str> = saved.suppressed.iter().map(|c| c.code()).collect();
+        value["consent_suppressed"] = serde_json::json!(suppressed);
+        stdout::print_line(value)
     } else {
         let mut line = t_args(
             "cli-member-added",
@@ -164,17 +173,25 @@ fn resolve(ctx: &Ctx, key: &str) -> Result<i64> {
     lookup::find_member(ctx, key)
 }
 
+/// `member show --json` of member `id`.
+fn show_json(ctx: &Ctx, id: i64) -> Result<serde_json::Value> {
+    let card = lookup::member_card(ctx, id)?
+        .ok_or_else(|| Error::user("err-member-not-found", &[("key", &id.to_string())]))?;
+    let today = ctx.clock.today();
+    let mut value = output::card_json(&card, today);
+    calendar_birthday::fill_member_json(&card, today, ctx.config.dates.feb29, &mut value);
+    super::loyalty::fill_member_json(ctx, id, &mut value)?;
+    Ok(value)
+}
+
 fn show(ctx: &Ctx, key: &str, json: bool) -> Result<()> {
     let id = resolve(ctx, key)?;
+    if json {
+        return stdout::print_line(show_json(ctx, id)?);
+    }
     let card = lookup::member_card(ctx, id)?
         .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))?;
-    if json {
-        let today = ctx.clock.today();
-        let mut value = output::card_json(&card, today);
-        calendar_birthday::fill_member_json(&card, today, ctx.config.dates.feb29, &mut value);
-        super::loyalty::fill_member_json(ctx, id, &mut value)?;
-        stdout::print_line(value)?;
-    } else {
+    {
         stdout::print(&output::card_text(&card, ctx))?;
         stdout::print(&calendar_birthday::card_line(&card, ctx.clock.today()))?;
         stdout::print(&super::loyalty::member_text(ctx, id)?)?;

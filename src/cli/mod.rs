@@ -4,7 +4,9 @@
 mod backup;
 mod calendar_birthday;
 mod check;
+mod consent;
 mod demo;
+mod export;
 mod family;
 mod import;
 mod localise;
@@ -74,6 +76,11 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Copy the database safely while the app or an import is writing.
     Backup(backup::BackupArgs),
+    /// Grant or withdraw a member's consent to be contacted, per channel.
+    Consent(consent::ConsentArgs),
+    /// Lists for messages sent elsewhere.
+    #[command(subcommand)]
+    Export(export::ExportCommand),
 }
 
 /// `--json` on the commands that print data.
@@ -112,5 +119,7 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),
         Command::Check(args) => check::run_check(ctx, args),
         Command::Backup(args) => backup::run_backup(ctx, args),
+        Command::Consent(args) => consent::run_consent(ctx, args),
+        Command::Export(cmd) => export::run_export(ctx, cmd),
     }
 }

@@ -52,6 +52,20 @@ pub fn pet_json(p: &Pet, today: NaiveDate) -> Value {
     json!({"id": p.id, "member_id": p.member_id, "name": p.name, "kind": p.kind, "born": born, "age": age, "age_approximate": approximate, "gotcha": day(p.gotcha), "passed_away": day(p.passed_away)})
 }
 
+fn consent_state(card: &MemberCard) -> Value {
+    let map: serde_json::Map<String, Value> = crate::domain::member::Channel::ALL
+        .into_iter()
+        .map(|channel| {
+            let granted = card
+                .consents
+                .iter()
+                .any(|c| c.channel == channel && c.granted);
+            (channel.code().to_string(), Value::Bool(granted))
+        })
+        .collect();
+    Value::Object(map)
+}
+
 pub fn card_json(card: &MemberCard, today: NaiveDate) -> Value {
     let d = &card.member.draft;
     let children: Vec<Value> = card.children.iter().map(|c| child_json(c, today)).collect();
@@ -81,6 +95,8 @@ pub fn card_json(card: &MemberCard, today: NaiveDate) -> Value {
         "spend_minor": card.spend_minor,
         "last_visit": card.last_visit.map(|d| d.format("%Y-%m-%d").to_string()),
         "consents": consents,
+        // The current state per channel; a channel never asked is false.
+        "consent": consent_state(card),
         "children": children,
         "pets": pets,
     })

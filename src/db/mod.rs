@@ -11,6 +11,7 @@
 //! the write-ahead log the counter still writes to.
 
 pub mod birth_calendar;
+pub mod consenting;
 pub mod contacts;
 pub mod counter;
 pub mod demo_members;
@@ -34,6 +35,7 @@ pub mod reminders;
 pub mod review;
 pub mod review_load;
 pub mod search;
+pub mod suppression;
 pub mod tier_overview;
 pub mod till_customers;
 

@@ -3,6 +3,7 @@
 
 pub mod birth_calendar;
 pub mod birth_calendar_input;
+pub mod consent;
 pub mod contact;
 pub mod date_order;
 pub mod dates;

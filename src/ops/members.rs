@@ -9,12 +9,13 @@ use crate::context::Ctx;
 use crate::db;
 use crate::domain::birth_calendar::{BirthCalendar, CalendarBirthday};
 use crate::domain::birth_calendar_input::parse_calendar_birthday;
+use crate::domain::consent::ConsentHow;
 use crate::domain::member::{
     Channel, FieldError, Member, MemberDraft, clean_text, full_name, normalise_email,
     normalise_phone, parse_birthday,
 };
 use crate::error::{Arg, Error, Result};
-use crate::ops::{consent, duplicates};
+use crate::ops::{consent, duplicates, suppression};
 
 /// A member as typed: every text as the owner entered it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -54,6 +55,9 @@ pub struct Saved {
     pub claimed: usize,
     /// Members that may be the same person, found before saving.
     pub duplicates: Vec<Member>,
+    /// Channels ticked at signup whose contact is on the suppression list:
+    /// the member starts without consent on them.
+    pub suppressed: Vec<Channel>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -228,8 +232,11 @@ pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Res
     if kept.is_some() {
         db::birth_calendar::set(&ctx.conn, id, kept.as_ref())?;
     }
-    for channel in consents {
-        consent::write(&ctx.conn, id, channel, true, now, "signup")?;
+    // A contact that once withdrew is not messaged again because a form
+    // was ticked: only consent given again at the counter lets it back.
+    let suppressed = suppression::suppressed_of(&ctx.conn, &draft, &consents)?;
+    for channel in consents.into_iter().filter(|c| !suppressed.contains(c)) {
+        consent::write(&ctx.conn, id, channel, true, now, ConsentHow::Signup)?;
     }
     let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
     tx.commit()?;
@@ -238,6 +245,7 @@ pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Res
         name: full_name(&draft.first_name, &draft.family_name),
         claimed,
         duplicates,
+        suppressed,
     }))
 }
 
@@ -264,7 +272,13 @@ pub fn edit_member(
     }
     db::members::update(&ctx.conn, id, &draft)?;
     db::birth_calendar::set(&ctx.conn, id, kept.as_ref())?;
-    consent::write_changes(&ctx.conn, id, &consents, ctx.clock.now(), "counter")?;
+    consent::write_changes(
+        &ctx.conn,
+        id,
+        &consents,
+        ctx.clock.now(),
+        ConsentHow::Counter,
+    )?;
     let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
     tx.commit()?;
     Ok(Outcome::Saved(Saved {
@@ -272,6 +286,7 @@ pub fn edit_member(
         name: full_name(&draft.first_name, &draft.family_name),
         claimed,
         duplicates,
+        suppressed: vec![],
     }))
 }
 

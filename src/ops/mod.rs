@@ -26,8 +26,10 @@
 pub mod backup;
 pub mod bonus_given;
 pub mod consent;
+pub mod csv_file;
 pub mod demo;
 pub mod duplicates;
+pub mod export_contacts;
 pub mod family;
 pub mod family_edit;
 pub mod health;
@@ -40,6 +42,7 @@ pub mod members;
 pub mod near_tier;
 pub mod review;
 pub mod settings;
+pub mod suppression;
 pub mod till_customers;
 
 #[cfg(test)]

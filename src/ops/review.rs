@@ -8,7 +8,6 @@
 //! a database in memory, readable by the owner only.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -19,7 +18,9 @@ use crate::domain::contact::{ContactChannel, ContactEntry};
 use crate::domain::reminders::{Reminder, Window};
 use crate::domain::review::{NearTier, Part, Review, ReviewRow, Section};
 use crate::error::{Error, Result};
+use crate::ops::csv_file::{self, neutralise as cell};
 use crate::ops::near_tier;
+use crate::ops::suppression::SuppressionCheck;
 
 /// Members near the next tier the tab shows at most; its title says how
 /// many there are.
@@ -112,16 +113,6 @@ pub struct Exported {
     pub rows: usize,
 }
 
-/// Text a spreadsheet would run as a formula ("=…", "+…", "-…", "@…") gets
-/// a leading apostrophe: names and messages are typed by people.
-fn cell(text: String) -> String {
-    if text.starts_with(['=', '+', '-', '@']) {
-        format!("'{text}")
-    } else {
-        text
-    }
-}
-
 /// The CSV text of `rows`: a header, then one line per row. A phone only
 /// with SMS or phone consent, an email only with email consent. `reason`
 /// says why a row is on the list, in the words of the front end.
@@ -175,22 +166,22 @@ pub fn review_csv(
         .config
         .export_dir()
         .join(file_name(section, days, ctx.clock.today()));
-    // The byte order mark tells a spreadsheet the file is UTF-8, so names
-    // like Kovačić, כהן or 高玲 open as written.
-    let text = format!("\u{FEFF}{}", csv_text(rows, reason)?);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // Names and phone numbers: for the owner's eyes only.
-        options.mode(0o600);
-    }
-    let mut file = options.open(&path).map_err(|e| Error::io(&path, e))?;
-    file.write_all(text.as_bytes())
-        .map_err(|e| Error::io(&path, e))?;
+    // The same check as every contact export: a contact on the suppression
+    // list is left out even where the consent log still says yes.
+    let check = SuppressionCheck::load(&ctx.conn)?;
+    let rows: Vec<ReviewRow> = rows
+        .iter()
+        .cloned()
+        .map(|mut row| {
+            let m = &mut row.member;
+            m.channels
+                .retain(|&c| check.reachable(c, m.phone.as_deref(), m.email.as_deref()));
+            row
+        })
+        .collect();
+    let text = csv_text(&rows, reason)?;
     Ok(Exported {
-        path: std::fs::canonicalize(&path).unwrap_or(path),
+        path: csv_file::write_private(&path, &text)?,
         rows: rows.len(),
     })
 }

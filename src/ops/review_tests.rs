@@ -115,3 +115,21 @@ fn formulas_are_defused_and_phones_kept() {
     assert!(line.starts_with("\"'=HYPERLINK"), "{line}");
     assert!(line.contains(",+385911234567,"), "{line}");
 }
+
+#[test]
+fn a_suppressed_contact_is_left_out_even_where_consent_still_says_yes() {
+    let (_dir, ctx) = club();
+    // Ana and Iva share a phone; Iva asks not to get texts on it.
+    let ana = birthday_member(&ctx, "Ana", &[Channel::Sms, Channel::Email]);
+    let iva = birthday_member(&ctx, "Iva", &[Channel::Sms]);
+    let how = crate::domain::consent::ConsentHow::Counter;
+    crate::ops::consent::change_consent(&ctx, iva, &[], &[Channel::Sms], how).unwrap();
+    let rows = open(&ctx).unwrap().birthdays;
+    let done = review_csv(&ctx, Section::Birthdays, 7, &rows, &|_| "birthday".into()).unwrap();
+    let text = std::fs::read_to_string(&done.path).unwrap();
+    let ana_line = text.lines().find(|l| l.contains("Ana")).unwrap();
+    assert!(!ana_line.contains("+385"), "{text}");
+    assert!(ana_line.contains("ana@example.com"), "{text}");
+    assert!(!text.contains("+385"), "{text}");
+    assert!(rows.iter().any(|r| r.member_id == ana));
+}

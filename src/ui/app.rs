@@ -9,10 +9,11 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use rusqlite::Connection;
 
 use crate::context::Ctx;
+use crate::domain::consent::ConsentHow;
 use crate::error::Result;
 use crate::message::Message;
 use crate::ops::loyalty::{IfBusy, settled};
-use crate::ops::{lookup, members};
+use crate::ops::{consent, lookup, members};
 use crate::ui::direction::Direction;
 use crate::ui::import_job::JobEvent;
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
@@ -294,6 +295,23 @@ impl App {
                 }
                 Err(e) => self.problem(e),
             },
+            Effect::ChangeConsent(id, channel, granted) => {
+                let (grant, withdraw) = if granted {
+                    (vec![channel], vec![])
+                } else {
+                    (vec![], vec![channel])
+                };
+                // Asked at the counter: a grant here lifts a suppression.
+                match consent::change_consent(&self.ctx, id, &grant, &withdraw, ConsentHow::Counter)
+                {
+                    Ok(changed) => {
+                        self.apply(Effect::ShowMember(id));
+                        let notice = Message::new("ui-consent-saved", &[("name", &changed.name)]);
+                        self.message = Some((notice, false));
+                    }
+                    Err(e) => self.problem(e),
+                }
+            }
             Effect::CloseFamilyForm => {
                 if let Some(card) = self.stack.top_as_mut::<MemberState>() {
                     card.close_form();

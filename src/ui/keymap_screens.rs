@@ -37,6 +37,18 @@ pub const MEMBER: Keymap = &[
         false,
     ),
     b(&[ch('u')], Action::Unlink, "ui-key-unlink", false),
+    b(
+        &[ch('s')],
+        Action::PickConsent,
+        "ui-key-pick-consent",
+        false,
+    ),
+    b(
+        &[ch('g')],
+        Action::ChangeConsent,
+        "ui-key-change-consent",
+        false,
+    ),
     b(&[ch('d')], Action::Delete, "ui-key-delete", true),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),

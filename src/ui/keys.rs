@@ -46,6 +46,9 @@ pub enum Action {
     /// unlink it.
     PickTillCustomer,
     Unlink,
+    /// The member card's consent: pick the next channel, change it (asks).
+    PickConsent,
+    ChangeConsent,
     Delete,
     Yes,
     No,

@@ -35,6 +35,8 @@ use crate::ui::stack::Screen;
 use crate::ui::theme::Theme;
 use crate::words::review::{contact_channel_name, contact_reason_name};
 
+#[path = "member_consent.rs"]
+mod consent;
 #[path = "member_family.rs"]
 mod family_picks;
 #[path = "member_render.rs"]
@@ -67,6 +69,9 @@ pub struct MemberState {
     /// Till customers linked to the member by hand, and the one `l` picked.
     till: Vec<crate::ops::till_customers::LinkedCustomer>,
     till_at: Option<usize>,
+    /// The channel `s` picked for `g`, and the consent log, newest first.
+    consent_at: Option<usize>,
+    consent_log: Vec<crate::domain::consent::ConsentEntry>,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -156,7 +161,8 @@ impl MemberState {
         let today = ctx.clock.today();
         let mut state = MemberState::new(file.card, today, ctx.config.dates.feb29)
             .with_purchases(file.purchases, today)
-            .with_contacts(file.contacts);
+            .with_contacts(file.contacts)
+            .with_consent_log(crate::ops::consent::history(ctx, id)?);
         state.reload_loyalty(ctx)?;
         state.load_till(ctx)?;
         Ok(state)
@@ -175,6 +181,8 @@ impl MemberState {
             popup: None,
             till: vec![],
             till_at: None,
+            consent_at: None,
+            consent_log: vec![],
         }
     }
 
@@ -267,6 +275,8 @@ impl MemberState {
             }),
             Action::PickTillCustomer => self.pick_till(),
             Action::Unlink => self.ask_unlink(&ctx.config),
+            Action::PickConsent => self.pick_consent(),
+            Action::ChangeConsent => self.ask_change_consent(),
             Action::Up | Action::PageUp | Action::Down | Action::PageDown => {
                 self.scroll_by(action, ctx);
                 Effect::None

@@ -97,24 +97,7 @@ impl MemberState {
             _ => left.push(row(&t("field-note"), None)),
         }
         left.push(Line::raw(""));
-        left.push(heading("ui-card-consent"));
-        for channel in Channel::ALL {
-            let state = card.consents.iter().find(|c| c.channel == channel);
-            let value = match state {
-                Some(c) if c.granted => {
-                    t_args("ui-consent-yes", &[("date", &date_with_year(c.at.date()))])
-                }
-                Some(c) => t_args(
-                    "ui-consent-withdrawn",
-                    &[("date", &date_with_year(c.at.date()))],
-                ),
-                None => t("ui-consent-no"),
-            };
-            left.push(row(
-                &t(&format!("ui-channel-{}", channel.code())),
-                Some(value),
-            ));
-        }
+        left.extend(self.consent_lines(view, cols));
         left.extend(self.till_lines(view));
 
         let currency = view.config.currency();

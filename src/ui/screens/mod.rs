@@ -73,6 +73,9 @@ pub enum Effect {
     /// Ask before doing something that cannot be undone.
     Confirm(Confirm),
     DeleteMember(i64),
+    /// Grant (true) or withdraw a member's consent on a channel, once
+    /// confirmed.
+    ChangeConsent(i64, crate::domain::member::Channel, bool),
     /// Close the add-child / add-pet form on the member card.
     CloseFamilyForm,
     /// A change to a child or pet on the card in front, once confirmed.

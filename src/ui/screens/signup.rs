@@ -241,6 +241,19 @@ impl SignupState {
             let claimed = Message::count("ui-claimed", "count", saved.claimed as i64);
             notice = Message::joined(notice, claimed);
         }
+        // A ticked channel whose contact once withdrew stays without consent.
+        if !saved.suppressed.is_empty() {
+            let names: Vec<String> = saved
+                .suppressed
+                .iter()
+                .map(|c| crate::words::review::channel_name(*c))
+                .collect();
+            let note = Message::new(
+                "signup-suppressed",
+                &[("name", &saved.name), ("channels", &names.join(", "))],
+            );
+            notice = Message::joined(notice, note);
+        }
         // Editing: back to the card below, which reloads. Signing up: the
         // new card takes the form's place.
         let card = if self.editing.is_some() {

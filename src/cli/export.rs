@@ -1,0 +1,47 @@
+//! `export contacts --channel sms|email [--out FILE] [--raw]`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+
+use super::{Ctx, stdout};
+use crate::error::Result;
+use crate::i18n::{Value, t, t_values};
+use crate::ops::export_contacts::{self, Phones};
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Members who agreed to messages on a channel, as CSV.
+    Contacts(ContactsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ContactsArgs {
+    /// sms or email.
+    #[arg(long, value_name = "sms|email")]
+    channel: String,
+    /// The file to write (default: the export folder).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Phones as +E.164 for SMS tools, not guarded against formulas.
+    #[arg(long)]
+    raw: bool,
+}
+
+pub fn run_export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
+    let ExportCommand::Contacts(a) = cmd;
+    let channel = export_contacts::channel(&a.channel)?;
+    let phones = if a.raw { Phones::Raw } else { Phones::National };
+    let written = export_contacts::export_contacts(ctx, channel, None, a.out.as_deref(), phones)?;
+    if a.raw {
+        eprintln!("{}", t("cli-export-raw"));
+    }
+    let path = written.path.display().to_string();
+    stdout::print_line(t_values(
+        "cli-export-written",
+        &[
+            ("count", Value::Number(written.rows as i64)),
+            ("path", Value::Text(&path)),
+        ],
+    ))
+}
