@@ -1007,3 +1007,23 @@ ui-review-col-missing = Missing
 ui-review-col-next = Next tier
 ui-review-near-intro = Within 10% of the next tier, the smallest amount missing first
 ui-review-no-near = Nobody is within 10% of the next tier right now.
+
+# segments15
+segment-err-empty = The segment is empty: write a condition such as tier=Gold.
+segment-err-unknown-word = Unknown word “{ $found }” at character { $at }. The words are: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation.
+segment-err-bad-value = “{ $found }” is not a value for { $word } (character { $at }).
+segment-err-bad-op = { $word } does not take “{ $found }” (character { $at }).
+segment-err-needs-value = { $word } needs a value, such as { $word }=… (character { $at }).
+segment-err-end = A condition is missing at the end (character { $at }).
+segment-err-unclosed = “{ $found }” at character { $at } is not closed.
+segment-err-unexpected = Unexpected “{ $found }” at character { $at }.
+segment-err-unknown-tier = There is no tier “{ $tier }”. The tiers are: { $tiers }.
+segment-err-unknown-name = No saved segment is called “{ $name }”.
+segment-err-bad-name = A segment's name must not be empty or hold an = sign: “{ $name }”.
+segment-saved = Saved the segment “{ $name }”: { $expr }
+segment-none-saved = No saved segments yet.
+segment-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+segment-no-data = Nothing is recorded yet for { $word }, so it matches no one.

@@ -1015,3 +1015,23 @@ ui-review-col-missing = חסר
 ui-review-col-next = הדרגה הבאה
 ui-review-near-intro = במרחק של עד 10% מהדרגה הבאה, החסר הקטן ביותר ראשון
 ui-review-no-near = כרגע אף חבר מועדון אינו במרחק של עד 10% מהדרגה הבאה.
+
+# segments15
+segment-err-empty = הפילוח ריק: כתבו תנאי כמו tier=Gold.
+segment-err-unknown-word = מילה לא מוכרת „{ $found }” בתו { $at }. המילים הן: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation.
+segment-err-bad-value = „{ $found }” אינו ערך עבור { $word } (תו { $at }).
+segment-err-bad-op = { $word } לא מקבל „{ $found }” (תו { $at }).
+segment-err-needs-value = ל־{ $word } חסר ערך, למשל { $word }=… (תו { $at }).
+segment-err-end = חסר תנאי בסוף (תו { $at }).
+segment-err-unclosed = „{ $found }” בתו { $at } לא נסגר.
+segment-err-unexpected = „{ $found }” לא צפוי בתו { $at }.
+segment-err-unknown-tier = אין דרגה „{ $tier }”. הדרגות הן: { $tiers }.
+segment-err-unknown-name = אין פילוח שמור בשם „{ $name }”.
+segment-err-bad-name = שם של פילוח לא יכול להיות ריק או להכיל את הסימן =: „{ $name }”.
+segment-saved = הפילוח „{ $name }” נשמר: { $expr }
+segment-none-saved = עדיין אין פילוחים שמורים.
+segment-members = { $count ->
+    [one] חבר מועדון אחד
+   *[other] { $count } חברי מועדון
+}
+segment-no-data = עדיין לא נרשם דבר עבור { $word }, ולכן התנאי לא מתאים לאף אחד.

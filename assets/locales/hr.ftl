@@ -1030,3 +1030,24 @@ ui-review-col-missing = Nedostaje
 ui-review-col-next = Iduća razina
 ui-review-near-intro = Unutar 10 % do iduće razine, najmanji nedostatak prvi
 ui-review-no-near = Trenutno nijedan član nije unutar 10 % do iduće razine.
+
+# segments15
+segment-err-empty = Segment je prazan: upišite uvjet poput tier=Gold.
+segment-err-unknown-word = Nepoznata riječ „{ $found }” na znaku { $at }. Riječi su: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation.
+segment-err-bad-value = „{ $found }” nije vrijednost za { $word } (znak { $at }).
+segment-err-bad-op = { $word } ne prima „{ $found }” (znak { $at }).
+segment-err-needs-value = { $word } traži vrijednost, npr. { $word }=… (znak { $at }).
+segment-err-end = Na kraju nedostaje uvjet (znak { $at }).
+segment-err-unclosed = „{ $found }” na znaku { $at } nije zatvoren.
+segment-err-unexpected = Neočekivano „{ $found }” na znaku { $at }.
+segment-err-unknown-tier = Nema razine „{ $tier }”. Razine su: { $tiers }.
+segment-err-unknown-name = Nema spremljenog segmenta „{ $name }”.
+segment-err-bad-name = Naziv segmenta ne smije biti prazan ni sadržavati znak =: „{ $name }”.
+segment-saved = Segment „{ $name }” je spremljen: { $expr }
+segment-none-saved = Još nema spremljenih segmenata.
+segment-members = { $count ->
+    [one] { $count } član
+    [few] { $count } člana
+   *[other] { $count } članova
+}
+segment-no-data = Za { $word } još ništa nije zabilježeno, pa ne odgovara nikome.

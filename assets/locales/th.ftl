@@ -982,3 +982,22 @@ ui-review-col-missing = ขาดอีก
 ui-review-col-next = ระดับถัดไป
 ui-review-near-intro = สมาชิกที่ใกล้ระดับถัดไปไม่เกิน 10% ขาดน้อยที่สุดก่อน
 ui-review-no-near = ขณะนี้ไม่มีสมาชิกคนใดใกล้ระดับถัดไปไม่เกิน 10%
+
+# segments15
+segment-err-empty = กลุ่มว่างอยู่: เขียนเงื่อนไข เช่น tier=Gold
+segment-err-unknown-word = ไม่รู้จักคำ “{ $found }” ที่ตัวอักษรที่ { $at } คำที่ใช้ได้: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation
+segment-err-bad-value = “{ $found }” ไม่ใช่ค่าของ { $word } (ตัวอักษรที่ { $at })
+segment-err-bad-op = { $word } ใช้ “{ $found }” ไม่ได้ (ตัวอักษรที่ { $at })
+segment-err-needs-value = { $word } ต้องมีค่า เช่น { $word }=… (ตัวอักษรที่ { $at })
+segment-err-end = ขาดเงื่อนไขที่ท้าย (ตัวอักษรที่ { $at })
+segment-err-unclosed = “{ $found }” ที่ตัวอักษรที่ { $at } ยังไม่ได้ปิด
+segment-err-unexpected = ไม่คาดว่าจะพบ “{ $found }” ที่ตัวอักษรที่ { $at }
+segment-err-unknown-tier = ไม่มีระดับ “{ $tier }” ระดับที่มี: { $tiers }
+segment-err-unknown-name = ไม่มีกลุ่มที่บันทึกไว้ชื่อ “{ $name }”
+segment-err-bad-name = ชื่อกลุ่มต้องไม่ว่างและต้องไม่มีเครื่องหมาย =: “{ $name }”
+segment-saved = บันทึกกลุ่ม “{ $name }” แล้ว: { $expr }
+segment-none-saved = ยังไม่มีกลุ่มที่บันทึกไว้
+segment-members = { $count ->
+   *[other] สมาชิก { $count } คน
+}
+segment-no-data = ยังไม่มีการบันทึก { $word } จึงไม่ตรงกับใคร

@@ -982,3 +982,22 @@ ui-review-col-missing = 还差
 ui-review-col-next = 下一等级
 ui-review-near-intro = 距下一等级不到 10% 的会员，差额最小的在前
 ui-review-no-near = 目前没有会员距下一等级不到 10%。
+
+# segments15
+segment-err-empty = 分组为空：请写一个条件，例如 tier=Gold。
+segment-err-unknown-word = 第 { $at } 个字符处的词“{ $found }”无法识别。可用的词：tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation。
+segment-err-bad-value = “{ $found }”不是 { $word } 的有效值（第 { $at } 个字符）。
+segment-err-bad-op = { $word } 不能使用“{ $found }”（第 { $at } 个字符）。
+segment-err-needs-value = { $word } 需要一个值，例如 { $word }=…（第 { $at } 个字符）。
+segment-err-end = 结尾缺少一个条件（第 { $at } 个字符）。
+segment-err-unclosed = 第 { $at } 个字符处的“{ $found }”没有闭合。
+segment-err-unexpected = 第 { $at } 个字符处出现了意外的“{ $found }”。
+segment-err-unknown-tier = 没有名为“{ $tier }”的等级。现有等级：{ $tiers }。
+segment-err-unknown-name = 没有名为“{ $name }”的已保存分组。
+segment-err-bad-name = 分组名称不能为空，也不能包含 = 号：“{ $name }”。
+segment-saved = 已保存分组“{ $name }”：{ $expr }
+segment-none-saved = 还没有已保存的分组。
+segment-members = { $count ->
+   *[other] { $count } 位会员
+}
+segment-no-data = 尚未记录任何 { $word } 信息，因此不匹配任何人。
