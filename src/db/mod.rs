@@ -33,6 +33,8 @@ pub mod reminders;
 pub mod review;
 pub mod review_load;
 pub mod search;
+pub mod segment;
+pub mod segments_saved;
 pub mod tier_overview;
 pub mod till_customers;
 
