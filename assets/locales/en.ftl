@@ -1027,3 +1027,11 @@ segment-members = { $count ->
    *[other] { $count } members
 }
 segment-no-data = Nothing is recorded yet for { $word }, so it matches no one.
+help-segment = Save, list and show segments: members picked by an expression such as pet=dog and children
+help-segment-save = Save an expression under a name
+help-segment-save-name = The segment's name
+help-segment-save-expr = The expression, e.g. tier=Gold and pet=dog
+help-segment-list = The saved segments and their expressions
+help-segment-show = A saved segment's expression and how many members it holds today
+help-segment-show-name = The segment's name
+help-segment-show-json = Print JSON: name, expr, count and member_ids

@@ -1035,3 +1035,11 @@ segment-members = { $count ->
    *[other] { $count } חברי מועדון
 }
 segment-no-data = עדיין לא נרשם דבר עבור { $word }, ולכן התנאי לא מתאים לאף אחד.
+help-segment = שמירה, רשימה והצגה של פילוחים: חברי מועדון שנבחרו לפי ביטוי כמו pet=dog and children
+help-segment-save = שמירת ביטוי בשם
+help-segment-save-name = שם הפילוח
+help-segment-save-expr = הביטוי, למשל tier=Gold and pet=dog
+help-segment-list = הפילוחים השמורים והביטויים שלהם
+help-segment-show = הביטוי של פילוח שמור וכמה חברי מועדון יש בו היום
+help-segment-show-name = שם הפילוח
+help-segment-show-json = הדפסת JSON: name, expr, count ו־member_ids

@@ -1051,3 +1051,11 @@ segment-members = { $count ->
    *[other] { $count } članova
 }
 segment-no-data = Za { $word } još ništa nije zabilježeno, pa ne odgovara nikome.
+help-segment = Spremi, popiši i prikaži segmente: članove odabrane izrazom poput pet=dog and children
+help-segment-save = Spremi izraz pod nazivom
+help-segment-save-name = Naziv segmenta
+help-segment-save-expr = Izraz, npr. tier=Gold and pet=dog
+help-segment-list = Spremljeni segmenti i njihovi izrazi
+help-segment-show = Izraz spremljenog segmenta i koliko članova danas obuhvaća
+help-segment-show-name = Naziv segmenta
+help-segment-show-json = Ispiši JSON: name, expr, count i member_ids

@@ -1001,3 +1001,11 @@ segment-members = { $count ->
    *[other] สมาชิก { $count } คน
 }
 segment-no-data = ยังไม่มีการบันทึก { $word } จึงไม่ตรงกับใคร
+help-segment = บันทึก แสดงรายการ และแสดงกลุ่ม: สมาชิกที่เลือกด้วยนิพจน์ เช่น pet=dog and children
+help-segment-save = บันทึกนิพจน์ด้วยชื่อ
+help-segment-save-name = ชื่อกลุ่ม
+help-segment-save-expr = นิพจน์ เช่น tier=Gold and pet=dog
+help-segment-list = กลุ่มที่บันทึกไว้และนิพจน์ของกลุ่ม
+help-segment-show = นิพจน์ของกลุ่มที่บันทึกไว้และจำนวนสมาชิกในกลุ่มวันนี้
+help-segment-show-name = ชื่อกลุ่ม
+help-segment-show-json = พิมพ์เป็น JSON: name, expr, count และ member_ids

@@ -1001,3 +1001,11 @@ segment-members = { $count ->
    *[other] { $count } 位会员
 }
 segment-no-data = 尚未记录任何 { $word } 信息，因此不匹配任何人。
+help-segment = 保存、列出和显示分组：按表达式（例如 pet=dog and children）选出的会员
+help-segment-save = 以一个名称保存表达式
+help-segment-save-name = 分组名称
+help-segment-save-expr = 表达式，例如 tier=Gold and pet=dog
+help-segment-list = 已保存的分组及其表达式
+help-segment-show = 已保存分组的表达式及其今天包含的会员数
+help-segment-show-name = 分组名称
+help-segment-show-json = 输出 JSON：name、expr、count 和 member_ids

@@ -11,6 +11,7 @@ mod loyalty;
 mod member;
 mod output;
 mod reminders;
+mod segment;
 mod stdout;
 mod tiers;
 pub mod usage;
@@ -70,6 +71,9 @@ pub enum Command {
     /// List phones, emails and cards shared by several members, and members
     /// with the same name and birthday (exit 1 when there are some).
     Check(check::CheckArgs),
+    /// Save, list and show segments: members picked by an expression.
+    #[command(subcommand)]
+    Segment(segment::SegmentCommand),
 }
 
 /// `--json` on the commands that print data.
@@ -107,5 +111,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Redeem(args) => loyalty::run_redeem(ctx, args),
         Command::Adjust(args) => loyalty::run_adjust(ctx, args),
         Command::Check(args) => check::run_check(ctx, args),
+        Command::Segment(cmd) => segment::run_segment(ctx, cmd),
     }
 }

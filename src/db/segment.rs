@@ -77,9 +77,7 @@ struct Builder<'a> {
 /// Years from a YYYY-MM-DD column to today (`?` twice: today's year and
 /// today's MM-DD), less one before the day's anniversary.
 fn years_since(column: &str) -> String {
-    format!(
-        "(? - CAST(substr({column}, 1, 4) AS INTEGER) - (? < substr({column}, 6, 5)))"
-    )
+    format!("(? - CAST(substr({column}, 1, 4) AS INTEGER) - (? < substr({column}, 6, 5)))")
 }
 
 impl Builder<'_> {

@@ -154,7 +154,10 @@ fn words_without_data_match_no_one_and_are_named() {
 fn conditions_combine_and_typed_text_stays_a_value() {
     let (_dir, conn) = club();
     assert_eq!(who(&conn, "pet or children>=2"), [1, 2]);
-    assert_eq!(who(&conn, "children and not (pet or language=he)"), Vec::<i64>::new());
+    assert_eq!(
+        who(&conn, "children and not (pet or language=he)"),
+        Vec::<i64>::new()
+    );
     assert_eq!(who(&conn, "tag=\"x' OR 1=1 --\""), Vec::<i64>::new());
     assert_eq!(who(&conn, "area=\"10000') OR ('1'='1\""), Vec::<i64>::new());
 }

@@ -45,7 +45,10 @@ fn a_value_with_spaces_runs_to_the_next_and() {
     assert_eq!(
         expr,
         Expr::And(
-            Box::new(term(Word::Bought, Test::Text(Op::Eq, "Birthday cake".into()))),
+            Box::new(term(
+                Word::Bought,
+                Test::Text(Op::Eq, "Birthday cake".into())
+            )),
             Box::new(term(Word::Pet, Test::Text(Op::Eq, "dog".into()))),
         )
     );
@@ -65,7 +68,9 @@ fn not_binds_tighter_than_and_tighter_than_or() {
         )
     );
     assert_eq!(
-        parse("(pet or children) and tier=Gold").unwrap().to_string(),
+        parse("(pet or children) and tier=Gold")
+            .unwrap()
+            .to_string(),
         "(pet or children) and tier=Gold"
     );
 }
@@ -121,7 +126,10 @@ fn broken_shapes_are_refused_with_a_place() {
     let open = refused("(pet or children");
     assert_eq!((open.key, open.at), ("segment-err-unclosed", 1));
     let stray = refused("pet )");
-    assert_eq!((stray.key, stray.found.as_str()), ("segment-err-unexpected", ")"));
+    assert_eq!(
+        (stray.key, stray.found.as_str()),
+        ("segment-err-unexpected", ")")
+    );
     assert_eq!(refused("tag=\"vegan").key, "segment-err-unclosed");
 }
 
@@ -143,7 +151,15 @@ fn any_term() -> impl Strategy<Value = Term> {
         Just(Op::Gt),
         Just(Op::Ge)
     ];
-    (0..Word::ALL.len(), op, cmp, text_value(), 0i64..12, 0i64..12, 0u32..5000)
+    (
+        0..Word::ALL.len(),
+        op,
+        cmp,
+        text_value(),
+        0i64..12,
+        0i64..12,
+        0u32..5000,
+    )
         .prop_map(|(w, either, cmp, text, a, b, days)| {
             let word = Word::ALL[w];
             let test = match word.kind() {
@@ -157,7 +173,8 @@ fn any_term() -> impl Strategy<Value = Term> {
                 Kind::Number => Test::Number(cmp, word.bounds().0 + a),
                 Kind::Date => Test::Date(
                     cmp,
-                    NaiveDate::from_ymd_opt(2015, 1, 1).unwrap() + chrono::Duration::days(days.into()),
+                    NaiveDate::from_ymd_opt(2015, 1, 1).unwrap()
+                        + chrono::Duration::days(days.into()),
                 ),
                 Kind::Weekday => Test::Weekday(either, Weekday::try_from((a % 7) as u8).unwrap()),
             };
@@ -166,13 +183,16 @@ fn any_term() -> impl Strategy<Value = Term> {
 }
 
 fn any_expr() -> impl Strategy<Value = Expr> {
-    any_term().prop_map(Expr::Term).prop_recursive(4, 24, 2, |inner| {
-        prop_oneof![
-            inner.clone().prop_map(|e| Expr::Not(Box::new(e))),
-            (inner.clone(), inner.clone()).prop_map(|(a, b)| Expr::And(Box::new(a), Box::new(b))),
-            (inner.clone(), inner).prop_map(|(a, b)| Expr::Or(Box::new(a), Box::new(b))),
-        ]
-    })
+    any_term()
+        .prop_map(Expr::Term)
+        .prop_recursive(4, 24, 2, |inner| {
+            prop_oneof![
+                inner.clone().prop_map(|e| Expr::Not(Box::new(e))),
+                (inner.clone(), inner.clone())
+                    .prop_map(|(a, b)| Expr::And(Box::new(a), Box::new(b))),
+                (inner.clone(), inner).prop_map(|(a, b)| Expr::Or(Box::new(a), Box::new(b))),
+            ]
+        })
 }
 
 proptest! {

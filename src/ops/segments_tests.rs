@@ -10,7 +10,10 @@ fn a_saved_name_or_an_expression_is_accepted() {
         .execute("UPDATE members SET area = '10000' WHERE id = ?1", [ana])
         .unwrap();
     let saved = save(&ctx, " Zagreb ", "area = 10000").unwrap();
-    assert_eq!((saved.name.as_str(), saved.expr.as_str()), ("Zagreb", "area=10000"));
+    assert_eq!(
+        (saved.name.as_str(), saved.expr.as_str()),
+        ("Zagreb", "area=10000")
+    );
     assert_eq!(members(&ctx, "zagreb").unwrap(), [ana]);
     assert_eq!(members(&ctx, "area=10000").unwrap(), [ana]);
     assert_eq!(count(&ctx, "Zagreb").unwrap().count, 1);
@@ -28,9 +31,15 @@ fn saving_again_replaces_and_a_bad_one_is_refused_unsaved() {
     let err = save(&ctx, "odd", "colour=red").unwrap_err();
     assert_eq!(err.key(), Some("segment-err-unknown-word"));
     assert!(err.to_string().contains("colour"), "{err}");
-    assert_eq!(save(&ctx, "a=b", "pet").unwrap_err().key(), Some("segment-err-bad-name"));
+    assert_eq!(
+        save(&ctx, "a=b", "pet").unwrap_err().key(),
+        Some("segment-err-bad-name")
+    );
     assert_eq!(list(&ctx).unwrap().len(), 1);
-    assert_eq!(show(&ctx, "cats").unwrap_err().key(), Some("segment-err-unknown-name"));
+    assert_eq!(
+        show(&ctx, "cats").unwrap_err().key(),
+        Some("segment-err-unknown-name")
+    );
 }
 
 #[test]
@@ -38,5 +47,8 @@ fn a_word_without_data_is_reported_with_the_count() {
     let (_dir, ctx) = club();
     member(&ctx, "Ana", "Kovač");
     let counted = count(&ctx, "occupation=teacher").unwrap();
-    assert_eq!((counted.count, counted.no_data), (0, vec![Word::Occupation]));
+    assert_eq!(
+        (counted.count, counted.no_data),
+        (0, vec![Word::Occupation])
+    );
 }
