@@ -1035,3 +1035,18 @@ help-segment-list = The saved segments and their expressions
 help-segment-show = A saved segment's expression and how many members it holds today
 help-segment-show-name = The segment's name
 help-segment-show-json = Print JSON: name, expr, count and member_ids
+ui-key-segments = segments
+ui-key-save-segment = save under a name
+ui-key-saved-segments = saved segments
+ui-key-load-segment = load
+ui-key-segment-expression = the expression
+ui-segments-title = Segments
+ui-segments-expression = Expression
+ui-segments-example = For example: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = Save as
+ui-segments-saved = Saved segments
+ui-help-title-segments = Help: segments
+ui-help-intro-segments = A segment picks members by what the club knows about them. Join conditions with and, or, not and brackets: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation. The number of members is counted as you type; a mistake is named under the field.
+ui-help-segments = Typing the expression
+ui-help-segments-list = In the saved segments
+ui-help-segments-name = Typing the name to save under

@@ -1043,3 +1043,18 @@ help-segment-list = הפילוחים השמורים והביטויים שלהם
 help-segment-show = הביטוי של פילוח שמור וכמה חברי מועדון יש בו היום
 help-segment-show-name = שם הפילוח
 help-segment-show-json = הדפסת JSON: name, expr, count ו־member_ids
+ui-key-segments = פילוחים
+ui-key-save-segment = שמירה בשם
+ui-key-saved-segments = פילוחים שמורים
+ui-key-load-segment = טעינה
+ui-key-segment-expression = הביטוי
+ui-segments-title = פילוחים
+ui-segments-expression = ביטוי
+ui-segments-example = למשל: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = שמירה בשם
+ui-segments-saved = פילוחים שמורים
+ui-help-title-segments = עזרה: פילוחים
+ui-help-intro-segments = פילוח בוחר חברי מועדון לפי מה שהמועדון יודע עליהם. מחברים תנאים עם and, or, not וסוגריים: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation. מספר חברי המועדון נספר תוך כדי הקלדה; טעות מוצגת מתחת לשדה.
+ui-help-segments = בהקלדת הביטוי
+ui-help-segments-list = ברשימת הפילוחים השמורים
+ui-help-segments-name = בהקלדת השם לשמירה

@@ -1059,3 +1059,18 @@ help-segment-list = Spremljeni segmenti i njihovi izrazi
 help-segment-show = Izraz spremljenog segmenta i koliko članova danas obuhvaća
 help-segment-show-name = Naziv segmenta
 help-segment-show-json = Ispiši JSON: name, expr, count i member_ids
+ui-key-segments = segmenti
+ui-key-save-segment = spremi pod nazivom
+ui-key-saved-segments = spremljeni segmenti
+ui-key-load-segment = učitaj
+ui-key-segment-expression = izraz
+ui-segments-title = Segmenti
+ui-segments-expression = Izraz
+ui-segments-example = Na primjer: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = Spremi kao
+ui-segments-saved = Spremljeni segmenti
+ui-help-title-segments = Pomoć: segmenti
+ui-help-intro-segments = Segment bira članove po onome što klub zna o njima. Uvjete spojite s and, or, not i zagradama: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation. Broj članova računa se dok tipkate; greška se navodi ispod polja.
+ui-help-segments = Dok tipkate izraz
+ui-help-segments-list = U spremljenim segmentima
+ui-help-segments-name = Dok tipkate naziv za spremanje

@@ -1009,3 +1009,18 @@ help-segment-list = กลุ่มที่บันทึกไว้และ
 help-segment-show = นิพจน์ของกลุ่มที่บันทึกไว้และจำนวนสมาชิกในกลุ่มวันนี้
 help-segment-show-name = ชื่อกลุ่ม
 help-segment-show-json = พิมพ์เป็น JSON: name, expr, count และ member_ids
+ui-key-segments = กลุ่ม
+ui-key-save-segment = บันทึกด้วยชื่อ
+ui-key-saved-segments = กลุ่มที่บันทึกไว้
+ui-key-load-segment = โหลด
+ui-key-segment-expression = นิพจน์
+ui-segments-title = กลุ่มสมาชิก
+ui-segments-expression = นิพจน์
+ui-segments-example = ตัวอย่าง: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = บันทึกเป็น
+ui-segments-saved = กลุ่มที่บันทึกไว้
+ui-help-title-segments = วิธีใช้: กลุ่มสมาชิก
+ui-help-intro-segments = กลุ่มเลือกสมาชิกตามสิ่งที่คลับรู้เกี่ยวกับพวกเขา เชื่อมเงื่อนไขด้วย and, or, not และวงเล็บ: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation จำนวนสมาชิกจะนับให้ระหว่างพิมพ์ ถ้าผิดจะบอกไว้ใต้ช่อง
+ui-help-segments = ขณะพิมพ์นิพจน์
+ui-help-segments-list = ในรายการกลุ่มที่บันทึกไว้
+ui-help-segments-name = ขณะพิมพ์ชื่อที่จะบันทึก

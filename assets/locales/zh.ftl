@@ -1009,3 +1009,18 @@ help-segment-list = 已保存的分组及其表达式
 help-segment-show = 已保存分组的表达式及其今天包含的会员数
 help-segment-show-name = 分组名称
 help-segment-show-json = 输出 JSON：name、expr、count 和 member_ids
+ui-key-segments = 分组
+ui-key-save-segment = 命名保存
+ui-key-saved-segments = 已保存的分组
+ui-key-load-segment = 载入
+ui-key-segment-expression = 表达式
+ui-segments-title = 分组
+ui-segments-expression = 表达式
+ui-segments-example = 例如：pet=dog and children，tier=Gold and not area=10000，visits_12m>=5 or spend_12m>=500
+ui-segments-name = 保存为
+ui-segments-saved = 已保存的分组
+ui-help-title-segments = 帮助：分组
+ui-help-intro-segments = 分组按会员俱乐部所知道的信息挑选会员。用 and、or、not 和括号组合条件：tier=Gold、pet=dog、children、child_age=3..6、age=30..45、birthday_month=12、area=10000、tag=vegan、language=he、visits_12m>=5、spend_12m>=500、last_visit<2026-09-01、bought=Birthday cake、category=Cakes、source、usual_day=sat、usual_hour=7..9、occupation。输入时即时统计会员人数；出错时会在输入框下方指出。
+ui-help-segments = 输入表达式时
+ui-help-segments-list = 在已保存的分组中
+ui-help-segments-name = 输入保存名称时
