@@ -9,7 +9,6 @@
 use chrono::{NaiveDate, Weekday};
 
 use crate::domain::segment::{Expr, Kind, Op, Term, Test, Word};
-use crate::message::Message;
 
 /// Why an expression was refused: a locale message key, the text it is
 /// about and where that starts.
@@ -22,19 +21,6 @@ pub struct SegmentError {
     pub found: String,
     /// The word the value or sign belongs to.
     pub word: String,
-}
-
-impl SegmentError {
-    pub fn message(&self) -> Message {
-        Message::new(
-            self.key,
-            &[
-                ("found", &self.found),
-                ("word", &self.word),
-                ("at", &self.at.to_string()),
-            ],
-        )
-    }
 }
 
 pub fn parse(text: &str) -> Result<Expr, SegmentError> {

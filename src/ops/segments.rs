@@ -7,9 +7,11 @@
 
 use crate::context::Ctx;
 use crate::db::segment::{self as query, Compiled, Facts};
-use crate::db::segments_saved::{self, Saved};
-use crate::domain::segment::{Expr, Word, parse};
+use crate::db::segments_saved;
+pub use crate::db::segments_saved::Saved;
+use crate::domain::segment::{Expr, SegmentError, Word, parse};
 use crate::error::{Error, Result};
+use crate::message::Message;
 
 /// How many members a segment holds, and the words in it the club keeps
 /// no data for (they match no one, and the screen says so).
@@ -30,7 +32,19 @@ pub struct Shown {
 
 /// Reads an expression as typed; a mistake is a user error naming it.
 pub fn read(text: &str) -> Result<Expr> {
-    parse(text).map_err(|e| Error::User(e.message()))
+    parse(text).map_err(|e| Error::User(problem(&e)))
+}
+
+/// A refused expression in words: what was refused, its word and where.
+pub fn problem(e: &SegmentError) -> Message {
+    Message::new(
+        e.key,
+        &[
+            ("found", &e.found),
+            ("word", &e.word),
+            ("at", &e.at.to_string()),
+        ],
+    )
 }
 
 /// A saved segment's expression when `text` is one's name, else `text`

@@ -10,10 +10,9 @@ use ratatui::layout::{Position, Rect};
 
 use super::{Effect, View};
 use crate::context::Ctx;
-use crate::db::segments_saved::Saved;
 use crate::error::Result;
 use crate::message::Message;
-use crate::ops::segments::{self, Counted};
+use crate::ops::segments::{self, Counted, Saved};
 use crate::ui::keymap::{Action, Keymap, SEGMENTS_FIELD, SEGMENTS_LIST, SEGMENTS_NAME};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
@@ -109,10 +108,8 @@ impl SegmentsState {
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         match (self.focus, action) {
-            (Focus::Expression, Action::Input(request)) => {
-                if self.expression.handle(request) {
-                    self.recount(ctx);
-                }
+            (Focus::Expression, Action::Input(request)) if self.expression.handle(request) => {
+                self.recount(ctx);
             }
             (Focus::Name, Action::Input(request)) => {
                 self.name.handle(request);
