@@ -142,6 +142,16 @@ const SCREENS: &[(&str, Open)] = &[
         list(app);
         type_text(app, "s");
     }),
+    ("segments", |app| {
+        list(app);
+        type_text(app, "g");
+        type_text(app, "pet=dog and children");
+    }),
+    ("segments_invalid", |app| {
+        list(app);
+        type_text(app, "g");
+        type_text(app, "pet=dog and colour=red");
+    }),
     ("setup", |app| app.first_start()),
 ];
 

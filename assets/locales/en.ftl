@@ -1059,3 +1059,46 @@ help-export-contacts = Members who agreed to messages on a channel, as CSV (not 
 help-export-contacts-channel = sms or email
 help-export-contacts-out = The file to write (default: the export folder)
 help-export-contacts-raw = Phones as +E.164 for SMS tools, not guarded against formulas
+
+# segments15
+segment-err-empty = The segment is empty: write a condition such as tier=Gold.
+segment-err-unknown-word = Unknown word “{ $found }” at character { $at }. The words are: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation.
+segment-err-bad-value = “{ $found }” is not a value for { $word } (character { $at }).
+segment-err-bad-op = { $word } does not take “{ $found }” (character { $at }).
+segment-err-needs-value = { $word } needs a value, such as { $word }=… (character { $at }).
+segment-err-end = A condition is missing at the end (character { $at }).
+segment-err-unclosed = “{ $found }” at character { $at } is not closed.
+segment-err-unexpected = Unexpected “{ $found }” at character { $at }.
+segment-err-unknown-tier = There is no tier “{ $tier }”. The tiers are: { $tiers }.
+segment-err-unknown-name = No saved segment is called “{ $name }”.
+segment-err-bad-name = A segment's name must not be empty or hold an = sign: “{ $name }”.
+segment-saved = Saved the segment “{ $name }”: { $expr }
+segment-none-saved = No saved segments yet.
+segment-members = { $count ->
+    [one] { $count } member
+   *[other] { $count } members
+}
+segment-no-data = Nothing is recorded yet for { $word }, so it matches no one.
+help-segment = Save, list and show segments: members picked by an expression such as pet=dog and children
+help-segment-save = Save an expression under a name
+help-segment-save-name = The segment's name
+help-segment-save-expr = The expression, e.g. tier=Gold and pet=dog
+help-segment-list = The saved segments and their expressions
+help-segment-show = A saved segment's expression and how many members it holds today
+help-segment-show-name = The segment's name
+help-segment-show-json = Print JSON: name, expr, count and member_ids
+ui-key-segments = segments
+ui-key-save-segment = save under a name
+ui-key-saved-segments = saved segments
+ui-key-load-segment = load
+ui-key-segment-expression = the expression
+ui-segments-title = Segments
+ui-segments-expression = Expression
+ui-segments-example = For example: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = Save as
+ui-segments-saved = Saved segments
+ui-help-title-segments = Help: segments
+ui-help-intro-segments = A segment picks members by what the club knows about them. Join conditions with and, or, not and brackets: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation. The number of members is counted as you type; a mistake is named under the field.
+ui-help-segments = Typing the expression
+ui-help-segments-list = In the saved segments
+ui-help-segments-name = Typing the name to save under

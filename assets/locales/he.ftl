@@ -1067,3 +1067,46 @@ help-export-contacts = חברי מועדון שהסכימו להודעות בע�
 help-export-contacts-channel = sms או email
 help-export-contacts-out = הקובץ לכתיבה (ברירת מחדל: תיקיית הייצוא)
 help-export-contacts-raw = טלפונים בצורת ‎+E.164 לכלי SMS, בלי הגנה מפני נוסחאות
+
+# segments15
+segment-err-empty = הפילוח ריק: כתבו תנאי כמו tier=Gold.
+segment-err-unknown-word = מילה לא מוכרת „{ $found }” בתו { $at }. המילים הן: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation.
+segment-err-bad-value = „{ $found }” אינו ערך עבור { $word } (תו { $at }).
+segment-err-bad-op = { $word } לא מקבל „{ $found }” (תו { $at }).
+segment-err-needs-value = ל־{ $word } חסר ערך, למשל { $word }=… (תו { $at }).
+segment-err-end = חסר תנאי בסוף (תו { $at }).
+segment-err-unclosed = „{ $found }” בתו { $at } לא נסגר.
+segment-err-unexpected = „{ $found }” לא צפוי בתו { $at }.
+segment-err-unknown-tier = אין דרגה „{ $tier }”. הדרגות הן: { $tiers }.
+segment-err-unknown-name = אין פילוח שמור בשם „{ $name }”.
+segment-err-bad-name = שם של פילוח לא יכול להיות ריק או להכיל את הסימן =: „{ $name }”.
+segment-saved = הפילוח „{ $name }” נשמר: { $expr }
+segment-none-saved = עדיין אין פילוחים שמורים.
+segment-members = { $count ->
+    [one] חבר מועדון אחד
+   *[other] { $count } חברי מועדון
+}
+segment-no-data = עדיין לא נרשם דבר עבור { $word }, ולכן התנאי לא מתאים לאף אחד.
+help-segment = שמירה, רשימה והצגה של פילוחים: חברי מועדון שנבחרו לפי ביטוי כמו pet=dog and children
+help-segment-save = שמירת ביטוי בשם
+help-segment-save-name = שם הפילוח
+help-segment-save-expr = הביטוי, למשל tier=Gold and pet=dog
+help-segment-list = הפילוחים השמורים והביטויים שלהם
+help-segment-show = הביטוי של פילוח שמור וכמה חברי מועדון יש בו היום
+help-segment-show-name = שם הפילוח
+help-segment-show-json = הדפסת JSON: name, expr, count ו־member_ids
+ui-key-segments = פילוחים
+ui-key-save-segment = שמירה בשם
+ui-key-saved-segments = פילוחים שמורים
+ui-key-load-segment = טעינה
+ui-key-segment-expression = הביטוי
+ui-segments-title = פילוחים
+ui-segments-expression = ביטוי
+ui-segments-example = למשל: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = שמירה בשם
+ui-segments-saved = פילוחים שמורים
+ui-help-title-segments = עזרה: פילוחים
+ui-help-intro-segments = פילוח בוחר חברי מועדון לפי מה שהמועדון יודע עליהם. מחברים תנאים עם and, or, not וסוגריים: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation. מספר חברי המועדון נספר תוך כדי הקלדה; טעות מוצגת מתחת לשדה.
+ui-help-segments = בהקלדת הביטוי
+ui-help-segments-list = ברשימת הפילוחים השמורים
+ui-help-segments-name = בהקלדת השם לשמירה

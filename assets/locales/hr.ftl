@@ -1083,3 +1083,47 @@ help-export-contacts = Članovi koji su pristali na poruke na kanalu, kao CSV (n
 help-export-contacts-channel = sms ili email
 help-export-contacts-out = Datoteka za zapis (zadano: mapa za izvoz)
 help-export-contacts-raw = Telefoni kao +E.164 za SMS alate, bez zaštite od formula
+
+# segments15
+segment-err-empty = Segment je prazan: upišite uvjet poput tier=Gold.
+segment-err-unknown-word = Nepoznata riječ „{ $found }” na znaku { $at }. Riječi su: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation.
+segment-err-bad-value = „{ $found }” nije vrijednost za { $word } (znak { $at }).
+segment-err-bad-op = { $word } ne prima „{ $found }” (znak { $at }).
+segment-err-needs-value = { $word } traži vrijednost, npr. { $word }=… (znak { $at }).
+segment-err-end = Na kraju nedostaje uvjet (znak { $at }).
+segment-err-unclosed = „{ $found }” na znaku { $at } nije zatvoren.
+segment-err-unexpected = Neočekivano „{ $found }” na znaku { $at }.
+segment-err-unknown-tier = Nema razine „{ $tier }”. Razine su: { $tiers }.
+segment-err-unknown-name = Nema spremljenog segmenta „{ $name }”.
+segment-err-bad-name = Naziv segmenta ne smije biti prazan ni sadržavati znak =: „{ $name }”.
+segment-saved = Segment „{ $name }” je spremljen: { $expr }
+segment-none-saved = Još nema spremljenih segmenata.
+segment-members = { $count ->
+    [one] { $count } član
+    [few] { $count } člana
+   *[other] { $count } članova
+}
+segment-no-data = Za { $word } još ništa nije zabilježeno, pa ne odgovara nikome.
+help-segment = Spremi, popiši i prikaži segmente: članove odabrane izrazom poput pet=dog and children
+help-segment-save = Spremi izraz pod nazivom
+help-segment-save-name = Naziv segmenta
+help-segment-save-expr = Izraz, npr. tier=Gold and pet=dog
+help-segment-list = Spremljeni segmenti i njihovi izrazi
+help-segment-show = Izraz spremljenog segmenta i koliko članova danas obuhvaća
+help-segment-show-name = Naziv segmenta
+help-segment-show-json = Ispiši JSON: name, expr, count i member_ids
+ui-key-segments = segmenti
+ui-key-save-segment = spremi pod nazivom
+ui-key-saved-segments = spremljeni segmenti
+ui-key-load-segment = učitaj
+ui-key-segment-expression = izraz
+ui-segments-title = Segmenti
+ui-segments-expression = Izraz
+ui-segments-example = Na primjer: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = Spremi kao
+ui-segments-saved = Spremljeni segmenti
+ui-help-title-segments = Pomoć: segmenti
+ui-help-intro-segments = Segment bira članove po onome što klub zna o njima. Uvjete spojite s and, or, not i zagradama: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation. Broj članova računa se dok tipkate; greška se navodi ispod polja.
+ui-help-segments = Dok tipkate izraz
+ui-help-segments-list = U spremljenim segmentima
+ui-help-segments-name = Dok tipkate naziv za spremanje

@@ -1031,3 +1031,45 @@ help-export-contacts = สมาชิกที่ยินยอมรับข
 help-export-contacts-channel = sms หรือ email
 help-export-contacts-out = ไฟล์ที่จะเขียน (ค่าเริ่มต้น: โฟลเดอร์ส่งออก)
 help-export-contacts-raw = เบอร์โทรในรูปแบบ +E.164 สำหรับเครื่องมือ SMS ไม่มีการป้องกันสูตร
+
+# segments15
+segment-err-empty = กลุ่มว่างอยู่: เขียนเงื่อนไข เช่น tier=Gold
+segment-err-unknown-word = ไม่รู้จักคำ “{ $found }” ที่ตัวอักษรที่ { $at } คำที่ใช้ได้: tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation
+segment-err-bad-value = “{ $found }” ไม่ใช่ค่าของ { $word } (ตัวอักษรที่ { $at })
+segment-err-bad-op = { $word } ใช้ “{ $found }” ไม่ได้ (ตัวอักษรที่ { $at })
+segment-err-needs-value = { $word } ต้องมีค่า เช่น { $word }=… (ตัวอักษรที่ { $at })
+segment-err-end = ขาดเงื่อนไขที่ท้าย (ตัวอักษรที่ { $at })
+segment-err-unclosed = “{ $found }” ที่ตัวอักษรที่ { $at } ยังไม่ได้ปิด
+segment-err-unexpected = ไม่คาดว่าจะพบ “{ $found }” ที่ตัวอักษรที่ { $at }
+segment-err-unknown-tier = ไม่มีระดับ “{ $tier }” ระดับที่มี: { $tiers }
+segment-err-unknown-name = ไม่มีกลุ่มที่บันทึกไว้ชื่อ “{ $name }”
+segment-err-bad-name = ชื่อกลุ่มต้องไม่ว่างและต้องไม่มีเครื่องหมาย =: “{ $name }”
+segment-saved = บันทึกกลุ่ม “{ $name }” แล้ว: { $expr }
+segment-none-saved = ยังไม่มีกลุ่มที่บันทึกไว้
+segment-members = { $count ->
+   *[other] สมาชิก { $count } คน
+}
+segment-no-data = ยังไม่มีการบันทึก { $word } จึงไม่ตรงกับใคร
+help-segment = บันทึก แสดงรายการ และแสดงกลุ่ม: สมาชิกที่เลือกด้วยนิพจน์ เช่น pet=dog and children
+help-segment-save = บันทึกนิพจน์ด้วยชื่อ
+help-segment-save-name = ชื่อกลุ่ม
+help-segment-save-expr = นิพจน์ เช่น tier=Gold and pet=dog
+help-segment-list = กลุ่มที่บันทึกไว้และนิพจน์ของกลุ่ม
+help-segment-show = นิพจน์ของกลุ่มที่บันทึกไว้และจำนวนสมาชิกในกลุ่มวันนี้
+help-segment-show-name = ชื่อกลุ่ม
+help-segment-show-json = พิมพ์เป็น JSON: name, expr, count และ member_ids
+ui-key-segments = กลุ่ม
+ui-key-save-segment = บันทึกด้วยชื่อ
+ui-key-saved-segments = กลุ่มที่บันทึกไว้
+ui-key-load-segment = โหลด
+ui-key-segment-expression = นิพจน์
+ui-segments-title = กลุ่มสมาชิก
+ui-segments-expression = นิพจน์
+ui-segments-example = ตัวอย่าง: pet=dog and children, tier=Gold and not area=10000, visits_12m>=5 or spend_12m>=500
+ui-segments-name = บันทึกเป็น
+ui-segments-saved = กลุ่มที่บันทึกไว้
+ui-help-title-segments = วิธีใช้: กลุ่มสมาชิก
+ui-help-intro-segments = กลุ่มเลือกสมาชิกตามสิ่งที่คลับรู้เกี่ยวกับพวกเขา เชื่อมเงื่อนไขด้วย and, or, not และวงเล็บ: tier=Gold, pet=dog, children, child_age=3..6, age=30..45, birthday_month=12, area=10000, tag=vegan, language=he, visits_12m>=5, spend_12m>=500, last_visit<2026-09-01, bought=Birthday cake, category=Cakes, source, usual_day=sat, usual_hour=7..9, occupation จำนวนสมาชิกจะนับให้ระหว่างพิมพ์ ถ้าผิดจะบอกไว้ใต้ช่อง
+ui-help-segments = ขณะพิมพ์นิพจน์
+ui-help-segments-list = ในรายการกลุ่มที่บันทึกไว้
+ui-help-segments-name = ขณะพิมพ์ชื่อที่จะบันทึก

@@ -1031,3 +1031,45 @@ help-export-contacts = 同意通过某渠道接收消息的会员，CSV 格式�
 help-export-contacts-channel = sms 或 email
 help-export-contacts-out = 要写入的文件（默认：导出文件夹）
 help-export-contacts-raw = 电话用 +E.164 格式供短信工具使用，不做公式防护
+
+# segments15
+segment-err-empty = 分组为空：请写一个条件，例如 tier=Gold。
+segment-err-unknown-word = 第 { $at } 个字符处的词“{ $found }”无法识别。可用的词：tier, pet, children, child_age, age, birthday_month, area, tag, language, visits_12m, spend_12m, last_visit, bought, category, source, usual_day, usual_hour, occupation。
+segment-err-bad-value = “{ $found }”不是 { $word } 的有效值（第 { $at } 个字符）。
+segment-err-bad-op = { $word } 不能使用“{ $found }”（第 { $at } 个字符）。
+segment-err-needs-value = { $word } 需要一个值，例如 { $word }=…（第 { $at } 个字符）。
+segment-err-end = 结尾缺少一个条件（第 { $at } 个字符）。
+segment-err-unclosed = 第 { $at } 个字符处的“{ $found }”没有闭合。
+segment-err-unexpected = 第 { $at } 个字符处出现了意外的“{ $found }”。
+segment-err-unknown-tier = 没有名为“{ $tier }”的等级。现有等级：{ $tiers }。
+segment-err-unknown-name = 没有名为“{ $name }”的已保存分组。
+segment-err-bad-name = 分组名称不能为空，也不能包含 = 号：“{ $name }”。
+segment-saved = 已保存分组“{ $name }”：{ $expr }
+segment-none-saved = 还没有已保存的分组。
+segment-members = { $count ->
+   *[other] { $count } 位会员
+}
+segment-no-data = 尚未记录任何 { $word } 信息，因此不匹配任何人。
+help-segment = 保存、列出和显示分组：按表达式（例如 pet=dog and children）选出的会员
+help-segment-save = 以一个名称保存表达式
+help-segment-save-name = 分组名称
+help-segment-save-expr = 表达式，例如 tier=Gold and pet=dog
+help-segment-list = 已保存的分组及其表达式
+help-segment-show = 已保存分组的表达式及其今天包含的会员数
+help-segment-show-name = 分组名称
+help-segment-show-json = 输出 JSON：name、expr、count 和 member_ids
+ui-key-segments = 分组
+ui-key-save-segment = 命名保存
+ui-key-saved-segments = 已保存的分组
+ui-key-load-segment = 载入
+ui-key-segment-expression = 表达式
+ui-segments-title = 分组
+ui-segments-expression = 表达式
+ui-segments-example = 例如：pet=dog and children，tier=Gold and not area=10000，visits_12m>=5 or spend_12m>=500
+ui-segments-name = 保存为
+ui-segments-saved = 已保存的分组
+ui-help-title-segments = 帮助：分组
+ui-help-intro-segments = 分组按会员俱乐部所知道的信息挑选会员。用 and、or、not 和括号组合条件：tier=Gold、pet=dog、children、child_age=3..6、age=30..45、birthday_month=12、area=10000、tag=vegan、language=he、visits_12m>=5、spend_12m>=500、last_visit<2026-09-01、bought=Birthday cake、category=Cakes、source、usual_day=sat、usual_hour=7..9、occupation。输入时即时统计会员人数；出错时会在输入框下方指出。
+ui-help-segments = 输入表达式时
+ui-help-segments-list = 在已保存的分组中
+ui-help-segments-name = 输入保存名称时

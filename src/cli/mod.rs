@@ -14,6 +14,7 @@ mod loyalty;
 mod member;
 mod output;
 mod reminders;
+mod segment;
 mod stdout;
 mod tiers;
 pub mod usage;
@@ -81,6 +82,9 @@ pub enum Command {
     /// Lists for messages sent elsewhere.
     #[command(subcommand)]
     Export(export::ExportCommand),
+    /// Save, list and show segments: members picked by an expression.
+    #[command(subcommand)]
+    Segment(segment::SegmentCommand),
 }
 
 /// `--json` on the commands that print data.
@@ -121,5 +125,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Backup(args) => backup::run_backup(ctx, args),
         Command::Consent(args) => consent::run_consent(ctx, args),
         Command::Export(cmd) => export::run_export(ctx, cmd),
+        Command::Segment(cmd) => segment::run_segment(ctx, cmd),
     }
 }

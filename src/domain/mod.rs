@@ -20,6 +20,8 @@ pub mod reminder_messages;
 pub mod reminders;
 pub mod review;
 pub mod same_name;
+pub mod segment;
+pub mod segment_parse;
 pub mod tiers;
 
 #[cfg(test)]

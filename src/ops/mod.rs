@@ -41,6 +41,7 @@ pub mod member_change;
 pub mod members;
 pub mod near_tier;
 pub mod review;
+pub mod segments;
 pub mod settings;
 pub mod suppression;
 pub mod till_customers;

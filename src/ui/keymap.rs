@@ -119,6 +119,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ch('i')], Action::OpenImport, "ui-key-import", true),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
     b(&[ch('t')], Action::Tiers, "ui-key-tiers", true),
+    b(&[ch('g')], Action::Segments, "ui-key-segments", true),
     b(&[ch('s'), F4], Action::Settings, "ui-key-settings", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,

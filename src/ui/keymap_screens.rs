@@ -289,3 +289,29 @@ pub const SETTINGS_CHOICE: Keymap = &[
 
 /// While the lists are sorted again for a new language: the owner may go.
 pub const SETTINGS_SORTING: Keymap = &[BACK, QUIT, HELP];
+
+/// The Segments screen's expression: typing it counts its members.
+pub const SEGMENTS_FIELD: Keymap = &[
+    b(&[ENTER], Action::Save, "ui-key-save-segment", true),
+    b(&[TAB], Action::NextField, "ui-key-saved-segments", true),
+    BACK,
+    HELP_F1,
+];
+
+/// The saved segments: Enter loads one into the expression.
+pub const SEGMENTS_LIST: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    b(&[ENTER], Action::Open, "ui-key-load-segment", true),
+    b(&[TAB], Action::NextField, "ui-key-segment-expression", true),
+    BACK,
+    QUIT,
+    HELP,
+];
+
+/// Typing the name a segment is saved under.
+pub const SEGMENTS_NAME: Keymap = &[
+    b(&[ENTER], Action::Save, "ui-key-save", true),
+    CANCEL,
+    HELP_F1,
+];

@@ -83,6 +83,8 @@ pub enum Action {
     ReferredBy,
     ReviewBonus,
     Tiers,
+    /// The Segments screen.
+    Segments,
     /// The shop's settings.
     Settings,
     /// Typing in the focused text field.

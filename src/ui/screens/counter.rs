@@ -170,6 +170,7 @@ impl CounterState {
                 Effect::Notice(Message::plain(super::review::LOADING)),
             ]),
             Action::Tiers => Effect::Open(Box::new(TiersState::open(ctx))),
+            Action::Segments => open(super::segments::SegmentsState::open(ctx)),
             Action::Settings => {
                 Effect::Open(Box::new(super::settings::SettingsState::settings(ctx)))
             }

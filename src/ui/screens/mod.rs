@@ -24,6 +24,8 @@ pub mod review;
 mod review_contact;
 mod review_near;
 mod review_render;
+pub mod segments;
+mod segments_view;
 pub mod settings;
 mod settings_render;
 mod settings_sorting;

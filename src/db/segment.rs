@@ -1,0 +1,292 @@
+//! A segment expression as one SQL query over the members. Every value the
+//! owner typed is a bound parameter; only the fixed pieces below are SQL
+//! text, so no expression can change what the query does.
+//!
+//! An unknown fact (no birth year, no last visit) makes a term neither true
+//! nor false, so `age=30..45` and `not age=30..45` both leave out a member
+//! whose age is not known. Words the club keeps no data for (`source`,
+//! `occupation`) match no one either way and are named by
+//! [`Compiled::no_data`].
+
+use chrono::{Datelike, Duration, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{Connection, params_from_iter};
+
+use crate::domain::segment::{Expr, Op, Term, Test, Word};
+use crate::domain::tiers::WINDOW_DAYS;
+use crate::error::{Error, Result};
+
+/// What the words are read against: the day, the shop's tiers in order
+/// and how many digits its money has after the point.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    pub today: NaiveDate,
+    pub tiers: Vec<String>,
+    pub minor_digits: u8,
+}
+
+/// The condition on `members m`, with its parameters in order.
+#[derive(Debug, Clone, Default)]
+pub struct Compiled {
+    pub condition: String,
+    pub params: Vec<Value>,
+    /// Words used that nothing in the club records: they match no one.
+    pub no_data: Vec<Word>,
+}
+
+pub fn compile(expr: &Expr, facts: &Facts) -> Result<Compiled> {
+    let mut out = Compiled::default();
+    let condition = Builder {
+        facts,
+        out: &mut out,
+    }
+    .expr(expr)?;
+    out.condition = condition;
+    Ok(out)
+}
+
+/// How many members (not erased) the segment holds.
+pub fn count(conn: &Connection, compiled: &Compiled) -> Result<u64> {
+    let sql = format!(
+        "SELECT count(*) FROM members m WHERE m.erased_at IS NULL AND ({})",
+        compiled.condition
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let n: i64 = stmt.query_row(params_from_iter(&compiled.params), |r| r.get(0))?;
+    Ok(n as u64)
+}
+
+/// The members of the segment, by id.
+pub fn member_ids(conn: &Connection, compiled: &Compiled) -> Result<Vec<i64>> {
+    let sql = format!(
+        "SELECT m.id FROM members m WHERE m.erased_at IS NULL AND ({}) ORDER BY m.id",
+        compiled.condition
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let ids = stmt
+        .query_map(params_from_iter(&compiled.params), |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<i64>>>()?;
+    Ok(ids)
+}
+
+struct Builder<'a> {
+    facts: &'a Facts,
+    out: &'a mut Compiled,
+}
+
+/// Years from a YYYY-MM-DD column to today (`?` twice: today's year and
+/// today's MM-DD), less one before the day's anniversary.
+fn years_since(column: &str) -> String {
+    format!("(? - CAST(substr({column}, 1, 4) AS INTEGER) - (? < substr({column}, 6, 5)))")
+}
+
+impl Builder<'_> {
+    fn bind(&mut self, value: impl Into<Value>) {
+        self.out.params.push(value.into());
+    }
+
+    fn bind_today(&mut self) {
+        let today = self.facts.today;
+        self.bind(i64::from(today.year()));
+        self.bind(today.format("%m-%d").to_string());
+    }
+
+    fn expr(&mut self, expr: &Expr) -> Result<String> {
+        Ok(match expr {
+            Expr::Term(term) => format!("({})", self.term(term)?),
+            Expr::Not(e) => format!("(NOT {})", self.expr(e)?),
+            Expr::And(a, b) => format!("({} AND {})", self.expr(a)?, self.expr(b)?),
+            Expr::Or(a, b) => format!("({} OR {})", self.expr(a)?, self.expr(b)?),
+        })
+    }
+
+    /// `value op ?` for a number or a range; binds the numbers.
+    fn compare(&mut self, value: &str, test: &Test, scale: i64) -> String {
+        match test {
+            Test::Range(op, a, b) => {
+                self.bind(a.saturating_mul(scale));
+                self.bind(b.saturating_mul(scale));
+                let not = if *op == Op::Ne { "NOT " } else { "" };
+                format!("{value} {not}BETWEEN ? AND ?")
+            }
+            Test::Number(op, n) => {
+                self.bind(n.saturating_mul(scale));
+                format!("{value} {} ?", sql_op(*op))
+            }
+            _ => "NULL".into(),
+        }
+    }
+
+    /// A text test as "the member has one that is" (or, with `!=`, "has
+    /// none that is") the value; `inner` is a subquery `SELECT member_id …`
+    /// whose last condition takes the value as `?`.
+    fn has_one(&mut self, op: Op, value: &str, inner: &str) -> String {
+        self.bind(value.to_string());
+        let not = if op == Op::Ne { "NOT " } else { "" };
+        format!("m.id {not}IN ({inner})")
+    }
+
+    fn text_column(&mut self, op: Op, value: &str, column: &str) -> String {
+        self.bind(value.trim().to_string());
+        format!("{column} {} ? COLLATE NOCASE", sql_op(op))
+    }
+
+    fn window(&mut self) {
+        let start = self.facts.today - Duration::days(WINDOW_DAYS - 1);
+        self.bind(start.format("%Y-%m-%d").to_string());
+        self.bind(self.facts.today.format("%Y-%m-%d").to_string());
+    }
+
+    fn term(&mut self, term: &Term) -> Result<String> {
+        let test = &term.test;
+        Ok(match (term.word, test) {
+            (Word::Tier, Test::Text(op, name)) => {
+                let Some(tier) = self
+                    .facts
+                    .tiers
+                    .iter()
+                    .position(|t| t.trim().eq_ignore_ascii_case(name.trim()))
+                else {
+                    return Err(Error::user(
+                        "segment-err-unknown-tier",
+                        &[("tier", name), ("tiers", &self.facts.tiers.join(", "))],
+                    ));
+                };
+                self.bind(tier as i64);
+                // A member without a stored tier has not reached beyond the first.
+                format!(
+                    "coalesce((SELECT t.tier FROM member_tiers t WHERE t.member_id = m.id), 0) {} ?",
+                    sql_op(*op)
+                )
+            }
+            (Word::Pet, Test::Has) => "EXISTS (SELECT 1 FROM pets p WHERE p.member_id = m.id AND p.passed_away IS NULL)".into(),
+            (Word::Pet, Test::Text(op, kind)) => self.has_one(
+                *op,
+                kind.trim(),
+                "SELECT p.member_id FROM pets p WHERE p.passed_away IS NULL AND p.kind = ? COLLATE NOCASE",
+            ),
+            (Word::Children, Test::Has) => {
+                "EXISTS (SELECT 1 FROM children c WHERE c.member_id = m.id)".into()
+            }
+            (Word::Children, _) => self.compare(
+                "(SELECT count(*) FROM children c WHERE c.member_id = m.id)",
+                test,
+                1,
+            ),
+            (Word::ChildAge, _) => {
+                // Born on a day, or "about N years old" said on a day.
+                let born = years_since("c.born");
+                let said = years_since("c.approx_on");
+                self.bind_today();
+                self.bind_today();
+                let age = format!(
+                    "CASE WHEN c.born IS NOT NULL THEN {born} WHEN c.approx_years IS NOT NULL THEN c.approx_years + coalesce({said}, 0) END"
+                );
+                let positive = match test {
+                    Test::Range(_, a, b) => Test::Range(Op::Eq, *a, *b),
+                    Test::Number(Op::Ne, n) => Test::Number(Op::Eq, *n),
+                    other => other.clone(),
+                };
+                let cond = self.compare(&age, &positive, 1);
+                let not = matches!(test, Test::Range(Op::Ne, ..) | Test::Number(Op::Ne, _));
+                let not = if not { "NOT " } else { "" };
+                format!("{not}EXISTS (SELECT 1 FROM children c WHERE c.member_id = m.id AND {cond})")
+            }
+            (Word::Age, _) => {
+                let today = self.facts.today;
+                self.bind(i64::from(today.year()));
+                self.bind(i64::from(today.month() * 100 + today.day()));
+                let age = "(? - m.birth_year - (? < coalesce(m.birth_md, 0)))";
+                self.compare(age, test, 1)
+            }
+            (Word::BirthdayMonth, _) => self.compare("m.birth_month", test, 1),
+            (Word::Area, Test::Text(op, v)) => self.text_column(*op, v, "trim(m.area)"),
+            (Word::Language, Test::Text(op, v)) => self.text_column(*op, v, "m.language"),
+            (Word::Tag, Test::Text(op, tag)) => {
+                // Tags are kept as one comma-separated list.
+                self.bind(tag.replace(' ', "").to_lowercase());
+                let found = "instr(',' || lower(replace(m.tags, ' ', '')) || ',', ',' || ? || ',') > 0";
+                if *op == Op::Ne {
+                    format!("NOT {found}")
+                } else {
+                    found.to_string()
+                }
+            }
+            (Word::Visits12m, _) => {
+                self.window();
+                self.compare(
+                    "(SELECT count(DISTINCT r.local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ? AND ?)",
+                    test,
+                    1,
+                )
+            }
+            (Word::Spend12m, _) => {
+                self.window();
+                let unit = 10i64.saturating_pow(u32::from(self.facts.minor_digits));
+                self.compare(
+                    "(SELECT coalesce(sum(r.total_minor), 0) FROM receipts r WHERE r.member_id = m.id AND r.local_date BETWEEN ? AND ?)",
+                    test,
+                    unit,
+                )
+            }
+            (Word::LastVisit, Test::Date(op, day)) => {
+                self.bind(day.format("%Y-%m-%d").to_string());
+                format!("m.last_visit {} ?", sql_op(*op))
+            }
+            (Word::Bought, Test::Text(op, item)) => self.has_one(
+                *op,
+                item.trim(),
+                "SELECT r.member_id FROM lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.kind = 'sale' AND r.member_id IS NOT NULL AND l.item = ? COLLATE NOCASE",
+            ),
+            (Word::Category, Test::Text(op, category)) => self.has_one(
+                *op,
+                category.trim(),
+                "SELECT r.member_id FROM lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.kind = 'sale' AND r.member_id IS NOT NULL AND l.category = ? COLLATE NOCASE",
+            ),
+            (Word::UsualDay, Test::Weekday(op, day)) => {
+                self.window();
+                self.bind(i64::from(day.num_days_from_monday()));
+                // The weekday of most visit days (Monday first on a tie),
+                // once there are two visits to tell a habit from.
+                format!(
+                    "(SELECT wd FROM (SELECT (CAST(strftime('%w', d) AS INTEGER) + 6) % 7 AS wd, count(*) AS n, sum(count(*)) OVER () AS days
+                       FROM (SELECT DISTINCT r.local_date AS d FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ? AND ?)
+                       GROUP BY wd) WHERE days >= 2 ORDER BY n DESC, wd LIMIT 1) {} ?",
+                    sql_op(*op)
+                )
+            }
+            (Word::UsualHour, _) => {
+                self.window();
+                self.window();
+                let hour = "(SELECT h FROM (SELECT CAST(substr(r.local_time, 1, 2) AS INTEGER) AS h, count(*) AS n
+                       FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_time IS NOT NULL AND r.local_date BETWEEN ? AND ?
+                       GROUP BY h) WHERE (SELECT count(DISTINCT r.local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ? AND ?) >= 2
+                       ORDER BY n DESC, h LIMIT 1)";
+                self.compare(hour, test, 1)
+            }
+            (word @ (Word::Source | Word::Occupation), _) => {
+                if !self.out.no_data.contains(&word) {
+                    self.out.no_data.push(word);
+                }
+                "NULL".into()
+            }
+            // The parser gives each word only the tests of its kind.
+            _ => "NULL".into(),
+        })
+    }
+}
+
+fn sql_op(op: Op) -> &'static str {
+    match op {
+        Op::Eq => "=",
+        Op::Ne => "<>",
+        Op::Lt => "<",
+        Op::Le => "<=",
+        Op::Gt => ">",
+        Op::Ge => ">=",
+    }
+}
+
+#[cfg(test)]
+#[path = "segment_tests.rs"]
+mod tests;
