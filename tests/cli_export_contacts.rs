@@ -153,3 +153,54 @@ fn a_file_that_cannot_be_written_is_named() {
     );
     assert!(e.contains("no-such-folder-anywhere"), "{e}");
 }
+
+#[test]
+fn a_segment_narrows_the_list_by_expression_or_saved_name() {
+    let dir = club();
+    regulars(&dir)
+        .args(["pet", "add", "1", "--name", "Rex", "--kind", "dog"])
+        .assert()
+        .success();
+    regulars(&dir)
+        .args(["pet", "add", "4", "--name", "Bela", "--kind", "dog"])
+        .assert()
+        .success();
+    let file = dir.path().join("dogs.csv");
+    let read = |segment: &str| {
+        regulars(&dir)
+            .args(["export", "contacts", "--channel", "email", "--segment"])
+            .arg(segment)
+            .arg("--out")
+            .arg(&file)
+            .assert()
+            .success();
+        std::fs::read_to_string(&file).unwrap()
+    };
+    // Mia has a dog too, but gave no consent for email.
+    let text = read("pet=dog");
+    assert_eq!(
+        text.trim_start_matches('\u{FEFF}').lines().count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("ana@example.com"), "{text}");
+    regulars(&dir)
+        .args(["segment", "save", "dog owners", "pet=dog"])
+        .assert()
+        .success();
+    std::fs::remove_file(&file).unwrap();
+    assert_eq!(read("dog owners"), text);
+
+    let e = stderr_of(
+        regulars(&dir).args([
+            "export",
+            "contacts",
+            "--channel",
+            "email",
+            "--segment",
+            "colour=red",
+        ]),
+        1,
+    );
+    assert!(e.contains("colour"), "{e}");
+}

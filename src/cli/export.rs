@@ -1,5 +1,6 @@
-//! `export contacts --channel sms|email [--out FILE] [--raw]`.
+//! `export contacts --channel sms|email [--segment EXPR|NAME] [--out FILE] [--raw]`.
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -8,6 +9,7 @@ use super::{Ctx, stdout};
 use crate::error::Result;
 use crate::i18n::{Value, t, t_values};
 use crate::ops::export_contacts::{self, Phones};
+use crate::ops::segments;
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {
@@ -20,6 +22,10 @@ pub struct ContactsArgs {
     /// sms or email.
     #[arg(long, value_name = "sms|email")]
     channel: String,
+    /// Only the members of this segment: a saved segment's name or an
+    /// expression, e.g. "pet=dog and children".
+    #[arg(long, value_name = "EXPR|NAME")]
+    segment: Option<String>,
     /// The file to write (default: the export folder).
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -32,7 +38,12 @@ pub fn run_export(ctx: &Ctx, cmd: ExportCommand) -> Result<()> {
     let ExportCommand::Contacts(a) = cmd;
     let channel = export_contacts::channel(&a.channel)?;
     let phones = if a.raw { Phones::Raw } else { Phones::National };
-    let written = export_contacts::export_contacts(ctx, channel, None, a.out.as_deref(), phones)?;
+    let members: Option<HashSet<i64>> = match &a.segment {
+        Some(segment) => Some(segments::members(ctx, segment)?.into_iter().collect()),
+        None => None,
+    };
+    let written =
+        export_contacts::export_contacts(ctx, channel, members.as_ref(), a.out.as_deref(), phones)?;
     if a.raw {
         eprintln!("{}", t("cli-export-raw"));
     }

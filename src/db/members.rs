@@ -158,7 +158,15 @@ fn search_fields(d: &MemberDraft) -> SearchFields {
 /// queues of work kept for them are cleared too: they name members without
 /// a key the schema could cascade. Receipts stay, no longer linked to anyone.
 pub fn delete(conn: &Connection, id: i64) -> Result<bool> {
+    // The receipts are let go first, in a statement of their own: left to
+    // the foreign key's SET NULL, the queue triggers would run under that
+    // action's ABORT, and the second receipt of the member would fail on
+    // the queue's unique key instead of being ignored.
+    conn.prepare_cached("UPDATE receipts SET member_id = NULL WHERE member_id = ?1")?
+        .execute([id])?;
     let gone = conn.execute("DELETE FROM members WHERE id = ?1", [id])? > 0;
+    conn.prepare_cached("DELETE FROM points_moved WHERE member_id = ?1")?
+        .execute([id])?;
     conn.prepare_cached("DELETE FROM bonus_pending WHERE member_id = ?1")?
         .execute([id])?;
     conn.prepare_cached("DELETE FROM tiers_pending WHERE member_id = ?1")?

@@ -35,9 +35,9 @@ pub mod reminders;
 pub mod review;
 pub mod review_load;
 pub mod search;
-pub mod suppression;
 pub mod segment;
 pub mod segments_saved;
+pub mod suppression;
 pub mod tier_overview;
 pub mod till_customers;
 

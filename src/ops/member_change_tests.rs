@@ -73,3 +73,33 @@ fn a_deleted_member_is_gone() {
     assert!(db::members::get(&ctx.conn, id).unwrap().is_none());
     assert_eq!(delete_member(&ctx, id).unwrap(), None);
 }
+
+#[test]
+fn a_member_with_several_receipts_is_deleted_and_their_receipts_stay() {
+    let (_dir, ctx) = club();
+    let id = ana(&ctx);
+    for till_id in ["a1", "a2", "a3"] {
+        ctx.conn
+            .execute(
+                "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, member_id)
+                 VALUES ('generic', ?1, '2026-11-01', 900, 'sale', ?2)",
+                rusqlite::params![till_id, id],
+            )
+            .unwrap();
+    }
+    // The points are settled once, so the queues start empty.
+    crate::ops::loyalty::settled(&ctx, crate::ops::loyalty::IfBusy::Wait).unwrap();
+    assert_eq!(
+        delete_member(&ctx, id).unwrap().as_deref(),
+        Some("Ana Kovač")
+    );
+    let left: i64 = ctx
+        .conn
+        .query_row(
+            "SELECT count(*) FROM receipts WHERE member_id IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 3);
+}
