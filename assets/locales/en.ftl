@@ -1102,3 +1102,4 @@ ui-help-intro-segments = A segment picks members by what the club knows about th
 ui-help-segments = Typing the expression
 ui-help-segments-list = In the saved segments
 ui-help-segments-name = Typing the name to save under
+segment-counting = counting…

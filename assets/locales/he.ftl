@@ -1110,3 +1110,4 @@ ui-help-intro-segments = פילוח בוחר חברי מועדון לפי מה �
 ui-help-segments = בהקלדת הביטוי
 ui-help-segments-list = ברשימת הפילוחים השמורים
 ui-help-segments-name = בהקלדת השם לשמירה
+segment-counting = סופרים…

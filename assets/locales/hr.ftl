@@ -1127,3 +1127,4 @@ ui-help-intro-segments = Segment bira članove po onome što klub zna o njima. U
 ui-help-segments = Dok tipkate izraz
 ui-help-segments-list = U spremljenim segmentima
 ui-help-segments-name = Dok tipkate naziv za spremanje
+segment-counting = brojim…

@@ -1073,3 +1073,4 @@ ui-help-intro-segments = กลุ่มเลือกสมาชิกตา�
 ui-help-segments = ขณะพิมพ์นิพจน์
 ui-help-segments-list = ในรายการกลุ่มที่บันทึกไว้
 ui-help-segments-name = ขณะพิมพ์ชื่อที่จะบันทึก
+segment-counting = กำลังนับ…

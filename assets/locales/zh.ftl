@@ -1073,3 +1073,4 @@ ui-help-intro-segments = 分组按会员俱乐部所知道的信息挑选会员�
 ui-help-segments = 输入表达式时
 ui-help-segments-list = 在已保存的分组中
 ui-help-segments-name = 输入保存名称时
+segment-counting = 正在计数…

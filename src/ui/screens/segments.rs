@@ -13,6 +13,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::message::Message;
 use crate::ops::segments::{self, Counted, Saved};
+use crate::ui::job::{Job, News, OnLeave};
 use crate::ui::keymap::{Action, Keymap, SEGMENTS_FIELD, SEGMENTS_LIST, SEGMENTS_NAME};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
@@ -22,6 +23,8 @@ use crate::ui::widgets::field::TextField;
 pub enum Outcome {
     /// Nothing typed yet.
     Empty,
+    /// Being counted on a worker; keys keep working meanwhile.
+    Counting,
     Count(Counted),
     /// Why it does not read (or names a tier the shop does not have).
     Problem(Message),
@@ -43,6 +46,22 @@ pub struct SegmentsState {
     pub(super) at: usize,
     pub(super) focus: Focus,
     pub(super) name: TextField,
+    /// The count of the expression as typed now; a new keystroke drops
+    /// (and so interrupts) the one before.
+    counting: Option<Job<CountNews>>,
+}
+
+/// A count's last word.
+#[derive(Debug)]
+struct CountNews(std::result::Result<Counted, Message>);
+
+impl News for CountNews {
+    fn is_progress(&self) -> bool {
+        false
+    }
+    fn failed(why: Message) -> Self {
+        CountNews(Err(why))
+    }
 }
 
 impl SegmentsState {
@@ -54,6 +73,7 @@ impl SegmentsState {
             at: 0,
             focus: Focus::Expression,
             name: TextField::default(),
+            counting: None,
         })
     }
 
@@ -61,17 +81,42 @@ impl SegmentsState {
         &self.outcome
     }
 
-    /// Counts the expression as it stands now.
+    /// Reads the expression as it stands now and counts it behind the
+    /// screen: a count that reads every receipt takes seconds on a big
+    /// club, and typing must never wait for it.
     fn recount(&mut self, ctx: &Ctx) {
+        self.counting = None;
         let text = self.expression.value();
         self.outcome = if text.trim().is_empty() {
             Outcome::Empty
         } else {
-            match segments::read(text).and_then(|expr| segments::count_expr(ctx, &expr)) {
-                Ok(counted) => Outcome::Count(counted),
+            match segments::read(text) {
+                Ok(expr) => {
+                    self.counting =
+                        Some(Job::start(ctx, OnLeave::LetFinish, move |ctx, worker| {
+                            let counted = worker
+                                .interruptible(&ctx.conn, || segments::count_expr(ctx, &expr));
+                            CountNews(counted.map_err(|e| e.message()))
+                        }));
+                    Outcome::Counting
+                }
                 Err(e) => Outcome::Problem(e.message()),
             }
         };
+    }
+
+    /// Takes the count when it has come.
+    fn poll(&mut self) {
+        let Some(job) = &self.counting else {
+            return;
+        };
+        if let Some(CountNews(result)) = job.drain().pop() {
+            self.counting = None;
+            self.outcome = match result {
+                Ok(counted) => Outcome::Count(counted),
+                Err(problem) => Outcome::Problem(problem),
+            };
+        }
     }
 
     fn load(&mut self, ctx: &Ctx) {
@@ -168,6 +213,19 @@ impl Screen for SegmentsState {
 
     fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
         SegmentsState::update(self, action, ctx)
+    }
+
+    fn working(&self) -> bool {
+        self.counting.is_some()
+    }
+
+    fn poll(&mut self, _ctx: &Ctx) -> Effect {
+        SegmentsState::poll(self);
+        Effect::None
+    }
+
+    fn run_here(&mut self, ctx: &mut Ctx) -> bool {
+        self.counting.as_mut().is_some_and(|job| job.run_here(ctx))
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {

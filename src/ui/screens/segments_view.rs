@@ -60,6 +60,9 @@ impl SegmentsState {
                     y += 1;
                 }
             }
+            Outcome::Counting => {
+                dir.put(buf, under, &dir.text(&t("segment-counting")), theme.dim());
+            }
             Outcome::Count(counted) => {
                 let count = t_count("segment-members", "count", counted.count as i64);
                 dir.put(buf, under, &dir.text(&format!("= {count}")), theme.good());
