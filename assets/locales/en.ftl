@@ -1075,8 +1075,8 @@ segment-err-bad-name = A segment's name must not be empty or hold an = sign: “
 segment-saved = Saved the segment “{ $name }”: { $expr }
 segment-none-saved = No saved segments yet.
 segment-members = { $count ->
-    [one] { $count } member
-   *[other] { $count } members
+    [one] { $shown } member
+   *[other] { $shown } members
 }
 segment-no-data = Nothing is recorded yet for { $word }, so it matches no one.
 help-segment = Save, list and show segments: members picked by an expression such as pet=dog and children

@@ -1084,7 +1084,7 @@ segment-saved = הפילוח „{ $name }” נשמר: { $expr }
 segment-none-saved = עדיין אין פילוחים שמורים.
 segment-members = { $count ->
     [one] חבר מועדון אחד
-   *[other] { $count } חברי מועדון
+   *[other] { $shown } חברי מועדון
 }
 segment-no-data = עדיין לא נרשם דבר עבור { $word }, ולכן התנאי לא מתאים לאף אחד.
 help-segment = שמירה, רשימה והצגה של פילוחים: חברי מועדון שנבחרו לפי ביטוי כמו pet=dog and children

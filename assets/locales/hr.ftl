@@ -1099,9 +1099,9 @@ segment-err-bad-name = Naziv segmenta ne smije biti prazan ni sadržavati znak =
 segment-saved = Segment „{ $name }” je spremljen: { $expr }
 segment-none-saved = Još nema spremljenih segmenata.
 segment-members = { $count ->
-    [one] { $count } član
-    [few] { $count } člana
-   *[other] { $count } članova
+    [one] { $shown } član
+    [few] { $shown } člana
+   *[other] { $shown } članova
 }
 segment-no-data = Za { $word } još ništa nije zabilježeno, pa ne odgovara nikome.
 help-segment = Spremi, popiši i prikaži segmente: članove odabrane izrazom poput pet=dog and children

@@ -1047,7 +1047,7 @@ segment-err-bad-name = ชื่อกลุ่มต้องไม่ว่า
 segment-saved = บันทึกกลุ่ม “{ $name }” แล้ว: { $expr }
 segment-none-saved = ยังไม่มีกลุ่มที่บันทึกไว้
 segment-members = { $count ->
-   *[other] สมาชิก { $count } คน
+   *[other] สมาชิก { $shown } คน
 }
 segment-no-data = ยังไม่มีการบันทึก { $word } จึงไม่ตรงกับใคร
 help-segment = บันทึก แสดงรายการ และแสดงกลุ่ม: สมาชิกที่เลือกด้วยนิพจน์ เช่น pet=dog and children

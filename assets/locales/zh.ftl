@@ -1047,7 +1047,7 @@ segment-err-bad-name = 分组名称不能为空，也不能包含 = 号：“{ $
 segment-saved = 已保存分组“{ $name }”：{ $expr }
 segment-none-saved = 还没有已保存的分组。
 segment-members = { $count ->
-   *[other] { $count } 位会员
+   *[other] { $shown } 位会员
 }
 segment-no-data = 尚未记录任何 { $word } 信息，因此不匹配任何人。
 help-segment = 保存、列出和显示分组：按表达式（例如 pet=dog and children）选出的会员

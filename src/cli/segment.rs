@@ -7,8 +7,9 @@ use serde_json::json;
 
 use super::{Ctx, JsonFlag, stdout};
 use crate::error::Result;
-use crate::i18n::{t, t_args, t_count};
+use crate::i18n::{t, t_args};
 use crate::ops::segments;
+use crate::words::numbers::counted;
 use crate::words::text::{pad, width};
 
 #[derive(Debug, Subcommand)]
@@ -39,7 +40,7 @@ pub fn run_segment(ctx: &mut Ctx, command: SegmentCommand) -> Result<()> {
                 "segment-saved",
                 &[("name", &saved.name), ("expr", &saved.expr)],
             ))?;
-            stdout::print_line(t_count("segment-members", "count", count as i64))
+            stdout::print_line(counted("segment-members", count as i64))
         }
         SegmentCommand::List => {
             let all = segments::list(ctx)?;
@@ -63,7 +64,7 @@ pub fn run_segment(ctx: &mut Ctx, command: SegmentCommand) -> Result<()> {
                 }));
             }
             stdout::print_line(&shown.expr)?;
-            stdout::print_line(t_count("segment-members", "count", shown.count as i64))
+            stdout::print_line(counted("segment-members", shown.count as i64))
         }
     }
 }

@@ -30,6 +30,19 @@ pub fn number(value: i64) -> String {
     number_in(language(), value)
 }
 
+/// A message with a plural on `{ $count }` that shows the number as
+/// `{ $shown }`, grouped as the language writes it ("4,477 members").
+pub fn counted(key: &str, count: i64) -> String {
+    let shown = number(count);
+    crate::i18n::t_values(
+        key,
+        &[
+            ("count", crate::i18n::Value::Number(count)),
+            ("shown", crate::i18n::Value::Text(&shown)),
+        ],
+    )
+}
+
 /// Whether the language writes the symbol after the amount ("1.234,50 €").
 /// A currency whose symbol always follows (kr, zł) follows in every
 /// language. Hebrew keeps the shekel sign in front, as tills and price
@@ -95,6 +108,15 @@ mod tests {
         // Croatian writes the minus sign, not a hyphen.
         assert_eq!(number_in("hr", -42), "\u{2212}42");
         assert_eq!(number_in("en", 999), "999");
+    }
+
+    #[test]
+    fn a_counted_message_groups_its_number_and_keeps_its_plural() {
+        let say =
+            |lang: &str, n| crate::i18n::Locale::new(lang).scope(|| counted("segment-members", n));
+        assert_eq!(say("en", 4477), "4,477 members");
+        assert_eq!(say("en", 1), "1 member");
+        assert_eq!(say("hr", 12_342), "12.342 člana");
     }
 
     #[test]

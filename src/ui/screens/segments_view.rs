@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::View;
 use super::segments::{Focus, Outcome, SegmentsState};
-use crate::i18n::{t, t_args, t_count};
+use crate::i18n::{t, t_args};
 use crate::ui::format::{fit, pad, width, wrap};
 use crate::ui::widgets::field::{LABEL_COLS, TextField};
 
@@ -64,7 +64,7 @@ impl SegmentsState {
                 dir.put(buf, under, &dir.text(&t("segment-counting")), theme.dim());
             }
             Outcome::Count(counted) => {
-                let count = t_count("segment-members", "count", counted.count as i64);
+                let count = crate::words::numbers::counted("segment-members", counted.count as i64);
                 dir.put(buf, under, &dir.text(&format!("= {count}")), theme.good());
                 if !counted.no_data.is_empty() {
                     let words: Vec<&str> = counted.no_data.iter().map(|w| w.name()).collect();
