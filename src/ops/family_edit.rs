@@ -168,29 +168,31 @@ pub fn pet_passed_away_today(ctx: &Ctx, id: i64) -> Result<KinAdded> {
 
 /// Removes a child added by mistake; returns who it was.
 pub fn remove_child(ctx: &Ctx, id: i64) -> Result<KinAdded> {
-    let tx = super::begin(ctx)?;
-    let child = db::family::child(&ctx.conn, id)?.ok_or_else(|| not_found(Kin::Child, id))?;
-    let member_name = member_name(ctx, child.member_id)?;
-    db::family::remove_child(&ctx.conn, id)?;
-    tx.commit()?;
-    Ok(KinAdded {
-        id,
-        name: child.name,
-        member_name,
-    })
+    remove(ctx, Kin::Child, id)
 }
 
 /// Removes a pet added by mistake (one that died is marked instead, to
 /// keep it in the history); returns who it was.
 pub fn remove_pet(ctx: &Ctx, id: i64) -> Result<KinAdded> {
+    remove(ctx, Kin::Pet, id)
+}
+
+fn remove(ctx: &Ctx, kin: Kin, id: i64) -> Result<KinAdded> {
     let tx = super::begin(ctx)?;
-    let pet = db::family::pet(&ctx.conn, id)?.ok_or_else(|| not_found(Kin::Pet, id))?;
-    let member_name = member_name(ctx, pet.member_id)?;
-    db::family::remove_pet(&ctx.conn, id)?;
+    let found = match kin {
+        Kin::Child => db::family::child(&ctx.conn, id)?.map(|c| (c.name, c.member_id)),
+        Kin::Pet => db::family::pet(&ctx.conn, id)?.map(|p| (p.name, p.member_id)),
+    };
+    let (name, member_id) = found.ok_or_else(|| not_found(kin, id))?;
+    let member_name = member_name(ctx, member_id)?;
+    match kin {
+        Kin::Child => db::family::remove_child(&ctx.conn, id)?,
+        Kin::Pet => db::family::remove_pet(&ctx.conn, id)?,
+    };
     tx.commit()?;
     Ok(KinAdded {
         id,
-        name: pet.name,
+        name,
         member_name,
     })
 }
