@@ -125,14 +125,18 @@ pub fn list(ctx: &Ctx) -> Result<Vec<Saved>> {
 
 /// A saved segment, its count and its members.
 pub fn show(ctx: &Ctx, name: &str) -> Result<Shown> {
-    let Some(saved) = segments_saved::find(&ctx.conn, name)? else {
-        return Err(Error::user("segment-err-unknown-name", &[("name", name)]));
+    let (name, expr) = match segments_saved::find(&ctx.conn, name)? {
+        Some(saved) => (saved.name, read(&saved.expr)?),
+        // A saved name never holds `=`: such text is an expression, and a
+        // mistake in it is named ("colour") rather than taken for a name.
+        None if name.contains('=') => (name.to_string(), read(name)?),
+        None => return Err(Error::user("segment-err-unknown-name", &[("name", name)])),
     };
-    let compiled = query::compile(&read(&saved.expr)?, &facts(ctx))?;
+    let compiled = query::compile(&expr, &facts(ctx))?;
     let member_ids = query::member_ids(&ctx.conn, &compiled)?;
     Ok(Shown {
-        name: saved.name,
-        expr: saved.expr,
+        name,
+        expr: expr.to_string(),
         count: member_ids.len() as u64,
         member_ids,
     })

@@ -40,6 +40,12 @@ fn saving_again_replaces_and_a_bad_one_is_refused_unsaved() {
         show(&ctx, "cats").unwrap_err().key(),
         Some("segment-err-unknown-name")
     );
+    // Text with `=` is an expression: shown as one, its mistakes named.
+    assert_eq!(show(&ctx, "pet=dog").unwrap().expr, "pet=dog");
+    assert_eq!(
+        show(&ctx, "colour=red").unwrap_err().key(),
+        Some("segment-err-unknown-word")
+    );
 }
 
 #[test]
