@@ -1103,3 +1103,6 @@ ui-help-segments = Typing the expression
 ui-help-segments-list = In the saved segments
 ui-help-segments-name = Typing the name to save under
 segment-counting = counting…
+
+# tuiexport15
+help-export-contacts-vcard = vCard 4.0 instead of CSV, one card per member, for an address book

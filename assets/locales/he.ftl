@@ -1111,3 +1111,6 @@ ui-help-segments = בהקלדת הביטוי
 ui-help-segments-list = ברשימת הפילוחים השמורים
 ui-help-segments-name = בהקלדת השם לשמירה
 segment-counting = סופרים…
+
+# tuiexport15
+help-export-contacts-vcard = כרטיסי vCard 4.0 במקום CSV, כרטיס אחד לכל חבר מועדון, לפנקס כתובות

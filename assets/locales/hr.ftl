@@ -1128,3 +1128,6 @@ ui-help-segments = Dok tipkate izraz
 ui-help-segments-list = U spremljenim segmentima
 ui-help-segments-name = Dok tipkate naziv za spremanje
 segment-counting = brojim…
+
+# tuiexport15
+help-export-contacts-vcard = vCard 4.0 umjesto CSV-a, jedna kartica po članu, za adresar

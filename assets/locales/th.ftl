@@ -1074,3 +1074,6 @@ ui-help-segments = ขณะพิมพ์นิพจน์
 ui-help-segments-list = ในรายการกลุ่มที่บันทึกไว้
 ui-help-segments-name = ขณะพิมพ์ชื่อที่จะบันทึก
 segment-counting = กำลังนับ…
+
+# tuiexport15
+help-export-contacts-vcard = vCard 4.0 แทน CSV หนึ่งนามบัตรต่อสมาชิกหนึ่งคน สำหรับสมุดที่อยู่

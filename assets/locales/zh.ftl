@@ -1074,3 +1074,6 @@ ui-help-segments = 输入表达式时
 ui-help-segments-list = 在已保存的分组中
 ui-help-segments-name = 输入保存名称时
 segment-counting = 正在计数…
+
+# tuiexport15
+help-export-contacts-vcard = 以 vCard 4.0 代替 CSV，每位会员一张名片，供通讯录导入

@@ -45,6 +45,7 @@ pub mod segments;
 pub mod settings;
 pub mod suppression;
 pub mod till_customers;
+pub mod vcard;
 
 #[cfg(test)]
 mod testing;
