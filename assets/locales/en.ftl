@@ -1106,7 +1106,7 @@ segment-counting = counting…
 
 # tuiexport15
 help-export-contacts-vcard = vCard 4.0 instead of CSV, one card per member, for an address book
-ui-key-export-segment = export contacts
+ui-key-export-segment = export
 ui-key-export-channel = SMS or email
 ui-key-export-format = CSV or vCard
 ui-key-export-write = write the file

@@ -1114,7 +1114,7 @@ segment-counting = סופרים…
 
 # tuiexport15
 help-export-contacts-vcard = כרטיסי vCard 4.0 במקום CSV, כרטיס אחד לכל חבר מועדון, לפנקס כתובות
-ui-key-export-segment = ייצוא אנשי קשר
+ui-key-export-segment = ייצוא
 ui-key-export-channel = SMS או אימייל
 ui-key-export-format = CSV או vCard
 ui-key-export-write = כתיבת הקובץ

@@ -1131,7 +1131,7 @@ segment-counting = brojim…
 
 # tuiexport15
 help-export-contacts-vcard = vCard 4.0 umjesto CSV-a, jedna kartica po članu, za adresar
-ui-key-export-segment = izvezi kontakte
+ui-key-export-segment = izvezi
 ui-key-export-channel = SMS ili e-pošta
 ui-key-export-format = CSV ili vCard
 ui-key-export-write = zapiši datoteku

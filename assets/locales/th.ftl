@@ -1077,7 +1077,7 @@ segment-counting = กำลังนับ…
 
 # tuiexport15
 help-export-contacts-vcard = vCard 4.0 แทน CSV หนึ่งนามบัตรต่อสมาชิกหนึ่งคน สำหรับสมุดที่อยู่
-ui-key-export-segment = ส่งออกรายชื่อติดต่อ
+ui-key-export-segment = ส่งออก
 ui-key-export-channel = SMS หรืออีเมล
 ui-key-export-format = CSV หรือ vCard
 ui-key-export-write = เขียนไฟล์

@@ -1077,7 +1077,7 @@ segment-counting = 正在计数…
 
 # tuiexport15
 help-export-contacts-vcard = 以 vCard 4.0 代替 CSV，每位会员一张名片，供通讯录导入
-ui-key-export-segment = 导出联系人
+ui-key-export-segment = 导出
 ui-key-export-channel = 短信或邮件
 ui-key-export-format = CSV 或 vCard
 ui-key-export-write = 写入文件
