@@ -204,3 +204,78 @@ fn a_segment_narrows_the_list_by_expression_or_saved_name() {
     );
     assert!(e.contains("colour"), "{e}");
 }
+
+#[test]
+fn vcards_hold_the_same_members_with_only_the_channels_contact() {
+    let dir = club();
+    // The command line has no language flag; the signup screen sets it.
+    rusqlite::Connection::open(dir.path().join("club.db"))
+        .unwrap()
+        .execute("UPDATE members SET language = 'hr' WHERE id = 1", [])
+        .unwrap();
+    let out = regulars(&dir)
+        .args(["export", "contacts", "--channel", "sms", "--vcard"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let path = std::fs::canonicalize(dir.path())
+        .unwrap()
+        .join("regulars-contacts-sms-2026-11-23.vcf");
+    assert_eq!(
+        stdout(&out),
+        format!("2 contacts written to {}", path.display())
+    );
+    let text = String::from_utf8(std::fs::read(&path).unwrap()).unwrap();
+    assert!(
+        text.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"),
+        "no mark: {text:?}"
+    );
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 2, "{text}");
+    assert!(
+        text.contains("FN:Ana Kovač\r\nN:Kovač;Ana;;;\r\nTEL;VALUE=uri;TYPE=cell:tel:+385912345678\r\nLANG:hr\r\n"),
+        "{text}"
+    );
+    // A vCard is no spreadsheet: the name is escaped, not guarded.
+    assert!(text.contains("FN:=HYPERLINK(\"x\") -Ivo\r\n"), "{text}");
+    assert!(text.contains("tel:+447911123456\r\n"), "{text}");
+    assert!(!text.contains("EMAIL") && !text.contains("Babić"), "{text}");
+    assert!(
+        text.split_inclusive('\n').all(|l| l.ends_with("\r\n")),
+        "CRLF: {text:?}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // Email, narrowed by a segment, to a file of one's choosing.
+    regulars(&dir)
+        .args(["pet", "add", "3", "--name", "Rex", "--kind", "dog"])
+        .assert()
+        .success();
+    let file = dir.path().join("dogs.vcf");
+    regulars(&dir)
+        .args(["export", "contacts", "--channel", "email", "--vcard"])
+        .args(["--segment", "pet=dog", "--out"])
+        .arg(&file)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 1, "{text}");
+    assert!(
+        text.contains("\r\nEMAIL:eva@example.com\r\n") && !text.contains("TEL"),
+        "{text}"
+    );
+}
+
+#[test]
+fn vcard_and_raw_together_are_refused() {
+    let dir = club();
+    stderr_of(
+        regulars(&dir).args(["export", "contacts", "--channel", "sms", "--vcard", "--raw"]),
+        2,
+    );
+}

@@ -220,43 +220,57 @@ fn x_exports_only_consented_contact_details_into_the_export_folder() {
     club(&ctx.conn);
     let mut app = app(ctx);
     open_review(&mut app);
+    let read = |file: &str| {
+        let csv = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        csv.strip_prefix('\u{FEFF}')
+            .expect("a UTF-8 byte order mark")
+            .to_string()
+    };
+    // SMS, as CSV: the step opens on these and Enter writes.
     key(&mut app, KeyCode::Char('x'));
-    let file = dir.path().join("regulars-birthdays-7-days-2026-11-23.csv");
+    key(&mut app, KeyCode::Enter);
+    let file = "regulars-birthdays-7-days-sms-2026-11-23.csv";
     let note = app.message().unwrap().to_string();
-    assert!(
-        note.contains("regulars-birthdays-7-days-2026-11-23.csv"),
-        "{note}"
-    );
-    let csv = std::fs::read_to_string(&file).unwrap();
-    let csv = csv
-        .strip_prefix('\u{FEFF}')
-        .expect("a UTF-8 byte order mark");
+    assert!(note.contains(file), "{note}");
+    let csv = read(file);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "name,reason,date,channels,phone,email,language,message"
+        "first_name,family_name,phone,language,reason,date,message"
     );
-    // Jakob agreed to nothing: no phone, no email.
+    // Maya agreed to SMS: her phone, not her email. Jakob agreed to
+    // nothing and Ana to email only: not on the list.
+    let maya = lines.iter().find(|l| l.starts_with("Maya,Cohen,")).unwrap();
     assert!(
-        lines[1].starts_with("Jakob Quist,Jakob Quist turns 36,2026-11-23,,,,"),
-        "{}",
-        lines[1]
-    );
-    // Maya: SMS, so her phone but not her email.
-    let maya = lines.iter().find(|l| l.starts_with("Maya Cohen")).unwrap();
-    assert!(
-        maya.contains(",sms,+38591") && !maya.contains("maya@example.com"),
+        maya.contains(",091") && !maya.contains("maya@example.com"),
         "{maya}"
     );
-    // Ana: email only.
-    let ana = lines.iter().find(|l| l.starts_with("Ana Kovač")).unwrap();
-    assert!(ana.contains(",email,,ana@example.com,"), "{ana}");
+    assert!(!csv.contains("Jakob") && !csv.contains("Ana"), "{csv}");
+    assert!(note.contains("left out"), "{note}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
+        let file = dir.path().join(file);
         let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }
+    // Email: Ana only.
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('e'));
+    key(&mut app, KeyCode::Enter);
+    let csv = read("regulars-birthdays-7-days-email-2026-11-23.csv");
+    let ana = csv.lines().find(|l| l.starts_with("Ana,Kovač,")).unwrap();
+    assert!(ana.contains(",ana@example.com,"), "{ana}");
+    assert!(!csv.contains("Maya") && !csv.contains("Jakob"), "{csv}");
+    // Esc leaves the step without writing.
+    key(&mut app, KeyCode::Char('x'));
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        !dir.path()
+            .join("regulars-birthdays-7-days-sms-2026-11-23.vcf")
+            .exists()
+    );
 }
 
 #[test]

@@ -1103,3 +1103,23 @@ ui-help-segments = Typing the expression
 ui-help-segments-list = In the saved segments
 ui-help-segments-name = Typing the name to save under
 segment-counting = counting…
+
+# tuiexport15
+help-export-contacts-vcard = vCard 4.0 instead of CSV, one card per member, for an address book
+ui-key-export-segment = export
+ui-key-export-channel = SMS or email
+ui-key-export-format = CSV or vCard
+ui-key-export-write = write the file
+ui-help-contacts-export = Exporting contacts
+ui-export-title = Export contacts: { $name }
+ui-export-channel = Channel
+ui-export-format = Format
+ui-export-csv = CSV
+ui-export-vcard = vCard
+ui-export-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+ui-export-will-write = { $written } will be written; { $left } left out without consent
+ui-export-written = { $written } written to { $path }; { $left } left out without consent
+ui-segments-export-empty = Type a segment first: the export writes its members.

@@ -1111,3 +1111,24 @@ ui-help-segments = בהקלדת הביטוי
 ui-help-segments-list = ברשימת הפילוחים השמורים
 ui-help-segments-name = בהקלדת השם לשמירה
 segment-counting = סופרים…
+
+# tuiexport15
+help-export-contacts-vcard = כרטיסי vCard 4.0 במקום CSV, כרטיס אחד לכל חבר מועדון, לפנקס כתובות
+ui-key-export-segment = ייצוא
+ui-key-export-channel = SMS או אימייל
+ui-key-export-format = CSV או vCard
+ui-key-export-write = כתיבת הקובץ
+ui-help-contacts-export = בייצוא אנשי קשר
+ui-export-title = ייצוא אנשי קשר: { $name }
+ui-export-channel = ערוץ
+ui-export-format = פורמט
+ui-export-csv = CSV
+ui-export-vcard = vCard
+ui-export-members = { $count ->
+    [one] חבר מועדון אחד
+    [two] שני חברי מועדון
+   *[other] { $count } חברי מועדון
+}
+ui-export-will-write = ייכתבו { $written }; { $left } בלי הסכמה לא ייכללו
+ui-export-written = נכתבו { $written } אל { $path }; { $left } בלי הסכמה לא נכללו
+ui-segments-export-empty = כתבו קודם פילוח: הייצוא כותב את חברי המועדון שבו.

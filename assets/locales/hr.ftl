@@ -1128,3 +1128,24 @@ ui-help-segments = Dok tipkate izraz
 ui-help-segments-list = U spremljenim segmentima
 ui-help-segments-name = Dok tipkate naziv za spremanje
 segment-counting = brojim…
+
+# tuiexport15
+help-export-contacts-vcard = vCard 4.0 umjesto CSV-a, jedna kartica po članu, za adresar
+ui-key-export-segment = izvezi
+ui-key-export-channel = SMS ili e-pošta
+ui-key-export-format = CSV ili vCard
+ui-key-export-write = zapiši datoteku
+ui-help-contacts-export = Pri izvozu kontakata
+ui-export-title = Izvoz kontakata: { $name }
+ui-export-channel = Kanal
+ui-export-format = Format
+ui-export-csv = CSV
+ui-export-vcard = vCard
+ui-export-members = { $count ->
+    [one] { $count } član
+    [few] { $count } člana
+   *[other] { $count } članova
+}
+ui-export-will-write = Zapisat će se: { $written }; bez privole izostavljeno: { $left }
+ui-export-written = Zapisano u { $path }: { $written }; bez privole izostavljeno: { $left }
+ui-segments-export-empty = Najprije upišite segment: izvoz zapisuje njegove članove.

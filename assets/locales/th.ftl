@@ -1074,3 +1074,22 @@ ui-help-segments = ขณะพิมพ์นิพจน์
 ui-help-segments-list = ในรายการกลุ่มที่บันทึกไว้
 ui-help-segments-name = ขณะพิมพ์ชื่อที่จะบันทึก
 segment-counting = กำลังนับ…
+
+# tuiexport15
+help-export-contacts-vcard = vCard 4.0 แทน CSV หนึ่งนามบัตรต่อสมาชิกหนึ่งคน สำหรับสมุดที่อยู่
+ui-key-export-segment = ส่งออก
+ui-key-export-channel = SMS หรืออีเมล
+ui-key-export-format = CSV หรือ vCard
+ui-key-export-write = เขียนไฟล์
+ui-help-contacts-export = ขณะส่งออกรายชื่อติดต่อ
+ui-export-title = ส่งออกรายชื่อติดต่อ: { $name }
+ui-export-channel = ช่องทาง
+ui-export-format = รูปแบบ
+ui-export-csv = CSV
+ui-export-vcard = vCard
+ui-export-members = { $count ->
+   *[other] สมาชิก { $count } คน
+}
+ui-export-will-write = จะเขียน { $written } ไม่รวม { $left } ที่ไม่ได้ให้ความยินยอม
+ui-export-written = เขียน { $written } ไปที่ { $path } แล้ว ไม่รวม { $left } ที่ไม่ได้ให้ความยินยอม
+ui-segments-export-empty = พิมพ์กลุ่มสมาชิกก่อน: การส่งออกจะเขียนสมาชิกในกลุ่มนั้น

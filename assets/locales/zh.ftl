@@ -1074,3 +1074,22 @@ ui-help-segments = 输入表达式时
 ui-help-segments-list = 在已保存的分组中
 ui-help-segments-name = 输入保存名称时
 segment-counting = 正在计数…
+
+# tuiexport15
+help-export-contacts-vcard = 以 vCard 4.0 代替 CSV，每位会员一张名片，供通讯录导入
+ui-key-export-segment = 导出
+ui-key-export-channel = 短信或邮件
+ui-key-export-format = CSV 或 vCard
+ui-key-export-write = 写入文件
+ui-help-contacts-export = 导出联系人时
+ui-export-title = 导出联系人：{ $name }
+ui-export-channel = 渠道
+ui-export-format = 格式
+ui-export-csv = CSV
+ui-export-vcard = vCard
+ui-export-members = { $count ->
+   *[other] { $count } 位会员
+}
+ui-export-will-write = 将写入 { $written }；{ $left } 未同意，不包括在内
+ui-export-written = 已将 { $written } 写入 { $path }；{ $left } 未同意，未包括在内
+ui-segments-export-empty = 请先输入分组：导出会写入该分组的会员。

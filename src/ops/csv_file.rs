@@ -25,6 +25,12 @@ pub fn write_private(path: &Path, text: &str) -> Result<PathBuf> {
     // The byte order mark tells a spreadsheet the file is UTF-8, so names
     // like Kovačić, כהן or 高玲 open as written.
     let text = format!("\u{FEFF}{text}");
+    write_owner_only(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` as they are, mode 0600 (a vCard has no byte
+/// order mark), and gives the full path it went to.
+pub fn write_owner_only(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -41,8 +47,7 @@ pub fn write_private(path: &Path, text: &str) -> Result<PathBuf> {
         file.set_permissions(std::fs::Permissions::from_mode(0o600))
             .map_err(|e| Error::io(path, e))?;
     }
-    file.write_all(text.as_bytes())
-        .map_err(|e| Error::io(path, e))?;
+    file.write_all(bytes).map_err(|e| Error::io(path, e))?;
     Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 

@@ -1,6 +1,6 @@
 //! `export contacts`: the members a message on one channel may go to —
 //! consent granted now, the contact not on the suppression list, not
-//! erased — as a CSV file for an SMS or email tool.
+//! erased — as a CSV file for an SMS or email tool, or as vCards.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -12,6 +12,7 @@ use crate::domain::member::{Channel, display_phone};
 use crate::error::{Error, Result};
 use crate::ops::csv_file::{self, neutralise};
 use crate::ops::suppression::SuppressionCheck;
+use crate::ops::vcard;
 
 /// The channels a contact list is made for.
 pub fn channel(code: &str) -> Result<Channel> {
@@ -59,35 +60,68 @@ pub fn csv_text(
 ) -> Result<String> {
     let mut out = csv::Writer::from_writer(vec![]);
     let fail = |e: csv::Error| Error::Other(e.to_string());
-    out.write_record([
+    out.write_record(contact_header(channel)).map_err(fail)?;
+    for row in rows {
+        out.write_record(contact_record(ctx, channel, row, phones))
+            .map_err(fail)?;
+    }
+    let bytes = out.into_inner().map_err(|e| Error::Other(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The columns every contact list starts with.
+pub fn contact_header(channel: Channel) -> [&'static str; 4] {
+    [
         "first_name",
         "family_name",
         channel_column(channel),
         "language",
-    ])
-    .map_err(fail)?;
-    for row in rows {
-        let contact = match (channel, phones) {
-            (Channel::Email, _) => neutralise(row.contact.clone()),
-            (_, Phones::Raw) => row.contact.clone(),
-            (_, Phones::National) => neutralise(display_phone(&row.contact, ctx.config.country())),
-        };
-        out.write_record([
-            neutralise(row.first_name.clone()),
-            neutralise(row.family_name.clone()),
-            contact,
-            neutralise(row.language.clone().unwrap_or_default()),
-        ])
-        .map_err(fail)?;
-    }
-    let bytes = out.into_inner().map_err(|e| Error::Other(e.to_string()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    ]
+}
+
+/// A member's cells under [`contact_header`], guarded against formulas
+/// (raw phones excepted: an SMS tool wants them as they are).
+pub fn contact_record(
+    ctx: &Ctx,
+    channel: Channel,
+    row: &Consenting,
+    phones: Phones,
+) -> [String; 4] {
+    let contact = match (channel, phones) {
+        (Channel::Email, _) => neutralise(row.contact.clone()),
+        (_, Phones::Raw) => row.contact.clone(),
+        (_, Phones::National) => neutralise(display_phone(&row.contact, ctx.config.country())),
+    };
+    [
+        neutralise(row.first_name.clone()),
+        neutralise(row.family_name.clone()),
+        contact,
+        neutralise(row.language.clone().unwrap_or_default()),
+    ]
 }
 
 fn channel_column(channel: Channel) -> &'static str {
     match channel {
         Channel::Email => "email",
         _ => "phone",
+    }
+}
+
+/// The file a contact list is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListFormat {
+    /// For a spreadsheet or an SMS/email tool, phones as chosen.
+    Csv(Phones),
+    /// vCard 4.0, one card per member, for an address book.
+    Vcard,
+}
+
+impl ListFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            ListFormat::Csv(_) => "csv",
+            ListFormat::Vcard => "vcf",
+        }
     }
 }
 
@@ -107,18 +141,48 @@ pub fn export_contacts(
     out: Option<&Path>,
     phones: Phones,
 ) -> Result<ContactsFile> {
+    export_list(ctx, channel, only, out, ListFormat::Csv(phones))
+}
+
+/// [`export_contacts`] in any format: `.vcf` for vCard.
+pub fn export_list(
+    ctx: &Ctx,
+    channel: Channel,
+    only: Option<&HashSet<i64>>,
+    out: Option<&Path>,
+    format: ListFormat,
+) -> Result<ContactsFile> {
     let rows = contacts(ctx, channel, only)?;
-    let text = csv_text(ctx, channel, &rows, phones)?;
     let path = match out {
         Some(path) => path.to_path_buf(),
         None => ctx.config.export_dir().join(format!(
-            "regulars-contacts-{}-{}.csv",
+            "regulars-contacts-{}-{}.{}",
             channel.code(),
-            ctx.clock.today().format("%Y-%m-%d")
+            ctx.clock.today().format("%Y-%m-%d"),
+            format.extension()
         )),
     };
+    write_list(ctx, channel, &rows, format, &path)
+}
+
+/// Writes rows [`contacts`] chose to `path` (owner only) in `format`.
+pub fn write_list(
+    ctx: &Ctx,
+    channel: Channel,
+    rows: &[Consenting],
+    format: ListFormat,
+    path: &Path,
+) -> Result<ContactsFile> {
+    let path = match format {
+        ListFormat::Csv(phones) => {
+            csv_file::write_private(path, &csv_text(ctx, channel, rows, phones)?)?
+        }
+        ListFormat::Vcard => {
+            csv_file::write_owner_only(path, vcard::cards(channel, rows).as_bytes())?
+        }
+    };
     Ok(ContactsFile {
-        path: csv_file::write_private(&path, &text)?,
+        path,
         rows: rows.len(),
     })
 }

@@ -26,6 +26,7 @@
 pub mod backup;
 pub mod bonus_given;
 pub mod consent;
+pub mod contact_lists;
 pub mod csv_file;
 pub mod demo;
 pub mod duplicates;
@@ -45,6 +46,7 @@ pub mod segments;
 pub mod settings;
 pub mod suppression;
 pub mod till_customers;
+pub mod vcard;
 
 #[cfg(test)]
 mod testing;

@@ -2,25 +2,30 @@
 //! while, who is close to the next tier, whose record misses something,
 //! each section loaded when it is shown;
 //! marking a member contacted; the reminders `regulars reminders` lists;
-//! and a list as a CSV file for sending messages elsewhere, with only the
-//! contact details the member agreed to be contacted on. The file goes
-//! next to the database (the data folder), or into the current folder for
-//! a database in memory, readable by the owner only.
+//! and a list as a CSV or vCard file for sending messages on one channel
+//! elsewhere, holding only the members the contact export's own choice
+//! lets through. The file goes into the export folder, readable by the
+//! owner only.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use crate::context::Ctx;
+use crate::db::consenting::Consenting;
 use crate::db::{contacts, reminders, review, review_load};
 use crate::domain::contact::{ContactChannel, ContactEntry};
+use crate::domain::member::Channel;
 use crate::domain::reminders::{Reminder, Window};
 use crate::domain::review::{NearTier, Part, Review, ReviewRow, Section};
 use crate::error::{Error, Result};
+use crate::ops::contact_lists::Planned;
 use crate::ops::csv_file::{self, neutralise as cell};
+use crate::ops::export_contacts::{
+    ListFormat, Phones, contact_header, contact_record, contacts, write_list,
+};
 use crate::ops::near_tier;
-use crate::ops::suppression::SuppressionCheck;
 
 /// Members near the next tier the tab shows at most; its title says how
 /// many there are.
@@ -102,87 +107,103 @@ pub fn reminders(ctx: &Ctx, days: u32) -> Result<(Vec<Reminder>, HashMap<i64, St
     Ok((found, names))
 }
 
-const HEADER: [&str; 8] = [
-    "name", "reason", "date", "channels", "phone", "email", "language", "message",
-];
+/// What the review's list adds to a contact list's columns.
+const REVIEW_COLUMNS: [&str; 3] = ["reason", "date", "message"];
 
-/// Where the file went and how many rows it holds.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where the file went, how many of the section's members it holds, and
+/// how many were left out for lack of consent.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Exported {
     pub path: PathBuf,
-    pub rows: usize,
+    pub planned: Planned,
 }
 
-/// The CSV text of `rows`: a header, then one line per row. A phone only
-/// with SMS or phone consent, an email only with email consent. `reason`
-/// says why a row is on the list, in the words of the front end.
-pub fn csv_text(rows: &[ReviewRow], reason: &dyn Fn(&ReviewRow) -> String) -> Result<String> {
+/// The CSV text: the contact list's columns for `channel` (only the
+/// members in `may`, as [`contacts`] chose them), then why the row is on
+/// the list (`reason`, in the words of the front end), its day and the
+/// ready-to-send message. A member on the list twice (their own birthday
+/// and a child's) has two lines.
+pub fn csv_text(
+    ctx: &Ctx,
+    channel: Channel,
+    rows: &[ReviewRow],
+    may: &[Consenting],
+    reason: &dyn Fn(&ReviewRow) -> String,
+) -> Result<String> {
+    let by_member: HashMap<i64, &Consenting> = may.iter().map(|c| (c.member_id, c)).collect();
     let mut out = csv::Writer::from_writer(vec![]);
     let fail = |e: csv::Error| Error::Other(e.to_string());
-    out.write_record(HEADER).map_err(fail)?;
+    let mut header = contact_header(channel).to_vec();
+    header.extend(REVIEW_COLUMNS);
+    out.write_record(header).map_err(fail)?;
     for row in rows {
-        let channels: Vec<&str> = row.member.channels.iter().map(|c| c.code()).collect();
-        let (message, language) = row.message.clone().unwrap_or_default();
-        out.write_record([
-            cell(row.full_name()),
+        let Some(contact) = by_member.get(&row.member_id) else {
+            continue;
+        };
+        let mut record = contact_record(ctx, channel, contact, Phones::National).to_vec();
+        record.extend([
             cell(reason(row)),
             row.date
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
-            channels.join(" "),
-            row.consented_phone().unwrap_or_default().to_string(),
-            row.consented_email().unwrap_or_default().to_string(),
-            language,
-            cell(message),
-        ])
-        .map_err(fail)?;
+            cell(row.message.clone().unwrap_or_default().0),
+        ]);
+        out.write_record(record).map_err(fail)?;
     }
     let bytes = out.into_inner().map_err(|e| Error::Other(e.to_string()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `regulars-birthdays-7-days-2026-11-23.csv` and the like.
-fn file_name(section: Section, days: u32, today: NaiveDate) -> String {
-    let day = today.format("%Y-%m-%d");
+/// `regulars-birthdays-7-days-sms-2026-11-23.csv` and the like.
+fn file_name(
+    section: Section,
+    days: u32,
+    channel: Channel,
+    format: ListFormat,
+    today: NaiveDate,
+) -> String {
+    let (day, channel, ext) = (today.format("%Y-%m-%d"), channel.code(), format.extension());
     match section {
-        Section::Birthdays => format!("regulars-birthdays-{days}-days-{day}.csv"),
-        other => format!("regulars-{}-{day}.csv", other.code()),
+        Section::Birthdays => format!("regulars-birthdays-{days}-days-{channel}-{day}.{ext}"),
+        other => format!("regulars-{}-{channel}-{day}.{ext}", other.code()),
     }
 }
 
-/// Writes the rows of one section of the review (the `days` of its window
-/// name the birthdays' file) and says where the file went.
-pub fn review_csv(
+/// Writes the list of one section of the review (the `days` of its window
+/// name the birthdays' file) for `channel`, and says where it went. Who
+/// of the rows' members is on it is what [`contacts`] says: the same
+/// choice as every contact export (consent now, not on the
+/// do-not-contact list, not erased).
+pub fn review_list(
     ctx: &Ctx,
     section: Section,
     days: u32,
     rows: &[ReviewRow],
     reason: &dyn Fn(&ReviewRow) -> String,
+    channel: Channel,
+    format: ListFormat,
 ) -> Result<Exported> {
     if rows.is_empty() {
         return Err(Error::user("ui-review-nothing-to-export", &[]));
     }
-    let path = ctx
-        .config
-        .export_dir()
-        .join(file_name(section, days, ctx.clock.today()));
-    // The same check as every contact export: a contact on the suppression
-    // list is left out even where the consent log still says yes.
-    let check = SuppressionCheck::load(&ctx.conn)?;
-    let rows: Vec<ReviewRow> = rows
-        .iter()
-        .cloned()
-        .map(|mut row| {
-            let m = &mut row.member;
-            m.channels
-                .retain(|&c| check.reachable(c, m.phone.as_deref(), m.email.as_deref()));
-            row
-        })
-        .collect();
-    let text = csv_text(&rows, reason)?;
+    let group: HashSet<i64> = rows.iter().map(|r| r.member_id).collect();
+    let may = contacts(ctx, channel, Some(&group))?;
+    let path =
+        ctx.config
+            .export_dir()
+            .join(file_name(section, days, channel, format, ctx.clock.today()));
+    let path = match format {
+        ListFormat::Csv(_) => {
+            csv_file::write_private(&path, &csv_text(ctx, channel, rows, &may, reason)?)?
+        }
+        ListFormat::Vcard => write_list(ctx, channel, &may, format, &path)?.path,
+    };
     Ok(Exported {
-        path: csv_file::write_private(&path, &text)?,
-        rows: rows.len(),
+        path,
+        planned: Planned {
+            written: may.len(),
+            left_out: group.len().saturating_sub(may.len()),
+        },
     })
 }
 

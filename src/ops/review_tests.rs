@@ -1,5 +1,4 @@
 use super::*;
-use crate::domain::member::Channel;
 use crate::domain::review::{Reachable, missing_row};
 use crate::ops::testing::{birthday_member, club};
 
@@ -41,57 +40,106 @@ fn the_reminders_name_their_members() {
     assert!(none.is_empty(), "the birthday is two days away");
 }
 
+fn export(ctx: &Ctx, rows: &[ReviewRow], channel: Channel, format: ListFormat) -> Exported {
+    let reason = |_: &ReviewRow| "birthday".to_string();
+    review_list(ctx, Section::Birthdays, 7, rows, &reason, channel, format).unwrap()
+}
+
+const CSV: ListFormat = ListFormat::Csv(Phones::National);
+
 #[test]
-fn the_file_lists_only_the_contact_details_members_agreed_to() {
+fn the_file_lists_only_the_members_who_agreed_to_the_channel() {
     let (dir, ctx) = club();
-    let sms = birthday_member(&ctx, "Ana", &[Channel::Sms]);
-    let mail = birthday_member(&ctx, "Iva", &[Channel::Email]);
-    let none = birthday_member(&ctx, "Eva", &[]);
+    birthday_member(&ctx, "Ana", &[Channel::Sms]);
+    birthday_member(&ctx, "Iva", &[Channel::Email]);
+    birthday_member(&ctx, "Eva", &[]);
     let rows = open(&ctx).unwrap().birthdays;
     assert_eq!(rows.len(), 3, "{rows:?}");
-    let done = review_csv(&ctx, Section::Birthdays, 7, &rows, &|_| "birthday".into()).unwrap();
-    assert_eq!(done.rows, 3);
+    let done = export(&ctx, &rows, Channel::Sms, CSV);
     assert_eq!(
-        done.path.parent(),
-        std::fs::canonicalize(dir.path()).ok().as_deref()
+        done.planned,
+        Planned {
+            written: 1,
+            left_out: 2
+        }
+    );
+    assert_eq!(
+        done.path,
+        std::fs::canonicalize(dir.path())
+            .unwrap()
+            .join("regulars-birthdays-7-days-sms-2026-11-23.csv")
     );
     let text = std::fs::read_to_string(&done.path).unwrap();
-    assert!(
-        text.starts_with('\u{FEFF}'),
-        "a spreadsheet reads it as UTF-8"
-    );
+    let text = text
+        .strip_prefix('\u{FEFF}')
+        .expect("a spreadsheet reads it as UTF-8");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(&done.path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "for the owner's eyes only");
     }
-    let line = |id: i64| {
-        let name = &rows
-            .iter()
-            .find(|r| r.member_id == id)
-            .unwrap()
-            .member
-            .first_name;
-        text.lines()
-            .find(|l| l.starts_with(name.as_str()))
-            .unwrap()
-            .to_string()
-    };
-    assert!(line(sms).contains("+385912345678"), "{text}");
-    assert!(!line(sms).contains("@example.com"), "{text}");
-    assert!(line(mail).contains("iva@example.com"), "{text}");
-    assert!(!line(mail).contains("+385"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "first_name,family_name,phone,language,reason,date,message"
+    );
+    assert_eq!(lines.len(), 2, "{text}");
     assert!(
-        !line(none).contains("+385") && !line(none).contains('@'),
+        lines[1].starts_with("Ana,Kovač,091 234 5678,,birthday,2026-11-25,"),
         "{text}"
+    );
+    assert!(!text.contains("@example.com"), "{text}");
+
+    let done = export(&ctx, &rows, Channel::Email, CSV);
+    let text = std::fs::read_to_string(&done.path).unwrap();
+    assert!(text.contains("Iva,Kovač,iva@example.com,"), "{text}");
+    assert!(!text.contains("Ana") && !text.contains("Eva"), "{text}");
+    assert!(
+        done.path
+            .ends_with("regulars-birthdays-7-days-email-2026-11-23.csv")
+    );
+}
+
+#[test]
+fn a_vcard_holds_one_card_per_member_who_agreed() {
+    let (_dir, ctx) = club();
+    birthday_member(&ctx, "Ana", &[Channel::Sms]);
+    birthday_member(&ctx, "Eva", &[]);
+    let rows = open(&ctx).unwrap().birthdays;
+    let done = export(&ctx, &rows, Channel::Sms, ListFormat::Vcard);
+    assert!(
+        done.path
+            .ends_with("regulars-birthdays-7-days-sms-2026-11-23.vcf")
+    );
+    let text = std::fs::read_to_string(&done.path).unwrap();
+    assert_eq!(text.matches("BEGIN:VCARD").count(), 1, "{text}");
+    assert!(
+        text.contains("FN:Ana Kovač\r\n") && !text.contains("Eva"),
+        "{text}"
+    );
+    assert_eq!(
+        done.planned,
+        Planned {
+            written: 1,
+            left_out: 1
+        }
     );
 }
 
 #[test]
 fn an_empty_list_writes_no_file() {
     let (dir, ctx) = club();
-    let err = review_csv(&ctx, Section::Lapsed, 7, &[], &|_| String::new()).unwrap_err();
+    let err = review_list(
+        &ctx,
+        Section::Lapsed,
+        7,
+        &[],
+        &|_| String::new(),
+        Channel::Sms,
+        CSV,
+    )
+    .unwrap_err();
     assert_eq!(err.key(), Some("ui-review-nothing-to-export"));
     let files = std::fs::read_dir(dir.path()).unwrap();
     assert!(
@@ -102,18 +150,24 @@ fn an_empty_list_writes_no_file() {
 }
 
 #[test]
-fn formulas_are_defused_and_phones_kept() {
+fn formulas_are_defused() {
+    let (_dir, ctx) = club();
     let member = Reachable {
         first_name: "=HYPERLINK(\"x\")".into(),
-        phone: Some("+385911234567".into()),
-        channels: vec![Channel::Sms],
         ..Reachable::default()
     };
     let row = missing_row(1, true, false, None, member);
-    let text = csv_text(&[row], &|_| "missing".into()).unwrap();
+    let may = Consenting {
+        member_id: 1,
+        first_name: "=HYPERLINK(\"x\")".into(),
+        family_name: "Kovač".into(),
+        contact: "+385911234567".into(),
+        language: None,
+    };
+    let text = csv_text(&ctx, Channel::Sms, &[row], &[may], &|_| "@missing".into()).unwrap();
     let line = text.lines().nth(1).unwrap();
     assert!(line.starts_with("\"'=HYPERLINK"), "{line}");
-    assert!(line.contains(",+385911234567,"), "{line}");
+    assert!(line.contains(",091 123 4567,,'@missing,"), "{line}");
 }
 
 #[test]
@@ -125,11 +179,18 @@ fn a_suppressed_contact_is_left_out_even_where_consent_still_says_yes() {
     let how = crate::domain::consent::ConsentHow::Counter;
     crate::ops::consent::change_consent(&ctx, iva, &[], &[Channel::Sms], how).unwrap();
     let rows = open(&ctx).unwrap().birthdays;
-    let done = review_csv(&ctx, Section::Birthdays, 7, &rows, &|_| "birthday".into()).unwrap();
-    let text = std::fs::read_to_string(&done.path).unwrap();
-    let ana_line = text.lines().find(|l| l.contains("Ana")).unwrap();
-    assert!(!ana_line.contains("+385"), "{text}");
-    assert!(ana_line.contains("ana@example.com"), "{text}");
-    assert!(!text.contains("+385"), "{text}");
     assert!(rows.iter().any(|r| r.member_id == ana));
+    let done = export(&ctx, &rows, Channel::Sms, CSV);
+    let text = std::fs::read_to_string(&done.path).unwrap();
+    assert!(!text.contains("Ana") && !text.contains("091"), "{text}");
+    assert_eq!(
+        done.planned,
+        Planned {
+            written: 0,
+            left_out: 2
+        }
+    );
+    let done = export(&ctx, &rows, Channel::Email, CSV);
+    let text = std::fs::read_to_string(&done.path).unwrap();
+    assert!(text.contains("ana@example.com"), "{text}");
 }

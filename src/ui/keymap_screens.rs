@@ -5,6 +5,9 @@
 
 use super::*;
 
+/// Exporting the contacts of a segment, where letters are text.
+const F5: Key = key(KeyCode::F(5));
+
 /// The Settings screen's key on the counter, in the search and the list.
 pub(super) const F4: Key = key(KeyCode::F(4));
 
@@ -293,6 +296,8 @@ pub const SETTINGS_SORTING: Keymap = &[BACK, QUIT, HELP];
 /// The Segments screen's expression: typing it counts its members.
 pub const SEGMENTS_FIELD: Keymap = &[
     b(&[ENTER], Action::Save, "ui-key-save-segment", true),
+    // Every printable key is the expression's text here.
+    b(&[F5], Action::Export, "ui-key-export-segment", true),
     b(&[TAB], Action::NextField, "ui-key-saved-segments", true),
     BACK,
     HELP_F1,
@@ -303,6 +308,12 @@ pub const SEGMENTS_LIST: Keymap = &[
     b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
     b(&[ENTER], Action::Open, "ui-key-load-segment", true),
+    b(
+        &[ch('x'), F5],
+        Action::Export,
+        "ui-key-export-segment",
+        true,
+    ),
     b(&[TAB], Action::NextField, "ui-key-segment-expression", true),
     BACK,
     QUIT,
@@ -314,4 +325,32 @@ pub const SEGMENTS_NAME: Keymap = &[
     b(&[ENTER], Action::Save, "ui-key-save", true),
     CANCEL,
     HELP_F1,
+];
+
+/// The export step of a contact list (Segments screen, weekly review):
+/// the channel, the format, then Enter writes the file.
+pub const CONTACTS_EXPORT: Keymap = &[
+    b(&[TAB], Action::NextField, "ui-key-export-channel", true),
+    b(
+        &[ch('s')],
+        Action::ExportSms,
+        "ui-key-export-channel",
+        false,
+    ),
+    b(
+        &[ch('e')],
+        Action::ExportEmail,
+        "ui-key-export-channel",
+        false,
+    ),
+    b(&[ch('c')], Action::ExportCsv, "ui-key-export-format", true),
+    b(
+        &[ch('v')],
+        Action::ExportVcard,
+        "ui-key-export-format",
+        true,
+    ),
+    b(&[ENTER], Action::Save, "ui-key-export-write", true),
+    CANCEL,
+    HELP,
 ];

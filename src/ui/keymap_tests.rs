@@ -36,6 +36,10 @@ const ALL: &[Keymap] = &[
     SETTINGS_FIELD,
     SETTINGS_CHOICE,
     SETTINGS_SORTING,
+    SEGMENTS_FIELD,
+    SEGMENTS_LIST,
+    SEGMENTS_NAME,
+    CONTACTS_EXPORT,
 ];
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

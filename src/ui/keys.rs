@@ -85,6 +85,11 @@ pub enum Action {
     Tiers,
     /// The Segments screen.
     Segments,
+    /// Exporting a list of contacts: the channel and the file's format.
+    ExportSms,
+    ExportEmail,
+    ExportCsv,
+    ExportVcard,
     /// The shop's settings.
     Settings,
     /// Typing in the focused text field.

@@ -3,6 +3,7 @@
 //! into a state change and an [`Effect`] for the app, and one `render` that
 //! only reads the state.
 
+pub mod contacts_export;
 pub mod counter;
 mod counter_rows;
 pub mod duplicates;
@@ -25,6 +26,7 @@ mod review_contact;
 mod review_near;
 mod review_render;
 pub mod segments;
+mod segments_export;
 mod segments_view;
 pub mod settings;
 mod settings_render;

@@ -3,7 +3,8 @@
 //! regulars who stopped coming, records missing data, and (once loyalty
 //! exists) members close to the next tier. Each row shows the channels the
 //! member agreed to and a ready-to-send message; `c` marks it contacted,
-//! `y` copies the message, `x` exports the list. Drawing is in
+//! `y` copies the message, `x` exports the contacts of the list on one
+//! channel (the same choice as every contact export). Drawing is in
 //! `review_render.rs`.
 //!
 //! On a big club a list takes a moment to gather, so each section is
@@ -15,6 +16,7 @@
 
 use super::Effect;
 use super::View;
+use super::contacts_export::ContactsExport;
 use crate::context::Ctx;
 use crate::domain::contact::ContactChannel;
 use crate::domain::review::{NearTier, Part, Review, ReviewRow, Section};
@@ -22,7 +24,7 @@ use crate::error::Result;
 use crate::message::Message;
 use crate::ops::review;
 use crate::ui::job::{Job, News, OnLeave};
-use crate::ui::keymap::{Action, Keymap, REVIEW, REVIEW_CONTACT};
+use crate::ui::keymap::{Action, CONTACTS_EXPORT, Keymap, REVIEW, REVIEW_CONTACT};
 use crate::ui::stack::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -46,6 +48,8 @@ pub struct ReviewState {
     /// The selected row of each section, in [`Section::ALL`] order.
     pub(super) selected: [usize; 4],
     pub(super) choice: Option<ContactChoice>,
+    /// The export step, while it is open.
+    pub(super) export: Option<ContactsExport>,
     /// The sections whose list is current, in [`Section::ALL`] order.
     loaded: [bool; 4],
     /// The sections being gathered, until they arrive.
@@ -86,6 +90,7 @@ impl ReviewState {
             window: 0,
             selected: [0; 4],
             choice: None,
+            export: None,
             loaded: [false; 4],
             work: Default::default(),
         };
@@ -217,6 +222,9 @@ impl ReviewState {
         if self.choice.is_some() {
             return self.update_choice(action, ctx);
         }
+        if self.export.is_some() {
+            return self.update_export(action, ctx);
+        }
         match action {
             Action::Up => self.step(-1),
             Action::Down => self.step(1),
@@ -253,6 +261,8 @@ impl Screen for ReviewState {
     fn keymap(&self) -> Keymap {
         if self.choice.is_some() {
             REVIEW_CONTACT
+        } else if self.export.is_some() {
+            CONTACTS_EXPORT
         } else {
             REVIEW
         }
@@ -262,6 +272,7 @@ impl Screen for ReviewState {
         vec![
             ("ui-help-review", REVIEW),
             ("ui-help-review-contact", REVIEW_CONTACT),
+            ("ui-help-contacts-export", CONTACTS_EXPORT),
         ]
     }
 

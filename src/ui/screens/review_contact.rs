@@ -1,6 +1,7 @@
 //! The weekly review's contact actions: asking how a member was
 //! contacted (and drawing that choice), marking the row contacted, copying
-//! the ready-to-send message, and exporting the list shown.
+//! the ready-to-send message, and exporting the contacts of the list shown
+//! through the export step every contact list goes through.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
@@ -8,13 +9,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::contacts_export::{ContactsExport, Step, written_text};
 use super::review::{ContactChoice, ReviewState};
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::domain::contact::ContactChannel;
 use crate::domain::review::{ReviewRow, Section};
 use crate::i18n::{t, t_args};
-use crate::message::{Arg, Message};
+use crate::message::Message;
 use crate::ops::review;
 use crate::ui::format::pad;
 use crate::ui::keymap::{Action, REVIEW_CONTACT, grouped};
@@ -59,22 +61,50 @@ impl ReviewState {
         Effect::None
     }
 
-    /// The list on screen as a CSV file (`x`), said where it went.
-    pub(super) fn export(&self, ctx: &Ctx) -> Effect {
-        let today = self.review.today;
-        let reason = |row: &ReviewRow| reason_text(row, today);
-        match review::review_csv(ctx, self.section, self.days(), self.rows(), &reason) {
-            Ok(done) => Effect::Notice(
-                Message::new(
-                    "ui-review-exported",
-                    &[("path", &done.path.display().to_string())],
-                )
-                .and(
-                    "rows",
-                    Arg::message(Message::count("ui-review-rows", "count", done.rows as i64)),
-                ),
-            ),
-            Err(e) => e.into(),
+    /// Opens the export step (`x`) for the members of the list on screen.
+    pub(super) fn export(&mut self, ctx: &Ctx) -> Effect {
+        if self.rows().is_empty() {
+            return Effect::Error(Message::plain("ui-review-nothing-to-export"));
+        }
+        let group = self.rows().iter().map(|r| r.member_id).collect();
+        let title = t(&format!("ui-review-tab-{}", self.section.code()));
+        self.export = Some(ContactsExport::open(ctx, title, group));
+        Effect::None
+    }
+
+    /// A key while the export step is open; Enter writes the list on the
+    /// channel chosen and says where it went.
+    pub(super) fn update_export(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        let Some(step) = &mut self.export else {
+            return Effect::None;
+        };
+        match step.update(action, ctx) {
+            Step::Stay(effect) => effect,
+            Step::Cancel => {
+                self.export = None;
+                Effect::None
+            }
+            Step::Write => {
+                let (channel, format) = (step.channel, step.format);
+                let today = self.review.today;
+                let reason = |row: &ReviewRow| reason_text(row, today);
+                let rows = self.rows();
+                match review::review_list(
+                    ctx,
+                    self.section,
+                    self.days(),
+                    rows,
+                    &reason,
+                    channel,
+                    format,
+                ) {
+                    Ok(done) => {
+                        self.export = None;
+                        Effect::Notice(written_text(&done.path, &done.planned))
+                    }
+                    Err(e) => e.into(),
+                }
+            }
         }
     }
 

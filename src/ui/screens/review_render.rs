@@ -30,7 +30,7 @@ impl ReviewState {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let theme = view.theme;
         let block = Block::bordered()
-            .border_style(theme.border(self.choice.is_none()))
+            .border_style(theme.border(self.choice.is_none() && self.export.is_none()))
             .title(view.dir.title(&t("ui-review-title"), theme.heading()));
         let inner = block.inner(area).inner(Margin::new(1, 0));
         block.render(area, buf);
@@ -51,6 +51,9 @@ impl ReviewState {
         Paragraph::new(self.detail_lines(detail.width as usize, view)).render(detail, buf);
         if let Some(choice) = &self.choice {
             self.render_choice(choice, area, buf, view);
+        }
+        if let Some(step) = &self.export {
+            step.render(area, buf, view);
         }
         None
     }

@@ -3,18 +3,22 @@
 //! enough at 100,000 members for the common words), the problem shown
 //! under the field while it does not read, and the saved segments listed:
 //! Enter on one loads it, and Enter on the expression asks a name to save
-//! it under.
+//! it under. F5 (or `x` on a saved one) exports the members' contacts
+//! (`segments_export.rs`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
+use super::segments_export::SegmentExport;
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::message::Message;
 use crate::ops::segments::{self, Counted, Saved};
 use crate::ui::job::{Job, News, OnLeave};
-use crate::ui::keymap::{Action, Keymap, SEGMENTS_FIELD, SEGMENTS_LIST, SEGMENTS_NAME};
+use crate::ui::keymap::{
+    Action, CONTACTS_EXPORT, Keymap, SEGMENTS_FIELD, SEGMENTS_LIST, SEGMENTS_NAME,
+};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
 
@@ -49,6 +53,8 @@ pub struct SegmentsState {
     /// The count of the expression as typed now; a new keystroke drops
     /// (and so interrupts) the one before.
     counting: Option<Job<CountNews>>,
+    /// The export step, while it is open.
+    pub(super) export: Option<SegmentExport>,
 }
 
 /// A count's last word.
@@ -74,6 +80,7 @@ impl SegmentsState {
             focus: Focus::Expression,
             name: TextField::default(),
             counting: None,
+            export: None,
         })
     }
 
@@ -119,7 +126,7 @@ impl SegmentsState {
         }
     }
 
-    fn load(&mut self, ctx: &Ctx) {
+    pub(super) fn load(&mut self, ctx: &Ctx) {
         if let Some(saved) = self.saved.get(self.at) {
             self.expression.set(&saved.expr);
             self.name.set(&saved.name);
@@ -152,6 +159,9 @@ impl SegmentsState {
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if self.export.is_some() {
+            return self.update_export(action, ctx);
+        }
         match (self.focus, action) {
             (Focus::Expression, Action::Input(request)) if self.expression.handle(request) => {
                 self.recount(ctx);
@@ -178,6 +188,7 @@ impl SegmentsState {
                 self.at = (self.at + 1).min(self.saved.len().saturating_sub(1));
             }
             (Focus::Saved, Action::Open) => self.load(ctx),
+            (Focus::Expression | Focus::Saved, Action::Export) => return self.open_export(ctx),
             (_, Action::Back) => return Effect::Back,
             (_, Action::Quit) => return Effect::Quit,
             _ => {}
@@ -192,6 +203,9 @@ impl Screen for SegmentsState {
     }
 
     fn keymap(&self) -> Keymap {
+        if self.export.is_some() {
+            return CONTACTS_EXPORT;
+        }
         match self.focus {
             Focus::Expression => SEGMENTS_FIELD,
             Focus::Saved => SEGMENTS_LIST,
@@ -200,7 +214,7 @@ impl Screen for SegmentsState {
     }
 
     fn text_focus(&self) -> bool {
-        self.focus != Focus::Saved
+        self.focus != Focus::Saved && self.export.is_none()
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
@@ -208,6 +222,7 @@ impl Screen for SegmentsState {
             ("ui-help-segments", SEGMENTS_FIELD),
             ("ui-help-segments-list", SEGMENTS_LIST),
             ("ui-help-segments-name", SEGMENTS_NAME),
+            ("ui-help-contacts-export", CONTACTS_EXPORT),
         ]
     }
 

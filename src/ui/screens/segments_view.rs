@@ -14,6 +14,17 @@ use crate::ui::widgets::field::{LABEL_COLS, TextField};
 
 impl SegmentsState {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        let cursor = self.render_segments(area, buf, view);
+        match &self.export {
+            Some(export) => {
+                export.step.render(area, buf, view);
+                None
+            }
+            None => cursor,
+        }
+    }
+
+    fn render_segments(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let (theme, dir) = (view.theme, view.dir);
         let block = Block::bordered()
             .border_style(theme.border(true))
