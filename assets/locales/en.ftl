@@ -1103,3 +1103,9 @@ ui-help-segments = Typing the expression
 ui-help-segments-list = In the saved segments
 ui-help-segments-name = Typing the name to save under
 segment-counting = counting…
+
+# erase15
+help-member-export = Everything stored about a member, as JSON: details, children, pets, consent, receipts, points, contact log
+help-member-export-key = Member id, card number, phone or email (of an erased member: the id)
+help-member-export-out = Write to this file (readable by you only) instead of printing
+cli-member-exported = Everything stored about member { $id } is in { $path }

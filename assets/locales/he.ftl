@@ -1111,3 +1111,9 @@ ui-help-segments = בהקלדת הביטוי
 ui-help-segments-list = ברשימת הפילוחים השמורים
 ui-help-segments-name = בהקלדת השם לשמירה
 segment-counting = סופרים…
+
+# erase15
+help-member-export = כל מה שנשמר על חבר מועדון, כ-JSON: פרטים, ילדים, חיות מחמד, הסכמות, קבלות, נקודות, יומן פניות
+help-member-export-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל (של חבר שנמחק: המזהה)
+help-member-export-out = כתיבה לקובץ הזה (רק אתם יכולים לקרוא אותו) במקום הדפסה
+cli-member-exported = כל מה שנשמר על חבר המועדון { $id } נמצא ב-{ $path }

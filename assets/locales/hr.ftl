@@ -1128,3 +1128,9 @@ ui-help-segments = Dok tipkate izraz
 ui-help-segments-list = U spremljenim segmentima
 ui-help-segments-name = Dok tipkate naziv za spremanje
 segment-counting = brojim…
+
+# erase15
+help-member-export = Sve što je spremljeno o članu, kao JSON: podaci, djeca, ljubimci, privole, računi, bodovi, zapis kontakata
+help-member-export-key = Id člana, broj kartice, telefon ili e-pošta (za izbrisanog člana: id)
+help-member-export-out = Zapiši u ovu datoteku (čitljivu samo vama) umjesto ispisa
+cli-member-exported = Sve što je spremljeno o članu { $id } nalazi se u { $path }

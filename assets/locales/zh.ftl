@@ -1074,3 +1074,9 @@ ui-help-segments = 输入表达式时
 ui-help-segments-list = 在已保存的分组中
 ui-help-segments-name = 输入保存名称时
 segment-counting = 正在计数…
+
+# erase15
+help-member-export = 会员的全部存储数据（JSON）：资料、孩子、宠物、同意记录、收据、积分、联系记录
+help-member-export-key = 会员编号、卡号、电话或电子邮件（已清除的会员：编号）
+help-member-export-out = 写入此文件（仅您可读），而不是直接输出
+cli-member-exported = 会员 { $id } 的全部存储数据已写入 { $path }

@@ -2,7 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, JsonFlag, calendar_birthday, output, stdout};
+use super::{Ctx, JsonFlag, calendar_birthday, member_privacy, output, stdout};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
 use crate::ops::lookup;
@@ -36,6 +36,13 @@ pub enum MemberCommand {
         yes: bool,
         #[command(flatten)]
         json: JsonFlag,
+    },
+    /// Everything stored about a member, as JSON.
+    Export {
+        key: String,
+        /// Write to this file (readable by the owner only) instead of printing.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
     },
 }
 
@@ -273,5 +280,6 @@ pub fn run_member(ctx: &mut Ctx, cmd: MemberCommand) -> Result<()> {
         MemberCommand::Delete { key, yes, json } => delete(ctx, &key, yes, json.json),
         MemberCommand::Find { text, json } => find(ctx, &text, json.json),
         MemberCommand::Show { key, json } => show(ctx, &key, json.json),
+        MemberCommand::Export { key, out } => member_privacy::export(ctx, &key, out.as_deref()),
     }
 }

@@ -38,6 +38,7 @@ pub mod list_order;
 pub mod lookup;
 pub mod loyalty;
 pub mod member_change;
+pub mod member_export;
 pub mod members;
 pub mod near_tier;
 pub mod review;
