@@ -105,3 +105,80 @@ fn export_of_an_unknown_key_is_refused_naming_it() {
     let err = stderr_of(regulars(&dir).args(["member", "export", "C-404"]), 1);
     assert!(err.contains("C-404"), "{err}");
 }
+
+#[test]
+fn erase_without_yes_says_what_would_go_and_changes_nothing() {
+    let dir = club();
+    let err = stderr_of(regulars(&dir).args(["member", "erase", "C-1"]), 1);
+    assert!(err.contains("Ana Kovač") && err.contains("--yes"), "{err}");
+    assert!(err.contains("receipts stay"), "{err}");
+    let show = json(regulars(&dir).args(["member", "show", "C-1", "--json"]));
+    assert_eq!(show["first_name"], "Ana");
+}
+
+#[test]
+fn erase_removes_the_member_from_every_list_and_keeps_the_totals() {
+    let dir = club();
+    let totals = |dir: &TempDir| -> (i64, i64) {
+        let conn = rusqlite::Connection::open(dir.path().join("club.db")).unwrap();
+        conn.query_row("SELECT count(*), sum(total_minor) FROM receipts", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+    };
+    let before = totals(&dir);
+    regulars(&dir)
+        .args(["member", "erase", "C-1", "--yes"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Ana Kovač"));
+    assert_eq!(totals(&dir), before);
+    for key in ["C-1", "1", "091 234 5678", "ana@example.com"] {
+        let err = stderr_of(regulars(&dir).args(["member", "show", key]), 1);
+        assert!(err.contains(key), "{err}");
+    }
+    let found = json(regulars(&dir).args(["member", "find", "Ana", "--json"]));
+    assert_eq!(found, serde_json::json!([]));
+    let out = dir.path().join("sms.csv");
+    regulars(&dir)
+        .args(["export", "contacts", "--channel", "sms", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(!csv.contains("Ana") && !csv.contains("234"), "{csv}");
+    // What is left, by id.
+    let left = json(regulars(&dir).args(["member", "export", "1"]));
+    assert_eq!(left["erased"], true);
+    assert_eq!(left["receipts"].as_array().unwrap().len(), 3);
+    assert_eq!(left["receipts"][0]["cust_phone"], Value::Null);
+    assert!(left["points"].as_array().unwrap().is_empty());
+    // Signing up again with the same phone claims none of the old receipts.
+    let again = json(
+        regulars(&dir)
+            .args(["member", "add", "--first", "Ana", "--phone", "091 234 5678"])
+            .args(["--consent", "sms", "--json"]),
+    );
+    assert_eq!(again["visits"], 0);
+    assert_eq!(again["spend_minor"], 0);
+    assert_eq!(again["consent_suppressed"], serde_json::json!(["sms"]));
+}
+
+#[test]
+fn delete_is_the_same_erasure() {
+    let dir = club();
+    let out = json(regulars(&dir).args(["member", "delete", "C-2", "--yes", "--json"]));
+    assert_eq!(out["erased"], true);
+    assert_eq!(out["deleted"], true);
+    assert_eq!(out["name"], "Ivo");
+    let conn = rusqlite::Connection::open(dir.path().join("club.db")).unwrap();
+    let (erased, receipts): (Option<String>, i64) = conn
+        .query_row(
+            "SELECT erased_at, (SELECT count(*) FROM receipts WHERE member_id = 2) FROM members WHERE id = 2",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(erased.is_some());
+    assert_eq!(receipts, 1);
+}

@@ -18,6 +18,7 @@ pub mod demo_members;
 pub mod demo_receipts;
 pub mod demo_rows;
 pub mod duplicates;
+pub mod erase;
 pub mod family;
 pub mod habits;
 pub mod health;

@@ -29,6 +29,7 @@ pub mod consent;
 pub mod csv_file;
 pub mod demo;
 pub mod duplicates;
+pub mod erase;
 pub mod export_contacts;
 pub mod family;
 pub mod family_edit;
