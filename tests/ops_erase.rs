@@ -26,7 +26,7 @@ fn text(ctx: &regulars::context::Ctx, sql: &str) -> String {
 fn club(dir: &TempDir) -> (regulars::context::Ctx, i64, i64) {
     let ctx = shop(dir);
     let id = full_member(&ctx);
-    receipt(&ctx, "before-signup", None, "sale", 5_00);
+    receipt(&ctx, "before-signup", None, "sale", 500);
     let ivo = sign(
         &ctx,
         &MemberInput {

@@ -35,7 +35,7 @@ fn the_export_holds_every_part_of_the_member() {
         .iter()
         .map(|r| r["total_minor"].as_i64().unwrap())
         .collect();
-    assert_eq!(totals.iter().sum::<i64>(), 12_50 + 40_00 - 8_00);
+    assert_eq!(totals.iter().sum::<i64>(), 1250 + 4000 - 800);
     assert_eq!(receipts[0]["cust_name"], "Ana K.");
     assert_eq!(receipts[0]["local_date"], "2026-11-02");
     assert_eq!(receipts[0]["lines"][0]["item"], "Sourdough");

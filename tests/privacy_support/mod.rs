@@ -99,9 +99,9 @@ pub fn full_member(ctx: &Ctx) -> i64 {
         [id],
     )
     .unwrap();
-    receipt(ctx, "s1", Some(id), "sale", 12_50);
-    receipt(ctx, "s2", Some(id), "sale", 40_00);
-    receipt(ctx, "s2/refund", Some(id), "refund", -8_00);
+    receipt(ctx, "s1", Some(id), "sale", 1250);
+    receipt(ctx, "s2", Some(id), "sale", 4000);
+    receipt(ctx, "s2/refund", Some(id), "refund", -800);
     loyalty::settled(ctx, IfBusy::Wait).unwrap();
     id
 }
