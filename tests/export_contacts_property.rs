@@ -16,8 +16,9 @@ use regulars::db;
 use regulars::domain::consent::ConsentHow;
 use regulars::domain::member::{Channel, MemberDraft};
 use regulars::ops::consent::change_consent;
+use regulars::ops::erase::erase_member;
 use regulars::ops::export_contacts::{Phones, export_contacts};
-use regulars::ops::suppression::suppress_contacts;
+use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use tempfile::TempDir;
 
 const PHONES: [&str; 2] = ["+385911111111", "+385922222222"];
@@ -119,6 +120,16 @@ proptest! {
             };
             ids.push(db::members::insert(&ctx.conn, &draft, &[], now).unwrap());
         }
+        // Each phone bought once at the till before anyone signed up with it.
+        for (i, phone) in PHONES.iter().enumerate() {
+            ctx.conn
+                .execute(
+                    "INSERT INTO receipts (source, till_id, local_date, total_minor, kind, cust_phone)
+                     VALUES ('generic', ?1, '2026-11-01', 500, 'sale', ?2)",
+                    rusqlite::params![format!("walk-in-{i}"), phone],
+                )
+                .unwrap();
+        }
         let mut model = Model::default();
         for e in events {
             match e {
@@ -141,12 +152,8 @@ proptest! {
                     }
                 }
                 Event::Erase(m) if m < ids.len() && !model.erased.contains(&m) => {
-                    // What an erasure does to the list and the member row.
-                    suppress_contacts(&ctx.conn, ids[m], now).unwrap();
-                    ctx.conn
-                        .execute("UPDATE members SET erased_at = ?1 WHERE id = ?2",
-                                 rusqlite::params!["2026-11-23 12:00:00", ids[m]])
-                        .unwrap();
+                    // The erasure the command line and the card run.
+                    erase_member(&ctx, ids[m]).unwrap().unwrap();
                     for c in CHANNELS {
                         if let Some(x) = contact_of(&people, m, c) {
                             model.suppressed.insert((c, x));
@@ -178,6 +185,26 @@ proptest! {
                         .is_some_and(|x| !model.suppressed.contains(&(channel, x)));
                 prop_assert_eq!(may, listed.contains(&m), "M{} on {:?}", m, channel);
             }
+        }
+        // A later signup with an erased member's phone (that no one else
+        // holds now) claims none of the old receipts and starts without SMS.
+        let living: HashSet<usize> = (0..ids.len())
+            .filter(|m| !model.erased.contains(m))
+            .filter_map(|m| people[m].0)
+            .collect();
+        let phone = model.erased.iter().filter_map(|&m| people[m].0).find(|p| !living.contains(p));
+        if let Some(p) = phone {
+            let input = MemberInput {
+                first_name: "Later".into(),
+                phone: PHONES[p].into(),
+                consents: vec!["sms".into()],
+                ..MemberInput::default()
+            };
+            let Outcome::Saved(later) = sign_up(&ctx, &input, IfDuplicate::SaveAnyway).unwrap() else {
+                panic!("saved anyway");
+            };
+            prop_assert_eq!(later.claimed, 0);
+            prop_assert_eq!(later.suppressed, vec![Channel::Sms]);
         }
     }
 }

@@ -854,7 +854,7 @@ cli-member-deleted = Deleted member { $id }: { $name }. Their receipts stay, lin
 help-member-edit = Change a member's details; only the options given change
 help-member-edit-key = Member id, card number, phone or email
 help-member-edit-json = Print the changed member as JSON
-help-member-delete = Delete a member with their children, pets and consent log; receipts stay
+help-member-delete = Delete a member: the same as member erase (personal data removed, receipts kept without a name)
 help-member-delete-key = Member id, card number, phone or email
 help-member-delete-yes = Yes, delete (without it nothing is deleted)
 help-child-edit = Change a child's details; only the options given change
@@ -1123,3 +1123,15 @@ ui-export-members = { $count ->
 ui-export-will-write = { $written } will be written; { $left } left out without consent
 ui-export-written = { $written } written to { $path }; { $left } left out without consent
 ui-segments-export-empty = Type a segment first: the export writes its members.
+
+# erase15
+help-member-export = Everything stored about a member, as JSON: details, children, pets, consent, receipts, points, contact log
+help-member-export-key = Member id, card number, phone or email (of an erased member: the id)
+help-member-export-out = Write to this file (readable by you only) instead of printing
+cli-member-exported = Everything stored about member { $id } is in { $path }
+help-member-erase = Erase a member: name, contacts, birthday, family, points and notes removed; receipts kept without a name; contacts put on the do-not-contact list
+help-member-erase-key = Member id, card number, phone or email
+help-member-erase-yes = Yes, erase (without it nothing is erased)
+help-member-erase-json = Print JSON
+err-erase-needs-yes = Erasing member { $id } ({ $name }) removes their name, phone, email, card, birthday, area, note, children, pets, points, tier and contact log, and the name and contacts on their receipts; the receipts stay without a name and the consent log stays. This cannot be undone: add --yes to go ahead.
+cli-member-erased = Erased member { $id } ({ $name }). Their receipts stay, without a name.

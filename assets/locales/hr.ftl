@@ -873,7 +873,7 @@ cli-member-deleted = Obrisan član { $id }: { $name }. Računi ostaju, ali više
 help-member-edit = Promijeni podatke člana; mijenjaju se samo navedene opcije
 help-member-edit-key = Id člana, broj kartice, telefon ili e-pošta
 help-member-edit-json = Ispiši promijenjenog člana kao JSON
-help-member-delete = Obriši člana s djecom, ljubimcima i zapisom privola; računi ostaju
+help-member-delete = Obriši člana: isto kao member erase (osobni podaci uklanjaju se, računi ostaju bez imena)
 help-member-delete-key = Id člana, broj kartice, telefon ili e-pošta
 help-member-delete-yes = Da, obriši (bez toga se ništa ne briše)
 help-child-edit = Promijeni podatke djeteta; mijenjaju se samo navedene opcije
@@ -1149,3 +1149,15 @@ ui-export-members = { $count ->
 ui-export-will-write = Zapisat će se: { $written }; bez privole izostavljeno: { $left }
 ui-export-written = Zapisano u { $path }: { $written }; bez privole izostavljeno: { $left }
 ui-segments-export-empty = Najprije upišite segment: izvoz zapisuje njegove članove.
+
+# erase15
+help-member-export = Sve što je spremljeno o članu, kao JSON: podaci, djeca, ljubimci, privole, računi, bodovi, zapis kontakata
+help-member-export-key = Id člana, broj kartice, telefon ili e-pošta (za izbrisanog člana: id)
+help-member-export-out = Zapiši u ovu datoteku (čitljivu samo vama) umjesto ispisa
+cli-member-exported = Sve što je spremljeno o članu { $id } nalazi se u { $path }
+help-member-erase = Izbriši podatke člana: ime, kontakti, rođendan, obitelj, bodovi i bilješke uklanjaju se; računi ostaju bez imena; kontakti idu na popis za nekontaktiranje
+help-member-erase-key = Id člana, broj kartice, telefon ili e-pošta
+help-member-erase-yes = Da, izbriši (bez toga se ništa ne briše)
+help-member-erase-json = Ispiši JSON
+err-erase-needs-yes = Brisanje člana { $id } ({ $name }) uklanja ime, telefon, e-poštu, karticu, rođendan, područje, bilješku, djecu, ljubimce, bodove, razinu i zapis kontakata, te ime i kontakte s njegovih računa; računi ostaju bez imena, a zapis privola ostaje. Ovo se ne može poništiti: dodajte --yes za nastavak.
+cli-member-erased = Izbrisan član { $id } ({ $name }). Računi ostaju, bez imena.

@@ -833,7 +833,7 @@ cli-member-deleted = 已删除会员 { $id }：{ $name }。收据会保留，但
 help-member-edit = 修改会员资料；只改动给出的选项
 help-member-edit-key = 会员编号、卡号、电话或电子邮件
 help-member-edit-json = 以 JSON 输出修改后的会员
-help-member-delete = 删除会员及其孩子、宠物和同意记录；收据保留
+help-member-delete = 删除会员：与 member erase 相同（删除个人数据，收据保留但不含姓名）
 help-member-delete-key = 会员编号、卡号、电话或电子邮件
 help-member-delete-yes = 确认删除（不加则不会删除任何内容）
 help-child-edit = 修改孩子的资料；只改动给出的选项
@@ -1093,3 +1093,15 @@ ui-export-members = { $count ->
 ui-export-will-write = 将写入 { $written }；{ $left } 未同意，不包括在内
 ui-export-written = 已将 { $written } 写入 { $path }；{ $left } 未同意，未包括在内
 ui-segments-export-empty = 请先输入分组：导出会写入该分组的会员。
+
+# erase15
+help-member-export = 会员的全部存储数据（JSON）：资料、孩子、宠物、同意记录、收据、积分、联系记录
+help-member-export-key = 会员编号、卡号、电话或电子邮件（已清除的会员：编号）
+help-member-export-out = 写入此文件（仅您可读），而不是直接输出
+cli-member-exported = 会员 { $id } 的全部存储数据已写入 { $path }
+help-member-erase = 清除会员数据：删除姓名、联系方式、生日、家人、积分和备注；收据保留但不含姓名；联系方式加入勿扰名单
+help-member-erase-key = 会员编号、卡号、电话或电子邮件
+help-member-erase-yes = 确认清除（不加则不会清除任何内容）
+help-member-erase-json = 输出 JSON
+err-erase-needs-yes = 清除会员 { $id }（{ $name }）将删除其姓名、电话、电子邮件、卡号、生日、地区、备注、孩子、宠物、积分、等级和联系记录，以及收据上的姓名和联系方式；收据保留但不含姓名，同意记录保留。此操作无法撤销：请加上 --yes 以继续。
+cli-member-erased = 已清除会员 { $id }（{ $name }）。收据保留，但不含姓名。

@@ -2,13 +2,13 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, JsonFlag, calendar_birthday, output, stdout};
+use super::{Ctx, JsonFlag, calendar_birthday, member_privacy, output, stdout};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
 use crate::ops::lookup;
 use crate::ops::loyalty::IfBusy;
 use crate::ops::member_change::{MemberChange, change_member};
-use crate::ops::members::{IfDuplicate, MemberInput, Outcome, delete_member, sign_up};
+use crate::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use crate::words::consent::suppressed_note;
 
 #[derive(Debug, Subcommand)]
@@ -29,8 +29,23 @@ pub enum MemberCommand {
     },
     /// Change a member's details; only the options given change.
     Edit(Box<EditArgs>),
-    /// Delete a member with their family and consents; receipts stay.
+    /// Delete a member: the same as erase (receipts kept anonymous).
     Delete {
+        key: String,
+        #[arg(long)]
+        yes: bool,
+        #[command(flatten)]
+        json: JsonFlag,
+    },
+    /// Everything stored about a member, as JSON.
+    Export {
+        key: String,
+        /// Write to this file (readable by the owner only) instead of printing.
+        #[arg(long, value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Erase a member: personal data removed, receipts kept anonymous.
+    Erase {
         key: String,
         #[arg(long)]
         yes: bool,
@@ -248,30 +263,18 @@ fn edit(ctx: &Ctx, a: &EditArgs) -> Result<()> {
     stdout::print_line(line)
 }
 
-/// Deleting asks first: without `--yes` nothing is deleted.
-fn delete(ctx: &Ctx, key: &str, yes: bool, json: bool) -> Result<()> {
-    let id = resolve(ctx, key)?;
-    if !yes {
-        return Err(Error::user("err-needs-yes", &[]));
-    }
-    let name = delete_member(ctx, id)?
-        .ok_or_else(|| Error::user("err-member-not-found", &[("key", key)]))?;
-    if json {
-        let value = serde_json::json!({"id": id, "name": name, "deleted": true});
-        return stdout::print_line(value);
-    }
-    stdout::print_line(t_args(
-        "cli-member-deleted",
-        &[("id", &id.to_string()), ("name", &name)],
-    ))
-}
-
 pub fn run_member(ctx: &mut Ctx, cmd: MemberCommand) -> Result<()> {
     match cmd {
         MemberCommand::Add(a) => add(ctx, &a),
         MemberCommand::Edit(a) => edit(ctx, &a),
-        MemberCommand::Delete { key, yes, json } => delete(ctx, &key, yes, json.json),
+        MemberCommand::Delete { key, yes, json } => {
+            member_privacy::erase(ctx, &key, yes, json.json, member_privacy::Said::Delete)
+        }
+        MemberCommand::Erase { key, yes, json } => {
+            member_privacy::erase(ctx, &key, yes, json.json, member_privacy::Said::Erase)
+        }
         MemberCommand::Find { text, json } => find(ctx, &text, json.json),
         MemberCommand::Show { key, json } => show(ctx, &key, json.json),
+        MemberCommand::Export { key, out } => member_privacy::export(ctx, &key, out.as_deref()),
     }
 }

@@ -290,14 +290,11 @@ pub fn edit_member(
     }))
 }
 
-/// Deletes a member with their family and consents; their receipts stay,
-/// linked to no one. Returns the name they had, or None when already gone.
+/// Deletes a member: the erasure of `ops::erase`, their receipts kept
+/// without their name. Returns the name they had, or None when already gone.
 pub fn delete_member(ctx: &Ctx, id: i64) -> Result<Option<String>> {
-    let tx = super::begin(ctx)?;
-    let Some(member) = db::members::get(&ctx.conn, id)? else {
-        return Ok(None);
-    };
-    db::members::delete(&ctx.conn, id)?;
-    tx.commit()?;
-    Ok(Some(member.full_name()))
+    // Deleting a member is erasing them: a hard delete would take the
+    // consent log (the proof of a withdrawal) and leave their name and
+    // contacts on the receipts.
+    Ok(super::erase::erase_member(ctx, id)?.map(|erased| erased.name))
 }
