@@ -1103,3 +1103,25 @@ ui-help-segments = Typing the expression
 ui-help-segments-list = In the saved segments
 ui-help-segments-name = Typing the name to save under
 segment-counting = counting…
+
+# merge15
+merge-err-same = A member cannot be merged with themselves (member { $id }).
+merge-err-erased = Member { $id } was erased and cannot be merged.
+merge-field-tags = Tags
+merge-what-receipts = Receipts
+merge-what-points = Points entries
+merge-what-children = Children
+merge-what-pets = Pets
+merge-what-consents = Consent records
+merge-what-contact_log = Contact log entries
+merge-what-customer_links = Linked till customers
+merge-what-referred = Members they brought
+merge-preview-title = Merge member { $drop } ({ $drop_name }) into member { $keep } ({ $keep_name }):
+merge-moves = Moves to member { $keep }:
+merge-fills = Filled in from member { $drop }:
+merge-joins = Put together:
+merge-differs = Both have, member { $keep }'s stays:
+merge-points = Points of both together: { $points }
+merge-nothing = nothing
+merge-needs-yes = Nothing was merged: add --yes to merge member { $drop } into member { $keep }.
+merge-done = Merged member { $drop } into member { $keep } ({ $name }); points now { $points }.

@@ -1111,3 +1111,25 @@ ui-help-segments = בהקלדת הביטוי
 ui-help-segments-list = ברשימת הפילוחים השמורים
 ui-help-segments-name = בהקלדת השם לשמירה
 segment-counting = סופרים…
+
+# merge15
+merge-err-same = אי אפשר למזג חבר מועדון עם עצמו (חבר המועדון { $id }).
+merge-err-erased = חבר המועדון { $id } נמחק לצמיתות ואי אפשר למזג אותו.
+merge-field-tags = תגיות
+merge-what-receipts = קבלות
+merge-what-points = רשומות נקודות
+merge-what-children = ילדים
+merge-what-pets = חיות מחמד
+merge-what-consents = רשומות הסכמה
+merge-what-contact_log = רשומות יצירת קשר
+merge-what-customer_links = לקוחות קופה מקושרים
+merge-what-referred = חברי מועדון שהביא
+merge-preview-title = מיזוג חבר המועדון { $drop } ({ $drop_name }) לתוך חבר המועדון { $keep } ({ $keep_name }):
+merge-moves = עובר לחבר המועדון { $keep }:
+merge-fills = מושלם מחבר המועדון { $drop }:
+merge-joins = מאוחד:
+merge-differs = לשניהם יש, של חבר המועדון { $keep } נשאר:
+merge-points = הנקודות של שניהם יחד: { $points }
+merge-nothing = כלום
+merge-needs-yes = לא מוזג דבר: הוסיפו --yes כדי למזג את חבר המועדון { $drop } לתוך חבר המועדון { $keep }.
+merge-done = חבר המועדון { $drop } מוזג לתוך חבר המועדון { $keep } ({ $name }); הנקודות עכשיו: { $points }.

@@ -1128,3 +1128,25 @@ ui-help-segments = Dok tipkate izraz
 ui-help-segments-list = U spremljenim segmentima
 ui-help-segments-name = Dok tipkate naziv za spremanje
 segment-counting = brojim…
+
+# merge15
+merge-err-same = Član se ne može spojiti sam sa sobom (član { $id }).
+merge-err-erased = Član { $id } je izbrisan i ne može se spojiti.
+merge-field-tags = Oznake
+merge-what-receipts = Računi
+merge-what-points = Zapisi bodova
+merge-what-children = Djeca
+merge-what-pets = Ljubimci
+merge-what-consents = Zapisi privola
+merge-what-contact_log = Zapisi kontakata
+merge-what-customer_links = Povezani kupci s blagajne
+merge-what-referred = Članovi koje je doveo
+merge-preview-title = Spajanje člana { $drop } ({ $drop_name }) u člana { $keep } ({ $keep_name }):
+merge-moves = Prelazi članu { $keep }:
+merge-fills = Popunjeno od člana { $drop }:
+merge-joins = Spojeno:
+merge-differs = Imaju oba, ostaje od člana { $keep }:
+merge-points = Bodovi obojice zajedno: { $points }
+merge-nothing = ništa
+merge-needs-yes = Ništa nije spojeno: dodajte --yes da spojite člana { $drop } u člana { $keep }.
+merge-done = Član { $drop } spojen je u člana { $keep } ({ $name }); bodova sada: { $points }.

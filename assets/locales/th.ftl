@@ -1074,3 +1074,25 @@ ui-help-segments = ขณะพิมพ์นิพจน์
 ui-help-segments-list = ในรายการกลุ่มที่บันทึกไว้
 ui-help-segments-name = ขณะพิมพ์ชื่อที่จะบันทึก
 segment-counting = กำลังนับ…
+
+# merge15
+merge-err-same = รวมสมาชิกกับตัวเองไม่ได้ (สมาชิก { $id })
+merge-err-erased = สมาชิก { $id } ถูกลบข้อมูลแล้ว รวมไม่ได้
+merge-field-tags = แท็ก
+merge-what-receipts = ใบเสร็จ
+merge-what-points = รายการแต้ม
+merge-what-children = ลูก
+merge-what-pets = สัตว์เลี้ยง
+merge-what-consents = บันทึกความยินยอม
+merge-what-contact_log = บันทึกการติดต่อ
+merge-what-customer_links = ลูกค้าหน้าร้านที่ผูกไว้
+merge-what-referred = สมาชิกที่เขาแนะนำมา
+merge-preview-title = รวมสมาชิก { $drop } ({ $drop_name }) เข้ากับสมาชิก { $keep } ({ $keep_name }):
+merge-moves = ย้ายไปที่สมาชิก { $keep }:
+merge-fills = เติมจากสมาชิก { $drop }:
+merge-joins = รวมเข้าด้วยกัน:
+merge-differs = มีทั้งคู่ ใช้ของสมาชิก { $keep }:
+merge-points = แต้มของทั้งสองรวมกัน: { $points }
+merge-nothing = ไม่มี
+merge-needs-yes = ยังไม่ได้รวม: เพิ่ม --yes เพื่อรวมสมาชิก { $drop } เข้ากับสมาชิก { $keep }
+merge-done = รวมสมาชิก { $drop } เข้ากับสมาชิก { $keep } ({ $name }) แล้ว แต้มตอนนี้: { $points }

@@ -1074,3 +1074,25 @@ ui-help-segments = 输入表达式时
 ui-help-segments-list = 在已保存的分组中
 ui-help-segments-name = 输入保存名称时
 segment-counting = 正在计数…
+
+# merge15
+merge-err-same = 会员不能与自己合并（会员 { $id }）。
+merge-err-erased = 会员 { $id } 已被抹除，不能合并。
+merge-field-tags = 标签
+merge-what-receipts = 收据
+merge-what-points = 积分记录
+merge-what-children = 孩子
+merge-what-pets = 宠物
+merge-what-consents = 同意记录
+merge-what-contact_log = 联系记录
+merge-what-customer_links = 已关联的收银顾客
+merge-what-referred = 其介绍的会员
+merge-preview-title = 将会员 { $drop }（{ $drop_name }）合并到会员 { $keep }（{ $keep_name }）：
+merge-moves = 转给会员 { $keep }：
+merge-fills = 从会员 { $drop } 补全：
+merge-joins = 合在一起：
+merge-differs = 两人都有，保留会员 { $keep } 的：
+merge-points = 两人积分合计：{ $points }
+merge-nothing = 无
+merge-needs-yes = 未合并任何内容：加上 --yes 即可将会员 { $drop } 合并到会员 { $keep }。
+merge-done = 已将会员 { $drop } 合并到会员 { $keep }（{ $name }）；现有积分：{ $points }。

@@ -39,6 +39,7 @@ pub mod lookup;
 pub mod loyalty;
 pub mod member_change;
 pub mod members;
+pub mod merge;
 pub mod near_tier;
 pub mod review;
 pub mod segments;
