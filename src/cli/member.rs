@@ -37,6 +37,8 @@ pub enum MemberCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Merge DROP into KEEP: every receipt, point, child, pet and consent kept.
+    Merge(super::member_merge::MergeArgs),
 }
 
 /// `member edit`: the options of `member add`, each one optional.
@@ -273,5 +275,6 @@ pub fn run_member(ctx: &mut Ctx, cmd: MemberCommand) -> Result<()> {
         MemberCommand::Delete { key, yes, json } => delete(ctx, &key, yes, json.json),
         MemberCommand::Find { text, json } => find(ctx, &text, json.json),
         MemberCommand::Show { key, json } => show(ctx, &key, json.json),
+        MemberCommand::Merge(a) => super::member_merge::run_merge(ctx, &a),
     }
 }

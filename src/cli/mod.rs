@@ -12,6 +12,7 @@ mod import;
 mod localise;
 mod loyalty;
 mod member;
+mod member_merge;
 mod output;
 mod reminders;
 mod segment;

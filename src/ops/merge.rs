@@ -29,6 +29,22 @@ pub enum Field {
 }
 
 impl Field {
+    /// The name scripts read in `member merge --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::FirstName => "first_name",
+            Field::FamilyName => "family_name",
+            Field::Phone => "phone",
+            Field::Email => "email",
+            Field::Birthday => "birthday",
+            Field::Card => "card",
+            Field::Area => "area",
+            Field::Language => "language",
+            Field::Note => "note",
+            Field::Tags => "tags",
+        }
+    }
+
     /// The locale key of the detail's name.
     pub fn label_key(self) -> &'static str {
         match self {
