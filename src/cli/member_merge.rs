@@ -7,9 +7,10 @@ use serde_json::{Map, Value, json};
 
 use super::{Ctx, JsonFlag, stdout};
 use crate::error::{Error, Result};
-use crate::i18n::{t, t_args};
+use crate::i18n::t_args;
 use crate::ops::lookup;
 use crate::ops::merge::{FieldChange, MergePreview, merge, preview};
+use crate::words::merge::preview_lines;
 
 #[derive(Debug, Args)]
 pub struct MergeArgs {
@@ -22,6 +23,11 @@ pub struct MergeArgs {
     yes: bool,
     #[command(flatten)]
     json: JsonFlag,
+}
+
+/// The preview as the lines the screen shows too.
+fn preview_text(p: &MergePreview) -> String {
+    preview_lines(p).iter().map(|l| format!("{l}\n")).collect()
 }
 
 fn changes_json(list: &[FieldChange]) -> Value {
@@ -45,57 +51,6 @@ fn preview_json(p: &MergePreview) -> Value {
         "differ": changes_json(&p.differ),
         "points": p.points,
     })
-}
-
-/// The preview as lines: what moves, which details fill, which differ.
-pub fn preview_text(p: &MergePreview) -> String {
-    let (keep, drop) = (p.keep.0.to_string(), p.drop.0.to_string());
-    let mut text = t_args(
-        "merge-preview-title",
-        &[
-            ("keep", &keep),
-            ("keep_name", &p.keep.1),
-            ("drop", &drop),
-            ("drop_name", &p.drop.1),
-        ],
-    );
-    text.push('\n');
-    text.push_str(&format!("{}\n", t_args("merge-moves", &[("keep", &keep)])));
-    if p.moves.is_empty() {
-        text.push_str(&format!("  {}\n", t("merge-nothing")));
-    }
-    for (what, rows) in &p.moves {
-        text.push_str(&format!("  {}: {rows}\n", t(&format!("merge-what-{what}"))));
-    }
-    let sections = [
-        (t_args("merge-fills", &[("drop", &drop)]), &p.filled),
-        (t("merge-joins"), &p.joined),
-        (t_args("merge-differs", &[("keep", &keep)]), &p.differ),
-    ];
-    for (title, list) in sections {
-        if list.is_empty() {
-            continue;
-        }
-        text.push_str(&format!("{title}\n"));
-        for c in list {
-            let label = t(c.field.label_key());
-            let line = match c.keep.is_empty() {
-                true => format!("  {label}: {}\n", c.drop.replace('\n', " / ")),
-                false => format!(
-                    "  {label}: {} | {}\n",
-                    c.keep.replace('\n', " / "),
-                    c.drop.replace('\n', " / ")
-                ),
-            };
-            text.push_str(&line);
-        }
-    }
-    let points = p.points.to_string();
-    text.push_str(&format!(
-        "{}\n",
-        t_args("merge-points", &[("points", &points)])
-    ));
-    text
 }
 
 pub fn run_merge(ctx: &Ctx, a: &MergeArgs) -> Result<()> {

@@ -15,47 +15,7 @@ use crate::db::duplicates::{Shared, shared_groups};
 use crate::domain::member::{fold, full_name};
 use crate::error::Result;
 
-/// Why two members look like one person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Why {
-    Phone,
-    Email,
-    Card,
-    /// Names alike (case, accents, order, one typo) and the same birthday.
-    NameBirthday,
-    /// Receipts of one till customer (card, phone or email on the receipt)
-    /// went to both, or one's linked till contact is the other's own.
-    TillCustomer,
-}
-
-impl Why {
-    /// The code scripts read.
-    pub fn code(self) -> &'static str {
-        match self {
-            Why::Phone => "phone",
-            Why::Email => "email",
-            Why::Card => "card",
-            Why::NameBirthday => "name_birthday",
-            Why::TillCustomer => "till_customer",
-        }
-    }
-}
-
-/// One reason with what they share (a phone as stored, a card, a name and
-/// birthday as "name, MM-DD").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reason {
-    pub why: Why,
-    pub value: String,
-}
-
-/// Two members, the lower id first, with every reason found for them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LikelyPair {
-    pub first: (i64, String),
-    pub second: (i64, String),
-    pub reasons: Vec<Reason>,
-}
+pub use crate::domain::merge::{LikelyPair, Reason, Why};
 
 /// A name this short is compared whole: one letter off would pair too many.
 const TYPO_MIN_CHARS: usize = 6;

@@ -85,6 +85,9 @@ pub enum Action {
     Tiers,
     /// The Segments screen.
     Segments,
+    /// The Duplicates screen; on it, swap which of the pair is kept.
+    Duplicates,
+    SwapKept,
     /// The shop's settings.
     Settings,
     /// Typing in the focused text field.

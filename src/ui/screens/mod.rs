@@ -5,6 +5,8 @@
 
 pub mod counter;
 mod counter_rows;
+pub mod duplicate_pairs;
+mod duplicate_pairs_view;
 pub mod duplicates;
 pub mod family;
 pub mod help;
