@@ -52,6 +52,8 @@ pub enum MemberCommand {
         #[command(flatten)]
         json: JsonFlag,
     },
+    /// Merge DROP into KEEP: every receipt, point, child, pet and consent kept.
+    Merge(super::member_merge::MergeArgs),
 }
 
 /// `member edit`: the options of `member add`, each one optional.
@@ -276,5 +278,6 @@ pub fn run_member(ctx: &mut Ctx, cmd: MemberCommand) -> Result<()> {
         MemberCommand::Find { text, json } => find(ctx, &text, json.json),
         MemberCommand::Show { key, json } => show(ctx, &key, json.json),
         MemberCommand::Export { key, out } => member_privacy::export(ctx, &key, out.as_deref()),
+        MemberCommand::Merge(a) => super::member_merge::run_merge(ctx, &a),
     }
 }

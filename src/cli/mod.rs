@@ -13,6 +13,7 @@ mod localise;
 mod loyalty;
 mod member;
 mod member_privacy;
+mod member_merge;
 mod output;
 mod reminders;
 mod segment;

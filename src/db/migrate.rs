@@ -29,6 +29,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/014_consent_suppression.sql"),
     include_str!("migrations/015_segments.sql"),
     include_str!("migrations/016_erased_stay_out.sql"),
+    include_str!("migrations/017_merges.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -13,6 +13,7 @@ pub mod lapsed;
 pub mod ledger;
 pub mod loyalty_config;
 pub mod member;
+pub mod merge;
 pub mod money;
 pub mod points;
 pub mod receipt;

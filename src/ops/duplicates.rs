@@ -77,3 +77,13 @@ pub fn club_duplicates(ctx: &Ctx) -> Result<Vec<SharedGroup>> {
 pub fn holder(ctx: &Ctx, id: i64) -> Result<Option<crate::domain::member::Member>> {
     db::members::get(&ctx.conn, id)
 }
+
+pub use crate::db::duplicate_pairs::{LikelyPair, Reason, Why};
+
+/// Pairs of members who are likely one person, each with why: for the
+/// Duplicates screen, where a pair is merged.
+pub fn likely_pairs(ctx: &Ctx) -> Result<Vec<LikelyPair>> {
+    // Cards are compared folded: fold rows written by plain SQL first.
+    db::search::refold_pending(&ctx.conn)?;
+    db::duplicate_pairs::likely_pairs(&ctx.conn)
+}

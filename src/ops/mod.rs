@@ -42,6 +42,7 @@ pub mod loyalty;
 pub mod member_change;
 pub mod member_export;
 pub mod members;
+pub mod merge;
 pub mod near_tier;
 pub mod review;
 pub mod segments;

@@ -120,6 +120,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
     b(&[ch('t')], Action::Tiers, "ui-key-tiers", true),
     b(&[ch('g')], Action::Segments, "ui-key-segments", true),
+    b(&[ch('d')], Action::Duplicates, "ui-key-duplicates", false),
     b(&[ch('s'), F4], Action::Settings, "ui-key-settings", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,

@@ -354,3 +354,23 @@ pub const CONTACTS_EXPORT: Keymap = &[
     CANCEL,
     HELP,
 ];
+
+/// The Duplicates screen's pairs: Enter shows what merging one would do.
+pub const DUPLICATES_LIST: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-move", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-move", true),
+    PAGE_UP,
+    PAGE_DOWN,
+    b(&[ENTER], Action::Open, "ui-key-merge-preview", true),
+    BACK,
+    QUIT,
+    HELP,
+];
+
+/// What merging the pair would do: swap which is kept, or merge.
+pub const DUPLICATES_PREVIEW: Keymap = &[
+    b(&[TAB, ch('s')], Action::SwapKept, "ui-key-swap-kept", true),
+    b(&[ch('y')], Action::Yes, "ui-key-merge", true),
+    b(&[ESC], Action::Back, "ui-key-cancel", true),
+    HELP,
+];

@@ -90,6 +90,9 @@ pub enum Action {
     ExportEmail,
     ExportCsv,
     ExportVcard,
+    /// The Duplicates screen; on it, swap which of the pair is kept.
+    Duplicates,
+    SwapKept,
     /// The shop's settings.
     Settings,
     /// Typing in the focused text field.

@@ -10,6 +10,7 @@ pub mod examples;
 pub mod family;
 pub mod locale;
 pub mod loyalty;
+pub mod merge;
 pub mod numbers;
 pub mod review;
 pub mod text;

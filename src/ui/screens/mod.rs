@@ -6,6 +6,8 @@
 pub mod contacts_export;
 pub mod counter;
 mod counter_rows;
+pub mod duplicate_pairs;
+mod duplicate_pairs_view;
 pub mod duplicates;
 pub mod family;
 pub mod help;
