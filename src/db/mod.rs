@@ -27,6 +27,7 @@ pub mod loyalty;
 pub mod loyalty_bonus;
 pub mod loyalty_state;
 pub mod loyalty_tiers;
+pub mod member_year;
 pub mod members;
 pub mod migrate;
 pub mod near_tier;
