@@ -42,6 +42,7 @@ pub fn compile(expr: &Expr, facts: &Facts) -> Result<Compiled> {
     let condition = Builder {
         facts,
         out: &mut out,
+        negated: false,
     }
     .expr(expr)?;
     out.condition = condition;
@@ -85,6 +86,8 @@ pub fn member_ids(conn: &Connection, compiled: &Compiled) -> Result<Vec<i64>> {
 struct Builder<'a> {
     facts: &'a Facts,
     out: &'a mut Compiled,
+    /// Whether the term being built sits under an odd number of `not`s.
+    negated: bool,
 }
 
 /// Years from a YYYY-MM-DD column to today (`?` twice: today's year and
@@ -107,7 +110,12 @@ impl Builder<'_> {
     fn expr(&mut self, expr: &Expr) -> Result<String> {
         Ok(match expr {
             Expr::Term(term) => format!("({})", self.term(term)?),
-            Expr::Not(e) => format!("(NOT {})", self.expr(e)?),
+            Expr::Not(e) => {
+                self.negated = !self.negated;
+                let inner = self.expr(e);
+                self.negated = !self.negated;
+                format!("(NOT {})", inner?)
+            }
             Expr::And(a, b) => format!("({} AND {})", self.expr(a)?, self.expr(b)?),
             Expr::Or(a, b) => format!("({} OR {})", self.expr(a)?, self.expr(b)?),
         })
@@ -167,12 +175,17 @@ impl Builder<'_> {
     }
 
     /// A habit of the 12 months, unknown (neither true nor false) for a
-    /// member without one.
+    /// member without one. Where the whole condition is read, an unknown
+    /// term leaves the member out exactly as a false one does when no
+    /// `not` is above it, and as a true one does under a `not`; so the
+    /// term is one index range either way instead of two.
     fn year_habit(&mut self, column: &str, cond: &str) -> String {
-        let known = format!("y.{column} IS NOT NULL");
-        let known = self.year(&known, None);
-        let holds = self.year(cond, None);
-        format!("CASE WHEN {known} THEN {holds} END")
+        if self.negated {
+            let unless = format!("y.{column} IS NOT NULL AND NOT ({cond})");
+            format!("NOT ({})", self.year(&unless, None))
+        } else {
+            self.year(cond, None)
+        }
     }
 
     fn term(&mut self, term: &Term) -> Result<String> {
