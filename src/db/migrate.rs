@@ -30,6 +30,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/015_segments.sql"),
     include_str!("migrations/016_erased_stay_out.sql"),
     include_str!("migrations/017_merges.sql"),
+    include_str!("migrations/018_segment_summary.sql"),
 ];
 
 pub fn latest() -> i64 {

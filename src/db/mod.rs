@@ -30,6 +30,7 @@ pub mod loyalty_bonus;
 pub mod loyalty_state;
 pub mod loyalty_tiers;
 pub mod member_data;
+pub mod member_year;
 pub mod members;
 pub mod merge;
 pub mod migrate;

@@ -8,12 +8,12 @@
 //! `occupation`) match no one either way and are named by
 //! [`Compiled::no_data`].
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{Connection, params_from_iter};
 
+use super::member_year;
 use crate::domain::segment::{Expr, Op, Term, Test, Word};
-use crate::domain::tiers::WINDOW_DAYS;
 use crate::error::{Error, Result};
 
 /// What the words are read against: the day, the shop's tiers in order
@@ -32,6 +32,9 @@ pub struct Compiled {
     pub params: Vec<Value>,
     /// Words used that nothing in the club records: they match no one.
     pub no_data: Vec<Word>,
+    /// The day the members' 12 months (`member_year`) must hold for
+    /// before the condition is read; `None` when no word reads them.
+    pub year_of: Option<NaiveDate>,
 }
 
 pub fn compile(expr: &Expr, facts: &Facts) -> Result<Compiled> {
@@ -39,14 +42,24 @@ pub fn compile(expr: &Expr, facts: &Facts) -> Result<Compiled> {
     let condition = Builder {
         facts,
         out: &mut out,
+        negated: false,
     }
     .expr(expr)?;
     out.condition = condition;
     Ok(out)
 }
 
+/// Moves the members' 12 months to the day the condition reads them for.
+fn bring_year(conn: &Connection, compiled: &Compiled) -> Result<()> {
+    match compiled.year_of {
+        Some(day) => member_year::bring_to(conn, day),
+        None => Ok(()),
+    }
+}
+
 /// How many members (not erased) the segment holds.
 pub fn count(conn: &Connection, compiled: &Compiled) -> Result<u64> {
+    bring_year(conn, compiled)?;
     let sql = format!(
         "SELECT count(*) FROM members m WHERE m.erased_at IS NULL AND ({})",
         compiled.condition
@@ -58,6 +71,7 @@ pub fn count(conn: &Connection, compiled: &Compiled) -> Result<u64> {
 
 /// The members of the segment, by id.
 pub fn member_ids(conn: &Connection, compiled: &Compiled) -> Result<Vec<i64>> {
+    bring_year(conn, compiled)?;
     let sql = format!(
         "SELECT m.id FROM members m WHERE m.erased_at IS NULL AND ({}) ORDER BY m.id",
         compiled.condition
@@ -72,6 +86,8 @@ pub fn member_ids(conn: &Connection, compiled: &Compiled) -> Result<Vec<i64>> {
 struct Builder<'a> {
     facts: &'a Facts,
     out: &'a mut Compiled,
+    /// Whether the term being built sits under an odd number of `not`s.
+    negated: bool,
 }
 
 /// Years from a YYYY-MM-DD column to today (`?` twice: today's year and
@@ -94,7 +110,12 @@ impl Builder<'_> {
     fn expr(&mut self, expr: &Expr) -> Result<String> {
         Ok(match expr {
             Expr::Term(term) => format!("({})", self.term(term)?),
-            Expr::Not(e) => format!("(NOT {})", self.expr(e)?),
+            Expr::Not(e) => {
+                self.negated = !self.negated;
+                let inner = self.expr(e);
+                self.negated = !self.negated;
+                format!("(NOT {})", inner?)
+            }
             Expr::And(a, b) => format!("({} AND {})", self.expr(a)?, self.expr(b)?),
             Expr::Or(a, b) => format!("({} OR {})", self.expr(a)?, self.expr(b)?),
         })
@@ -131,10 +152,40 @@ impl Builder<'_> {
         format!("{column} {} ? COLLATE NOCASE", sql_op(op))
     }
 
-    fn window(&mut self) {
-        let start = self.facts.today - Duration::days(WINDOW_DAYS - 1);
-        self.bind(start.format("%Y-%m-%d").to_string());
-        self.bind(self.facts.today.format("%Y-%m-%d").to_string());
+    /// `cond` (`y.` columns of `member_year`) for the members with a row
+    /// there; `or_none` says whether those without one (no receipt in
+    /// the 12 months) match too. Both are index ranges, not a lookup per
+    /// member.
+    fn year(&mut self, cond: &str, or_none: Option<&str>) -> String {
+        self.out.year_of = Some(self.facts.today);
+        let found = format!("m.id IN (SELECT y.member_id FROM member_year y WHERE {cond})");
+        match or_none {
+            Some(none) => format!(
+                "({found} OR ({none} AND m.id NOT IN (SELECT y.member_id FROM member_year y)))"
+            ),
+            None => found,
+        }
+    }
+
+    /// A number of the 12 months that is 0 for a member without a row.
+    fn year_number(&mut self, column: &str, test: &Test, scale: i64) -> String {
+        let cond = self.compare(&format!("y.{column}"), test, scale);
+        let none = self.compare("0", test, scale);
+        self.year(&cond, Some(&none))
+    }
+
+    /// A habit of the 12 months, unknown (neither true nor false) for a
+    /// member without one. Where the whole condition is read, an unknown
+    /// term leaves the member out exactly as a false one does when no
+    /// `not` is above it, and as a true one does under a `not`; so the
+    /// term is one index range either way instead of two.
+    fn year_habit(&mut self, column: &str, cond: &str) -> String {
+        if self.negated {
+            let unless = format!("y.{column} IS NOT NULL AND NOT ({cond})");
+            format!("NOT ({})", self.year(&unless, None))
+        } else {
+            self.year(cond, None)
+        }
     }
 
     fn term(&mut self, term: &Term) -> Result<String> {
@@ -212,22 +263,10 @@ impl Builder<'_> {
                     found.to_string()
                 }
             }
-            (Word::Visits12m, _) => {
-                self.window();
-                self.compare(
-                    "(SELECT count(DISTINCT r.local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ? AND ?)",
-                    test,
-                    1,
-                )
-            }
+            (Word::Visits12m, _) => self.year_number("visits", test, 1),
             (Word::Spend12m, _) => {
-                self.window();
                 let unit = 10i64.saturating_pow(u32::from(self.facts.minor_digits));
-                self.compare(
-                    "(SELECT coalesce(sum(r.total_minor), 0) FROM receipts r WHERE r.member_id = m.id AND r.local_date BETWEEN ? AND ?)",
-                    test,
-                    unit,
-                )
+                self.year_number("spend_minor", test, unit)
             }
             (Word::LastVisit, Test::Date(op, day)) => {
                 self.bind(day.format("%Y-%m-%d").to_string());
@@ -236,33 +275,25 @@ impl Builder<'_> {
             (Word::Bought, Test::Text(op, item)) => self.has_one(
                 *op,
                 item.trim(),
-                "SELECT r.member_id FROM lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.kind = 'sale' AND r.member_id IS NOT NULL AND l.item = ? COLLATE NOCASE",
+                "SELECT b.member_id FROM member_bought b WHERE b.kind = 'item' AND b.name = ?",
             ),
             (Word::Category, Test::Text(op, category)) => self.has_one(
                 *op,
                 category.trim(),
-                "SELECT r.member_id FROM lines l JOIN receipts r ON r.id = l.receipt_id WHERE r.kind = 'sale' AND r.member_id IS NOT NULL AND l.category = ? COLLATE NOCASE",
+                "SELECT b.member_id FROM member_bought b WHERE b.kind = 'category' AND b.name = ?",
             ),
             (Word::UsualDay, Test::Weekday(op, day)) => {
-                self.window();
+                // Kept in `member_year` by the weekday of most visit days
+                // (Monday first on a tie), once there are two.
+                let cond = format!("y.usual_weekday {} ?", sql_op(*op));
+                let habit = self.year_habit("usual_weekday", &cond);
+                // Bound after the `IS NOT NULL` half, which takes none.
                 self.bind(i64::from(day.num_days_from_monday()));
-                // The weekday of most visit days (Monday first on a tie),
-                // once there are two visits to tell a habit from.
-                format!(
-                    "(SELECT wd FROM (SELECT (CAST(strftime('%w', d) AS INTEGER) + 6) % 7 AS wd, count(*) AS n, sum(count(*)) OVER () AS days
-                       FROM (SELECT DISTINCT r.local_date AS d FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ? AND ?)
-                       GROUP BY wd) WHERE days >= 2 ORDER BY n DESC, wd LIMIT 1) {} ?",
-                    sql_op(*op)
-                )
+                habit
             }
             (Word::UsualHour, _) => {
-                self.window();
-                self.window();
-                let hour = "(SELECT h FROM (SELECT CAST(substr(r.local_time, 1, 2) AS INTEGER) AS h, count(*) AS n
-                       FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_time IS NOT NULL AND r.local_date BETWEEN ? AND ?
-                       GROUP BY h) WHERE (SELECT count(DISTINCT r.local_date) FROM receipts r WHERE r.member_id = m.id AND r.kind = 'sale' AND r.local_date BETWEEN ? AND ?) >= 2
-                       ORDER BY n DESC, h LIMIT 1)";
-                self.compare(hour, test, 1)
+                let cond = self.compare("y.usual_hour", test, 1);
+                self.year_habit("usual_hour", &cond)
             }
             (word @ (Word::Source | Word::Occupation), _) => {
                 if !self.out.no_data.contains(&word) {

@@ -139,6 +139,20 @@ fn the_usual_day_and_hour_of_visits() {
 }
 
 #[test]
+fn a_habit_not_known_is_neither_true_nor_false_under_not() {
+    let (_dir, conn) = club();
+    // Ivo's one visit is older than 12 months and Eva never came: only
+    // Ana has a usual day and hour.
+    assert_eq!(who(&conn, "not usual_day=sat"), Vec::<i64>::new());
+    assert_eq!(who(&conn, "not usual_day=mon"), [1]);
+    assert_eq!(who(&conn, "usual_day!=mon"), [1]);
+    assert_eq!(who(&conn, "not not usual_day=sat"), [1]);
+    assert_eq!(who(&conn, "not (usual_day=mon or usual_hour=17)"), [1]);
+    assert_eq!(who(&conn, "not usual_hour=7..9 or language=he"), [2]);
+    assert_eq!(who(&conn, "not (usual_hour=8 and visits_12m<1)"), [1]);
+}
+
+#[test]
 fn words_without_data_match_no_one_and_are_named() {
     let (_dir, conn) = club();
     let compiled = compile(
