@@ -30,6 +30,8 @@ pub const MEMBER_TABLES: &[(&str, &str, &str)] = &[
     ("bonus_to_check", "bonus_pending", "member_id"),
     ("tier_to_check", "tiers_pending", "member_id"),
     ("demo_member", "demo_members", "member_id"),
+    ("last_12_months", "member_year", "member_id"),
+    ("bought", "member_bought", "kind, name"),
 ];
 
 /// The tables read apart from [`MEMBER_TABLES`]: the receipts (with their

@@ -19,7 +19,8 @@ pub const MOVED: &[&str] = &[
 ];
 
 /// Tables keyed by member that are worked out from the rest (search words,
-/// tiers, queues, the birthday note, the demo mark): removed with the
+/// tiers, queues, the birthday note, the demo mark, the 12-month summary
+/// and what they bought): removed with the
 /// merged member and made again for the kept one by the points update.
 pub const DERIVED: &[&str] = &[
     "member_words",
@@ -30,6 +31,8 @@ pub const DERIVED: &[&str] = &[
     "tiers_pending",
     "points_moved",
     "demo_members",
+    "member_year",
+    "member_bought",
 ];
 
 /// How many rows each table keyed by member holds for `member_id`, for the
