@@ -188,7 +188,6 @@ ui-key-back-to-form = back to the form
 ui-key-edit = edit
 ui-key-add-child = add child
 ui-key-add-pet = add pet
-ui-key-delete = delete
 ui-key-scroll = scroll
 ui-key-close-help = close help
 ui-key-yes = yes
@@ -280,15 +279,12 @@ ui-soon-birthday = { $name }'s birthday is { $when }
 ui-family-add-child = Add a child of { $name }
 ui-family-add-pet = Add a pet of { $name }
 ui-family-added = Added { $name }.
-ui-deleted = Deleted { $name }.
 
 # Questions before something is lost
 ui-confirm-discard-title = Discard?
 ui-confirm-discard-new = Throw away this new member? What you typed is lost.
 ui-confirm-discard-edit = Throw away your changes to { $name }?
 ui-confirm-discard-family = Throw away what you typed?
-ui-confirm-delete-title = Delete member?
-ui-confirm-delete = Delete { $name } with their children, pets and consent log? Receipts stay, no longer linked to anyone. This cannot be undone.
 
 # Help (? or F1)
 ui-help-title-welcome = Help: welcome
@@ -850,7 +846,6 @@ cli-child-removed = Removed child { $name } from { $member }
 cli-pet-removed = Removed pet { $name } from { $member }
 cli-pet-passed-away = { $pet }, passed away { $date }
 cli-member-edited = Changed member { $id }: { $name }
-cli-member-deleted = Deleted member { $id }: { $name }. Their receipts stay, linked to no one.
 help-member-edit = Change a member's details; only the options given change
 help-member-edit-key = Member id, card number, phone or email
 help-member-edit-json = Print the changed member as JSON
@@ -1135,3 +1130,13 @@ help-member-erase-yes = Yes, erase (without it nothing is erased)
 help-member-erase-json = Print JSON
 err-erase-needs-yes = Erasing member { $id } ({ $name }) removes their name, phone, email, card, birthday, area, note, children, pets, points, tier and contact log, and the name and contacts on their receipts; the receipts stay without a name and the consent log stays. This cannot be undone: add --yes to go ahead.
 cli-member-erased = Erased member { $id } ({ $name }). Their receipts stay, without a name.
+
+# erasetui15
+ui-key-erase = erase
+ui-key-export-member = export data
+ui-confirm-erase-title = Erase member?
+ui-confirm-erase =
+    Erase { $name }? This cannot be undone.
+    Removed: name, phone, email, card, birthday, children and pets, points and tier, contact log, and the links to till customers.
+    Kept: their purchases, without a name, so the shop's totals stay the same; the consent record; their phone and email on the do-not-contact list.
+ui-erased = Erased { $name }. Their purchases stay, without a name.

@@ -189,7 +189,6 @@ ui-key-back-to-form = חזרה לטופס
 ui-key-edit = עריכה
 ui-key-add-child = הוספת ילד
 ui-key-add-pet = הוספת חיה
-ui-key-delete = מחיקה
 ui-key-scroll = גלילה
 ui-key-close-help = סגירת העזרה
 ui-key-yes = כן
@@ -282,15 +281,12 @@ ui-soon-birthday = יום ההולדת של { $name } { $when }
 ui-family-add-child = הוספת ילד/ה של { $name }
 ui-family-add-pet = הוספת חיית מחמד של { $name }
 ui-family-added = { $name } נוסף/ה.
-ui-deleted = { $name } נמחק/ה.
 
 # Questions before something is lost
 ui-confirm-discard-title = לבטל?
 ui-confirm-discard-new = לוותר על חבר המועדון החדש? מה שהקלדתם יאבד.
 ui-confirm-discard-edit = לוותר על השינויים ב-{ $name }?
 ui-confirm-discard-family = לוותר על מה שהקלדתם?
-ui-confirm-delete-title = למחוק חבר מועדון?
-ui-confirm-delete = למחוק את { $name } עם הילדים, חיות המחמד ויומן ההסכמות? הקבלות נשארות, בלי קישור לאף אחד. אי אפשר לבטל את זה.
 
 # Help (? or F1)
 ui-help-title-welcome = עזרה: פתיחה
@@ -858,7 +854,6 @@ cli-child-removed = הילד/ה { $name } הוסר/ה מ-{ $member }
 cli-pet-removed = חיית המחמד { $name } הוסרה מ-{ $member }
 cli-pet-passed-away = { $pet }, נפטר/ה ב-{ $date }
 cli-member-edited = פרטי חבר המועדון { $id } עודכנו: { $name }
-cli-member-deleted = חבר המועדון { $id } נמחק: { $name }. הקבלות נשארות, בלי קישור לאף אחד.
 help-member-edit = שינוי פרטים של חבר מועדון; רק האפשרויות שניתנו משתנות
 help-member-edit-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל
 help-member-edit-json = הדפסת חבר המועדון המעודכן כ-JSON
@@ -1144,3 +1139,13 @@ help-member-erase-yes = כן, למחוק (בלי זה שום דבר לא נמח�
 help-member-erase-json = הדפסת JSON
 err-erase-needs-yes = מחיקת חבר המועדון { $id } ({ $name }) מסירה את השם, הטלפון, האימייל, הכרטיס, יום ההולדת, האזור, ההערה, הילדים, חיות המחמד, הנקודות, הדרגה ויומן הפניות, וגם את השם ופרטי הקשר שעל הקבלות; הקבלות נשארות בלי שם ויומן ההסכמות נשאר. אי אפשר לבטל את זה: הוסיפו --yes כדי להמשיך.
 cli-member-erased = נתוני חבר המועדון { $id } ({ $name }) נמחקו. הקבלות נשארות, בלי שם.
+
+# erasetui15
+ui-key-erase = מחיקת נתונים
+ui-key-export-member = ייצוא נתונים
+ui-confirm-erase-title = למחוק את נתוני חבר המועדון?
+ui-confirm-erase =
+    למחוק את הנתונים של { $name }? אי אפשר לבטל את זה.
+    נמחקים: שם, טלפון, אימייל, כרטיס, יום הולדת, ילדים וחיות מחמד, נקודות ודרגה, יומן הפניות והקישורים ללקוחות קופה.
+    נשמרים: הקניות, בלי שם, כך שהסכומים של החנות לא משתנים; יומן ההסכמות; הטלפון והאימייל ברשימת "לא ליצור קשר".
+ui-erased = הנתונים של { $name } נמחקו. הקניות נשארות, בלי שם.

@@ -185,7 +185,6 @@ ui-key-back-to-form = 返回表单
 ui-key-edit = 编辑
 ui-key-add-child = 加孩子
 ui-key-add-pet = 加宠物
-ui-key-delete = 删除
 ui-key-scroll = 滚动
 ui-key-close-help = 关闭帮助
 ui-key-yes = 是
@@ -274,15 +273,12 @@ ui-soon-birthday = { $name } 的生日是{ $when }
 ui-family-add-child = 为 { $name } 添加孩子
 ui-family-add-pet = 为 { $name } 添加宠物
 ui-family-added = 已添加 { $name }。
-ui-deleted = 已删除 { $name }。
 
 # Questions before something is lost
 ui-confirm-discard-title = 放弃？
 ui-confirm-discard-new = 放弃这位新会员？已输入的内容将丢失。
 ui-confirm-discard-edit = 放弃对 { $name } 的修改？
 ui-confirm-discard-family = 放弃已输入的内容？
-ui-confirm-delete-title = 删除会员？
-ui-confirm-delete = 删除 { $name } 及其孩子、宠物和同意记录？收据会保留，但不再关联任何人。此操作无法撤销。
 
 # Help (? or F1)
 ui-help-title-welcome = 帮助：欢迎
@@ -829,7 +825,6 @@ cli-child-removed = 已从 { $member } 移除孩子 { $name }
 cli-pet-removed = 已从 { $member } 移除宠物 { $name }
 cli-pet-passed-away = { $pet }，{ $date } 离世
 cli-member-edited = 已修改会员 { $id }：{ $name }
-cli-member-deleted = 已删除会员 { $id }：{ $name }。收据会保留，但不再关联任何人。
 help-member-edit = 修改会员资料；只改动给出的选项
 help-member-edit-key = 会员编号、卡号、电话或电子邮件
 help-member-edit-json = 以 JSON 输出修改后的会员
@@ -1105,3 +1100,13 @@ help-member-erase-yes = 确认清除（不加则不会清除任何内容）
 help-member-erase-json = 输出 JSON
 err-erase-needs-yes = 清除会员 { $id }（{ $name }）将删除其姓名、电话、电子邮件、卡号、生日、地区、备注、孩子、宠物、积分、等级和联系记录，以及收据上的姓名和联系方式；收据保留但不含姓名，同意记录保留。此操作无法撤销：请加上 --yes 以继续。
 cli-member-erased = 已清除会员 { $id }（{ $name }）。收据保留，但不含姓名。
+
+# erasetui15
+ui-key-erase = 清除数据
+ui-key-export-member = 导出数据
+ui-confirm-erase-title = 清除会员数据？
+ui-confirm-erase =
+    清除 { $name } 的数据？此操作无法撤销。
+    删除：姓名、电话、电子邮件、卡号、生日、孩子和宠物、积分和等级、联系记录，以及与收银顾客的关联。
+    保留：其购买记录（不含姓名），因此店铺的总额不变；同意记录；其电话和电子邮件留在勿扰名单上。
+ui-erased = 已清除 { $name } 的数据。购买记录保留，但不含姓名。

@@ -52,7 +52,7 @@ pub const MEMBER: Keymap = &[
         "ui-key-change-consent",
         false,
     ),
-    b(&[ch('d')], Action::Delete, "ui-key-delete", true),
+    b(&[ch('d')], Action::Delete, "ui-key-erase", true),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
     PAGE_UP,

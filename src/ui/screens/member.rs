@@ -1,7 +1,7 @@
 //! The member card: details, consent per channel, the club figures,
 //! children and pets, upcoming birthdays, and (once receipts are imported)
 //! visits and habits. From here: edit, add, change or remove a child or a
-//! pet, delete.
+//! pet, erase the member or export their data.
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -266,12 +266,12 @@ impl MemberState {
             Action::RemoveFamily => self.remove_picked(),
             Action::PetPassedAway => self.passed_away_picked(),
             Action::Delete => Effect::Confirm(Confirm {
-                title: Message::plain("ui-confirm-delete-title"),
+                title: Message::plain("ui-confirm-erase-title"),
                 question: Message::new(
-                    "ui-confirm-delete",
+                    "ui-confirm-erase",
                     &[("name", &self.card.member.full_name())],
                 ),
-                yes: Box::new(Effect::DeleteMember(id)),
+                yes: Box::new(Effect::EraseMember(id)),
             }),
             Action::PickTillCustomer => self.pick_till(),
             Action::Unlink => self.ask_unlink(&ctx.config),

@@ -76,7 +76,8 @@ pub enum Effect {
     ShowMember(i64),
     /// Ask before doing something that cannot be undone.
     Confirm(Confirm),
-    DeleteMember(i64),
+    /// Erase this member (the card's erase, once confirmed).
+    EraseMember(i64),
     /// Grant (true) or withdraw a member's consent on a channel, once
     /// confirmed.
     ChangeConsent(i64, crate::domain::member::Channel, bool),
