@@ -1,6 +1,8 @@
 //! Erasing a member from the card: the confirm names the member and says
 //! what goes and what stays, in every language at 80×24; yes erases
 //! through the same operation as `member erase`, no keeps everything.
+//! Exporting a member's data from the card: asked first, then written
+//! through the same operation as `member export`, beside the database.
 
 mod tui_support;
 
@@ -17,6 +19,8 @@ const LANGUAGES: &[&str] = &["en", "he", "hr", "zh", "th"];
 /// in Hebrew, Thai and Chinese too.
 fn club(lang: &str) -> App {
     let mut ctx = seeded_ctx();
+    // Where the exports folder would be: the same on every machine.
+    ctx.db_path = Some("club.db".into());
     let mut config = ctx.config.clone();
     config.shop.locale = lang.into();
     config.import.inbox = "no-such-inbox-folder".into();
@@ -136,5 +140,100 @@ fn the_erase_confirm_in_every_language() {
         assert_fits(&shown, &what);
         assert_worded(&shown, &what);
         insta::assert_snapshot!(format!("erase_confirm@{lang}"), shown);
+    }
+}
+
+/// Ana in a club kept in a real file, so the export has a folder beside it.
+fn club_on_disk(dir: &tempfile::TempDir) -> App {
+    let path = dir.path().join("club.db");
+    let ctx = regulars::context::Ctx::new(
+        db::open(&path).unwrap(),
+        regulars::clock::Clock::fixed(today()),
+        config("HR"),
+        Some(path),
+    );
+    let draft = MemberDraft {
+        first_name: "Ana".into(),
+        family_name: "Kovač".into(),
+        phone: Some("+385912345678".into()),
+        email: Some("ana.kovac@example.com".into()),
+        ..MemberDraft::default()
+    };
+    db::members::insert(&ctx.conn, &draft, &[Channel::Sms], ctx.clock.now()).unwrap();
+    app(ctx)
+}
+
+#[test]
+fn export_from_the_card_writes_the_members_file_beside_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = club_on_disk(&dir);
+    let exports = dir.path().join("exports");
+    open_card(&mut app, "ana");
+    // Not in the status bar (the card's hints fill it): the help names it.
+    type_text(&mut app, "?");
+    let help = screen(&app);
+    let listed = |k: &str, words: &str| {
+        help.lines()
+            .any(|l| l.contains(&format!(" {k} ")) && l.contains(words))
+    };
+    assert!(listed("o", "export data") && listed("d", "erase"), "{help}");
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "o");
+    let question = app.confirm_question().unwrap();
+    assert!(question.contains("about Ana Kovač"), "{question}");
+    assert!(
+        question.contains(&exports.display().to_string()),
+        "{question}"
+    );
+    // No writes nothing.
+    type_text(&mut app, "n");
+    assert!(!exports.exists());
+
+    type_text(&mut app, "oy");
+    assert_eq!(open_member_name(&app).as_deref(), Some("Ana Kovač"));
+    let file = exports.join("member-1-2026-11-23.json");
+    let note = app.message().unwrap();
+    assert_eq!(
+        note,
+        format!("Everything stored about Ana Kovač is in {}", file.display())
+    );
+    let export: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(export["id"], 1);
+    assert_eq!(export["erased"], false);
+    assert_eq!(export["member"]["first_name"], "Ana");
+    assert_eq!(export["member"]["email"], "ana.kovac@example.com");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+}
+
+#[test]
+fn a_club_without_a_file_says_there_is_nowhere_to_export_to() {
+    let mut app = app(seeded_ctx());
+    open_card(&mut app, "ana k");
+    type_text(&mut app, "o");
+    assert!(app.confirm_question().is_none());
+    assert_eq!(
+        app.message().as_deref(),
+        Some("This club is not kept in a file, so there is no exports folder to write to.")
+    );
+}
+
+#[test]
+fn the_export_confirm_in_every_language() {
+    for lang in LANGUAGES {
+        let mut app = club(lang);
+        open_card(&mut app, "Ana Kov");
+        type_text(&mut app, "o");
+        let shown = screen(&app);
+        let what = format!("export confirm in {lang}");
+        assert_fits(&shown, &what);
+        assert_worded(&shown, &what);
+        assert!(shown.contains("exports"), "{what}: {shown}");
+        insta::assert_snapshot!(format!("export_confirm@{lang}"), shown);
     }
 }

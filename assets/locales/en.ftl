@@ -1140,3 +1140,9 @@ ui-confirm-erase =
     Removed: name, phone, email, card, birthday, children and pets, points and tier, contact log, and the links to till customers.
     Kept: their purchases, without a name, so the shop's totals stay the same; the consent record; their phone and email on the do-not-contact list.
 ui-erased = Erased { $name }. Their purchases stay, without a name.
+ui-confirm-export-member-title = Export member's data?
+ui-confirm-export-member =
+    Write everything the club keeps about { $name } (details, children and pets, consent history, receipts, points, notes and contact log) to a JSON file only you can read?
+    It goes in { $folder }, named with their number and today's date.
+ui-member-exported = Everything stored about { $name } is in { $path }
+ui-export-member-no-file = This club is not kept in a file, so there is no exports folder to write to.

@@ -1166,3 +1166,9 @@ ui-confirm-erase =
     Uklanja se: ime, telefon, e-pošta, kartica, rođendan, djeca i ljubimci, bodovi i razina, zapis kontakata te veze s kupcima s blagajne.
     Ostaje: njegove kupnje, bez imena, pa se iznosi trgovine ne mijenjaju; zapis privola; telefon i e-pošta na popisu za nekontaktiranje.
 ui-erased = Izbrisani podaci člana { $name }. Kupnje ostaju, bez imena.
+ui-confirm-export-member-title = Izvesti podatke člana?
+ui-confirm-export-member =
+    Zapisati sve što klub čuva o članu { $name } (podaci, djeca i ljubimci, povijest privola, računi, bodovi, bilješke i zapis kontakata) u JSON datoteku koju samo vi možete čitati?
+    Datoteka ide u { $folder }, nazvana po broju člana i današnjem datumu.
+ui-member-exported = Sve što je spremljeno o članu { $name } nalazi se u { $path }
+ui-export-member-no-file = Ovaj klub nije spremljen u datoteku, pa nema mape za izvoz u koju bi se pisalo.

@@ -1110,3 +1110,9 @@ ui-confirm-erase =
     删除：姓名、电话、电子邮件、卡号、生日、孩子和宠物、积分和等级、联系记录，以及与收银顾客的关联。
     保留：其购买记录（不含姓名），因此店铺的总额不变；同意记录；其电话和电子邮件留在勿扰名单上。
 ui-erased = 已清除 { $name } 的数据。购买记录保留，但不含姓名。
+ui-confirm-export-member-title = 导出会员数据？
+ui-confirm-export-member =
+    将会员俱乐部保存的关于 { $name } 的一切（资料、孩子和宠物、同意记录、收据、积分、备注和联系记录）写入一个只有您能读取的 JSON 文件？
+    文件保存在 { $folder }，以会员编号和今天的日期命名。
+ui-member-exported = 关于 { $name } 的全部存储数据已写入 { $path }
+ui-export-member-no-file = 这个会员俱乐部没有保存在文件中，因此没有可写入的导出文件夹。

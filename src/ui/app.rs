@@ -287,6 +287,7 @@ impl App {
             },
             Effect::Confirm(confirm) => self.confirm = Some(confirm),
             Effect::EraseMember(id) => self.erase_member(id),
+            Effect::ExportMember(id, name) => self.export_member(id, &name),
             Effect::ChangeConsent(id, channel, granted) => {
                 let (grant, withdraw) = if granted {
                     (vec![channel], vec![])

@@ -1,9 +1,11 @@
 //! What the member card asks of the app once the owner said yes: erasing
 //! the member (the same operation as `member erase`), after which the card
-//! has nothing left to show.
+//! has nothing left to show, and writing their own copy of their data (the
+//! same operation as `member export`).
 
 use crate::message::Message;
 use crate::ops::erase::erase_member;
+use crate::ops::member_export::write_member_export;
 use crate::ui::App;
 use crate::ui::screens::Effect;
 
@@ -22,6 +24,19 @@ impl App {
             Ok(None) => {
                 self.apply(Effect::ToCounter);
                 self.message = Some((Message::plain("ui-err-member-gone"), true));
+            }
+            Err(e) => self.problem(e),
+        }
+    }
+
+    /// Writes member `id`'s export into the exports folder beside the
+    /// database and says where it went, so it can be handed over.
+    pub(super) fn export_member(&mut self, id: i64, name: &str) {
+        match write_member_export(&self.ctx, id, None) {
+            Ok(path) => {
+                let path = path.display().to_string();
+                let said = Message::new("ui-member-exported", &[("name", name), ("path", &path)]);
+                self.message = Some((said, false));
             }
             Err(e) => self.problem(e),
         }

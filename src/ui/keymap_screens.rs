@@ -53,6 +53,7 @@ pub const MEMBER: Keymap = &[
         false,
     ),
     b(&[ch('d')], Action::Delete, "ui-key-erase", true),
+    b(&[ch('o')], Action::Export, "ui-key-export-member", false),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
     PAGE_UP,
