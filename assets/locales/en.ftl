@@ -188,7 +188,6 @@ ui-key-back-to-form = back to the form
 ui-key-edit = edit
 ui-key-add-child = add child
 ui-key-add-pet = add pet
-ui-key-delete = delete
 ui-key-scroll = scroll
 ui-key-close-help = close help
 ui-key-yes = yes
@@ -280,15 +279,12 @@ ui-soon-birthday = { $name }'s birthday is { $when }
 ui-family-add-child = Add a child of { $name }
 ui-family-add-pet = Add a pet of { $name }
 ui-family-added = Added { $name }.
-ui-deleted = Deleted { $name }.
 
 # Questions before something is lost
 ui-confirm-discard-title = Discard?
 ui-confirm-discard-new = Throw away this new member? What you typed is lost.
 ui-confirm-discard-edit = Throw away your changes to { $name }?
 ui-confirm-discard-family = Throw away what you typed?
-ui-confirm-delete-title = Delete member?
-ui-confirm-delete = Delete { $name } with their children, pets and consent log? Receipts stay, no longer linked to anyone. This cannot be undone.
 
 # Help (? or F1)
 ui-help-title-welcome = Help: welcome
@@ -850,7 +846,6 @@ cli-child-removed = Removed child { $name } from { $member }
 cli-pet-removed = Removed pet { $name } from { $member }
 cli-pet-passed-away = { $pet }, passed away { $date }
 cli-member-edited = Changed member { $id }: { $name }
-cli-member-deleted = Deleted member { $id }: { $name }. Their receipts stay, linked to no one.
 help-member-edit = Change a member's details; only the options given change
 help-member-edit-key = Member id, card number, phone or email
 help-member-edit-json = Print the changed member as JSON
@@ -1178,3 +1173,19 @@ ui-help-title-duplicates = Help: duplicates
 ui-help-intro-duplicates = Pairs of members who are likely one person: the same phone, email or card, a name alike with the same birthday, or one till customer's receipts on both. Merging keeps every receipt, point, child, pet, consent record and note of both on the member kept.
 ui-help-duplicates = In the list of pairs
 ui-help-duplicates-preview = In what merging would do
+
+# erasetui15
+ui-key-erase = erase
+ui-key-export-member = export data
+ui-confirm-erase-title = Erase member?
+ui-confirm-erase =
+    Erase { $name }? This cannot be undone.
+    Removed: name, phone, email, card, birthday, children and pets, points and tier, contact log, and the links to till customers.
+    Kept: their purchases, without a name, so the shop's totals stay the same; the consent record; their phone and email on the do-not-contact list.
+ui-erased = Erased { $name }. Their purchases stay, without a name.
+ui-confirm-export-member-title = Export member's data?
+ui-confirm-export-member =
+    Write everything the club keeps about { $name } (details, children and pets, consent history, receipts, points, notes and contact log) to a JSON file only you can read?
+    It goes in { $folder }, named with their number and today's date.
+ui-member-exported = Everything stored about { $name } is in { $path }
+ui-export-member-no-file = This club is not kept in a file, so there is no exports folder to write to.

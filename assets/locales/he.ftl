@@ -189,7 +189,6 @@ ui-key-back-to-form = חזרה לטופס
 ui-key-edit = עריכה
 ui-key-add-child = הוספת ילד
 ui-key-add-pet = הוספת חיה
-ui-key-delete = מחיקה
 ui-key-scroll = גלילה
 ui-key-close-help = סגירת העזרה
 ui-key-yes = כן
@@ -282,15 +281,12 @@ ui-soon-birthday = יום ההולדת של { $name } { $when }
 ui-family-add-child = הוספת ילד/ה של { $name }
 ui-family-add-pet = הוספת חיית מחמד של { $name }
 ui-family-added = { $name } נוסף/ה.
-ui-deleted = { $name } נמחק/ה.
 
 # Questions before something is lost
 ui-confirm-discard-title = לבטל?
 ui-confirm-discard-new = לוותר על חבר המועדון החדש? מה שהקלדתם יאבד.
 ui-confirm-discard-edit = לוותר על השינויים ב-{ $name }?
 ui-confirm-discard-family = לוותר על מה שהקלדתם?
-ui-confirm-delete-title = למחוק חבר מועדון?
-ui-confirm-delete = למחוק את { $name } עם הילדים, חיות המחמד ויומן ההסכמות? הקבלות נשארות, בלי קישור לאף אחד. אי אפשר לבטל את זה.
 
 # Help (? or F1)
 ui-help-title-welcome = עזרה: פתיחה
@@ -858,7 +854,6 @@ cli-child-removed = הילד/ה { $name } הוסר/ה מ-{ $member }
 cli-pet-removed = חיית המחמד { $name } הוסרה מ-{ $member }
 cli-pet-passed-away = { $pet }, נפטר/ה ב-{ $date }
 cli-member-edited = פרטי חבר המועדון { $id } עודכנו: { $name }
-cli-member-deleted = חבר המועדון { $id } נמחק: { $name }. הקבלות נשארות, בלי קישור לאף אחד.
 help-member-edit = שינוי פרטים של חבר מועדון; רק האפשרויות שניתנו משתנות
 help-member-edit-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל
 help-member-edit-json = הדפסת חבר המועדון המעודכן כ-JSON
@@ -1187,3 +1182,19 @@ ui-help-title-duplicates = עזרה: כפילויות
 ui-help-intro-duplicates = זוגות של חברי מועדון שכנראה הם אותו אדם: אותו טלפון, אימייל או כרטיס, שם דומה עם אותו יום הולדת, או קבלות של אותו לקוח קופה אצל שניהם. המיזוג שומר את כל הקבלות, הנקודות, הילדים, חיות המחמד, רשומות ההסכמה וההערות של שניהם אצל חבר המועדון שנשאר.
 ui-help-duplicates = ברשימת הזוגות
 ui-help-duplicates-preview = במה שהמיזוג יעשה
+
+# erasetui15
+ui-key-erase = מחיקת נתונים
+ui-key-export-member = ייצוא נתונים
+ui-confirm-erase-title = למחוק את נתוני חבר המועדון?
+ui-confirm-erase =
+    למחוק את הנתונים של { $name }? אי אפשר לבטל את זה.
+    נמחקים: שם, טלפון, אימייל, כרטיס, יום הולדת, ילדים וחיות מחמד, נקודות ודרגה, יומן הפניות והקישורים ללקוחות קופה.
+    נשמרים: הקניות, בלי שם, כך שהסכומים של החנות לא משתנים; יומן ההסכמות; הטלפון והאימייל ברשימת "לא ליצור קשר".
+ui-erased = הנתונים של { $name } נמחקו. הקניות נשארות, בלי שם.
+ui-confirm-export-member-title = לייצא את נתוני חבר המועדון?
+ui-confirm-export-member =
+    לכתוב את כל מה שהמועדון שומר על { $name } (פרטים, ילדים וחיות מחמד, היסטוריית הסכמות, קבלות, נקודות, הערות ויומן פניות) לקובץ JSON שרק אתם יכולים לקרוא?
+    הקובץ נשמר בתיקייה { $folder }, בשם עם המספר של חבר המועדון ותאריך היום.
+ui-member-exported = כל מה שנשמר על { $name } נמצא ב-{ $path }
+ui-export-member-no-file = המועדון הזה לא נשמר בקובץ, ולכן אין תיקיית ייצוא לכתוב אליה.

@@ -189,7 +189,6 @@ ui-key-back-to-form = natrag na obrazac
 ui-key-edit = uredi
 ui-key-add-child = + dijete
 ui-key-add-pet = + ljubimac
-ui-key-delete = obriši
 ui-key-scroll = listaj
 ui-key-close-help = zatvori pomoć
 ui-key-yes = da
@@ -284,15 +283,12 @@ ui-soon-birthday = { $name } ima rođendan { $when }
 ui-family-add-child = Dodaj dijete: { $name }
 ui-family-add-pet = Dodaj ljubimca: { $name }
 ui-family-added = Dodano: { $name }.
-ui-deleted = Obrisano: { $name }.
 
 # Questions before something is lost
 ui-confirm-discard-title = Odbaciti?
 ui-confirm-discard-new = Odbaciti ovog novog člana? Ono što ste upisali bit će izgubljeno.
 ui-confirm-discard-edit = Odbaciti vaše izmjene za { $name }?
 ui-confirm-discard-family = Odbaciti ono što ste upisali?
-ui-confirm-delete-title = Obrisati člana?
-ui-confirm-delete = Obrisati { $name } zajedno s djecom, ljubimcima i zapisom privola? Računi ostaju, ali više nisu povezani ni s kim. Ovo se ne može poništiti.
 
 # Help (? or F1)
 ui-help-title-welcome = Pomoć: dobrodošlica
@@ -869,7 +865,6 @@ cli-child-removed = Dijete { $name } uklonjeno od člana { $member }
 cli-pet-removed = Ljubimac { $name } uklonjen od člana { $member }
 cli-pet-passed-away = { $pet }, uginuo { $date }
 cli-member-edited = Promijenjen član { $id }: { $name }
-cli-member-deleted = Obrisan član { $id }: { $name }. Računi ostaju, ali više nisu povezani ni s kim.
 help-member-edit = Promijeni podatke člana; mijenjaju se samo navedene opcije
 help-member-edit-key = Id člana, broj kartice, telefon ili e-pošta
 help-member-edit-json = Ispiši promijenjenog člana kao JSON
@@ -1204,3 +1199,19 @@ ui-help-title-duplicates = Pomoć: duplikati
 ui-help-intro-duplicates = Parovi članova koji su vjerojatno ista osoba: isti telefon, e-pošta ili kartica, slično ime s istim rođendanom ili računi istog kupca s blagajne na obojici. Spajanje zadržava sve račune, bodove, djecu, ljubimce, zapise privola i bilješke obojice na članu koji ostaje.
 ui-help-duplicates = Na popisu parova
 ui-help-duplicates-preview = U pregledu spajanja
+
+# erasetui15
+ui-key-erase = izbriši
+ui-key-export-member = izvezi podatke
+ui-confirm-erase-title = Izbrisati podatke člana?
+ui-confirm-erase =
+    Izbrisati podatke člana { $name }? Ovo se ne može poništiti.
+    Uklanja se: ime, telefon, e-pošta, kartica, rođendan, djeca i ljubimci, bodovi i razina, zapis kontakata te veze s kupcima s blagajne.
+    Ostaje: njegove kupnje, bez imena, pa se iznosi trgovine ne mijenjaju; zapis privola; telefon i e-pošta na popisu za nekontaktiranje.
+ui-erased = Izbrisani podaci člana { $name }. Kupnje ostaju, bez imena.
+ui-confirm-export-member-title = Izvesti podatke člana?
+ui-confirm-export-member =
+    Zapisati sve što klub čuva o članu { $name } (podaci, djeca i ljubimci, povijest privola, računi, bodovi, bilješke i zapis kontakata) u JSON datoteku koju samo vi možete čitati?
+    Datoteka ide u { $folder }, nazvana po broju člana i današnjem datumu.
+ui-member-exported = Sve što je spremljeno o članu { $name } nalazi se u { $path }
+ui-export-member-no-file = Ovaj klub nije spremljen u datoteku, pa nema mape za izvoz u koju bi se pisalo.

@@ -185,7 +185,6 @@ ui-key-back-to-form = กลับไปแบบฟอร์ม
 ui-key-edit = แก้ไข
 ui-key-add-child = เพิ่มลูก
 ui-key-add-pet = +สัตว์เลี้ยง
-ui-key-delete = ลบ
 ui-key-scroll = เลื่อนดู
 ui-key-close-help = ปิดวิธีใช้
 ui-key-yes = ใช่
@@ -274,15 +273,12 @@ ui-soon-birthday = วันเกิดของ { $name } คือ { $when }
 ui-family-add-child = เพิ่มลูกของ { $name }
 ui-family-add-pet = เพิ่มสัตว์เลี้ยงของ { $name }
 ui-family-added = เพิ่ม { $name } แล้ว
-ui-deleted = ลบ { $name } แล้ว
 
 # Questions before something is lost
 ui-confirm-discard-title = ทิ้งหรือไม่?
 ui-confirm-discard-new = ทิ้งสมาชิกใหม่นี้หรือไม่? สิ่งที่พิมพ์ไว้จะหายไป
 ui-confirm-discard-edit = ทิ้งการแก้ไขของ { $name } หรือไม่?
 ui-confirm-discard-family = ทิ้งสิ่งที่พิมพ์ไว้หรือไม่?
-ui-confirm-delete-title = ลบสมาชิกหรือไม่?
-ui-confirm-delete = ลบ { $name } พร้อมลูก สัตว์เลี้ยง และประวัติความยินยอมหรือไม่? ใบเสร็จยังอยู่ แต่จะไม่ผูกกับใครอีก ย้อนกลับไม่ได้
 
 # Help (? or F1)
 ui-help-title-welcome = วิธีใช้: หน้าต้อนรับ
@@ -829,7 +825,6 @@ cli-child-removed = ลบลูก { $name } ออกจาก { $member } แ
 cli-pet-removed = ลบสัตว์เลี้ยง { $name } ออกจาก { $member } แล้ว
 cli-pet-passed-away = { $pet } จากไปเมื่อ { $date }
 cli-member-edited = แก้ไขสมาชิก { $id }: { $name } แล้ว
-cli-member-deleted = ลบสมาชิก { $id }: { $name } แล้ว ใบเสร็จยังอยู่ แต่ไม่ผูกกับใคร
 help-member-edit = แก้ไขข้อมูลสมาชิก เปลี่ยนเฉพาะตัวเลือกที่ใส่
 help-member-edit-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
 help-member-edit-json = พิมพ์สมาชิกที่แก้ไขแล้วเป็น JSON
@@ -1148,3 +1143,19 @@ ui-help-title-duplicates = วิธีใช้: สมาชิกซ้ำ
 ui-help-intro-duplicates = คู่สมาชิกที่น่าจะเป็นคนเดียวกัน: เบอร์โทร อีเมล หรือบัตรเดียวกัน ชื่อคล้ายกันและวันเกิดเดียวกัน หรือใบเสร็จของลูกค้าหน้าร้านคนเดียวกันอยู่กับทั้งสองคน การรวมจะเก็บใบเสร็จ แต้ม ลูก สัตว์เลี้ยง บันทึกความยินยอม และบันทึกทั้งหมดของทั้งสองไว้ที่สมาชิกที่เก็บไว้
 ui-help-duplicates = ในรายการคู่สมาชิก
 ui-help-duplicates-preview = ในหน้าดูผลการรวม
+
+# erasetui15
+ui-key-erase = ลบ
+ui-key-export-member = ส่งออกข้อมูล
+ui-confirm-erase-title = ลบข้อมูลสมาชิกหรือไม่?
+ui-confirm-erase =
+    ลบข้อมูลของ { $name } หรือไม่? ย้อนกลับไม่ได้
+    ที่ถูกลบ: ชื่อ เบอร์โทร อีเมล บัตร วันเกิด ลูกและสัตว์เลี้ยง แต้มและระดับ ประวัติการติดต่อ และการผูกกับลูกค้าจากเครื่องคิดเงิน
+    ที่ยังอยู่: การซื้อของสมาชิก โดยไม่มีชื่อ ยอดรวมของร้านจึงไม่เปลี่ยน ประวัติความยินยอม และเบอร์โทรกับอีเมลในรายชื่อห้ามติดต่อ
+ui-erased = ลบข้อมูลของ { $name } แล้ว การซื้อยังอยู่ โดยไม่มีชื่อ
+ui-confirm-export-member-title = ส่งออกข้อมูลสมาชิกหรือไม่?
+ui-confirm-export-member =
+    เขียนทุกอย่างที่คลับเก็บไว้เกี่ยวกับ { $name } (รายละเอียด ลูกและสัตว์เลี้ยง ประวัติความยินยอม ใบเสร็จ แต้ม บันทึก และประวัติการติดต่อ) ลงไฟล์ JSON ที่มีแค่คุณอ่านได้หรือไม่?
+    ไฟล์จะอยู่ใน { $folder } ตั้งชื่อตามหมายเลขสมาชิกและวันที่วันนี้
+ui-member-exported = ข้อมูลทั้งหมดที่เก็บไว้เกี่ยวกับ { $name } อยู่ใน { $path }
+ui-export-member-no-file = คลับนี้ไม่ได้เก็บไว้ในไฟล์ จึงไม่มีโฟลเดอร์ส่งออกให้เขียน

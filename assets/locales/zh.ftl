@@ -185,7 +185,6 @@ ui-key-back-to-form = 返回表单
 ui-key-edit = 编辑
 ui-key-add-child = 加孩子
 ui-key-add-pet = 加宠物
-ui-key-delete = 删除
 ui-key-scroll = 滚动
 ui-key-close-help = 关闭帮助
 ui-key-yes = 是
@@ -274,15 +273,12 @@ ui-soon-birthday = { $name } 的生日是{ $when }
 ui-family-add-child = 为 { $name } 添加孩子
 ui-family-add-pet = 为 { $name } 添加宠物
 ui-family-added = 已添加 { $name }。
-ui-deleted = 已删除 { $name }。
 
 # Questions before something is lost
 ui-confirm-discard-title = 放弃？
 ui-confirm-discard-new = 放弃这位新会员？已输入的内容将丢失。
 ui-confirm-discard-edit = 放弃对 { $name } 的修改？
 ui-confirm-discard-family = 放弃已输入的内容？
-ui-confirm-delete-title = 删除会员？
-ui-confirm-delete = 删除 { $name } 及其孩子、宠物和同意记录？收据会保留，但不再关联任何人。此操作无法撤销。
 
 # Help (? or F1)
 ui-help-title-welcome = 帮助：欢迎
@@ -829,7 +825,6 @@ cli-child-removed = 已从 { $member } 移除孩子 { $name }
 cli-pet-removed = 已从 { $member } 移除宠物 { $name }
 cli-pet-passed-away = { $pet }，{ $date } 离世
 cli-member-edited = 已修改会员 { $id }：{ $name }
-cli-member-deleted = 已删除会员 { $id }：{ $name }。收据会保留，但不再关联任何人。
 help-member-edit = 修改会员资料；只改动给出的选项
 help-member-edit-key = 会员编号、卡号、电话或电子邮件
 help-member-edit-json = 以 JSON 输出修改后的会员
@@ -1148,3 +1143,19 @@ ui-help-title-duplicates = 帮助：重复会员
 ui-help-intro-duplicates = 可能是同一人的会员对：电话、电子邮件或会员卡相同，姓名相近且生日相同，或同一收银顾客的收据分在两人名下。合并会把两人的所有收据、积分、孩子、宠物、同意记录和备注都保留在保留的会员名下。
 ui-help-duplicates = 在会员对列表中
 ui-help-duplicates-preview = 在合并预览中
+
+# erasetui15
+ui-key-erase = 清除数据
+ui-key-export-member = 导出数据
+ui-confirm-erase-title = 清除会员数据？
+ui-confirm-erase =
+    清除 { $name } 的数据？此操作无法撤销。
+    删除：姓名、电话、电子邮件、卡号、生日、孩子和宠物、积分和等级、联系记录，以及与收银顾客的关联。
+    保留：其购买记录（不含姓名），因此店铺的总额不变；同意记录；其电话和电子邮件留在勿扰名单上。
+ui-erased = 已清除 { $name } 的数据。购买记录保留，但不含姓名。
+ui-confirm-export-member-title = 导出会员数据？
+ui-confirm-export-member =
+    将会员俱乐部保存的关于 { $name } 的一切（资料、孩子和宠物、同意记录、收据、积分、备注和联系记录）写入一个只有您能读取的 JSON 文件？
+    文件保存在 { $folder }，以会员编号和今天的日期命名。
+ui-member-exported = 关于 { $name } 的全部存储数据已写入 { $path }
+ui-export-member-no-file = 这个会员俱乐部没有保存在文件中，因此没有可写入的导出文件夹。

@@ -13,7 +13,7 @@ use crate::domain::consent::ConsentHow;
 use crate::error::Result;
 use crate::message::Message;
 use crate::ops::loyalty::{IfBusy, settled};
-use crate::ops::{consent, lookup, members};
+use crate::ops::{consent, lookup};
 use crate::ui::direction::Direction;
 use crate::ui::import_job::JobEvent;
 use crate::ui::keymap::{self, Action, CONFIRM, HELP_SCREEN, Keymap};
@@ -286,15 +286,8 @@ impl App {
                 Err(e) => self.problem(e),
             },
             Effect::Confirm(confirm) => self.confirm = Some(confirm),
-            Effect::DeleteMember(id) => match members::delete_member(&self.ctx, id) {
-                Ok(name) => {
-                    // The card is gone; the screen it was opened from shows again.
-                    self.apply(Effect::Back);
-                    let name = name.unwrap_or_default();
-                    self.message = Some((Message::new("ui-deleted", &[("name", &name)]), false));
-                }
-                Err(e) => self.problem(e),
-            },
+            Effect::EraseMember(id) => self.erase_member(id),
+            Effect::ExportMember(id, name) => self.export_member(id, &name),
             Effect::ChangeConsent(id, channel, granted) => {
                 let (grant, withdraw) = if granted {
                     (vec![channel], vec![])

@@ -8,6 +8,7 @@
 
 pub mod app;
 mod app_loyalty;
+mod app_member;
 mod app_settings;
 pub mod clipboard;
 pub mod daily_backup;

@@ -1,7 +1,7 @@
 //! The member card: details, consent per channel, the club figures,
 //! children and pets, upcoming birthdays, and (once receipts are imported)
 //! visits and habits. From here: edit, add, change or remove a child or a
-//! pet, delete.
+//! pet, erase the member or export their data.
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -27,6 +27,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{t, t_args, t_count};
 use crate::message::{Arg, Message};
 use crate::ops::lookup;
+use crate::ops::member_export::exports_folder;
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, wrap};
 use crate::ui::keymap::{
     Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
@@ -266,13 +267,14 @@ impl MemberState {
             Action::RemoveFamily => self.remove_picked(),
             Action::PetPassedAway => self.passed_away_picked(),
             Action::Delete => Effect::Confirm(Confirm {
-                title: Message::plain("ui-confirm-delete-title"),
+                title: Message::plain("ui-confirm-erase-title"),
                 question: Message::new(
-                    "ui-confirm-delete",
+                    "ui-confirm-erase",
                     &[("name", &self.card.member.full_name())],
                 ),
-                yes: Box::new(Effect::DeleteMember(id)),
+                yes: Box::new(Effect::EraseMember(id)),
             }),
+            Action::Export => self.ask_export(ctx),
             Action::PickTillCustomer => self.pick_till(),
             Action::Unlink => self.ask_unlink(&ctx.config),
             Action::PickConsent => self.pick_consent(),
@@ -285,6 +287,26 @@ impl MemberState {
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }
+    }
+}
+
+impl MemberState {
+    /// `o`: asks before writing the member's own copy of their data,
+    /// saying what goes in it and the folder it goes to.
+    fn ask_export(&self, ctx: &Ctx) -> Effect {
+        let Some(db) = &ctx.db_path else {
+            return Effect::Error(Message::plain("ui-export-member-no-file"));
+        };
+        let folder = exports_folder(db).display().to_string();
+        let name = self.card.member.full_name();
+        Effect::Confirm(Confirm {
+            title: Message::plain("ui-confirm-export-member-title"),
+            question: Message::new(
+                "ui-confirm-export-member",
+                &[("name", &name), ("folder", &folder)],
+            ),
+            yes: Box::new(Effect::ExportMember(self.id(), name)),
+        })
     }
 }
 

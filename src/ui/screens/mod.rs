@@ -78,7 +78,11 @@ pub enum Effect {
     ShowMember(i64),
     /// Ask before doing something that cannot be undone.
     Confirm(Confirm),
-    DeleteMember(i64),
+    /// Erase this member (the card's erase, once confirmed).
+    EraseMember(i64),
+    /// Write everything stored about this member (named so) to the
+    /// exports folder, once confirmed.
+    ExportMember(i64, String),
     /// Grant (true) or withdraw a member's consent on a channel, once
     /// confirmed.
     ChangeConsent(i64, crate::domain::member::Channel, bool),
