@@ -28,6 +28,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/013_points_follow_receipts.sql"),
     include_str!("migrations/014_consent_suppression.sql"),
     include_str!("migrations/015_segments.sql"),
+    include_str!("migrations/019_club_health.sql"),
 ];
 
 pub fn latest() -> i64 {

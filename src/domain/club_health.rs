@@ -161,14 +161,42 @@ pub fn figures(c: &HealthCounts) -> HealthFigures {
     }
 }
 
-/// An NPS answer is 0–10.
-pub fn nps_in_range(score: i64) -> bool {
-    (0..=10).contains(&score)
+/// One feedback answer from the counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// How likely to recommend the shop, 0–10.
+    Nps(i64),
+    /// How satisfied, 1–5.
+    Csat(i64),
 }
 
-/// A CSAT answer is 1–5.
-pub fn csat_in_range(score: i64) -> bool {
-    (1..=5).contains(&score)
+impl Answer {
+    /// The name of the scale, the same in every language.
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Nps(_) => "NPS",
+            Answer::Csat(_) => "CSAT",
+        }
+    }
+
+    pub fn score(self) -> i64 {
+        match self {
+            Answer::Nps(score) | Answer::Csat(score) => score,
+        }
+    }
+
+    /// The lowest and highest score of the scale.
+    pub fn range(self) -> (i64, i64) {
+        match self {
+            Answer::Nps(_) => (0, 10),
+            Answer::Csat(_) => (1, 5),
+        }
+    }
+
+    pub fn in_range(self) -> bool {
+        let (lowest, highest) = self.range();
+        (lowest..=highest).contains(&self.score())
+    }
 }
 
 /// The days a visit makes a member active on `day`: D − lapse_days < V ≤ D.

@@ -231,8 +231,12 @@ fn the_default_period_is_365_days_and_the_window_the_lapse() {
 
 #[test]
 fn answers_out_of_range_are_told_apart() {
-    assert!(nps_in_range(0) && nps_in_range(10));
-    assert!(!nps_in_range(11) && !nps_in_range(-1));
-    assert!(csat_in_range(1) && csat_in_range(5));
-    assert!(!csat_in_range(0) && !csat_in_range(6));
+    assert!(Answer::Nps(0).in_range() && Answer::Nps(10).in_range());
+    assert!(!Answer::Nps(11).in_range() && !Answer::Nps(-1).in_range());
+    assert!(Answer::Csat(1).in_range() && Answer::Csat(5).in_range());
+    assert!(!Answer::Csat(0).in_range() && !Answer::Csat(6).in_range());
+    assert_eq!(
+        (Answer::Csat(3).label(), Answer::Csat(3).score()),
+        ("CSAT", 3)
+    );
 }
