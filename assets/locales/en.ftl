@@ -1153,3 +1153,4 @@ stats-undefined = —
 stats-sources = How new members found us
 stats-source-line = { $count } new, { $spend } in 12 months
 stats-top-referrers = Brought the most new members
+err-stats-period = The period would end on { $to }, before it starts on { $from }

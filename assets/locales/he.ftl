@@ -1161,3 +1161,4 @@ stats-undefined = —
 stats-sources = איך חברי המועדון החדשים הגיעו אלינו
 stats-source-line = { $count } חדשים, { $spend } ב-12 חודשים
 stats-top-referrers = הביאו הכי הרבה חברי מועדון חדשים
+err-stats-period = התקופה הייתה מסתיימת ב-{ $to }, לפני שהיא מתחילה ב-{ $from }

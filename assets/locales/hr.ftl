@@ -1179,3 +1179,4 @@ stats-undefined = —
 stats-sources = Kako su novi članovi saznali za nas
 stats-source-line = novih: { $count }, { $spend } u 12 mjeseci
 stats-top-referrers = Doveli najviše novih članova
+err-stats-period = Razdoblje bi završilo { $to }, prije nego što počinje { $from }

@@ -1123,3 +1123,4 @@ stats-undefined = —
 stats-sources = สมาชิกใหม่รู้จักเราจากที่ไหน
 stats-source-line = ใหม่ { $count } คน, { $spend } ใน 12 เดือน
 stats-top-referrers = ผู้แนะนำสมาชิกใหม่มากที่สุด
+err-stats-period = ช่วงเวลาจะสิ้นสุดวันที่ { $to } ก่อนวันเริ่มต้น { $from }

@@ -1123,3 +1123,4 @@ stats-undefined = —
 stats-sources = 新会员如何得知本店
 stats-source-line = 新增 { $count } 位，12 个月消费 { $spend }
 stats-top-referrers = 介绍新会员最多的会员
+err-stats-period = 期间将在 { $to } 结束，早于开始日 { $from }

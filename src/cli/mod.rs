@@ -16,6 +16,7 @@ mod member;
 mod output;
 mod reminders;
 mod segment;
+mod stats;
 mod stdout;
 mod tiers;
 pub mod usage;
@@ -88,6 +89,8 @@ pub enum Command {
     Segment(segment::SegmentCommand),
     /// Record a feedback answer: NPS 0–10 or CSAT 1–5.
     Feedback(feedback::FeedbackArgs),
+    /// Club health: retention, churn, NPS, CSAT, lifetime value, members' share.
+    Stats(stats::StatsArgs),
 }
 
 /// `--json` on the commands that print data.
@@ -130,5 +133,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Export(cmd) => export::run_export(ctx, cmd),
         Command::Segment(cmd) => segment::run_segment(ctx, cmd),
         Command::Feedback(args) => feedback::run_feedback(ctx, args),
+        Command::Stats(args) => stats::run_stats(ctx, args),
     }
 }

@@ -11,6 +11,7 @@
 //! the write-ahead log the counter still writes to.
 
 pub mod birth_calendar;
+pub mod club_health;
 pub mod consenting;
 pub mod contacts;
 pub mod counter;

@@ -161,6 +161,23 @@ pub fn figures(c: &HealthCounts) -> HealthFigures {
     }
 }
 
+/// New members of one source and what they spent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRow {
+    pub source: String,
+    pub new_members: i64,
+    /// Their net spend in the 12 months up to the end of the period.
+    pub spend_minor: i64,
+}
+
+/// A member who brought new members in the period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Referrer {
+    pub member_id: i64,
+    pub name: String,
+    pub referred: i64,
+}
+
 /// One feedback answer from the counter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {

@@ -45,6 +45,7 @@ pub mod referral;
 pub mod review;
 pub mod segments;
 pub mod settings;
+pub mod stats;
 pub mod suppression;
 pub mod till_customers;
 

@@ -20,8 +20,9 @@ CREATE INDEX feedback_member ON feedback(member_id) WHERE member_id IS NOT NULL;
 -- How they found the club, when no member brought them: a name from the
 -- config's list of sources, kept as the list spelt it at signup.
 ALTER TABLE members ADD COLUMN source TEXT;
--- Members who joined in a period (erased ones are found by members_erased).
-CREATE INDEX members_joined ON members(joined_at, id) WHERE erased_at IS NULL;
+-- Members who joined in a period, with how they found the club (erased
+-- members are found by members_erased).
+CREATE INDEX members_joined ON members(joined_at, source, referred_by) WHERE erased_at IS NULL;
 
 -- Per day: everyone's net spend (refunds subtract), the members' net
 -- spend, their sale receipts and their visits (members with a sale that
