@@ -250,7 +250,7 @@ pub fn sign_up_referred(
     for channel in consents.into_iter().filter(|c| !suppressed.contains(c)) {
         consent::write(&ctx.conn, id, channel, true, now, ConsentHow::Signup)?;
     }
-    referral::write(ctx, &ctx.conn, id, referral)?;
+    referral::write(ctx, id, referral)?;
     let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
     tx.commit()?;
     Ok(Outcome::Saved(Saved {

@@ -2,8 +2,6 @@
 //! or a source from the config's list. Checked before anything is
 //! written, stored in the signup's transaction.
 
-use rusqlite::Connection;
-
 use crate::context::Ctx;
 use crate::db;
 use crate::error::{Error, Result};
@@ -54,9 +52,11 @@ pub fn read_referral(
     }
 }
 
-/// Stores the referral of the new member `id`, inside the caller's
-/// transaction: a referring member gets the referral bonus with them.
-pub fn write(ctx: &Ctx, conn: &Connection, id: i64, referral: &Referral) -> Result<()> {
+/// Stores the referral of the new member `id`, inside the transaction the
+/// caller holds on `ctx.conn`: a referring member gets the referral bonus
+/// with them.
+pub fn write(ctx: &Ctx, id: i64, referral: &Referral) -> Result<()> {
+    let conn = &ctx.conn;
     match referral {
         Referral::NotSaid => Ok(()),
         Referral::Member(by) => {
