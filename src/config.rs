@@ -23,6 +23,7 @@ use crate::error::{Arg, Error, Result};
 pub use crate::domain::dates::Feb29;
 
 pub mod backup;
+pub mod club;
 pub mod save;
 mod template;
 pub mod ui;
@@ -47,6 +48,10 @@ pub struct Config {
     pub ui: ui::UiSettings,
     /// The daily backup in the data folder.
     pub backup: backup::BackupSettings,
+    /// How new members found the shop.
+    pub club: club::ClubSettings,
+    /// The club-health figures.
+    pub stats: club::StatsSettings,
     /// The file this was read from (for saving an edited tier minimum).
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -125,6 +130,11 @@ impl Config {
     pub fn country(&self) -> phonenumber::country::Id {
         phonenumber::country::Id::from_str(&self.shop.country)
             .unwrap_or(phonenumber::country::Id::US)
+    }
+
+    /// How a new member may have found the shop, in the config's words.
+    pub fn sources(&self) -> Vec<String> {
+        self.club.sources_in(&self.shop.locale)
     }
 
     /// The inbox folder for till exports: the configured one, else `inbox`
@@ -207,6 +217,10 @@ impl Config {
                 "err-config-lapsed",
                 &[("key", key), ("value", &value.to_string())],
             );
+            return Err(bad(key, detail));
+        }
+        if let Err((key, value)) = self.stats.check() {
+            let detail = Message::new("err-config-stats", &[("key", key), ("value", &value)]);
             return Err(bad(key, detail));
         }
         if let Err((path, name)) = self.messages.check() {

@@ -1189,3 +1189,54 @@ ui-confirm-export-member =
     It goes in { $folder }, named with their number and today's date.
 ui-member-exported = Everything stored about { $name } is in { $path }
 ui-export-member-no-file = This club is not kept in a file, so there is no exports folder to write to.
+
+# stats16
+config-source-friend = friend or family
+config-source-neighbour-shop = neighbour shop
+config-source-supplier = supplier
+config-source-social-media = social media
+config-source-walked-past = walked past
+config-source-event = event
+config-source-staff = staff
+config-source-business-network = chamber of commerce or business network
+err-config-stats = { $key } = { $value } is out of range: lapse_days is a whole number of days from 1 up, lifespan_years a number of years above 0 and at most 100
+err-feedback-range = { $what } answer { $value } is out of range: use a whole number from { $lowest } to { $highest }
+err-source-unknown = "{ $name }" is not one of the sources in the config: { $sources }
+cli-feedback-saved = { $what } { $score } saved for { $name } (#{ $id })
+cli-feedback-saved-anonymous = { $what } { $score } saved, anonymous
+help-member-add-referred-by = The member who brought them: id, card number, phone or email
+help-member-add-source = How they found the shop, one of the config's sources, e.g. "walked past"
+help-feedback = Record a feedback answer from the counter: NPS 0–10 or CSAT 1–5
+help-feedback-key = Member id, card number, phone or email
+help-feedback-anonymous = An answer from someone who is not named
+help-feedback-nps = How likely they are to recommend the shop, 0–10
+help-feedback-csat = How satisfied they are, 1–5
+help-feedback-json = Print the saved answer as JSON
+help-stats = Club health: retention, churn, NPS, CSAT, lifetime value and members' share of sales
+help-stats-from = First day of the period (default: 364 days before the last)
+help-stats-to = Last day of the period (default: today)
+help-stats-json = Print the figures as JSON
+stats-title = Club health, { $from } – { $to } ({ $days } days)
+stats-members = Members
+stats-new-members = New members
+stats-active-start = Active at the start
+stats-active-end = Active at the end
+stats-lost = Active at the start, not at the end
+stats-retention = Retention rate
+stats-churn = Churn rate
+stats-nps = NPS
+stats-csat = CSAT
+stats-answers = { $count ->
+    [one] { $shown } answer
+   *[other] { $shown } answers
+}
+stats-cltv = Customer lifetime value
+stats-avg-basket = Average basket
+stats-visits-per-year = Visits per year
+stats-lifespan = Years a member stays
+stats-member-share = Members' share of sales
+stats-undefined = —
+stats-sources = How new members found us
+stats-source-line = { $count } new, { $spend } in 12 months
+stats-top-referrers = Brought the most new members
+err-stats-period = The period would end on { $to }, before it starts on { $from }

@@ -1198,3 +1198,54 @@ ui-confirm-export-member =
     הקובץ נשמר בתיקייה { $folder }, בשם עם המספר של חבר המועדון ותאריך היום.
 ui-member-exported = כל מה שנשמר על { $name } נמצא ב-{ $path }
 ui-export-member-no-file = המועדון הזה לא נשמר בקובץ, ולכן אין תיקיית ייצוא לכתוב אליה.
+
+# stats16
+config-source-friend = חבר או משפחה
+config-source-neighbour-shop = חנות שכנה
+config-source-supplier = ספק
+config-source-social-media = רשתות חברתיות
+config-source-walked-past = עבר ליד החנות
+config-source-event = אירוע
+config-source-staff = צוות החנות
+config-source-business-network = לשכת המסחר או רשת עסקית
+err-config-stats = { $key } = { $value } מחוץ לטווח: lapse_days הוא מספר שלם של ימים מ-1 ומעלה, lifespan_years הוא מספר שנים גדול מ-0 ועד 100
+err-feedback-range = תשובת { $what } { $value } מחוץ לטווח: השתמשו במספר שלם מ-{ $lowest } עד { $highest }
+err-source-unknown = "{ $name }" אינו אחד המקורות שבהגדרות: { $sources }
+cli-feedback-saved = { $what } { $score } נשמר עבור { $name } (#{ $id })
+cli-feedback-saved-anonymous = { $what } { $score } נשמר, בעילום שם
+help-member-add-referred-by = חבר המועדון שהביא אותם: מזהה, מספר כרטיס, טלפון או אימייל
+help-member-add-source = איך הגיעו לחנות, אחד המקורות שבהגדרות, למשל "עבר ליד החנות"
+help-feedback = רישום תשובת משוב מהדלפק: NPS ‏0–10 או CSAT ‏1–5
+help-feedback-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל
+help-feedback-anonymous = תשובה ממישהו שלא נמסר שמו
+help-feedback-nps = עד כמה סביר שימליצו על החנות, 0–10
+help-feedback-csat = עד כמה הם מרוצים, 1–5
+help-feedback-json = הדפסת התשובה שנשמרה כ-JSON
+help-stats = בריאות המועדון: שימור, נטישה, NPS,‏ CSAT, ערך לקוח לאורך זמן וחלקם של חברי המועדון במכירות
+help-stats-from = היום הראשון של התקופה (ברירת מחדל: 364 ימים לפני היום האחרון)
+help-stats-to = היום האחרון של התקופה (ברירת מחדל: היום)
+help-stats-json = הדפסת הנתונים כ-JSON
+stats-title = בריאות המועדון, { $from } – { $to } ({ $days } ימים)
+stats-members = חברי מועדון
+stats-new-members = חברי מועדון חדשים
+stats-active-start = פעילים בתחילת התקופה
+stats-active-end = פעילים בסוף התקופה
+stats-lost = פעילים בתחילה ולא בסוף
+stats-retention = שיעור שימור
+stats-churn = שיעור נטישה
+stats-nps = NPS
+stats-csat = CSAT
+stats-answers = { $count ->
+    [one] תשובה אחת
+   *[other] { $shown } תשובות
+}
+stats-cltv = ערך לקוח לאורך זמן
+stats-avg-basket = סל ממוצע
+stats-visits-per-year = ביקורים בשנה
+stats-lifespan = שנים שחבר מועדון נשאר
+stats-member-share = חלקם של חברי המועדון במכירות
+stats-undefined = —
+stats-sources = איך חברי המועדון החדשים הגיעו אלינו
+stats-source-line = { $count } חדשים, { $spend } ב-12 חודשים
+stats-top-referrers = הביאו הכי הרבה חברי מועדון חדשים
+err-stats-period = התקופה הייתה מסתיימת ב-{ $to }, לפני שהיא מתחילה ב-{ $from }

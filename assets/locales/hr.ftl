@@ -1215,3 +1215,55 @@ ui-confirm-export-member =
     Datoteka ide u { $folder }, nazvana po broju člana i današnjem datumu.
 ui-member-exported = Sve što je spremljeno o članu { $name } nalazi se u { $path }
 ui-export-member-no-file = Ovaj klub nije spremljen u datoteku, pa nema mape za izvoz u koju bi se pisalo.
+
+# stats16
+config-source-friend = prijatelj ili obitelj
+config-source-neighbour-shop = susjedna trgovina
+config-source-supplier = dobavljač
+config-source-social-media = društvene mreže
+config-source-walked-past = prolazio pokraj trgovine
+config-source-event = događaj
+config-source-staff = osoblje
+config-source-business-network = gospodarska komora ili poslovna mreža
+err-config-stats = { $key } = { $value } je izvan raspona: lapse_days je cijeli broj dana od 1 naviše, lifespan_years broj godina veći od 0 i najviše 100
+err-feedback-range = Odgovor { $what } { $value } je izvan raspona: upišite cijeli broj od { $lowest } do { $highest }
+err-source-unknown = "{ $name }" nije jedan od izvora u postavkama: { $sources }
+cli-feedback-saved = { $what } { $score } spremljeno za { $name } (#{ $id })
+cli-feedback-saved-anonymous = { $what } { $score } spremljeno, anonimno
+help-member-add-referred-by = Član koji ga je doveo: id, broj kartice, telefon ili e-pošta
+help-member-add-source = Kako je saznao za trgovinu, jedan od izvora iz postavki, npr. "prolazio pokraj trgovine"
+help-feedback = Upiši odgovor s pulta: NPS 0–10 ili CSAT 1–5
+help-feedback-key = Id člana, broj kartice, telefon ili e-pošta
+help-feedback-anonymous = Odgovor nekoga tko nije imenovan
+help-feedback-nps = Koliko je vjerojatno da bi preporučio trgovinu, 0–10
+help-feedback-csat = Koliko je zadovoljan, 1–5
+help-feedback-json = Ispiši spremljeni odgovor kao JSON
+help-stats = Zdravlje kluba: zadržavanje, odljev, NPS, CSAT, životna vrijednost kupca i udio članova u prodaji
+help-stats-from = Prvi dan razdoblja (zadano: 364 dana prije zadnjeg)
+help-stats-to = Zadnji dan razdoblja (zadano: danas)
+help-stats-json = Ispiši brojke kao JSON
+stats-title = Zdravlje kluba, { $from } – { $to } ({ $days } dana)
+stats-members = Članovi
+stats-new-members = Novi članovi
+stats-active-start = Aktivni na početku
+stats-active-end = Aktivni na kraju
+stats-lost = Aktivni na početku, ne i na kraju
+stats-retention = Stopa zadržavanja
+stats-churn = Stopa odljeva
+stats-nps = NPS
+stats-csat = CSAT
+stats-answers = { $count ->
+    [one] { $shown } odgovor
+    [few] { $shown } odgovora
+   *[other] { $shown } odgovora
+}
+stats-cltv = Životna vrijednost kupca
+stats-avg-basket = Prosječna košarica
+stats-visits-per-year = Posjeta godišnje
+stats-lifespan = Godina koliko član ostaje
+stats-member-share = Udio članova u prodaji
+stats-undefined = —
+stats-sources = Kako su novi članovi saznali za nas
+stats-source-line = novih: { $count }, { $spend } u 12 mjeseci
+stats-top-referrers = Doveli najviše novih članova
+err-stats-period = Razdoblje bi završilo { $to }, prije nego što počinje { $from }

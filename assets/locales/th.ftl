@@ -1159,3 +1159,53 @@ ui-confirm-export-member =
     ไฟล์จะอยู่ใน { $folder } ตั้งชื่อตามหมายเลขสมาชิกและวันที่วันนี้
 ui-member-exported = ข้อมูลทั้งหมดที่เก็บไว้เกี่ยวกับ { $name } อยู่ใน { $path }
 ui-export-member-no-file = คลับนี้ไม่ได้เก็บไว้ในไฟล์ จึงไม่มีโฟลเดอร์ส่งออกให้เขียน
+
+# stats16
+config-source-friend = เพื่อนหรือครอบครัว
+config-source-neighbour-shop = ร้านข้างเคียง
+config-source-supplier = ผู้จัดส่งสินค้า
+config-source-social-media = โซเชียลมีเดีย
+config-source-walked-past = เดินผ่านร้าน
+config-source-event = งานกิจกรรม
+config-source-staff = พนักงานร้าน
+config-source-business-network = หอการค้าหรือเครือข่ายธุรกิจ
+err-config-stats = { $key } = { $value } อยู่นอกช่วง: lapse_days เป็นจำนวนวันเต็มตั้งแต่ 1 ขึ้นไป lifespan_years เป็นจำนวนปีที่มากกว่า 0 และไม่เกิน 100
+err-feedback-range = คำตอบ { $what } { $value } อยู่นอกช่วง: ใช้จำนวนเต็มตั้งแต่ { $lowest } ถึง { $highest }
+err-source-unknown = "{ $name }" ไม่ใช่หนึ่งในแหล่งที่มาในการตั้งค่า: { $sources }
+cli-feedback-saved = บันทึก { $what } { $score } ของ { $name } (#{ $id }) แล้ว
+cli-feedback-saved-anonymous = บันทึก { $what } { $score } แบบไม่ระบุชื่อแล้ว
+help-member-add-referred-by = สมาชิกที่แนะนำมา: รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-member-add-source = รู้จักร้านได้อย่างไร หนึ่งในแหล่งที่มาในการตั้งค่า เช่น "เดินผ่านร้าน"
+help-feedback = บันทึกคำตอบความคิดเห็นจากหน้าร้าน: NPS 0–10 หรือ CSAT 1–5
+help-feedback-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-feedback-anonymous = คำตอบจากผู้ที่ไม่ระบุชื่อ
+help-feedback-nps = มีแนวโน้มจะแนะนำร้านมากแค่ไหน 0–10
+help-feedback-csat = พึงพอใจมากแค่ไหน 1–5
+help-feedback-json = แสดงคำตอบที่บันทึกเป็น JSON
+help-stats = สุขภาพของคลับ: อัตราการรักษาลูกค้า อัตราการเลิกมา NPS CSAT มูลค่าตลอดอายุลูกค้า และสัดส่วนยอดขายของสมาชิก
+help-stats-from = วันแรกของช่วงเวลา (ค่าเริ่มต้น: 364 วันก่อนวันสุดท้าย)
+help-stats-to = วันสุดท้ายของช่วงเวลา (ค่าเริ่มต้น: วันนี้)
+help-stats-json = แสดงตัวเลขเป็น JSON
+stats-title = สุขภาพของคลับ { $from } – { $to } ({ $days } วัน)
+stats-members = สมาชิก
+stats-new-members = สมาชิกใหม่
+stats-active-start = ยังมาร้านเมื่อต้นช่วง
+stats-active-end = ยังมาร้านเมื่อปลายช่วง
+stats-lost = มาเมื่อต้นช่วง แต่ไม่มาเมื่อปลายช่วง
+stats-retention = อัตราการรักษาลูกค้า
+stats-churn = อัตราการเลิกมา
+stats-nps = NPS
+stats-csat = CSAT
+stats-answers = { $count ->
+   *[other] { $shown } คำตอบ
+}
+stats-cltv = มูลค่าตลอดอายุลูกค้า
+stats-avg-basket = ยอดซื้อเฉลี่ยต่อใบเสร็จ
+stats-visits-per-year = จำนวนครั้งที่มาต่อปี
+stats-lifespan = จำนวนปีที่สมาชิกอยู่กับคลับ
+stats-member-share = สัดส่วนยอดขายของสมาชิก
+stats-undefined = —
+stats-sources = สมาชิกใหม่รู้จักเราจากที่ไหน
+stats-source-line = ใหม่ { $count } คน, { $spend } ใน 12 เดือน
+stats-top-referrers = ผู้แนะนำสมาชิกใหม่มากที่สุด
+err-stats-period = ช่วงเวลาจะสิ้นสุดวันที่ { $to } ก่อนวันเริ่มต้น { $from }

@@ -1159,3 +1159,53 @@ ui-confirm-export-member =
     文件保存在 { $folder }，以会员编号和今天的日期命名。
 ui-member-exported = 关于 { $name } 的全部存储数据已写入 { $path }
 ui-export-member-no-file = 这个会员俱乐部没有保存在文件中，因此没有可写入的导出文件夹。
+
+# stats16
+config-source-friend = 亲友
+config-source-neighbour-shop = 邻近商店
+config-source-supplier = 供应商
+config-source-social-media = 社交媒体
+config-source-walked-past = 路过
+config-source-event = 活动
+config-source-staff = 店员
+config-source-business-network = 商会或商业网络
+err-config-stats = { $key } = { $value } 超出范围：lapse_days 是从 1 起的整数天数，lifespan_years 是大于 0 且不超过 100 的年数
+err-feedback-range = { $what } 答案 { $value } 超出范围：请使用 { $lowest } 到 { $highest } 之间的整数
+err-source-unknown = “{ $name }”不是配置中的来源之一：{ $sources }
+cli-feedback-saved = 已为 { $name }（#{ $id }）保存 { $what } { $score }
+cli-feedback-saved-anonymous = 已匿名保存 { $what } { $score }
+help-member-add-referred-by = 介绍其入会的会员：编号、卡号、电话或电子邮件
+help-member-add-source = 如何得知本店，配置中的来源之一，例如“路过”
+help-feedback = 记录柜台的反馈答案：NPS 0–10 或 CSAT 1–5
+help-feedback-key = 会员编号、卡号、电话或电子邮件
+help-feedback-anonymous = 未署名者的答案
+help-feedback-nps = 推荐本店的可能性，0–10
+help-feedback-csat = 满意程度，1–5
+help-feedback-json = 以 JSON 输出已保存的答案
+help-stats = 会员俱乐部健康度：留存率、流失率、NPS、CSAT、客户终身价值及会员销售占比
+help-stats-from = 期间的第一天（默认：最后一天之前 364 天）
+help-stats-to = 期间的最后一天（默认：今天）
+help-stats-json = 以 JSON 输出各项数字
+stats-title = 会员俱乐部健康度，{ $from } – { $to }（{ $days } 天）
+stats-members = 会员
+stats-new-members = 新会员
+stats-active-start = 期初活跃
+stats-active-end = 期末活跃
+stats-lost = 期初活跃、期末不活跃
+stats-retention = 留存率
+stats-churn = 流失率
+stats-nps = NPS
+stats-csat = CSAT
+stats-answers = { $count ->
+   *[other] { $shown } 个答案
+}
+stats-cltv = 客户终身价值
+stats-avg-basket = 平均客单价
+stats-visits-per-year = 每年到店次数
+stats-lifespan = 会员留存年数
+stats-member-share = 会员销售占比
+stats-undefined = —
+stats-sources = 新会员如何得知本店
+stats-source-line = 新增 { $count } 位，12 个月消费 { $spend }
+stats-top-referrers = 介绍新会员最多的会员
+err-stats-period = 期间将在 { $to } 结束，早于开始日 { $from }

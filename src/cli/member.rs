@@ -8,7 +8,8 @@ use crate::i18n::{t_args, t_count};
 use crate::ops::lookup;
 use crate::ops::loyalty::IfBusy;
 use crate::ops::member_change::{MemberChange, change_member};
-use crate::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
+use crate::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up_referred};
+use crate::ops::referral::{self, read_referral};
 use crate::words::consent::suppressed_note;
 
 #[derive(Debug, Subcommand)]
@@ -110,6 +111,12 @@ pub struct AddArgs {
     /// Sign up even when a member has the same name and birthday.
     #[arg(long)]
     yes: bool,
+    /// The member who brought them: id, card, phone or email.
+    #[arg(long, value_name = "KEY", conflicts_with = "source")]
+    referred_by: Option<String>,
+    /// How they found the shop: one of the config's sources.
+    #[arg(long, value_name = "NAME")]
+    source: Option<String>,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -142,7 +149,8 @@ fn add(ctx: &Ctx, a: &AddArgs) -> Result<()> {
     } else {
         IfDuplicate::Ask
     };
-    let saved = match sign_up(ctx, &input_from_args(a)?, if_duplicate)? {
+    let referral = read_referral(ctx, a.referred_by.as_deref(), a.source.as_deref())?;
+    let saved = match sign_up_referred(ctx, &input_from_args(a)?, if_duplicate, &referral)? {
         Outcome::Saved(saved) => saved,
         Outcome::MaybeDuplicates(found) => {
             let first = &found[0];
@@ -198,6 +206,9 @@ fn show_json(ctx: &Ctx, id: i64) -> Result<serde_json::Value> {
     let mut value = output::card_json(&card, today);
     calendar_birthday::fill_member_json(&card, today, ctx.config.dates.feb29, &mut value);
     super::loyalty::fill_member_json(ctx, id, &mut value)?;
+    let (referred_by, source) = referral::of_member(ctx, id)?;
+    value["referred_by"] = serde_json::json!(referred_by);
+    value["source"] = serde_json::json!(source);
     Ok(value)
 }
 

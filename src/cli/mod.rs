@@ -8,6 +8,7 @@ mod consent;
 mod demo;
 mod export;
 mod family;
+mod feedback;
 mod import;
 mod localise;
 mod loyalty;
@@ -17,6 +18,7 @@ mod member_privacy;
 mod output;
 mod reminders;
 mod segment;
+mod stats;
 mod stdout;
 mod tiers;
 pub mod usage;
@@ -87,6 +89,10 @@ pub enum Command {
     /// Save, list and show segments: members picked by an expression.
     #[command(subcommand)]
     Segment(segment::SegmentCommand),
+    /// Record a feedback answer: NPS 0–10 or CSAT 1–5.
+    Feedback(feedback::FeedbackArgs),
+    /// Club health: retention, churn, NPS, CSAT, lifetime value, members' share.
+    Stats(stats::StatsArgs),
 }
 
 /// `--json` on the commands that print data.
@@ -128,5 +134,7 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Consent(args) => consent::run_consent(ctx, args),
         Command::Export(cmd) => export::run_export(ctx, cmd),
         Command::Segment(cmd) => segment::run_segment(ctx, cmd),
+        Command::Feedback(args) => feedback::run_feedback(ctx, args),
+        Command::Stats(args) => stats::run_stats(ctx, args),
     }
 }

@@ -88,12 +88,17 @@ pub fn remove_personal(conn: &Connection, id: i64, at: NaiveDateTime) -> Result<
     for table in REMOVED {
         conn.execute(&format!("DELETE FROM {table} WHERE member_id = ?1"), [id])?;
     }
+    // Their answers stay in the club's NPS and CSAT, as anonymous ones.
+    conn.execute(
+        "UPDATE feedback SET member_id = NULL WHERE member_id = ?1",
+        [id],
+    )?;
     conn.execute(
         "UPDATE members SET first_name = '', family_name = '', sort_key = '',
                 phone = NULL, email = NULL, birth_month = NULL, birth_day = NULL,
                 birth_year = NULL, birth_md = NULL, birth_calendar = NULL,
                 birth_calendar_month = NULL, birth_calendar_day = NULL, card = NULL,
-                area = NULL, language = NULL, tags = NULL, referred_by = NULL, note = NULL,
+                area = NULL, language = NULL, tags = NULL, referred_by = NULL, source = NULL, note = NULL,
                 erased_at = ?2
          WHERE id = ?1",
         params![id, at.format(DATETIME).to_string()],

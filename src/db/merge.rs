@@ -16,6 +16,7 @@ pub const MOVED: &[&str] = &[
     "pets",
     "contact_log",
     "customer_links",
+    "feedback",
 ];
 
 /// Tables keyed by member that are worked out from the rest (search words,
@@ -33,6 +34,8 @@ pub const DERIVED: &[&str] = &[
     "demo_members",
     "member_year",
     "member_bought",
+    "visit_days",
+    "member_year_redo",
 ];
 
 /// How many rows each table keyed by member holds for `member_id`, for the

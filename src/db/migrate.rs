@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/016_erased_stay_out.sql"),
     include_str!("migrations/017_merges.sql"),
     include_str!("migrations/018_segment_summary.sql"),
+    include_str!("migrations/019_club_health.sql"),
 ];
 
 pub fn latest() -> i64 {

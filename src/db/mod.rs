@@ -11,6 +11,7 @@
 //! the write-ahead log the counter still writes to.
 
 pub mod birth_calendar;
+pub mod club_health;
 pub mod consenting;
 pub mod contacts;
 pub mod counter;
@@ -21,6 +22,7 @@ pub mod duplicate_pairs;
 pub mod duplicates;
 pub mod erase;
 pub mod family;
+pub mod feedback;
 pub mod habits;
 pub mod health;
 pub mod ledger;
@@ -36,6 +38,7 @@ pub mod merge;
 pub mod migrate;
 pub mod near_tier;
 pub mod receipts;
+pub mod referral;
 pub mod reminders;
 pub mod review;
 pub mod review_load;

@@ -3,6 +3,7 @@
 
 pub mod birth_calendar;
 pub mod birth_calendar_input;
+pub mod club_health;
 pub mod consent;
 pub mod contact;
 pub mod date_order;
@@ -25,5 +26,7 @@ pub mod segment;
 pub mod segment_parse;
 pub mod tiers;
 
+#[cfg(test)]
+mod club_health_tests;
 #[cfg(test)]
 mod member_tests;

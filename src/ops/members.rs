@@ -15,6 +15,7 @@ use crate::domain::member::{
     normalise_phone, parse_birthday,
 };
 use crate::error::{Arg, Error, Result};
+use crate::ops::referral::{self, Referral};
 use crate::ops::{consent, duplicates, suppression};
 
 /// A member as typed: every text as the owner entered it.
@@ -220,6 +221,17 @@ pub fn taken_by(
 /// written, then stores the member, their consents and the receipts they
 /// bought before signing up, all or nothing.
 pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Result<Outcome> {
+    sign_up_referred(ctx, input, if_duplicate, &Referral::NotSaid)
+}
+
+/// [`sign_up`] with how they found the club, stored in the same
+/// transaction (see `ops::referral`).
+pub fn sign_up_referred(
+    ctx: &Ctx,
+    input: &MemberInput,
+    if_duplicate: IfDuplicate,
+    referral: &Referral,
+) -> Result<Outcome> {
     let (draft, kept, consents) = read_member(ctx, input)?;
     let tx = super::begin(ctx)?;
     check_taken(ctx, &draft, None)?;
@@ -238,6 +250,7 @@ pub fn sign_up(ctx: &Ctx, input: &MemberInput, if_duplicate: IfDuplicate) -> Res
     for channel in consents.into_iter().filter(|c| !suppressed.contains(c)) {
         consent::write(&ctx.conn, id, channel, true, now, ConsentHow::Signup)?;
     }
+    referral::write(ctx, id, referral)?;
     let claimed = db::receipts::claim_receipts(&ctx.conn, id)?;
     tx.commit()?;
     Ok(Outcome::Saved(Saved {

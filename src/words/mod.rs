@@ -4,6 +4,7 @@
 //! from plain values and the locale file, never from the database.
 
 pub mod calendar;
+pub mod club_health;
 pub mod consent;
 pub mod dates;
 pub mod examples;

@@ -25,6 +25,12 @@ pub fn number_in(lang: &str, value: i64) -> String {
     decimal_in(lang, value, 0)
 }
 
+/// `value` with `scale` digits after the separator, in the language in
+/// use: 875 with scale 1 is "87.5" in English, "87,5" in Croatian.
+pub fn decimal(value: i64, scale: u8) -> String {
+    decimal_in(language(), value, scale)
+}
+
 /// [`number_in`] in the language in use.
 pub fn number(value: i64) -> String {
     number_in(language(), value)

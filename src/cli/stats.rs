@@ -1,0 +1,112 @@
+//! `stats [--from DATE] [--to DATE] [--json]`: the club-health figures as
+//! a short table for a terminal or a cron mail, or as JSON for scripts
+//! (`null` where a figure is undefined).
+
+use chrono::NaiveDate;
+use clap::Args;
+use serde_json::{Value, json};
+
+use super::{Ctx, JsonFlag, stdout};
+use crate::clock::parse_day;
+use crate::error::Result;
+use crate::i18n::t;
+use crate::ops::stats::{ClubHealth, club_health};
+use crate::words::club_health::{figure_lines, referrer_lines, source_lines, title};
+use crate::words::text::{pad, width};
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// First day of the period (default: 364 days before the last).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    from: Option<NaiveDate>,
+    /// Last day of the period (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    to: Option<NaiveDate>,
+    #[command(flatten)]
+    json: JsonFlag,
+}
+
+/// Two decimals are plenty for a rate and keep float noise
+/// (15.000000000000002) out of scripts.
+fn rounded(value: Option<f64>) -> Value {
+    json!(value.map(|v| (v * 100.0).round() / 100.0))
+}
+
+/// The JSON object of DESIGN's contract, field names fixed.
+pub fn health_json(h: &ClubHealth) -> Value {
+    let (c, f) = (&h.counts, &h.figures);
+    json!({
+        "members": h.members,
+        "new_members": h.new_members,
+        "retention_rate": rounded(f.retention_rate),
+        "churn_rate": rounded(f.churn_rate),
+        "nps": rounded(f.nps),
+        "csat": rounded(f.csat),
+        "cltv_minor": f.cltv_minor,
+        "member_sales_share": rounded(f.member_sales_share),
+        "counts": {
+            "active_start": c.active_start,
+            "active_end": c.active_end,
+            "new_active": c.new_active,
+            "lost": c.lost,
+            "nps_answers": c.nps_answers,
+            "csat_answers": c.csat_answers,
+        },
+        "cltv_parts": {
+            "avg_basket_minor": f.avg_basket_minor,
+            "visits_per_year": rounded(f.visits_per_year),
+            "lifespan_years": rounded(f.lifespan_years),
+        },
+        "sources": h.sources.iter().map(|s| json!({
+            "source": s.source,
+            "new_members": s.new_members,
+            "spend_minor": s.spend_minor,
+        })).collect::<Vec<_>>(),
+        "top_referrers": h.top_referrers.iter().map(|r| json!({
+            "member_id": r.member_id,
+            "name": r.name,
+            "referred": r.referred,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// Rows of (label, value) with the values lined up after the widest label.
+fn table(rows: &[(String, String)]) -> String {
+    let cols = rows
+        .iter()
+        .map(|(label, _)| width(label))
+        .max()
+        .unwrap_or(0);
+    rows.iter()
+        .map(|(label, value)| format!("  {}  {value}\n", pad(label, cols)))
+        .collect()
+}
+
+fn health_text(ctx: &Ctx, h: &ClubHealth) -> String {
+    let currency = ctx.config.currency();
+    let mut text = format!("{}\n", title(&h.period));
+    text.push_str(&table(&figure_lines(
+        h.members,
+        h.new_members,
+        &h.counts,
+        &h.figures,
+        currency,
+    )));
+    if !h.sources.is_empty() {
+        text.push_str(&format!("\n{}\n", t("stats-sources")));
+        text.push_str(&table(&source_lines(&h.sources, currency)));
+    }
+    if !h.top_referrers.is_empty() {
+        text.push_str(&format!("\n{}\n", t("stats-top-referrers")));
+        text.push_str(&table(&referrer_lines(&h.top_referrers)));
+    }
+    text
+}
+
+pub fn run_stats(ctx: &Ctx, a: StatsArgs) -> Result<()> {
+    let health = club_health(ctx, a.from, a.to)?;
+    if a.json.json {
+        return stdout::print_line(health_json(&health));
+    }
+    stdout::print(&health_text(ctx, &health))
+}

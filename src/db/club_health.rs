@@ -1,0 +1,163 @@
+//! The counts behind the club-health figures, read from the running
+//! totals that migration 019 keeps (`day_totals`, `visit_days`) rather
+//! than from every receipt, so a year of a large club is read at once.
+//!
+//! Purchases (spend, receipts, visits) count every receipt of a member,
+//! an erased member's too: what was sold does not change when someone
+//! leaves. Member counts (members, active, new) leave erased members out.
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDate};
+use rusqlite::{Connection, params};
+
+use crate::db::members::DATE;
+use crate::domain::club_health::{Referrer, SourceRow};
+use crate::domain::member::full_name;
+use crate::error::Result;
+
+fn day(d: NaiveDate) -> String {
+    d.format(DATE).to_string()
+}
+
+/// Everyone's and the members' purchases from `from` through `to`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Purchases {
+    pub all_net_minor: i64,
+    pub member_net_minor: i64,
+    pub member_sale_receipts: i64,
+    pub member_visits: i64,
+    /// Members with at least one visit.
+    pub members_visiting: i64,
+}
+
+pub fn purchases(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Purchases> {
+    let (all, members, sales, visits) = conn.query_row(
+        "SELECT CAST(total(net_minor) AS INTEGER), CAST(total(member_net_minor) AS INTEGER),
+                CAST(total(member_sales) AS INTEGER), CAST(total(member_visits) AS INTEGER)
+         FROM day_totals WHERE local_date BETWEEN ?1 AND ?2",
+        params![day(from), day(to)],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    // A member's last visit in the period is the one visit of theirs in
+    // it whose next visit comes after it: one row per visiting member.
+    let index = cheaper_index(conn, to, (to - from).num_days() + 1)?;
+    let visiting = conn.query_row(
+        &format!(
+            "SELECT count(*) FROM visit_days INDEXED BY {index}
+             WHERE local_date BETWEEN ?1 AND ?2 AND next_date > ?2"
+        ),
+        params![day(from), day(to)],
+        |r| r.get(0),
+    )?;
+    Ok(Purchases {
+        all_net_minor: all,
+        member_net_minor: members,
+        member_sale_receipts: sales,
+        member_visits: visits,
+        members_visiting: visiting,
+    })
+}
+
+/// Which index finds the visits of a window of `days` days ending `day`
+/// with next visits after it: by date reads every visit of the window; by
+/// next visit reads every visit after `day` and each member's last one.
+/// The second is the smaller when `day` is near the latest visit.
+fn cheaper_index(conn: &Connection, day: NaiveDate, days: i64) -> Result<&'static str> {
+    let latest: Option<String> =
+        conn.query_row("SELECT max(local_date) FROM visit_days", [], |r| r.get(0))?;
+    let near_latest = latest
+        .and_then(|l| NaiveDate::parse_from_str(&l, DATE).ok())
+        .is_none_or(|latest| latest <= day + Duration::days(days));
+    Ok(if near_latest {
+        "visit_days_next"
+    } else {
+        "visit_days_date"
+    })
+}
+
+/// Members active on `day`: a visit on a day V with first <= V <= day
+/// (see `domain::club_health::active_window`), who had joined by then and
+/// are not erased.
+pub fn active_on(conn: &Connection, first: NaiveDate, day_: NaiveDate) -> Result<HashSet<i64>> {
+    let index = cheaper_index(conn, day_, (day_ - first).num_days() + 1)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT member_id FROM visit_days INDEXED BY {index}
+         WHERE local_date BETWEEN ?1 AND ?2 AND next_date > ?2
+           AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)
+           AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NULL AND joined_at > ?2)"
+    ))?;
+    let ids = stmt.query_map(params![day(first), day(day_)], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Members not erased who joined on or before `to`.
+pub fn members_by(conn: &Connection, to: NaiveDate) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM members WHERE erased_at IS NULL AND joined_at <= ?1",
+        [day(to)],
+        |r| r.get(0),
+    )?)
+}
+
+/// Members not erased who joined from `from` through `to`.
+pub fn joined_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<HashSet<i64>> {
+    let mut stmt = conn.prepare(
+        "SELECT id FROM members WHERE erased_at IS NULL AND joined_at BETWEEN ?1 AND ?2",
+    )?;
+    let ids = stmt.query_map(params![day(from), day(to)], |r| r.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Members who joined in the period and named a source, per source, most
+/// new members first; their spend from `spend_from` through `to`.
+pub fn sources(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    spend_from: NaiveDate,
+) -> Result<Vec<SourceRow>> {
+    let mut stmt = conn.prepare(
+        "SELECT m.source, count(*),
+                CAST(total((SELECT total(r.total_minor) FROM receipts r
+                            WHERE r.member_id = m.id AND r.local_date BETWEEN ?3 AND ?2)) AS INTEGER)
+         FROM members m
+         WHERE m.erased_at IS NULL AND m.joined_at BETWEEN ?1 AND ?2 AND m.source IS NOT NULL
+         GROUP BY m.source ORDER BY count(*) DESC, m.source",
+    )?;
+    let rows = stmt.query_map(params![day(from), day(to), day(spend_from)], |r| {
+        Ok(SourceRow {
+            source: r.get(0)?,
+            new_members: r.get(1)?,
+            spend_minor: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The members who brought the most members joining in the period, most
+/// first (the earlier member first on a tie), at most `limit`.
+pub fn top_referrers(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    limit: usize,
+) -> Result<Vec<Referrer>> {
+    let mut stmt = conn.prepare(
+        "SELECT b.id, b.first_name, b.family_name, count(*) AS n
+         FROM members m JOIN members b ON b.id = m.referred_by
+         WHERE m.erased_at IS NULL AND m.joined_at BETWEEN ?1 AND ?2
+           AND m.referred_by IS NOT NULL AND b.erased_at IS NULL
+         GROUP BY b.id ORDER BY n DESC, b.id LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(params![day(from), day(to), limit as i64], |r| {
+        let first: String = r.get(1)?;
+        let family: String = r.get(2)?;
+        Ok(Referrer {
+            member_id: r.get(0)?,
+            name: full_name(&first, &family),
+            referred: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,99 @@
+//! The club-health figures of a period (`regulars stats`, the Stats
+//! screen): the counts from the store, the figures from the rules in
+//! `domain::club_health`.
+
+use chrono::{Duration, NaiveDate};
+
+use crate::context::Ctx;
+use crate::db;
+use crate::domain::club_health::{
+    HealthCounts, HealthFigures, Period, Referrer, SourceRow, active_window, figures,
+};
+use crate::error::{Error, Result};
+
+/// How many referring members the figures name.
+pub const TOP_REFERRERS: usize = 10;
+
+/// The figures of one period and everything they were made from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClubHealth {
+    pub period: Period,
+    pub lapse_days: u32,
+    /// Members not erased who joined on or before the last day.
+    pub members: i64,
+    /// Members who joined in the period, active or not.
+    pub new_members: i64,
+    pub counts: HealthCounts,
+    pub figures: HealthFigures,
+    pub sources: Vec<SourceRow>,
+    pub top_referrers: Vec<Referrer>,
+}
+
+/// The period `from`..`to` (both included): `to` defaults to today and
+/// `from` to 364 days before `to`. A period ending before it starts is
+/// refused naming both days.
+pub fn period(ctx: &Ctx, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Result<Period> {
+    let to = to.unwrap_or_else(|| ctx.clock.today());
+    let period = match from {
+        Some(from) => Period { from, to },
+        None => Period::year_to(to),
+    };
+    if period.from > period.to {
+        return Err(Error::user(
+            "err-stats-period",
+            &[
+                ("from", &period.from.to_string()),
+                ("to", &period.to.to_string()),
+            ],
+        ));
+    }
+    Ok(period)
+}
+
+/// Every figure of the period; nothing is written.
+pub fn club_health(
+    ctx: &Ctx,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<ClubHealth> {
+    let period = period(ctx, from, to)?;
+    let conn = &ctx.conn;
+    let lapse_days = ctx.config.stats.lapse_days;
+    let (start_first, _) = active_window(period.from, lapse_days);
+    let (end_first, _) = active_window(period.to, lapse_days);
+    let at_start = db::club_health::active_on(conn, start_first, period.from)?;
+    let at_end = db::club_health::active_on(conn, end_first, period.to)?;
+    let joined = db::club_health::joined_in(conn, period.from, period.to)?;
+    let bought = db::club_health::purchases(conn, period.from, period.to)?;
+    let answers = db::feedback::counts(conn, period.from, period.to)?;
+    let counts = HealthCounts {
+        days: period.days(),
+        active_start: at_start.len() as i64,
+        active_end: at_end.len() as i64,
+        new_active: at_end.intersection(&joined).count() as i64,
+        lost: at_start.difference(&at_end).count() as i64,
+        nps_answers: answers.nps_answers,
+        nps_promoters: answers.nps_promoters,
+        nps_detractors: answers.nps_detractors,
+        csat_answers: answers.csat_answers,
+        csat_satisfied: answers.csat_satisfied,
+        member_net_minor: bought.member_net_minor,
+        member_sale_receipts: bought.member_sale_receipts,
+        member_visits: bought.member_visits,
+        members_visiting: bought.members_visiting,
+        all_net_minor: bought.all_net_minor,
+        lifespan_setting: ctx.config.stats.lifespan_years,
+    };
+    // "Their 12-month spend": the year up to the end of the period.
+    let spend_from = period.to - Duration::days(364);
+    Ok(ClubHealth {
+        period,
+        lapse_days,
+        members: db::club_health::members_by(conn, period.to)?,
+        new_members: joined.len() as i64,
+        figures: figures(&counts),
+        counts,
+        sources: db::club_health::sources(conn, period.from, period.to, spend_from)?,
+        top_referrers: db::club_health::top_referrers(conn, period.from, period.to, TOP_REFERRERS)?,
+    })
+}
