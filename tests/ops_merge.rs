@@ -424,3 +424,20 @@ fn likely_pairs_say_why_and_leave_others_alone() {
     merge(&ctx, ana, ana2).unwrap();
     assert_eq!(likely_pairs(&ctx).unwrap().len(), 2);
 }
+
+#[test]
+fn a_merged_members_id_is_never_given_to_a_later_signup() {
+    let dir = TempDir::new().unwrap();
+    let ctx = shop(&dir);
+    let keep = add(&ctx, named("Ana", "Kovač"));
+    let drop = add(&ctx, named("Anna", "Kovač"));
+    merge(&ctx, keep, drop).unwrap();
+    let later = add(&ctx, named("Ivo", "Babić"));
+    assert!(later > drop, "the merged member's id {drop} came back");
+    assert!(db::members::get(&ctx.conn, drop).unwrap().is_none());
+    let logged: i64 = ctx
+        .conn
+        .query_row("SELECT drop_id FROM merges", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(logged, drop);
+}

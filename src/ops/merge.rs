@@ -246,7 +246,10 @@ pub fn merge(ctx: &Ctx, keep: i64, drop: i64) -> Result<MergeResult> {
     let noted = db::merge::birthday_noted(&ctx.conn, drop)?;
     db::merge::log_merge(&ctx.conn, keep, drop, &at)?;
     db::merge::move_rows(&ctx.conn, keep, drop)?;
-    db::members::delete(&ctx.conn, drop)?;
+    // The merged member's row stays as an empty, erased one rather than
+    // being deleted: SQLite would hand its id to the next signup, and the
+    // merge log and any script that knew the id would then name a stranger.
+    db::erase::remove_personal(&ctx.conn, drop, now)?;
     db::members::update(&ctx.conn, keep, &plan.draft)?;
     db::merge::set_extra(&ctx.conn, keep, &plan.extra)?;
     if let (true, Some(noted)) = (plan.birthday_from_drop, noted) {
