@@ -106,7 +106,11 @@ fn names_with_birthday(conn: &Connection, found: &mut Found) -> Result<()> {
         "SELECT id, first_name, family_name, birth_month, birth_day FROM members
          WHERE erased_at IS NULL AND birth_month IS NOT NULL AND birth_day IS NOT NULL",
     )?;
-    let mut groups: HashMap<(u32, u32, String), Vec<(i64, String)>> = HashMap::new();
+    // One entry per key of every member, sorted so that equal keys sit
+    // together: a sort of plain tuples instead of a map of lists keeps a
+    // club of 100,000 (some 1.5 million keys) to a fraction of a second.
+    let mut keyed: Vec<(u32, u32, String, i64)> = vec![];
+    let mut names: HashMap<i64, String> = HashMap::new();
     let rows = stmt.query_map([], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -118,18 +122,20 @@ fn names_with_birthday(conn: &Connection, found: &mut Found) -> Result<()> {
     })?;
     for row in rows {
         let (id, first, family, month, day) = row?;
-        let name = full_name(&first, &family);
         for key in typo_keys(&name_key(&first, &family)) {
-            groups
-                .entry((month, day, key))
-                .or_default()
-                .push((id, name.clone()));
+            keyed.push((month, day, key, id));
         }
+        names.insert(id, full_name(&first, &family));
     }
+    keyed.sort_unstable();
     // In key order, so the name a reason shows is the same every time.
-    let mut groups: Vec<_> = groups.into_iter().filter(|(_, m)| m.len() > 1).collect();
-    groups.sort();
-    for ((month, day, _), mut members) in groups {
+    for group in keyed.chunk_by(|a, b| (a.0, a.1, &a.2) == (b.0, b.1, &b.2)) {
+        if group.len() < 2 {
+            continue;
+        }
+        let (month, day) = (group[0].0, group[0].1);
+        let mut members: Vec<(i64, &str)> =
+            group.iter().map(|g| (g.3, names[&g.3].as_str())).collect();
         members.sort();
         let value = format!("{}, {month:02}-{day:02}", members[0].1);
         let ids: Vec<i64> = members.iter().map(|m| m.0).collect();
