@@ -13,7 +13,7 @@ use crate::ui::format::{fit, pad, wrap};
 use crate::words::merge::{preview_lines, why_text};
 
 /// Columns of a member ("#12 Ana Kovač") in a row of the list.
-const MEMBER_COLS: usize = 26;
+const MEMBER_COLS: usize = 24;
 
 impl DuplicatePairsState {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
@@ -74,7 +74,8 @@ impl DuplicatePairsState {
         };
         for (i, pair) in self.pairs.iter().enumerate().skip(first).take(rows) {
             let why: Vec<String> = pair.reasons.iter().map(|r| why_text(r.why)).collect();
-            let why_cols = cols.saturating_sub(2 * MEMBER_COLS + 6);
+            // The marker takes two columns, and one stays free at the right.
+            let why_cols = cols.saturating_sub(2 * MEMBER_COLS + 3);
             let line = dir.cells(&[
                 dir.marker(i == self.at).to_string(),
                 member(&pair.first),
