@@ -1143,6 +1143,7 @@ merge-what-consents = Consent records
 merge-what-contact_log = Contact log entries
 merge-what-customer_links = Linked till customers
 merge-what-referred = Members they brought
+merge-what-feedback = Feedback answers
 merge-preview-title = Merge member { $drop } ({ $drop_name }) into member { $keep } ({ $keep_name }):
 merge-moves = Moves to member { $keep }:
 merge-fills = Filled in from member { $drop }:

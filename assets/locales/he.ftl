@@ -1152,6 +1152,7 @@ merge-what-consents = רשומות הסכמה
 merge-what-contact_log = רשומות יצירת קשר
 merge-what-customer_links = לקוחות קופה מקושרים
 merge-what-referred = חברי מועדון שהביא
+merge-what-feedback = תשובות משוב
 merge-preview-title = מיזוג חבר המועדון { $drop } ({ $drop_name }) לתוך חבר המועדון { $keep } ({ $keep_name }):
 merge-moves = עובר לחבר המועדון { $keep }:
 merge-fills = מושלם מחבר המועדון { $drop }:

@@ -1169,6 +1169,7 @@ merge-what-consents = Zapisi privola
 merge-what-contact_log = Zapisi kontakata
 merge-what-customer_links = Povezani kupci s blagajne
 merge-what-referred = Članovi koje je doveo
+merge-what-feedback = Odgovori na anketu
 merge-preview-title = Spajanje člana { $drop } ({ $drop_name }) u člana { $keep } ({ $keep_name }):
 merge-moves = Prelazi članu { $keep }:
 merge-fills = Popunjeno od člana { $drop }:

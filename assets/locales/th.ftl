@@ -1113,6 +1113,7 @@ merge-what-consents = บันทึกความยินยอม
 merge-what-contact_log = บันทึกการติดต่อ
 merge-what-customer_links = ลูกค้าหน้าร้านที่ผูกไว้
 merge-what-referred = สมาชิกที่เขาแนะนำมา
+merge-what-feedback = คำตอบความคิดเห็น
 merge-preview-title = รวมสมาชิก { $drop } ({ $drop_name }) เข้ากับสมาชิก { $keep } ({ $keep_name }):
 merge-moves = ย้ายไปที่สมาชิก { $keep }:
 merge-fills = เติมจากสมาชิก { $drop }:

@@ -1113,6 +1113,7 @@ merge-what-consents = 同意记录
 merge-what-contact_log = 联系记录
 merge-what-customer_links = 已关联的收银顾客
 merge-what-referred = 其介绍的会员
+merge-what-feedback = 反馈答复
 merge-preview-title = 将会员 { $drop }（{ $drop_name }）合并到会员 { $keep }（{ $keep_name }）：
 merge-moves = 转给会员 { $keep }：
 merge-fills = 从会员 { $drop } 补全：
