@@ -1241,3 +1241,50 @@ stats-sources = How new members found us
 stats-source-line = { $count } new, { $spend } in 12 months
 stats-top-referrers = Brought the most new members
 err-stats-period = The period would end on { $to }, before it starts on { $from }
+
+# statsscreen16
+ui-key-stats = club figures
+ui-key-stats-formula = formula
+ui-key-stats-month = ±1 month
+ui-key-stats-other = other figure
+ui-help-stats = On the Stats screen
+ui-help-stats-formula = How a figure is worked out
+stats-screen-working = Working out the figures…
+stats-screen-undefined = not defined
+stats-screen-why-start = Not defined: no member was active on the first day of the period.
+stats-screen-why-answers = Not defined: no answers in the period.
+stats-screen-why-sales = Not defined: nothing was bought in the period.
+stats-screen-why-parts = Not defined: one of its three parts is not defined.
+stats-screen-why-visits = Not defined: no member visited in the period.
+stats-screen-not-after-today = The period cannot end after today.
+stats-screen-active-rule = Active: visited in the { $days } days up to that day.
+stats-screen-chart = Last 12 months
+stats-screen-chart-members = members
+stats-screen-chart-active = active
+stats-screen-period = Period: { $from } – { $to }, { $days } days
+stats-screen-new-active = Active at the end who joined in the period
+stats-screen-answers = Answers
+stats-screen-promoters = Answers 9–10
+stats-screen-detractors = Answers 0–6
+stats-screen-satisfied = Answers 4 or 5
+stats-screen-member-net = Members' sales minus refunds
+stats-screen-member-receipts = Members' sale receipts
+stats-screen-member-visits = Members' visits (days with a sale)
+stats-screen-members-visiting = Members who visited
+stats-screen-all-net = Everyone's sales minus refunds
+stats-screen-days = Days in the period
+stats-screen-lifespan-setting = Years set in the config
+stats-formula-members = Members who had joined by the last day of the period; erased members are left out.
+stats-formula-new-members = Members who joined in the period, active or not.
+stats-formula-active-start = S = members active on the first day of the period.
+stats-formula-active-end = E = members active on the last day of the period.
+stats-formula-lost = Members active on the first day (S) and no longer on the last (E).
+stats-formula-retention = Retention = (E − N) ÷ S × 100
+stats-formula-churn = Churn = lost ÷ S × 100
+stats-formula-nps = NPS = % of answers 9–10 − % of answers 0–6
+stats-formula-csat = CSAT = % of answers 4 or 5
+stats-formula-cltv = Lifetime value = average basket × visits per year × years a member stays
+stats-formula-avg-basket = Average basket = members' sales minus refunds ÷ their sale receipts
+stats-formula-visits-per-year = Visits per year = visits ÷ members who visited × 365 ÷ days in the period
+stats-formula-lifespan = Years a member stays = 1 ÷ churn per year, at most 10 (unless set in the config)
+stats-formula-member-share = Members' share = members' sales ÷ everyone's sales × 100 (refunds taken off)

@@ -1250,3 +1250,50 @@ stats-sources = איך חברי המועדון החדשים הגיעו אלינ�
 stats-source-line = { $count } חדשים, { $spend } ב-12 חודשים
 stats-top-referrers = הביאו הכי הרבה חברי מועדון חדשים
 err-stats-period = התקופה הייתה מסתיימת ב-{ $to }, לפני שהיא מתחילה ב-{ $from }
+
+# statsscreen16
+ui-key-stats = נתוני המועדון
+ui-key-stats-formula = נוסחה
+ui-key-stats-month = ±חודש
+ui-key-stats-other = נתון אחר
+ui-help-stats = במסך הנתונים
+ui-help-stats-formula = איך נתון מחושב
+stats-screen-working = מחשב את הנתונים…
+stats-screen-undefined = לא מוגדר
+stats-screen-why-start = לא מוגדר: אף חבר מועדון לא היה פעיל ביום הראשון של התקופה.
+stats-screen-why-answers = לא מוגדר: אין תשובות בתקופה.
+stats-screen-why-sales = לא מוגדר: לא נקנה דבר בתקופה.
+stats-screen-why-parts = לא מוגדר: אחד משלושת חלקיו אינו מוגדר.
+stats-screen-why-visits = לא מוגדר: אף חבר מועדון לא ביקר בתקופה.
+stats-screen-not-after-today = התקופה לא יכולה להסתיים אחרי היום.
+stats-screen-active-rule = פעיל: ביקר ב-{ $days } הימים שעד אותו יום.
+stats-screen-chart = 12 החודשים האחרונים
+stats-screen-chart-members = חברי מועדון
+stats-screen-chart-active = פעילים
+stats-screen-period = תקופה: { $from } – { $to }, { $days } ימים
+stats-screen-new-active = פעילים בסוף שהצטרפו בתקופה
+stats-screen-answers = תשובות
+stats-screen-promoters = תשובות 9–10
+stats-screen-detractors = תשובות 0–6
+stats-screen-satisfied = תשובות 4 או 5
+stats-screen-member-net = מכירות לחברי המועדון פחות החזרות
+stats-screen-member-receipts = קבלות מכירה של חברי המועדון
+stats-screen-member-visits = ביקורי חברי המועדון (ימים עם קנייה)
+stats-screen-members-visiting = חברי מועדון שביקרו
+stats-screen-all-net = כל המכירות פחות החזרות
+stats-screen-days = ימים בתקופה
+stats-screen-lifespan-setting = שנים שנקבעו בהגדרות
+stats-formula-members = חברי מועדון שהצטרפו עד היום האחרון של התקופה; חברים שנמחקו אינם נספרים.
+stats-formula-new-members = חברי מועדון שהצטרפו בתקופה, פעילים או לא.
+stats-formula-active-start = S = חברי מועדון פעילים ביום הראשון של התקופה.
+stats-formula-active-end = E = חברי מועדון פעילים ביום האחרון של התקופה.
+stats-formula-lost = חברי מועדון פעילים ביום הראשון (S) שכבר אינם פעילים באחרון (E).
+stats-formula-retention = שימור = (E − N) ÷ S × 100
+stats-formula-churn = נטישה = שעזבו ÷ S × 100
+stats-formula-nps = NPS = % תשובות 9–10 − % תשובות 0–6
+stats-formula-csat = CSAT = % תשובות 4 או 5
+stats-formula-cltv = ערך לאורך זמן = סל ממוצע × ביקורים בשנה × שנים שחבר מועדון נשאר
+stats-formula-avg-basket = סל ממוצע = מכירות לחברי המועדון פחות החזרות ÷ קבלות המכירה שלהם
+stats-formula-visits-per-year = ביקורים בשנה = ביקורים ÷ חברי מועדון שביקרו × 365 ÷ ימים בתקופה
+stats-formula-lifespan = שנים שחבר מועדון נשאר = 1 ÷ נטישה שנתית, לכל היותר 10 (אלא אם נקבע בהגדרות)
+stats-formula-member-share = חלק חברי המועדון = מכירות לחברי המועדון ÷ כל המכירות × 100 (אחרי החזרות)

@@ -1268,3 +1268,50 @@ stats-sources = Kako su novi članovi saznali za nas
 stats-source-line = novih: { $count }, { $spend } u 12 mjeseci
 stats-top-referrers = Doveli najviše novih članova
 err-stats-period = Razdoblje bi završilo { $to }, prije nego što počinje { $from }
+
+# statsscreen16
+ui-key-stats = brojke kluba
+ui-key-stats-formula = formula
+ui-key-stats-month = ±1 mjesec
+ui-key-stats-other = druga brojka
+ui-help-stats = Na zaslonu statistike
+ui-help-stats-formula = Kako se brojka računa
+stats-screen-working = Računam brojke…
+stats-screen-undefined = nije definirano
+stats-screen-why-start = Nije definirano: nijedan član nije bio aktivan prvog dana razdoblja.
+stats-screen-why-answers = Nije definirano: nema odgovora u razdoblju.
+stats-screen-why-sales = Nije definirano: u razdoblju ništa nije kupljeno.
+stats-screen-why-parts = Nije definirano: jedan od njezina tri dijela nije definiran.
+stats-screen-why-visits = Nije definirano: nijedan član nije došao u razdoblju.
+stats-screen-not-after-today = Razdoblje ne može završiti nakon današnjeg dana.
+stats-screen-active-rule = Aktivan: došao u { $days } dana do tog dana.
+stats-screen-chart = Zadnjih 12 mjeseci
+stats-screen-chart-members = članovi
+stats-screen-chart-active = aktivni
+stats-screen-period = Razdoblje: { $from } – { $to }, dana: { $days }
+stats-screen-new-active = Aktivni na kraju koji su se učlanili u razdoblju
+stats-screen-answers = Odgovori
+stats-screen-promoters = Odgovori 9–10
+stats-screen-detractors = Odgovori 0–6
+stats-screen-satisfied = Odgovori 4 ili 5
+stats-screen-member-net = Prodaja članovima umanjena za povrate
+stats-screen-member-receipts = Računi prodaje članovima
+stats-screen-member-visits = Posjeti članova (dani s kupnjom)
+stats-screen-members-visiting = Članovi koji su došli
+stats-screen-all-net = Sva prodaja umanjena za povrate
+stats-screen-days = Dana u razdoblju
+stats-screen-lifespan-setting = Godine zadane u postavkama
+stats-formula-members = Članovi učlanjeni do zadnjeg dana razdoblja; izbrisani članovi se ne broje.
+stats-formula-new-members = Članovi koji su se učlanili u razdoblju, aktivni ili ne.
+stats-formula-active-start = S = članovi aktivni prvog dana razdoblja.
+stats-formula-active-end = E = članovi aktivni zadnjeg dana razdoblja.
+stats-formula-lost = Članovi aktivni prvog dana (S) koji više nisu aktivni zadnjeg (E).
+stats-formula-retention = Zadržavanje = (E − N) ÷ S × 100
+stats-formula-churn = Odljev = izgubljeni ÷ S × 100
+stats-formula-nps = NPS = % odgovora 9–10 − % odgovora 0–6
+stats-formula-csat = CSAT = % odgovora 4 ili 5
+stats-formula-cltv = Životna vrijednost = prosječna košarica × posjeta godišnje × godina koliko član ostaje
+stats-formula-avg-basket = Prosječna košarica = prodaja članovima umanjena za povrate ÷ njihovi računi prodaje
+stats-formula-visits-per-year = Posjeta godišnje = posjeti ÷ članovi koji su došli × 365 ÷ dana u razdoblju
+stats-formula-lifespan = Godina koliko član ostaje = 1 ÷ godišnji odljev, najviše 10 (osim ako je zadano u postavkama)
+stats-formula-member-share = Udio članova = prodaja članovima ÷ sva prodaja × 100 (bez povrata)

@@ -1210,3 +1210,50 @@ stats-sources = สมาชิกใหม่รู้จักเราจา�
 stats-source-line = ใหม่ { $count } คน, { $spend } ใน 12 เดือน
 stats-top-referrers = ผู้แนะนำสมาชิกใหม่มากที่สุด
 err-stats-period = ช่วงเวลาจะสิ้นสุดวันที่ { $to } ก่อนวันเริ่มต้น { $from }
+
+# statsscreen16
+ui-key-stats = ตัวเลขของคลับ
+ui-key-stats-formula = สูตร
+ui-key-stats-month = ±1 เดือน
+ui-key-stats-other = ตัวเลขอื่น
+ui-help-stats = ในหน้าสถิติ
+ui-help-stats-formula = วิธีคำนวณตัวเลข
+stats-screen-working = กำลังคำนวณตัวเลข…
+stats-screen-undefined = คำนวณไม่ได้
+stats-screen-why-start = คำนวณไม่ได้: ไม่มีสมาชิกที่ยังมาร้านในวันแรกของช่วง
+stats-screen-why-answers = คำนวณไม่ได้: ไม่มีคำตอบในช่วงนี้
+stats-screen-why-sales = คำนวณไม่ได้: ไม่มีการซื้อในช่วงนี้
+stats-screen-why-parts = คำนวณไม่ได้: หนึ่งในสามส่วนของมันคำนวณไม่ได้
+stats-screen-why-visits = คำนวณไม่ได้: ไม่มีสมาชิกมาร้านในช่วงนี้
+stats-screen-not-after-today = ช่วงเวลาจะสิ้นสุดหลังวันนี้ไม่ได้
+stats-screen-active-rule = ยังมาร้าน: มาภายใน { $days } วันจนถึงวันนั้น
+stats-screen-chart = 12 เดือนล่าสุด
+stats-screen-chart-members = สมาชิก
+stats-screen-chart-active = ยังมาร้าน
+stats-screen-period = ช่วง: { $from } – { $to }, { $days } วัน
+stats-screen-new-active = ยังมาร้านเมื่อปลายช่วงและสมัครในช่วงนี้
+stats-screen-answers = คำตอบ
+stats-screen-promoters = คำตอบ 9–10
+stats-screen-detractors = คำตอบ 0–6
+stats-screen-satisfied = คำตอบ 4 หรือ 5
+stats-screen-member-net = ยอดขายให้สมาชิกหักคืนเงิน
+stats-screen-member-receipts = ใบเสร็จขายของสมาชิก
+stats-screen-member-visits = ครั้งที่สมาชิกมา (วันที่มีการซื้อ)
+stats-screen-members-visiting = สมาชิกที่มาร้าน
+stats-screen-all-net = ยอดขายทั้งหมดหักคืนเงิน
+stats-screen-days = จำนวนวันในช่วง
+stats-screen-lifespan-setting = จำนวนปีที่ตั้งไว้ในการตั้งค่า
+stats-formula-members = สมาชิกที่สมัครภายในวันสุดท้ายของช่วง ไม่นับสมาชิกที่ถูกลบ
+stats-formula-new-members = สมาชิกที่สมัครในช่วงนี้ ไม่ว่าจะยังมาร้านหรือไม่
+stats-formula-active-start = S = สมาชิกที่ยังมาร้านในวันแรกของช่วง
+stats-formula-active-end = E = สมาชิกที่ยังมาร้านในวันสุดท้ายของช่วง
+stats-formula-lost = สมาชิกที่ยังมาร้านในวันแรก (S) แต่ไม่มาแล้วในวันสุดท้าย (E)
+stats-formula-retention = การรักษาลูกค้า = (E − N) ÷ S × 100
+stats-formula-churn = การเลิกมา = ที่เลิกมา ÷ S × 100
+stats-formula-nps = NPS = % คำตอบ 9–10 − % คำตอบ 0–6
+stats-formula-csat = CSAT = % คำตอบ 4 หรือ 5
+stats-formula-cltv = มูลค่าตลอดอายุ = ยอดซื้อเฉลี่ยต่อใบเสร็จ × จำนวนครั้งที่มาต่อปี × จำนวนปีที่สมาชิกอยู่กับคลับ
+stats-formula-avg-basket = ยอดซื้อเฉลี่ย = ยอดขายให้สมาชิกหักคืนเงิน ÷ ใบเสร็จขายของพวกเขา
+stats-formula-visits-per-year = ครั้งที่มาต่อปี = ครั้งที่มา ÷ สมาชิกที่มาร้าน × 365 ÷ จำนวนวันในช่วง
+stats-formula-lifespan = จำนวนปีที่สมาชิกอยู่ = 1 ÷ อัตราการเลิกมาต่อปี สูงสุด 10 (เว้นแต่ตั้งไว้ในการตั้งค่า)
+stats-formula-member-share = สัดส่วนของสมาชิก = ยอดขายให้สมาชิก ÷ ยอดขายทั้งหมด × 100 (หักคืนเงินแล้ว)

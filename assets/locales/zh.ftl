@@ -1210,3 +1210,50 @@ stats-sources = 新会员如何得知本店
 stats-source-line = 新增 { $count } 位，12 个月消费 { $spend }
 stats-top-referrers = 介绍新会员最多的会员
 err-stats-period = 期间将在 { $to } 结束，早于开始日 { $from }
+
+# statsscreen16
+ui-key-stats = 俱乐部数据
+ui-key-stats-formula = 公式
+ui-key-stats-month = ±1 个月
+ui-key-stats-other = 其他指标
+ui-help-stats = 在数据页面
+ui-help-stats-formula = 指标的计算方法
+stats-screen-working = 正在计算数据…
+stats-screen-undefined = 无法计算
+stats-screen-why-start = 无法计算：期间第一天没有活跃会员。
+stats-screen-why-answers = 无法计算：期间内没有回答。
+stats-screen-why-sales = 无法计算：期间内没有任何购买。
+stats-screen-why-parts = 无法计算：其三个组成部分之一无法计算。
+stats-screen-why-visits = 无法计算：期间内没有会员到店。
+stats-screen-not-after-today = 期间不能在今天之后结束。
+stats-screen-active-rule = 活跃：在该日之前的 { $days } 天内到过店。
+stats-screen-chart = 最近 12 个月
+stats-screen-chart-members = 会员
+stats-screen-chart-active = 活跃
+stats-screen-period = 期间：{ $from } – { $to }，共 { $days } 天
+stats-screen-new-active = 期末活跃且在期间内加入的会员
+stats-screen-answers = 回答
+stats-screen-promoters = 9–10 分的回答
+stats-screen-detractors = 0–6 分的回答
+stats-screen-satisfied = 4 或 5 分的回答
+stats-screen-member-net = 会员销售额减去退款
+stats-screen-member-receipts = 会员销售小票
+stats-screen-member-visits = 会员到店次数（有购买的天数）
+stats-screen-members-visiting = 到过店的会员
+stats-screen-all-net = 全部销售额减去退款
+stats-screen-days = 期间天数
+stats-screen-lifespan-setting = 配置中设定的年数
+stats-formula-members = 在期间最后一天之前加入的会员；已删除的会员不计入。
+stats-formula-new-members = 在期间内加入的会员，无论是否活跃。
+stats-formula-active-start = S = 期间第一天的活跃会员。
+stats-formula-active-end = E = 期间最后一天的活跃会员。
+stats-formula-lost = 第一天活跃（S）而最后一天不再活跃（E）的会员。
+stats-formula-retention = 留存率 = (E − N) ÷ S × 100
+stats-formula-churn = 流失率 = 流失 ÷ S × 100
+stats-formula-nps = NPS = 9–10 分回答的 % − 0–6 分回答的 %
+stats-formula-csat = CSAT = 4 或 5 分回答的 %
+stats-formula-cltv = 终身价值 = 平均客单价 × 每年到店次数 × 会员留存年数
+stats-formula-avg-basket = 平均客单价 = 会员销售额减去退款 ÷ 其销售小票数
+stats-formula-visits-per-year = 每年到店次数 = 到店次数 ÷ 到过店的会员 × 365 ÷ 期间天数
+stats-formula-lifespan = 会员留存年数 = 1 ÷ 年流失率，最多 10 年（除非在配置中设定）
+stats-formula-member-share = 会员销售占比 = 会员销售额 ÷ 全部销售额 × 100（已扣除退款）

@@ -2,7 +2,7 @@
 //! screen): the counts from the store, the figures from the rules in
 //! `domain::club_health`.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::context::Ctx;
 use crate::db;
@@ -96,4 +96,39 @@ pub fn club_health(
         sources: db::club_health::sources(conn, period.from, period.to, spend_from)?,
         top_referrers: db::club_health::top_referrers(conn, period.from, period.to, TOP_REFERRERS)?,
     })
+}
+
+/// Members and active members on the last day of one month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthPoint {
+    /// The month's last day, or the series' last day for its own month.
+    pub day: NaiveDate,
+    pub members: i64,
+    pub active: i64,
+}
+
+/// How many months the trend covers.
+pub const TREND_MONTHS: u32 = 12;
+
+/// Members and active members at the end of each of the 12 months up to
+/// `to` (its own month counted up to `to`), oldest first: the trend the
+/// Stats screen draws. The same counts as the figures, one day each.
+pub fn monthly(ctx: &Ctx, to: NaiveDate) -> Result<Vec<MonthPoint>> {
+    let conn = &ctx.conn;
+    let lapse_days = ctx.config.stats.lapse_days;
+    let first_of_month = to.with_day(1).unwrap_or(to);
+    (0..TREND_MONTHS)
+        .rev()
+        .map(|back| {
+            let start = first_of_month - Months::new(back);
+            // The day before the next month's first, but never after `to`.
+            let day = (start + Months::new(1) - Duration::days(1)).min(to);
+            let (first, _) = active_window(day, lapse_days);
+            Ok(MonthPoint {
+                day,
+                members: db::club_health::members_by(conn, day)?,
+                active: db::club_health::active_on(conn, first, day)?.len() as i64,
+            })
+        })
+        .collect()
 }

@@ -13,8 +13,11 @@ use crate::i18n::t;
 
 #[path = "keymap_screens.rs"]
 mod screens;
+#[path = "keymap_stats.rs"]
+mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
 pub use screens::*;
+pub use stats::*;
 
 /// One row of a keymap table.
 #[derive(Debug, Clone, Copy)]
@@ -121,6 +124,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ch('t')], Action::Tiers, "ui-key-tiers", true),
     b(&[ch('g')], Action::Segments, "ui-key-segments", true),
     b(&[ch('d')], Action::Duplicates, "ui-key-duplicates", false),
+    b(&[ch('a')], Action::Stats, "ui-key-stats", false),
     b(&[ch('s'), F4], Action::Settings, "ui-key-settings", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,

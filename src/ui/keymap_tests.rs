@@ -31,6 +31,8 @@ const ALL: &[Keymap] = &[
     POINTS_FORM,
     TIERS,
     TIERS_EDIT,
+    STATS,
+    STATS_FORMULA,
     SETUP_FIELD,
     SETUP_CHOICE,
     SETTINGS_FIELD,

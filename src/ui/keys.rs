@@ -93,6 +93,8 @@ pub enum Action {
     /// The Duplicates screen; on it, swap which of the pair is kept.
     Duplicates,
     SwapKept,
+    /// The Stats screen: the club's figures of a period.
+    Stats,
     /// The shop's settings.
     Settings,
     /// Typing in the focused text field.
