@@ -1288,3 +1288,33 @@ stats-formula-avg-basket = Average basket = members' sales minus refunds ÷ thei
 stats-formula-visits-per-year = Visits per year = visits ÷ members who visited × 365 ÷ days in the period
 stats-formula-lifespan = Years a member stays = 1 ÷ churn per year, at most 10 (unless set in the config)
 stats-formula-member-share = Members' share = members' sales ÷ everyone's sales × 100 (refunds taken off)
+
+# notes16
+note-kind-note = Note
+note-kind-request = Request
+note-kind-complaint = Complaint
+note-open = open
+note-resolved-on = resolved { $date }: { $how }
+err-note-kind = "{ $kind }" is not a kind of note: use one of { $kinds }
+err-note-empty = The note is empty: write what to remember
+err-note-how-empty = Write what was done to resolve it
+err-note-not-found = There is no note #{ $id }
+err-note-plain = Note #{ $id } is a plain note: only requests and complaints are resolved
+err-note-resolved = Note #{ $id } was resolved already on { $at }
+cli-note-added = { $kind } #{ $id } added for { $name }
+cli-note-none = No notes
+cli-note-resolved = { $kind } #{ $id } resolved; the note stays in the member's history
+merge-what-notes = Service notes
+help-note = Service notes: notes, requests and complaints, and how they were resolved
+help-note-add = Add a note, request or complaint to a member
+help-note-add-key = Member id, card number, phone or email
+help-note-add-kind = note, request or complaint
+help-note-add-text = What to remember
+help-note-add-json = Print the new note as JSON
+help-note-list = Notes of a member, or of everyone, newest first
+help-note-list-key = Member id, card number, phone or email (none: every member)
+help-note-list-open = Only requests and complaints not resolved yet
+help-note-list-json = Print JSON: id, member_id, kind, text, at, resolved_at, resolution
+help-note-resolve = Resolve a request or complaint with what was done
+help-note-resolve-id = The note's number
+help-note-resolve-how = What was done

@@ -1297,3 +1297,33 @@ stats-formula-avg-basket = סל ממוצע = מכירות לחברי המועד�
 stats-formula-visits-per-year = ביקורים בשנה = ביקורים ÷ חברי מועדון שביקרו × 365 ÷ ימים בתקופה
 stats-formula-lifespan = שנים שחבר מועדון נשאר = 1 ÷ נטישה שנתית, לכל היותר 10 (אלא אם נקבע בהגדרות)
 stats-formula-member-share = חלק חברי המועדון = מכירות לחברי המועדון ÷ כל המכירות × 100 (אחרי החזרות)
+
+# notes16
+note-kind-note = הערה
+note-kind-request = בקשה
+note-kind-complaint = תלונה
+note-open = פתוחה
+note-resolved-on = טופלה ב-{ $date }: { $how }
+err-note-kind = "{ $kind }" אינו סוג של הערה: השתמשו באחד מ-{ $kinds }
+err-note-empty = ההערה ריקה: כתבו מה צריך לזכור
+err-note-how-empty = כתבו מה נעשה כדי לטפל בזה
+err-note-not-found = אין הערה מספר { $id }
+err-note-plain = הערה מספר { $id } היא הערה רגילה: רק בקשות ותלונות מטופלות
+err-note-resolved = הערה מספר { $id } כבר טופלה ב-{ $at }
+cli-note-added = { $kind } מספר { $id } נוספה ל-{ $name }
+cli-note-none = אין הערות
+cli-note-resolved = { $kind } מספר { $id } טופלה; ההערה נשארת בהיסטוריה של חבר המועדון
+merge-what-notes = הערות שירות
+help-note = הערות שירות: הערות, בקשות ותלונות, ואיך טופלו
+help-note-add = הוספת הערה, בקשה או תלונה לחבר מועדון
+help-note-add-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל
+help-note-add-kind = note (הערה), request (בקשה) או complaint (תלונה)
+help-note-add-text = מה צריך לזכור
+help-note-add-json = הדפסת ההערה החדשה כ-JSON
+help-note-list = הערות של חבר מועדון, או של כולם, מהחדשה לישנה
+help-note-list-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל (בלי: כל חברי המועדון)
+help-note-list-open = רק בקשות ותלונות שעדיין לא טופלו
+help-note-list-json = הדפסת JSON: id, member_id, kind, text, at, resolved_at, resolution
+help-note-resolve = טיפול בבקשה או בתלונה, עם מה שנעשה
+help-note-resolve-id = מספר ההערה
+help-note-resolve-how = מה נעשה

@@ -1315,3 +1315,33 @@ stats-formula-avg-basket = Prosječna košarica = prodaja članovima umanjena za
 stats-formula-visits-per-year = Posjeta godišnje = posjeti ÷ članovi koji su došli × 365 ÷ dana u razdoblju
 stats-formula-lifespan = Godina koliko član ostaje = 1 ÷ godišnji odljev, najviše 10 (osim ako je zadano u postavkama)
 stats-formula-member-share = Udio članova = prodaja članovima ÷ sva prodaja × 100 (bez povrata)
+
+# notes16
+note-kind-note = Bilješka
+note-kind-request = Zahtjev
+note-kind-complaint = Pritužba
+note-open = otvoreno
+note-resolved-on = riješeno { $date }: { $how }
+err-note-kind = "{ $kind }" nije vrsta bilješke: upotrijebite jedno od { $kinds }
+err-note-empty = Bilješka je prazna: napišite što treba zapamtiti
+err-note-how-empty = Napišite što je učinjeno da se riješi
+err-note-not-found = Nema bilješke br. { $id }
+err-note-plain = Bilješka br. { $id } obična je bilješka: rješavaju se samo zahtjevi i pritužbe
+err-note-resolved = Bilješka br. { $id } već je riješena { $at }
+cli-note-added = { $kind } br. { $id } dodano za { $name }
+cli-note-none = Nema bilješki
+cli-note-resolved = { $kind } br. { $id } riješeno; bilješka ostaje u povijesti člana
+merge-what-notes = Bilješke o usluzi
+help-note = Bilješke o usluzi: bilješke, zahtjevi i pritužbe te kako su riješeni
+help-note-add = Dodaj članu bilješku, zahtjev ili pritužbu
+help-note-add-key = Id člana, broj kartice, telefon ili e-pošta
+help-note-add-kind = note (bilješka), request (zahtjev) ili complaint (pritužba)
+help-note-add-text = Što treba zapamtiti
+help-note-add-json = Ispiši novu bilješku kao JSON
+help-note-list = Bilješke jednog člana ili svih, najnovije prve
+help-note-list-key = Id člana, broj kartice, telefon ili e-pošta (bez: svi članovi)
+help-note-list-open = Samo zahtjevi i pritužbe koji još nisu riješeni
+help-note-list-json = Ispiši JSON: id, member_id, kind, text, at, resolved_at, resolution
+help-note-resolve = Riješi zahtjev ili pritužbu, uz ono što je učinjeno
+help-note-resolve-id = Broj bilješke
+help-note-resolve-how = Što je učinjeno

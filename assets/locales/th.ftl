@@ -1257,3 +1257,33 @@ stats-formula-avg-basket = ยอดซื้อเฉลี่ย = ยอด�
 stats-formula-visits-per-year = ครั้งที่มาต่อปี = ครั้งที่มา ÷ สมาชิกที่มาร้าน × 365 ÷ จำนวนวันในช่วง
 stats-formula-lifespan = จำนวนปีที่สมาชิกอยู่ = 1 ÷ อัตราการเลิกมาต่อปี สูงสุด 10 (เว้นแต่ตั้งไว้ในการตั้งค่า)
 stats-formula-member-share = สัดส่วนของสมาชิก = ยอดขายให้สมาชิก ÷ ยอดขายทั้งหมด × 100 (หักคืนเงินแล้ว)
+
+# notes16
+note-kind-note = บันทึก
+note-kind-request = คำขอ
+note-kind-complaint = ข้อร้องเรียน
+note-open = ยังไม่แก้ไข
+note-resolved-on = แก้ไขแล้วเมื่อ { $date }: { $how }
+err-note-kind = "{ $kind }" ไม่ใช่ประเภทของบันทึก: ใช้อย่างใดอย่างหนึ่งจาก { $kinds }
+err-note-empty = บันทึกว่างเปล่า: เขียนสิ่งที่ต้องจำ
+err-note-how-empty = เขียนสิ่งที่ทำไปเพื่อแก้ไข
+err-note-not-found = ไม่มีบันทึกหมายเลข { $id }
+err-note-plain = บันทึกหมายเลข { $id } เป็นบันทึกธรรมดา: แก้ไขได้เฉพาะคำขอและข้อร้องเรียน
+err-note-resolved = บันทึกหมายเลข { $id } แก้ไขไปแล้วเมื่อ { $at }
+cli-note-added = เพิ่ม{ $kind } หมายเลข { $id } ให้ { $name } แล้ว
+cli-note-none = ไม่มีบันทึก
+cli-note-resolved = { $kind } หมายเลข { $id } แก้ไขแล้ว บันทึกยังอยู่ในประวัติของสมาชิก
+merge-what-notes = บันทึกการบริการ
+help-note = บันทึกการบริการ: บันทึก คำขอ และข้อร้องเรียน และวิธีที่แก้ไข
+help-note-add = เพิ่มบันทึก คำขอ หรือข้อร้องเรียนให้สมาชิก
+help-note-add-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
+help-note-add-kind = note (บันทึก), request (คำขอ) หรือ complaint (ข้อร้องเรียน)
+help-note-add-text = สิ่งที่ต้องจำ
+help-note-add-json = แสดงบันทึกใหม่เป็น JSON
+help-note-list = บันทึกของสมาชิกหนึ่งคนหรือของทุกคน ใหม่สุดก่อน
+help-note-list-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล (ไม่ใส่: สมาชิกทุกคน)
+help-note-list-open = เฉพาะคำขอและข้อร้องเรียนที่ยังไม่แก้ไข
+help-note-list-json = แสดง JSON: id, member_id, kind, text, at, resolved_at, resolution
+help-note-resolve = แก้ไขคำขอหรือข้อร้องเรียน พร้อมสิ่งที่ทำไป
+help-note-resolve-id = หมายเลขบันทึก
+help-note-resolve-how = สิ่งที่ทำไป

@@ -1257,3 +1257,33 @@ stats-formula-avg-basket = 平均客单价 = 会员销售额减去退款 ÷ 其�
 stats-formula-visits-per-year = 每年到店次数 = 到店次数 ÷ 到过店的会员 × 365 ÷ 期间天数
 stats-formula-lifespan = 会员留存年数 = 1 ÷ 年流失率，最多 10 年（除非在配置中设定）
 stats-formula-member-share = 会员销售占比 = 会员销售额 ÷ 全部销售额 × 100（已扣除退款）
+
+# notes16
+note-kind-note = 备注
+note-kind-request = 请求
+note-kind-complaint = 投诉
+note-open = 未处理
+note-resolved-on = 已于 { $date } 处理：{ $how }
+err-note-kind = “{ $kind }”不是备注的类型：请使用 { $kinds } 之一
+err-note-empty = 备注是空的：请写下要记住的内容
+err-note-how-empty = 请写下处理时做了什么
+err-note-not-found = 没有编号为 { $id } 的备注
+err-note-plain = 备注 { $id } 是普通备注：只有请求和投诉需要处理
+err-note-resolved = 备注 { $id } 已于 { $at } 处理过
+cli-note-added = 已为 { $name } 添加{ $kind } { $id }
+cli-note-none = 没有备注
+cli-note-resolved = { $kind } { $id } 已处理；备注仍保留在会员的历史中
+merge-what-notes = 服务备注
+help-note = 服务备注：备注、请求和投诉，以及处理方式
+help-note-add = 为会员添加备注、请求或投诉
+help-note-add-key = 会员编号、卡号、电话或电子邮件
+help-note-add-kind = note（备注）、request（请求）或 complaint（投诉）
+help-note-add-text = 要记住的内容
+help-note-add-json = 以 JSON 输出新备注
+help-note-list = 某位会员或所有会员的备注，最新的在前
+help-note-list-key = 会员编号、卡号、电话或电子邮件（不填：所有会员）
+help-note-list-open = 只列出尚未处理的请求和投诉
+help-note-list-json = 输出 JSON：id、member_id、kind、text、at、resolved_at、resolution
+help-note-resolve = 处理请求或投诉，并写下做了什么
+help-note-resolve-id = 备注编号
+help-note-resolve-how = 做了什么

@@ -209,6 +209,7 @@ fn show_json(ctx: &Ctx, id: i64) -> Result<serde_json::Value> {
     let (referred_by, source) = referral::of_member(ctx, id)?;
     value["referred_by"] = serde_json::json!(referred_by);
     value["source"] = serde_json::json!(source);
+    value["open_complaints"] = serde_json::json!(crate::ops::notes::open_count(ctx, id)?);
     Ok(value)
 }
 

@@ -15,6 +15,7 @@ mod loyalty;
 mod member;
 mod member_merge;
 mod member_privacy;
+mod note;
 mod output;
 mod reminders;
 mod segment;
@@ -91,6 +92,9 @@ pub enum Command {
     Segment(segment::SegmentCommand),
     /// Record a feedback answer: NPS 0–10 or CSAT 1–5.
     Feedback(feedback::FeedbackArgs),
+    /// Service notes: notes, requests and complaints, and how they were resolved.
+    #[command(subcommand)]
+    Note(note::NoteCommand),
     /// Club health: retention, churn, NPS, CSAT, lifetime value, members' share.
     Stats(stats::StatsArgs),
 }
@@ -135,6 +139,7 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Export(cmd) => export::run_export(ctx, cmd),
         Command::Segment(cmd) => segment::run_segment(ctx, cmd),
         Command::Feedback(args) => feedback::run_feedback(ctx, args),
+        Command::Note(cmd) => note::run_note(ctx, cmd),
         Command::Stats(args) => stats::run_stats(ctx, args),
     }
 }

@@ -58,7 +58,7 @@ pub fn blank_till_customer(
 }
 
 /// Tables whose rows about the member go entirely: family, points and
-/// tiers, the contact log, linked till customers, search words and the
+/// tiers, the contact log, service notes, linked till customers, search words and the
 /// queues the points update reads. The consent log stays: it proves the
 /// withdrawal and holds nothing that names the person.
 const REMOVED: &[&str] = &[
@@ -74,6 +74,7 @@ const REMOVED: &[&str] = &[
     "birthday_noted",
     "bonus_pending",
     "tiers_pending",
+    "notes",
 ];
 
 /// Removes what hangs on the member and blanks their own row, marking it

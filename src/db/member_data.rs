@@ -34,6 +34,7 @@ pub const MEMBER_TABLES: &[(&str, &str, &str)] = &[
     ("bought", "member_bought", "kind, name"),
     ("feedback", "feedback", "id"),
     ("visit_days", "visit_days", "local_date"),
+    ("notes", "notes", "id"),
 ];
 
 /// The tables read apart from [`MEMBER_TABLES`]: the receipts (with their

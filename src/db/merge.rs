@@ -17,6 +17,7 @@ pub const MOVED: &[&str] = &[
     "contact_log",
     "customer_links",
     "feedback",
+    "notes",
 ];
 
 /// Tables keyed by member that are worked out from the rest (search words,

@@ -37,6 +37,7 @@ pub mod members;
 pub mod merge;
 pub mod migrate;
 pub mod near_tier;
+pub mod notes;
 pub mod receipts;
 pub mod referral;
 pub mod reminders;

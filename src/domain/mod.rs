@@ -16,6 +16,7 @@ pub mod loyalty_config;
 pub mod member;
 pub mod merge;
 pub mod money;
+pub mod note;
 pub mod points;
 pub mod receipt;
 pub mod reminder_messages;

@@ -45,6 +45,7 @@ pub mod member_export;
 pub mod members;
 pub mod merge;
 pub mod near_tier;
+pub mod notes;
 pub mod referral;
 pub mod review;
 pub mod segments;

@@ -12,6 +12,7 @@ pub mod family;
 pub mod locale;
 pub mod loyalty;
 pub mod merge;
+pub mod notes;
 pub mod numbers;
 pub mod review;
 pub mod text;
