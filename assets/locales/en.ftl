@@ -1050,7 +1050,7 @@ cli-export-written = { $count ->
 }
 cli-export-raw = Phones are written as +E.164 for an SMS tool and are not guarded against spreadsheet formulas.
 help-export = Lists for messages sent elsewhere
-help-export-contacts = Members who agreed to messages on a channel, as CSV (not suppressed, not erased)
+help-export-contacts = Members who agreed to messages on a channel, as CSV or vCard (not suppressed, not erased)
 help-export-contacts-channel = sms or email
 help-export-contacts-out = The file to write (default: the export folder)
 help-export-contacts-raw = Phones as +E.164 for SMS tools, not guarded against formulas
@@ -1128,7 +1128,7 @@ help-member-erase = Erase a member: name, contacts, birthday, family, points and
 help-member-erase-key = Member id, card number, phone or email
 help-member-erase-yes = Yes, erase (without it nothing is erased)
 help-member-erase-json = Print JSON
-err-erase-needs-yes = Erasing member { $id } ({ $name }) removes their name, phone, email, card, birthday, area, note, children, pets, points, tier and contact log, and the name and contacts on their receipts; the receipts stay without a name and the consent log stays. This cannot be undone: add --yes to go ahead.
+err-erase-needs-yes = Erasing member { $id } ({ $name }) removes their name, phone, email, card, birthday, area, note, service notes, children, pets, points, tier and contact log, and the name and contacts on their receipts; the receipts stay without a name and the consent log and anonymous feedback answers stay. This cannot be undone: add --yes to go ahead.
 cli-member-erased = Erased member { $id } ({ $name }). Their receipts stay, without a name.
 
 # merge15
@@ -1181,7 +1181,7 @@ ui-key-export-member = export data
 ui-confirm-erase-title = Erase member?
 ui-confirm-erase =
     Erase { $name }? This cannot be undone.
-    Removed: name, phone, email, card, birthday, children and pets, points and tier, contact log, and the links to till customers.
+    Removed: name, phone, email, card, birthday, children and pets, points and tier, contact log, service notes, and the links to till customers.
     Kept: their purchases, without a name, so the shop's totals stay the same; the consent record; their phone and email on the do-not-contact list.
 ui-erased = Erased { $name }. Their purchases stay, without a name.
 ui-confirm-export-member-title = Export member's data?

@@ -1074,7 +1074,7 @@ cli-export-written = { $count ->
 }
 cli-export-raw = Telefoni su zapisani kao +E.164 za SMS alat i nisu zaštićeni od formula u tablici.
 help-export = Popisi za poruke koje se šalju drugdje
-help-export-contacts = Članovi koji su pristali na poruke na kanalu, kao CSV (nisu na popisu za nekontaktiranje, nisu obrisani)
+help-export-contacts = Članovi koji su pristali na poruke na kanalu, kao CSV ili vCard (nisu na popisu za nekontaktiranje, nisu obrisani)
 help-export-contacts-channel = sms ili email
 help-export-contacts-out = Datoteka za zapis (zadano: mapa za izvoz)
 help-export-contacts-raw = Telefoni kao +E.164 za SMS alate, bez zaštite od formula
@@ -1154,7 +1154,7 @@ help-member-erase = Izbriši podatke člana: ime, kontakti, rođendan, obitelj, 
 help-member-erase-key = Id člana, broj kartice, telefon ili e-pošta
 help-member-erase-yes = Da, izbriši (bez toga se ništa ne briše)
 help-member-erase-json = Ispiši JSON
-err-erase-needs-yes = Brisanje člana { $id } ({ $name }) uklanja ime, telefon, e-poštu, karticu, rođendan, područje, bilješku, djecu, ljubimce, bodove, razinu i zapis kontakata, te ime i kontakte s njegovih računa; računi ostaju bez imena, a zapis privola ostaje. Ovo se ne može poništiti: dodajte --yes za nastavak.
+err-erase-needs-yes = Brisanje člana { $id } ({ $name }) uklanja ime, telefon, e-poštu, karticu, rođendan, područje, bilješku, servisne bilješke, djecu, ljubimce, bodove, razinu i zapis kontakata, te ime i kontakte s njegovih računa; računi ostaju bez imena, a zapis privola i anonimni odgovori na anketu ostaju. Ovo se ne može poništiti: dodajte --yes za nastavak.
 cli-member-erased = Izbrisan član { $id } ({ $name }). Računi ostaju, bez imena.
 
 # merge15
@@ -1207,7 +1207,7 @@ ui-key-export-member = izvezi podatke
 ui-confirm-erase-title = Izbrisati podatke člana?
 ui-confirm-erase =
     Izbrisati podatke člana { $name }? Ovo se ne može poništiti.
-    Uklanja se: ime, telefon, e-pošta, kartica, rođendan, djeca i ljubimci, bodovi i razina, zapis kontakata te veze s kupcima s blagajne.
+    Uklanja se: ime, telefon, e-pošta, kartica, rođendan, djeca i ljubimci, bodovi i razina, zapis kontakata, servisne bilješke te veze s kupcima s blagajne.
     Ostaje: njegove kupnje, bez imena, pa se iznosi trgovine ne mijenjaju; zapis privola; telefon i e-pošta na popisu za nekontaktiranje.
 ui-erased = Izbrisani podaci člana { $name }. Kupnje ostaju, bez imena.
 ui-confirm-export-member-title = Izvesti podatke člana?

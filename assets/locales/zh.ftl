@@ -1022,7 +1022,7 @@ err-export-channel = 联系人只能按 sms 或 email 导出，不能按“{ $va
 cli-export-written = 已将 { $count } 个联系人写入 { $path }
 cli-export-raw = 电话以 +E.164 格式写出，供短信工具使用，未做电子表格公式防护。
 help-export = 用于在别处发送消息的名单
-help-export-contacts = 同意通过某渠道接收消息的会员，CSV 格式（不含勿扰名单和已删除会员）
+help-export-contacts = 同意通过某渠道接收消息的会员，CSV 或 vCard 格式（不含勿扰名单和已删除会员）
 help-export-contacts-channel = sms 或 email
 help-export-contacts-out = 要写入的文件（默认：导出文件夹）
 help-export-contacts-raw = 电话用 +E.164 格式供短信工具使用，不做公式防护
@@ -1098,7 +1098,7 @@ help-member-erase = 清除会员数据：删除姓名、联系方式、生日、
 help-member-erase-key = 会员编号、卡号、电话或电子邮件
 help-member-erase-yes = 确认清除（不加则不会清除任何内容）
 help-member-erase-json = 输出 JSON
-err-erase-needs-yes = 清除会员 { $id }（{ $name }）将删除其姓名、电话、电子邮件、卡号、生日、地区、备注、孩子、宠物、积分、等级和联系记录，以及收据上的姓名和联系方式；收据保留但不含姓名，同意记录保留。此操作无法撤销：请加上 --yes 以继续。
+err-erase-needs-yes = 清除会员 { $id }（{ $name }）将删除其姓名、电话、电子邮件、卡号、生日、地区、备注、服务记录、孩子、宠物、积分、等级和联系记录，以及收据上的姓名和联系方式；收据保留但不含姓名，同意记录和匿名反馈保留。此操作无法撤销：请加上 --yes 以继续。
 cli-member-erased = 已清除会员 { $id }（{ $name }）。收据保留，但不含姓名。
 
 # merge15
@@ -1151,7 +1151,7 @@ ui-key-export-member = 导出数据
 ui-confirm-erase-title = 清除会员数据？
 ui-confirm-erase =
     清除 { $name } 的数据？此操作无法撤销。
-    删除：姓名、电话、电子邮件、卡号、生日、孩子和宠物、积分和等级、联系记录，以及与收银顾客的关联。
+    删除：姓名、电话、电子邮件、卡号、生日、孩子和宠物、积分和等级、联系记录、服务记录，以及与收银顾客的关联。
     保留：其购买记录（不含姓名），因此店铺的总额不变；同意记录；其电话和电子邮件留在勿扰名单上。
 ui-erased = 已清除 { $name } 的数据。购买记录保留，但不含姓名。
 ui-confirm-export-member-title = 导出会员数据？
