@@ -300,7 +300,8 @@ pub const SEGMENTS_FIELD: Keymap = &[
     // Every printable key is the expression's text here.
     b(&[F5], Action::Export, "ui-key-export-segment", true),
     b(&[TAB], Action::NextField, "ui-key-saved-segments", true),
-    BACK,
+    // The long "back to the counter" would push itself out at 80 columns.
+    BACK_SHORT,
     HELP_F1,
 ];
 
