@@ -92,7 +92,7 @@ pub struct Shop {
     pub country: String,
     pub currency: String,
     pub locale: String,
-    /// Where CSV exports go; empty: the owner's home folder.
+    /// Where exports go; empty: `exports/` beside the database.
     pub export_dir: String,
 }
 
@@ -139,15 +139,11 @@ impl Config {
 
     /// The inbox folder for till exports: the configured one, else `inbox`
     /// in the data folder (None when the system has no data folder).
-    /// The folder CSV exports are written to: `export_dir`, else the home
-    /// folder (a file the owner finds without knowing where the app keeps
-    /// its data), else the current folder.
-    pub fn export_dir(&self) -> PathBuf {
+    /// The folder the owner chose for exports (`export_dir`), if any.
+    pub fn export_dir(&self) -> Option<PathBuf> {
         match self.shop.export_dir.trim() {
-            "" => directories::BaseDirs::new()
-                .map(|d| d.home_dir().to_path_buf())
-                .unwrap_or_else(|| PathBuf::from(".")),
-            dir => PathBuf::from(dir),
+            "" => None,
+            dir => Some(PathBuf::from(dir)),
         }
     }
 

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 
 use crate::context::Ctx;
 use crate::domain::member::Channel;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ops::export_contacts::{ListFormat, contacts, write_list};
 
 /// What a list for a group would hold now.
@@ -64,21 +64,31 @@ pub fn write_group(
     })
 }
 
-/// `exports/` beside the database file, made private on first use; the
-/// config's export folder for a database in memory.
+/// The one folder every export without a named file goes to: the
+/// config's `export_dir` when the owner chose one (not made: a mistyped
+/// folder is reported, not created somewhere unexpected), else `exports/`
+/// beside the database file, made private on first use like `backups/`.
 pub fn exports_folder(ctx: &Ctx) -> Result<PathBuf> {
-    let beside = ctx
-        .db_path
-        .as_deref()
-        .and_then(|db| db.parent())
-        .map(|dir| dir.join("exports"));
-    match beside {
-        Some(folder) => {
-            crate::paths::make_private_folder(&folder)?;
-            Ok(folder)
-        }
-        None => Ok(ctx.config.export_dir()),
+    let folder = exports_folder_name(ctx)?;
+    if ctx.config.export_dir().is_none() {
+        crate::paths::make_private_folder(&folder)?;
     }
+    Ok(folder)
+}
+
+/// Where [`exports_folder`] is, without making it (to say so before
+/// anything is written). A club in memory with no folder chosen has none.
+pub fn exports_folder_name(ctx: &Ctx) -> Result<PathBuf> {
+    let beside = || {
+        ctx.db_path
+            .as_deref()
+            .and_then(|db| db.parent())
+            .map(|dir| dir.join("exports"))
+    };
+    ctx.config
+        .export_dir()
+        .or_else(beside)
+        .ok_or_else(|| Error::user("ui-export-member-no-file", &[]))
 }
 
 /// `regulars-dog-owners-sms-2026-11-23.vcf`: the group's name as far as
@@ -143,7 +153,9 @@ mod tests {
     #[test]
     fn a_group_is_written_beside_the_database_with_only_who_may_be_contacted() {
         use crate::ops::testing::{birthday_member, club};
-        let (dir, ctx) = club();
+        let (dir, mut ctx) = club();
+        // No folder chosen in the config: beside the database.
+        ctx.config.shop.export_dir.clear();
         let ana = birthday_member(&ctx, "Ana", &[Channel::Sms]);
         let iva = birthday_member(&ctx, "Iva", &[Channel::Email]);
         // Eva may be texted but is not in the group.

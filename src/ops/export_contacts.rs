@@ -155,7 +155,7 @@ pub fn export_list(
     let rows = contacts(ctx, channel, only)?;
     let path = match out {
         Some(path) => path.to_path_buf(),
-        None => ctx.config.export_dir().join(format!(
+        None => crate::ops::contact_lists::exports_folder(ctx)?.join(format!(
             "regulars-contacts-{}-{}.{}",
             channel.code(),
             ctx.clock.today().format("%Y-%m-%d"),

@@ -12,6 +12,7 @@ use crate::db;
 use crate::db::member_data::{self, MEMBER_TABLES};
 use crate::error::{Error, Result};
 use crate::ops::loyalty::{IfBusy, settled};
+use crate::ops::contact_lists::exports_folder;
 use crate::ops::{consent, lookup};
 
 /// The member a key names for an export: any key of a member, or the id
@@ -67,29 +68,17 @@ pub fn export_text(export: &Value) -> String {
     text
 }
 
-/// The folder exports go to when no file is named: `exports` next to the
-/// database, like `backups`.
-pub fn exports_folder(db_path: &Path) -> PathBuf {
-    db_path
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join("exports")
-}
-
 /// Writes member `id`'s export to `out`, or (None) to a file named with
 /// the member's id and today's date in the exports folder, readable by the
 /// owner only; gives where it went.
 pub fn write_member_export(ctx: &Ctx, id: i64, out: Option<&Path>) -> Result<PathBuf> {
     let text = export_text(&member_export(ctx, id)?);
-    let path = match (out, &ctx.db_path) {
-        (Some(path), _) => path.to_path_buf(),
-        (None, Some(db)) => {
-            let folder = exports_folder(db);
-            crate::paths::make_private_folder(&folder)?;
+    let path = match out {
+        Some(path) => path.to_path_buf(),
+        None => {
             let day = ctx.clock.today().format("%Y-%m-%d");
-            folder.join(format!("member-{id}-{day}.json"))
+            exports_folder(ctx)?.join(format!("member-{id}-{day}.json"))
         }
-        (None, None) => return Err(Error::user("backup-err-no-file", &[])),
     };
     write_private(&path, &text)?;
     Ok(path)

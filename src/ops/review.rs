@@ -188,10 +188,13 @@ pub fn review_list(
     }
     let group: HashSet<i64> = rows.iter().map(|r| r.member_id).collect();
     let may = contacts(ctx, channel, Some(&group))?;
-    let path =
-        ctx.config
-            .export_dir()
-            .join(file_name(section, days, channel, format, ctx.clock.today()));
+    let path = crate::ops::contact_lists::exports_folder(ctx)?.join(file_name(
+        section,
+        days,
+        channel,
+        format,
+        ctx.clock.today(),
+    ));
     let path = match format {
         ListFormat::Csv(_) => {
             csv_file::write_private(&path, &csv_text(ctx, channel, rows, &may, reason)?)?

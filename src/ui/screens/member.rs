@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::i18n::{t, t_args, t_count};
 use crate::message::{Arg, Message};
 use crate::ops::lookup;
-use crate::ops::member_export::exports_folder;
+use crate::ops::contact_lists::exports_folder_name;
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, wrap};
 use crate::ui::keymap::{
     Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
@@ -294,10 +294,10 @@ impl MemberState {
     /// `o`: asks before writing the member's own copy of their data,
     /// saying what goes in it and the folder it goes to.
     fn ask_export(&self, ctx: &Ctx) -> Effect {
-        let Some(db) = &ctx.db_path else {
-            return Effect::Error(Message::plain("ui-export-member-no-file"));
+        let folder = match exports_folder_name(ctx) {
+            Ok(folder) => folder.display().to_string(),
+            Err(e) => return Effect::Error(e.message()),
         };
-        let folder = exports_folder(db).display().to_string();
         let name = self.card.member.full_name();
         Effect::Confirm(Confirm {
             title: Message::plain("ui-confirm-export-member-title"),
