@@ -10,7 +10,7 @@ use std::sync::Arc;
 use encoding_rs::Encoding;
 
 use super::csv_rows::CsvRows;
-use super::sheet::sheet_rows;
+use super::sheet::{SheetRows, sheet_rows};
 use super::text::DecodingReader;
 use crate::domain::member::fold;
 use crate::error::{Error, Result};
@@ -300,7 +300,7 @@ impl Header {
 /// Reads the records of a file one after another into the same [`Row`].
 pub enum RowReader<'a> {
     Csv(Box<CsvRows<DecodingReader<Box<dyn Read + 'a>>>>),
-    Sheet(std::vec::IntoIter<Row>),
+    Sheet(SheetRows),
 }
 
 impl RowReader<'_> {
@@ -308,7 +308,13 @@ impl RowReader<'_> {
     pub fn read_into(&mut self, row: &mut Row, input: &Input) -> Result<bool> {
         match self {
             RowReader::Csv(records) => records.read_into(row).map_err(|e| input.io_error(e)),
-            RowReader::Sheet(rows) => Ok(rows.next().map(|next| *row = next).is_some()),
+            RowReader::Sheet(rows) => match rows.next() {
+                Some(next) => {
+                    *row = next?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            },
         }
     }
 }
@@ -328,7 +334,7 @@ pub fn reader_from<'a>(
             DecodingReader::new(bytes, encoding),
             delimiter,
         ))),
-        Shape::Sheet => RowReader::Sheet(sheet_rows(input)?.into_iter()),
+        Shape::Sheet => RowReader::Sheet(sheet_rows(input)?),
     })
 }
 
