@@ -1,7 +1,9 @@
 //! Loyverse: the "Receipts" export (one row per receipt) and "Receipts by
 //! item" (one row per line). A refund has its own receipt number; a
-//! cancelled receipt is not stored. Spend is `Total collected` (or, per
-//! line, `Net sales` + `Taxes`). The customer is known by `Customer
+//! cancelled receipt is not stored. Spend is `Total collected` less the
+//! tip, which Loyverse counts in it (or, per line, `Net sales` + `Taxes`,
+//! which hold no tip): a tip is the staff's, not a purchase, and with both
+//! exports a member's spend must not depend on which came first. The customer is known by `Customer
 //! contacts` (a phone or an email as typed); the name never matches.
 //!
 //! The back office translates headers into the owner's language; the
@@ -67,6 +69,18 @@ const TAXES: &[&str] = &[
     "Porezi",
     "ภาษี",
     "税",
+];
+const TIP: &[&str] = &[
+    "Tip",
+    "Tips",
+    "Propina",
+    "Gorjeta",
+    "Pourboire",
+    "Trinkgeld",
+    "Чаевые",
+    "Napojnica",
+    "ทิป",
+    "小费",
 ];
 const ITEM: &[&str] = &[
     "Item",
@@ -137,6 +151,7 @@ pub struct Loyverse {
     total: Option<usize>,
     net: Option<usize>,
     taxes: Option<usize>,
+    tip: Option<usize>,
     item: Option<usize>,
     variant: Option<usize>,
     qty: Option<usize>,
@@ -157,6 +172,7 @@ impl Loyverse {
             total: h.find(TOTAL),
             net: h.find(NET),
             taxes: h.find(TAXES),
+            tip: h.find(TIP),
             item: h.find(ITEM),
             variant: h.find(VARIANT),
             qty: h.find(QTY),
@@ -171,7 +187,9 @@ impl Loyverse {
     fn spend(&self, row: &Row, ctx: &ReadCtx) -> Result<i64, RowError> {
         let digits = ctx.currency.minor_digits();
         if !self.items && self.total.is_some() {
-            return ctx.money(row, self.total, digits);
+            let collected = ctx.money(row, self.total, digits)?;
+            let tip = ctx.money_or_zero(row, self.tip, digits)?;
+            return ctx.spend([collected, -tip].map(i128::from), digits);
         }
         let net = ctx.money(row, self.net, digits)?;
         let taxes = ctx.money_or_zero(row, self.taxes, digits)?;
@@ -286,5 +304,26 @@ mod tests {
         assert_eq!(got.receipts[0].lines[1].qty_milli, 2000);
         assert_eq!(got.receipts[0].local_date().to_string(), "2026-05-13");
         assert_eq!(got.receipts[1].kind, Kind::Refund);
+    }
+
+    #[test]
+    fn a_tip_in_total_collected_is_not_spend() {
+        // The same two receipts as a Receipts export (tip counted in Total
+        // collected) and as Receipts by item (no tip): the same spend.
+        let receipts = "Date,Receipt number,Receipt type,Net sales,Taxes,Tip,Total collected,Customer contacts,Status\r\n\
+            4/5/26 5:11 PM,1-1001,Sale,3.15,0.16,0.50,3.81,091 234 5678,Closed\r\n\
+            4/6/26 5:11 PM,1-1002,Refund,-3.15,-0.16,-0.50,-3.81,091 234 5678,Closed\r\n";
+        let items = "Date,Receipt number,Receipt type,Item,Quantity,Net sales,Taxes,Customer contacts,Status\r\n\
+            4/5/26 5:11 PM,1-1001,Sale,Treats,1,3.15,0.16,091 234 5678,Closed\r\n\
+            4/6/26 5:11 PM,1-1002,Refund,Treats,-1,-3.15,-0.16,091 234 5678,Closed\r\n";
+        let by_receipt = read_csv(receipts, "HR");
+        let by_item = read_csv(items, "HR");
+        assert_eq!(by_receipt.format, "loyverse-receipts");
+        assert_eq!(by_item.format, "loyverse-items");
+        assert_eq!(by_receipt.summary(), by_item.summary());
+        assert_eq!(
+            by_receipt.summary(),
+            vec![("1-1001", Kind::Sale, 331), ("1-1002", Kind::Refund, -331)]
+        );
     }
 }
