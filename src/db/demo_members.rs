@@ -50,6 +50,15 @@ pub fn remove_receipts(conn: &Connection) -> Result<usize> {
     Ok(conn.execute("DELETE FROM receipts WHERE source = ?1", [DEMO_SOURCE])?)
 }
 
+/// The demo's answers at the counter: left to the members' deletion they
+/// would stay in the figures as anonymous answers.
+pub fn remove_feedback(conn: &Connection) -> Result<usize> {
+    Ok(conn.execute(
+        "DELETE FROM feedback WHERE how = ?1",
+        [super::demo_rows::DEMO_FEEDBACK],
+    )?)
+}
+
 /// Asks whether a real member holds a phone, email or card, so that a
 /// made-up person never shares one with them. Only worth asking when the
 /// club has real members.

@@ -17,6 +17,7 @@ pub struct DemoRows<'c> {
     child: Statement<'c>,
     pet: Statement<'c>,
     consent: Statement<'c>,
+    feedback: Statement<'c>,
 }
 
 impl<'c> DemoRows<'c> {
@@ -33,6 +34,9 @@ impl<'c> DemoRows<'c> {
             )?,
             consent: conn.prepare(
                 "INSERT INTO consents (member_id, channel, granted, at, how) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            feedback: conn.prepare(
+                "INSERT INTO feedback (member_id, nps, csat, at, how) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
         })
     }
@@ -85,6 +89,30 @@ impl<'c> DemoRows<'c> {
         Ok(())
     }
 }
+
+impl DemoRows<'_> {
+    /// An answer given at the counter (an NPS or a CSAT score), marked as
+    /// the demo's so that taking the demo out takes it too.
+    pub fn feedback(
+        &mut self,
+        member_id: i64,
+        nps: Option<u8>,
+        csat: Option<u8>,
+        at: NaiveDateTime,
+    ) -> Result<()> {
+        self.feedback.execute(params![
+            member_id,
+            nps,
+            csat,
+            at.format(DATETIME).to_string(),
+            DEMO_FEEDBACK
+        ])?;
+        Ok(())
+    }
+}
+
+/// How the demo's answers are marked in `feedback.how`.
+pub const DEMO_FEEDBACK: &str = "demo";
 
 /// The highest number among cards of the form `C-<digits>`, so that demo
 /// cards added to a database that already has some never collide.

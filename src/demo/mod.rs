@@ -7,6 +7,7 @@
 
 mod basket;
 mod data;
+mod feedback;
 mod household;
 mod person;
 mod purchases;
@@ -116,6 +117,9 @@ pub fn fill_with_progress(
     // same ones they were before the demo had purchases.
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(1);
+    // And the answers at the counter from one more, for the same reason.
+    let mut asked = ChaCha8Rng::seed_from_u64(seed);
+    asked.set_stream(2);
     {
         let mut rows = DemoRows::new(&tx)?;
         let mut till = Till {
@@ -140,6 +144,12 @@ pub fn fill_with_progress(
                 let bought =
                     purchases::member_purchases(&mut rng, &shop, &targets, today, joined, &pets);
                 till.member(&bought, id, &identity)?;
+                for (at, answer) in feedback::answers(&mut asked, &bought, today) {
+                    match answer {
+                        feedback::Answer::Nps(n) => rows.feedback(id, Some(n), None, at)?,
+                        feedback::Answer::Csat(n) => rows.feedback(id, None, Some(n), at)?,
+                    }
+                }
             }
             if done % PROGRESS_EVERY == 0 && done < members && !progress(done) {
                 return Ok(0);

@@ -321,7 +321,11 @@ mod tests {
         let header = rows.iter().find(|r| r.line == 17).unwrap();
         assert_eq!(header.cells().count(), 11);
         // Asking for a few rows only (a preview) ends the reading early.
-        let first: Vec<Row> = sheet_rows(&input).unwrap().take(2).map(|r| r.unwrap()).collect();
+        let first: Vec<Row> = sheet_rows(&input)
+            .unwrap()
+            .take(2)
+            .map(|r| r.unwrap())
+            .collect();
         assert_eq!(first.len(), 2);
     }
 }

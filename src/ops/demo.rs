@@ -89,6 +89,7 @@ pub fn remove(ctx: &Ctx) -> Result<usize> {
     // The receipts first: unlinking them from members being deleted would
     // only queue work for members about to go.
     db::demo_members::remove_receipts(&ctx.conn)?;
+    db::demo_members::remove_feedback(&ctx.conn)?;
     let ids = db::demo_members::ids(&ctx.conn)?;
     for &id in &ids {
         db::members::delete(&ctx.conn, id)?;
@@ -201,6 +202,7 @@ mod tests {
         let ana_balance = crate::ops::loyalty::history(&ctx, ana).unwrap().balance;
         fill(&mut ctx, 40, SEED, IfMembers::AddAlongside, &mut |_| true).unwrap();
         assert!(ledger_rows(&ctx) > ana_rows);
+        assert!(count(&ctx, "SELECT count(*) FROM feedback") > 0);
         assert_eq!(remove(&ctx).unwrap(), 40);
         assert_eq!(members(&ctx), 1);
         assert_eq!(ledger_rows(&ctx), ana_rows);
@@ -210,6 +212,7 @@ mod tests {
             ("children", "SELECT count(*) FROM children"),
             ("pets", "SELECT count(*) FROM pets"),
             ("consents", "SELECT count(*) FROM consents"),
+            ("answers", "SELECT count(*) FROM feedback"),
             ("marks", "SELECT count(*) FROM demo_members"),
             (
                 "tiers",

@@ -11,8 +11,8 @@ use crate::context::Ctx;
 use crate::db;
 use crate::db::member_data::{self, MEMBER_TABLES};
 use crate::error::{Error, Result};
-use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::contact_lists::exports_folder;
+use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{consent, lookup};
 
 /// The member a key names for an export: any key of a member, or the id
