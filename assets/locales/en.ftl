@@ -1318,3 +1318,28 @@ help-note-list-json = Print JSON: id, member_id, kind, text, at, resolved_at, re
 help-note-resolve = Resolve a request or complaint with what was done
 help-note-resolve-id = The note's number
 help-note-resolve-how = What was done
+
+# feedback16
+ui-key-ask-nps = ask: recommend us? 0–10
+ui-key-ask-csat = ask: satisfied today? 1–5
+ui-key-survey = ask the survey
+ui-key-feedback-score = answer
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = pick
+ui-key-feedback-store = store the picked answer
+ui-key-survey-skip = skip
+ui-key-survey-stop = stop
+ui-feedback-title = Feedback: { $name }
+ui-feedback-title-anonymous = Feedback (anonymous)
+ui-feedback-nps-question = How likely are you to recommend us? 0–10
+ui-feedback-nps-ends = 0 = not at all likely, 10 = extremely likely
+ui-feedback-csat-question = How satisfied were you today? 1–5
+ui-feedback-csat-ends = 1 = very unsatisfied, 5 = very satisfied
+ui-feedback-keys = One key stores the answer: { $keys }. Esc asks nothing.
+ui-feedback-keys-ten = One key stores the answer: { $keys }, = for 10. Esc asks nothing.
+ui-feedback-saved-anonymous = { $what } { $score } saved, anonymous
+ui-feedback-saved-bonus = { $what } { $score } saved for { $name }, with the review bonus: { $points }
+ui-feedback-saved-no-bonus = { $what } { $score } saved for { $name }; no review bonus this time (given already, or none set)
+ui-help-feedback = The feedback question
+ui-help-title-feedback = Help: feedback
+ui-help-intro-feedback = Ask the question as it is written and press the key of the answer: it is stored at once with today's date. From a member's card the answer is theirs (and may earn the review bonus once per period); from the counter's list it is anonymous.

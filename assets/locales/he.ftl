@@ -1327,3 +1327,28 @@ help-note-list-json = הדפסת JSON: id, member_id, kind, text, at, resolved_a
 help-note-resolve = טיפול בבקשה או בתלונה, עם מה שנעשה
 help-note-resolve-id = מספר ההערה
 help-note-resolve-how = מה נעשה
+
+# feedback16
+ui-key-ask-nps = לשאול: תמליצו עלינו? 0–10
+ui-key-ask-csat = לשאול: מרוצים היום? 1–5
+ui-key-survey = שאלון
+ui-key-feedback-score = תשובה
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = בחירה
+ui-key-feedback-store = שמירת התשובה שנבחרה
+ui-key-survey-skip = דילוג
+ui-key-survey-stop = עצירה
+ui-feedback-title = משוב: { $name }
+ui-feedback-title-anonymous = משוב (בעילום שם)
+ui-feedback-nps-question = עד כמה סביר שתמליצו עלינו? 0–10
+ui-feedback-nps-ends = 0 = בכלל לא סביר, 10 = סביר מאוד
+ui-feedback-csat-question = עד כמה הייתם מרוצים היום? 1–5
+ui-feedback-csat-ends = 1 = לא מרוצים בכלל, 5 = מרוצים מאוד
+ui-feedback-keys = מקש אחד שומר את התשובה: { $keys }. Esc לא שואל כלום.
+ui-feedback-keys-ten = מקש אחד שומר את התשובה: { $keys }, ‏= עבור 10. Esc לא שואל כלום.
+ui-feedback-saved-anonymous = { $what } { $score } נשמר, בעילום שם
+ui-feedback-saved-bonus = { $what } { $score } נשמר עבור { $name }, עם בונוס הביקורת: { $points }
+ui-feedback-saved-no-bonus = { $what } { $score } נשמר עבור { $name }; בלי בונוס ביקורת הפעם (כבר ניתן, או שלא הוגדר)
+ui-help-feedback = שאלת המשוב
+ui-help-title-feedback = עזרה: משוב
+ui-help-intro-feedback = שאלו את השאלה כפי שהיא כתובה ולחצו על מקש התשובה: היא נשמרת מיד עם תאריך היום. מכרטיס של חבר המועדון התשובה שלו (ועשויה לזכות בבונוס הביקורת פעם בתקופה); מרשימת הדלפק היא בעילום שם.

@@ -1345,3 +1345,28 @@ help-note-list-json = Ispiši JSON: id, member_id, kind, text, at, resolved_at, 
 help-note-resolve = Riješi zahtjev ili pritužbu, uz ono što je učinjeno
 help-note-resolve-id = Broj bilješke
 help-note-resolve-how = Što je učinjeno
+
+# feedback16
+ui-key-ask-nps = pitaj: preporuka? 0–10
+ui-key-ask-csat = pitaj: zadovoljstvo? 1–5
+ui-key-survey = upitnik
+ui-key-feedback-score = odgovor
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = odaberi
+ui-key-feedback-store = spremi odabrani odgovor
+ui-key-survey-skip = preskoči
+ui-key-survey-stop = prekini
+ui-feedback-title = Povratna informacija: { $name }
+ui-feedback-title-anonymous = Povratna informacija (anonimno)
+ui-feedback-nps-question = Koliko je vjerojatno da biste nas preporučili? 0–10
+ui-feedback-nps-ends = 0 = nimalo vjerojatno, 10 = vrlo vjerojatno
+ui-feedback-csat-question = Koliko ste danas bili zadovoljni? 1–5
+ui-feedback-csat-ends = 1 = vrlo nezadovoljni, 5 = vrlo zadovoljni
+ui-feedback-keys = Jedna tipka sprema odgovor: { $keys }. Esc ne pita ništa.
+ui-feedback-keys-ten = Jedna tipka sprema odgovor: { $keys }, = za 10. Esc ne pita ništa.
+ui-feedback-saved-anonymous = { $what } { $score } spremljeno, anonimno
+ui-feedback-saved-bonus = { $what } { $score } spremljeno za { $name }, uz bonus recenzije: { $points }
+ui-feedback-saved-no-bonus = { $what } { $score } spremljeno za { $name }; ovaj put bez bonusa recenzije (već dan ili nije postavljen)
+ui-help-feedback = Pitanje za povratnu informaciju
+ui-help-title-feedback = Pomoć: povratna informacija
+ui-help-intro-feedback = Postavite pitanje kako je napisano i pritisnite tipku odgovora: sprema se odmah s današnjim datumom. S kartice člana odgovor je njegov (i jednom u razdoblju može donijeti bonus recenzije); s popisa na pultu je anoniman.

@@ -1287,3 +1287,28 @@ help-note-list-json = แสดง JSON: id, member_id, kind, text, at, resolved
 help-note-resolve = แก้ไขคำขอหรือข้อร้องเรียน พร้อมสิ่งที่ทำไป
 help-note-resolve-id = หมายเลขบันทึก
 help-note-resolve-how = สิ่งที่ทำไป
+
+# feedback16
+ui-key-ask-nps = ถาม: จะแนะนำเราไหม? 0–10
+ui-key-ask-csat = ถาม: พอใจไหม? 1–5
+ui-key-survey = แบบสอบถาม
+ui-key-feedback-score = คำตอบ
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = เลือก
+ui-key-feedback-store = บันทึกคำตอบที่เลือก
+ui-key-survey-skip = ข้าม
+ui-key-survey-stop = หยุด
+ui-feedback-title = ความคิดเห็น: { $name }
+ui-feedback-title-anonymous = ความคิดเห็น (ไม่ระบุชื่อ)
+ui-feedback-nps-question = คุณมีแนวโน้มจะแนะนำเราให้ผู้อื่นมากแค่ไหน? 0–10
+ui-feedback-nps-ends = 0 = ไม่แนะนำเลย, 10 = แนะนำแน่นอน
+ui-feedback-csat-question = วันนี้คุณพอใจมากแค่ไหน? 1–5
+ui-feedback-csat-ends = 1 = ไม่พอใจมาก, 5 = พอใจมาก
+ui-feedback-keys = กดปุ่มเดียวเพื่อบันทึกคำตอบ: { $keys } Esc ไม่ถาม
+ui-feedback-keys-ten = กดปุ่มเดียวเพื่อบันทึกคำตอบ: { $keys }, = แทน 10 Esc ไม่ถาม
+ui-feedback-saved-anonymous = บันทึก { $what } { $score } แบบไม่ระบุชื่อแล้ว
+ui-feedback-saved-bonus = บันทึก { $what } { $score } ของ { $name } แล้ว พร้อมโบนัสรีวิว: { $points }
+ui-feedback-saved-no-bonus = บันทึก { $what } { $score } ของ { $name } แล้ว ครั้งนี้ไม่มีโบนัสรีวิว (ได้รับไปแล้ว หรือไม่ได้ตั้งไว้)
+ui-help-feedback = คำถามความคิดเห็น
+ui-help-title-feedback = วิธีใช้: ความคิดเห็น
+ui-help-intro-feedback = ถามตามข้อความที่เขียนไว้ แล้วกดปุ่มของคำตอบ: บันทึกทันทีพร้อมวันที่ของวันนี้ จากบัตรสมาชิก คำตอบเป็นของสมาชิกคนนั้น (และอาจได้โบนัสรีวิวหนึ่งครั้งต่อรอบ) จากรายการหน้าร้าน คำตอบไม่ระบุชื่อ

@@ -1287,3 +1287,28 @@ help-note-list-json = 输出 JSON：id、member_id、kind、text、at、resolved
 help-note-resolve = 处理请求或投诉，并写下做了什么
 help-note-resolve-id = 备注编号
 help-note-resolve-how = 做了什么
+
+# feedback16
+ui-key-ask-nps = 询问：推荐？0–10
+ui-key-ask-csat = 询问：满意？1–5
+ui-key-survey = 问卷
+ui-key-feedback-score = 答案
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = 选择
+ui-key-feedback-store = 保存所选答案
+ui-key-survey-skip = 跳过
+ui-key-survey-stop = 停止
+ui-feedback-title = 反馈：{ $name }
+ui-feedback-title-anonymous = 反馈（匿名）
+ui-feedback-nps-question = 您有多大可能向别人推荐我们？0–10
+ui-feedback-nps-ends = 0 = 完全不可能，10 = 非常可能
+ui-feedback-csat-question = 您今天的满意程度如何？1–5
+ui-feedback-csat-ends = 1 = 非常不满意，5 = 非常满意
+ui-feedback-keys = 按一个键即保存答案：{ $keys }。Esc 不询问。
+ui-feedback-keys-ten = 按一个键即保存答案：{ $keys }，= 表示 10。Esc 不询问。
+ui-feedback-saved-anonymous = 已匿名保存 { $what } { $score }
+ui-feedback-saved-bonus = 已为 { $name } 保存 { $what } { $score }，并给予评价奖励：{ $points }
+ui-feedback-saved-no-bonus = 已为 { $name } 保存 { $what } { $score }；本次没有评价奖励（已给过或未设置）
+ui-help-feedback = 反馈问题
+ui-help-title-feedback = 帮助：反馈
+ui-help-intro-feedback = 按原文提问，然后按下答案对应的键：答案会立即以今天的日期保存。从会员卡片提问时答案属于该会员（每个周期可获得一次评价奖励）；从柜台列表提问时为匿名答案。

@@ -42,6 +42,9 @@ const ALL: &[Keymap] = &[
     SEGMENTS_LIST,
     SEGMENTS_NAME,
     CONTACTS_EXPORT,
+    FEEDBACK,
+    SURVEY_PICK,
+    SURVEY_TEXT,
 ];
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

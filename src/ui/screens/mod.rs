@@ -10,6 +10,7 @@ pub mod duplicate_pairs;
 mod duplicate_pairs_view;
 pub mod duplicates;
 pub mod family;
+pub mod feedback_dialog;
 pub mod help;
 pub mod import;
 pub mod import_choices;
