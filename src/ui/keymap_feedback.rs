@@ -89,3 +89,14 @@ pub const SURVEY_TEXT: Keymap = &[
     b(&[ESC], Action::Back, "ui-key-survey-stop", true),
     HELP_F1,
 ];
+
+/// The survey's page of the Stats screen.
+pub const STATS_SURVEY: Keymap = &[
+    b(&[UP, ch('k')], Action::Up, "ui-key-scroll", true),
+    b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", true),
+    PAGE_UP,
+    PAGE_DOWN,
+    b(&[ESC], Action::Back, "ui-key-stats-survey-back", true),
+    QUIT,
+    HELP,
+];

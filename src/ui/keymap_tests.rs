@@ -45,6 +45,7 @@ const ALL: &[Keymap] = &[
     FEEDBACK,
     SURVEY_PICK,
     SURVEY_TEXT,
+    STATS_SURVEY,
 ];
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

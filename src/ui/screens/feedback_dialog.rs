@@ -281,6 +281,7 @@ impl Screen for FeedbackDialog {
             keys_hint(&self.picks),
             ratatui::style::Style::new(),
         ));
+        lines.push(text_line(t("ui-feedback-esc"), theme.dim()));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);

@@ -15,6 +15,7 @@ use super::feedback_dialog::{FeedbackDialog, Scale};
 use super::member_history::PurchasesPage;
 use super::member_loyalty::{self as loyalty, CardLoyalty, LoyaltyPopup};
 use super::signup::SignupState;
+use super::survey_ask::SurveyAsk;
 use super::{Confirm, Effect, View};
 use crate::context::Ctx;
 use crate::domain::contact::ContactEntry;
@@ -278,6 +279,7 @@ impl MemberState {
             Action::Export => self.ask_export(ctx),
             Action::AskNps => self.ask_feedback(Scale::Nps),
             Action::AskCsat => self.ask_feedback(Scale::Csat),
+            Action::Survey => SurveyAsk::open(ctx, id, &self.card.member.full_name()),
             Action::PickTillCustomer => self.pick_till(),
             Action::Unlink => self.ask_unlink(&ctx.config),
             Action::PickConsent => self.pick_consent(),
