@@ -9,6 +9,8 @@ use ratatui::crossterm::event::KeyCode;
 use regulars::ui::App;
 use regulars::ui::screens::feedback_dialog::{FeedbackDialog, Scale};
 use regulars::ui::screens::member::MemberState;
+use regulars::ui::screens::stats_survey::SurveyStatsState;
+use regulars::ui::screens::survey_ask::SurveyAsk;
 use regulars::words::text::width;
 use tui_support::*;
 
@@ -22,7 +24,11 @@ fn club_in(lang: &str, survey: &str) -> App {
     config.shop.locale = lang.into();
     config.import.inbox = "no-such-inbox-folder".into();
     config.points.review_bonus = 20;
-    assert!(survey.is_empty());
+    if !survey.is_empty() {
+        let parsed =
+            regulars::config::Config::parse(survey, std::path::Path::new("config.toml")).unwrap();
+        config.survey = parsed.survey;
+    }
     ctx.set_config(config);
     app(ctx)
 }
@@ -163,5 +169,138 @@ fn the_feedback_dialog_in_every_language() {
             assert!(!shown.contains("ui-"), "{name} in {lang}: {shown}");
             insta::assert_snapshot!(format!("feedback_{name}@{lang}"), shown);
         }
+    }
+}
+
+const SURVEY: &str = r#"
+[[survey.questions]]
+text = "How satisfied were you today?"
+kind = "csat"
+
+[[survey.questions]]
+text = "Which milk should we stock?"
+kind = "choice"
+choices = ["Oat", "Soy", "Almond"]
+
+[[survey.questions]]
+text = "What should we stock that we don't?"
+kind = "text"
+"#;
+
+/// The survey answers stored: (question, answer).
+fn survey_answers(app: &App) -> Vec<(String, String)> {
+    let mut stmt = app
+        .conn()
+        .prepare("SELECT question, answer FROM survey_answers WHERE member_id = 1 ORDER BY id")
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn the_survey_asks_one_question_at_a_time_one_key_per_answer() {
+    let mut app = club_in("en", SURVEY);
+    card(&mut app);
+    type_text(&mut app, "i");
+    assert!(app.top::<SurveyAsk>().is_some(), "{}", screen(&app));
+    // 0 is off the 1–5 scale: still the first question.
+    type_text(&mut app, "04");
+    type_text(&mut app, "2");
+    // Letters are the answer's text now, s and digits included.
+    type_text(&mut app, "Rye bread, 2 kinds");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.top::<MemberState>().is_some(), "back on the card");
+    assert_eq!(
+        survey_answers(&app),
+        [
+            ("How satisfied were you today?".into(), "4".into()),
+            ("Which milk should we stock?".into(), "Soy".into()),
+            (
+                "What should we stock that we don't?".into(),
+                "Rye bread, 2 kinds".into()
+            ),
+        ]
+    );
+    assert!(app.message().unwrap().contains("3 survey answers"));
+}
+
+#[test]
+fn skipping_and_stopping_keep_what_was_answered() {
+    let mut app = club_in("en", SURVEY);
+    card(&mut app);
+    type_text(&mut app, "i");
+    type_text(&mut app, "s");
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Down);
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Esc);
+    assert!(app.top::<MemberState>().is_some());
+    assert_eq!(
+        survey_answers(&app),
+        [("Which milk should we stock?".into(), "Almond".into())]
+    );
+    assert!(app.message().unwrap().contains("1 survey answer stored"));
+    // Tab skips a question in words too; the last one ends the survey.
+    type_text(&mut app, "i");
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    assert!(app.top::<MemberState>().is_some());
+    assert_eq!(survey_answers(&app).len(), 1);
+}
+
+#[test]
+fn without_questions_the_card_says_where_to_write_them() {
+    let mut app = club("en");
+    card(&mut app);
+    type_text(&mut app, "i");
+    assert!(app.top::<MemberState>().is_some());
+    assert!(app.message().unwrap().contains("[[survey.questions]]"));
+}
+
+#[test]
+fn the_stats_screen_shows_each_questions_summary_one_key_away() {
+    let mut app = club_in("en", SURVEY);
+    card(&mut app);
+    type_text(&mut app, "i52");
+    type_text(&mut app, "More oat milk");
+    key(&mut app, KeyCode::Enter);
+    // Back to the counter, its search cleared, then its list.
+    key(&mut app, KeyCode::Esc);
+    if !app.counter().query().is_empty() {
+        key(&mut app, KeyCode::Esc);
+    }
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "a");
+    type_text(&mut app, "v");
+    let page = front::<SurveyStatsState>(&app);
+    assert_eq!(page.summaries().len(), 3);
+    let shown = screen(&app);
+    for words in [
+        "How satisfied were you today?",
+        "Soy",
+        "“More oat milk”",
+        "5.0",
+    ] {
+        assert!(shown.contains(words), "{words} missing: {shown}");
+    }
+    insta::assert_snapshot!("stats_survey@en", shown);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen().name(), "stats");
+}
+
+#[test]
+fn a_survey_question_in_every_language() {
+    for lang in LANGUAGES {
+        let mut app = club_in(lang, SURVEY);
+        card(&mut app);
+        type_text(&mut app, "i4");
+        key(&mut app, KeyCode::Down);
+        let shown = screen(&app);
+        assert_fits(&shown, &format!("survey in {lang}"));
+        assert!(!shown.contains("ui-"), "survey in {lang}: {shown}");
+        insta::assert_snapshot!(format!("survey_choice@{lang}"), shown);
     }
 }

@@ -11,7 +11,8 @@ const fn digit(d: u8) -> Binding {
         DIGITS[d as usize],
         Action::Answer(d),
         "ui-key-feedback-score",
-        true,
+        // The question itself says which keys answer it (CSAT has no 0).
+        false,
     )
 }
 const DIGITS: [&[Key]; 10] = [
@@ -27,7 +28,7 @@ const DIGITS: [&[Key]; 10] = [
     &[ch('9')],
 ];
 /// `=` is the 10 that no single digit can be.
-const TEN: Binding = b(&[ch('=')], Action::Answer(10), "ui-key-feedback-ten", true);
+const TEN: Binding = b(&[ch('=')], Action::Answer(10), "ui-key-feedback-ten", false);
 const PICK_LEFT: Binding = b(
     &[key(KeyCode::Left), UP],
     Action::Left,
@@ -56,7 +57,7 @@ pub const FEEDBACK: Keymap = &[
     TEN,
     PICK_LEFT,
     PICK_RIGHT,
-    b(&[ENTER], Action::Save, "ui-key-feedback-store", false),
+    b(&[ENTER], Action::Save, "ui-key-feedback-store", true),
     CANCEL,
     HELP,
 ];
@@ -76,7 +77,7 @@ pub const SURVEY_PICK: Keymap = &[
     TEN,
     PICK_LEFT,
     PICK_RIGHT,
-    b(&[ENTER], Action::Save, "ui-key-feedback-store", false),
+    b(&[ENTER], Action::Save, "ui-key-feedback-store", true),
     b(&[TAB, ch('s')], Action::Skip, "ui-key-survey-skip", true),
     b(&[ESC], Action::Back, "ui-key-survey-stop", true),
     HELP,

@@ -12,11 +12,11 @@ use super::{Effect, View};
 use crate::context::Ctx;
 use crate::domain::club_health::Period;
 use crate::error::Result;
-use crate::i18n::t;
+use crate::i18n::{t, t_args};
 use crate::ops::survey::{QuestionSummary, summary};
 use crate::ui::keymap::{Action, Keymap, STATS_SURVEY};
 use crate::ui::stack::Screen;
-use crate::words::club_health::title;
+use crate::words::dates::date_with_year;
 use crate::words::survey::{heading, summary_lines};
 use crate::words::text::{fit, pad, width};
 
@@ -108,7 +108,13 @@ impl Screen for SurveyStatsState {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
-        let heading = format!("{} · {}", t("stats-survey"), title(&self.period));
+        let heading = t_args(
+            "ui-stats-survey-title",
+            &[
+                ("from", &date_with_year(self.period.from)),
+                ("to", &date_with_year(self.period.to)),
+            ],
+        );
         let block = Block::bordered()
             .border_style(view.theme.border(true))
             .title(view.dir.title(&heading, view.theme.heading()));
