@@ -130,6 +130,16 @@ pub enum Summary {
     Latest(Vec<String>),
 }
 
+/// What one question's answers of a period come to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionSummary {
+    pub question: String,
+    pub kind: Kind,
+    /// How many answered it in the period.
+    pub answers: usize,
+    pub summary: Summary,
+}
+
 /// The summary of `answers` to a question of `kind` with `choices`.
 pub fn summarise(kind: Kind, choices: &[String], answers: &[StoredAnswer]) -> Summary {
     match kind {

@@ -6,7 +6,8 @@ use serde_json::{Value, json};
 
 use crate::context::Ctx;
 use crate::db;
-use crate::domain::survey::{Given, Kind, Question, Summary, summarise};
+pub use crate::domain::survey::QuestionSummary;
+use crate::domain::survey::{Given, Question, Summary, summarise};
 use crate::error::{Error, Result};
 
 /// The questions of the config, in order.
@@ -34,16 +35,6 @@ pub fn record(
     let id = db::survey::insert(&ctx.conn, member, question, given, ctx.clock.now(), how)?;
     tx.commit()?;
     Ok(id)
-}
-
-/// What one question's answers of a period come to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuestionSummary {
-    pub question: String,
-    pub kind: Kind,
-    /// How many answered it in the period.
-    pub answers: usize,
-    pub summary: Summary,
 }
 
 /// Each configured question's summary from `from` through `to`.

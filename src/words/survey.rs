@@ -2,9 +2,8 @@
 //! answered it, and its mean, its counts per choice or its latest words,
 //! for the terminal (`stats`) and the Stats screen alike.
 
-use crate::domain::survey::Summary;
+use crate::domain::survey::{QuestionSummary, Summary};
 use crate::i18n::{t, t_args};
-use crate::ops::survey::QuestionSummary;
 use crate::words::numbers::{counted, decimal, number};
 
 /// "2. Which milk should we stock? (7 answers)".
