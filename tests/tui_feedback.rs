@@ -14,6 +14,9 @@ use regulars::ui::screens::survey_ask::SurveyAsk;
 use regulars::words::text::width;
 use tui_support::*;
 
+/// The keys that open a screen from the counter.
+type Open = fn(&mut App);
+
 const LANGUAGES: &[&str] = &["en", "hr", "zh", "th", "he"];
 
 /// The seeded club in `lang`, a review bonus of 20 points, and the
@@ -302,5 +305,37 @@ fn a_survey_question_in_every_language() {
         assert_fits(&shown, &format!("survey in {lang}"));
         assert!(!shown.contains("ui-"), "survey in {lang}: {shown}");
         insta::assert_snapshot!(format!("survey_choice@{lang}"), shown);
+    }
+}
+
+#[test]
+fn help_on_each_feedback_screen_is_worded_in_every_language() {
+    let opens: [(&str, Open); 4] = [
+        ("feedback", |app| {
+            card(app);
+            type_text(app, "v");
+        }),
+        ("survey", |app| {
+            card(app);
+            type_text(app, "i");
+        }),
+        ("survey text", |app| {
+            card(app);
+            type_text(app, "i45");
+        }),
+        ("survey page", |app| {
+            key(app, KeyCode::Esc);
+            type_text(app, "av");
+        }),
+    ];
+    for lang in LANGUAGES {
+        for (name, open) in opens {
+            let mut app = club_in(lang, SURVEY);
+            open(&mut app);
+            key(&mut app, KeyCode::F(1));
+            assert!(app.help_is_open(), "{name} in {lang}");
+            let shown = screen(&app);
+            assert!(!shown.contains("ui-"), "{name} in {lang}: {shown}");
+        }
     }
 }

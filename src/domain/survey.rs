@@ -161,8 +161,11 @@ pub fn summarise(kind: Kind, choices: &[String], answers: &[StoredAnswer]) -> Su
             Summary::Choices(counts)
         }
         Kind::Text => {
+            // Oldest first, then turned: answers given in the same second
+            // keep their order, the one stored last first.
             let mut latest: Vec<&StoredAnswer> = answers.iter().collect();
-            latest.sort_by(|a, b| b.at.cmp(&a.at));
+            latest.sort_by_key(|a| a.at);
+            latest.reverse();
             Summary::Latest(
                 latest
                     .into_iter()

@@ -139,13 +139,16 @@ fn read_header<'q>(
     })
 }
 
+/// A member and their answers to the questions, from one row.
+type RowAnswers<'q> = (i64, Vec<(&'q Question, Given)>);
+
 /// The member and their answers in one row; None when the row answers
 /// nothing; the problem when it cannot be taken.
 fn read_row<'q>(
     ctx: &Ctx,
     record: &csv::StringRecord,
     columns: &Columns<'q>,
-) -> std::result::Result<Option<(i64, Vec<(&'q Question, Given)>)>, Message> {
+) -> std::result::Result<Option<RowAnswers<'q>>, Message> {
     let mut answers = vec![];
     for (i, question) in &columns.questions {
         let written = record.get(*i).unwrap_or_default();
