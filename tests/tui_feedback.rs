@@ -321,7 +321,7 @@ fn help_on_each_feedback_screen_is_worded_in_every_language() {
         }),
         ("survey text", |app| {
             card(app);
-            type_text(app, "i45");
+            type_text(app, "i42");
         }),
         ("survey page", |app| {
             key(app, KeyCode::Esc);
