@@ -85,14 +85,9 @@ impl Picks {
         self.options.iter().position(|(v, _)| *v == value)
     }
 
-    /// The picked answer's key value and its words.
-    pub fn picked(&self) -> (u8, &str) {
-        let (value, label) = &self.options[self.picked];
-        (*value, label)
-    }
-
-    pub fn picked_at(&self) -> usize {
-        self.picked
+    /// The key value of the picked answer (None: a question without any).
+    pub fn picked(&self) -> Option<u8> {
+        self.options.get(self.picked).map(|(value, _)| *value)
     }
 
     pub fn label(&self, position: usize) -> Option<&str> {
@@ -250,7 +245,10 @@ impl Screen for FeedbackDialog {
                 self.picks.step(1);
                 Effect::None
             }
-            Action::Save => self.store(self.picks.picked().0, ctx),
+            Action::Save => match self.picks.picked() {
+                Some(value) => self.store(value, ctx),
+                None => Effect::None,
+            },
             Action::Back => Effect::Back,
             Action::Quit => Effect::Quit,
             _ => Effect::None,

@@ -158,7 +158,7 @@ impl Screen for SurveyAsk {
                 // Enter on nothing typed moves on, as a skip would.
                 None => self.next(),
             },
-            Action::Save => match self.given(self.picks.picked().0) {
+            Action::Save => match self.picks.picked().and_then(|v| self.given(v)) {
                 Some(given) => self.store(given, ctx),
                 None => Effect::None,
             },
