@@ -25,6 +25,7 @@ pub use crate::domain::dates::Feb29;
 pub mod backup;
 pub mod club;
 pub mod save;
+pub mod survey;
 mod template;
 pub mod ui;
 
@@ -52,6 +53,8 @@ pub struct Config {
     pub club: club::ClubSettings,
     /// The club-health figures.
     pub stats: club::StatsSettings,
+    /// The owner's own questions.
+    pub survey: survey::SurveySettings,
     /// The file this was read from (for saving an edited tier minimum).
     #[serde(skip)]
     pub path: Option<PathBuf>,
@@ -164,12 +167,7 @@ impl Config {
 
     fn validate(&self, text: &str, path: &Path) -> Result<()> {
         use crate::message::Message;
-        let bad = |key: &str, detail: Message| {
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map(|i| i + 1)
-                .unwrap_or(1);
+        let bad_at = |line: usize, detail: Message| {
             Error::user_with(
                 "err-config",
                 vec![
@@ -178,6 +176,14 @@ impl Config {
                     ("detail", Arg::message(detail)),
                 ],
             )
+        };
+        let bad = |key: &str, detail: Message| {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map(|i| i + 1)
+                .unwrap_or(1);
+            bad_at(line, detail)
         };
         if crate::i18n::code_of(&self.shop.locale).is_none() {
             let codes: Vec<&str> = crate::i18n::LANGUAGES.iter().map(|(c, _)| *c).collect();
@@ -223,6 +229,9 @@ impl Config {
             let key = path.rsplit('.').next().unwrap_or_default().to_string();
             let detail = Message::new("err-config-placeholder", &[("key", &path), ("name", &name)]);
             return Err(bad(&key, detail));
+        }
+        if let Err((n, detail)) = self.survey.check() {
+            return Err(bad_at(survey::line_of_question(text, n), detail));
         }
         check(&self.points, &self.loyalty, &self.tiers, &self.rewards)
             .map_err(|problem| loyalty_error(&problem, text, path))

@@ -75,6 +75,8 @@ fn stats_json_has_the_fixed_fields_and_null_where_undefined() {
             },
             "sources": [{"source": "walked past", "new_members": 1, "spend_minor": 0}],
             "top_referrers": [{"member_id": 1, "name": "Ana", "referred": 1}],
+            // The config asks no survey questions.
+            "survey": [],
         })
     );
 }

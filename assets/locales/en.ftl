@@ -1318,3 +1318,88 @@ help-note-list-json = Print JSON: id, member_id, kind, text, at, resolved_at, re
 help-note-resolve = Resolve a request or complaint with what was done
 help-note-resolve-id = The note's number
 help-note-resolve-how = What was done
+
+# feedback16
+ui-key-ask-nps = ask: recommend us? 0–10
+ui-key-ask-csat = ask: satisfied today? 1–5
+ui-key-survey = ask the survey
+ui-key-feedback-score = answer
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = pick
+ui-key-feedback-store = store the answer
+ui-key-survey-skip = skip
+ui-key-survey-stop = stop
+ui-feedback-title = Feedback: { $name }
+ui-feedback-title-anonymous = Feedback (anonymous)
+ui-feedback-nps-question = How likely are you to recommend us? 0–10
+ui-feedback-nps-ends = 0 = not at all likely, 10 = extremely likely
+ui-feedback-csat-question = How satisfied were you today? 1–5
+ui-feedback-csat-ends = 1 = very unsatisfied, 5 = very satisfied
+ui-feedback-keys = One key stores the answer: { $keys }
+ui-feedback-keys-ten = One key stores the answer: { $keys }, = for 10
+ui-feedback-esc = Esc asks nothing.
+ui-feedback-saved-anonymous = { $what } { $score } saved, anonymous
+ui-feedback-saved-bonus = { $what } { $score } saved for { $name }, with the review bonus: { $points }
+ui-feedback-saved-no-bonus = { $what } { $score } saved for { $name }; no review bonus this time (given already, or none set)
+ui-help-feedback = The feedback question
+ui-help-title-feedback = Help: feedback
+ui-help-intro-feedback = Ask the question as it is written and press the key of the answer: it is stored at once with today's date. From a member's card the answer is theirs (and may earn the review bonus once per period); from the counter's list it is anonymous.
+ui-survey-none = No survey questions yet: the owner writes up to five in the config, under [[survey.questions]]
+ui-survey-done = { $count ->
+    [one] 1 survey answer stored for { $name }
+   *[other] { $count } survey answers stored for { $name }
+}
+ui-survey-title = Survey: { $name } · question { $number } of { $total }
+ui-survey-answer = Answer
+ui-survey-keys-text = Type the answer, Enter stores it. Tab skips, Esc stops.
+ui-survey-keys-skip = Tab or s skips. Esc stops; the answers given stay stored.
+ui-help-survey-pick = A question with a scale or choices
+ui-help-survey-text = A question answered in words
+ui-help-title-survey = Help: the survey
+ui-help-intro-survey = The owner's own questions, from the config, one at a time. Each answer is stored the moment it is given, with today's date and the question's words, so a later edit of the config does not relabel it.
+ui-stats-survey-none = No survey questions in the config yet: add up to five under [[survey.questions]].
+ui-key-stats-survey = survey
+ui-key-stats-survey-back = back to the figures
+ui-help-stats-survey = On the survey page
+ui-help-title-stats_survey = Help: survey answers
+ui-help-intro-stats_survey = Each survey question with the answers of the Stats screen's period: the mean of a scale, how many chose each choice, the latest five answers in words.
+err-survey-too-many = { $count } survey questions: at most { $most } are asked at the counter
+err-survey-no-text = survey question { $number } has no text: write the question as it is asked
+err-survey-twice = survey question { $number } "{ $text }" is there twice: answers are taken back by the question's words, so each must differ
+err-survey-choices = survey question { $number } "{ $text }": a choice question needs 2 to { $most } different choices, e.g. choices = ["Oat", "Soy"]
+err-survey-choices-unused = survey question { $number } "{ $text }" is of kind { $kind }, which has no choices: remove choices, or use kind = "choice"
+err-survey-none = There are no survey questions in the config: add up to five under [[survey.questions]], each with text and kind (nps, csat, choice or text)
+survey-answer-nps = 0–10 (0 = not at all likely, 10 = extremely likely)
+survey-answer-csat = 1–5 (1 = very unsatisfied, 5 = very satisfied)
+survey-answer-choice = one of: { $choices }
+survey-answer-text = in your own words
+err-survey-import-read = { $path }: cannot read it as CSV: { $detail }
+err-survey-import-column = { $path }: the column "{ $column }" is no question of the survey in the config (a question edited since the export?); nothing was imported
+err-survey-import-no-member = { $path }: no "member" column (a member's id, phone, email or card); nothing was imported
+err-survey-import-no-question = { $path }: no column is headed with a survey question's words; nothing was imported
+err-survey-import-answer = "{ $value }" does not answer "{ $column }": give { $expected }
+err-survey-import-no-key = answers without a member: the member column is empty
+cli-survey-exported = { $count ->
+    [one] 1 member to ask written to { $path }; the questions are in { $questions }
+   *[other] { $count } members to ask written to { $path }; the questions are in { $questions }
+}
+cli-survey-skipped = { $path }:{ $line }: skipped: { $problem }
+cli-survey-imported = { $count ->
+    [one] Answers of 1 member imported ({ $answers } answers); { $skipped } rows skipped
+   *[other] Answers of { $count } members imported ({ $answers } answers); { $skipped } rows skipped
+}
+stats-survey = Survey
+stats-survey-question = { $number }. { $question } ({ $answers })
+stats-survey-mean = Mean
+stats-survey-latest = Latest
+merge-what-survey_answers = Survey answers
+help-survey = The owner's survey: export the questions and who to ask, import the answers
+help-survey-export = Write the questions and the consenting members to ask (as export contacts chooses them)
+help-survey-export-channel = sms or email
+help-survey-export-segment = Only the members of this segment: a saved segment's name or an expression
+help-survey-export-out = The file to write (default: the export folder); the questions go beside it
+help-survey-export-json = Print the files, the questions and the number of members as JSON
+help-survey-import = Take answers back from a CSV: a member column and one column per question
+help-survey-import-file = The CSV file, e.g. the exported list filled in
+help-survey-import-json = Print what was imported and the rows skipped as JSON
+ui-stats-survey-title = Survey answers, { $from } – { $to }

@@ -1327,3 +1327,88 @@ help-note-list-json = הדפסת JSON: id, member_id, kind, text, at, resolved_a
 help-note-resolve = טיפול בבקשה או בתלונה, עם מה שנעשה
 help-note-resolve-id = מספר ההערה
 help-note-resolve-how = מה נעשה
+
+# feedback16
+ui-key-ask-nps = לשאול: תמליצו עלינו? 0–10
+ui-key-ask-csat = לשאול: מרוצים היום? 1–5
+ui-key-survey = שאלון
+ui-key-feedback-score = תשובה
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = בחירה
+ui-key-feedback-store = שמירת התשובה
+ui-key-survey-skip = דילוג
+ui-key-survey-stop = עצירה
+ui-feedback-title = משוב: { $name }
+ui-feedback-title-anonymous = משוב (בעילום שם)
+ui-feedback-nps-question = עד כמה סביר שתמליצו עלינו? 0–10
+ui-feedback-nps-ends = 0 = בכלל לא סביר, 10 = סביר מאוד
+ui-feedback-csat-question = עד כמה הייתם מרוצים היום? 1–5
+ui-feedback-csat-ends = 1 = לא מרוצים בכלל, 5 = מרוצים מאוד
+ui-feedback-keys = מקש אחד שומר את התשובה: { $keys }
+ui-feedback-keys-ten = מקש אחד שומר את התשובה: { $keys }, ‏= עבור 10
+ui-feedback-esc = Esc לא שואל כלום.
+ui-feedback-saved-anonymous = { $what } { $score } נשמר, בעילום שם
+ui-feedback-saved-bonus = { $what } { $score } נשמר עבור { $name }, עם בונוס הביקורת: { $points }
+ui-feedback-saved-no-bonus = { $what } { $score } נשמר עבור { $name }; בלי בונוס ביקורת הפעם (כבר ניתן, או שלא הוגדר)
+ui-help-feedback = שאלת המשוב
+ui-help-title-feedback = עזרה: משוב
+ui-help-intro-feedback = שאלו את השאלה כפי שהיא כתובה ולחצו על מקש התשובה: היא נשמרת מיד עם תאריך היום. מכרטיס של חבר המועדון התשובה שלו (ועשויה לזכות בבונוס הביקורת פעם בתקופה); מרשימת הדלפק היא בעילום שם.
+ui-survey-none = אין עדיין שאלות סקר: בעל החנות כותב עד חמש בהגדרות, תחת [[survey.questions]]
+ui-survey-done = { $count ->
+    [one] תשובת סקר אחת נשמרה עבור { $name }
+   *[other] { $count } תשובות סקר נשמרו עבור { $name }
+}
+ui-survey-title = סקר: { $name } · שאלה { $number } מתוך { $total }
+ui-survey-answer = תשובה
+ui-survey-keys-text = הקלידו את התשובה, Enter שומר. Tab מדלג, Esc עוצר.
+ui-survey-keys-skip = Tab או s מדלגים. Esc עוצר; התשובות שניתנו נשמרות.
+ui-help-survey-pick = שאלה עם סולם או אפשרויות
+ui-help-survey-text = שאלה שעונים עליה במילים
+ui-help-title-survey = עזרה: הסקר
+ui-help-intro-survey = השאלות של בעל החנות, מההגדרות, אחת אחרי השנייה. כל תשובה נשמרת ברגע שהיא ניתנת, עם תאריך היום ומילות השאלה, כך ששינוי מאוחר בהגדרות לא משנה את התווית שלה.
+ui-stats-survey-none = אין עדיין שאלות סקר בהגדרות: הוסיפו עד חמש תחת [[survey.questions]].
+ui-key-stats-survey = סקר
+ui-key-stats-survey-back = חזרה לנתונים
+ui-help-stats-survey = בעמוד הסקר
+ui-help-title-stats_survey = עזרה: תשובות הסקר
+ui-help-intro-stats_survey = כל שאלת סקר עם התשובות בתקופה של מסך הנתונים: הממוצע של סולם, כמה בחרו כל אפשרות, חמש התשובות האחרונות במילים.
+err-survey-too-many = { $count } שאלות סקר: לכל היותר { $most } נשאלות בדלפק
+err-survey-no-text = לשאלת הסקר { $number } אין טקסט: כתבו את השאלה כפי שהיא נשאלת
+err-survey-twice = שאלת הסקר { $number } "{ $text }" מופיעה פעמיים: התשובות נקלטות לפי מילות השאלה, ולכן כל שאלה צריכה להיות שונה
+err-survey-choices = שאלת הסקר { $number } "{ $text }": שאלת בחירה צריכה 2 עד { $most } אפשרויות שונות, למשל choices = ["Oat", "Soy"]
+err-survey-choices-unused = שאלת הסקר { $number } "{ $text }" היא מסוג { $kind }, שאין לו אפשרויות: הסירו את choices, או השתמשו ב-kind = "choice"
+err-survey-none = אין שאלות סקר בהגדרות: הוסיפו עד חמש תחת [[survey.questions]], כל אחת עם text ו-kind ‏(nps, csat, choice או text)
+survey-answer-nps = 0–10 (0 = בכלל לא סביר, 10 = סביר מאוד)
+survey-answer-csat = 1–5 (1 = לא מרוצים בכלל, 5 = מרוצים מאוד)
+survey-answer-choice = אחת מתוך: { $choices }
+survey-answer-text = במילים שלכם
+err-survey-import-read = { $path }: לא ניתן לקרוא אותו כ-CSV: { $detail }
+err-survey-import-column = { $path }: העמודה "{ $column }" אינה שאלה של הסקר שבהגדרות (שאלה שנערכה מאז הייצוא?); דבר לא יובא
+err-survey-import-no-member = { $path }: אין עמודת "member" (מזהה, טלפון, אימייל או כרטיס של חבר המועדון); דבר לא יובא
+err-survey-import-no-question = { $path }: אף עמודה אינה נושאת את מילות שאלת סקר; דבר לא יובא
+err-survey-import-answer = "{ $value }" אינו תשובה ל-"{ $column }": ציינו { $expected }
+err-survey-import-no-key = תשובות בלי חבר מועדון: עמודת החבר ריקה
+cli-survey-exported = { $count ->
+    [one] חבר מועדון אחד לשאול נכתב אל { $path }; השאלות נמצאות ב-{ $questions }
+   *[other] { $count } חברי מועדון לשאול נכתבו אל { $path }; השאלות נמצאות ב-{ $questions }
+}
+cli-survey-skipped = { $path }:{ $line }: דולג: { $problem }
+cli-survey-imported = { $count ->
+    [one] יובאו תשובות של חבר מועדון אחד ({ $answers } תשובות); { $skipped } שורות דולגו
+   *[other] יובאו תשובות של { $count } חברי מועדון ({ $answers } תשובות); { $skipped } שורות דולגו
+}
+stats-survey = סקר
+stats-survey-question = { $number }. { $question } ({ $answers })
+stats-survey-mean = ממוצע
+stats-survey-latest = אחרונות
+merge-what-survey_answers = תשובות סקר
+help-survey = הסקר של בעל החנות: ייצוא השאלות ומי לשאול, ייבוא התשובות
+help-survey-export = כתיבת השאלות וחברי המועדון שהסכימו, לשאול (כפי ש-export contacts בוחר אותם)
+help-survey-export-channel = sms או email
+help-survey-export-segment = רק חברי הפלח הזה: שם של פלח שמור או ביטוי
+help-survey-export-out = הקובץ לכתיבה (ברירת מחדל: תיקיית הייצוא); השאלות נכתבות לידו
+help-survey-export-json = הדפסת הקבצים, השאלות ומספר חברי המועדון כ-JSON
+help-survey-import = קליטת תשובות מקובץ CSV: עמודת חבר ועמודה לכל שאלה
+help-survey-import-file = קובץ ה-CSV, למשל הרשימה המיוצאת לאחר מילוי
+help-survey-import-json = הדפסת מה שיובא והשורות שדולגו כ-JSON
+ui-stats-survey-title = תשובות הסקר, { $from } – { $to }

@@ -1345,3 +1345,90 @@ help-note-list-json = Ispiši JSON: id, member_id, kind, text, at, resolved_at, 
 help-note-resolve = Riješi zahtjev ili pritužbu, uz ono što je učinjeno
 help-note-resolve-id = Broj bilješke
 help-note-resolve-how = Što je učinjeno
+
+# feedback16
+ui-key-ask-nps = pitaj: preporuka? 0–10
+ui-key-ask-csat = pitaj: zadovoljstvo? 1–5
+ui-key-survey = upitnik
+ui-key-feedback-score = odgovor
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = odaberi
+ui-key-feedback-store = spremi odgovor
+ui-key-survey-skip = preskoči
+ui-key-survey-stop = prekini
+ui-feedback-title = Povratna informacija: { $name }
+ui-feedback-title-anonymous = Povratna informacija (anonimno)
+ui-feedback-nps-question = Koliko je vjerojatno da biste nas preporučili? 0–10
+ui-feedback-nps-ends = 0 = nimalo vjerojatno, 10 = vrlo vjerojatno
+ui-feedback-csat-question = Koliko ste danas bili zadovoljni? 1–5
+ui-feedback-csat-ends = 1 = vrlo nezadovoljni, 5 = vrlo zadovoljni
+ui-feedback-keys = Jedna tipka sprema odgovor: { $keys }
+ui-feedback-keys-ten = Jedna tipka sprema odgovor: { $keys }, = za 10
+ui-feedback-esc = Esc ne pita ništa.
+ui-feedback-saved-anonymous = { $what } { $score } spremljeno, anonimno
+ui-feedback-saved-bonus = { $what } { $score } spremljeno za { $name }, uz bonus recenzije: { $points }
+ui-feedback-saved-no-bonus = { $what } { $score } spremljeno za { $name }; ovaj put bez bonusa recenzije (već dan ili nije postavljen)
+ui-help-feedback = Pitanje za povratnu informaciju
+ui-help-title-feedback = Pomoć: povratna informacija
+ui-help-intro-feedback = Postavite pitanje kako je napisano i pritisnite tipku odgovora: sprema se odmah s današnjim datumom. S kartice člana odgovor je njegov (i jednom u razdoblju može donijeti bonus recenzije); s popisa na pultu je anoniman.
+ui-survey-none = Još nema pitanja upitnika: vlasnik ih upisuje do pet u postavke, pod [[survey.questions]]
+ui-survey-done = { $count ->
+    [one] { $count } odgovor na upitnik spremljen za { $name }
+    [few] { $count } odgovora na upitnik spremljena za { $name }
+   *[other] { $count } odgovora na upitnik spremljeno za { $name }
+}
+ui-survey-title = Upitnik: { $name } · pitanje { $number } od { $total }
+ui-survey-answer = Odgovor
+ui-survey-keys-text = Upišite odgovor, Enter ga sprema. Tab preskače, Esc prekida.
+ui-survey-keys-skip = Tab ili s preskače. Esc prekida; dani odgovori ostaju spremljeni.
+ui-help-survey-pick = Pitanje s ljestvicom ili ponuđenim odgovorima
+ui-help-survey-text = Pitanje na koje se odgovara riječima
+ui-help-title-survey = Pomoć: upitnik
+ui-help-intro-survey = Vlasnikova pitanja iz postavki, jedno po jedno. Svaki odgovor sprema se čim je dan, s današnjim datumom i riječima pitanja, pa ga kasnija izmjena postavki ne preimenuje.
+ui-stats-survey-none = U postavkama još nema pitanja upitnika: dodajte do pet pod [[survey.questions]].
+ui-key-stats-survey = upitnik
+ui-key-stats-survey-back = natrag na brojke
+ui-help-stats-survey = Na stranici upitnika
+ui-help-title-stats_survey = Pomoć: odgovori na upitnik
+ui-help-intro-stats_survey = Svako pitanje upitnika s odgovorima iz razdoblja zaslona brojki: prosjek ljestvice, koliko je tko odabrao koji odgovor, zadnjih pet odgovora riječima.
+err-survey-too-many = { $count } pitanja upitnika: na pultu se postavlja najviše { $most }
+err-survey-no-text = pitanje upitnika { $number } nema teksta: napišite pitanje kako se postavlja
+err-survey-twice = pitanje upitnika { $number } "{ $text }" je tu dvaput: odgovori se vraćaju po riječima pitanja, pa svako mora biti drukčije
+err-survey-choices = pitanje upitnika { $number } "{ $text }": pitanje s izborom treba 2 do { $most } različitih odgovora, npr. choices = ["Zobeno", "Sojino"]
+err-survey-choices-unused = pitanje upitnika { $number } "{ $text }" je vrste { $kind }, koja nema ponuđenih odgovora: uklonite choices ili upotrijebite kind = "choice"
+err-survey-none = U postavkama nema pitanja upitnika: dodajte do pet pod [[survey.questions]], svako s text i kind (nps, csat, choice ili text)
+survey-answer-nps = 0–10 (0 = nimalo vjerojatno, 10 = vrlo vjerojatno)
+survey-answer-csat = 1–5 (1 = vrlo nezadovoljni, 5 = vrlo zadovoljni)
+survey-answer-choice = jedno od: { $choices }
+survey-answer-text = svojim riječima
+err-survey-import-read = { $path }: ne može se pročitati kao CSV: { $detail }
+err-survey-import-column = { $path }: stupac "{ $column }" nije pitanje upitnika iz postavki (pitanje izmijenjeno nakon izvoza?); ništa nije uvezeno
+err-survey-import-no-member = { $path }: nema stupca "member" (id, telefon, e-pošta ili kartica člana); ništa nije uvezeno
+err-survey-import-no-question = { $path }: nijedan stupac nema riječi nekog pitanja upitnika; ništa nije uvezeno
+err-survey-import-answer = "{ $value }" nije odgovor na "{ $column }": navedite { $expected }
+err-survey-import-no-key = odgovori bez člana: stupac člana je prazan
+cli-survey-exported = { $count ->
+    [one] { $count } član za anketiranje zapisan u { $path }; pitanja su u { $questions }
+    [few] { $count } člana za anketiranje zapisana u { $path }; pitanja su u { $questions }
+   *[other] { $count } članova za anketiranje zapisano u { $path }; pitanja su u { $questions }
+}
+cli-survey-skipped = { $path }:{ $line }: preskočeno: { $problem }
+cli-survey-imported = { $count ->
+    [one] Uvezeni odgovori { $count } člana ({ $answers } odgovora); preskočeno redaka: { $skipped }
+   *[other] Uvezeni odgovori { $count } članova ({ $answers } odgovora); preskočeno redaka: { $skipped }
+}
+stats-survey = Upitnik
+stats-survey-question = { $number }. { $question } ({ $answers })
+stats-survey-mean = Prosjek
+stats-survey-latest = Zadnji
+merge-what-survey_answers = Odgovori na upitnik
+help-survey = Vlasnikov upitnik: izvoz pitanja i koga pitati, uvoz odgovora
+help-survey-export = Zapiši pitanja i članove koji su pristali, koje treba pitati (kako ih bira export contacts)
+help-survey-export-channel = sms ili email
+help-survey-export-segment = Samo članovi ovog segmenta: ime spremljenog segmenta ili izraz
+help-survey-export-out = Datoteka za zapis (zadano: mapa za izvoz); pitanja idu pokraj nje
+help-survey-export-json = Ispiši datoteke, pitanja i broj članova kao JSON
+help-survey-import = Vrati odgovore iz CSV-a: stupac člana i po jedan stupac za svako pitanje
+help-survey-import-file = CSV datoteka, npr. izvezeni popis s upisanim odgovorima
+help-survey-import-json = Ispiši što je uvezeno i preskočene retke kao JSON
+ui-stats-survey-title = Odgovori na upitnik, { $from } – { $to }

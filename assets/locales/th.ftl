@@ -1287,3 +1287,79 @@ help-note-list-json = แสดง JSON: id, member_id, kind, text, at, resolved
 help-note-resolve = แก้ไขคำขอหรือข้อร้องเรียน พร้อมสิ่งที่ทำไป
 help-note-resolve-id = หมายเลขบันทึก
 help-note-resolve-how = สิ่งที่ทำไป
+
+# feedback16
+ui-key-ask-nps = ถาม: จะแนะนำเราไหม? 0–10
+ui-key-ask-csat = ถาม: พอใจไหม? 1–5
+ui-key-survey = แบบสอบถาม
+ui-key-feedback-score = คำตอบ
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = เลือก
+ui-key-feedback-store = บันทึกคำตอบ
+ui-key-survey-skip = ข้าม
+ui-key-survey-stop = หยุด
+ui-feedback-title = ความคิดเห็น: { $name }
+ui-feedback-title-anonymous = ความคิดเห็น (ไม่ระบุชื่อ)
+ui-feedback-nps-question = คุณมีแนวโน้มจะแนะนำเราให้ผู้อื่นมากแค่ไหน? 0–10
+ui-feedback-nps-ends = 0 = ไม่แนะนำเลย, 10 = แนะนำแน่นอน
+ui-feedback-csat-question = วันนี้คุณพอใจมากแค่ไหน? 1–5
+ui-feedback-csat-ends = 1 = ไม่พอใจมาก, 5 = พอใจมาก
+ui-feedback-keys = กดปุ่มเดียวเพื่อบันทึกคำตอบ: { $keys }
+ui-feedback-keys-ten = กดปุ่มเดียวเพื่อบันทึกคำตอบ: { $keys }, = แทน 10
+ui-feedback-esc = Esc ไม่ถาม
+ui-feedback-saved-anonymous = บันทึก { $what } { $score } แบบไม่ระบุชื่อแล้ว
+ui-feedback-saved-bonus = บันทึก { $what } { $score } ของ { $name } แล้ว พร้อมโบนัสรีวิว: { $points }
+ui-feedback-saved-no-bonus = บันทึก { $what } { $score } ของ { $name } แล้ว ครั้งนี้ไม่มีโบนัสรีวิว (ได้รับไปแล้ว หรือไม่ได้ตั้งไว้)
+ui-help-feedback = คำถามความคิดเห็น
+ui-help-title-feedback = วิธีใช้: ความคิดเห็น
+ui-help-intro-feedback = ถามตามข้อความที่เขียนไว้ แล้วกดปุ่มของคำตอบ: บันทึกทันทีพร้อมวันที่ของวันนี้ จากบัตรสมาชิก คำตอบเป็นของสมาชิกคนนั้น (และอาจได้โบนัสรีวิวหนึ่งครั้งต่อรอบ) จากรายการหน้าร้าน คำตอบไม่ระบุชื่อ
+ui-survey-none = ยังไม่มีคำถามแบบสอบถาม: เจ้าของร้านเขียนได้สูงสุดห้าข้อในการตั้งค่า ใต้ [[survey.questions]]
+ui-survey-done = บันทึกคำตอบแบบสอบถาม { $count } ข้อของ { $name } แล้ว
+ui-survey-title = แบบสอบถาม: { $name } · คำถามที่ { $number } จาก { $total }
+ui-survey-answer = คำตอบ
+ui-survey-keys-text = พิมพ์คำตอบ กด Enter เพื่อบันทึก Tab ข้าม Esc หยุด
+ui-survey-keys-skip = Tab หรือ s ข้าม Esc หยุด คำตอบที่ให้แล้วยังคงบันทึกไว้
+ui-help-survey-pick = คำถามแบบมาตราส่วนหรือตัวเลือก
+ui-help-survey-text = คำถามที่ตอบเป็นข้อความ
+ui-help-title-survey = วิธีใช้: แบบสอบถาม
+ui-help-intro-survey = คำถามของเจ้าของร้านจากการตั้งค่า ถามทีละข้อ ทุกคำตอบบันทึกทันทีที่ตอบ พร้อมวันที่ของวันนี้และข้อความของคำถาม การแก้ไขการตั้งค่าภายหลังจึงไม่เปลี่ยนป้ายของคำตอบเดิม
+ui-stats-survey-none = ยังไม่มีคำถามแบบสอบถามในการตั้งค่า: เพิ่มได้สูงสุดห้าข้อใต้ [[survey.questions]]
+ui-key-stats-survey = แบบสอบถาม
+ui-key-stats-survey-back = กลับไปที่ตัวเลข
+ui-help-stats-survey = ในหน้าแบบสอบถาม
+ui-help-title-stats_survey = วิธีใช้: คำตอบแบบสอบถาม
+ui-help-intro-stats_survey = คำถามแต่ละข้อพร้อมคำตอบในช่วงเวลาของหน้าตัวเลข: ค่าเฉลี่ยของมาตราส่วน จำนวนที่เลือกแต่ละตัวเลือก และคำตอบข้อความห้าข้อล่าสุด
+err-survey-too-many = คำถามแบบสอบถาม { $count } ข้อ: หน้าร้านถามได้ไม่เกิน { $most } ข้อ
+err-survey-no-text = คำถามแบบสอบถามข้อ { $number } ไม่มีข้อความ: เขียนคำถามตามที่จะถาม
+err-survey-twice = คำถามแบบสอบถามข้อ { $number } "{ $text }" ซ้ำสองครั้ง: คำตอบนำเข้าตามข้อความของคำถาม จึงต้องไม่ซ้ำกัน
+err-survey-choices = คำถามแบบสอบถามข้อ { $number } "{ $text }": คำถามแบบตัวเลือกต้องมีตัวเลือกต่างกัน 2 ถึง { $most } ตัว เช่น choices = ["นมโอ๊ต", "นมถั่วเหลือง"]
+err-survey-choices-unused = คำถามแบบสอบถามข้อ { $number } "{ $text }" เป็นชนิด { $kind } ซึ่งไม่มีตัวเลือก: ลบ choices ออก หรือใช้ kind = "choice"
+err-survey-none = ไม่มีคำถามแบบสอบถามในการตั้งค่า: เพิ่มได้สูงสุดห้าข้อใต้ [[survey.questions]] แต่ละข้อมี text และ kind (nps, csat, choice หรือ text)
+survey-answer-nps = 0–10 (0 = ไม่แนะนำเลย, 10 = แนะนำแน่นอน)
+survey-answer-csat = 1–5 (1 = ไม่พอใจมาก, 5 = พอใจมาก)
+survey-answer-choice = หนึ่งใน: { $choices }
+survey-answer-text = ตอบด้วยคำพูดของคุณเอง
+err-survey-import-read = { $path }: อ่านเป็น CSV ไม่ได้: { $detail }
+err-survey-import-column = { $path }: คอลัมน์ "{ $column }" ไม่ใช่คำถามของแบบสอบถามในการตั้งค่า (แก้ไขคำถามหลังส่งออก?) ไม่ได้นำเข้าอะไรเลย
+err-survey-import-no-member = { $path }: ไม่มีคอลัมน์ "member" (รหัส เบอร์โทร อีเมล หรือบัตรของสมาชิก) ไม่ได้นำเข้าอะไรเลย
+err-survey-import-no-question = { $path }: ไม่มีคอลัมน์ใดใช้ข้อความของคำถามแบบสอบถามเป็นหัวคอลัมน์ ไม่ได้นำเข้าอะไรเลย
+err-survey-import-answer = "{ $value }" ไม่ใช่คำตอบของ "{ $column }": ให้ใส่ { $expected }
+err-survey-import-no-key = มีคำตอบแต่ไม่มีสมาชิก: คอลัมน์สมาชิกว่าง
+cli-survey-exported = เขียนรายชื่อสมาชิกที่จะถาม { $count } คนลงใน { $path } แล้ว คำถามอยู่ใน { $questions }
+cli-survey-skipped = { $path }:{ $line }: ข้าม: { $problem }
+cli-survey-imported = นำเข้าคำตอบของสมาชิก { $count } คนแล้ว ({ $answers } คำตอบ) ข้าม { $skipped } แถว
+stats-survey = แบบสอบถาม
+stats-survey-question = { $number }. { $question } ({ $answers })
+stats-survey-mean = ค่าเฉลี่ย
+stats-survey-latest = ล่าสุด
+merge-what-survey_answers = คำตอบแบบสอบถาม
+help-survey = แบบสอบถามของเจ้าของร้าน: ส่งออกคำถามและผู้ที่จะถาม นำเข้าคำตอบ
+help-survey-export = เขียนคำถามและสมาชิกที่ยินยอมซึ่งจะถาม (เลือกแบบเดียวกับ export contacts)
+help-survey-export-channel = sms หรือ email
+help-survey-export-segment = เฉพาะสมาชิกของกลุ่มนี้: ชื่อกลุ่มที่บันทึกไว้หรือนิพจน์
+help-survey-export-out = ไฟล์ที่จะเขียน (ค่าเริ่มต้น: โฟลเดอร์ส่งออก) คำถามเขียนไว้ข้างกัน
+help-survey-export-json = พิมพ์ไฟล์ คำถาม และจำนวนสมาชิกเป็น JSON
+help-survey-import = นำคำตอบกลับจาก CSV: คอลัมน์สมาชิกและหนึ่งคอลัมน์ต่อคำถาม
+help-survey-import-file = ไฟล์ CSV เช่น รายชื่อที่ส่งออกซึ่งกรอกคำตอบแล้ว
+help-survey-import-json = พิมพ์สิ่งที่นำเข้าและแถวที่ข้ามเป็น JSON
+ui-stats-survey-title = คำตอบแบบสอบถาม { $from } – { $to }

@@ -1287,3 +1287,79 @@ help-note-list-json = 输出 JSON：id、member_id、kind、text、at、resolved
 help-note-resolve = 处理请求或投诉，并写下做了什么
 help-note-resolve-id = 备注编号
 help-note-resolve-how = 做了什么
+
+# feedback16
+ui-key-ask-nps = 询问：推荐？0–10
+ui-key-ask-csat = 询问：满意？1–5
+ui-key-survey = 问卷
+ui-key-feedback-score = 答案
+ui-key-feedback-ten = 10
+ui-key-feedback-pick = 选择
+ui-key-feedback-store = 保存答案
+ui-key-survey-skip = 跳过
+ui-key-survey-stop = 停止
+ui-feedback-title = 反馈：{ $name }
+ui-feedback-title-anonymous = 反馈（匿名）
+ui-feedback-nps-question = 您有多大可能向别人推荐我们？0–10
+ui-feedback-nps-ends = 0 = 完全不可能，10 = 非常可能
+ui-feedback-csat-question = 您今天的满意程度如何？1–5
+ui-feedback-csat-ends = 1 = 非常不满意，5 = 非常满意
+ui-feedback-keys = 按一个键即保存答案：{ $keys }
+ui-feedback-keys-ten = 按一个键即保存答案：{ $keys }，= 表示 10
+ui-feedback-esc = Esc 不询问。
+ui-feedback-saved-anonymous = 已匿名保存 { $what } { $score }
+ui-feedback-saved-bonus = 已为 { $name } 保存 { $what } { $score }，并给予评价奖励：{ $points }
+ui-feedback-saved-no-bonus = 已为 { $name } 保存 { $what } { $score }；本次没有评价奖励（已给过或未设置）
+ui-help-feedback = 反馈问题
+ui-help-title-feedback = 帮助：反馈
+ui-help-intro-feedback = 按原文提问，然后按下答案对应的键：答案会立即以今天的日期保存。从会员卡片提问时答案属于该会员（每个周期可获得一次评价奖励）；从柜台列表提问时为匿名答案。
+ui-survey-none = 还没有问卷问题：店主可在配置的 [[survey.questions]] 下写最多五个问题
+ui-survey-done = 已为 { $name } 保存 { $count } 个问卷答案
+ui-survey-title = 问卷：{ $name } · 第 { $number } 题，共 { $total } 题
+ui-survey-answer = 答案
+ui-survey-keys-text = 输入答案，Enter 保存。Tab 跳过，Esc 停止。
+ui-survey-keys-skip = Tab 或 s 跳过。Esc 停止；已给出的答案会保留。
+ui-help-survey-pick = 带评分或选项的问题
+ui-help-survey-text = 用文字回答的问题
+ui-help-title-survey = 帮助：问卷
+ui-help-intro-survey = 店主自己的问题，来自配置，逐个提问。每个答案在给出时即保存，并附上今天的日期和问题原文，因此以后修改配置不会改变旧答案的标签。
+ui-stats-survey-none = 配置中还没有问卷问题：请在 [[survey.questions]] 下添加最多五个。
+ui-key-stats-survey = 问卷
+ui-key-stats-survey-back = 返回数据
+ui-help-stats-survey = 问卷页面
+ui-help-title-stats_survey = 帮助：问卷答案
+ui-help-intro-stats_survey = 每个问卷问题在数据页面所选期间内的答案：评分的平均值、每个选项被选的次数、最近五条文字答案。
+err-survey-too-many = 共 { $count } 个问卷问题：柜台最多提问 { $most } 个
+err-survey-no-text = 第 { $number } 个问卷问题没有文字：请写出要问的问题
+err-survey-twice = 第 { $number } 个问卷问题“{ $text }”出现了两次：答案按问题原文导入，因此每个问题必须不同
+err-survey-choices = 第 { $number } 个问卷问题“{ $text }”：选择题需要 2 到 { $most } 个不同的选项，例如 choices = ["燕麦奶", "豆奶"]
+err-survey-choices-unused = 第 { $number } 个问卷问题“{ $text }”的类型是 { $kind }，没有选项：请删除 choices，或使用 kind = "choice"
+err-survey-none = 配置中没有问卷问题：请在 [[survey.questions]] 下添加最多五个，每个都要有 text 和 kind（nps、csat、choice 或 text）
+survey-answer-nps = 0–10（0 = 完全不可能，10 = 非常可能）
+survey-answer-csat = 1–5（1 = 非常不满意，5 = 非常满意）
+survey-answer-choice = 以下之一：{ $choices }
+survey-answer-text = 用您自己的话
+err-survey-import-read = { $path }：无法作为 CSV 读取：{ $detail }
+err-survey-import-column = { $path }：列“{ $column }”不是配置中的问卷问题（导出后修改过问题？）；未导入任何内容
+err-survey-import-no-member = { $path }：没有“member”列（会员的编号、电话、电子邮件或卡号）；未导入任何内容
+err-survey-import-no-question = { $path }：没有任何列以问卷问题原文为标题；未导入任何内容
+err-survey-import-answer = “{ $value }”不是“{ $column }”的答案：请填写 { $expected }
+err-survey-import-no-key = 有答案但没有会员：会员列为空
+cli-survey-exported = 已将 { $count } 位要询问的会员写入 { $path }；问题在 { $questions }
+cli-survey-skipped = { $path }:{ $line }：已跳过：{ $problem }
+cli-survey-imported = 已导入 { $count } 位会员的答案（{ $answers } 个答案）；跳过 { $skipped } 行
+stats-survey = 问卷
+stats-survey-question = { $number }. { $question }（{ $answers }）
+stats-survey-mean = 平均值
+stats-survey-latest = 最新
+merge-what-survey_answers = 问卷答案
+help-survey = 店主的问卷：导出问题和要询问的人，导入答案
+help-survey-export = 写出问题和同意联系的会员（与 export contacts 的选择方式相同）
+help-survey-export-channel = sms 或 email
+help-survey-export-segment = 仅此细分的会员：已保存细分的名称或表达式
+help-survey-export-out = 要写入的文件（默认：导出文件夹）；问题写在旁边
+help-survey-export-json = 以 JSON 输出文件、问题和会员人数
+help-survey-import = 从 CSV 导入答案：一个会员列，每个问题一列
+help-survey-import-file = CSV 文件，例如填好答案的导出名单
+help-survey-import-json = 以 JSON 输出导入的内容和跳过的行
+ui-stats-survey-title = 问卷答案，{ $from } – { $to }

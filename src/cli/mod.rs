@@ -21,6 +21,7 @@ mod reminders;
 mod segment;
 mod stats;
 mod stdout;
+mod survey;
 mod tiers;
 pub mod usage;
 
@@ -97,6 +98,9 @@ pub enum Command {
     Note(note::NoteCommand),
     /// Club health: retention, churn, NPS, CSAT, lifetime value, members' share.
     Stats(stats::StatsArgs),
+    /// The owner's survey: export the questions and respondents, import answers.
+    #[command(subcommand)]
+    Survey(survey::SurveyCommand),
 }
 
 /// `--json` on the commands that print data.
@@ -141,5 +145,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Feedback(args) => feedback::run_feedback(ctx, args),
         Command::Note(cmd) => note::run_note(ctx, cmd),
         Command::Stats(args) => stats::run_stats(ctx, args),
+        Command::Survey(cmd) => survey::run_survey(ctx, cmd),
     }
 }

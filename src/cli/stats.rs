@@ -105,8 +105,19 @@ fn health_text(ctx: &Ctx, h: &ClubHealth) -> String {
 
 pub fn run_stats(ctx: &Ctx, a: StatsArgs) -> Result<()> {
     let health = club_health(ctx, a.from, a.to)?;
+    let survey = crate::ops::survey::summary(ctx, health.period.from, health.period.to)?;
     if a.json.json {
-        return stdout::print_line(health_json(&health));
+        let mut json = health_json(&health);
+        json["survey"] = crate::ops::survey::summary_json(&survey);
+        return stdout::print_line(json);
     }
-    stdout::print(&health_text(ctx, &health))
+    let mut text = health_text(ctx, &health);
+    for (i, s) in survey.iter().enumerate() {
+        if i == 0 {
+            text.push_str(&format!("\n{}\n", t("stats-survey")));
+        }
+        text.push_str(&format!("  {}\n", crate::words::survey::heading(i, s)));
+        text.push_str(&table(&crate::words::survey::summary_lines(s)));
+    }
+    stdout::print(&text)
 }

@@ -75,6 +75,7 @@ const REMOVED: &[&str] = &[
     "bonus_pending",
     "tiers_pending",
     "notes",
+    "survey_answers",
 ];
 
 /// Removes what hangs on the member and blanks their own row, marking it

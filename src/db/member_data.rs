@@ -35,6 +35,7 @@ pub const MEMBER_TABLES: &[(&str, &str, &str)] = &[
     ("feedback", "feedback", "id"),
     ("visit_days", "visit_days", "local_date"),
     ("notes", "notes", "id"),
+    ("survey_answers", "survey_answers", "id"),
 ];
 
 /// The tables read apart from [`MEMBER_TABLES`]: the receipts (with their

@@ -18,6 +18,7 @@ pub const MOVED: &[&str] = &[
     "customer_links",
     "feedback",
     "notes",
+    "survey_answers",
 ];
 
 /// Tables keyed by member that are worked out from the rest (search words,

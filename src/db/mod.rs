@@ -47,6 +47,7 @@ pub mod search;
 pub mod segment;
 pub mod segments_saved;
 pub mod suppression;
+pub mod survey;
 pub mod tier_overview;
 pub mod till_customers;
 

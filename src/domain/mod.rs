@@ -25,6 +25,7 @@ pub mod review;
 pub mod same_name;
 pub mod segment;
 pub mod segment_parse;
+pub mod survey;
 pub mod tiers;
 
 #[cfg(test)]

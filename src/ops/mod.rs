@@ -52,6 +52,9 @@ pub mod segments;
 pub mod settings;
 pub mod stats;
 pub mod suppression;
+pub mod survey;
+pub mod survey_export;
+pub mod survey_import;
 pub mod till_customers;
 pub mod vcard;
 

@@ -25,6 +25,7 @@ pub const STATS: Keymap = &[
         "ui-key-stats-month",
         true,
     ),
+    b(&[ch('v')], Action::Survey, "ui-key-stats-survey", false),
     BACK,
     QUIT,
     // `?` asks how a figure is worked out, so help is F1 here.

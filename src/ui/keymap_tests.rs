@@ -42,6 +42,10 @@ const ALL: &[Keymap] = &[
     SEGMENTS_LIST,
     SEGMENTS_NAME,
     CONTACTS_EXPORT,
+    FEEDBACK,
+    SURVEY_PICK,
+    SURVEY_TEXT,
+    STATS_SURVEY,
 ];
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

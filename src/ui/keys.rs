@@ -97,6 +97,14 @@ pub enum Action {
     Stats,
     /// The shop's settings.
     Settings,
+    /// Feedback at the counter: ask the NPS or the CSAT question, ask the
+    /// owner's survey, one answer key (the digit pressed; 10 for `=`), and
+    /// skipping a survey question.
+    AskNps,
+    AskCsat,
+    Survey,
+    Answer(u8),
+    Skip,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

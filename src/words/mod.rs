@@ -15,4 +15,5 @@ pub mod merge;
 pub mod notes;
 pub mod numbers;
 pub mod review;
+pub mod survey;
 pub mod text;

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Widget};
 use tui_input::InputRequest;
 
 use super::counter_rows::{Columns, row_cells};
+use super::feedback_dialog::{FeedbackDialog, Scale};
 use super::import::ImportState;
 use super::review::ReviewState;
 use super::signup::SignupState;
@@ -176,6 +177,9 @@ impl CounterState {
             Action::Settings => {
                 Effect::Open(Box::new(super::settings::SettingsState::settings(ctx)))
             }
+            // Anonymous: the list's selection may not be who is answering.
+            Action::AskNps => Effect::Open(Box::new(FeedbackDialog::new(None, Scale::Nps))),
+            Action::AskCsat => Effect::Open(Box::new(FeedbackDialog::new(None, Scale::Csat))),
             Action::Quit => Effect::Quit,
             _ => Effect::None,
         }

@@ -11,9 +11,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::family::{FamilyForm, FormResult, Kin};
+use super::feedback_dialog::{FeedbackDialog, Scale};
 use super::member_history::PurchasesPage;
 use super::member_loyalty::{self as loyalty, CardLoyalty, LoyaltyPopup};
 use super::signup::SignupState;
+use super::survey_ask::SurveyAsk;
 use super::{Confirm, Effect, View};
 use crate::context::Ctx;
 use crate::domain::contact::ContactEntry;
@@ -275,6 +277,9 @@ impl MemberState {
                 yes: Box::new(Effect::EraseMember(id)),
             }),
             Action::Export => self.ask_export(ctx),
+            Action::AskNps => self.ask_feedback(Scale::Nps),
+            Action::AskCsat => self.ask_feedback(Scale::Csat),
+            Action::Survey => SurveyAsk::open(ctx, id, &self.card.member.full_name()),
             Action::PickTillCustomer => self.pick_till(),
             Action::Unlink => self.ask_unlink(&ctx.config),
             Action::PickConsent => self.pick_consent(),
@@ -291,6 +296,12 @@ impl MemberState {
 }
 
 impl MemberState {
+    /// `v` and `y`: the NPS or CSAT question, answered by this member.
+    fn ask_feedback(&self, scale: Scale) -> Effect {
+        let who = Some((self.id(), self.card.member.full_name()));
+        Effect::Open(Box::new(FeedbackDialog::new(who, scale)))
+    }
+
     /// `o`: asks before writing the member's own copy of their data,
     /// saying what goes in it and the folder it goes to.
     fn ask_export(&self, ctx: &Ctx) -> Effect {

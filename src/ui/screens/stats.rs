@@ -224,6 +224,10 @@ impl StatsState {
             Action::Open if self.health.is_some() => self.formula = true,
             Action::Left if !self.formula => return self.move_month(ctx, true),
             Action::Right if !self.formula => return self.move_month(ctx, false),
+            Action::Survey => {
+                let page = super::stats_survey::SurveyStatsState::open(ctx, self.period);
+                return super::open(page);
+            }
             Action::Back => return Effect::Back,
             Action::Quit => return Effect::Quit,
             _ => {}
