@@ -1318,3 +1318,54 @@ help-note-list-json = Print JSON: id, member_id, kind, text, at, resolved_at, re
 help-note-resolve = Resolve a request or complaint with what was done
 help-note-resolve-id = The note's number
 help-note-resolve-how = What was done
+
+# events16
+event-field-date = Date
+err-event-name = The event needs a name
+err-event-capacity = A capacity of { $value } is not a number of people: write 1 or more, or leave it out
+err-event-not-found = There is no event #{ $id }
+err-event-attended-twice = { $name } was marked as come to { $event } already ({ $at })
+cli-event-added = Event #{ $id } added: { $name } on { $date }
+event-none = No events yet
+event-invited-came = invited { $invited }, came { $came }
+event-invite-written = { $count ->
+    [one] 1 member invited; the list was written to { $path }
+   *[other] { $shown } members invited; the list was written to { $path }
+}
+event-invite-left-out = { $count ->
+    [one] 1 member of the segment was left out: no consent on this channel, no contact for it, or on the do-not-contact list
+   *[other] { $count } members of the segment were left out: no consent on this channel, no contact for it, or on the do-not-contact list
+}
+event-invite-over = { $invited } invited for { $capacity } places: { $over } over the capacity
+event-attended = { $name } came to { $event }
+event-attended-uninvited = { $name } came to { $event } (not invited)
+event-after-title = The 90 days after: { $from } – { $to }
+event-after-incomplete = not complete yet
+event-group-came = Came
+event-group-others = Active members not invited
+event-group-line = { $count ->
+    [one] { $group }: 1 member, { $visits } visits and { $spend } on average
+   *[other] { $group }: { $members } members, { $visits } visits and { $spend } each on average
+}
+event-group-nobody = { $group }: nobody
+merge-what-event_invites = Event invitations
+merge-what-event_attendance = Events attended
+help-event = Club events: add, list, invite a segment, mark who came, the 90 days after
+help-event-add = Add a club event
+help-event-add-name = What the event is called
+help-event-add-date = The event's day
+help-event-add-capacity = How many people can come (none: no limit)
+help-event-add-json = Print the new event as JSON
+help-event-list = Every event, the latest first
+help-event-list-json = Print JSON: id, name, date, capacity, invited_count, attended_count
+help-event-invite = Invite the members of a segment who agreed to the channel, and write their contact list
+help-event-invite-id = The event's number
+help-event-invite-segment = A saved segment's name or an expression, e.g. "pet=dog"
+help-event-invite-channel = sms or email
+help-event-invite-out = The file to write (default: the exports folder beside the database)
+help-event-attend = Mark a member as come to an event
+help-event-attend-id = The event's number
+help-event-attend-key = Member id, card number, phone or email
+help-event-show = Who was invited, who came, and the 90 days after
+help-event-show-id = The event's number
+help-event-show-json = Print JSON: id, name, date, capacity, invited, attended, after_90d

@@ -1327,3 +1327,54 @@ help-note-list-json = הדפסת JSON: id, member_id, kind, text, at, resolved_a
 help-note-resolve = טיפול בבקשה או בתלונה, עם מה שנעשה
 help-note-resolve-id = מספר ההערה
 help-note-resolve-how = מה נעשה
+
+# events16
+event-field-date = תאריך
+err-event-name = לאירוע צריך שם
+err-event-capacity = { $value } אינו מספר אנשים: כתבו 1 או יותר, או השאירו ריק
+err-event-not-found = אין אירוע מספר { $id }
+err-event-attended-twice = { $name } כבר סומן/ה כמי שהגיע/ה ל{ $event } ({ $at })
+cli-event-added = אירוע מספר { $id } נוסף: { $name } ב-{ $date }
+event-none = עדיין אין אירועים
+event-invited-came = הוזמנו { $invited }, הגיעו { $came }
+event-invite-written = { $count ->
+    [one] חבר מועדון אחד הוזמן; הרשימה נכתבה אל { $path }
+   *[other] { $shown } חברי מועדון הוזמנו; הרשימה נכתבה אל { $path }
+}
+event-invite-left-out = { $count ->
+    [one] חבר מועדון אחד מהפילוח לא נכלל: אין הסכמה בערוץ הזה, אין לו פרטי קשר בערוץ, או שהוא ברשימת "לא לפנות"
+   *[other] { $count } חברי מועדון מהפילוח לא נכללו: אין הסכמה בערוץ הזה, אין להם פרטי קשר בערוץ, או שהם ברשימת "לא לפנות"
+}
+event-invite-over = { $invited } הוזמנו ל-{ $capacity } מקומות: { $over } מעבר למכסה
+event-attended = { $name } הגיע/ה ל{ $event }
+event-attended-uninvited = { $name } הגיע/ה ל{ $event } (בלי הזמנה)
+event-after-title = 90 הימים שאחרי: { $from } – { $to }
+event-after-incomplete = עדיין לא הושלמו
+event-group-came = הגיעו
+event-group-others = חברי מועדון פעילים שלא הוזמנו
+event-group-line = { $count ->
+    [one] { $group }: חבר מועדון אחד, { $visits } ביקורים ו-{ $spend } בממוצע
+   *[other] { $group }: { $members } חברי מועדון, { $visits } ביקורים ו-{ $spend } לכל אחד בממוצע
+}
+event-group-nobody = { $group }: אף אחד
+merge-what-event_invites = הזמנות לאירועים
+merge-what-event_attendance = אירועים שבהם השתתף
+help-event = אירועי המועדון: הוספה, רשימה, הזמנת פילוח, סימון מי הגיע, 90 הימים שאחרי
+help-event-add = הוספת אירוע מועדון
+help-event-add-name = שם האירוע
+help-event-add-date = יום האירוע
+help-event-add-capacity = כמה אנשים יכולים להגיע (בלי: ללא הגבלה)
+help-event-add-json = הדפסת האירוע החדש כ-JSON
+help-event-list = כל האירועים, מהאחרון לראשון
+help-event-list-json = הדפסת JSON: id, name, date, capacity, invited_count, attended_count
+help-event-invite = הזמנת חברי המועדון בפילוח שהסכימו לערוץ, וכתיבת רשימת אנשי הקשר שלהם
+help-event-invite-id = מספר האירוע
+help-event-invite-segment = שם של פילוח שמור או ביטוי, למשל "pet=dog"
+help-event-invite-channel = sms או email
+help-event-invite-out = הקובץ לכתיבה (ברירת מחדל: תיקיית הייצוא ליד מסד הנתונים)
+help-event-attend = סימון חבר מועדון כמי שהגיע לאירוע
+help-event-attend-id = מספר האירוע
+help-event-attend-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל
+help-event-show = מי הוזמן, מי הגיע, ו-90 הימים שאחרי
+help-event-show-id = מספר האירוע
+help-event-show-json = הדפסת JSON: id, name, date, capacity, invited, attended, after_90d

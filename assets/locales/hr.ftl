@@ -1345,3 +1345,57 @@ help-note-list-json = Ispiši JSON: id, member_id, kind, text, at, resolved_at, 
 help-note-resolve = Riješi zahtjev ili pritužbu, uz ono što je učinjeno
 help-note-resolve-id = Broj bilješke
 help-note-resolve-how = Što je učinjeno
+
+# events16
+event-field-date = Datum
+err-event-name = Događaj treba naziv
+err-event-capacity = Kapacitet { $value } nije broj ljudi: upišite 1 ili više, ili ga izostavite
+err-event-not-found = Nema događaja #{ $id }
+err-event-attended-twice = { $name } je već označen/a kao došao/la na { $event } ({ $at })
+cli-event-added = Događaj #{ $id } dodan: { $name }, { $date }
+event-none = Još nema događaja
+event-invited-came = pozvano { $invited }, došlo { $came }
+event-invite-written = { $count ->
+    [one] { $shown } član pozvan; popis je zapisan u { $path }
+    [few] { $shown } člana pozvana; popis je zapisan u { $path }
+   *[other] { $shown } članova pozvano; popis je zapisan u { $path }
+}
+event-invite-left-out = { $count ->
+    [one] { $count } član segmenta je izostavljen: nema privolu za ovaj kanal, nema kontakt za njega ili je na popisu za nekontaktiranje
+    [few] { $count } člana segmenta su izostavljena: nemaju privolu za ovaj kanal, nemaju kontakt za njega ili su na popisu za nekontaktiranje
+   *[other] { $count } članova segmenta je izostavljeno: nemaju privolu za ovaj kanal, nemaju kontakt za njega ili su na popisu za nekontaktiranje
+}
+event-invite-over = { $invited } pozvanih za { $capacity } mjesta: { $over } preko kapaciteta
+event-attended = { $name } je došao/la na { $event }
+event-attended-uninvited = { $name } je došao/la na { $event } (bez poziva)
+event-after-title = 90 dana poslije: { $from } – { $to }
+event-after-incomplete = još nije završeno
+event-group-came = Došli
+event-group-others = Aktivni članovi koji nisu pozvani
+event-group-line = { $count ->
+    [one] { $group }: { $members } član, prosječno { $visits } dolazaka i { $spend }
+    [few] { $group }: { $members } člana, prosječno { $visits } dolazaka i { $spend } po članu
+   *[other] { $group }: { $members } članova, prosječno { $visits } dolazaka i { $spend } po članu
+}
+event-group-nobody = { $group }: nitko
+merge-what-event_invites = Pozivi na događaje
+merge-what-event_attendance = Dolasci na događaje
+help-event = Događaji kluba: dodavanje, popis, poziv segmentu, tko je došao, 90 dana poslije
+help-event-add = Dodaj događaj kluba
+help-event-add-name = Naziv događaja
+help-event-add-date = Dan događaja
+help-event-add-capacity = Koliko ljudi može doći (bez: nema ograničenja)
+help-event-add-json = Ispiši novi događaj kao JSON
+help-event-list = Svi događaji, najnoviji prvi
+help-event-list-json = Ispiši JSON: id, name, date, capacity, invited_count, attended_count
+help-event-invite = Pozovi članove segmenta koji su pristali na kanal i zapiši njihov popis kontakata
+help-event-invite-id = Broj događaja
+help-event-invite-segment = Naziv spremljenog segmenta ili izraz, npr. "pet=dog"
+help-event-invite-channel = sms ili email
+help-event-invite-out = Datoteka za zapis (zadano: mapa za izvoz pokraj baze)
+help-event-attend = Označi da je član došao na događaj
+help-event-attend-id = Broj događaja
+help-event-attend-key = ID člana, broj kartice, telefon ili email
+help-event-show = Tko je pozvan, tko je došao i 90 dana poslije
+help-event-show-id = Broj događaja
+help-event-show-json = Ispiši JSON: id, name, date, capacity, invited, attended, after_90d

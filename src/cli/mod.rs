@@ -6,6 +6,7 @@ mod calendar_birthday;
 mod check;
 mod consent;
 mod demo;
+mod event;
 mod export;
 mod family;
 mod feedback;
@@ -97,6 +98,9 @@ pub enum Command {
     Note(note::NoteCommand),
     /// Club health: retention, churn, NPS, CSAT, lifetime value, members' share.
     Stats(stats::StatsArgs),
+    /// Club events: add, list, invite a segment, mark who came, the 90 days after.
+    #[command(subcommand)]
+    Event(event::EventCommand),
 }
 
 /// `--json` on the commands that print data.
@@ -141,5 +145,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Feedback(args) => feedback::run_feedback(ctx, args),
         Command::Note(cmd) => note::run_note(ctx, cmd),
         Command::Stats(args) => stats::run_stats(ctx, args),
+        Command::Event(cmd) => event::run_event(ctx, cmd),
     }
 }

@@ -75,6 +75,8 @@ const REMOVED: &[&str] = &[
     "bonus_pending",
     "tiers_pending",
     "notes",
+    "event_invites",
+    "event_attendance",
 ];
 
 /// Removes what hangs on the member and blanks their own row, marking it

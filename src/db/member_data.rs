@@ -35,6 +35,8 @@ pub const MEMBER_TABLES: &[(&str, &str, &str)] = &[
     ("feedback", "feedback", "id"),
     ("visit_days", "visit_days", "local_date"),
     ("notes", "notes", "id"),
+    ("event_invites", "event_invites", "event_id"),
+    ("event_attendance", "event_attendance", "event_id"),
 ];
 
 /// The tables read apart from [`MEMBER_TABLES`]: the receipts (with their

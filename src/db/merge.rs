@@ -18,6 +18,8 @@ pub const MOVED: &[&str] = &[
     "customer_links",
     "feedback",
     "notes",
+    "event_invites",
+    "event_attendance",
 ];
 
 /// Tables keyed by member that are worked out from the rest (search words,

@@ -33,6 +33,8 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/018_segment_summary.sql"),
     include_str!("migrations/019_club_health.sql"),
     include_str!("migrations/020_notes.sql"),
+    // 021 and 022 come before this one when the branches meet.
+    include_str!("migrations/023_events.sql"),
 ];
 
 pub fn latest() -> i64 {
