@@ -62,7 +62,7 @@ fn help_lists_the_keys_of_the_current_screen_from_the_keymap() {
     insta::assert_snapshot!(text);
     // Every key label of both counter tables is on the help screen, some
     // further down.
-    for _ in 0..10 {
+    for _ in 0..20 {
         key(&mut app, KeyCode::Down);
         text.push_str(&screen(&app));
     }

@@ -11,11 +11,14 @@ use tui_input::backend::crossterm::to_input_request;
 
 use crate::i18n::t;
 
+#[path = "keymap_events.rs"]
+mod events;
 #[path = "keymap_screens.rs"]
 mod screens;
 #[path = "keymap_stats.rs"]
 mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
+pub use events::*;
 pub use screens::*;
 pub use stats::*;
 
@@ -125,6 +128,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ch('g')], Action::Segments, "ui-key-segments", true),
     b(&[ch('d')], Action::Duplicates, "ui-key-duplicates", false),
     b(&[ch('a')], Action::Stats, "ui-key-stats", false),
+    b(&[ch('e')], Action::Events, "ui-key-events", false),
     b(&[ch('s'), F4], Action::Settings, "ui-key-settings", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,

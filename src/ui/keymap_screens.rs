@@ -54,6 +54,12 @@ pub const MEMBER: Keymap = &[
     ),
     b(&[ch('d')], Action::Delete, "ui-key-erase", true),
     b(&[ch('o')], Action::Export, "ui-key-export-member", false),
+    b(
+        &[ch('a')],
+        Action::CameToEvent,
+        "ui-key-came-to-event",
+        false,
+    ),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
     PAGE_UP,

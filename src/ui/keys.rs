@@ -97,6 +97,12 @@ pub enum Action {
     Stats,
     /// The shop's settings.
     Settings,
+    /// Club events: the Events screen, a new event, inviting a segment to
+    /// the event open, and marking the member on the card as come.
+    Events,
+    NewEvent,
+    Invite,
+    CameToEvent,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

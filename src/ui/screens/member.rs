@@ -275,6 +275,7 @@ impl MemberState {
                 yes: Box::new(Effect::EraseMember(id)),
             }),
             Action::Export => self.ask_export(ctx),
+            Action::CameToEvent => super::event_pick::came_to_event(ctx, id),
             Action::PickTillCustomer => self.pick_till(),
             Action::Unlink => self.ask_unlink(&ctx.config),
             Action::PickConsent => self.pick_consent(),
