@@ -273,3 +273,23 @@ fn a_on_the_card_marks_todays_event_or_asks_which() {
         .unwrap();
     assert_eq!(came, 1);
 }
+
+#[test]
+fn the_forms_fit_and_are_worded_in_every_language() {
+    for lang in LANGUAGES {
+        let (_dir, mut app) = club(lang);
+        typed(&mut app, "n");
+        let form = screen(&app);
+        assert_fits(&form, &format!("new event@{lang}"));
+        assert!(form.contains('┐') && app.active_keymaps().1, "{form}");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Down);
+        press(&mut app, KeyCode::Enter);
+        typed(&mut app, "i");
+        typed(&mut app, "pet=dog");
+        press(&mut app, KeyCode::Tab);
+        let invite = screen(&app);
+        assert_fits(&invite, &format!("invite@{lang}"));
+        assert!(invite.contains("pet=dog"), "{invite}");
+    }
+}

@@ -1333,7 +1333,7 @@ event-field-date = תאריך
 err-event-name = לאירוע צריך שם
 err-event-capacity = { $value } אינו מספר אנשים: כתבו 1 או יותר, או השאירו ריק
 err-event-not-found = אין אירוע מספר { $id }
-err-event-attended-twice = { $name } כבר סומן/ה כמי שהגיע/ה ל{ $event } ({ $at })
+err-event-attended-twice = { $name } כבר סומן/ה כמי שהגיע/ה לאירוע { $event } ({ $at })
 cli-event-added = אירוע מספר { $id } נוסף: { $name } ב-{ $date }
 event-none = עדיין אין אירועים
 event-invited-came = הוזמנו { $invited }, הגיעו { $came }
@@ -1346,8 +1346,8 @@ event-invite-left-out = { $count ->
    *[other] { $count } חברי מועדון מהפילוח לא נכללו: אין הסכמה בערוץ הזה, אין להם פרטי קשר בערוץ, או שהם ברשימת "לא לפנות"
 }
 event-invite-over = { $invited } הוזמנו ל-{ $capacity } מקומות: { $over } מעבר למכסה
-event-attended = { $name } הגיע/ה ל{ $event }
-event-attended-uninvited = { $name } הגיע/ה ל{ $event } (בלי הזמנה)
+event-attended = { $name } הגיע/ה לאירוע { $event }
+event-attended-uninvited = { $name } הגיע/ה לאירוע { $event } (בלי הזמנה)
 event-after-title = 90 הימים שאחרי: { $from } – { $to }
 event-after-incomplete = עדיין לא הושלמו
 event-group-came = הגיעו
@@ -1413,7 +1413,7 @@ ui-event-loading = מחשבים את 90 הימים שאחרי…
 ui-event-guests = הוזמנו והגיעו
 ui-event-no-guests = עדיין אף אחד לא הוזמן או הגיע: i מזמין פילוח.
 ui-event-not-invited = בלי הזמנה
-ui-event-invite-title = הזמנה ל{ $name }
+ui-event-invite-title = הזמנה לאירוע: { $name }
 ui-event-invite-segment = פילוח
 ui-event-invite-channel = ערוץ
 ui-event-invite-example = שם של פילוח שמור או ביטוי, למשל pet=dog and children. רק חברי מועדון שהסכימו לערוץ מוזמנים.

@@ -14,7 +14,7 @@ use super::events_view::row;
 use crate::domain::event::EventRow;
 use crate::i18n::{t, t_args};
 use crate::ui::format::{fit, pad, width, wrap};
-use crate::ui::widgets::field::{render_error, render_row};
+use crate::ui::widgets::field::{TextField, render_error, render_row};
 use crate::ui::widgets::popup::{centered, frame};
 use crate::words::dates::date_with_year;
 use crate::words::events::{after_title, group_line, invited_of};
@@ -143,12 +143,11 @@ fn render_invite(
     let cols = inside.width as usize;
     let label = t("ui-event-invite-segment");
     let cursor = render_row(row(inside, 0), buf, &label, &form.segment, true, None, view);
-    let channel = format!(
-        "{}  {}",
-        pad(&t("ui-event-invite-channel"), 16),
-        channel_name(form.channel)
-    );
-    dir.put(buf, row(inside, 1), &dir.text(&channel), Style::new());
+    // The channel as a field that Tab changes, lined up with the segment.
+    let channel = TextField::new(&channel_name(form.channel));
+    let label = t("ui-event-invite-channel");
+    let tab = Some(("Tab".to_string(), theme.dim()));
+    render_row(row(inside, 1), buf, &label, &channel, false, tab, view);
     if let Some(error) = &form.segment.error {
         render_error(row(inside, 2), buf, error, theme, dir);
     }

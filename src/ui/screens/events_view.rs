@@ -127,7 +127,7 @@ impl EventsState {
 /// The new event's form in a box over the list; returns the cursor.
 fn render_form(form: &EventForm, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
     let (theme, dir) = (view.theme, view.dir);
-    let boxed = centered(area, 66, 9);
+    let boxed = centered(area, 72, 9);
     let inside =
         frame(boxed, buf, &dir.text(&t("ui-events-form-title")), theme).inner(Margin::new(1, 1));
     let mut cursor = None;
