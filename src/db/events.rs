@@ -6,7 +6,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::db::members::{DATE, DATETIME};
-use crate::domain::event::{Event, EventRow};
+use crate::domain::event::{Event, EventRow, Guest};
 use crate::domain::member::full_name;
 use crate::error::Result;
 
@@ -144,15 +144,6 @@ pub fn invited(conn: &Connection, event: i64) -> Result<Vec<i64>> {
 /// The members who came, by id.
 pub fn attended(conn: &Connection, event: i64) -> Result<Vec<i64>> {
     ids(conn, "event_attendance", event)
-}
-
-/// A member on an event's list: invited, come, or both.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Guest {
-    pub member_id: i64,
-    pub name: String,
-    pub invited: bool,
-    pub came: bool,
 }
 
 /// Everyone invited to or come to the event, by name.

@@ -31,6 +31,15 @@ impl EventRow {
     }
 }
 
+/// A member on an event's list: invited, come, or both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guest {
+    pub member_id: i64,
+    pub name: String,
+    pub invited: bool,
+    pub came: bool,
+}
+
 /// How many of `count` go beyond `capacity` (0 when within it or no limit).
 pub fn over(capacity: Option<i64>, count: i64) -> i64 {
     capacity.map_or(0, |c| (count - c).max(0))

@@ -8,9 +8,8 @@ use chrono::{Duration, NaiveDate};
 
 use crate::context::Ctx;
 use crate::db;
-use crate::db::events::Guest;
 use crate::domain::club_health::active_window;
-use crate::domain::event::{AfterEvent, Event, EventRow, after_window, window_complete};
+use crate::domain::event::{AfterEvent, Event, EventRow, Guest, after_window, window_complete};
 use crate::domain::member::{FieldError, parse_birthday};
 use crate::error::{Error, Result};
 use crate::ops::members::field_error_in;

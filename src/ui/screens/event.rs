@@ -10,8 +10,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::{Effect, View};
 use crate::context::Ctx;
-use crate::db::events::Guest;
-use crate::domain::event::Event;
+use crate::domain::event::{Event, Guest};
 use crate::domain::member::Channel;
 use crate::message::{Arg, Message};
 use crate::ops::events::EventPage;
