@@ -218,6 +218,22 @@ fn what_cannot_be_done_is_refused_and_nothing_is_written() {
     let missing = event_invite::invite(&ctx, 99, "area=10000", Channel::Sms, None).unwrap_err();
     assert_eq!(refusal(missing), "err-event-not-found");
 
+    // A list that cannot be written records no invitation either.
+    let nowhere = dir.path().join("no-such-folder").join("list.csv");
+    let unwritten =
+        event_invite::invite(&ctx, event.id, "area=10000", Channel::Sms, Some(&nowhere));
+    assert!(unwritten.is_err());
+    let consenting = person(&ctx, "Iva", "10000", &["sms"]);
+    let again = event_invite::invite(&ctx, event.id, "area=10000", Channel::Sms, Some(&nowhere));
+    assert!(again.unwrap_err().to_string().contains("list.csv"));
+    assert!(
+        events::guests(&ctx, event.id)
+            .unwrap()
+            .iter()
+            .all(|g| g.member_id != consenting)
+    );
+    assert_eq!(count(&ctx, "SELECT count(*) FROM event_invites"), 0);
+
     // Taking back a mark made by mistake.
     assert!(events::forget_attendance(&ctx, event.id, ana).unwrap());
     assert!(!events::forget_attendance(&ctx, event.id, ana).unwrap());
