@@ -1403,3 +1403,96 @@ help-survey-import = Take answers back from a CSV: a member column and one colum
 help-survey-import-file = The CSV file, e.g. the exported list filled in
 help-survey-import-json = Print what was imported and the rows skipped as JSON
 ui-stats-survey-title = Survey answers, { $from } – { $to }
+
+# events16
+event-field-date = Date
+err-event-name = The event needs a name
+err-event-capacity = A capacity of { $value } is not a number of people: write 1 or more, or leave it out
+err-event-not-found = There is no event #{ $id }
+err-event-attended-twice = { $name } was marked as come to { $event } already ({ $at })
+cli-event-added = Event #{ $id } added: { $name } on { $date }
+event-none = No events yet
+event-invited-came = invited { $invited }, came { $came }
+event-invite-written = { $count ->
+    [one] 1 member invited; the list was written to { $path }
+   *[other] { $shown } members invited; the list was written to { $path }
+}
+event-invite-left-out = { $count ->
+    [one] 1 member of the segment was left out: no consent on this channel, no contact for it, or on the do-not-contact list
+   *[other] { $count } members of the segment were left out: no consent on this channel, no contact for it, or on the do-not-contact list
+}
+event-invite-over = { $invited } invited for { $capacity } places: { $over } over the capacity
+event-attended = { $name } came to { $event }
+event-attended-uninvited = { $name } came to { $event } (not invited)
+event-after-title = The 90 days after: { $from } – { $to }
+event-after-incomplete = not complete yet
+event-group-came = Came
+event-group-others = Active members not invited
+event-group-line = { $count ->
+    [one] { $group }: 1 member, { $visits } visits and { $spend } on average
+   *[other] { $group }: { $members } members, { $visits } visits and { $spend } each on average
+}
+event-group-nobody = { $group }: nobody
+merge-what-event_invites = Event invitations
+merge-what-event_attendance = Events attended
+help-event = Club events: add, list, invite a segment, mark who came, the 90 days after
+help-event-add = Add a club event
+help-event-add-name = What the event is called
+help-event-add-date = The event's day
+help-event-add-capacity = How many people can come (none: no limit)
+help-event-add-json = Print the new event as JSON
+help-event-list = Every event, the latest first
+help-event-list-json = Print JSON: id, name, date, capacity, invited_count, attended_count
+help-event-invite = Invite the members of a segment who agreed to the channel, and write their contact list
+help-event-invite-id = The event's number
+help-event-invite-segment = A saved segment's name or an expression, e.g. "pet=dog"
+help-event-invite-channel = sms or email
+help-event-invite-out = The file to write (default: the exports folder beside the database)
+help-event-attend = Mark a member as come to an event
+help-event-attend-id = The event's number
+help-event-attend-key = Member id, card number, phone or email
+help-event-show = Who was invited, who came, and the 90 days after
+help-event-show-id = The event's number
+help-event-show-json = Print JSON: id, name, date, capacity, invited, attended, after_90d
+ui-key-events = events
+ui-key-new-event = new event
+ui-key-mark-came = came / not
+ui-key-invite = invite
+ui-key-invite-channel = SMS / email
+ui-key-invite-write = invite and write the list
+ui-key-mark-picked = came to this one
+ui-key-came-to-event = came to today's event
+ui-key-back-to-events = back to the events
+ui-help-title-events = Help: events
+ui-help-intro-events = Club events: workshops, tastings, a reading hour. Each row shows the day, how many were invited against the capacity, and how many came. n adds an event; Enter opens it.
+ui-help-title-event = Help: event
+ui-help-intro-event = Who was invited and who came, and the 90 days after the event: visits and spend per member of those who came, against the active members not invited. i invites the members of a segment who agreed to the channel and writes their contact list; Space marks who came.
+ui-help-title-event-pick = Help: which event
+ui-help-intro-event-pick = Pick the event the member came to; Enter marks them.
+ui-help-events = On the Events screen
+ui-help-events-form = A new event
+ui-help-event = On an event
+ui-help-event-invite = Inviting a segment
+ui-help-event-pick = Picking the event
+ui-events-title = Club events
+ui-events-loading = Reading the events…
+ui-events-empty = No events yet: n adds one (a name, a day, how many can come).
+ui-events-col-date = Day
+ui-events-col-name = Event
+ui-events-col-invited = Invited
+ui-events-col-came = Came
+ui-events-form-title = New event
+event-field-capacity = Capacity
+ui-events-capacity-hint = empty: no limit
+ui-events-added = { $name } added for { $date }
+ui-event-loading = Working out the 90 days after…
+ui-event-guests = Invited and came
+ui-event-no-guests = Nobody invited or come yet: i invites a segment.
+ui-event-not-invited = not invited
+ui-event-invite-title = Invite to { $name }
+ui-event-invite-segment = Segment
+ui-event-invite-channel = Channel
+ui-event-invite-example = A saved segment's name or an expression, e.g. pet=dog and children. Only members who agreed to the channel are invited.
+ui-event-invite-saved = Saved segments: { $names }. Only members who agreed to the channel are invited.
+ui-event-pick-title = Which event did they come to?
+ui-event-pick-none = There are no events yet: add one on the Events screen (e on the counter's list).

@@ -1412,3 +1412,96 @@ help-survey-import = קליטת תשובות מקובץ CSV: עמודת חבר �
 help-survey-import-file = קובץ ה-CSV, למשל הרשימה המיוצאת לאחר מילוי
 help-survey-import-json = הדפסת מה שיובא והשורות שדולגו כ-JSON
 ui-stats-survey-title = תשובות הסקר, { $from } – { $to }
+
+# events16
+event-field-date = תאריך
+err-event-name = לאירוע צריך שם
+err-event-capacity = { $value } אינו מספר אנשים: כתבו 1 או יותר, או השאירו ריק
+err-event-not-found = אין אירוע מספר { $id }
+err-event-attended-twice = { $name } כבר סומן/ה כמי שהגיע/ה לאירוע { $event } ({ $at })
+cli-event-added = אירוע מספר { $id } נוסף: { $name } ב-{ $date }
+event-none = עדיין אין אירועים
+event-invited-came = הוזמנו { $invited }, הגיעו { $came }
+event-invite-written = { $count ->
+    [one] חבר מועדון אחד הוזמן; הרשימה נכתבה אל { $path }
+   *[other] { $shown } חברי מועדון הוזמנו; הרשימה נכתבה אל { $path }
+}
+event-invite-left-out = { $count ->
+    [one] חבר מועדון אחד מהפילוח לא נכלל: אין הסכמה בערוץ הזה, אין לו פרטי קשר בערוץ, או שהוא ברשימת "לא לפנות"
+   *[other] { $count } חברי מועדון מהפילוח לא נכללו: אין הסכמה בערוץ הזה, אין להם פרטי קשר בערוץ, או שהם ברשימת "לא לפנות"
+}
+event-invite-over = { $invited } הוזמנו ל-{ $capacity } מקומות: { $over } מעבר למכסה
+event-attended = { $name } הגיע/ה לאירוע { $event }
+event-attended-uninvited = { $name } הגיע/ה לאירוע { $event } (בלי הזמנה)
+event-after-title = 90 הימים שאחרי: { $from } – { $to }
+event-after-incomplete = עדיין לא הושלמו
+event-group-came = הגיעו
+event-group-others = חברי מועדון פעילים שלא הוזמנו
+event-group-line = { $count ->
+    [one] { $group }: חבר מועדון אחד, { $visits } ביקורים ו-{ $spend } בממוצע
+   *[other] { $group }: { $members } חברי מועדון, { $visits } ביקורים ו-{ $spend } לכל אחד בממוצע
+}
+event-group-nobody = { $group }: אף אחד
+merge-what-event_invites = הזמנות לאירועים
+merge-what-event_attendance = אירועים שבהם השתתף
+help-event = אירועי המועדון: הוספה, רשימה, הזמנת פילוח, סימון מי הגיע, 90 הימים שאחרי
+help-event-add = הוספת אירוע מועדון
+help-event-add-name = שם האירוע
+help-event-add-date = יום האירוע
+help-event-add-capacity = כמה אנשים יכולים להגיע (בלי: ללא הגבלה)
+help-event-add-json = הדפסת האירוע החדש כ-JSON
+help-event-list = כל האירועים, מהאחרון לראשון
+help-event-list-json = הדפסת JSON: id, name, date, capacity, invited_count, attended_count
+help-event-invite = הזמנת חברי המועדון בפילוח שהסכימו לערוץ, וכתיבת רשימת אנשי הקשר שלהם
+help-event-invite-id = מספר האירוע
+help-event-invite-segment = שם של פילוח שמור או ביטוי, למשל "pet=dog"
+help-event-invite-channel = sms או email
+help-event-invite-out = הקובץ לכתיבה (ברירת מחדל: תיקיית הייצוא ליד מסד הנתונים)
+help-event-attend = סימון חבר מועדון כמי שהגיע לאירוע
+help-event-attend-id = מספר האירוע
+help-event-attend-key = מזהה חבר מועדון, מספר כרטיס, טלפון או אימייל
+help-event-show = מי הוזמן, מי הגיע, ו-90 הימים שאחרי
+help-event-show-id = מספר האירוע
+help-event-show-json = הדפסת JSON: id, name, date, capacity, invited, attended, after_90d
+ui-key-events = אירועים
+ui-key-new-event = אירוע חדש
+ui-key-mark-came = הגיע / לא
+ui-key-invite = הזמנה
+ui-key-invite-channel = SMS / אימייל
+ui-key-invite-write = הזמנה וכתיבת הרשימה
+ui-key-mark-picked = הגיע לאירוע הזה
+ui-key-came-to-event = הגיע לאירוע של היום
+ui-key-back-to-events = חזרה לאירועים
+ui-help-title-events = עזרה: אירועים
+ui-help-intro-events = אירועי המועדון: סדנאות, טעימות, שעת סיפור. כל שורה מציגה את היום, כמה הוזמנו מול המכסה וכמה הגיעו. n מוסיף אירוע; Enter פותח אותו.
+ui-help-title-event = עזרה: אירוע
+ui-help-intro-event = מי הוזמן ומי הגיע, ו-90 הימים שאחרי האירוע: ביקורים וקניות לכל חבר מועדון של מי שהגיעו, מול חברי המועדון הפעילים שלא הוזמנו. i מזמין את חברי המועדון בפילוח שהסכימו לערוץ וכותב את רשימת אנשי הקשר שלהם; רווח מסמן מי הגיע.
+ui-help-title-event-pick = עזרה: איזה אירוע
+ui-help-intro-event-pick = בחרו את האירוע שחבר המועדון הגיע אליו; Enter מסמן אותו.
+ui-help-events = במסך האירועים
+ui-help-events-form = אירוע חדש
+ui-help-event = באירוע
+ui-help-event-invite = הזמנת פילוח
+ui-help-event-pick = בחירת האירוע
+ui-events-title = אירועי המועדון
+ui-events-loading = קוראים את האירועים…
+ui-events-empty = עדיין אין אירועים: n מוסיף אירוע (שם, יום, כמה יכולים להגיע).
+ui-events-col-date = יום
+ui-events-col-name = אירוע
+ui-events-col-invited = הוזמנו
+ui-events-col-came = הגיעו
+ui-events-form-title = אירוע חדש
+event-field-capacity = מכסה
+ui-events-capacity-hint = ריק: ללא הגבלה
+ui-events-added = { $name } נוסף ל-{ $date }
+ui-event-loading = מחשבים את 90 הימים שאחרי…
+ui-event-guests = הוזמנו והגיעו
+ui-event-no-guests = עדיין אף אחד לא הוזמן או הגיע: i מזמין פילוח.
+ui-event-not-invited = בלי הזמנה
+ui-event-invite-title = הזמנה לאירוע: { $name }
+ui-event-invite-segment = פילוח
+ui-event-invite-channel = ערוץ
+ui-event-invite-example = שם של פילוח שמור או ביטוי, למשל pet=dog and children. רק חברי מועדון שהסכימו לערוץ מוזמנים.
+ui-event-invite-saved = פילוחים שמורים: { $names }. רק חברי מועדון שהסכימו לערוץ מוזמנים.
+ui-event-pick-title = לאיזה אירוע הגיע/ה?
+ui-event-pick-none = עדיין אין אירועים: הוסיפו אירוע במסך האירועים (e ברשימת הדלפק).

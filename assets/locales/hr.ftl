@@ -1432,3 +1432,99 @@ help-survey-import = Vrati odgovore iz CSV-a: stupac člana i po jedan stupac za
 help-survey-import-file = CSV datoteka, npr. izvezeni popis s upisanim odgovorima
 help-survey-import-json = Ispiši što je uvezeno i preskočene retke kao JSON
 ui-stats-survey-title = Odgovori na upitnik, { $from } – { $to }
+
+# events16
+event-field-date = Datum
+err-event-name = Događaj treba naziv
+err-event-capacity = Kapacitet { $value } nije broj ljudi: upišite 1 ili više, ili ga izostavite
+err-event-not-found = Nema događaja #{ $id }
+err-event-attended-twice = { $name } je već označen/a kao došao/la na { $event } ({ $at })
+cli-event-added = Događaj #{ $id } dodan: { $name }, { $date }
+event-none = Još nema događaja
+event-invited-came = pozvano { $invited }, došlo { $came }
+event-invite-written = { $count ->
+    [one] { $shown } član pozvan; popis je zapisan u { $path }
+    [few] { $shown } člana pozvana; popis je zapisan u { $path }
+   *[other] { $shown } članova pozvano; popis je zapisan u { $path }
+}
+event-invite-left-out = { $count ->
+    [one] { $count } član segmenta je izostavljen: nema privolu za ovaj kanal, nema kontakt za njega ili je na popisu za nekontaktiranje
+    [few] { $count } člana segmenta su izostavljena: nemaju privolu za ovaj kanal, nemaju kontakt za njega ili su na popisu za nekontaktiranje
+   *[other] { $count } članova segmenta je izostavljeno: nemaju privolu za ovaj kanal, nemaju kontakt za njega ili su na popisu za nekontaktiranje
+}
+event-invite-over = { $invited } pozvanih za { $capacity } mjesta: { $over } preko kapaciteta
+event-attended = { $name } je došao/la na { $event }
+event-attended-uninvited = { $name } je došao/la na { $event } (bez poziva)
+event-after-title = 90 dana poslije: { $from } – { $to }
+event-after-incomplete = još nije završeno
+event-group-came = Došli
+event-group-others = Aktivni članovi koji nisu pozvani
+event-group-line = { $count ->
+    [one] { $group }: { $members } član, prosječno { $visits } dolazaka i { $spend }
+    [few] { $group }: { $members } člana, prosječno { $visits } dolazaka i { $spend } po članu
+   *[other] { $group }: { $members } članova, prosječno { $visits } dolazaka i { $spend } po članu
+}
+event-group-nobody = { $group }: nitko
+merge-what-event_invites = Pozivi na događaje
+merge-what-event_attendance = Dolasci na događaje
+help-event = Događaji kluba: dodavanje, popis, poziv segmentu, tko je došao, 90 dana poslije
+help-event-add = Dodaj događaj kluba
+help-event-add-name = Naziv događaja
+help-event-add-date = Dan događaja
+help-event-add-capacity = Koliko ljudi može doći (bez: nema ograničenja)
+help-event-add-json = Ispiši novi događaj kao JSON
+help-event-list = Svi događaji, najnoviji prvi
+help-event-list-json = Ispiši JSON: id, name, date, capacity, invited_count, attended_count
+help-event-invite = Pozovi članove segmenta koji su pristali na kanal i zapiši njihov popis kontakata
+help-event-invite-id = Broj događaja
+help-event-invite-segment = Naziv spremljenog segmenta ili izraz, npr. "pet=dog"
+help-event-invite-channel = sms ili email
+help-event-invite-out = Datoteka za zapis (zadano: mapa za izvoz pokraj baze)
+help-event-attend = Označi da je član došao na događaj
+help-event-attend-id = Broj događaja
+help-event-attend-key = ID člana, broj kartice, telefon ili email
+help-event-show = Tko je pozvan, tko je došao i 90 dana poslije
+help-event-show-id = Broj događaja
+help-event-show-json = Ispiši JSON: id, name, date, capacity, invited, attended, after_90d
+ui-key-events = događaji
+ui-key-new-event = novi događaj
+ui-key-mark-came = došao / nije
+ui-key-invite = pozovi
+ui-key-invite-channel = SMS / email
+ui-key-invite-write = pozovi i zapiši popis
+ui-key-mark-picked = došao na ovaj
+ui-key-came-to-event = došao na današnji događaj
+ui-key-back-to-events = natrag na događaje
+ui-help-title-events = Pomoć: događaji
+ui-help-intro-events = Događaji kluba: radionice, degustacije, sat čitanja. Svaki red pokazuje dan, koliko je pozvano prema kapacitetu i koliko ih je došlo. n dodaje događaj; Enter ga otvara.
+ui-help-title-event = Pomoć: događaj
+ui-help-intro-event = Tko je pozvan i tko je došao, i 90 dana nakon događaja: dolasci i potrošnja po članu onih koji su došli, prema aktivnim članovima koji nisu pozvani. i poziva članove segmenta koji su pristali na kanal i zapisuje njihov popis kontakata; razmaknica označava tko je došao.
+ui-help-title-event-pick = Pomoć: koji događaj
+ui-help-intro-event-pick = Odaberite događaj na koji je član došao; Enter ga označava.
+ui-help-events = Na zaslonu događaja
+ui-help-events-form = Novi događaj
+ui-help-event = Na događaju
+ui-help-event-invite = Poziv segmentu
+ui-help-event-pick = Odabir događaja
+ui-events-title = Događaji kluba
+ui-events-loading = Čitam događaje…
+ui-events-empty = Još nema događaja: n dodaje jedan (naziv, dan, koliko ljudi može doći).
+ui-events-col-date = Dan
+ui-events-col-name = Događaj
+ui-events-col-invited = Pozvano
+ui-events-col-came = Došlo
+ui-events-form-title = Novi događaj
+event-field-capacity = Kapacitet
+ui-events-capacity-hint = prazno: bez granice
+ui-events-added = { $name } dodan za { $date }
+ui-event-loading = Računam 90 dana poslije…
+ui-event-guests = Pozvani i došli
+ui-event-no-guests = Još nitko nije pozvan ni došao: i poziva segment.
+ui-event-not-invited = bez poziva
+ui-event-invite-title = Poziv na { $name }
+ui-event-invite-segment = Segment
+ui-event-invite-channel = Kanal
+ui-event-invite-example = Naziv spremljenog segmenta ili izraz, npr. pet=dog and children. Pozivaju se samo članovi koji su pristali na kanal.
+ui-event-invite-saved = Spremljeni segmenti: { $names }. Pozivaju se samo članovi koji su pristali na kanal.
+ui-event-pick-title = Na koji je događaj došao/la?
+ui-event-pick-none = Još nema događaja: dodajte ga na zaslonu događaja (e na popisu blagajne).

@@ -6,6 +6,7 @@ mod calendar_birthday;
 mod check;
 mod consent;
 mod demo;
+mod event;
 mod export;
 mod family;
 mod feedback;
@@ -101,6 +102,9 @@ pub enum Command {
     /// The owner's survey: export the questions and respondents, import answers.
     #[command(subcommand)]
     Survey(survey::SurveyCommand),
+    /// Club events: add, list, invite a segment, mark who came, the 90 days after.
+    #[command(subcommand)]
+    Event(event::EventCommand),
 }
 
 /// `--json` on the commands that print data.
@@ -146,5 +150,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Note(cmd) => note::run_note(ctx, cmd),
         Command::Stats(args) => stats::run_stats(ctx, args),
         Command::Survey(cmd) => survey::run_survey(ctx, cmd),
+        Command::Event(cmd) => event::run_event(ctx, cmd),
     }
 }

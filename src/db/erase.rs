@@ -76,6 +76,8 @@ const REMOVED: &[&str] = &[
     "tiers_pending",
     "notes",
     "survey_answers",
+    "event_invites",
+    "event_attendance",
 ];
 
 /// Removes what hangs on the member and blanks their own row, marking it

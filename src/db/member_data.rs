@@ -36,6 +36,8 @@ pub const MEMBER_TABLES: &[(&str, &str, &str)] = &[
     ("visit_days", "visit_days", "local_date"),
     ("notes", "notes", "id"),
     ("survey_answers", "survey_answers", "id"),
+    ("event_invites", "event_invites", "event_id"),
+    ("event_attendance", "event_attendance", "event_id"),
 ];
 
 /// The tables read apart from [`MEMBER_TABLES`]: the receipts (with their

@@ -19,6 +19,8 @@ pub const MOVED: &[&str] = &[
     "feedback",
     "notes",
     "survey_answers",
+    "event_invites",
+    "event_attendance",
 ];
 
 /// Tables keyed by member that are worked out from the rest (search words,

@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/019_club_health.sql"),
     include_str!("migrations/020_notes.sql"),
     include_str!("migrations/021_survey.sql"),
+    include_str!("migrations/022_events.sql"),
 ];
 
 pub fn latest() -> i64 {

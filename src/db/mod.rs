@@ -21,6 +21,8 @@ pub mod demo_rows;
 pub mod duplicate_pairs;
 pub mod duplicates;
 pub mod erase;
+pub mod event_figures;
+pub mod events;
 pub mod family;
 pub mod feedback;
 pub mod habits;

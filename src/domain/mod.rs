@@ -8,6 +8,7 @@ pub mod consent;
 pub mod contact;
 pub mod date_order;
 pub mod dates;
+pub mod event;
 pub mod family;
 pub mod habits;
 pub mod lapsed;

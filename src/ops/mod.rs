@@ -31,6 +31,8 @@ pub mod csv_file;
 pub mod demo;
 pub mod duplicates;
 pub mod erase;
+pub mod event_invite;
+pub mod events;
 pub mod export_contacts;
 pub mod family;
 pub mod family_edit;

@@ -13,12 +13,15 @@ use crate::i18n::t;
 
 #[path = "keymap_feedback.rs"]
 mod feedback;
+#[path = "keymap_events.rs"]
+mod events;
 #[path = "keymap_screens.rs"]
 mod screens;
 #[path = "keymap_stats.rs"]
 mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
 pub use feedback::*;
+pub use events::*;
 pub use screens::*;
 pub use stats::*;
 
@@ -130,6 +133,7 @@ pub const COUNTER_LIST: Keymap = &[
     b(&[ch('a')], Action::Stats, "ui-key-stats", false),
     b(&[ch('v')], Action::AskNps, "ui-key-ask-nps", false),
     b(&[ch('y')], Action::AskCsat, "ui-key-ask-csat", false),
+    b(&[ch('e')], Action::Events, "ui-key-events", false),
     b(&[ch('s'), F4], Action::Settings, "ui-key-settings", true),
     b(&[ch('/'), ESC], Action::FocusSearch, "ui-key-search", true),
     QUIT,

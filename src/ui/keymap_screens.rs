@@ -57,6 +57,12 @@ pub const MEMBER: Keymap = &[
     b(&[ch('v')], Action::AskNps, "ui-key-ask-nps", false),
     b(&[ch('y')], Action::AskCsat, "ui-key-ask-csat", false),
     b(&[ch('i')], Action::Survey, "ui-key-survey", false),
+    b(
+        &[ch('a')],
+        Action::CameToEvent,
+        "ui-key-came-to-event",
+        false,
+    ),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
     PAGE_UP,

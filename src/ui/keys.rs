@@ -105,6 +105,12 @@ pub enum Action {
     Survey,
     Answer(u8),
     Skip,
+    /// Club events: the Events screen, a new event, inviting a segment to
+    /// the event open, and marking the member on the card as come.
+    Events,
+    NewEvent,
+    Invite,
+    CameToEvent,
     /// Typing in the focused text field.
     Input(InputRequest),
 }

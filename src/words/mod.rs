@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod club_health;
 pub mod consent;
 pub mod dates;
+pub mod events;
 pub mod examples;
 pub mod family;
 pub mod locale;

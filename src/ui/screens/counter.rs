@@ -173,6 +173,7 @@ impl CounterState {
             Action::Tiers => Effect::Open(Box::new(TiersState::open(ctx))),
             Action::Segments => open(super::segments::SegmentsState::open(ctx)),
             Action::Stats => Effect::Open(Box::new(super::stats::StatsState::open(ctx))),
+            Action::Events => Effect::Open(Box::new(super::events::EventsState::open(ctx))),
             Action::Duplicates => open(Ok(super::duplicate_pairs::DuplicatePairsState::open(ctx))),
             Action::Settings => {
                 Effect::Open(Box::new(super::settings::SettingsState::settings(ctx)))

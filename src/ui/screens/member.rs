@@ -280,6 +280,7 @@ impl MemberState {
             Action::AskNps => self.ask_feedback(Scale::Nps),
             Action::AskCsat => self.ask_feedback(Scale::Csat),
             Action::Survey => SurveyAsk::open(ctx, id, &self.card.member.full_name()),
+            Action::CameToEvent => super::event_pick::came_to_event(ctx, id),
             Action::PickTillCustomer => self.pick_till(),
             Action::Unlink => self.ask_unlink(&ctx.config),
             Action::PickConsent => self.pick_consent(),

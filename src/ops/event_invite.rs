@@ -1,0 +1,79 @@
+//! Inviting a segment to an event: the members of the segment who may be
+//! messaged on the channel — chosen by the one selection every contact
+//! export goes through — are recorded as invited and written as a contact
+//! list for the SMS or email tool that sends the invitation.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::context::Ctx;
+use crate::db;
+use crate::domain::event::over;
+use crate::domain::member::Channel;
+use crate::error::Result;
+use crate::ops::contact_lists::{exports_folder, file_name};
+use crate::ops::events::stored;
+use crate::ops::export_contacts::{ListFormat, Phones, contacts, write_list};
+use crate::ops::segments;
+
+/// An invitation sent out: the list written and what it did to the event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invited {
+    pub path: PathBuf,
+    /// Members on the list written.
+    pub written: usize,
+    /// Of them, how many were not invited before.
+    pub new: usize,
+    /// Members of the segment left out: no consent on the channel, no
+    /// contact for it, on the do-not-contact list.
+    pub left_out: usize,
+    /// Everyone invited to the event now.
+    pub invited: i64,
+    /// How many of them go beyond the capacity (0 when within it).
+    pub over: i64,
+}
+
+/// Invites the members of `segment` (a saved segment's name or an
+/// expression) to event `id` on `channel`, and writes their contact list
+/// to `out` or, by default, into the exports folder beside the database
+/// named after the event. Inviting more than the capacity is allowed: the
+/// result says by how many.
+pub fn invite(
+    ctx: &Ctx,
+    id: i64,
+    segment: &str,
+    channel: Channel,
+    out: Option<&Path>,
+) -> Result<Invited> {
+    let event = stored(ctx, id)?;
+    let group: HashSet<i64> = segments::members(ctx, segment)?.into_iter().collect();
+    let rows = contacts(ctx, channel, Some(&group))?;
+    let format = ListFormat::Csv(Phones::National);
+    let path = match out {
+        Some(path) => path.to_path_buf(),
+        None => {
+            exports_folder(ctx)?.join(file_name(&event.name, channel, format, ctx.clock.today()))
+        }
+    };
+    // The invitations and the file stand or fall together: a file that
+    // cannot be written rolls the invitations back.
+    let tx = super::begin(ctx)?;
+    let now = ctx.clock.now();
+    let mut new = 0;
+    for row in &rows {
+        if db::events::invite(&ctx.conn, id, row.member_id, channel.code(), now)? {
+            new += 1;
+        }
+    }
+    let invited = db::events::invited(&ctx.conn, id)?.len() as i64;
+    let written = write_list(ctx, channel, &rows, format, &path)?;
+    tx.commit()?;
+    Ok(Invited {
+        path: written.path,
+        written: written.rows,
+        new,
+        left_out: group.len().saturating_sub(written.rows),
+        invited,
+        over: over(event.capacity, invited),
+    })
+}
