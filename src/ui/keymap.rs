@@ -11,11 +11,14 @@ use tui_input::backend::crossterm::to_input_request;
 
 use crate::i18n::t;
 
+#[path = "keymap_notes.rs"]
+mod notes;
 #[path = "keymap_screens.rs"]
 mod screens;
 #[path = "keymap_stats.rs"]
 mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
+pub use notes::*;
 pub use screens::*;
 pub use stats::*;
 

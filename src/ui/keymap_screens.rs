@@ -11,7 +11,8 @@ const F5: Key = key(KeyCode::F(5));
 /// The Settings screen's key on the counter, in the search and the list.
 pub(super) const F4: Key = key(KeyCode::F(4));
 
-/// The member card; `f` picks a child or pet for Enter, `x` and `m`.
+/// The member card; `f` picks a child or pet for Enter, `x` and `m`;
+/// `n` adds a service note and `t` resolves an open one.
 pub const MEMBER: Keymap = &[
     b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
     b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),
@@ -54,6 +55,13 @@ pub const MEMBER: Keymap = &[
     ),
     b(&[ch('d')], Action::Delete, "ui-key-erase", true),
     b(&[ch('o')], Action::Export, "ui-key-export-member", false),
+    b(&[ch('n')], Action::AddNote, "ui-key-add-note", false),
+    b(
+        &[ch('t')],
+        Action::ResolveNote,
+        "ui-key-resolve-note",
+        false,
+    ),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),
     b(&[DOWN, ch('j')], Action::Down, "ui-key-scroll", false),
     PAGE_UP,

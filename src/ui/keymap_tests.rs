@@ -42,6 +42,9 @@ const ALL: &[Keymap] = &[
     SEGMENTS_LIST,
     SEGMENTS_NAME,
     CONTACTS_EXPORT,
+    NOTE_KIND,
+    NOTE_TEXT,
+    NOTE_RESOLVE,
 ];
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
