@@ -66,9 +66,15 @@ pub fn get(conn: &Connection, id: i64) -> Result<Option<Note>> {
 /// Notes of one member (or everyone's), newest first; `open_only` keeps
 /// the requests and complaints not resolved.
 pub fn list(conn: &Connection, member: Option<i64>, open_only: bool) -> Result<Vec<Note>> {
+    // One member's notes come off their index (every card opened reads
+    // them); `?1 IS NULL OR member_id = ?1` would read every note.
+    let whose = match member {
+        Some(_) => "member_id = ?1",
+        None => "?1 IS NULL",
+    };
     let sql = format!(
         "SELECT {COLUMNS} FROM notes
-         WHERE (?1 IS NULL OR member_id = ?1)
+         WHERE {whose}
            AND (?2 = 0 OR (resolved_at IS NULL AND kind <> 'note'))
          ORDER BY at DESC, id DESC"
     );
