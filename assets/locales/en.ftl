@@ -1496,3 +1496,44 @@ ui-event-invite-example = A saved segment's name or an expression, e.g. pet=dog 
 ui-event-invite-saved = Saved segments: { $names }. Only members who agreed to the channel are invited.
 ui-event-pick-title = Which event did they come to?
 ui-event-pick-none = There are no events yet: add one on the Events screen (e on the counter's list).
+
+# notestui16
+ui-key-add-note = add note
+ui-key-resolve-note = resolve request/complaint
+ui-key-note-kind-note = note
+ui-key-note-kind-request = request
+ui-key-note-kind-complaint = complaint
+ui-key-pick-open-note = pick which
+ui-key-resolve-save = resolve
+ui-help-note-kind = A new note: what kind it is
+ui-help-note-text = Typing the note
+ui-help-note-resolve = Resolving a request or complaint
+ui-note-add-title = A note for { $name }
+ui-note-kind-title = { $kind } for { $name }
+ui-note-resolve-title = Resolve for { $name }
+ui-note-what-was-done = What was done
+ui-note-which-kind = What is it? One key:
+ui-note-kind-esc = Esc: no note after all
+ui-note-hint-note = something to remember about them
+ui-note-hint-request = something they asked for; open until done
+ui-note-hint-complaint = something went wrong; open until resolved
+ui-note-which-open = Which one (↑↓):
+ui-note-added = { $kind } saved on { $name }'s card
+ui-note-resolved = { $kind } of { $name } resolved; it stays in their notes
+ui-note-none-open = No open request or complaint to resolve
+ui-note-open-mark = ⚑
+ui-card-notes = Service notes
+ui-card-notes-hint = n adds a note, t resolves
+ui-card-open-complaints = { $count ->
+    [one] ⚑ open complaint
+   *[other] ⚑ { $count } open complaints
+}
+ui-card-open-requests = { $count ->
+    [one] ⚑ open request
+   *[other] ⚑ { $count } open requests
+}
+ui-review-tab-open-notes = Unresolved
+ui-review-open-notes-intro = Open requests and complaints, the longest waiting first
+ui-review-no-open-notes = No request or complaint waits: every one was resolved.
+ui-review-col-open-since = Open since
+ui-review-open-notes-hint = Enter opens the card; t there resolves it with what was done

@@ -1505,3 +1505,44 @@ ui-event-invite-example = שם של פילוח שמור או ביטוי, למש�
 ui-event-invite-saved = פילוחים שמורים: { $names }. רק חברי מועדון שהסכימו לערוץ מוזמנים.
 ui-event-pick-title = לאיזה אירוע הגיע/ה?
 ui-event-pick-none = עדיין אין אירועים: הוסיפו אירוע במסך האירועים (e ברשימת הדלפק).
+
+# notestui16
+ui-key-add-note = הוספת הערה
+ui-key-resolve-note = טיפול בבקשה/תלונה
+ui-key-note-kind-note = הערה
+ui-key-note-kind-request = בקשה
+ui-key-note-kind-complaint = תלונה
+ui-key-pick-open-note = בחירה
+ui-key-resolve-save = סימון כטופלה
+ui-help-note-kind = הערה חדשה: מה סוגה
+ui-help-note-text = כתיבת ההערה
+ui-help-note-resolve = טיפול בבקשה או בתלונה
+ui-note-add-title = הערה עבור { $name }
+ui-note-kind-title = { $kind } עבור { $name }
+ui-note-resolve-title = טיפול עבור { $name }
+ui-note-what-was-done = מה נעשה
+ui-note-which-kind = מה זה? מקש אחד:
+ui-note-kind-esc = Esc: בלי הערה
+ui-note-hint-note = משהו שכדאי לזכור עליהם
+ui-note-hint-request = משהו שביקשו; פתוחה עד שתטופל
+ui-note-hint-complaint = משהו השתבש; פתוחה עד שתטופל
+ui-note-which-open = איזו מהן (↑↓):
+ui-note-added = { $kind } נשמרה בכרטיס של { $name }
+ui-note-resolved = { $kind } של { $name } טופלה; היא נשארת בהערות
+ui-note-none-open = אין בקשה או תלונה פתוחה לטיפול
+ui-note-open-mark = ⚑
+ui-card-notes = הערות שירות
+ui-card-notes-hint = n מוסיף הערה, t מטפל
+ui-card-open-complaints = { $count ->
+    [one] ⚑ תלונה פתוחה
+   *[other] ⚑ { $count } תלונות פתוחות
+}
+ui-card-open-requests = { $count ->
+    [one] ⚑ בקשה פתוחה
+   *[other] ⚑ { $count } בקשות פתוחות
+}
+ui-review-tab-open-notes = לא טופלו
+ui-review-open-notes-intro = בקשות ותלונות פתוחות, הממתינות הכי הרבה זמן קודם
+ui-review-no-open-notes = אין בקשה או תלונה שממתינה: כולן טופלו.
+ui-review-col-open-since = פתוחה מאז
+ui-review-open-notes-hint = Enter פותח את הכרטיס; שם t מטפל בה ורושם מה נעשה

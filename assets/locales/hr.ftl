@@ -1528,3 +1528,46 @@ ui-event-invite-example = Naziv spremljenog segmenta ili izraz, npr. pet=dog and
 ui-event-invite-saved = Spremljeni segmenti: { $names }. Pozivaju se samo članovi koji su pristali na kanal.
 ui-event-pick-title = Na koji je događaj došao/la?
 ui-event-pick-none = Još nema događaja: dodajte ga na zaslonu događaja (e na popisu blagajne).
+
+# notestui16
+ui-key-add-note = + bilješka
+ui-key-resolve-note = riješi zahtjev/pritužbu
+ui-key-note-kind-note = bilješka
+ui-key-note-kind-request = zahtjev
+ui-key-note-kind-complaint = pritužba
+ui-key-pick-open-note = odaberi koju
+ui-key-resolve-save = riješi
+ui-help-note-kind = Nova bilješka: koje je vrste
+ui-help-note-text = Upisivanje bilješke
+ui-help-note-resolve = Rješavanje zahtjeva ili pritužbe
+ui-note-add-title = Bilješka za { $name }
+ui-note-kind-title = { $kind } za { $name }
+ui-note-resolve-title = Rješavanje za { $name }
+ui-note-what-was-done = Što je učinjeno
+ui-note-which-kind = Što je to? Jedna tipka:
+ui-note-kind-esc = Esc: ipak bez bilješke
+ui-note-hint-note = nešto što treba zapamtiti o njima
+ui-note-hint-request = nešto što su tražili; otvoreno dok se ne učini
+ui-note-hint-complaint = nešto je pošlo krivo; otvoreno dok se ne riješi
+ui-note-which-open = Koju (↑↓):
+ui-note-added = Spremljeno na karticu člana { $name }: { $kind }
+ui-note-resolved = Riješeno za člana { $name }: { $kind }; ostaje u bilješkama
+ui-note-none-open = Nema otvorenog zahtjeva ni pritužbe za rješavanje
+ui-note-open-mark = ⚑
+ui-card-notes = Bilješke usluge
+ui-card-notes-hint = n dodaje bilješku, t rješava
+ui-card-open-complaints = { $count ->
+    [one] ⚑ otvorena pritužba
+    [few] ⚑ { $count } otvorene pritužbe
+   *[other] ⚑ { $count } otvorenih pritužbi
+}
+ui-card-open-requests = { $count ->
+    [one] ⚑ otvoren zahtjev
+    [few] ⚑ { $count } otvorena zahtjeva
+   *[other] ⚑ { $count } otvorenih zahtjeva
+}
+ui-review-tab-open-notes = Neriješeno
+ui-review-open-notes-intro = Otvoreni zahtjevi i pritužbe, najdulje čekanje prvo
+ui-review-no-open-notes = Nijedan zahtjev ni pritužba ne čeka: sve je riješeno.
+ui-review-col-open-since = Otvoreno od
+ui-review-open-notes-hint = Enter otvara karticu; ondje t rješava i upisuje što je učinjeno

@@ -1447,3 +1447,42 @@ ui-event-invite-example = ชื่อกลุ่มสมาชิกที่
 ui-event-invite-saved = กลุ่มสมาชิกที่บันทึกไว้: { $names } เชิญเฉพาะสมาชิกที่ยินยอมรับข้อความทางช่องทางนั้น
 ui-event-pick-title = สมาชิกมาร่วมกิจกรรมไหน?
 ui-event-pick-none = ยังไม่มีกิจกรรม: เพิ่มได้ที่หน้ากิจกรรม (กด e ที่รายชื่อหน้าเคาน์เตอร์)
+
+# notestui16
+ui-key-add-note = เพิ่มบันทึก
+ui-key-resolve-note = แก้ไขคำขอ/ข้อร้องเรียน
+ui-key-note-kind-note = บันทึก
+ui-key-note-kind-request = คำขอ
+ui-key-note-kind-complaint = ข้อร้องเรียน
+ui-key-pick-open-note = เลือก
+ui-key-resolve-save = แก้ไขแล้ว
+ui-help-note-kind = บันทึกใหม่: เป็นประเภทไหน
+ui-help-note-text = พิมพ์บันทึก
+ui-help-note-resolve = แก้ไขคำขอหรือข้อร้องเรียน
+ui-note-add-title = บันทึกของ { $name }
+ui-note-kind-title = { $kind } ของ { $name }
+ui-note-resolve-title = แก้ไขเรื่องของ { $name }
+ui-note-what-was-done = ทำอะไรไป
+ui-note-which-kind = เป็นเรื่องอะไร กดหนึ่งปุ่ม:
+ui-note-kind-esc = Esc: ไม่เพิ่มบันทึก
+ui-note-hint-note = สิ่งที่ควรจำเกี่ยวกับพวกเขา
+ui-note-hint-request = สิ่งที่พวกเขาขอ ค้างไว้จนกว่าจะทำ
+ui-note-hint-complaint = มีบางอย่างผิดพลาด ค้างไว้จนกว่าจะแก้ไข
+ui-note-which-open = เรื่องไหน (↑↓):
+ui-note-added = บันทึก{ $kind }ในบัตรของ { $name } แล้ว
+ui-note-resolved = แก้ไข{ $kind }ของ { $name } แล้ว ยังคงอยู่ในบันทึก
+ui-note-none-open = ไม่มีคำขอหรือข้อร้องเรียนที่ค้างอยู่
+ui-note-open-mark = ⚑
+ui-card-notes = บันทึกการบริการ
+ui-card-notes-hint = n เพิ่มบันทึก, t แก้ไข
+ui-card-open-complaints = { $count ->
+   *[other] ⚑ ข้อร้องเรียนค้าง { $count } เรื่อง
+}
+ui-card-open-requests = { $count ->
+   *[other] ⚑ คำขอค้าง { $count } เรื่อง
+}
+ui-review-tab-open-notes = ยังค้าง
+ui-review-open-notes-intro = คำขอและข้อร้องเรียนที่ค้าง รอนานที่สุดก่อน
+ui-review-no-open-notes = ไม่มีคำขอหรือข้อร้องเรียนค้าง แก้ไขครบแล้ว
+ui-review-col-open-since = ค้างตั้งแต่
+ui-review-open-notes-hint = Enter เปิดบัตร แล้วกด t เพื่อแก้ไขและบันทึกสิ่งที่ทำ

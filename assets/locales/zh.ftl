@@ -1447,3 +1447,42 @@ ui-event-invite-example = 已保存分组的名称或表达式，例如 pet=dog 
 ui-event-invite-saved = 已保存的分组：{ $names }。只邀请同意该渠道的会员。
 ui-event-pick-title = 会员参加了哪个活动？
 ui-event-pick-none = 还没有活动：请在活动页面添加（在柜台列表按 e）。
+
+# notestui16
+ui-key-add-note = 加备注
+ui-key-resolve-note = 处理请求/投诉
+ui-key-note-kind-note = 备注
+ui-key-note-kind-request = 请求
+ui-key-note-kind-complaint = 投诉
+ui-key-pick-open-note = 选择
+ui-key-resolve-save = 处理
+ui-help-note-kind = 新备注：选择类型
+ui-help-note-text = 输入备注
+ui-help-note-resolve = 处理请求或投诉
+ui-note-add-title = 给 { $name } 的备注
+ui-note-kind-title = 给 { $name } 的{ $kind }
+ui-note-resolve-title = 处理 { $name } 的事项
+ui-note-what-was-done = 做了什么
+ui-note-which-kind = 是什么？按一个键：
+ui-note-kind-esc = Esc：不加备注
+ui-note-hint-note = 关于他们要记住的事
+ui-note-hint-request = 他们要求的事；办好前一直未处理
+ui-note-hint-complaint = 出了问题；处理前一直未处理
+ui-note-which-open = 哪一项（↑↓）：
+ui-note-added = 已在 { $name } 的会员卡上保存{ $kind }
+ui-note-resolved = 已处理 { $name } 的{ $kind }；它仍留在备注里
+ui-note-none-open = 没有未处理的请求或投诉
+ui-note-open-mark = ⚑
+ui-card-notes = 服务备注
+ui-card-notes-hint = n 加备注，t 处理
+ui-card-open-complaints = { $count ->
+   *[other] ⚑ { $count } 个未处理投诉
+}
+ui-card-open-requests = { $count ->
+   *[other] ⚑ { $count } 个未处理请求
+}
+ui-review-tab-open-notes = 未处理
+ui-review-open-notes-intro = 未处理的请求和投诉，等得最久的在前
+ui-review-no-open-notes = 没有等待中的请求或投诉：都已处理。
+ui-review-col-open-since = 开始于
+ui-review-open-notes-hint = Enter 打开会员卡；在卡上按 t 处理并写下做了什么

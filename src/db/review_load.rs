@@ -2,7 +2,8 @@
 //! few batched queries: the birthdays of the next 30 days (7 and 14 are a
 //! filter of them), lapsed regulars, records missing data, and the rows of
 //! the members near the next tier; with the names, consents and contact
-//! log of just the members of that section.
+//! log of just the members of that section; and the members with open
+//! requests or complaints.
 
 use std::collections::HashMap;
 
@@ -119,6 +120,30 @@ pub fn missing(conn: &Connection) -> Result<(Vec<ReviewRow>, i64)> {
         })
         .collect();
     Ok((rows, total))
+}
+
+/// Members with requests or complaints not yet resolved, the longest
+/// waiting first: nothing to send, the counter resolves them.
+pub fn open_notes(conn: &Connection) -> Result<Vec<ReviewRow>> {
+    let open = super::notes::open_by_member(conn)?;
+    let mut ids: Vec<i64> = open.iter().map(|o| o.member_id).collect();
+    let details = Details::read(conn, &mut ids, None)?;
+    Ok(open
+        .into_iter()
+        .map(|o| ReviewRow {
+            member_id: o.member_id,
+            member: details.member(o.member_id),
+            kind: RowKind::OpenNotes {
+                complaints: o.complaints,
+                requests: o.requests,
+                oldest_text: o.oldest_text,
+            },
+            reason: None,
+            date: Some(o.since.date()),
+            contacted: None,
+            message: None,
+        })
+        .collect())
 }
 
 /// The rows of members near the next tier, in the order given, each with

@@ -21,14 +21,17 @@ pub enum Section {
     Lapsed,
     /// Records without a birthday or without any consent.
     Missing,
+    /// Members with a request or complaint not yet resolved.
+    OpenNotes,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Birthdays,
         Section::NearTier,
         Section::Lapsed,
         Section::Missing,
+        Section::OpenNotes,
     ];
 
     pub fn code(self) -> &'static str {
@@ -37,6 +40,7 @@ impl Section {
             Section::NearTier => "near-tier",
             Section::Lapsed => "lapsed",
             Section::Missing => "missing",
+            Section::OpenNotes => "open-notes",
         }
     }
 }
@@ -70,6 +74,13 @@ pub enum RowKind {
     /// ("€37 to Gold", "2 visits to Silver").
     NearTier {
         gap: TierGap,
+    },
+    /// Requests and complaints waiting to be resolved, and what the one
+    /// waiting longest says (the row's date is when it was written).
+    OpenNotes {
+        complaints: i64,
+        requests: i64,
+        oldest_text: String,
     },
 }
 
@@ -111,6 +122,8 @@ pub struct Review {
     pub missing: Vec<ReviewRow>,
     /// Members missing data in all (the list is cut for the screen).
     pub missing_total: i64,
+    /// Members with open requests or complaints, the longest waiting first.
+    pub open_notes: Vec<ReviewRow>,
 }
 
 /// One section of the review, loaded on its own.
@@ -120,6 +133,7 @@ pub enum Part {
     NearTier { list: NearTier, total: usize },
     Lapsed(Vec<ReviewRow>),
     Missing { rows: Vec<ReviewRow>, total: i64 },
+    OpenNotes(Vec<ReviewRow>),
 }
 
 impl Part {
@@ -129,6 +143,7 @@ impl Part {
             Part::NearTier { .. } => Section::NearTier,
             Part::Lapsed(_) => Section::Lapsed,
             Part::Missing { .. } => Section::Missing,
+            Part::OpenNotes(_) => Section::OpenNotes,
         }
     }
 }
@@ -149,6 +164,7 @@ impl Review {
             lapsed: vec![],
             missing: vec![],
             missing_total: 0,
+            open_notes: vec![],
         }
     }
 
@@ -165,6 +181,7 @@ impl Review {
                 self.missing = rows;
                 self.missing_total = total;
             }
+            Part::OpenNotes(rows) => self.open_notes = rows,
         }
     }
 }

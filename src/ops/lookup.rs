@@ -119,12 +119,14 @@ pub struct CounterRow {
     pub birthday_in: Option<i64>,
     /// Whose it is when not the member's own: "Noam".
     pub birthday_of: Option<String>,
+    /// Requests and complaints still open: the row is flagged.
+    pub open_notes: i64,
 }
 
 /// The members `text` finds, best first, at most `limit`, with their
 /// points as they stand (the counter searches again on every key; points
-/// are settled when the counter is shown) and the household's birthdays
-/// within `days`.
+/// are settled when the counter is shown), the household's birthdays
+/// within `days` and how many requests and complaints are open.
 pub fn counter_rows(ctx: &Ctx, text: &str, limit: usize, days: u32) -> Result<Vec<CounterRow>> {
     let today = ctx.clock.today();
     let members = rows_as_they_stand(ctx, text, limit)?;
@@ -132,6 +134,7 @@ pub fn counter_rows(ctx: &Ctx, text: &str, limit: usize, days: u32) -> Result<Ve
     let ids: Vec<i64> = members.iter().map(|m| m.id).collect();
     let window = Window::new(today, days, ctx.config.dates.feb29);
     let households = db::reminders::of_households(&ctx.conn, &ids, &window)?;
+    let open = db::notes::open_counts(&ctx.conn, &ids)?;
     Ok(members
         .into_iter()
         .map(|member| {
@@ -141,6 +144,7 @@ pub fn counter_rows(ctx: &Ctx, text: &str, limit: usize, days: u32) -> Result<Ve
                 birthday_of: soonest
                     .filter(|r| r.anniversary.kind != Kind::Member)
                     .map(|r| r.anniversary.name.clone()),
+                open_notes: open.get(&member.id).copied().unwrap_or(0),
                 member,
             }
         })

@@ -1,5 +1,6 @@
 //! The weekly review: who has a birthday coming, who has not been in for a
 //! while, who is close to the next tier, whose record misses something,
+//! who waits for a request or complaint to be resolved,
 //! each section loaded when it is shown;
 //! marking a member contacted; the reminders `regulars reminders` lists;
 //! and a list as a CSV or vCard file for sending messages on one channel
@@ -55,6 +56,7 @@ pub fn part(ctx: &Ctx, section: Section) -> Result<Part> {
             let (rows, total) = review_load::missing(conn)?;
             Part::Missing { rows, total }
         }
+        Section::OpenNotes => Part::OpenNotes(review_load::open_notes(conn)?),
     })
 }
 

@@ -15,6 +15,8 @@ use crate::i18n::t;
 mod feedback;
 #[path = "keymap_events.rs"]
 mod events;
+#[path = "keymap_notes.rs"]
+mod notes;
 #[path = "keymap_screens.rs"]
 mod screens;
 #[path = "keymap_stats.rs"]
@@ -22,6 +24,7 @@ mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
 pub use feedback::*;
 pub use events::*;
+pub use notes::*;
 pub use screens::*;
 pub use stats::*;
 

@@ -11,7 +11,8 @@ const F5: Key = key(KeyCode::F(5));
 /// The Settings screen's key on the counter, in the search and the list.
 pub(super) const F4: Key = key(KeyCode::F(4));
 
-/// The member card; `f` picks a child or pet for Enter, `x` and `m`.
+/// The member card; `f` picks a child or pet for Enter, `x` and `m`;
+/// `n` adds a service note and `t` resolves an open one.
 pub const MEMBER: Keymap = &[
     b(&[TAB], Action::SwitchPage, "ui-key-purchases", false),
     b(&[ch('r')], Action::Redeem, "ui-key-redeem", true),
@@ -61,6 +62,13 @@ pub const MEMBER: Keymap = &[
         &[ch('a')],
         Action::CameToEvent,
         "ui-key-came-to-event",
+        false,
+    ),
+    b(&[ch('n')], Action::AddNote, "ui-key-add-note", false),
+    b(
+        &[ch('t')],
+        Action::ResolveNote,
+        "ui-key-resolve-note",
         false,
     ),
     b(&[UP, ch('k')], Action::Up, "ui-key-scroll", false),

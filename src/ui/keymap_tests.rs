@@ -46,6 +46,9 @@ const ALL: &[Keymap] = &[
     SURVEY_PICK,
     SURVEY_TEXT,
     STATS_SURVEY,
+    NOTE_KIND,
+    NOTE_TEXT,
+    NOTE_RESOLVE,
 ];
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

@@ -95,6 +95,11 @@ pub enum Action {
     SwapKept,
     /// The Stats screen: the club's figures of a period.
     Stats,
+    /// Service notes on the member card: add one, resolve an open one,
+    /// and the kind a new note is (one key each).
+    AddNote,
+    ResolveNote,
+    NoteKind(crate::domain::note::NoteKind),
     /// The shop's settings.
     Settings,
     /// Feedback at the counter: ask the NPS or the CSAT question, ask the

@@ -109,7 +109,25 @@ pub fn reason_text(row: &ReviewRow, today: NaiveDate) -> String {
             }
             parts.join(SEP)
         }
+        RowKind::OpenNotes {
+            complaints,
+            requests,
+            ..
+        } => open_notes_text(*complaints, *requests).join(SEP),
     }
+}
+
+/// "⚑ open complaint", "⚑ 2 open requests": what waits, as the card's
+/// title says it.
+pub fn open_notes_text(complaints: i64, requests: i64) -> Vec<String> {
+    [
+        (complaints, "ui-card-open-complaints"),
+        (requests, "ui-card-open-requests"),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, key)| t_count(key, "count", n))
+    .collect()
 }
 
 /// "SMS", "Email" … as the consent rows of the card name them.

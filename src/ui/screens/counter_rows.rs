@@ -42,8 +42,14 @@ pub(super) fn row_cells(row: &CounterRow, view: &View) -> [String; 6] {
             text
         })
         .unwrap_or_default();
+    let mut name = full_name(&m.first_name, &m.family_name);
+    // An open request or complaint is flagged before the name, where a
+    // long name's cut cannot hide it.
+    if row.open_notes > 0 {
+        name = format!("{} {name}", t("ui-note-open-mark"));
+    }
     [
-        full_name(&m.first_name, &m.family_name),
+        name,
         contact,
         m.tier.clone().unwrap_or_else(|| t("ui-none")),
         crate::words::numbers::number(m.points),

@@ -1,7 +1,7 @@
 //! The member card: details, consent per channel, the club figures,
 //! children and pets, upcoming birthdays, and (once receipts are imported)
 //! visits and habits. From here: edit, add, change or remove a child or a
-//! pet, erase the member or export their data.
+//! pet, erase the member or export their data; service notes.
 
 use chrono::{Datelike, NaiveDate};
 use ratatui::buffer::Buffer;
@@ -32,7 +32,8 @@ use crate::ops::contact_lists::exports_folder_name;
 use crate::ops::lookup;
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, wrap};
 use crate::ui::keymap::{
-    Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, POINTS, POINTS_FORM, REDEEM,
+    Action, FAMILY_FORM, Keymap, MEMBER, MEMBER_PURCHASES, NOTE_KIND, NOTE_RESOLVE, NOTE_TEXT,
+    POINTS, POINTS_FORM, REDEEM,
 };
 use crate::ui::stack::Screen;
 use crate::ui::theme::Theme;
@@ -42,6 +43,8 @@ use crate::words::review::{contact_channel_name, contact_reason_name};
 mod consent;
 #[path = "member_family.rs"]
 mod family_picks;
+#[path = "member_notes.rs"]
+mod notes;
 #[path = "member_render.rs"]
 mod render;
 #[path = "member_till.rs"]
@@ -75,6 +78,9 @@ pub struct MemberState {
     /// The channel `s` picked for `g`, and the consent log, newest first.
     consent_at: Option<usize>,
     consent_log: Vec<crate::domain::consent::ConsentEntry>,
+    /// Service notes, newest first, and the form adding or resolving one.
+    notes: Vec<crate::domain::note::Note>,
+    note_form: Option<super::note_form::NoteForm>,
 }
 
 /// Who of the member's household has a birthday within a week:
@@ -165,7 +171,8 @@ impl MemberState {
         let mut state = MemberState::new(file.card, today, ctx.config.dates.feb29)
             .with_purchases(file.purchases, today)
             .with_contacts(file.contacts)
-            .with_consent_log(crate::ops::consent::history(ctx, id)?);
+            .with_consent_log(crate::ops::consent::history(ctx, id)?)
+            .with_notes(crate::ops::notes::list(ctx, Some(id), false)?);
         state.reload_loyalty(ctx)?;
         state.load_till(ctx)?;
         Ok(state)
@@ -186,6 +193,8 @@ impl MemberState {
             till_at: None,
             consent_at: None,
             consent_log: vec![],
+            notes: vec![],
+            note_form: None,
         }
     }
 
@@ -234,6 +243,9 @@ impl MemberState {
         if let Some(form) = &mut self.form {
             let result = form.update(action, ctx, id);
             return self.form_result(result);
+        }
+        if self.note_form.is_some() {
+            return self.update_note_form(action, ctx);
         }
         if self.purchases.update(action) {
             return Effect::None;
@@ -285,6 +297,8 @@ impl MemberState {
             Action::Unlink => self.ask_unlink(&ctx.config),
             Action::PickConsent => self.pick_consent(),
             Action::ChangeConsent => self.ask_change_consent(),
+            Action::AddNote => self.start_note(),
+            Action::ResolveNote => self.start_resolve(),
             Action::Up | Action::PageUp | Action::Down | Action::PageDown => {
                 self.scroll_by(action, ctx);
                 Effect::None
@@ -332,6 +346,8 @@ impl Screen for MemberState {
             popup.keymap()
         } else if self.form.is_some() {
             FAMILY_FORM
+        } else if let Some(form) = &self.note_form {
+            form.keymap()
         } else if self.purchases.is_shown() {
             MEMBER_PURCHASES
         } else {
@@ -340,7 +356,9 @@ impl Screen for MemberState {
     }
 
     fn text_focus(&self) -> bool {
-        self.form.is_some() || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
+        self.form.is_some()
+            || self.popup.as_ref().is_some_and(LoyaltyPopup::text_focus)
+            || self.note_form.as_ref().is_some_and(|f| f.text_focus())
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
@@ -351,6 +369,9 @@ impl Screen for MemberState {
             ("ui-help-redeem", REDEEM),
             ("ui-help-points", POINTS),
             ("ui-help-points-form", POINTS_FORM),
+            ("ui-help-note-kind", NOTE_KIND),
+            ("ui-help-note-text", NOTE_TEXT),
+            ("ui-help-note-resolve", NOTE_RESOLVE),
         ]
     }
 

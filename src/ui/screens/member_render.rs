@@ -103,7 +103,10 @@ impl MemberState {
         let currency = view.config.currency();
         let mut right = vec![heading("ui-card-club")];
         right.extend(loyalty::club_lines(&self.loyalty, view, LABEL, cols));
-        right.extend([Line::raw(""), heading("ui-card-children")]);
+        right.push(Line::raw(""));
+        // Right under the figures: what the counter must not miss.
+        right.extend(self.note_lines(view, cols));
+        right.push(heading("ui-card-children"));
         // The child or pet picked with `f` is marked for editing or removal.
         let family_line = |parts: Vec<String>, picked: bool, style: Style| {
             let mark = if picked { "▸ " } else { "  " };
@@ -258,11 +261,15 @@ impl MemberState {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let theme = view.theme;
         let mut block = Block::bordered()
-            .border_style(theme.border(self.form.is_none()))
+            .border_style(theme.border(self.form.is_none() && self.note_form.is_none()))
             .title(
                 view.dir
                     .title(&self.purchases.title(&self.card.member), theme.heading()),
             );
+        // An open request or complaint is flagged next to the name.
+        if let Some(open) = self.open_marker() {
+            block = block.title(view.dir.title(&open, theme.error()));
+        }
         // A card cut at the window's edge says so on its borders, where
         // reading ends: "↑ more" on top once scrolled, "↓ more" below.
         let (scroll, above, below) = self.scrolled(view, area);
@@ -313,7 +320,11 @@ impl MemberState {
         let cursor = self
             .form
             .as_ref()
-            .and_then(|form| form.render(area, buf, view));
+            .and_then(|form| form.render(area, buf, view))
+            .or_else(|| {
+                let form = self.note_form.as_ref()?;
+                form.render(area, buf, view)
+            });
         match &self.popup {
             Some(popup) => popup.render(area, buf, view),
             None => cursor,

@@ -1,7 +1,8 @@
 //! The weekly review, the owner's Monday-morning screen: birthdays of
 //! members, children and pets in the next 7, 14 or 30 days grouped by day,
-//! regulars who stopped coming, records missing data, and (once loyalty
-//! exists) members close to the next tier. Each row shows the channels the
+//! regulars who stopped coming, records missing data, (once loyalty
+//! exists) members close to the next tier, and members waiting for a
+//! request or complaint to be resolved. Each row shows the channels the
 //! member agreed to and a ready-to-send message; `c` marks it contacted,
 //! `y` copies the message, `x` exports the contacts of the list on one
 //! channel (the same choice as every contact export). Drawing is in
@@ -29,6 +30,9 @@ use crate::ui::stack::Screen;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
+/// How many parts the review has.
+const SECTIONS: usize = Section::ALL.len();
+
 /// The windows `d` steps through.
 pub const WINDOWS: [u32; 3] = [7, 14, 30];
 
@@ -46,14 +50,14 @@ pub struct ReviewState {
     /// Index into [`WINDOWS`].
     pub(super) window: usize,
     /// The selected row of each section, in [`Section::ALL`] order.
-    pub(super) selected: [usize; 4],
+    pub(super) selected: [usize; SECTIONS],
     pub(super) choice: Option<ContactChoice>,
     /// The export step, while it is open.
     pub(super) export: Option<ContactsExport>,
     /// The sections whose list is current, in [`Section::ALL`] order.
-    loaded: [bool; 4],
+    loaded: [bool; SECTIONS],
     /// The sections being gathered, until they arrive.
-    work: [Option<Job<ReviewNews>>; 4],
+    work: [Option<Job<ReviewNews>>; SECTIONS],
 }
 
 /// A gathering's one word: its section, or why it failed.
@@ -88,10 +92,10 @@ impl ReviewState {
             review: Review::empty(ctx.clock.today(), ctx.program().has_tiers()),
             section: Section::Birthdays,
             window: 0,
-            selected: [0; 4],
+            selected: [0; SECTIONS],
             choice: None,
             export: None,
-            loaded: [false; 4],
+            loaded: [false; SECTIONS],
             work: Default::default(),
         };
         state.reload(ctx)?;
@@ -102,7 +106,7 @@ impl ReviewState {
     /// place: the section shown now, the others when next chosen. The
     /// lists shown stay until the new ones arrive.
     pub fn reload(&mut self, ctx: &Ctx) -> Result<()> {
-        self.loaded = [false; 4];
+        self.loaded = [false; SECTIONS];
         self.gather(ctx, self.section);
         Ok(())
     }
@@ -180,6 +184,7 @@ impl ReviewState {
             },
             Section::Lapsed => &self.review.lapsed,
             Section::Missing => &self.review.missing,
+            Section::OpenNotes => &self.review.open_notes,
         }
     }
 

@@ -125,7 +125,7 @@ impl ReviewState {
         let list = match self.section {
             Section::Birthdays => &mut self.review.birthdays,
             Section::Lapsed => &mut self.review.lapsed,
-            Section::NearTier | Section::Missing => return Effect::None,
+            Section::NearTier | Section::Missing | Section::OpenNotes => return Effect::None,
         };
         let Some(row) = list.get_mut(index) else {
             return Effect::None;

@@ -6,21 +6,22 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::View;
-use super::review::{ReviewState, WINDOWS};
+use super::review::ReviewState;
 use crate::domain::member::display_phone;
 use crate::domain::review::{NearTier, ReviewRow, RowKind, Section};
 use crate::i18n::{t, t_args, t_count};
 use crate::ui::direction::Direction;
-use crate::ui::format::{fit, number, pad, wrap};
+use crate::ui::format::{fit, pad, width, wrap};
 use crate::ui::table::wanted;
 use crate::words::dates::{day_text, days_text};
 use crate::words::loyalty::tier_gap;
 use crate::words::review::{
     SEP, channels_text, contact_channel_name, contact_channel_short, household_parts,
+    open_notes_text,
 };
 
 const DAY: usize = 11;
@@ -43,7 +44,9 @@ impl ReviewState {
             Constraint::Length(4),
         ])
         .areas(inner);
-        view.dir.line(self.tab_spans(view)).render(tabs, buf);
+        view.dir
+            .line(self.tab_spans(view, tabs.width as usize))
+            .render(tabs, buf);
         view.dir.line(self.intro_spans(view)).render(intro, buf);
         self.render_header(header, buf, view);
         self.render_list(list, buf, view);
@@ -58,91 +61,11 @@ impl ReviewState {
         None
     }
 
-    fn tab_spans(&self, view: &View) -> Vec<Span<'static>> {
-        let mut spans = vec![];
-        for (i, section) in Section::ALL.into_iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" │ ", view.theme.dim()));
-            }
-            let name = t(&format!("ui-review-tab-{}", section.code()));
-            // A count once the list is gathered; a list is gathered when
-            // its tab is first chosen.
-            let count = match section {
-                _ if !self.is_loaded(section) => None,
-                Section::NearTier => match &self.review.near_tier {
-                    NearTier::NotSetUp => None,
-                    NearTier::Members(_) => Some(self.review.near_total as i64),
-                },
-                Section::Missing => Some(self.review.missing_total),
-                _ => Some(self.rows_of(section).len() as i64),
-            };
-            let label = match count {
-                Some(count) => format!(" {name} ({}) ", number(count)),
-                None => format!(" {name} "),
-            };
-            let style = if section == self.section() {
-                view.theme.selected()
-            } else {
-                Style::new()
-            };
-            spans.push(Span::styled(label, style));
-        }
-        spans
-    }
-
-    fn intro_spans(&self, view: &View) -> Vec<Span<'static>> {
-        let theme = view.theme;
-        match self.section() {
-            Section::Birthdays => {
-                let mut spans = vec![Span::raw(format!("{} ", t("ui-review-next")))];
-                for (i, days) in WINDOWS.into_iter().enumerate() {
-                    if i > 0 {
-                        spans.push(Span::styled(" · ", theme.dim()));
-                    }
-                    let style = if days == self.days() {
-                        theme.key()
-                    } else {
-                        theme.dim()
-                    };
-                    spans.push(Span::styled(days.to_string(), style));
-                }
-                let last = self.review.today + chrono::Duration::days(i64::from(self.days()));
-                spans.push(Span::raw(format!(
-                    " {}: {} – {}",
-                    t("ui-review-days"),
-                    day_text(self.review.today),
-                    day_text(last)
-                )));
-                spans
-            }
-            Section::Lapsed => {
-                let rule = &view.config.reminders;
-                vec![Span::styled(
-                    t_args(
-                        "ui-review-lapsed-intro",
-                        &[
-                            ("visits", &rule.lapsed_visits.to_string()),
-                            ("months", &rule.lapsed_months.to_string()),
-                            ("weeks", &rule.lapsed_weeks.to_string()),
-                        ],
-                    ),
-                    theme.dim(),
-                )]
-            }
-            Section::Missing => vec![Span::styled(t("ui-review-missing-intro"), theme.dim())],
-            Section::NearTier => match self.review.near_tier {
-                NearTier::NotSetUp => vec![],
-                NearTier::Members(_) => {
-                    vec![Span::styled(t("ui-review-near-intro"), theme.dim())]
-                }
-            },
-        }
-    }
-
     fn render_header(&self, area: Rect, buf: &mut Buffer, view: &View) {
-        let (day, who) = match self.section() {
-            Section::Birthdays => (t("ui-review-col-day"), t("ui-review-col-who")),
-            _ => (t("ui-col-last-visit"), t("ui-col-name")),
+        let (day, who) = (self.day_heading(), t("ui-col-name"));
+        let who = match self.section() {
+            Section::Birthdays => t("ui-review-col-who"),
+            _ => who,
         };
         if self.section() == Section::NearTier {
             if !self.rows().is_empty() {
@@ -179,6 +102,7 @@ impl ReviewState {
     fn day_heading(&self) -> String {
         match self.section() {
             Section::Birthdays => t("ui-review-col-day"),
+            Section::OpenNotes => t("ui-review-col-open-since"),
             _ => t("ui-col-last-visit"),
         }
     }
@@ -197,6 +121,7 @@ impl ReviewState {
                 },
                 Section::Lapsed => t("ui-review-no-lapsed"),
                 Section::Missing => t("ui-review-no-missing"),
+                Section::OpenNotes => t("ui-review-no-open-notes"),
             };
             let lines: Vec<Line> = wrap(&note, area.width.saturating_sub(2) as usize)
                 .into_iter()
@@ -277,6 +202,20 @@ impl ReviewState {
             lines.push(
                 view.dir
                     .text_line(Line::styled(t("ui-review-missing-hint"), theme.dim())),
+            );
+            return lines;
+        }
+        if let RowKind::OpenNotes { oldest_text, .. } = &row.kind {
+            // What waits longest, in full when the line above cut it,
+            // then how the counter resolves it.
+            if width(&list_text(row, view.dir)) > cols {
+                let mut said = wrap(oldest_text, cols);
+                said.truncate(2);
+                lines.extend(said.into_iter().map(|l| view.dir.text_line(Line::raw(l))));
+            }
+            lines.push(
+                view.dir
+                    .text_line(Line::styled(t("ui-review-open-notes-hint"), theme.dim())),
             );
             return lines;
         }
@@ -365,6 +304,16 @@ fn list_text(row: &ReviewRow, dir: crate::ui::direction::Direction) -> String {
             if *no_consent {
                 parts.push(t("review-no-consent"));
             }
+            parts
+        }
+        RowKind::OpenNotes {
+            complaints,
+            requests,
+            oldest_text,
+        } => {
+            let mut parts = vec![name];
+            parts.extend(open_notes_text(*complaints, *requests));
+            parts.push(oldest_text.clone());
             parts
         }
     };
