@@ -1318,3 +1318,18 @@ help-note-list-json = Print JSON: id, member_id, kind, text, at, resolved_at, re
 help-note-resolve = Resolve a request or complaint with what was done
 help-note-resolve-id = The note's number
 help-note-resolve-how = What was done
+
+# referral16
+signup-found-us = Found us via
+signup-found-us-title = How did they find us?
+signup-found-us-placeholder = part of a member's name, phone, card or email
+signup-found-us-members = Brought by a member
+signup-found-us-sources = Or found us through
+signup-found-us-hint = type a name, Space: list
+signup-found-us-brought = brought them
+signup-found-us-bonus = { $referrer } brought { $name }: both got the referral bonus ({ $points } points).
+signup-found-us-noted = Noted that { $referrer } brought { $name }.
+signup-found-us-key-list = list
+signup-found-us-key-pick = choose
+signup-found-us-help = On "How did they find us?"
+signup-found-us-help-pick = Choosing how they found us

@@ -1327,3 +1327,18 @@ help-note-list-json = הדפסת JSON: id, member_id, kind, text, at, resolved_a
 help-note-resolve = טיפול בבקשה או בתלונה, עם מה שנעשה
 help-note-resolve-id = מספר ההערה
 help-note-resolve-how = מה נעשה
+
+# referral16
+signup-found-us = איך הגיעו אלינו
+signup-found-us-title = איך הגיעו אלינו?
+signup-found-us-placeholder = חלק משם, טלפון, כרטיס או אימייל של חבר מועדון
+signup-found-us-members = הובא/ה על ידי חבר מועדון
+signup-found-us-sources = או הגיע/ה דרך
+signup-found-us-hint = הקלידו שם, רווח: רשימה
+signup-found-us-brought = הביא/ה אותם
+signup-found-us-bonus = { $referrer } הביא/ה את { $name }: שניהם קיבלו את בונוס חבר מביא חבר ({ $points } נקודות).
+signup-found-us-noted = נרשם ש-{ $referrer } הביא/ה את { $name }.
+signup-found-us-key-list = רשימה
+signup-found-us-key-pick = בחירה
+signup-found-us-help = בשורה "איך הגיעו אלינו?"
+signup-found-us-help-pick = בבחירת הדרך שבה הגיעו אלינו

@@ -1345,3 +1345,18 @@ help-note-list-json = Ispiši JSON: id, member_id, kind, text, at, resolved_at, 
 help-note-resolve = Riješi zahtjev ili pritužbu, uz ono što je učinjeno
 help-note-resolve-id = Broj bilješke
 help-note-resolve-how = Što je učinjeno
+
+# referral16
+signup-found-us = Saznali preko
+signup-found-us-title = Kako su saznali za nas?
+signup-found-us-placeholder = dio imena, telefona, kartice ili e-pošte člana
+signup-found-us-members = Doveo ga je član
+signup-found-us-sources = Ili su saznali preko
+signup-found-us-hint = upišite ime, razmak: popis
+signup-found-us-brought = doveo/la ga je
+signup-found-us-bonus = { $referrer } je doveo { $name }: oboje su dobili bonus za preporuku ({ $points } bodova).
+signup-found-us-noted = Zabilježeno da je { $referrer } doveo { $name }.
+signup-found-us-key-list = popis
+signup-found-us-key-pick = odaberi
+signup-found-us-help = U retku "Kako su saznali za nas?"
+signup-found-us-help-pick = Pri odabiru kako su saznali za nas

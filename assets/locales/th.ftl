@@ -1287,3 +1287,18 @@ help-note-list-json = แสดง JSON: id, member_id, kind, text, at, resolved
 help-note-resolve = แก้ไขคำขอหรือข้อร้องเรียน พร้อมสิ่งที่ทำไป
 help-note-resolve-id = หมายเลขบันทึก
 help-note-resolve-how = สิ่งที่ทำไป
+
+# referral16
+signup-found-us = รู้จักร้านจาก
+signup-found-us-title = ลูกค้ารู้จักร้านเราได้อย่างไร?
+signup-found-us-placeholder = ส่วนหนึ่งของชื่อ เบอร์โทร บัตร หรืออีเมลของสมาชิก
+signup-found-us-members = สมาชิกที่แนะนำมา
+signup-found-us-sources = หรือรู้จักจาก
+signup-found-us-hint = พิมพ์ชื่อ, เว้นวรรค: รายการ
+signup-found-us-brought = ผู้แนะนำ
+signup-found-us-bonus = { $referrer } แนะนำ { $name } มา ทั้งสองคนได้รับโบนัสแนะนำเพื่อน ({ $points } คะแนน)
+signup-found-us-noted = บันทึกแล้วว่า { $referrer } แนะนำ { $name } มา
+signup-found-us-key-list = รายการ
+signup-found-us-key-pick = เลือก
+signup-found-us-help = ในแถว "รู้จักร้านจาก"
+signup-found-us-help-pick = ขณะเลือกว่ารู้จักร้านจากอะไร

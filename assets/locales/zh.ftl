@@ -1287,3 +1287,18 @@ help-note-list-json = 输出 JSON：id、member_id、kind、text、at、resolved
 help-note-resolve = 处理请求或投诉，并写下做了什么
 help-note-resolve-id = 备注编号
 help-note-resolve-how = 做了什么
+
+# referral16
+signup-found-us = 如何得知本店
+signup-found-us-title = 顾客是如何得知本店的？
+signup-found-us-placeholder = 会员的部分名字、电话、卡号或电子邮件
+signup-found-us-members = 由会员推荐
+signup-found-us-sources = 或通过以下途径
+signup-found-us-hint = 输入名字，空格：列表
+signup-found-us-brought = 推荐人
+signup-found-us-bonus = { $referrer } 推荐了 { $name }：双方都已获得推荐奖励（{ $points } 积分）。
+signup-found-us-noted = 已记录 { $referrer } 推荐了 { $name }。
+signup-found-us-key-list = 列表
+signup-found-us-key-pick = 选择
+signup-found-us-help = 在“如何得知本店”一行
+signup-found-us-help-pick = 选择如何得知本店

@@ -11,11 +11,14 @@ use tui_input::backend::crossterm::to_input_request;
 
 use crate::i18n::t;
 
+#[path = "keymap_referral.rs"]
+mod referral;
 #[path = "keymap_screens.rs"]
 mod screens;
 #[path = "keymap_stats.rs"]
 mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
+pub use referral::*;
 pub use screens::*;
 pub use stats::*;
 
