@@ -101,3 +101,45 @@ fn an_empty_club_has_twelve_months_of_nothing() {
     assert!(months.iter().all(|m| m.members == 0 && m.active == 0));
     assert_eq!(months[0].day, day("2025-04-30"));
 }
+
+#[test]
+fn churn_and_nps_of_each_month_counted_as_a_period_of_that_month() {
+    use regulars::domain::club_health::Answer;
+    let dir = TempDir::new().unwrap();
+    let ctx = shop(&dir);
+    let ana = member(&ctx, "Ana", "2025-06-01");
+    let lea = member(&ctx, "Lea", "2025-06-01");
+    visit(&ctx, "a1", ana, "2026-01-25");
+    visit(&ctx, "l1", lea, "2026-01-20");
+    visit(&ctx, "l2", lea, "2026-02-15");
+    let answer = |date: &str, a: Answer| {
+        let at = day(date).and_hms_opt(10, 0, 0).unwrap();
+        db::feedback::insert(&ctx.conn, Some(ana), a, at, "counter").unwrap();
+    };
+    answer("2026-02-10", Answer::Nps(10));
+    answer("2026-02-11", Answer::Nps(9));
+    answer("2026-02-12", Answer::Nps(3));
+    answer("2026-03-05", Answer::Nps(0));
+    // A CSAT answer is no NPS answer.
+    answer("2026-01-05", Answer::Csat(5));
+
+    let months = monthly(&ctx, day("2026-03-31")).unwrap();
+    let (jan, feb, mar) = (&months[9], &months[10], &months[11]);
+    assert_eq!(jan.day, day("2026-01-31"));
+    // Nobody was active on 1 January (30 days back): churn undefined.
+    assert_eq!(jan.churn, None);
+    // 1 Feb: Ana and Lea active; 28 Feb: only Lea (her visit on the 15th).
+    assert_eq!(feb.churn, Some(50.0));
+    // 1 Mar: Lea; 31 Mar: nobody.
+    assert_eq!(mar.churn, Some(100.0));
+    assert_eq!(jan.nps, None);
+    // (2 promoters − 1 detractor) of 3 answers.
+    assert_eq!(feb.nps.map(|v| (v * 100.0).round() / 100.0), Some(33.33));
+    assert_eq!(mar.nps, Some(-100.0));
+    assert!(months[..9].iter().all(|m| m.nps.is_none()));
+
+    // The same as the figures of a period of that month.
+    let march = club_health(&ctx, Some(day("2026-03-01")), Some(day("2026-03-31"))).unwrap();
+    assert_eq!(march.figures.churn_rate, mar.churn);
+    assert_eq!(march.figures.nps, mar.nps);
+}

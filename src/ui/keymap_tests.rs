@@ -35,6 +35,8 @@ const ALL: &[Keymap] = &[
     TIERS_EDIT,
     STATS,
     STATS_FORMULA,
+    STATS_SOURCES,
+    STATS_PERIOD,
     SETUP_FIELD,
     SETUP_CHOICE,
     SETTINGS_FIELD,
