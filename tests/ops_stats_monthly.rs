@@ -2,7 +2,7 @@
 //! file: members and active members at the end of each of the last 12
 //! months, worked out by hand, and the same counts as the figures give.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use regulars::clock::Clock;
 use regulars::config::Config;
 use regulars::context::Ctx;
@@ -142,4 +142,59 @@ fn churn_and_nps_of_each_month_counted_as_a_period_of_that_month() {
     let march = club_health(&ctx, Some(day("2026-03-01")), Some(day("2026-03-31"))).unwrap();
     assert_eq!(march.figures.churn_rate, mar.churn);
     assert_eq!(march.figures.nps, mar.nps);
+}
+
+#[test]
+fn every_months_churn_is_the_churn_of_a_period_of_that_month() {
+    let dir = TempDir::new().unwrap();
+    let ctx = shop(&dir);
+    // Visits on the edges of the 30-day windows: on a month's first day,
+    // 30 and 29 days before one, and a member who joins on a first day
+    // after buying before (receipts claimed at signup).
+    let visits: [(&str, &str, &[&str]); 6] = [
+        (
+            "Ana",
+            "2025-01-01",
+            &["2026-01-02", "2026-03-01", "2026-05-20"],
+        ),
+        (
+            "Ivo",
+            "2025-01-01",
+            &["2026-01-31", "2026-03-02", "2026-03-31"],
+        ),
+        (
+            "Mia",
+            "2026-04-01",
+            &["2026-03-20", "2026-04-15", "2026-06-01"],
+        ),
+        (
+            "Lea",
+            "2025-01-01",
+            &["2026-02-01", "2026-02-28", "2026-07-01"],
+        ),
+        ("Noa", "2026-06-01", &["2026-05-03", "2026-06-30"]),
+        (
+            "Eva",
+            "2025-01-01",
+            &["2025-12-15", "2026-01-01", "2026-08-02"],
+        ),
+    ];
+    for (i, (name, joined, days)) in visits.iter().enumerate() {
+        let id = member(&ctx, name, joined);
+        for (j, date) in days.iter().enumerate() {
+            visit(&ctx, &format!("{i}-{j}"), id, date);
+        }
+    }
+    let months = monthly(&ctx, day("2026-09-30")).unwrap();
+    let mut defined = 0;
+    for m in &months {
+        let start = m.day.with_day(1).unwrap();
+        let period = club_health(&ctx, Some(start), Some(m.day)).unwrap();
+        assert_eq!(m.churn, period.figures.churn_rate, "{}", m.day);
+        defined += usize::from(m.churn.is_some());
+    }
+    assert!(
+        defined >= 6,
+        "most months have someone active on their first day"
+    );
 }
