@@ -67,12 +67,13 @@ impl FoundUsPicker {
     }
 
     fn reload(&mut self, ctx: &Ctx) -> Result<()> {
-        let typed = self.search.value().trim().to_lowercase();
-        self.members = if typed.is_empty() {
+        let search = self.search.value().trim();
+        self.members = if search.is_empty() {
             vec![]
         } else {
-            lookup::pick_members(ctx, &typed, MEMBERS_SHOWN)?
+            lookup::pick_members(ctx, search, MEMBERS_SHOWN)?
         };
+        let typed = search.to_lowercase();
         self.sources = self
             .all_sources
             .iter()
