@@ -116,17 +116,20 @@ pub fn active_day_after(
          WHERE local_date = ?1 AND next_date > ?2",
         &[day(old_first), day(previous)],
     )?;
-    // Visited on the day itself.
+    // Visited on the day itself, the members looked up one by one (the
+    // same members `active_on` leaves out: erased, or joined later).
     let visited = ids(
-        "SELECT member_id FROM visit_days INDEXED BY visit_days_date
-         WHERE local_date = ?1
-           AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)
-           AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NULL AND joined_at > ?1)",
+        "SELECT v.member_id FROM visit_days v INDEXED BY visit_days_date
+         LEFT JOIN members m ON m.id = v.member_id
+         WHERE v.local_date = ?1
+           AND (m.id IS NULL OR (m.erased_at IS NULL AND (m.joined_at > ?1) IS NOT 1))",
         &[day(day_)],
     )?;
-    // Joined on the day (not counted the day before) with a visit in the window.
+    // Joined on the day (not counted the day before) with a visit in the
+    // window: the few who joined first (CROSS JOIN keeps that order), not
+    // the window's visits.
     let joined = ids(
-        "SELECT v.member_id FROM members m JOIN visit_days v ON v.member_id = m.id
+        "SELECT v.member_id FROM members m CROSS JOIN visit_days v ON v.member_id = m.id
          WHERE m.erased_at IS NULL AND m.joined_at > ?1 AND NOT m.joined_at > ?2
            AND v.local_date BETWEEN ?3 AND ?2 AND v.next_date > ?2",
         &[day(previous), day(day_), day(first)],
