@@ -3,6 +3,9 @@
 //! undefined figure said in words, Enter on a figure showing how it is
 //! worked out, and the chart of the last 12 months. Snapshots at 80×24 in
 //! every language: filled, with undefined figures, and a formula.
+//! The period typed with `p` (a bad date refused naming the field), the
+//! churn and NPS charts (right to left in Hebrew) and the Sources page,
+//! each in every language too.
 
 mod tui_support;
 
@@ -11,7 +14,7 @@ use regulars::db;
 use regulars::domain::club_health::Answer;
 use regulars::i18n::t;
 use regulars::ui::App;
-use regulars::ui::screens::stats::{Figure, StatsState};
+use regulars::ui::screens::stats::{Figure, Page, StatsState};
 use regulars::words::text::width;
 use tui_support::*;
 
@@ -20,6 +23,18 @@ const LANGUAGES: &[&str] = &["en", "hr", "zh", "th", "he"];
 /// The seeded club in `lang`; `filled` adds visits a year ago (so members
 /// were active when the period began) and feedback answers.
 fn club(lang: &str, filled: bool) -> App {
+    open_stats(club_ctx(lang, filled))
+}
+
+/// The counter on `ctx`, then `a`.
+fn open_stats(ctx: regulars::context::Ctx) -> App {
+    let mut app = app(ctx);
+    key(&mut app, KeyCode::Esc);
+    type_text(&mut app, "a");
+    app
+}
+
+fn club_ctx(lang: &str, filled: bool) -> regulars::context::Ctx {
     let mut ctx = seeded_ctx();
     let mut config = ctx.config.clone();
     config.shop.locale = lang.into();
@@ -50,10 +65,7 @@ fn club(lang: &str, filled: bool) -> App {
             db::feedback::insert(&ctx.conn, Some(1), answer, at, "counter").unwrap();
         }
     }
-    let mut app = app(ctx);
-    key(&mut app, KeyCode::Esc);
-    type_text(&mut app, "a");
-    app
+    ctx
 }
 
 fn stats(app: &App) -> &StatsState {
@@ -198,5 +210,209 @@ fn the_stats_screen_in_every_language() {
         assert_fits(&shown, &format!("stats formula in {lang}"));
         assert_no_key(&shown, &format!("stats formula in {lang}"));
         insta::assert_snapshot!(format!("stats_formula@{lang}"), shown);
+    }
+}
+
+/// Empties the focused field of the period form and types `text`.
+fn retype(app: &mut App, text: &str) {
+    for _ in 0..16 {
+        key(app, KeyCode::Backspace);
+    }
+    type_text(app, text);
+}
+
+#[test]
+fn p_types_the_period_and_a_bad_date_is_refused_naming_the_field() {
+    let mut app = club("en", true);
+    type_text(&mut app, "p");
+    assert!(stats(&app).shows_period_form());
+    assert!(screen(&app).contains("24.11.2025"), "FROM holds the period");
+    retype(&mut app, "31.2.2026");
+    key(&mut app, KeyCode::Enter);
+    let why = stats(&app).period_error().expect("refused");
+    assert!(
+        why.starts_with("From: \"31.2.2026\" is not a date"),
+        "{why}"
+    );
+    assert!(screen(&app).contains("is not a date"));
+    retype(&mut app, "1.6.2026");
+    key(&mut app, KeyCode::Tab);
+    retype(&mut app, "1.12.2026");
+    key(&mut app, KeyCode::Enter);
+    let why = stats(&app).period_error().expect("refused");
+    assert!(
+        why.starts_with("To: the period cannot end after today"),
+        "{why}"
+    );
+    retype(&mut app, "2026-03-01");
+    key(&mut app, KeyCode::Enter);
+    let why = stats(&app).period_error().expect("refused");
+    assert_eq!(why, "From (1.6.2026) is after To (1.3.2026)");
+    // Nothing was worked out while the dates were wrong.
+    assert_eq!(stats(&app).period().from, day(2025, 11, 24));
+    // The refusal put the cursor in the field it names.
+    retype(&mut app, "1.1.2026");
+    key(&mut app, KeyCode::Enter);
+    let s = stats(&app);
+    assert!(!s.shows_period_form());
+    assert_eq!(s.period().from, day(2026, 1, 1));
+    assert_eq!(s.period().to, day(2026, 3, 1));
+    assert_eq!(s.health().map(|h| h.period), Some(s.period()));
+    assert_eq!(s.months().last().map(|m| m.day), Some(day(2026, 3, 1)));
+    // Esc leaves a form without changing the period.
+    type_text(&mut app, "p");
+    retype(&mut app, "1.1.2020");
+    key(&mut app, KeyCode::Esc);
+    assert!(!stats(&app).shows_period_form());
+    assert_eq!(stats(&app).period().from, day(2026, 1, 1));
+}
+
+/// The filled club with answers in three months, so the NPS chart has a line.
+fn trend_club(lang: &str) -> App {
+    let ctx = club_ctx(lang, true);
+    for (date, score) in [("2026-08-10", 10), ("2026-09-10", 2), ("2026-10-10", 9)] {
+        let at = regulars::clock::parse_day(date)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap();
+        db::feedback::insert(&ctx.conn, Some(2), Answer::Nps(score), at, "counter").unwrap();
+    }
+    open_stats(ctx)
+}
+
+/// Down to `figure` from the top.
+fn select(app: &mut App, figure: Figure) {
+    while stats(app).selected() != figure {
+        key(app, KeyCode::Down);
+    }
+}
+
+#[test]
+fn the_chart_follows_the_selected_figure_to_churn_and_nps() {
+    let mut app = trend_club("en");
+    assert!(screen(&app).contains("Last 12 months"));
+    let months = stats(&app).months();
+    // The members were active a year ago (a visit on 1 Nov 2025) and not
+    // at the end of November 2025 or later: December's start counts them.
+    let nps: Vec<Option<f64>> = months.iter().map(|m| m.nps).collect();
+    assert_eq!(nps[8..11], [Some(100.0), Some(-100.0), Some(100.0)]);
+    select(&mut app, Figure::Churn);
+    let shown = screen(&app);
+    assert!(shown.contains("Churn by month"), "{shown}");
+    assert!(!shown.contains("Last 12 months"), "{shown}");
+    select(&mut app, Figure::Nps);
+    let shown = screen(&app);
+    assert!(shown.contains("NPS by month"), "{shown}");
+    assert!(
+        shown.contains("━ NPS not defined"),
+        "no answer in November: {shown}"
+    );
+}
+
+#[test]
+fn in_hebrew_the_time_axis_runs_right_to_left() {
+    // The axis names the oldest month (December) and the newest (November).
+    let en = screen(&club("en", true));
+    let axis = en.lines().find(|l| l.contains("Dec") && l.contains("Nov"));
+    let axis = axis.expect("the axis labels");
+    assert!(axis.find("Dec") < axis.find("Nov"), "{axis}");
+    let he = screen(&club("he", true));
+    let axis = he
+        .lines()
+        .find(|l| l.contains("דצמ׳") && l.contains("נוב׳"));
+    let axis = axis.expect("the axis labels");
+    assert!(
+        axis.find("נוב׳") < axis.find("דצמ׳"),
+        "newest at the left: {axis}"
+    );
+}
+
+/// The seeded club whose new members named sources or were brought.
+fn sources_club(lang: &str) -> App {
+    let ctx = club_ctx(lang, false);
+    for sql in [
+        "UPDATE members SET source = 'walked past' WHERE id IN (2, 3)",
+        "UPDATE members SET source = 'social media' WHERE id = 4",
+        "UPDATE members SET referred_by = 1 WHERE id IN (5, 6)",
+        "UPDATE members SET referred_by = 2 WHERE id = 7",
+    ] {
+        ctx.conn.execute(sql, []).unwrap();
+    }
+    open_stats(ctx)
+}
+
+#[test]
+fn tab_turns_to_the_sources_page_and_back() {
+    let mut app = sources_club("en");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(stats(&app).page(), Page::Sources);
+    let shown = screen(&app);
+    let line = |text: &str| {
+        let found = shown.lines().find(|l| l.contains(text));
+        found
+            .unwrap_or_else(|| panic!("{text}: {shown}"))
+            .to_string()
+    };
+    // Željko and Marko walked past (Željko's visit €12.50); 王小明 came
+    // from social media (a visit too).
+    let walked = line("walked past");
+    assert!(
+        walked.contains(" 2 ") && walked.contains("€12.50"),
+        "{walked}"
+    );
+    assert!(line("social media").contains("€12.50"));
+    assert!(line("Ana Kovač (#1)").contains(" 2"));
+    assert!(line("Željko Đurić (#2)").contains(" 1"));
+    assert!(!shown.contains("Retention rate"));
+    // Enter does nothing here; Tab goes back to the figures.
+    key(&mut app, KeyCode::Enter);
+    assert!(!stats(&app).showing_formula());
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(stats(&app).page(), Page::Figures);
+}
+
+#[test]
+fn an_empty_sources_page_says_so() {
+    let mut app = club("en", true);
+    key(&mut app, KeyCode::Tab);
+    let shown = screen(&app);
+    assert!(
+        shown.contains("No new member of the period named a source."),
+        "{shown}"
+    );
+    assert!(shown.contains("was brought by a member"), "{shown}");
+}
+
+#[test]
+fn the_new_pages_in_every_language() {
+    for lang in LANGUAGES {
+        let mut period = club(lang, true);
+        type_text(&mut period, "p");
+        retype(&mut period, "31.2.2026");
+        key(&mut period, KeyCode::Enter);
+        let shown = screen(&period);
+        assert!(stats(&period).period_error().is_some(), "{lang}");
+        assert_fits(&shown, &format!("period in {lang}"));
+        assert_no_key(&shown, &format!("period in {lang}"));
+        insta::assert_snapshot!(format!("stats_period@{lang}"), shown);
+
+        let mut trend = trend_club(lang);
+        select(&mut trend, Figure::Churn);
+        let shown = screen(&trend);
+        assert_fits(&shown, &format!("churn chart in {lang}"));
+        assert_no_key(&shown, &format!("churn chart in {lang}"));
+        insta::assert_snapshot!(format!("stats_churn@{lang}"), shown);
+        select(&mut trend, Figure::Nps);
+        let shown = screen(&trend);
+        assert_fits(&shown, &format!("NPS chart in {lang}"));
+        assert_no_key(&shown, &format!("NPS chart in {lang}"));
+        insta::assert_snapshot!(format!("stats_nps@{lang}"), shown);
+
+        let mut sources = sources_club(lang);
+        key(&mut sources, KeyCode::Tab);
+        let shown = screen(&sources);
+        assert_fits(&shown, &format!("sources in {lang}"));
+        assert_no_key(&shown, &format!("sources in {lang}"));
+        insta::assert_snapshot!(format!("stats_sources@{lang}"), shown);
     }
 }

@@ -91,6 +91,58 @@ pub fn active_on(conn: &Connection, first: NaiveDate, day_: NaiveDate) -> Result
     Ok(ids.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The members active on `day` (a window of `first`..=`day`), worked out
+/// from `before`, those active the day before: a window moved by one day
+/// drops the members whose last visit was on its old first day and takes
+/// in who visited on `day`, and who joined on `day` after visiting. Three
+/// reads of a day's visits instead of a whole window's: the monthly trend
+/// needs a month's first day right after the month before has ended.
+pub fn active_day_after(
+    conn: &Connection,
+    before: &HashSet<i64>,
+    first: NaiveDate,
+    day_: NaiveDate,
+) -> Result<HashSet<i64>> {
+    let previous = day_ - Duration::days(1);
+    let old_first = first - Duration::days(1);
+    let ids = |sql: &str, args: &[String]| -> Result<Vec<i64>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    // Last seen on the window's old first day: not active any more.
+    let dropped = ids(
+        "SELECT member_id FROM visit_days INDEXED BY visit_days_date
+         WHERE local_date = ?1 AND next_date > ?2",
+        &[day(old_first), day(previous)],
+    )?;
+    // Visited on the day itself, the members looked up one by one (the
+    // same members `active_on` leaves out: erased, or joined later).
+    let visited = ids(
+        "SELECT v.member_id FROM visit_days v INDEXED BY visit_days_date
+         LEFT JOIN members m ON m.id = v.member_id
+         WHERE v.local_date = ?1
+           AND (m.id IS NULL OR (m.erased_at IS NULL AND (m.joined_at > ?1) IS NOT 1))",
+        &[day(day_)],
+    )?;
+    // Joined on the day (not counted the day before) with a visit in the
+    // window: the few who joined first (CROSS JOIN keeps that order), not
+    // the window's visits.
+    let joined = ids(
+        "SELECT v.member_id FROM members m CROSS JOIN visit_days v ON v.member_id = m.id
+         WHERE m.erased_at IS NULL AND m.joined_at > ?1 AND NOT m.joined_at > ?2
+           AND v.local_date BETWEEN ?3 AND ?2 AND v.next_date > ?2",
+        &[day(previous), day(day_), day(first)],
+    )?;
+    let mut active = before.clone();
+    for id in dropped {
+        active.remove(&id);
+    }
+    active.extend(visited);
+    active.extend(joined);
+    Ok(active)
+}
+
 /// Members not erased who joined on or before `to`.
 pub fn members_by(conn: &Connection, to: NaiveDate) -> Result<i64> {
     Ok(conn.query_row(

@@ -2,12 +2,15 @@
 //! screen): the counts from the store, the figures from the rules in
 //! `domain::club_health`.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::context::Ctx;
 use crate::db;
 use crate::domain::club_health::{
-    HealthCounts, HealthFigures, Period, Referrer, SourceRow, active_window, figures,
+    HealthCounts, HealthFigures, Period, Referrer, SourceRow, active_window, churn_rate, figures,
+    nps,
 };
 use crate::error::{Error, Result};
 
@@ -98,37 +101,65 @@ pub fn club_health(
     })
 }
 
-/// Members and active members on the last day of one month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One month of the trend: members and active members on its last day,
+/// and its churn and NPS (the period's rules, over that month alone).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MonthPoint {
     /// The month's last day, or the series' last day for its own month.
     pub day: NaiveDate,
     pub members: i64,
     pub active: i64,
+    /// Of the members active on the month's first day, the share not
+    /// active on `day`; None when nobody was active on the first day.
+    pub churn: Option<f64>,
+    /// The NPS of the answers given in the month; None without answers.
+    pub nps: Option<f64>,
 }
 
 /// How many months the trend covers.
 pub const TREND_MONTHS: u32 = 12;
 
-/// Members and active members at the end of each of the 12 months up to
-/// `to` (its own month counted up to `to`), oldest first: the trend the
-/// Stats screen draws. The same counts as the figures, one day each.
+/// The 12 months up to `to` (its own month counted up to `to`), oldest
+/// first: the trend the Stats screen draws, each month counted as the
+/// figures count a period.
 pub fn monthly(ctx: &Ctx, to: NaiveDate) -> Result<Vec<MonthPoint>> {
     let conn = &ctx.conn;
     let lapse_days = ctx.config.stats.lapse_days;
     let first_of_month = to.with_day(1).unwrap_or(to);
-    (0..TREND_MONTHS)
-        .rev()
-        .map(|back| {
-            let start = first_of_month - Months::new(back);
-            // The day before the next month's first, but never after `to`.
-            let day = (start + Months::new(1) - Duration::days(1)).min(to);
-            let (first, _) = active_window(day, lapse_days);
-            Ok(MonthPoint {
-                day,
-                members: db::club_health::members_by(conn, day)?,
-                active: db::club_health::active_on(conn, first, day)?.len() as i64,
-            })
-        })
-        .collect()
+    // Those active at the end of the month before, from which the next
+    // month's first day is worked out in a few reads.
+    let mut month_before: Option<(NaiveDate, HashSet<i64>)> = None;
+    let mut points = Vec::with_capacity(TREND_MONTHS as usize);
+    for back in (0..TREND_MONTHS).rev() {
+        let start = first_of_month - Months::new(back);
+        // The day before the next month's first, but never after `to`.
+        let day = (start + Months::new(1) - Duration::days(1)).min(to);
+        let (first, _) = active_window(start, lapse_days);
+        let at_start = match &month_before {
+            Some((end, active)) if *end + Duration::days(1) == start => {
+                db::club_health::active_day_after(conn, active, first, start)?
+            }
+            _ => db::club_health::active_on(conn, first, start)?,
+        };
+        let (first, _) = active_window(day, lapse_days);
+        let at_end = db::club_health::active_on(conn, first, day)?;
+        let answers = db::feedback::counts(conn, start, day)?;
+        let counts = HealthCounts {
+            active_start: at_start.len() as i64,
+            lost: at_start.difference(&at_end).count() as i64,
+            nps_answers: answers.nps_answers,
+            nps_promoters: answers.nps_promoters,
+            nps_detractors: answers.nps_detractors,
+            ..HealthCounts::default()
+        };
+        points.push(MonthPoint {
+            day,
+            members: db::club_health::members_by(conn, day)?,
+            active: at_end.len() as i64,
+            churn: churn_rate(&counts),
+            nps: nps(&counts),
+        });
+        month_before = Some((day, at_end));
+    }
+    Ok(points)
 }

@@ -17,6 +17,8 @@ mod feedback;
 mod events;
 #[path = "keymap_notes.rs"]
 mod notes;
+#[path = "keymap_referral.rs"]
+mod referral;
 #[path = "keymap_screens.rs"]
 mod screens;
 #[path = "keymap_stats.rs"]
@@ -25,6 +27,7 @@ pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
 pub use feedback::*;
 pub use events::*;
 pub use notes::*;
+pub use referral::*;
 pub use screens::*;
 pub use stats::*;
 

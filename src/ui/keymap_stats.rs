@@ -2,6 +2,25 @@
 
 use super::*;
 
+/// Typing the period.
+const PERIOD: Binding = b(&[ch('p')], Action::Edit, "stats-screen-key-period", true);
+/// A month earlier or later: shown in help only, the status bar keeps
+/// room for the period and the pages.
+const MONTH_BACK: Binding = b(
+    &[ch('['), key(KeyCode::Left)],
+    Action::Left,
+    "ui-key-stats-month",
+    false,
+);
+const MONTH_ON: Binding = b(
+    &[ch(']'), key(KeyCode::Right)],
+    Action::Right,
+    "ui-key-stats-month",
+    false,
+);
+/// `q` quits as everywhere; help lists it, the status bar has no room.
+const QUIT_QUIET: Binding = b(&[ch('q')], Action::Quit, "ui-key-quit", false);
+
 /// The figures of a period: pick one, move the period by a month.
 pub const STATS: Keymap = &[
     // Moving is shown in help only: the status bar keeps room for Esc.
@@ -13,22 +32,34 @@ pub const STATS: Keymap = &[
         "ui-key-stats-formula",
         true,
     ),
-    b(
-        &[ch('['), key(KeyCode::Left)],
-        Action::Left,
-        "ui-key-stats-month",
-        true,
-    ),
-    b(
-        &[ch(']'), key(KeyCode::Right)],
-        Action::Right,
-        "ui-key-stats-month",
-        true,
-    ),
+    PERIOD,
+    b(&[TAB], Action::SwitchPage, "stats-screen-key-sources", true),
+    MONTH_BACK,
+    MONTH_ON,
     b(&[ch('v')], Action::Survey, "ui-key-stats-survey", false),
     BACK,
-    QUIT,
+    QUIT_QUIET,
     // `?` asks how a figure is worked out, so help is F1 here.
+    HELP_F1,
+];
+
+/// The Sources page: new members by source and who brought the most.
+pub const STATS_SOURCES: Keymap = &[
+    PERIOD,
+    b(&[TAB], Action::SwitchPage, "stats-screen-key-figures", true),
+    MONTH_BACK,
+    MONTH_ON,
+    BACK,
+    QUIT_QUIET,
+    HELP_F1,
+];
+
+/// The period's FROM and TO fields: every printable key is text.
+pub const STATS_PERIOD: Keymap = &[
+    NEXT_FIELD,
+    PREV_FIELD,
+    b(&[ENTER], Action::Save, "stats-screen-key-show", true),
+    CANCEL,
     HELP_F1,
 ];
 

@@ -5,25 +5,28 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Block, Widget};
 
 use super::duplicates::{Choice, Duplicates};
 
+#[path = "signup_found_us.rs"]
+mod found_us;
 #[path = "signup_taken.rs"]
 mod taken;
-use super::signup_fields::{Contact, Fields, Stop, check, check_one, hint, read_contact};
+use super::signup_fields::{Contact, Fields, Stop, check, check_one, read_contact};
 use super::{Confirm, Effect, View};
 use crate::config::Config;
 use crate::context::Ctx;
 use crate::domain::member::{Channel, MemberCard, MemberDraft};
 use crate::error::Result;
-use crate::i18n::{t, t_args};
 use crate::message::Message;
 use crate::ops::members::{self, IfDuplicate, MemberInput, Outcome};
-use crate::ui::format::fit;
-use crate::ui::keymap::{Action, DUPLICATE, Keymap, SIGNUP_BIRTHDAY, SIGNUP_CONSENT, SIGNUP_FIELD};
+use crate::ops::referral::Referral;
+use crate::ui::keymap::{
+    Action, DUPLICATE, Keymap, SIGNUP_BIRTHDAY, SIGNUP_CONSENT, SIGNUP_FIELD, SIGNUP_FOUND_US,
+    SIGNUP_FOUND_US_PICK,
+};
 use crate::ui::stack::Screen;
-use crate::ui::widgets::field::{render_error, render_row};
+use found_us::FoundUsPicker;
 
 #[derive(Debug)]
 pub struct SignupState {
@@ -36,6 +39,9 @@ pub struct SignupState {
     focus: usize,
     consent_cursor: usize,
     duplicates: Option<Duplicates>,
+    /// How they found the club, and the words the form shows for it.
+    referral: (Referral, String),
+    picker: Option<FoundUsPicker>,
 }
 
 impl SignupState {
@@ -63,6 +69,8 @@ impl SignupState {
             focus,
             consent_cursor: 0,
             duplicates: None,
+            referral: (Referral::NotSaid, String::new()),
+            picker: None,
         }
     }
 
@@ -77,6 +85,8 @@ impl SignupState {
             focus: 0,
             consent_cursor: 0,
             duplicates: None,
+            referral: (Referral::NotSaid, String::new()),
+            picker: None,
         }
     }
 
@@ -97,8 +107,17 @@ impl SignupState {
         self.duplicates.is_some()
     }
 
+    /// How they found the club, as chosen so far.
+    pub fn referral(&self) -> &Referral {
+        &self.referral.0
+    }
+
+    pub fn shows_found_us_picker(&self) -> bool {
+        self.picker.is_some()
+    }
+
     fn changed(&self) -> bool {
-        self.fields.snapshot() != self.initial
+        self.fields.snapshot() != self.initial || self.referral.0 != Referral::NotSaid
     }
 
     fn move_focus(&mut self, ctx: &Ctx, forward: bool) {
@@ -113,6 +132,10 @@ impl SignupState {
         } else {
             (self.focus + n - 1) % n
         };
+        // A stored member's referral was given with its bonus at signup.
+        if self.editing.is_some() && self.focus() == Stop::FoundUs {
+            return self.move_focus(ctx, forward);
+        }
         // Arriving at the consent row with nothing ticked: start at the
         // channel the contact given suggests, so one Space ticks it.
         if self.focus() == Stop::Consent && !self.fields.consent.contains(&true) {
@@ -138,6 +161,9 @@ impl SignupState {
                     Effect::None
                 }
             };
+        }
+        if let Some(effect) = self.found_us_update(action, ctx) {
+            return effect;
         }
         match action {
             Action::Input(request) if self.focus().is_text() => {
@@ -217,7 +243,7 @@ impl SignupState {
         };
         let editing = self.editing.as_ref().map(|(id, _)| *id);
         let outcome = match editing {
-            None => members::sign_up(ctx, &input, if_duplicate),
+            None => members::sign_up_referred(ctx, &input, if_duplicate, &self.referral.0),
             Some(id) => members::edit_member(ctx, id, &input, if_duplicate),
         };
         let saved = match outcome {
@@ -235,6 +261,9 @@ impl SignupState {
             "ui-signed-up"
         };
         let mut notice = Message::new(notice, &[("name", &saved.name)]);
+        if let Some(note) = self.found_us_note(ctx, &saved.name) {
+            notice = Message::joined(notice, note);
+        }
         // Receipts bought before signing up (or under a card or phone just
         // added) became the member's with the save.
         if saved.claimed > 0 {
@@ -263,67 +292,12 @@ impl SignupState {
         };
         Ok(Effect::Many(vec![card, Effect::Notice(notice)]))
     }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
-        let theme = view.theme;
-        let title = match &self.editing {
-            Some((_, name)) => t_args("ui-signup-edit-title", &[("name", name)]),
-            None => t("ui-signup-title"),
-        };
-        let block = Block::bordered()
-            .border_style(theme.border(true))
-            .title(view.dir.title(&title, theme.heading()));
-        let inner = block.inner(area).inner(ratatui::layout::Margin::new(1, 0));
-        block.render(area, buf);
-        let mut cursor = None;
-        let mut y = inner.y;
-        let row = |y: &mut u16| {
-            let at = (*y < inner.bottom()).then(|| Rect::new(inner.x, *y, inner.width, 1));
-            *y += 1;
-            at
-        };
-        for (i, stop) in Stop::ALL.into_iter().enumerate() {
-            let focused = i == self.focus && self.duplicates.is_none();
-            if stop.starts_optional() {
-                row(&mut y);
-                if let Some(at) = row(&mut y) {
-                    let text = view.dir.text(&t("ui-signup-optional"));
-                    view.dir.put(buf, at, &text, theme.dim());
-                }
-            }
-            let Some(at) = row(&mut y) else { break };
-            if stop == Stop::Consent {
-                let c = self.render_consent(at, buf, view, focused);
-                cursor = cursor.or(c);
-                continue;
-            }
-            let field = self.fields.get(stop);
-            let hint = hint(stop, &self.fields, view.today, view.config)
-                .map(|(text, ok)| (text, if ok { theme.good() } else { theme.dim() }));
-            let c = render_row(at, buf, &t(stop.label_key()), field, focused, hint, view);
-            cursor = cursor.or(c);
-            if let Some(error) = &field.error
-                && let Some(at) = row(&mut y)
-            {
-                render_error(at, buf, error, theme, view.dir);
-            }
-        }
-        if let Some(at) = row(&mut y).and_then(|_| row(&mut y)) {
-            let text = view
-                .dir
-                .text(&fit(&t("ui-signup-footer"), at.width as usize));
-            view.dir.put(buf, at, &text, theme.dim());
-        }
-        if let Some(dups) = &self.duplicates {
-            dups.render(area, buf, view);
-            return None;
-        }
-        cursor
-    }
 }
 
 #[path = "signup_consent.rs"]
 mod consent;
+#[path = "signup_render.rs"]
+mod render;
 
 impl Screen for SignupState {
     fn name(&self) -> &'static str {
@@ -333,6 +307,10 @@ impl Screen for SignupState {
     fn keymap(&self) -> Keymap {
         if let Some(dups) = &self.duplicates {
             dups.keymap()
+        } else if self.picker.is_some() {
+            SIGNUP_FOUND_US_PICK
+        } else if self.focus() == Stop::FoundUs {
+            SIGNUP_FOUND_US
         } else if self.focus() == Stop::Consent {
             SIGNUP_CONSENT
         } else if self.focus() == Stop::Birthday {
@@ -343,7 +321,8 @@ impl Screen for SignupState {
     }
 
     fn text_focus(&self) -> bool {
-        self.duplicates.is_none() && self.focus().is_text()
+        // The found-us row takes a typed letter as the start of a search.
+        self.duplicates.is_none() && (self.focus().is_text() || self.focus() == Stop::FoundUs)
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
@@ -351,6 +330,8 @@ impl Screen for SignupState {
             ("ui-help-signup-fields", SIGNUP_FIELD),
             ("ui-help-signup-birthday", SIGNUP_BIRTHDAY),
             ("ui-help-signup-consent", SIGNUP_CONSENT),
+            ("signup-found-us-help", SIGNUP_FOUND_US),
+            ("signup-found-us-help-pick", SIGNUP_FOUND_US_PICK),
             ("ui-help-duplicate", DUPLICATE),
         ]
     }

@@ -32,10 +32,12 @@ pub enum Stop {
     Card,
     Area,
     Note,
+    /// How they found the club (a new member only): not typed, picked.
+    FoundUs,
 }
 
 impl Stop {
-    pub const ALL: [Stop; 9] = [
+    pub const ALL: [Stop; 10] = [
         Stop::FirstName,
         Stop::Contact,
         Stop::Birthday,
@@ -45,6 +47,7 @@ impl Stop {
         Stop::Card,
         Stop::Area,
         Stop::Note,
+        Stop::FoundUs,
     ];
 
     pub fn index(self) -> usize {
@@ -62,11 +65,12 @@ impl Stop {
             Stop::Card => "field-card",
             Stop::Area => "field-area",
             Stop::Note => "field-note",
+            Stop::FoundUs => "signup-found-us",
         }
     }
 
     pub fn is_text(self) -> bool {
-        self != Stop::Consent
+        !matches!(self, Stop::Consent | Stop::FoundUs)
     }
 
     /// The first of the optional stops, shown under their own heading.
@@ -75,10 +79,11 @@ impl Stop {
     }
 }
 
-/// What was typed, one text field per stop (the consent stop's is unused).
+/// What was typed, one text field per stop (the consent and found-us
+/// stops' are unused).
 #[derive(Debug, Clone, Default)]
 pub struct Fields {
-    pub text: [TextField; 9],
+    pub text: [TextField; 10],
     /// The calendar the birthday is typed in (a key cycles it).
     pub calendar: BirthCalendar,
     /// Ticked channels, in `Channel::ALL` order.

@@ -1,8 +1,8 @@
 //! The Stats screen (`a` on the counter's list): whether the club works,
 //! in the figures of a period (the last 12 months up to today at first),
-//! and members and active members month by month. `[` and `]` move the
-//! period by a month; Enter or `?` on a figure shows how it is worked out,
-//! from which counts.
+//! and the trend of the selected figure month by month. `[` and `]` move
+//! the period by a month, `p` types it; Enter or `?` on a figure shows how
+//! it is worked out, from which counts; Tab turns to the Sources page.
 //!
 //! Working out a year of a big club, and twelve month ends for the chart,
 //! takes a while: it runs as a job, the screen opens at once and fills in.
@@ -11,13 +11,22 @@ use chrono::{Months, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 
+#[path = "stats_chart.rs"]
+pub(super) mod chart;
+#[path = "stats_period.rs"]
+mod period_form;
+#[path = "stats_sources.rs"]
+pub(super) mod sources;
+pub use chart::{Trend, x_of};
+use period_form::{PeriodChoice, PeriodForm};
+
 use super::{Effect, View};
 use crate::context::Ctx;
 use crate::domain::club_health::Period;
 use crate::message::Message;
 use crate::ops::stats::{ClubHealth, MonthPoint, club_health, monthly};
 use crate::ui::job::{Job, News, OnLeave};
-use crate::ui::keymap::{Action, Keymap, STATS, STATS_FORMULA};
+use crate::ui::keymap::{Action, Keymap, STATS, STATS_FORMULA, STATS_PERIOD, STATS_SOURCES};
 use crate::ui::stack::Screen;
 
 /// One figure of the screen, in the order `words::club_health::figure_lines`
@@ -88,8 +97,28 @@ impl Figure {
     }
 }
 
+/// The screen's pages, in the order Tab turns them. A page is a variant
+/// here, its keys in `keymap_stats`, its drawing in `stats_view`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Figures,
+    Sources,
+}
+
+impl Page {
+    fn next(self) -> Page {
+        match self {
+            Page::Figures => Page::Sources,
+            Page::Sources => Page::Figures,
+        }
+    }
+}
+
 #[derive(Debug)]
 pub struct StatsState {
+    pub(super) page: Page,
+    /// FROM and TO being typed.
+    pub(super) period_form: Option<PeriodForm>,
     pub(super) period: Period,
     pub(super) health: Option<ClubHealth>,
     pub(super) months: Vec<MonthPoint>,
@@ -120,6 +149,8 @@ impl StatsState {
     pub fn open(ctx: &Ctx) -> StatsState {
         let today = ctx.clock.today();
         let mut state = StatsState {
+            page: Page::Figures,
+            period_form: None,
             period: Period::year_to(today),
             health: None,
             months: vec![],
@@ -150,6 +181,19 @@ impl StatsState {
 
     pub fn showing_formula(&self) -> bool {
         self.formula
+    }
+
+    pub fn page(&self) -> Page {
+        self.page
+    }
+
+    pub fn shows_period_form(&self) -> bool {
+        self.period_form.is_some()
+    }
+
+    /// Why the typed period was refused, as the form says it.
+    pub fn period_error(&self) -> Option<String> {
+        self.period_form.as_ref().and_then(PeriodForm::error)
     }
 
     /// Still working the figures out.
@@ -216,12 +260,29 @@ impl StatsState {
     }
 
     pub fn update(&mut self, action: Action, ctx: &Ctx) -> Effect {
+        if let Some(form) = &mut self.period_form {
+            match form.update(action, self.today, &ctx.config) {
+                PeriodChoice::Stay => {}
+                PeriodChoice::Cancel => self.period_form = None,
+                PeriodChoice::Show(period) => {
+                    self.period_form = None;
+                    self.period = period;
+                    self.work_out(ctx);
+                }
+            }
+            return Effect::None;
+        }
         let last = FIGURES.len() - 1;
+        let figures = self.page == Page::Figures;
         match action {
-            Action::Up => self.at = self.at.saturating_sub(1),
-            Action::Down => self.at = (self.at + 1).min(last),
+            Action::Edit if !self.formula => {
+                self.period_form = Some(PeriodForm::open(self.period, &ctx.config));
+            }
+            Action::SwitchPage if !self.formula => self.page = self.page.next(),
+            Action::Up if figures => self.at = self.at.saturating_sub(1),
+            Action::Down if figures => self.at = (self.at + 1).min(last),
             Action::Back if self.formula => self.formula = false,
-            Action::Open if self.health.is_some() => self.formula = true,
+            Action::Open if figures && self.health.is_some() => self.formula = true,
             Action::Left if !self.formula => return self.move_month(ctx, true),
             Action::Right if !self.formula => return self.move_month(ctx, false),
             Action::Survey => {
@@ -242,13 +303,27 @@ impl Screen for StatsState {
     }
 
     fn keymap(&self) -> Keymap {
-        if self.formula { STATS_FORMULA } else { STATS }
+        if self.period_form.is_some() {
+            STATS_PERIOD
+        } else if self.formula {
+            STATS_FORMULA
+        } else if self.page == Page::Sources {
+            STATS_SOURCES
+        } else {
+            STATS
+        }
+    }
+
+    fn text_focus(&self) -> bool {
+        self.period_form.is_some()
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
         vec![
             ("ui-help-stats", STATS),
             ("ui-help-stats-formula", STATS_FORMULA),
+            ("stats-screen-help-sources", STATS_SOURCES),
+            ("stats-screen-help-period", STATS_PERIOD),
         ]
     }
 
@@ -269,7 +344,6 @@ impl Screen for StatsState {
     }
 
     fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
-        StatsState::render(self, area, buf, view);
-        None
+        StatsState::render(self, area, buf, view)
     }
 }

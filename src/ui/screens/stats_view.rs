@@ -1,21 +1,19 @@
 //! Drawing the Stats screen: the figures of the period on the reading
-//! side, members and active members over the last 12 months beside them;
-//! or, on Enter, how the selected figure is worked out.
+//! side, the selected figure's trend over the last 12 months beside them;
+//! or, on Enter, how the selected figure is worked out; or the Sources
+//! page; and the period being typed over any of them.
 
-use chrono::Datelike;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::View;
-use super::stats::{FIGURES, StatsState};
+use super::stats::{FIGURES, Page, StatsState, Trend};
 use crate::i18n::{t, t_args};
-use crate::ops::stats::{ClubHealth, MonthPoint};
+use crate::ops::stats::ClubHealth;
 use crate::ui::format::{fit, width};
 use crate::words::club_health::{figure_lines, title};
-use crate::words::dates::month_short;
 use crate::words::numbers::number;
 
 /// Columns of the chart beside the figures.
@@ -50,7 +48,15 @@ pub(super) fn shown_figures(h: &ClubHealth, view: &View) -> Vec<(String, String)
 }
 
 impl StatsState {
-    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
+        self.render_page(area, buf, view);
+        // The period being typed goes over whatever page is shown.
+        self.period_form
+            .as_ref()
+            .and_then(|form| form.render(area, buf, view))
+    }
+
+    fn render_page(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let (theme, dir) = (view.theme, view.dir);
         let heading = fit(
             &title(&self.period),
@@ -70,6 +76,10 @@ impl StatsState {
             self.render_formula(h, inner, buf, view);
             return;
         }
+        if self.page == Page::Sources {
+            super::stats::sources::render_sources(h, inner, buf, view);
+            return;
+        }
         let chart_cols = CHART_COLS.min(inner.width / 2);
         let [figures, _, chart] = dir.split(
             inner,
@@ -81,7 +91,8 @@ impl StatsState {
             .areas(inner),
         );
         self.render_figures(h, figures, buf, view);
-        render_chart(&self.months, chart, buf, view);
+        let trend = Trend::of(self.selected());
+        super::stats::chart::render_chart(&self.months, trend, chart, buf, view);
     }
 
     fn render_figures(&self, h: &ClubHealth, area: Rect, buf: &mut Buffer, view: &View) {
@@ -118,76 +129,5 @@ impl StatsState {
         if y < area.height {
             dir.put(buf, row(area, y), &dir.text(&rule), theme.dim());
         }
-    }
-}
-
-/// Members and active members at each month end, a line each, with a
-/// legend below naming the latest of both.
-fn render_chart(months: &[MonthPoint], area: Rect, buf: &mut Buffer, view: &View) {
-    let (theme, dir) = (view.theme, view.dir);
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
-        return;
-    };
-    if area.height < 6 {
-        return;
-    }
-    dir.put(
-        buf,
-        row(area, 0),
-        &dir.text(&t("stats-screen-chart")),
-        theme.heading(),
-    );
-    let series = |of: fn(&MonthPoint) -> i64| -> Vec<(f64, f64)> {
-        months
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (i as f64, of(m) as f64))
-            .collect()
-    };
-    let members = series(|m| m.members);
-    let active = series(|m| m.active);
-    let top = months.iter().map(|m| m.members).max().unwrap_or(0).max(1);
-    let (members_style, active_style) = (theme.key(), theme.good());
-    let chart = Chart::new(vec![
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(members_style)
-            .data(&members),
-        Dataset::default()
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(active_style)
-            .data(&active),
-    ])
-    .x_axis(
-        Axis::default()
-            .bounds([0.0, (months.len() - 1).max(1) as f64])
-            .labels([
-                month_short(first.day.month()),
-                month_short(last.day.month()),
-            ])
-            .style(theme.dim()),
-    )
-    .y_axis(
-        Axis::default()
-            .bounds([0.0, top as f64])
-            .labels(["0".to_string(), number(top)])
-            .style(theme.dim()),
-    );
-    let plot = Rect {
-        y: area.y + 1,
-        height: area.height - 3,
-        ..area
-    };
-    chart.render(plot, buf);
-    let legend = [
-        ("stats-screen-chart-members", last.members, members_style),
-        ("stats-screen-chart-active", last.active, active_style),
-    ];
-    for (i, (key, latest, style)) in legend.into_iter().enumerate() {
-        let text = format!("━ {} {}", t(key), number(latest));
-        let at = row(area, area.height - 2 + i as u16);
-        dir.put(buf, at, &dir.text(&text), style);
     }
 }
