@@ -1318,3 +1318,7 @@ help-note-list-json = Print JSON: id, member_id, kind, text, at, resolved_at, re
 help-note-resolve = Resolve a request or complaint with what was done
 help-note-resolve-id = The note's number
 help-note-resolve-how = What was done
+
+# square17
+ui-unmatched-till-customer = till customer { $id }
+import-note-unknown-zone = Line { $line }: { $column } "{ $value }" is not a time zone this app knows; receipts in it keep their time as written, with no UTC time.

@@ -1327,3 +1327,7 @@ help-note-list-json = הדפסת JSON: id, member_id, kind, text, at, resolved_a
 help-note-resolve = טיפול בבקשה או בתלונה, עם מה שנעשה
 help-note-resolve-id = מספר ההערה
 help-note-resolve-how = מה נעשה
+
+# square17
+ui-unmatched-till-customer = לקוח קופה { $id }
+import-note-unknown-zone = שורה { $line }: { $column } "{ $value }" אינו אזור זמן שהאפליקציה מכירה; הקבלות בו שומרות את השעה כפי שנכתבה, ללא שעת UTC.

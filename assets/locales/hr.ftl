@@ -1345,3 +1345,7 @@ help-note-list-json = Ispiši JSON: id, member_id, kind, text, at, resolved_at, 
 help-note-resolve = Riješi zahtjev ili pritužbu, uz ono što je učinjeno
 help-note-resolve-id = Broj bilješke
 help-note-resolve-how = Što je učinjeno
+
+# square17
+ui-unmatched-till-customer = kupac s blagajne { $id }
+import-note-unknown-zone = Redak { $line }: { $column } "{ $value }" nije vremenska zona koju aplikacija poznaje; računi u njoj zadržavaju vrijeme kako je zapisano, bez vremena u UTC-u.

@@ -1287,3 +1287,7 @@ help-note-list-json = แสดง JSON: id, member_id, kind, text, at, resolved
 help-note-resolve = แก้ไขคำขอหรือข้อร้องเรียน พร้อมสิ่งที่ทำไป
 help-note-resolve-id = หมายเลขบันทึก
 help-note-resolve-how = สิ่งที่ทำไป
+
+# square17
+ui-unmatched-till-customer = ลูกค้าจากเครื่องคิดเงิน { $id }
+import-note-unknown-zone = บรรทัด { $line }: { $column } "{ $value }" ไม่ใช่เขตเวลาที่แอปรู้จัก ใบเสร็จในเขตนี้เก็บเวลาตามที่เขียนไว้ โดยไม่มีเวลา UTC

@@ -1287,3 +1287,7 @@ help-note-list-json = 输出 JSON：id、member_id、kind、text、at、resolved
 help-note-resolve = 处理请求或投诉，并写下做了什么
 help-note-resolve-id = 备注编号
 help-note-resolve-how = 做了什么
+
+# square17
+ui-unmatched-till-customer = 收银顾客 { $id }
+import-note-unknown-zone = 第 { $line } 行：{ $column }“{ $value }”不是本应用认识的时区；其中的收据按所写时间保存，没有 UTC 时间。

@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/018_segment_summary.sql"),
     include_str!("migrations/019_club_health.sql"),
     include_str!("migrations/020_notes.sql"),
+    include_str!("migrations/024_square_payments.sql"),
 ];
 
 pub fn latest() -> i64 {

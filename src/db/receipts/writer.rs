@@ -17,6 +17,8 @@ pub struct ReceiptWriter<'c> {
     lines: Vec<Option<Statement<'c>>>,
     find: Statement<'c>,
     add_total: Statement<'c>,
+    /// Keeping a receipt's payment ids.
+    payment: Statement<'c>,
     /// Finding members by card, phone and email ([`Identity`] order). Kept
     /// for the whole import: a cached statement has its bindings cleared on
     /// reuse, which makes SQLite prepare these again every time.
@@ -42,9 +44,9 @@ pub const AT_ONCE: usize = 32;
 
 const RECEIPT_INSERT: &str = "INSERT INTO receipts (source, till_id, at_utc, local_date,
     local_time, total_minor, kind, member_id, cust_card, cust_phone, cust_email, cust_name,
-    import_id) VALUES ";
+    cust_till_id, import_id) VALUES ";
 /// Columns with a value of each receipt's own (all but source and import).
-const RECEIPT_OWN_COLUMNS: usize = 11;
+const RECEIPT_OWN_COLUMNS: usize = 12;
 const LINE_INSERT: &str =
     "INSERT INTO lines (receipt_id, item, category, sku, qty_milli, amount_minor) VALUES ";
 const LINE_VALUES: &str = "(?, ?, ?, ?, ?, ?)";
@@ -138,6 +140,10 @@ impl<'c> ReceiptWriter<'c> {
                 .prepare("SELECT id, import_id FROM receipts WHERE source = ?1 AND till_id = ?2")?,
             add_total: conn
                 .prepare("UPDATE receipts SET total_minor = total_minor + ?2 WHERE id = ?1")?,
+            payment: conn.prepare(
+                "INSERT OR IGNORE INTO receipt_payments (source, payment, receipt_id)
+                 VALUES (?1, ?2, ?3)",
+            )?,
             members: Identity::ALL
                 .into_iter()
                 .map(|i| conn.prepare(i.member_sql()))
@@ -191,6 +197,7 @@ impl<'c> ReceiptWriter<'c> {
             stmt.raw_bind_parameter(at + 9, &c.phone)?;
             stmt.raw_bind_parameter(at + 10, &c.email)?;
             stmt.raw_bind_parameter(at + 11, &c.name)?;
+            stmt.raw_bind_parameter(at + 12, &c.till_customer)?;
         }
         let stored = stmt.raw_execute()?;
         let before = self.last_id;
@@ -233,6 +240,43 @@ impl<'c> ReceiptWriter<'c> {
     /// (its rows were not together in the file).
     pub fn add_to_total(&mut self, id: i64, extra_minor: i64) -> Result<()> {
         self.add_total.execute(params![id, extra_minor])?;
+        Ok(())
+    }
+
+    /// Fills what receipt `id` (stored earlier by this import, from rows
+    /// apart in the file) lacks of its customer and member from a later
+    /// part of it: the rows' order must not decide who bought.
+    pub fn fill_customer(
+        &mut self,
+        id: i64,
+        customer: &StoredCustomer,
+        member_id: Option<i64>,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE receipts SET member_id = coalesce(member_id, ?2),
+                        cust_card = coalesce(cust_card, ?3), cust_phone = coalesce(cust_phone, ?4),
+                        cust_email = coalesce(cust_email, ?5), cust_name = coalesce(cust_name, ?6),
+                        cust_till_id = coalesce(cust_till_id, ?7)
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                member_id,
+                customer.card,
+                customer.phone,
+                customer.email,
+                customer.name,
+                customer.till_customer
+            ])?;
+        Ok(())
+    }
+
+    /// Keeps the payment ids of stored receipt `id` (those kept before stay).
+    pub fn keep_payments(&mut self, id: i64, payments: &[String]) -> Result<()> {
+        for payment in payments {
+            self.payment.execute(params![self.source, payment, id])?;
+        }
         Ok(())
     }
 
