@@ -262,53 +262,5 @@ impl TillFormat for Square {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::import::formats::testing::read_csv;
-    use crate::import::receipt::Kind;
-
-    const ITEMS: &str = "Date,Time,Time Zone,Category,Item,Qty,Net Sales,Tax,Transaction ID,Payment ID,Event Type,Customer Reference ID\n\
-        2026-03-03,16:55:38,ET,Bread,Rugbrød,1,$4.05,$0.36,T1,P1,Payment,SQ-3002\n\
-        2026-03-03,16:55:38,ET,Bread,Rugbrød,1,$4.50,$0.40,T1,P1,Payment,SQ-3002\n\
-        2026-03-03,16:55:38,ET,Pastry,Croissant (Voided),2,$0.00,$0.00,T1,P1,Payment,SQ-3002\n\
-        2026-03-05,10:00:00,ET,Cakes,Cake,-1,-$32.00,-$2.84,T1,P2,Refund,SQ-3002\n\
-        2026-04-31,10:00:00,ET,Cakes,Cake,1,$32.00,$2.84,T2,P3,Payment,\n";
-
-    #[test]
-    fn item_rows_make_one_receipt_and_refunds_their_own() {
-        let got = read_csv(ITEMS, "US");
-        assert_eq!(got.format, "square-items");
-        assert_eq!(got.receipts.len(), 2);
-        let sale = &got.receipts[0];
-        assert_eq!(
-            (sale.till_id.as_str(), sale.kind, sale.total_minor),
-            ("T1", Kind::Sale, 931)
-        );
-        assert_eq!(sale.lines.len(), 2, "the voided line is dropped");
-        assert_eq!(sale.customer.card.as_deref(), Some("SQ-3002"));
-        let refund = &got.receipts[1];
-        assert_eq!(
-            (refund.till_id.as_str(), refund.kind, refund.total_minor),
-            ("T1/refund", Kind::Refund, -3484)
-        );
-        assert_eq!(got.rejected.len(), 1);
-        assert_eq!(got.rejected[0].line, 6);
-    }
-
-    #[test]
-    fn transactions_spend_leaves_out_tips_and_gift_cards() {
-        let text = "Date,Time,Gross Sales,Net Sales,Gift Card Sales,Tax,Tip,Total Collected,Transaction ID,Event Type,Transaction Status,Customer Reference ID\n\
-            3/1/2026,4:51:55 PM,$16.20,$16.20,$25.00,$1.17,$1.00,$43.37,A,Payment,Complete,SQ-3001\n\
-            3/2/2026,9:00:00 AM,\"$1,234.50\",\"$1,234.50\",$0.00,$0.00,$0.00,\"$1,234.50\",B,Payment,Complete,\n\
-            3/14/2026,9:00:00 AM,($33.62),($33.62),$0.00,$0.00,$0.00,($33.62),A,Refund,Complete,SQ-3001\n\
-            3/15/2026,9:00:00 AM,$5.00,$5.00,$0.00,$0.00,$0.00,$5.00,C,Payment,Canceled,\n";
-        let got = read_csv(text, "US");
-        assert_eq!(got.format, "square-transactions");
-        let totals: Vec<i64> = got.receipts.iter().map(|r| r.total_minor).collect();
-        assert_eq!(totals, vec![1737, 123450, -3362]);
-        assert_eq!(got.receipts[2].till_id, "A/refund");
-        assert_eq!(
-            got.receipts[0].local_time(),
-            chrono::NaiveTime::from_hms_opt(16, 51, 55)
-        );
-    }
-}
+#[path = "square_tests.rs"]
+mod tests;
