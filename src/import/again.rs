@@ -13,7 +13,7 @@ use phonenumber::country;
 use rusqlite::Connection;
 
 use super::receipt::{Loader, Receipt, Rejected};
-use super::sink::{Control, MAX_ERRORS, Progress, stored_customer};
+use super::sink::{Control, MAX_ERRORS, Progress, TillCustomerKey, stored_customer};
 use super::table::Input;
 use super::{Plan, Report, cancelled, load};
 use crate::db::receipts::{Identity, ImportCounts, StoredCustomer, member_for, payments, rematch};
@@ -39,12 +39,7 @@ struct Rematch<'c, 'a> {
     again: Again,
     errors: Vec<Rejected>,
     /// Till customers of this file still without a member.
-    unmatched: HashSet<(
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    )>,
+    unmatched: HashSet<TillCustomerKey>,
 }
 
 impl Rematch<'_, '_> {

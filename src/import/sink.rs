@@ -57,7 +57,7 @@ pub struct Control<'a> {
 }
 
 /// A till customer by everything that names them: card, phone, email, till id.
-type TillCustomerKey = (
+pub type TillCustomerKey = (
     Option<String>,
     Option<String>,
     Option<String>,
