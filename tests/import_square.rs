@@ -274,3 +274,21 @@ proptest! {
         prop_assert_eq!(mixed_in_order(&order), mixed_in_order(&straight));
     }
 }
+
+#[test]
+fn a_member_signed_up_later_with_the_card_gets_the_till_customers_receipts() {
+    let dir = TempDir::new().unwrap();
+    let mut ctx = shop(&dir);
+    import(&mut ctx, &fixture("customer_id_march.csv"));
+    import(&mut ctx, &fixture("customer_id_april.csv"));
+    // Nobody has card SQ-3002 yet: James is one till customer, listed once
+    // by Square's id though one receipt also shows the card.
+    let listed = till_customers::unmatched(&ctx, 10).unwrap();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert_eq!(listed[0].identity, Identity::TillCustomer);
+    assert_eq!(listed[0].receipts, 4);
+    let james = member(&ctx, "James", "O'Brien", "SQ-3002");
+    let (spend, _, visits) = figures(&ctx, &james);
+    assert_eq!((spend, visits), (1089 + 980 + 2178 + 544, 4));
+    assert!(till_customers::unmatched(&ctx, 10).unwrap().is_empty());
+}

@@ -304,8 +304,8 @@ pub struct UnmatchedCustomer {
 }
 
 /// Customers on receipts without a member, biggest spenders first. A receipt
-/// with both a phone and an email shows up under each (and under the till's
-/// own id of the customer, where it has one).
+/// with both a phone and an email shows up under each; one with the till's
+/// own id of the customer under that id only (linking it brings the rest).
 pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<UnmatchedCustomer>> {
     let mut stmt = conn.prepare(
         "SELECT ident, value, max(cust_name), count(*),
@@ -314,13 +314,13 @@ pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<Unmatc
                 max(CASE WHEN kind = 'sale' THEN local_date END)
          FROM (
             SELECT 'card' AS ident, cust_card AS value, cust_name, kind, local_date, total_minor
-              FROM receipts WHERE member_id IS NULL AND cust_card IS NOT NULL
+              FROM receipts WHERE member_id IS NULL AND cust_card IS NOT NULL AND cust_till_id IS NULL
             UNION ALL
             SELECT 'phone', cust_phone, cust_name, kind, local_date, total_minor
-              FROM receipts WHERE member_id IS NULL AND cust_phone IS NOT NULL
+              FROM receipts WHERE member_id IS NULL AND cust_phone IS NOT NULL AND cust_till_id IS NULL
             UNION ALL
             SELECT 'email', cust_email, cust_name, kind, local_date, total_minor
-              FROM receipts WHERE member_id IS NULL AND cust_email IS NOT NULL
+              FROM receipts WHERE member_id IS NULL AND cust_email IS NOT NULL AND cust_till_id IS NULL
             UNION ALL
             SELECT 'till_customer', cust_till_id, cust_name, kind, local_date, total_minor
               FROM receipts WHERE member_id IS NULL AND cust_till_id IS NOT NULL
@@ -377,15 +377,17 @@ pub fn link_customer(
 }
 
 /// Gives a member the receipts without a member that carry their card,
-/// phone or email (a customer who bought before signing up). Returns how
-/// many receipts became theirs.
+/// phone or email (a customer who bought before signing up), and those of
+/// the till customers seen beside their card. Returns how many receipts
+/// became theirs.
 pub fn claim_receipts(conn: &Connection, member_id: i64) -> Result<usize> {
-    Ok(conn.execute(
+    let by_contact = conn.execute(
         "UPDATE receipts SET member_id = ?1
          WHERE member_id IS NULL AND id IN (
             SELECT r.id FROM receipts r JOIN members m ON m.id = ?1 AND m.erased_at IS NULL
             WHERE r.member_id IS NULL
               AND (r.cust_card = m.card OR r.cust_phone = m.phone OR r.cust_email = m.email))",
         [member_id],
-    )?)
+    )?;
+    Ok(by_contact + seen_links::claim_till_customers(conn, member_id)?)
 }

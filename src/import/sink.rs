@@ -186,6 +186,7 @@ impl<'c, 'a> Sink<'c, 'a> {
         let mut chunk: Vec<NewReceipt<'r>> = Vec::with_capacity(AT_ONCE);
         let mut ids = Vec::with_capacity(AT_ONCE);
         let mut lines: Vec<(i64, &'r Line)> = Vec::new();
+        let mut paid: Vec<(i64, &'r str)> = Vec::new();
         for (receipt, customer) in receipts {
             if receipt.total_minor.unsigned_abs() > self.max_total_minor.unsigned_abs() {
                 let rejected = self.too_big(receipt, receipt.total_minor);
@@ -196,7 +197,7 @@ impl<'c, 'a> Sink<'c, 'a> {
             // the first one's lines only: the second starts a new chunk.
             let repeated = chunk.iter().any(|n| n.receipt.till_id == receipt.till_id);
             if chunk.len() == AT_ONCE || repeated {
-                self.store_chunk(&chunk, &mut ids, &mut lines)?;
+                self.store_chunk(&chunk, &mut ids, &mut lines, &mut paid)?;
                 chunk.clear();
             }
             let member_id = self.match_member(receipt, customer)?;
@@ -215,7 +216,8 @@ impl<'c, 'a> Sink<'c, 'a> {
                 member_id,
             });
         }
-        self.store_chunk(&chunk, &mut ids, &mut lines)?;
+        self.store_chunk(&chunk, &mut ids, &mut lines, &mut paid)?;
+        self.writer.keep_payments(&paid)?;
         self.writer.insert_lines(&lines)
     }
 
@@ -224,6 +226,7 @@ impl<'c, 'a> Sink<'c, 'a> {
         chunk: &[NewReceipt<'r>],
         ids: &mut Vec<Option<i64>>,
         lines: &mut Vec<(i64, &'r Line)>,
+        paid: &mut Vec<(i64, &'r str)>,
     ) -> Result<()> {
         self.writer.insert_new(chunk, ids)?;
         for (new, stored) in chunk.iter().zip(ids.iter()) {
@@ -232,7 +235,7 @@ impl<'c, 'a> Sink<'c, 'a> {
                 self.counts.receipts_new += 1;
                 self.counts.refunds += u64::from(receipt.kind == Kind::Refund);
                 lines.extend(receipt.lines.iter().map(|l| (id, l)));
-                self.writer.keep_payments(id, &receipt.payments)?;
+                paid.extend(receipt.payments.iter().map(|p| (id, p.as_str())));
                 continue;
             }
             let existing = self.writer.existing(&receipt.till_id)?;
@@ -253,7 +256,7 @@ impl<'c, 'a> Sink<'c, 'a> {
             }
             // A receipt stored before payment ids were kept gets them now.
             if let Some((id, _)) = existing {
-                self.writer.keep_payments(id, &receipt.payments)?;
+                paid.extend(receipt.payments.iter().map(|p| (id, p.as_str())));
             }
         }
         Ok(())

@@ -73,3 +73,29 @@ impl SeenWithCard {
         Ok(linked)
     }
 }
+
+/// Links to a member the till customers on their receipts that carry their
+/// own card (a customer who bought before signing up, the card and
+/// Square's id on one receipt), and gives them those till customers'
+/// receipts without a member. The link is dated by the latest such
+/// receipt: the till saw the two together then. A till customer linked
+/// already stays as linked. Returns how many receipts became theirs.
+pub fn claim_till_customers(conn: &Connection, member_id: i64) -> Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO customer_links (kind, value, member_id, at)
+         SELECT 'till_customer', r.cust_till_id, ?1,
+                max(r.local_date || ' ' || coalesce(r.local_time, '00:00:00'))
+         FROM receipts r JOIN members m ON m.id = ?1 AND m.erased_at IS NULL
+         WHERE r.member_id = ?1 AND r.cust_till_id IS NOT NULL AND r.cust_card = m.card
+         GROUP BY r.cust_till_id
+         ON CONFLICT (kind, value) DO NOTHING",
+    )?
+    .execute([member_id])?;
+    Ok(conn
+        .prepare_cached(
+            "UPDATE receipts SET member_id = ?1
+             WHERE member_id IS NULL AND cust_till_id IN (
+                SELECT value FROM customer_links WHERE kind = 'till_customer' AND member_id = ?1)",
+        )?
+        .execute([member_id])?)
+}

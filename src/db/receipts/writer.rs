@@ -17,8 +17,8 @@ pub struct ReceiptWriter<'c> {
     lines: Vec<Option<Statement<'c>>>,
     find: Statement<'c>,
     add_total: Statement<'c>,
-    /// Keeping a receipt's payment ids.
-    payment: Statement<'c>,
+    /// Keeping receipts' payment ids, by how many at once.
+    payments: Vec<Option<Statement<'c>>>,
     /// Finding members by card, phone and email ([`Identity`] order). Kept
     /// for the whole import: a cached statement has its bindings cleared on
     /// reuse, which makes SQLite prepare these again every time.
@@ -54,6 +54,17 @@ const LINE_COLUMNS: usize = 6;
 
 fn lines_sql(rows: usize) -> String {
     format!("{LINE_INSERT}{}", vec![LINE_VALUES; rows].join(", "))
+}
+
+/// Keeping `rows` payment ids: ?1 is the source of all of them.
+fn payments_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|i| format!("(?1, ?{}, ?{})", 2 + 2 * i, 3 + 2 * i))
+        .collect();
+    format!(
+        "INSERT OR IGNORE INTO receipt_payments (source, payment, receipt_id) VALUES {}",
+        values.join(", ")
+    )
 }
 
 /// The statement for `rows` rows, prepared the first time it is needed.
@@ -140,10 +151,7 @@ impl<'c> ReceiptWriter<'c> {
                 .prepare("SELECT id, import_id FROM receipts WHERE source = ?1 AND till_id = ?2")?,
             add_total: conn
                 .prepare("UPDATE receipts SET total_minor = total_minor + ?2 WHERE id = ?1")?,
-            payment: conn.prepare(
-                "INSERT OR IGNORE INTO receipt_payments (source, payment, receipt_id)
-                 VALUES (?1, ?2, ?3)",
-            )?,
+            payments: unprepared(),
             members: Identity::ALL
                 .into_iter()
                 .map(|i| conn.prepare(i.member_sql()))
@@ -272,10 +280,21 @@ impl<'c> ReceiptWriter<'c> {
         Ok(())
     }
 
-    /// Keeps the payment ids of stored receipt `id` (those kept before stay).
-    pub fn keep_payments(&mut self, id: i64, payments: &[String]) -> Result<()> {
-        for payment in payments {
-            self.payment.execute(params![self.source, payment, id])?;
+    /// Keeps payment ids, each with the id of its receipt (those kept
+    /// before stay), several to a statement.
+    pub fn keep_payments(&mut self, payments: &[(i64, &str)]) -> Result<()> {
+        let source = self.source;
+        for chunk in payments.chunks(AT_ONCE) {
+            let stmt = statement_for(self.conn, &mut self.payments, chunk.len(), |conn| {
+                let mut stmt = conn.prepare(&payments_sql(chunk.len()))?;
+                stmt.raw_bind_parameter(1, source)?;
+                Ok(stmt)
+            })?;
+            for (i, (receipt_id, payment)) in chunk.iter().enumerate() {
+                stmt.raw_bind_parameter(2 + 2 * i, payment)?;
+                stmt.raw_bind_parameter(3 + 2 * i, receipt_id)?;
+            }
+            stmt.raw_execute()?;
         }
         Ok(())
     }
