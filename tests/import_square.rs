@@ -292,3 +292,26 @@ fn a_member_signed_up_later_with_the_card_gets_the_till_customers_receipts() {
     assert_eq!((spend, visits), (1089 + 980 + 2178 + 544, 4));
     assert!(till_customers::unmatched(&ctx, 10).unwrap().is_empty());
 }
+
+#[test]
+fn an_erased_member_leaves_no_till_customer_id_behind() {
+    let dir = TempDir::new().unwrap();
+    let mut ctx = shop(&dir);
+    let james = member(&ctx, "James", "O'Brien", "SQ-3002");
+    import(&mut ctx, &fixture("customer_id_march.csv"));
+    import(&mut ctx, &fixture("customer_id_april.csv"));
+    assert_eq!(figures(&ctx, &james).2, 4);
+    regulars::ops::erase::erase_member(&ctx, james.id)
+        .unwrap()
+        .expect("erased");
+    let named: i64 = ctx
+        .conn
+        .query_row(
+            "SELECT count(*) FROM receipts WHERE cust_till_id IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(named, 0);
+    assert!(till_customers::unmatched(&ctx, 10).unwrap().is_empty());
+}

@@ -382,6 +382,36 @@ mod tests {
     }
 
     #[test]
+    fn payment_ids_are_kept_once_each_however_many_at_a_time() {
+        let conn = crate::db::open_in_memory().unwrap();
+        let first = import(&conn, "1");
+        let mut writer = ReceiptWriter::new(&conn, "square", first).unwrap();
+        let customer = StoredCustomer::default();
+        let sale = receipt("T1");
+        let mut ids = Vec::new();
+        let new = NewReceipt {
+            receipt: &sale,
+            customer: &customer,
+            member_id: None,
+        };
+        writer.insert_new(&[new], &mut ids).unwrap();
+        let names: Vec<String> = (0..AT_ONCE + 3).map(|i| format!("P{i}")).collect();
+        let mut paid: Vec<(i64, &str)> = names.iter().map(|p| (1, p.as_str())).collect();
+        // The same id twice, in one statement and in the next.
+        paid.push((1, "P0"));
+        writer.keep_payments(&paid).unwrap();
+        writer.keep_payments(&paid[..2]).unwrap();
+        let kept: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM receipt_payments WHERE source = 'square' AND receipt_id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, AT_ONCE as i64 + 3);
+    }
+
+    #[test]
     fn member_lookups_are_not_prepared_again_for_every_value() {
         let conn = crate::db::open_in_memory().unwrap();
         conn.execute(
