@@ -1576,3 +1576,7 @@ stats-sources-col-spend = Spent in 12 months
 stats-referrers-col-member = Member
 stats-referrers-col-brought = Brought
 stats-referrers-none = No new member of the period was brought by a member.
+
+# square17
+ui-unmatched-till-customer = till customer { $id }
+import-note-unknown-zone = Line { $line }: { $column } "{ $value }" is not a time zone this app knows; receipts in it keep their time as written, with no UTC time.

@@ -1585,3 +1585,7 @@ stats-sources-col-spend = קנו ב-12 חודשים
 stats-referrers-col-member = חבר מועדון
 stats-referrers-col-brought = הביא/ה
 stats-referrers-none = אף חבר מועדון חדש בתקופה לא הובא על ידי חבר מועדון.
+
+# square17
+ui-unmatched-till-customer = לקוח קופה { $id }
+import-note-unknown-zone = שורה { $line }: { $column } "{ $value }" אינו אזור זמן שהאפליקציה מכירה; הקבלות בו שומרות את השעה כפי שנכתבה, ללא שעת UTC.

@@ -1610,3 +1610,7 @@ stats-sources-col-spend = Potrošili u 12 mj.
 stats-referrers-col-member = Član
 stats-referrers-col-brought = Doveo
 stats-referrers-none = Nijednog novog člana u razdoblju nije doveo član.
+
+# square17
+ui-unmatched-till-customer = kupac s blagajne { $id }
+import-note-unknown-zone = Redak { $line }: { $column } "{ $value }" nije vremenska zona koju aplikacija poznaje; računi u njoj zadržavaju vrijeme kako je zapisano, bez vremena u UTC-u.

@@ -1525,3 +1525,7 @@ stats-sources-col-spend = ยอดซื้อ 12 เดือน
 stats-referrers-col-member = สมาชิก
 stats-referrers-col-brought = แนะนำมา
 stats-referrers-none = ไม่มีสมาชิกใหม่ในช่วงนี้ที่สมาชิกแนะนำมา
+
+# square17
+ui-unmatched-till-customer = ลูกค้าจากเครื่องคิดเงิน { $id }
+import-note-unknown-zone = บรรทัด { $line }: { $column } "{ $value }" ไม่ใช่เขตเวลาที่แอปรู้จัก ใบเสร็จในเขตนี้เก็บเวลาตามที่เขียนไว้ โดยไม่มีเวลา UTC

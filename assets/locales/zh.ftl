@@ -1525,3 +1525,7 @@ stats-sources-col-spend = 12 个月消费
 stats-referrers-col-member = 会员
 stats-referrers-col-brought = 推荐人数
 stats-referrers-none = 本期间没有由会员推荐的新会员。
+
+# square17
+ui-unmatched-till-customer = 收银顾客 { $id }
+import-note-unknown-zone = 第 { $line } 行：{ $column }“{ $value }”不是本应用认识的时区；其中的收据按所写时间保存，没有 UTC 时间。

@@ -22,7 +22,8 @@ pub fn identities(conn: &Connection, id: i64) -> Result<Vec<TillIdentity>> {
          UNION SELECT kind, value FROM customer_links WHERE member_id = ?1
          UNION SELECT 'card', cust_card FROM receipts WHERE member_id = ?1 AND cust_card IS NOT NULL
          UNION SELECT 'phone', cust_phone FROM receipts WHERE member_id = ?1 AND cust_phone IS NOT NULL
-         UNION SELECT 'email', cust_email FROM receipts WHERE member_id = ?1 AND cust_email IS NOT NULL",
+         UNION SELECT 'email', cust_email FROM receipts WHERE member_id = ?1 AND cust_email IS NOT NULL
+         UNION SELECT 'till_customer', cust_till_id FROM receipts WHERE member_id = ?1 AND cust_till_id IS NOT NULL",
     )?;
     let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -38,7 +39,8 @@ pub fn blank_till_customer(
     id: i64,
     identities: &[TillIdentity],
 ) -> Result<usize> {
-    const BLANK: &str = "cust_card = NULL, cust_phone = NULL, cust_email = NULL, cust_name = NULL";
+    const BLANK: &str = "cust_card = NULL, cust_phone = NULL, cust_email = NULL, cust_name = NULL,
+        cust_till_id = NULL";
     let mut blanked = conn.execute(
         &format!("UPDATE receipts SET {BLANK} WHERE member_id = ?1"),
         [id],
@@ -47,6 +49,7 @@ pub fn blank_till_customer(
         let column = match kind.as_str() {
             "card" => "cust_card",
             "phone" => "cust_phone",
+            "till_customer" => "cust_till_id",
             _ => "cust_email",
         };
         blanked += conn.execute(

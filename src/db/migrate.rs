@@ -35,6 +35,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/020_notes.sql"),
     include_str!("migrations/021_survey.sql"),
     include_str!("migrations/022_events.sql"),
+    include_str!("migrations/023_square_payments.sql"),
 ];
 
 pub fn latest() -> i64 {

@@ -9,8 +9,11 @@ use crate::domain::receipt::{Line, Receipt};
 use crate::error::{Result, UnknownCode};
 
 pub mod complete;
+pub mod payments;
 pub mod rematch;
+mod seen_links;
 mod writer;
+pub use seen_links::SeenWithCard;
 pub use writer::{AT_ONCE, NewReceipt, ReceiptWriter};
 
 const DATE: &str = "%Y-%m-%d";
@@ -125,12 +128,17 @@ pub struct StoredCustomer {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub name: Option<String>,
+    /// The till's own id of the customer (Square's `Customer ID`).
+    pub till_customer: Option<String>,
 }
 
 impl StoredCustomer {
-    /// A card, phone or email a member could be matched by.
+    /// A card, phone, email or till customer id a member could be matched by.
     pub fn has_identity(&self) -> bool {
-        self.card.is_some() || self.phone.is_some() || self.email.is_some()
+        self.card.is_some()
+            || self.phone.is_some()
+            || self.email.is_some()
+            || self.till_customer.is_some()
     }
 }
 
@@ -145,8 +153,8 @@ pub fn insert(
 ) -> Result<i64> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO receipts (source, till_id, at_utc, local_date, local_time, total_minor, kind,
-                member_id, cust_card, cust_phone, cust_email, cust_name, import_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                member_id, cust_card, cust_phone, cust_email, cust_name, import_id, cust_till_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?;
     stmt.execute(params![
         source,
@@ -164,6 +172,7 @@ pub fn insert(
         customer.email,
         customer.name,
         import_id,
+        customer.till_customer,
     ])?;
     let id = conn.last_insert_rowid();
     insert_lines(conn, id, &receipt.lines)?;
@@ -200,18 +209,38 @@ fn insert_lines(conn: &Connection, receipt_id: i64, lines: &[Line]) -> Result<()
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Identity {
     Card,
+    /// The till's own id of the customer (Square's `Customer ID`): a
+    /// member's only through a link, made by hand or by a receipt that
+    /// carries it beside the member's card.
+    TillCustomer,
     Phone,
     Email,
 }
 
 impl Identity {
-    pub const ALL: [Identity; 3] = [Identity::Card, Identity::Phone, Identity::Email];
+    pub const ALL: [Identity; 4] = [
+        Identity::Card,
+        Identity::TillCustomer,
+        Identity::Phone,
+        Identity::Email,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
             Identity::Card => "card",
+            Identity::TillCustomer => "till_customer",
             Identity::Phone => "phone",
             Identity::Email => "email",
+        }
+    }
+
+    /// The receipts' column that holds an identity of this kind.
+    pub fn column(self) -> &'static str {
+        match self {
+            Identity::Card => "cust_card",
+            Identity::TillCustomer => "cust_till_id",
+            Identity::Phone => "cust_phone",
+            Identity::Email => "cust_email",
         }
     }
 
@@ -223,6 +252,7 @@ impl Identity {
     fn member_sql(self) -> &'static str {
         match self {
             Identity::Card => MEMBER_BY_CARD,
+            Identity::TillCustomer => MEMBER_BY_TILL_CUSTOMER,
             Identity::Phone => MEMBER_BY_PHONE,
             Identity::Email => MEMBER_BY_EMAIL,
         }
@@ -255,6 +285,10 @@ macro_rules! member_by {
 const MEMBER_BY_CARD: &str = member_by!("card");
 const MEMBER_BY_PHONE: &str = member_by!("phone");
 const MEMBER_BY_EMAIL: &str = member_by!("email");
+/// No member has a till customer id of their own: only links name one.
+const MEMBER_BY_TILL_CUSTOMER: &str = "SELECT l.member_id FROM customer_links l
+    JOIN members m ON m.id = l.member_id
+    WHERE l.kind = ?2 AND l.value = ?1 AND m.erased_at IS NULL";
 
 /// A customer seen on receipts that no member matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,7 +304,8 @@ pub struct UnmatchedCustomer {
 }
 
 /// Customers on receipts without a member, biggest spenders first. A receipt
-/// with both a phone and an email shows up under each.
+/// with both a phone and an email shows up under each; one with the till's
+/// own id of the customer under that id only (linking it brings the rest).
 pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<UnmatchedCustomer>> {
     let mut stmt = conn.prepare(
         "SELECT ident, value, max(cust_name), count(*),
@@ -279,13 +314,16 @@ pub fn unmatched_customers(conn: &Connection, limit: usize) -> Result<Vec<Unmatc
                 max(CASE WHEN kind = 'sale' THEN local_date END)
          FROM (
             SELECT 'card' AS ident, cust_card AS value, cust_name, kind, local_date, total_minor
-              FROM receipts WHERE member_id IS NULL AND cust_card IS NOT NULL
+              FROM receipts WHERE member_id IS NULL AND cust_card IS NOT NULL AND cust_till_id IS NULL
             UNION ALL
             SELECT 'phone', cust_phone, cust_name, kind, local_date, total_minor
-              FROM receipts WHERE member_id IS NULL AND cust_phone IS NOT NULL
+              FROM receipts WHERE member_id IS NULL AND cust_phone IS NOT NULL AND cust_till_id IS NULL
             UNION ALL
             SELECT 'email', cust_email, cust_name, kind, local_date, total_minor
-              FROM receipts WHERE member_id IS NULL AND cust_email IS NOT NULL
+              FROM receipts WHERE member_id IS NULL AND cust_email IS NOT NULL AND cust_till_id IS NULL
+            UNION ALL
+            SELECT 'till_customer', cust_till_id, cust_name, kind, local_date, total_minor
+              FROM receipts WHERE member_id IS NULL AND cust_till_id IS NOT NULL
          )
          GROUP BY ident, value ORDER BY total(total_minor) DESC, ident, value LIMIT ?1",
     )?;
@@ -329,32 +367,27 @@ pub fn link_customer(
                 at.format(DATETIME).to_string()
             ],
         )?;
-        let sql = match identity {
-            Identity::Card => {
-                "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_card = ?2"
-            }
-            Identity::Phone => {
-                "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_phone = ?2"
-            }
-            Identity::Email => {
-                "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND cust_email = ?2"
-            }
-        };
-        let linked = conn.execute(sql, params![member_id, value])?;
+        let sql = format!(
+            "UPDATE receipts SET member_id = ?1 WHERE member_id IS NULL AND {} = ?2",
+            identity.column()
+        );
+        let linked = conn.execute(&sql, params![member_id, value])?;
         Ok(linked)
     })
 }
 
 /// Gives a member the receipts without a member that carry their card,
-/// phone or email (a customer who bought before signing up). Returns how
-/// many receipts became theirs.
+/// phone or email (a customer who bought before signing up), and those of
+/// the till customers seen beside their card. Returns how many receipts
+/// became theirs.
 pub fn claim_receipts(conn: &Connection, member_id: i64) -> Result<usize> {
-    Ok(conn.execute(
+    let by_contact = conn.execute(
         "UPDATE receipts SET member_id = ?1
          WHERE member_id IS NULL AND id IN (
             SELECT r.id FROM receipts r JOIN members m ON m.id = ?1 AND m.erased_at IS NULL
             WHERE r.member_id IS NULL
               AND (r.cust_card = m.card OR r.cust_phone = m.phone OR r.cust_email = m.email))",
         [member_id],
-    )?)
+    )?;
+    Ok(by_contact + seen_links::claim_till_customers(conn, member_id)?)
 }

@@ -16,6 +16,8 @@ pub struct TillCustomer {
     pub phone: Option<String>,
     /// Lower case.
     pub email: Option<String>,
+    /// The till's own id of the customer (Square's `Customer ID`).
+    pub till_customer: Option<String>,
 }
 
 /// The details on the receipts without a member that carry `value` as
@@ -23,7 +25,7 @@ pub struct TillCustomer {
 pub fn details(conn: &Connection, identity: Identity, value: &str) -> Result<TillCustomer> {
     let column = column(identity);
     let sql = format!(
-        "SELECT cust_name, cust_card, cust_phone, cust_email FROM receipts
+        "SELECT cust_name, cust_card, cust_phone, cust_email, cust_till_id FROM receipts
          WHERE member_id IS NULL AND {column} = ?1
          ORDER BY local_date DESC, id DESC"
     );
@@ -36,6 +38,7 @@ pub fn details(conn: &Connection, identity: Identity, value: &str) -> Result<Til
             &mut found.card,
             &mut found.phone,
             &mut found.email,
+            &mut found.till_customer,
         ]
         .into_iter()
         .enumerate()
@@ -74,7 +77,8 @@ pub fn unlink(conn: &Connection, identity: Identity, value: &str) -> Result<Opti
            AND NOT EXISTS (SELECT 1 FROM customer_links l WHERE l.member_id = ?1 AND
                  ((l.kind = 'card' AND l.value = receipts.cust_card)
                   OR (l.kind = 'phone' AND l.value = receipts.cust_phone)
-                  OR (l.kind = 'email' AND l.value = receipts.cust_email)))"
+                  OR (l.kind = 'email' AND l.value = receipts.cust_email)
+                  OR (l.kind = 'till_customer' AND l.value = receipts.cust_till_id)))"
     );
     let freed = conn.execute(&sql, params![member, value])?;
     Ok(Some((member, freed)))
@@ -100,6 +104,7 @@ pub fn linked_to(conn: &Connection, member_id: i64) -> Result<Vec<LinkedCustomer
                  WHERE r.member_id = l.member_id AND r.cust_name IS NOT NULL
                    AND l.value = CASE l.kind WHEN 'card' THEN r.cust_card
                                              WHEN 'phone' THEN r.cust_phone
+                                             WHEN 'till_customer' THEN r.cust_till_id
                                              ELSE r.cust_email END
                  ORDER BY r.local_date DESC, r.id DESC LIMIT 1)
          FROM customer_links l WHERE l.member_id = ?1
@@ -119,11 +124,7 @@ pub fn linked_to(conn: &Connection, member_id: i64) -> Result<Vec<LinkedCustomer
 
 /// The receipts' column that holds an identity of this kind.
 fn column(identity: Identity) -> &'static str {
-    match identity {
-        Identity::Card => "cust_card",
-        Identity::Phone => "cust_phone",
-        Identity::Email => "cust_email",
-    }
+    identity.column()
 }
 
 #[cfg(test)]
@@ -165,6 +166,7 @@ mod tests {
                 card: None,
                 phone: Some("+385911111111".into()),
                 email: Some("ivan@example.com".into()),
+                till_customer: None,
             }
         );
         assert_eq!(

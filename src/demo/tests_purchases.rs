@@ -124,6 +124,7 @@ fn walk_ins_and_till_customers_without_a_member() {
             db::receipts::Identity::Phone => "phone",
             db::receipts::Identity::Email => "email",
             db::receipts::Identity::Card => panic!("walk-ins show no card"),
+            db::receipts::Identity::TillCustomer => panic!("the demo's till names no customer id"),
         };
         let sql = format!("SELECT count(*) FROM members WHERE {key} = ?1");
         let owners: i64 = conn.query_row(&sql, [&c.value], |r| r.get(0)).unwrap();

@@ -47,6 +47,9 @@ pub struct Customer {
     pub email: Option<String>,
     /// Shown to people, never used for matching.
     pub name: Option<String>,
+    /// The till's own id of the customer (Square's `Customer ID`): matches
+    /// a member only once linked to one.
+    pub till_customer: Option<String>,
 }
 
 impl Customer {
@@ -57,6 +60,7 @@ impl Customer {
             (&mut self.phone, &other.phone),
             (&mut self.email, &other.email),
             (&mut self.name, &other.name),
+            (&mut self.till_customer, &other.till_customer),
         ] {
             if mine.is_none() {
                 mine.clone_from(theirs);
@@ -93,6 +97,9 @@ pub struct Receipt {
     /// A later row of a receipt whose first row holds the receipt's facts
     /// (Shopify writes them on the first row only).
     pub continuation: bool,
+    /// The till's ids of the payment (Square: Payment IDs and Transaction
+    /// ID): a refund that names no customer shares one with its sale.
+    pub payments: Vec<String>,
 }
 
 impl Receipt {
@@ -108,6 +115,7 @@ impl Receipt {
             lines: Vec::new(),
             line: 0,
             continuation: false,
+            payments: Vec::new(),
         }
     }
 
@@ -128,6 +136,11 @@ impl Receipt {
         }
         self.customer.fill_from(&part.customer);
         self.lines.extend(part.lines);
+        for payment in part.payments {
+            if !self.payments.contains(&payment) {
+                self.payments.push(payment);
+            }
+        }
     }
 
     /// UTC time as text when the file gave an offset.

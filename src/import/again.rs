@@ -13,10 +13,10 @@ use phonenumber::country;
 use rusqlite::Connection;
 
 use super::receipt::{Loader, Receipt, Rejected};
-use super::sink::{Control, MAX_ERRORS, Progress, stored_customer};
+use super::sink::{Control, MAX_ERRORS, Progress, TillCustomerKey, stored_customer};
 use super::table::Input;
 use super::{Plan, Report, cancelled, load};
-use crate::db::receipts::{Identity, ImportCounts, StoredCustomer, member_for, rematch};
+use crate::db::receipts::{Identity, ImportCounts, StoredCustomer, member_for, payments, rematch};
 use crate::error::Result;
 
 /// What reading a file again did.
@@ -39,13 +39,14 @@ struct Rematch<'c, 'a> {
     again: Again,
     errors: Vec<Rejected>,
     /// Till customers of this file still without a member.
-    unmatched: HashSet<(Option<String>, Option<String>, Option<String>)>,
+    unmatched: HashSet<TillCustomerKey>,
 }
 
 impl Rematch<'_, '_> {
     fn member(&self, c: &StoredCustomer) -> Result<Option<i64>> {
         for (identity, value) in [
             (Identity::Card, &c.card),
+            (Identity::TillCustomer, &c.till_customer),
             (Identity::Phone, &c.phone),
             (Identity::Email, &c.email),
         ] {
@@ -74,8 +75,12 @@ impl Loader for Rematch<'_, '_> {
         } else {
             self.again.receipts_unmatched += 1;
             if customer.has_identity() {
-                self.unmatched
-                    .insert((customer.card, customer.phone, customer.email));
+                self.unmatched.insert((
+                    customer.card,
+                    customer.phone,
+                    customer.email,
+                    customer.till_customer,
+                ));
                 self.counts.customers_unmatched = self.unmatched.len() as u64;
             }
         }
@@ -130,6 +135,9 @@ pub fn read_again(
         unmatched: HashSet::new(),
     };
     load(input, &plan, &mut rematch)?;
+    // A refund read again names nobody as before: it gets its sale's
+    // customer again.
+    payments::refunds_follow_sales(&tx, format.source())?;
     let (counts, again, errors) = (rematch.counts, rematch.again, rematch.errors);
     if dry_run {
         tx.rollback()?;

@@ -15,6 +15,8 @@ use crate::i18n::t_args;
 
 /// How often (in rows) the counting pass looks at the cancel flag.
 const CANCEL_CHECK_EVERY: u64 = 4096;
+/// Notes about single rows kept at most (each reader says a thing once).
+const MAX_ROW_NOTES: usize = 20;
 
 /// The data rows under the header, without blank ones, read one after
 /// another into the same [`Row`].
@@ -54,7 +56,7 @@ pub fn survey(input: &Input, opts: &Options) -> Result<Plan> {
 /// [`survey`], stopping with an error (as cancelled) once `stop` says so.
 pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> Result<Plan> {
     let detected = detect(input, opts.format, opts.encoding, &opts.country)?;
-    let reader = detected.format.reader(&detected.header);
+    let mut reader = detected.format.reader(&detected.header);
     let date_columns = reader.date_columns();
     let digits = opts.currency.minor_digits();
     let mut marks: Vec<(usize, MarkVotes)> = reader
@@ -64,6 +66,7 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
         .collect();
     let mut currencies = CurrencyWatch::default();
     let mut votes = DateVotes::default();
+    let mut row_notes = Vec::new();
     let mut count = 0u64;
     let mut rows = DataRows::new(input, &detected)?;
     let mut row = Row::new(0, [""; 0]);
@@ -79,6 +82,9 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
             marks.observe(row.get(Some(*col)), digits);
         }
         currencies.observe(row.line, reader.currency_of(&row), opts.currency);
+        if row_notes.len() < MAX_ROW_NOTES {
+            row_notes.extend(reader.row_note(&row));
+        }
     }
     let decision = votes.decide(locale_order(&opts.country));
     let mut notes = detected.notes.clone();
@@ -89,6 +95,7 @@ pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> R
         };
         notes.push(t_args(key, &[("country", &opts.country)]));
     }
+    notes.extend(row_notes);
     let ctx = ReadCtx {
         header: detected.header.clone(),
         dates: DateRules {

@@ -140,5 +140,6 @@ fn write(
         // Once reading is over nobody takes it back; then it is dropped here.
         let _ = stored.send(batch);
     }
+    sink.finish()?;
     Ok((sink.counts, sink.errors))
 }

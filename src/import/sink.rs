@@ -20,7 +20,8 @@ use rusqlite::Connection;
 use super::parse::clean;
 use super::receipt::{Customer, Kind, Line, Receipt, Rejected, TotalRule};
 use crate::db::receipts::{
-    AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, StoredCustomer, complete,
+    AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, SeenWithCard, StoredCustomer,
+    complete, payments,
 };
 use crate::domain::member::{normalise_email, normalise_phone};
 use crate::domain::money::Currency;
@@ -55,10 +56,19 @@ pub struct Control<'a> {
     pub cancel: &'a AtomicBool,
 }
 
+/// A till customer by everything that names them: card, phone, email, till id.
+pub type TillCustomerKey = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
 /// The writing side of an import: stores receipts in the import's
 /// transaction, counts, and reports progress.
 pub struct Sink<'c, 'a> {
     conn: &'c Connection,
+    source: &'static str,
     writer: ReceiptWriter<'c>,
     import_id: i64,
     currency: Currency,
@@ -66,9 +76,11 @@ pub struct Sink<'c, 'a> {
     rows_total: u64,
     control: Control<'a>,
     /// Members found so far, per identity (in [`Identity::ALL`] order) and value.
-    members: [HashMap<String, Option<i64>>; 3],
-    /// The till customers of this file no member matched (card, phone, email).
-    unmatched: HashSet<(Option<String>, Option<String>, Option<String>)>,
+    members: [HashMap<String, Option<i64>>; 4],
+    /// The till customers of this file no member matched.
+    unmatched: HashSet<TillCustomerKey>,
+    /// Till customers seen beside a member's card: linked at the end.
+    seen: SeenWithCard,
     pub counts: ImportCounts,
     pub errors: Vec<Rejected>,
 }
@@ -85,6 +97,7 @@ pub fn stored_customer(c: &Customer, country: country::Id) -> StoredCustomer {
             .and_then(|p| normalise_phone(p, country).ok()),
         email: c.email.as_deref().and_then(|e| normalise_email(e).ok()),
         name: cleaned(&c.name),
+        till_customer: cleaned(&c.till_customer),
     }
 }
 
@@ -100,6 +113,7 @@ impl<'c, 'a> Sink<'c, 'a> {
     ) -> Result<Sink<'c, 'a>> {
         Ok(Sink {
             conn,
+            source,
             writer: ReceiptWriter::new(conn, source, import_id)?,
             import_id,
             currency,
@@ -108,6 +122,7 @@ impl<'c, 'a> Sink<'c, 'a> {
             control,
             members: Default::default(),
             unmatched: HashSet::new(),
+            seen: SeenWithCard::default(),
             counts: ImportCounts::default(),
             errors: Vec::new(),
         })
@@ -124,13 +139,19 @@ impl<'c, 'a> Sink<'c, 'a> {
         Ok(found)
     }
 
-    fn match_member(&mut self, c: &StoredCustomer) -> Result<Option<i64>> {
+    /// The member a receipt's customer is; a till customer seen beside a
+    /// member's card is noted to be linked to them.
+    fn match_member(&mut self, receipt: &Receipt, c: &StoredCustomer) -> Result<Option<i64>> {
         for (identity, value) in [
             (Identity::Card, &c.card),
+            (Identity::TillCustomer, &c.till_customer),
             (Identity::Phone, &c.phone),
             (Identity::Email, &c.email),
         ] {
             if let Some(id) = self.member_for(identity, value)? {
+                if let (Identity::Card, Some(till_customer)) = (identity, &c.till_customer) {
+                    self.seen.saw(till_customer, id, receipt);
+                }
                 return Ok(Some(id));
             }
         }
@@ -165,6 +186,7 @@ impl<'c, 'a> Sink<'c, 'a> {
         let mut chunk: Vec<NewReceipt<'r>> = Vec::with_capacity(AT_ONCE);
         let mut ids = Vec::with_capacity(AT_ONCE);
         let mut lines: Vec<(i64, &'r Line)> = Vec::new();
+        let mut paid: Vec<(i64, &'r str)> = Vec::new();
         for (receipt, customer) in receipts {
             if receipt.total_minor.unsigned_abs() > self.max_total_minor.unsigned_abs() {
                 let rejected = self.too_big(receipt, receipt.total_minor);
@@ -175,15 +197,16 @@ impl<'c, 'a> Sink<'c, 'a> {
             // the first one's lines only: the second starts a new chunk.
             let repeated = chunk.iter().any(|n| n.receipt.till_id == receipt.till_id);
             if chunk.len() == AT_ONCE || repeated {
-                self.store_chunk(&chunk, &mut ids, &mut lines)?;
+                self.store_chunk(&chunk, &mut ids, &mut lines, &mut paid)?;
                 chunk.clear();
             }
-            let member_id = self.match_member(customer)?;
+            let member_id = self.match_member(receipt, customer)?;
             if member_id.is_none() && customer.has_identity() {
                 self.unmatched.insert((
                     customer.card.clone(),
                     customer.phone.clone(),
                     customer.email.clone(),
+                    customer.till_customer.clone(),
                 ));
                 self.counts.customers_unmatched = self.unmatched.len() as u64;
             }
@@ -193,7 +216,8 @@ impl<'c, 'a> Sink<'c, 'a> {
                 member_id,
             });
         }
-        self.store_chunk(&chunk, &mut ids, &mut lines)?;
+        self.store_chunk(&chunk, &mut ids, &mut lines, &mut paid)?;
+        self.writer.keep_payments(&paid)?;
         self.writer.insert_lines(&lines)
     }
 
@@ -202,6 +226,7 @@ impl<'c, 'a> Sink<'c, 'a> {
         chunk: &[NewReceipt<'r>],
         ids: &mut Vec<Option<i64>>,
         lines: &mut Vec<(i64, &'r Line)>,
+        paid: &mut Vec<(i64, &'r str)>,
     ) -> Result<()> {
         self.writer.insert_new(chunk, ids)?;
         for (new, stored) in chunk.iter().zip(ids.iter()) {
@@ -210,9 +235,11 @@ impl<'c, 'a> Sink<'c, 'a> {
                 self.counts.receipts_new += 1;
                 self.counts.refunds += u64::from(receipt.kind == Kind::Refund);
                 lines.extend(receipt.lines.iter().map(|l| (id, l)));
+                paid.extend(receipt.payments.iter().map(|p| (id, p.as_str())));
                 continue;
             }
-            match self.writer.existing(&receipt.till_id)? {
+            let existing = self.writer.existing(&receipt.till_id)?;
+            match existing {
                 Some((id, Some(import))) if import == self.import_id => {
                     self.add_to(id, new, lines)?;
                 }
@@ -226,6 +253,10 @@ impl<'c, 'a> Sink<'c, 'a> {
                     lines.extend(receipt.lines.iter().map(|l| (id, l)));
                 }
                 _ => self.counts.receipts_duplicate += 1,
+            }
+            // A receipt stored before payment ids were kept gets them now.
+            if let Some((id, _)) = existing {
+                paid.extend(receipt.payments.iter().map(|p| (id, p.as_str())));
             }
         }
         Ok(())
@@ -253,7 +284,26 @@ impl<'c, 'a> Sink<'c, 'a> {
             }
         }
         self.writer.add_to_total(id, extra)?;
+        if new.customer.has_identity() || new.customer.name.is_some() {
+            self.writer.fill_customer(id, new.customer, new.member_id)?;
+        }
         lines.extend(receipt.lines.iter().map(|l| (id, l)));
+        Ok(())
+    }
+
+    /// Once every receipt of the file is stored: links the till customers
+    /// seen beside a member's card, then gives refunds that name nobody the
+    /// customer of their sale (a sale's member may come from such a link).
+    pub fn finish(&mut self) -> Result<()> {
+        let at: String = self.conn.query_row(
+            "SELECT at FROM imports WHERE id = ?1",
+            [self.import_id],
+            |r| r.get(0),
+        )?;
+        let at = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S")
+            .map_err(|e| Error::Other(format!("{at}: {e}")))?;
+        std::mem::take(&mut self.seen).link_all(self.conn, at)?;
+        payments::refunds_follow_sales(self.conn, self.source)?;
         Ok(())
     }
 

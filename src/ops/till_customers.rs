@@ -94,6 +94,7 @@ pub fn link(ctx: &Ctx, identity: Identity, value: &str, member_id: i64) -> Resul
     let mut linked = db::receipts::link_customer(&ctx.conn, identity, value, member_id, now)?;
     for (other, other_value) in [
         (Identity::Card, seen.card),
+        (Identity::TillCustomer, seen.till_customer),
         (Identity::Phone, seen.phone),
         (Identity::Email, seen.email),
     ] {
@@ -131,6 +132,7 @@ mod tests {
             card: Some("T-9".into()),
             phone: Some("+385911111111".into()),
             email: None,
+            till_customer: Some("CML3VPECXBWRLV9ZVTRM7DG6M3".into()),
         };
         let input = as_new_member(&seen);
         assert_eq!(

@@ -36,7 +36,7 @@ pub fn replace(conn: &Connection, id: i64, new: &NewReceipt<'_>, import_id: i64)
     conn.prepare_cached(
         "UPDATE receipts SET at_utc = ?2, local_date = ?3, local_time = ?4, total_minor = ?5,
                 kind = ?6, member_id = coalesce(?7, member_id), cust_card = ?8, cust_phone = ?9,
-                cust_email = ?10, cust_name = ?11, import_id = ?12
+                cust_email = ?10, cust_name = ?11, import_id = ?12, cust_till_id = ?13
          WHERE id = ?1",
     )?
     .execute(params![
@@ -52,6 +52,7 @@ pub fn replace(conn: &Connection, id: i64, new: &NewReceipt<'_>, import_id: i64)
         c.email,
         c.name,
         import_id,
+        c.till_customer,
     ])?;
     conn.prepare_cached("DELETE FROM lines WHERE receipt_id = ?1")?
         .execute([id])?;

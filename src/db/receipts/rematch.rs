@@ -29,7 +29,7 @@ pub fn set_customer(
 ) -> Result<()> {
     conn.prepare_cached(
         "UPDATE receipts SET member_id = ?2, cust_card = ?3, cust_phone = ?4, cust_email = ?5,
-                cust_name = coalesce(?6, cust_name)
+                cust_name = coalesce(?6, cust_name), cust_till_id = ?7
          WHERE id = ?1 AND member_id IS NULL",
     )?
     .execute(params![
@@ -38,7 +38,8 @@ pub fn set_customer(
         customer.card,
         customer.phone,
         customer.email,
-        customer.name
+        customer.name,
+        customer.till_customer
     ])?;
     Ok(())
 }

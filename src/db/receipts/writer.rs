@@ -17,6 +17,8 @@ pub struct ReceiptWriter<'c> {
     lines: Vec<Option<Statement<'c>>>,
     find: Statement<'c>,
     add_total: Statement<'c>,
+    /// Keeping receipts' payment ids, by how many at once.
+    payments: Vec<Option<Statement<'c>>>,
     /// Finding members by card, phone and email ([`Identity`] order). Kept
     /// for the whole import: a cached statement has its bindings cleared on
     /// reuse, which makes SQLite prepare these again every time.
@@ -42,9 +44,9 @@ pub const AT_ONCE: usize = 32;
 
 const RECEIPT_INSERT: &str = "INSERT INTO receipts (source, till_id, at_utc, local_date,
     local_time, total_minor, kind, member_id, cust_card, cust_phone, cust_email, cust_name,
-    import_id) VALUES ";
+    cust_till_id, import_id) VALUES ";
 /// Columns with a value of each receipt's own (all but source and import).
-const RECEIPT_OWN_COLUMNS: usize = 11;
+const RECEIPT_OWN_COLUMNS: usize = 12;
 const LINE_INSERT: &str =
     "INSERT INTO lines (receipt_id, item, category, sku, qty_milli, amount_minor) VALUES ";
 const LINE_VALUES: &str = "(?, ?, ?, ?, ?, ?)";
@@ -52,6 +54,17 @@ const LINE_COLUMNS: usize = 6;
 
 fn lines_sql(rows: usize) -> String {
     format!("{LINE_INSERT}{}", vec![LINE_VALUES; rows].join(", "))
+}
+
+/// Keeping `rows` payment ids: ?1 is the source of all of them.
+fn payments_sql(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|i| format!("(?1, ?{}, ?{})", 2 + 2 * i, 3 + 2 * i))
+        .collect();
+    format!(
+        "INSERT OR IGNORE INTO receipt_payments (source, payment, receipt_id) VALUES {}",
+        values.join(", ")
+    )
 }
 
 /// The statement for `rows` rows, prepared the first time it is needed.
@@ -138,6 +151,7 @@ impl<'c> ReceiptWriter<'c> {
                 .prepare("SELECT id, import_id FROM receipts WHERE source = ?1 AND till_id = ?2")?,
             add_total: conn
                 .prepare("UPDATE receipts SET total_minor = total_minor + ?2 WHERE id = ?1")?,
+            payments: unprepared(),
             members: Identity::ALL
                 .into_iter()
                 .map(|i| conn.prepare(i.member_sql()))
@@ -191,6 +205,7 @@ impl<'c> ReceiptWriter<'c> {
             stmt.raw_bind_parameter(at + 9, &c.phone)?;
             stmt.raw_bind_parameter(at + 10, &c.email)?;
             stmt.raw_bind_parameter(at + 11, &c.name)?;
+            stmt.raw_bind_parameter(at + 12, &c.till_customer)?;
         }
         let stored = stmt.raw_execute()?;
         let before = self.last_id;
@@ -233,6 +248,54 @@ impl<'c> ReceiptWriter<'c> {
     /// (its rows were not together in the file).
     pub fn add_to_total(&mut self, id: i64, extra_minor: i64) -> Result<()> {
         self.add_total.execute(params![id, extra_minor])?;
+        Ok(())
+    }
+
+    /// Fills what receipt `id` (stored earlier by this import, from rows
+    /// apart in the file) lacks of its customer and member from a later
+    /// part of it: the rows' order must not decide who bought.
+    pub fn fill_customer(
+        &mut self,
+        id: i64,
+        customer: &StoredCustomer,
+        member_id: Option<i64>,
+    ) -> Result<()> {
+        self.conn
+            .prepare_cached(
+                "UPDATE receipts SET member_id = coalesce(member_id, ?2),
+                        cust_card = coalesce(cust_card, ?3), cust_phone = coalesce(cust_phone, ?4),
+                        cust_email = coalesce(cust_email, ?5), cust_name = coalesce(cust_name, ?6),
+                        cust_till_id = coalesce(cust_till_id, ?7)
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                id,
+                member_id,
+                customer.card,
+                customer.phone,
+                customer.email,
+                customer.name,
+                customer.till_customer
+            ])?;
+        Ok(())
+    }
+
+    /// Keeps payment ids, each with the id of its receipt (those kept
+    /// before stay), several to a statement.
+    pub fn keep_payments(&mut self, payments: &[(i64, &str)]) -> Result<()> {
+        let source = self.source;
+        for chunk in payments.chunks(AT_ONCE) {
+            let stmt = statement_for(self.conn, &mut self.payments, chunk.len(), |conn| {
+                let mut stmt = conn.prepare(&payments_sql(chunk.len()))?;
+                stmt.raw_bind_parameter(1, source)?;
+                Ok(stmt)
+            })?;
+            for (i, (receipt_id, payment)) in chunk.iter().enumerate() {
+                stmt.raw_bind_parameter(2 + 2 * i, payment)?;
+                stmt.raw_bind_parameter(3 + 2 * i, receipt_id)?;
+            }
+            stmt.raw_execute()?;
+        }
         Ok(())
     }
 
@@ -316,6 +379,36 @@ mod tests {
                 second
             )
         );
+    }
+
+    #[test]
+    fn payment_ids_are_kept_once_each_however_many_at_a_time() {
+        let conn = crate::db::open_in_memory().unwrap();
+        let first = import(&conn, "1");
+        let mut writer = ReceiptWriter::new(&conn, "square", first).unwrap();
+        let customer = StoredCustomer::default();
+        let sale = receipt("T1");
+        let mut ids = Vec::new();
+        let new = NewReceipt {
+            receipt: &sale,
+            customer: &customer,
+            member_id: None,
+        };
+        writer.insert_new(&[new], &mut ids).unwrap();
+        let names: Vec<String> = (0..AT_ONCE + 3).map(|i| format!("P{i}")).collect();
+        let mut paid: Vec<(i64, &str)> = names.iter().map(|p| (1, p.as_str())).collect();
+        // The same id twice, in one statement and in the next.
+        paid.push((1, "P0"));
+        writer.keep_payments(&paid).unwrap();
+        writer.keep_payments(&paid[..2]).unwrap();
+        let kept: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM receipt_payments WHERE source = 'square' AND receipt_id = 1",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, AT_ONCE as i64 + 3);
     }
 
     #[test]

@@ -199,6 +199,10 @@ impl TillFormat for Checked {
     fn absent_money(&self) -> Vec<&'static str> {
         self.inner.absent_money()
     }
+
+    fn row_note(&mut self, row: &Row) -> Option<String> {
+        self.inner.row_note(row)
+    }
 }
 
 #[cfg(test)]

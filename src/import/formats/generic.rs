@@ -98,6 +98,7 @@ impl TillFormat for Generic {
             phone: ctx.text(row, self.phone),
             email: ctx.text(row, self.email),
             name: ctx.text(row, self.name),
+            till_customer: None,
         };
         receipt
             .lines

@@ -245,6 +245,7 @@ impl TillFormat for Loyverse {
             email,
             name: ctx.text(row, self.name),
             card: None,
+            till_customer: None,
         };
         if self.items {
             receipt.rule = TotalRule::Sum;

@@ -57,6 +57,14 @@ pub trait TillFormat {
         ctx.currency.minor_digits()
     }
 
+    /// What the owner should know about a row that is still read (a time
+    /// zone the app does not know), naming its line and column; asked
+    /// once per row while the file is counted, so a reader says each thing
+    /// once.
+    fn row_note(&mut self, _row: &Row) -> Option<String> {
+        None
+    }
+
     /// Columns that spend is made of but that may be left out of an
     /// export, missing from this file (each is then read as 0), by the
     /// name the format knows them by.

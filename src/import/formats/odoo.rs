@@ -92,6 +92,7 @@ impl TillFormat for Odoo {
             phone: ctx.text(row, self.phone),
             email: ctx.text(row, self.email),
             name: ctx.text(row, self.customer),
+            till_customer: None,
         };
         out.push(receipt);
         Ok(())

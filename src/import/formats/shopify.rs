@@ -133,6 +133,7 @@ impl Shopify {
                 .map(str::to_string),
             email: ctx.text(row, c.email),
             name: ctx.text(row, c.billing_name),
+            till_customer: None,
         };
         if refunded > 0 {
             let mut refund = Receipt::new(format!("{name}/refund"), Kind::Refund, when, -refunded);

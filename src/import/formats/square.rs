@@ -1,15 +1,29 @@
 //! Square: the "Item Sales" export (one row per line item) and the
 //! "Transactions" export (one row per payment). Both identify a receipt by
-//! `Transaction ID` with `Event Type`: a refund row carries the id of the
-//! sale it refunds, so the two are separate receipts.
+//! `Transaction ID` with `Event Type`.
+//!
+//! A refund row has its own transaction id, or repeats the sale's; either
+//! way it carries the sale's `Payment ID`, and real exports leave its
+//! customer out. Both ids are kept with the receipt, so the refund can be
+//! given the sale's customer once both are stored, whatever came first.
 //!
 //! Spend is `Net Sales` + `Tax` (per row, summed over a receipt's items);
 //! tips, gift-card sales and service charges are not spend. A line whose
 //! item ends in "(Voided)" is dropped. `Customer Reference ID` is the club
-//! card; Square's own `Customer ID` never matches a member.
+//! card; Square's own `Customer ID` is the till customer, a member's only
+//! once linked. Customer cells may hold several slots joined by commas,
+//! most of them empty (`, , SQ-3001`). Times are in the row's `Time Zone`,
+//! named as Rails names zones.
+
+use std::collections::HashSet;
+
+use chrono_tz::Tz;
 
 use super::{ReadCtx, RowError, TillFormat, absent, id_in};
-use crate::import::parse::{dropped_status, ends_with_lower, refund_word};
+use crate::i18n::t_args;
+use crate::import::parse::{
+    Stamp, dropped_status, ends_with_lower, offset_at, refund_word, zone_named,
+};
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
 
@@ -31,6 +45,9 @@ const TOTAL_COLLECTED: &[&str] = &["Total Collected"];
 const STATUS: &[&str] = &["Transaction Status"];
 const CARD: &[&str] = &["Customer Reference ID"];
 const NAME: &[&str] = &["Customer Name"];
+const CUSTOMER_ID: &[&str] = &["Customer ID"];
+const PAYMENT: &[&str] = &["Payment ID"];
+const ZONE: &[&str] = &["Time Zone"];
 
 pub const ITEMS_SIGNATURE: &[&[&str]] = &[DATE, TRANSACTION, ITEM, QTY, NET];
 pub const TRANSACTIONS_SIGNATURE: &[&[&str]] = &[DATE, TRANSACTION, NET, TOTAL_COLLECTED];
@@ -52,6 +69,29 @@ pub struct Square {
     status: Option<usize>,
     card: Option<usize>,
     name: Option<usize>,
+    customer_id: Option<usize>,
+    payment: Option<usize>,
+    zone: Option<usize>,
+    /// The last zone name read and what it names: rows of one shop repeat it.
+    last_zone: Option<(String, Option<Tz>)>,
+    /// Zone names already reported as unknown (each once per file).
+    unknown_zones: HashSet<String>,
+}
+
+/// The non-empty slots of a customer cell (`, , SQ-3001` → `SQ-3001`).
+fn slots(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The first filled slot: the one id a card or customer cell holds.
+fn first_slot(cell: &str) -> Option<String> {
+    slots(cell).next().map(str::to_string)
+}
+
+/// The filled slots joined again: a name may hold a comma of its own.
+fn joined_slots(cell: &str) -> Option<String> {
+    let joined = slots(cell).collect::<Vec<_>>().join(", ");
+    (!joined.is_empty()).then_some(joined)
 }
 
 impl Square {
@@ -73,7 +113,59 @@ impl Square {
             status: h.find(STATUS),
             card: h.find(CARD),
             name: h.find(NAME),
+            customer_id: h.find(CUSTOMER_ID),
+            payment: h.find(PAYMENT),
+            zone: h.find(ZONE),
+            last_zone: None,
+            unknown_zones: HashSet::new(),
         }
+    }
+
+    /// The zone a row's `Time Zone` names (None: empty or unknown).
+    fn zone_of(&mut self, row: &Row) -> Option<Tz> {
+        let name = row.get(self.zone).trim();
+        if name.is_empty() {
+            return None;
+        }
+        match &self.last_zone {
+            Some((last, zone)) if last == name => *zone,
+            _ => {
+                let zone = zone_named(name);
+                self.last_zone = Some((name.to_string(), zone));
+                zone
+            }
+        }
+    }
+
+    /// Gives a stamp written without an offset the offset of the row's
+    /// zone at that moment; the local date and time stay as written.
+    fn in_zone(&mut self, row: &Row, mut when: Stamp) -> Stamp {
+        if let (None, Some(time)) = (when.offset, when.time)
+            && let Some(zone) = self.zone_of(row)
+        {
+            when.offset = Some(offset_at(zone, when.date, time));
+        }
+        when
+    }
+
+    /// The customer a row names; cells of empty slots name nobody.
+    fn customer(&self, row: &Row, ctx: &ReadCtx) -> Customer {
+        let cell = |col| ctx.text(row, col).unwrap_or_default();
+        Customer {
+            card: first_slot(&cell(self.card)),
+            name: joined_slots(&cell(self.name)),
+            till_customer: first_slot(&cell(self.customer_id)),
+            ..Customer::default()
+        }
+    }
+
+    /// The payment's ids: every id of a split payment, and the transaction.
+    fn payments(&self, row: &Row, transaction: &str) -> Vec<String> {
+        let mut ids: Vec<String> = slots(row.get(self.payment)).map(str::to_string).collect();
+        if !ids.iter().any(|id| id == transaction) {
+            ids.push(transaction.to_string());
+        }
+        ids
     }
 
     /// Net sales plus tax of the row (gross plus discounts when there is no net).
@@ -110,6 +202,19 @@ impl TillFormat for Square {
         crate::import::currency::symbol_currency(amount).map(str::to_string)
     }
 
+    fn row_note(&mut self, row: &Row) -> Option<String> {
+        let name = row.get(self.zone).trim();
+        if name.is_empty() || self.zone_of(row).is_some() || self.unknown_zones.contains(name) {
+            return None;
+        }
+        self.unknown_zones.insert(name.to_string());
+        let line = row.line.to_string();
+        Some(t_args(
+            "import-note-unknown-zone",
+            &[("line", &line), ("column", ZONE[0]), ("value", name)],
+        ))
+    }
+
     fn absent_money(&self) -> Vec<&'static str> {
         let mut missing = absent(&[(self.tax, TAX)]);
         if self.net.is_none() {
@@ -130,6 +235,7 @@ impl TillFormat for Square {
         let when = ctx
             .stamp(row, self.date, self.time)
             .map_err(|e| e.of(&transaction))?;
+        let when = self.in_zone(row, when);
         let spend = self.spend(row, ctx).map_err(|e| e.of(&transaction))?;
         let refund = refund_word(row.get(self.event)).unwrap_or(spend < 0);
         let (kind, till_id) = if refund {
@@ -139,11 +245,8 @@ impl TillFormat for Square {
         };
         let mut receipt = Receipt::new(till_id, kind, when, spend);
         receipt.rule = TotalRule::Sum;
-        receipt.customer = Customer {
-            card: ctx.text(row, self.card),
-            name: ctx.text(row, self.name),
-            ..Customer::default()
-        };
+        receipt.customer = self.customer(row, ctx);
+        receipt.payments = self.payments(row, &transaction);
         if self.items {
             receipt.lines.push(Line {
                 item: item.unwrap_or_default(),
@@ -159,53 +262,5 @@ impl TillFormat for Square {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::import::formats::testing::read_csv;
-    use crate::import::receipt::Kind;
-
-    const ITEMS: &str = "Date,Time,Time Zone,Category,Item,Qty,Net Sales,Tax,Transaction ID,Payment ID,Event Type,Customer Reference ID\n\
-        2026-03-03,16:55:38,ET,Bread,Rugbrød,1,$4.05,$0.36,T1,P1,Payment,SQ-3002\n\
-        2026-03-03,16:55:38,ET,Bread,Rugbrød,1,$4.50,$0.40,T1,P1,Payment,SQ-3002\n\
-        2026-03-03,16:55:38,ET,Pastry,Croissant (Voided),2,$0.00,$0.00,T1,P1,Payment,SQ-3002\n\
-        2026-03-05,10:00:00,ET,Cakes,Cake,-1,-$32.00,-$2.84,T1,P2,Refund,SQ-3002\n\
-        2026-04-31,10:00:00,ET,Cakes,Cake,1,$32.00,$2.84,T2,P3,Payment,\n";
-
-    #[test]
-    fn item_rows_make_one_receipt_and_refunds_their_own() {
-        let got = read_csv(ITEMS, "US");
-        assert_eq!(got.format, "square-items");
-        assert_eq!(got.receipts.len(), 2);
-        let sale = &got.receipts[0];
-        assert_eq!(
-            (sale.till_id.as_str(), sale.kind, sale.total_minor),
-            ("T1", Kind::Sale, 931)
-        );
-        assert_eq!(sale.lines.len(), 2, "the voided line is dropped");
-        assert_eq!(sale.customer.card.as_deref(), Some("SQ-3002"));
-        let refund = &got.receipts[1];
-        assert_eq!(
-            (refund.till_id.as_str(), refund.kind, refund.total_minor),
-            ("T1/refund", Kind::Refund, -3484)
-        );
-        assert_eq!(got.rejected.len(), 1);
-        assert_eq!(got.rejected[0].line, 6);
-    }
-
-    #[test]
-    fn transactions_spend_leaves_out_tips_and_gift_cards() {
-        let text = "Date,Time,Gross Sales,Net Sales,Gift Card Sales,Tax,Tip,Total Collected,Transaction ID,Event Type,Transaction Status,Customer Reference ID\n\
-            3/1/2026,4:51:55 PM,$16.20,$16.20,$25.00,$1.17,$1.00,$43.37,A,Payment,Complete,SQ-3001\n\
-            3/2/2026,9:00:00 AM,\"$1,234.50\",\"$1,234.50\",$0.00,$0.00,$0.00,\"$1,234.50\",B,Payment,Complete,\n\
-            3/14/2026,9:00:00 AM,($33.62),($33.62),$0.00,$0.00,$0.00,($33.62),A,Refund,Complete,SQ-3001\n\
-            3/15/2026,9:00:00 AM,$5.00,$5.00,$0.00,$0.00,$0.00,$5.00,C,Payment,Canceled,\n";
-        let got = read_csv(text, "US");
-        assert_eq!(got.format, "square-transactions");
-        let totals: Vec<i64> = got.receipts.iter().map(|r| r.total_minor).collect();
-        assert_eq!(totals, vec![1737, 123450, -3362]);
-        assert_eq!(got.receipts[2].till_id, "A/refund");
-        assert_eq!(
-            got.receipts[0].local_time(),
-            chrono::NaiveTime::from_hms_opt(16, 51, 55)
-        );
-    }
-}
+#[path = "square_tests.rs"]
+mod tests;

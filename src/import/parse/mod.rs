@@ -11,6 +11,7 @@ mod decimal_mark;
 mod money;
 mod time;
 mod words;
+mod zones;
 
 pub use date_order::{DateVotes, OrderDecision, locale_order};
 pub use dates::{DateError, DateOrder, DateRules, FIRST_YEAR, LAST_YEAR, Stamp, parse_stamp};
@@ -18,6 +19,7 @@ pub use decimal_mark::{DecimalMark, Evidence, MarkDecision, MarkVotes, evidence}
 pub use money::{MoneyError, parse_money, parse_money_marked, parse_qty_milli};
 pub use time::parse_time;
 pub use words::{clean, ends_with_lower, starts_with_any_lower};
+pub use zones::{offset_at, zone_named};
 
 /// A "customer contacts" cell may hold a phone, an email or both
 /// (`+385 98 111 2233, ana@example.hr`): returns (phone, email) as written.

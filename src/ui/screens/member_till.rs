@@ -13,6 +13,7 @@ fn identity_text(linked: &LinkedCustomer, config: &crate::config::Config) -> Str
         Identity::Phone => display_phone(&linked.value, config.country()),
         Identity::Card => t_args("ui-unmatched-card", &[("card", &linked.value)]),
         Identity::Email => linked.value.clone(),
+        Identity::TillCustomer => t_args("ui-unmatched-till-customer", &[("id", &linked.value)]),
     }
 }
 

@@ -45,6 +45,7 @@ fn identity_text(c: &UnmatchedCustomer, config: &Config) -> String {
         Identity::Phone => display_phone(&c.value, config.country()),
         Identity::Card => t_args("ui-unmatched-card", &[("card", &c.value)]),
         Identity::Email => c.value.clone(),
+        Identity::TillCustomer => t_args("ui-unmatched-till-customer", &[("id", &c.value)]),
     }
 }
 
