@@ -1250,6 +1250,7 @@ ui-key-stats-other = other figure
 ui-help-stats = On the Stats screen
 ui-help-stats-formula = How a figure is worked out
 stats-screen-working = Working out the figures…
+stats-screen-chart-working = Drawing the last 12 months…
 stats-screen-undefined = not defined
 stats-screen-why-start = Not defined: no member was active on the first day of the period.
 stats-screen-why-answers = Not defined: no answers in the period.

@@ -1259,6 +1259,7 @@ ui-key-stats-other = נתון אחר
 ui-help-stats = במסך הנתונים
 ui-help-stats-formula = איך נתון מחושב
 stats-screen-working = מחשב את הנתונים…
+stats-screen-chart-working = משרטט את 12 החודשים האחרונים…
 stats-screen-undefined = לא מוגדר
 stats-screen-why-start = לא מוגדר: אף חבר מועדון לא היה פעיל ביום הראשון של התקופה.
 stats-screen-why-answers = לא מוגדר: אין תשובות בתקופה.

@@ -1277,6 +1277,7 @@ ui-key-stats-other = druga brojka
 ui-help-stats = Na zaslonu statistike
 ui-help-stats-formula = Kako se brojka računa
 stats-screen-working = Računam brojke…
+stats-screen-chart-working = Crtam zadnjih 12 mjeseci…
 stats-screen-undefined = nije definirano
 stats-screen-why-start = Nije definirano: nijedan član nije bio aktivan prvog dana razdoblja.
 stats-screen-why-answers = Nije definirano: nema odgovora u razdoblju.

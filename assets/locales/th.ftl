@@ -1219,6 +1219,7 @@ ui-key-stats-other = ตัวเลขอื่น
 ui-help-stats = ในหน้าสถิติ
 ui-help-stats-formula = วิธีคำนวณตัวเลข
 stats-screen-working = กำลังคำนวณตัวเลข…
+stats-screen-chart-working = กำลังวาด 12 เดือนล่าสุด…
 stats-screen-undefined = คำนวณไม่ได้
 stats-screen-why-start = คำนวณไม่ได้: ไม่มีสมาชิกที่ยังมาร้านในวันแรกของช่วง
 stats-screen-why-answers = คำนวณไม่ได้: ไม่มีคำตอบในช่วงนี้

@@ -1219,6 +1219,7 @@ ui-key-stats-other = 其他指标
 ui-help-stats = 在数据页面
 ui-help-stats-formula = 指标的计算方法
 stats-screen-working = 正在计算数据…
+stats-screen-chart-working = 正在绘制最近 12 个月…
 stats-screen-undefined = 无法计算
 stats-screen-why-start = 无法计算：期间第一天没有活跃会员。
 stats-screen-why-answers = 无法计算：期间内没有回答。

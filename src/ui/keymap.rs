@@ -11,10 +11,10 @@ use tui_input::backend::crossterm::to_input_request;
 
 use crate::i18n::t;
 
-#[path = "keymap_feedback.rs"]
-mod feedback;
 #[path = "keymap_events.rs"]
 mod events;
+#[path = "keymap_feedback.rs"]
+mod feedback;
 #[path = "keymap_notes.rs"]
 mod notes;
 #[path = "keymap_referral.rs"]
@@ -24,8 +24,8 @@ mod screens;
 #[path = "keymap_stats.rs"]
 mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
-pub use feedback::*;
 pub use events::*;
+pub use feedback::*;
 pub use notes::*;
 pub use referral::*;
 pub use screens::*;

@@ -131,16 +131,22 @@ pub struct StatsState {
     work: Option<Job<StatsNews>>,
 }
 
-/// The job's one word: the figures of the period and the months up to its end.
+/// The job's two words: the figures of the period first (what the owner
+/// reads, in a fraction of a second), then the months up to its end for
+/// the chart (twelve periods' worth of work, a few seconds on a big club).
 #[derive(Debug)]
-struct StatsNews(std::result::Result<(ClubHealth, Vec<MonthPoint>), Message>);
+enum StatsNews {
+    Figures(ClubHealth),
+    Months(Vec<MonthPoint>),
+    Failed(Message),
+}
 
 impl News for StatsNews {
     fn is_progress(&self) -> bool {
         false
     }
     fn failed(why: Message) -> Self {
-        StatsNews(Err(why))
+        StatsNews::Failed(why)
     }
 }
 
@@ -207,10 +213,15 @@ impl StatsState {
         self.health = None;
         self.months.clear();
         let Period { from, to } = self.period;
-        self.work = Some(Job::start(ctx, OnLeave::LetFinish, move |ctx, _| {
-            let both = club_health(ctx, Some(from), Some(to))
-                .and_then(|health| Ok((health, monthly(ctx, to)?)));
-            StatsNews(both.map_err(|e| e.message()))
+        self.work = Some(Job::start(ctx, OnLeave::LetFinish, move |ctx, worker| {
+            match club_health(ctx, Some(from), Some(to)) {
+                Ok(health) => worker.send(StatsNews::Figures(health)),
+                Err(e) => return StatsNews::Failed(e.message()),
+            }
+            match monthly(ctx, to) {
+                Ok(months) => StatsNews::Months(months),
+                Err(e) => StatsNews::Failed(e.message()),
+            }
         }));
     }
 
@@ -218,18 +229,21 @@ impl StatsState {
         let Some(job) = &self.work else {
             return Effect::None;
         };
-        let Some(StatsNews(result)) = job.drain().pop() else {
-            return Effect::None;
-        };
-        self.work = None;
-        match result {
-            Ok((health, months)) => {
-                self.health = Some(health);
-                self.months = months;
-                Effect::None
+        let mut effect = Effect::None;
+        for news in job.drain() {
+            match news {
+                StatsNews::Figures(health) => self.health = Some(health),
+                StatsNews::Months(months) => {
+                    self.months = months;
+                    self.work = None;
+                }
+                StatsNews::Failed(why) => {
+                    self.work = None;
+                    effect = Effect::Error(why);
+                }
             }
-            Err(why) => Effect::Error(why),
         }
+        effect
     }
 
     /// The period a month earlier (`back`) or later; never past today.

@@ -116,12 +116,15 @@ pub fn render_chart(
     view: &View,
 ) {
     let (theme, dir) = (view.theme, view.dir);
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
-        return;
-    };
     if area.height < 6 {
         return;
     }
+    let (Some(first), Some(last)) = (months.first(), months.last()) else {
+        // The figures came first; the months follow.
+        let working = dir.text(&t("stats-screen-chart-working"));
+        dir.put(buf, row(area, 0), &working, theme.dim());
+        return;
+    };
     let title = dir.text(&t(trend.title_key()));
     dir.put(buf, row(area, 0), &title, theme.heading());
     let rtl = dir.is_rtl();
@@ -272,5 +275,22 @@ mod tests {
         assert_eq!(Trend::of(Figure::Nps), Trend::Nps);
         assert_eq!(Trend::of(Figure::Members), Trend::Members);
         assert_eq!(Trend::of(Figure::Csat), Trend::Members);
+    }
+
+    #[test]
+    fn the_chart_says_it_is_coming_while_the_months_are_worked_out() {
+        let theme = crate::ui::theme::Theme::plain();
+        let config = crate::config::Config::default();
+        let view = View {
+            theme: &theme,
+            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
+            config: &config,
+            dir: crate::ui::direction::Direction::from_settings(false, config.ui.bidi, false),
+        };
+        let area = Rect::new(0, 0, 30, 10);
+        let mut buf = Buffer::empty(area);
+        render_chart(&[], Trend::Members, area, &mut buf, &view);
+        let first: String = (0..30).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert!(first.starts_with("Drawing the last 12 months"), "{first}");
     }
 }
