@@ -136,7 +136,7 @@ pub struct StatsState {
 /// the chart (twelve periods' worth of work, a few seconds on a big club).
 #[derive(Debug)]
 enum StatsNews {
-    Figures(ClubHealth),
+    Figures(Box<ClubHealth>),
     Months(Vec<MonthPoint>),
     Failed(Message),
 }
@@ -215,7 +215,7 @@ impl StatsState {
         let Period { from, to } = self.period;
         self.work = Some(Job::start(ctx, OnLeave::LetFinish, move |ctx, worker| {
             match club_health(ctx, Some(from), Some(to)) {
-                Ok(health) => worker.send(StatsNews::Figures(health)),
+                Ok(health) => worker.send(StatsNews::Figures(Box::new(health))),
                 Err(e) => return StatsNews::Failed(e.message()),
             }
             match monthly(ctx, to) {
@@ -232,7 +232,7 @@ impl StatsState {
         let mut effect = Effect::None;
         for news in job.drain() {
             match news {
-                StatsNews::Figures(health) => self.health = Some(health),
+                StatsNews::Figures(health) => self.health = Some(*health),
                 StatsNews::Months(months) => {
                     self.months = months;
                     self.work = None;
