@@ -1,0 +1,125 @@
+//! Receipts written in chunks: new ones get ids, payment ids are kept once, lookups are prepared once.
+use super::*;
+
+fn receipt(id: &str) -> Receipt {
+    let when = crate::domain::receipt::Stamp {
+        date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        time: NaiveTime::from_hms_opt(9, 5, 0),
+        offset: None,
+    };
+    Receipt::new(id.into(), crate::domain::receipt::Kind::Sale, when, 250)
+}
+
+fn import(conn: &Connection, sha: &str) -> i64 {
+    let at = NaiveDate::from_ymd_opt(2026, 3, 2)
+        .unwrap()
+        .and_hms_opt(8, 0, 0)
+        .unwrap();
+    super::super::begin_import(conn, "a.csv", sha, "generic", at).unwrap()
+}
+
+#[test]
+fn a_chunk_of_new_and_stored_receipts_gets_the_new_ones_ids() {
+    let conn = crate::db::open_in_memory().unwrap();
+    let customer = StoredCustomer::default();
+    let new = |r| NewReceipt {
+        receipt: r,
+        customer: &customer,
+        member_id: None,
+    };
+    let (a, b, c, d) = (receipt("A"), receipt("B"), receipt("C"), receipt("D"));
+    let first = import(&conn, "1");
+    let mut writer = ReceiptWriter::new(&conn, "generic", first).unwrap();
+    let mut ids = Vec::new();
+    writer.insert_new(&[new(&b), new(&d)], &mut ids).unwrap();
+    assert_eq!(ids, vec![Some(1), Some(2)]);
+    let second = import(&conn, "2");
+    let mut writer = ReceiptWriter::new(&conn, "generic", second).unwrap();
+    let chunk = [new(&a), new(&b), new(&c), new(&d)];
+    writer.insert_new(&chunk, &mut ids).unwrap();
+    assert_eq!(ids, vec![Some(3), None, Some(4), None]);
+    writer.insert_new(&chunk[..2], &mut ids).unwrap();
+    assert_eq!(ids, vec![None, None]);
+    let stored: (String, String, Option<String>, i64) = conn
+        .query_row(
+            "SELECT till_id, local_date, local_time, import_id FROM receipts WHERE id = 4",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        stored,
+        (
+            "C".into(),
+            "2026-03-01".into(),
+            Some("09:05:00".into()),
+            second
+        )
+    );
+}
+
+#[test]
+fn payment_ids_are_kept_once_each_however_many_at_a_time() {
+    let conn = crate::db::open_in_memory().unwrap();
+    let first = import(&conn, "1");
+    let mut writer = ReceiptWriter::new(&conn, "square", first).unwrap();
+    let customer = StoredCustomer::default();
+    let sale = receipt("T1");
+    let mut ids = Vec::new();
+    let new = NewReceipt {
+        receipt: &sale,
+        customer: &customer,
+        member_id: None,
+    };
+    writer.insert_new(&[new], &mut ids).unwrap();
+    let names: Vec<String> = (0..AT_ONCE + 3).map(|i| format!("P{i}")).collect();
+    let mut paid: Vec<(i64, &str)> = names.iter().map(|p| (1, p.as_str())).collect();
+    // The same id twice, in one statement and in the next.
+    paid.push((1, "P0"));
+    writer.keep_payments(&paid).unwrap();
+    writer.keep_payments(&paid[..2]).unwrap();
+    let kept: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM receipt_payments WHERE source = 'square' AND receipt_id = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(kept, AT_ONCE as i64 + 3);
+}
+
+#[test]
+fn member_lookups_are_not_prepared_again_for_every_value() {
+    let conn = crate::db::open_in_memory().unwrap();
+    conn.execute(
+        "INSERT INTO members (first_name, family_name, sort_key, card, joined_at)
+         VALUES ('Ana', 'Horvat', 'horvat ana', 'C-7', '2026-01-01')",
+        [],
+    )
+    .unwrap();
+    let mut writer = ReceiptWriter::new(&conn, "square", 1).unwrap();
+    for value in ["C-1", "C-2", "C-7", "C-3"] {
+        let found = writer.member_for(Identity::Card, value).unwrap();
+        assert_eq!(found.is_some(), value == "C-7");
+    }
+    let card = &writer.members[Identity::Card as usize];
+    assert_eq!(card.get_status(rusqlite::StatementStatus::RePrepare), 0);
+}
+
+#[test]
+fn dates_and_times_are_written_as_the_format_strings_would() {
+    let mut out = String::new();
+    for (y, m, d) in [(2026, 3, 1), (1999, 12, 31), (5, 1, 9), (9999, 12, 31)] {
+        let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        write_date(&mut out, date);
+        assert_eq!(out, date.format("%Y-%m-%d").to_string());
+    }
+    let far = NaiveDate::from_ymd_opt(12026, 3, 1).unwrap();
+    write_date(&mut out, far);
+    assert_eq!(out, far.format("%Y-%m-%d").to_string());
+    for (h, m, s) in [(0, 0, 0), (16, 55, 38), (23, 59, 59)] {
+        let time = NaiveTime::from_hms_milli_opt(h, m, s, 250).unwrap();
+        write_time(&mut out, time);
+        assert_eq!(out, time.format("%H:%M:%S").to_string());
+    }
+}
