@@ -341,6 +341,7 @@ impl Config {
                 signup_bonus: p.signup_bonus,
                 referral_bonus: p.referral_bonus,
                 review_bonus: p.review_bonus,
+                review_every_months: (p.review_every_months > 0).then_some(p.review_every_months),
                 birthday_bonus: p.birthday_bonus,
                 expiry_months: (p.expiry_months > 0).then_some(p.expiry_months),
             },

@@ -173,3 +173,48 @@ fn the_default_sources_are_in_the_shop_language() {
     assert_eq!(sources.len(), 8);
     assert_eq!(sources[1], "susjedna trgovina");
 }
+
+#[test]
+fn with_a_period_set_the_review_bonus_comes_again_in_the_next_period() {
+    let dir = TempDir::new().unwrap();
+    let mut ctx = shop(&dir);
+    let mut config = ctx.config.clone();
+    config.points.review_every_months = 6;
+    ctx.set_config(config.clone());
+    let ana = signed_up(sign_up(&ctx, &person("Ana"), IfDuplicate::Ask).unwrap());
+    // 23 Nov 2026: the July–December period.
+    assert!(
+        feedback::record(&ctx, Some(ana), Answer::Nps(9), "counter")
+            .unwrap()
+            .bonus_given
+    );
+    assert!(
+        !feedback::record(&ctx, Some(ana), Answer::Csat(5), "counter")
+            .unwrap()
+            .bonus_given
+    );
+    let mut january = Ctx::new(
+        db::open(&dir.path().join("club.db")).unwrap(),
+        Clock::fixed(NaiveDate::from_ymd_opt(2027, 1, 10).unwrap()),
+        Config::default(),
+        Some(dir.path().join("club.db")),
+    );
+    january.set_config(config);
+    assert!(
+        feedback::record(&january, Some(ana), Answer::Nps(10), "counter")
+            .unwrap()
+            .bonus_given
+    );
+    assert!(
+        !feedback::record(&january, Some(ana), Answer::Nps(8), "cli")
+            .unwrap()
+            .bonus_given
+    );
+    assert_eq!(
+        count(
+            &ctx,
+            "SELECT count(*) FROM points WHERE once_key GLOB 'review:*'"
+        ),
+        2
+    );
+}

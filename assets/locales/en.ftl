@@ -544,6 +544,7 @@ ui-review-nothing-to-export = This list is empty: nothing to export.
 ## Loyalty: points, tiers and rewards
 err-config-points-range = { $key } = { $value }: use a whole number from 0 up
 err-config-grace = grace_days = { $value }: use a number of days from 0 to 3650
+err-config-review-every = review_every_months = { $value }: use 0 (the review bonus once per member) or 1, 2, 3, 4, 6 or 12 months
 err-config-tiers-too-many = { $count } tiers; at most { $max } are possible
 err-config-tier-name = a tier needs a name
 err-config-tier-twice = there are two tiers called "{ $name }"

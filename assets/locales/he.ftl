@@ -551,6 +551,7 @@ ui-review-nothing-to-export = הרשימה הזו ריקה: אין מה לייצ
 ## Loyalty: points, tiers and rewards
 err-config-points-range = { $key } = { $value }: השתמשו במספר שלם מ-0 ומעלה
 err-config-grace = grace_days = { $value }: השתמשו במספר ימים מ-0 עד 3650
+err-config-review-every = review_every_months = { $value }: השתמשו ב-0 (בונוס המשוב פעם אחת לכל חבר מועדון) או ב-1, 2, 3, 4, 6 או 12 חודשים
 err-config-tiers-too-many = { $count } דרגות; אפשר לכל היותר { $max }
 err-config-tier-name = לדרגה צריך שם
 err-config-tier-twice = יש שתי דרגות בשם "{ $name }"

@@ -557,6 +557,7 @@ ui-review-nothing-to-export = Ovaj popis je prazan: nema što izvesti.
 ## Loyalty: points, tiers and rewards
 err-config-points-range = { $key } = { $value }: upišite cijeli broj od 0 naviše
 err-config-grace = grace_days = { $value }: upišite broj dana od 0 do 3650
+err-config-review-every = review_every_months = { $value }: upotrijebite 0 (bonus za recenziju jednom po članu) ili 1, 2, 3, 4, 6 ili 12 mjeseci
 err-config-tiers-too-many = { $count } razina; moguće je najviše { $max }
 err-config-tier-name = razina mora imati naziv
 err-config-tier-twice = postoje dvije razine s nazivom "{ $name }"

@@ -532,6 +532,7 @@ ui-review-nothing-to-export = รายการนี้ว่าง: ไม่
 ## Loyalty: points, tiers and rewards
 err-config-points-range = { $key } = { $value }: ใช้จำนวนเต็มตั้งแต่ 0 ขึ้นไป
 err-config-grace = grace_days = { $value }: ใช้จำนวนวันตั้งแต่ 0 ถึง 3650
+err-config-review-every = review_every_months = { $value }: ใช้ 0 (โบนัสรีวิวครั้งเดียวต่อสมาชิก) หรือ 1, 2, 3, 4, 6 หรือ 12 เดือน
 err-config-tiers-too-many = มี { $count } ระดับ มีได้มากสุด { $max } ระดับ
 err-config-tier-name = ระดับต้องมีชื่อ
 err-config-tier-twice = มีสองระดับที่ชื่อ "{ $name }"

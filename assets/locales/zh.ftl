@@ -534,6 +534,7 @@ ui-review-nothing-to-export = 此列表为空：没有可导出的内容。
 ## Loyalty: points, tiers and rewards
 err-config-points-range = { $key } = { $value }：请使用 0 或以上的整数
 err-config-grace = grace_days = { $value }：请使用 0 到 3650 之间的天数
+err-config-review-every = review_every_months = { $value }：请使用 0（每位会员只得一次评价奖励）或 1、2、3、4、6、12 个月
 err-config-tiers-too-many = { $count } 个等级；最多只能有 { $max } 个
 err-config-tier-name = 等级需要名称
 err-config-tier-twice = 有两个等级都叫“{ $name }”

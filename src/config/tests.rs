@@ -252,3 +252,15 @@ fn daily_backups_keep_a_week_unless_set() {
         .to_string();
     assert!(err.contains("c.toml") && err.contains('4'), "{err}");
 }
+
+#[test]
+fn a_review_period_that_does_not_tile_a_year_is_refused_naming_it() {
+    let text = |n: u32| format!("[points]\nreview_bonus = 25\nreview_every_months = {n}\n");
+    let shown = err(&text(5));
+    assert!(shown.contains("review_every_months = 5"), "{shown}");
+    assert!(shown.contains("shop.toml:3"), "{shown}");
+    let every = parse_shop(&text(12)).unwrap().loyalty();
+    assert_eq!(every.points.review_every_months, Some(12));
+    let once = parse_shop(&text(0)).unwrap().loyalty();
+    assert_eq!(once.points.review_every_months, None);
+}

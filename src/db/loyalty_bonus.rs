@@ -98,7 +98,8 @@ pub fn record_referral(
     Ok(set > 0)
 }
 
-/// The review bonus, once per member. True when it was given now.
+/// The review bonus, once per member or once per configured period. True
+/// when it was given now.
 pub fn review(
     conn: &Connection,
     program: &Program,
@@ -109,6 +110,8 @@ pub fn review(
     if points <= 0 {
         return Ok(false);
     }
+    let once_key =
+        crate::domain::points::review_once_key(now.date(), program.points.review_every_months);
     ledger::append(
         conn,
         &NewEntry {
@@ -116,7 +119,7 @@ pub fn review(
             delta: points,
             reason: Some(Reason::Bonus),
             detail: Some("review"),
-            once_key: Some("review"),
+            once_key: Some(&once_key),
             at: now,
             ..NewEntry::default()
         },

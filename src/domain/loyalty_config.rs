@@ -22,6 +22,8 @@ pub struct PointsConfig {
     pub signup_bonus: i64,
     pub referral_bonus: i64,
     pub review_bonus: i64,
+    /// 0: the review bonus once per member; N: once in N calendar months.
+    pub review_every_months: u32,
     pub birthday_bonus: i64,
     /// 0: points never expire.
     pub expiry_months: u32,
@@ -34,6 +36,7 @@ impl Default for PointsConfig {
             signup_bonus: 0,
             referral_bonus: 0,
             review_bonus: 0,
+            review_every_months: 0,
             birthday_bonus: 0,
             expiry_months: 0,
         }
@@ -238,6 +241,16 @@ pub fn check(
                 &[("key", key), ("value", &value.to_string())],
             ));
         }
+    }
+    // Periods that tile a year, so every period starts in the same month
+    // each year.
+    if ![0, 1, 2, 3, 4, 6, 12].contains(&p.review_every_months) {
+        let at = ("points", 0, "review_every_months");
+        return Err(bad(
+            at,
+            "err-config-review-every",
+            &[("value", &p.review_every_months.to_string())],
+        ));
     }
     let grace = loyalty.grace_days;
     if !(0..=3650).contains(&grace) {

@@ -14,9 +14,27 @@ pub struct PointsRules {
     pub signup_bonus: i64,
     pub referral_bonus: i64,
     pub review_bonus: i64,
+    /// The review bonus is given once in this many calendar months (counted
+    /// from January); `None`: once per member.
+    pub review_every_months: Option<u32>,
     pub birthday_bonus: i64,
     /// Points expire after this many months without a visit; `None` never.
     pub expiry_months: Option<u32>,
+}
+
+/// The key that lets the review bonus be given once per period: the
+/// member's one review bonus, or the one of the period of `every` calendar
+/// months that `day` falls in (`review:2026-07` for July–December with 6).
+pub fn review_once_key(day: chrono::NaiveDate, every: Option<u32>) -> String {
+    use chrono::Datelike;
+    match every {
+        None | Some(0) => "review".to_string(),
+        Some(n) => {
+            let month0 = day.month0();
+            let first = month0 - month0 % n.min(12);
+            format!("review:{}-{:02}", day.year(), first + 1)
+        }
+    }
 }
 
 /// Points a sale of `spend_minor` earns (whole units only: €9.99 earns 9);
@@ -207,5 +225,23 @@ mod tests {
             expiry_date(d(2025, 8, 31), 6, d(2026, 3, 1)),
             Some(d(2026, 2, 28))
         );
+    }
+}
+
+#[cfg(test)]
+mod review_period_tests {
+    use super::review_once_key;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn the_review_period_is_a_tile_of_the_calendar_year() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        assert_eq!(review_once_key(day(11, 23), None), "review");
+        assert_eq!(review_once_key(day(11, 23), Some(0)), "review");
+        assert_eq!(review_once_key(day(11, 23), Some(12)), "review:2026-01");
+        assert_eq!(review_once_key(day(11, 23), Some(6)), "review:2026-07");
+        assert_eq!(review_once_key(day(6, 30), Some(6)), "review:2026-01");
+        assert_eq!(review_once_key(day(5, 1), Some(3)), "review:2026-04");
+        assert_eq!(review_once_key(day(5, 1), Some(1)), "review:2026-05");
     }
 }
