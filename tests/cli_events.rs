@@ -93,7 +93,12 @@ fn an_event_is_added_invited_attended_and_shown_with_the_contract_fields() {
     assert!(said.contains("1 over the capacity"), "{said}");
     let list = std::fs::read_to_string(&out).unwrap();
     assert!(
-        list.starts_with("\u{FEFF}first_name,family_name,phone,language"),
+        list.starts_with("\u{FEFF}first_name,family_name,phone,language,message"),
+        "{list}"
+    );
+    // Each line carries the invitation ready to send, in the shop's language.
+    assert!(
+        list.contains("Hi Ana, you are invited to Puppy morning at Paws on "),
         "{list}"
     );
     assert!(

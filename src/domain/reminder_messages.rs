@@ -1,4 +1,5 @@
-//! Ready-to-send texts for the weekly review: one template per occasion and
+//! Ready-to-send texts for the weekly review and an event's invitations:
+//! one template per occasion and
 //! language, with placeholders such as `{first_name}`. The defaults for en,
 //! he, hr, zh and th ship in `assets/messages.toml`; the shop's config may
 //! replace any of them in `[messages.<language>]`. A member gets the text in
@@ -14,13 +15,15 @@ use crate::domain::contact::ContactReason;
 const DEFAULTS: &str = include_str!("../../assets/messages.toml");
 
 /// What may appear between braces in a template.
-pub const PLACEHOLDERS: [&str; 6] = [
+pub const PLACEHOLDERS: [&str; 8] = [
     "first_name",
     "child_name",
     "pet_name",
     "turning",
     "reward",
     "shop",
+    "event",
+    "date",
 ];
 
 /// The templates of one language; a missing one falls back (see [`Messages`]).
@@ -34,6 +37,8 @@ pub struct Templates {
     pub winback: Option<String>,
     /// What `{reward}` says: "a small treat on us".
     pub reward: Option<String>,
+    /// An invitation to a club event: `{event}` on `{date}`.
+    pub invitation: Option<String>,
 }
 
 impl Templates {
@@ -47,7 +52,7 @@ impl Templates {
         }
     }
 
-    fn all(&self) -> [(&'static str, Option<&str>); 6] {
+    fn all(&self) -> [(&'static str, Option<&str>); 7] {
         [
             ("birthday", self.birthday.as_deref()),
             ("child_birthday", self.child_birthday.as_deref()),
@@ -55,6 +60,7 @@ impl Templates {
             ("gotcha_day", self.gotcha_day.as_deref()),
             ("winback", self.winback.as_deref()),
             ("reward", self.reward.as_deref()),
+            ("invitation", self.invitation.as_deref()),
         ]
     }
 }
@@ -177,6 +183,32 @@ impl Messages {
         );
         Some((text, lang))
     }
+
+    /// The invitation to `event` on `date` for `first_name`, in the first of
+    /// `languages` that has one, with its language code.
+    pub fn invitation(
+        &self,
+        languages: &[&str],
+        first_name: &str,
+        shop: &str,
+        event: &str,
+        date: &str,
+    ) -> Option<(String, String)> {
+        let (lang, template) = languages
+            .iter()
+            .map(|l| language_code(l))
+            .find_map(|lang| {
+                let template = self.lookup(&lang, |t| t.invitation.as_deref())?;
+                Some((lang, template))
+            })?;
+        let values = [
+            ("first_name", first_name),
+            ("shop", shop),
+            ("event", event),
+            ("date", date),
+        ];
+        Some((fill_in(template, &values), lang))
+    }
 }
 
 #[cfg(test)]
@@ -266,5 +298,36 @@ mod tests {
             Err(("messages.hr.winback".to_string(), "firstname".to_string()))
         );
         assert!(toml::from_str::<Messages>("[en]\nbirthdy = \"x\"\n").is_err());
+    }
+
+    #[test]
+    fn an_invitation_names_the_event_and_its_day_in_the_members_language() {
+        let none = Messages::default();
+        let (text, lang) = none
+            .invitation(
+                &["hr_HR", "en"],
+                "Ana",
+                "Paws",
+                "Puppy morning",
+                "1. 3. 2026.",
+            )
+            .unwrap();
+        assert_eq!(lang, "hr");
+        assert!(
+            text.contains("Ana") && text.contains("Puppy morning"),
+            "{text}"
+        );
+        assert!(
+            text.contains("1. 3. 2026.") && text.contains("Paws"),
+            "{text}"
+        );
+        let (text, lang) = none
+            .invitation(&["de", "en"], "Ana", "Paws", "Puppy morning", "1 Mar 2026")
+            .unwrap();
+        assert_eq!(lang, "en");
+        assert_eq!(
+            text,
+            "Hi Ana, you are invited to Puppy morning at Paws on 1 Mar 2026. We would love to see you there!"
+        );
     }
 }

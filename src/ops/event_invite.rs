@@ -1,19 +1,24 @@
 //! Inviting a segment to an event: the members of the segment who may be
 //! messaged on the channel — chosen by the one selection every contact
 //! export goes through — are recorded as invited and written as a contact
-//! list for the SMS or email tool that sends the invitation.
+//! list for the SMS or email tool that sends the invitation, each with the
+//! ready invitation in their language (`invitation` in the messages).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::context::Ctx;
 use crate::db;
+use crate::db::consenting::Consenting;
+use crate::domain::event::Event;
 use crate::domain::event::over;
 use crate::domain::member::Channel;
+use crate::error::Error;
 use crate::error::Result;
 use crate::ops::contact_lists::{exports_folder, file_name};
+use crate::ops::csv_file::{neutralise, write_private};
 use crate::ops::events::stored;
-use crate::ops::export_contacts::{ListFormat, Phones, contacts, write_list};
+use crate::ops::export_contacts::{ListFormat, Phones, contact_header, contact_record, contacts};
 use crate::ops::segments;
 
 /// An invitation sent out: the list written and what it did to the event.
@@ -66,14 +71,52 @@ pub fn invite(
         }
     }
     let invited = db::events::invited(&ctx.conn, id)?.len() as i64;
-    let written = write_list(ctx, channel, &rows, format, &path)?;
+    let path = write_private(&path, &invitation_list(ctx, channel, &event, &rows)?)?;
     tx.commit()?;
     Ok(Invited {
-        path: written.path,
-        written: written.rows,
+        path,
+        written: rows.len(),
         new,
-        left_out: group.len().saturating_sub(written.rows),
+        left_out: group.len().saturating_sub(rows.len()),
         invited,
         over: over(event.capacity, invited),
     })
+}
+
+/// The contact list as `export contacts` writes it, with a `message`
+/// column: the invitation in the member's language, else the shop's.
+fn invitation_list(
+    ctx: &Ctx,
+    channel: Channel,
+    event: &Event,
+    rows: &[Consenting],
+) -> Result<String> {
+    let fail = |e: csv::Error| Error::Other(e.to_string());
+    let mut out = csv::Writer::from_writer(vec![]);
+    let mut header = contact_header(channel).to_vec();
+    header.push("message");
+    out.write_record(header).map_err(fail)?;
+    let date = crate::words::dates::date_with_year(event.date);
+    let shop_language = ctx.config.shop.locale.clone();
+    for row in rows {
+        let mut languages: Vec<&str> = row.language.as_deref().into_iter().collect();
+        languages.extend([shop_language.as_str(), "en"]);
+        let message = ctx
+            .config
+            .messages
+            .invitation(
+                &languages,
+                &row.first_name,
+                &ctx.config.shop.name,
+                &event.name,
+                &date,
+            )
+            .map(|(text, _)| text)
+            .unwrap_or_default();
+        let mut record = contact_record(ctx, channel, row, Phones::National).to_vec();
+        record.push(neutralise(message));
+        out.write_record(record).map_err(fail)?;
+    }
+    let bytes = out.into_inner().map_err(|e| Error::Other(e.to_string()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
