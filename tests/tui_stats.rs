@@ -364,9 +364,12 @@ fn tab_turns_to_the_sources_page_and_back() {
     assert!(line("Ana Kovač (#1)").contains(" 2"));
     assert!(line("Željko Đurić (#2)").contains(" 1"));
     assert!(!shown.contains("Retention rate"));
-    // Enter does nothing here; Tab goes back to the figures.
+    // Enter does nothing here; Tab goes on to the events, then back to
+    // the figures.
     key(&mut app, KeyCode::Enter);
     assert!(!stats(&app).showing_formula());
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(stats(&app).page(), Page::Events);
     key(&mut app, KeyCode::Tab);
     assert_eq!(stats(&app).page(), Page::Figures);
 }

@@ -1582,3 +1582,10 @@ stats-referrers-none = No new member of the period was brought by a member.
 # square17
 ui-unmatched-till-customer = till customer { $id }
 import-note-unknown-zone = Line { $line }: { $column } "{ $value }" is not a time zone this app knows; receipts in it keep their time as written, with no UTC time.
+
+# stats events page
+stats-screen-key-events = events
+stats-screen-help-events = The Events page
+stats-events = Club events of the period, and the 90 days after each
+stats-events-none = No events in this period (e on the counter's list adds one).
+stats-events-line = { $date } · { $name } · { $counts }

@@ -1591,3 +1591,10 @@ stats-referrers-none = אף חבר מועדון חדש בתקופה לא הוב�
 # square17
 ui-unmatched-till-customer = לקוח קופה { $id }
 import-note-unknown-zone = שורה { $line }: { $column } "{ $value }" אינו אזור זמן שהאפליקציה מכירה; הקבלות בו שומרות את השעה כפי שנכתבה, ללא שעת UTC.
+
+# stats events page
+stats-screen-key-events = אירועים
+stats-screen-help-events = עמוד האירועים
+stats-events = אירועי המועדון בתקופה, ו-90 הימים שאחרי כל אחד
+stats-events-none = אין אירועים בתקופה הזו (e ברשימת הדלפק מוסיף אירוע).
+stats-events-line = { $date } · { $name } · { $counts }

@@ -1616,3 +1616,10 @@ stats-referrers-none = Nijednog novog člana u razdoblju nije doveo član.
 # square17
 ui-unmatched-till-customer = kupac s blagajne { $id }
 import-note-unknown-zone = Redak { $line }: { $column } "{ $value }" nije vremenska zona koju aplikacija poznaje; računi u njoj zadržavaju vrijeme kako je zapisano, bez vremena u UTC-u.
+
+# stats events page
+stats-screen-key-events = događaji
+stats-screen-help-events = Stranica događaja
+stats-events = Događaji kluba u razdoblju i 90 dana nakon svakog
+stats-events-none = Nema događaja u ovom razdoblju (e na popisu na blagajni dodaje jedan).
+stats-events-line = { $date } · { $name } · { $counts }

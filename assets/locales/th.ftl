@@ -1531,3 +1531,10 @@ stats-referrers-none = ไม่มีสมาชิกใหม่ในช่
 # square17
 ui-unmatched-till-customer = ลูกค้าจากเครื่องคิดเงิน { $id }
 import-note-unknown-zone = บรรทัด { $line }: { $column } "{ $value }" ไม่ใช่เขตเวลาที่แอปรู้จัก ใบเสร็จในเขตนี้เก็บเวลาตามที่เขียนไว้ โดยไม่มีเวลา UTC
+
+# stats events page
+stats-screen-key-events = กิจกรรม
+stats-screen-help-events = หน้ากิจกรรม
+stats-events = กิจกรรมของคลับในช่วงนี้ และ 90 วันหลังแต่ละกิจกรรม
+stats-events-none = ไม่มีกิจกรรมในช่วงนี้ (กด e ที่รายชื่อหน้าเคาน์เตอร์เพื่อเพิ่ม)
+stats-events-line = { $date } · { $name } · { $counts }

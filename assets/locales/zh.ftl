@@ -1531,3 +1531,10 @@ stats-referrers-none = 本期间没有由会员推荐的新会员。
 # square17
 ui-unmatched-till-customer = 收银顾客 { $id }
 import-note-unknown-zone = 第 { $line } 行：{ $column }“{ $value }”不是本应用认识的时区；其中的收据按所写时间保存，没有 UTC 时间。
+
+# stats events page
+stats-screen-key-events = 活动
+stats-screen-help-events = 活动页
+stats-events = 本期的会员活动，以及每次活动后的 90 天
+stats-events-none = 本期没有活动（在柜台列表按 e 添加）。
+stats-events-line = { $date } · { $name } · { $counts }

@@ -56,6 +56,28 @@ pub fn list(ctx: &Ctx) -> Result<Vec<EventRow>> {
     db::events::list(&ctx.conn, None, i64::MAX)
 }
 
+/// The most events the Stats screen shows for a period.
+pub const STATS_EVENTS: usize = 6;
+
+/// The events of `from..=to`, newest first (at most [`STATS_EVENTS`]), each
+/// with its 90 days after: what the Stats screen's Events page shows.
+pub fn in_period(ctx: &Ctx, from: NaiveDate, to: NaiveDate) -> Result<Vec<EventPage>> {
+    let mut rows: Vec<EventRow> = list(ctx)?
+        .into_iter()
+        .filter(|r| (from..=to).contains(&r.event.date))
+        .collect();
+    rows.sort_by(|a, b| {
+        b.event
+            .date
+            .cmp(&a.event.date)
+            .then(b.event.id.cmp(&a.event.id))
+    });
+    rows.into_iter()
+        .take(STATS_EVENTS)
+        .map(|r| show(ctx, r.event.id))
+        .collect()
+}
+
 /// The events a member can be marked as come to from the card: today's
 /// when there is exactly one, else the latest ones up to today.
 pub fn for_the_counter(ctx: &Ctx, limit: i64) -> Result<Vec<Event>> {

@@ -46,6 +46,17 @@ pub const STATS: Keymap = &[
 /// The Sources page: new members by source and who brought the most.
 pub const STATS_SOURCES: Keymap = &[
     PERIOD,
+    b(&[TAB], Action::SwitchPage, "stats-screen-key-events", true),
+    MONTH_BACK,
+    MONTH_ON,
+    BACK,
+    QUIT_QUIET,
+    HELP_F1,
+];
+
+/// The Events page: the period's events and their 90 days after.
+pub const STATS_EVENTS: Keymap = &[
+    PERIOD,
     b(&[TAB], Action::SwitchPage, "stats-screen-key-figures", true),
     MONTH_BACK,
     MONTH_ON,

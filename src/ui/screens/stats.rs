@@ -13,6 +13,8 @@ use ratatui::layout::{Position, Rect};
 
 #[path = "stats_chart.rs"]
 pub(super) mod chart;
+#[path = "stats_events.rs"]
+pub(super) mod events;
 #[path = "stats_period.rs"]
 mod period_form;
 #[path = "stats_sources.rs"]
@@ -24,9 +26,12 @@ use super::{Effect, View};
 use crate::context::Ctx;
 use crate::domain::club_health::Period;
 use crate::message::Message;
+use crate::ops::events::EventPage;
 use crate::ops::stats::{ClubHealth, MonthPoint, club_health, monthly};
 use crate::ui::job::{Job, News, OnLeave};
-use crate::ui::keymap::{Action, Keymap, STATS, STATS_FORMULA, STATS_PERIOD, STATS_SOURCES};
+use crate::ui::keymap::{
+    Action, Keymap, STATS, STATS_EVENTS, STATS_FORMULA, STATS_PERIOD, STATS_SOURCES,
+};
 use crate::ui::stack::Screen;
 
 /// One figure of the screen, in the order `words::club_health::figure_lines`
@@ -103,13 +108,15 @@ impl Figure {
 pub enum Page {
     Figures,
     Sources,
+    Events,
 }
 
 impl Page {
     fn next(self) -> Page {
         match self {
             Page::Figures => Page::Sources,
-            Page::Sources => Page::Figures,
+            Page::Sources => Page::Events,
+            Page::Events => Page::Figures,
         }
     }
 }
@@ -122,6 +129,8 @@ pub struct StatsState {
     pub(super) period: Period,
     pub(super) health: Option<ClubHealth>,
     pub(super) months: Vec<MonthPoint>,
+    /// The period's events with their 90 days after; None until worked out.
+    pub(super) events: Option<Vec<EventPage>>,
     /// The selected figure, a position in [`FIGURES`].
     pub(super) at: usize,
     /// How the selected figure is worked out is shown.
@@ -131,13 +140,15 @@ pub struct StatsState {
     work: Option<Job<StatsNews>>,
 }
 
-/// The job's two words: the figures of the period first (what the owner
-/// reads, in a fraction of a second), then the months up to its end for
-/// the chart (twelve periods' worth of work, a few seconds on a big club).
+/// The job's words: the figures of the period first (what the owner reads,
+/// in a fraction of a second), then the months up to its end for the chart
+/// (twelve periods' worth of work), then the period's events.
 #[derive(Debug)]
 enum StatsNews {
     Figures(Box<ClubHealth>),
     Months(Vec<MonthPoint>),
+    /// Last: the period's events and their 90 days after.
+    Events(Vec<EventPage>),
     Failed(Message),
 }
 
@@ -160,6 +171,7 @@ impl StatsState {
             period: Period::year_to(today),
             health: None,
             months: vec![],
+            events: None,
             at: 0,
             formula: false,
             today,
@@ -212,6 +224,7 @@ impl StatsState {
     fn work_out(&mut self, ctx: &Ctx) {
         self.health = None;
         self.months.clear();
+        self.events = None;
         let Period { from, to } = self.period;
         self.work = Some(Job::start(ctx, OnLeave::LetFinish, move |ctx, worker| {
             match club_health(ctx, Some(from), Some(to)) {
@@ -219,7 +232,11 @@ impl StatsState {
                 Err(e) => return StatsNews::Failed(e.message()),
             }
             match monthly(ctx, to) {
-                Ok(months) => StatsNews::Months(months),
+                Ok(months) => worker.send(StatsNews::Months(months)),
+                Err(e) => return StatsNews::Failed(e.message()),
+            }
+            match crate::ops::events::in_period(ctx, from, to) {
+                Ok(events) => StatsNews::Events(events),
                 Err(e) => StatsNews::Failed(e.message()),
             }
         }));
@@ -233,8 +250,9 @@ impl StatsState {
         for news in job.drain() {
             match news {
                 StatsNews::Figures(health) => self.health = Some(*health),
-                StatsNews::Months(months) => {
-                    self.months = months;
+                StatsNews::Months(months) => self.months = months,
+                StatsNews::Events(events) => {
+                    self.events = Some(events);
                     self.work = None;
                 }
                 StatsNews::Failed(why) => {
@@ -323,6 +341,8 @@ impl Screen for StatsState {
             STATS_FORMULA
         } else if self.page == Page::Sources {
             STATS_SOURCES
+        } else if self.page == Page::Events {
+            STATS_EVENTS
         } else {
             STATS
         }
@@ -337,6 +357,7 @@ impl Screen for StatsState {
             ("ui-help-stats", STATS),
             ("ui-help-stats-formula", STATS_FORMULA),
             ("stats-screen-help-sources", STATS_SOURCES),
+            ("stats-screen-help-events", STATS_EVENTS),
             ("stats-screen-help-period", STATS_PERIOD),
         ]
     }

@@ -76,6 +76,10 @@ impl StatsState {
             self.render_formula(h, inner, buf, view);
             return;
         }
+        if self.page == Page::Events {
+            super::stats::events::render_events(self.events.as_deref(), inner, buf, view);
+            return;
+        }
         if self.page == Page::Sources {
             super::stats::sources::render_sources(h, inner, buf, view);
             return;
