@@ -50,13 +50,13 @@ pub fn remove_receipts(conn: &Connection) -> Result<usize> {
     Ok(conn.execute("DELETE FROM receipts WHERE source = ?1", [DEMO_SOURCE])?)
 }
 
+/// How the demo's answers at the counter are marked in `feedback.how`.
+pub const DEMO_FEEDBACK: &str = "demo";
+
 /// The demo's answers at the counter: left to the members' deletion they
 /// would stay in the figures as anonymous answers.
 pub fn remove_feedback(conn: &Connection) -> Result<usize> {
-    Ok(conn.execute(
-        "DELETE FROM feedback WHERE how = ?1",
-        [super::demo_rows::DEMO_FEEDBACK],
-    )?)
+    Ok(conn.execute("DELETE FROM feedback WHERE how = ?1", [DEMO_FEEDBACK])?)
 }
 
 /// Asks whether a real member holds a phone, email or card, so that a

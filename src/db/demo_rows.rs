@@ -105,14 +105,11 @@ impl DemoRows<'_> {
             nps,
             csat,
             at.format(DATETIME).to_string(),
-            DEMO_FEEDBACK
+            super::demo_members::DEMO_FEEDBACK
         ])?;
         Ok(())
     }
 }
-
-/// How the demo's answers are marked in `feedback.how`.
-pub const DEMO_FEEDBACK: &str = "demo";
 
 /// The highest number among cards of the form `C-<digits>`, so that demo
 /// cards added to a database that already has some never collide.

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 
 use crate::context::Ctx;
 use crate::domain::member::Channel;
-use crate::error::{Error, Result};
-use crate::ops::export_contacts::{ListFormat, contacts, write_list};
+use crate::error::Result;
+use crate::ops::export_contacts::{ListFormat, contacts, exports_folder, write_list};
 
 /// What a list for a group would hold now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,33 +62,6 @@ pub fn write_group(
             left_out: group.len().saturating_sub(written.rows),
         },
     })
-}
-
-/// The one folder every export without a named file goes to: the
-/// config's `export_dir` when the owner chose one (not made: a mistyped
-/// folder is reported, not created somewhere unexpected), else `exports/`
-/// beside the database file, made private on first use like `backups/`.
-pub fn exports_folder(ctx: &Ctx) -> Result<PathBuf> {
-    let folder = exports_folder_name(ctx)?;
-    if ctx.config.export_dir().is_none() {
-        crate::paths::make_private_folder(&folder)?;
-    }
-    Ok(folder)
-}
-
-/// Where [`exports_folder`] is, without making it (to say so before
-/// anything is written). A club in memory with no folder chosen has none.
-pub fn exports_folder_name(ctx: &Ctx) -> Result<PathBuf> {
-    let beside = || {
-        ctx.db_path
-            .as_deref()
-            .and_then(|db| db.parent())
-            .map(|dir| dir.join("exports"))
-    };
-    ctx.config
-        .export_dir()
-        .or_else(beside)
-        .ok_or_else(|| Error::user("ui-export-member-no-file", &[]))
 }
 
 /// `regulars-dog-owners-sms-2026-11-23.vcf`: the group's name as far as

@@ -15,10 +15,12 @@ use crate::domain::event::over;
 use crate::domain::member::Channel;
 use crate::error::Error;
 use crate::error::Result;
-use crate::ops::contact_lists::{exports_folder, file_name};
+use crate::ops::contact_lists::file_name;
 use crate::ops::csv_file::{neutralise, write_private};
 use crate::ops::events::stored;
-use crate::ops::export_contacts::{ListFormat, Phones, contact_header, contact_record, contacts};
+use crate::ops::export_contacts::{
+    ListFormat, Phones, contact_header, contact_record, contacts, exports_folder,
+};
 use crate::ops::segments;
 
 /// An invitation sent out: the list written and what it did to the event.

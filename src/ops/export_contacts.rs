@@ -155,7 +155,7 @@ pub fn export_list(
     let rows = contacts(ctx, channel, only)?;
     let path = match out {
         Some(path) => path.to_path_buf(),
-        None => crate::ops::contact_lists::exports_folder(ctx)?.join(format!(
+        None => exports_folder(ctx)?.join(format!(
             "regulars-contacts-{}-{}.{}",
             channel.code(),
             ctx.clock.today().format("%Y-%m-%d"),
@@ -185,4 +185,31 @@ pub fn write_list(
         path,
         rows: rows.len(),
     })
+}
+
+/// The one folder every export without a named file goes to: the
+/// config's `export_dir` when the owner chose one (not made: a mistyped
+/// folder is reported, not created somewhere unexpected), else `exports/`
+/// beside the database file, made private on first use like `backups/`.
+pub fn exports_folder(ctx: &Ctx) -> Result<PathBuf> {
+    let folder = exports_folder_name(ctx)?;
+    if ctx.config.export_dir().is_none() {
+        crate::paths::make_private_folder(&folder)?;
+    }
+    Ok(folder)
+}
+
+/// Where [`exports_folder`] is, without making it (to say so before
+/// anything is written). A club in memory with no folder chosen has none.
+pub fn exports_folder_name(ctx: &Ctx) -> Result<PathBuf> {
+    let beside = || {
+        ctx.db_path
+            .as_deref()
+            .and_then(|db| db.parent())
+            .map(|dir| dir.join("exports"))
+    };
+    ctx.config
+        .export_dir()
+        .or_else(beside)
+        .ok_or_else(|| Error::user("ui-export-member-no-file", &[]))
 }

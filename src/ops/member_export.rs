@@ -11,7 +11,7 @@ use crate::context::Ctx;
 use crate::db;
 use crate::db::member_data::{self, MEMBER_TABLES};
 use crate::error::{Error, Result};
-use crate::ops::contact_lists::exports_folder;
+use crate::ops::export_contacts::exports_folder;
 use crate::ops::loyalty::{IfBusy, settled};
 use crate::ops::{consent, lookup};
 

@@ -190,7 +190,7 @@ pub fn review_list(
     }
     let group: HashSet<i64> = rows.iter().map(|r| r.member_id).collect();
     let may = contacts(ctx, channel, Some(&group))?;
-    let path = crate::ops::contact_lists::exports_folder(ctx)?.join(file_name(
+    let path = crate::ops::export_contacts::exports_folder(ctx)?.join(file_name(
         section,
         days,
         channel,

@@ -49,7 +49,7 @@ pub fn export(
     let rows = contacts(ctx, channel, only)?;
     let path = match out {
         Some(path) => path.to_path_buf(),
-        None => crate::ops::contact_lists::exports_folder(ctx)?.join(format!(
+        None => crate::ops::export_contacts::exports_folder(ctx)?.join(format!(
             "regulars-survey-{}-{}.csv",
             channel.code(),
             ctx.clock.today().format("%Y-%m-%d")

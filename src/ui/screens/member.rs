@@ -28,7 +28,7 @@ use crate::domain::reminders::{Anniversary, Kind, Occasion, Window};
 use crate::error::{Error, Result};
 use crate::i18n::{t, t_args, t_count};
 use crate::message::{Arg, Message};
-use crate::ops::contact_lists::exports_folder_name;
+use crate::ops::export_contacts::exports_folder_name;
 use crate::ops::lookup;
 use crate::ui::format::{birth, birthday, date_short, date_with_year, pad, wrap};
 use crate::ui::keymap::{
