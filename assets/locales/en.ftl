@@ -1581,3 +1581,17 @@ stats-referrers-none = No new member of the period was brought by a member.
 # square17
 ui-unmatched-till-customer = till customer { $id }
 import-note-unknown-zone = Line { $line }: { $column } "{ $value }" is not a time zone this app knows; receipts in it keep their time as written, with no UTC time.
+
+# mapping17
+import-err-near-miss = { $path } looks like a { $format } export, but it lacks { $missing }: { $hint }; nothing was stored.
+import-hint-square-columns = show all columns in the Square dashboard before exporting
+import-hint-all-columns = export it again with all columns, or say which column is what with --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle

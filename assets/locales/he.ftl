@@ -1590,3 +1590,17 @@ stats-referrers-none = אף חבר מועדון חדש בתקופה לא הוב�
 # square17
 ui-unmatched-till-customer = לקוח קופה { $id }
 import-note-unknown-zone = שורה { $line }: { $column } "{ $value }" אינו אזור זמן שהאפליקציה מכירה; הקבלות בו שומרות את השעה כפי שנכתבה, ללא שעת UTC.
+
+# mapping17
+import-err-near-miss = { $path } נראה כמו ייצוא { $format }, אבל חסרות בו העמודות { $missing }: { $hint }; דבר לא נשמר.
+import-hint-square-columns = הציגו את כל העמודות בלוח הבקרה של Square לפני הייצוא
+import-hint-all-columns = ייצאו אותו שוב עם כל העמודות, או ציינו איזו עמודה היא מה עם --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle

@@ -1615,3 +1615,17 @@ stats-referrers-none = Nijednog novog člana u razdoblju nije doveo član.
 # square17
 ui-unmatched-till-customer = kupac s blagajne { $id }
 import-note-unknown-zone = Redak { $line }: { $column } "{ $value }" nije vremenska zona koju aplikacija poznaje; računi u njoj zadržavaju vrijeme kako je zapisano, bez vremena u UTC-u.
+
+# mapping17
+import-err-near-miss = { $path } izgleda kao izvoz { $format }, ali nedostaju mu stupci { $missing }: { $hint }; ništa nije spremljeno.
+import-hint-square-columns = prije izvoza prikažite sve stupce na nadzornoj ploči Squarea
+import-hint-all-columns = izvezite ga ponovno sa svim stupcima ili recite koji je stupac što s --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle

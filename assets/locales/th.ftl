@@ -1530,3 +1530,17 @@ stats-referrers-none = ไม่มีสมาชิกใหม่ในช่
 # square17
 ui-unmatched-till-customer = ลูกค้าจากเครื่องคิดเงิน { $id }
 import-note-unknown-zone = บรรทัด { $line }: { $column } "{ $value }" ไม่ใช่เขตเวลาที่แอปรู้จัก ใบเสร็จในเขตนี้เก็บเวลาตามที่เขียนไว้ โดยไม่มีเวลา UTC
+
+# mapping17
+import-err-near-miss = { $path } ดูเหมือนไฟล์ส่งออก { $format } แต่ขาดคอลัมน์ { $missing }: { $hint } ไม่ได้บันทึกอะไร
+import-hint-square-columns = แสดงคอลัมน์ทั้งหมดในแดชบอร์ดของ Square ก่อนส่งออก
+import-hint-all-columns = ส่งออกใหม่พร้อมคอลัมน์ทั้งหมด หรือระบุว่าคอลัมน์ใดคืออะไรด้วย --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle

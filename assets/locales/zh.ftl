@@ -1530,3 +1530,17 @@ stats-referrers-none = 本期间没有由会员推荐的新会员。
 # square17
 ui-unmatched-till-customer = 收银顾客 { $id }
 import-note-unknown-zone = 第 { $line } 行：{ $column }“{ $value }”不是本应用认识的时区；其中的收据按所写时间保存，没有 UTC 时间。
+
+# mapping17
+import-err-near-miss = { $path } 看起来是 { $format } 导出文件，但缺少列 { $missing }：{ $hint }；未存储任何内容。
+import-hint-square-columns = 导出前请在 Square 后台显示所有列
+import-hint-all-columns = 请带上所有列重新导出，或用 --map receipt=COLUMN,time=COLUMN,total=COLUMN 说明每一列是什么
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle

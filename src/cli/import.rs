@@ -204,6 +204,7 @@ pub fn error_code(e: &Error) -> String {
         _ => match e.key() {
             Some("import-err-unknown-format") => "not-a-till-export",
             Some("import-err-not-format") => "not-this-format",
+            Some("import-err-near-miss") => "columns-missing",
             Some("import-refused-all") => "all-rows-rejected",
             Some("import-refused-most") => "most-rows-rejected",
             Some(key) => {

@@ -9,6 +9,7 @@
 use encoding_rs::Encoding;
 
 use super::formats::Format;
+use super::near_miss::NearMiss;
 use super::table::{Header, Input, Row, Shape, rows};
 use crate::error::{Error, Result};
 
@@ -153,7 +154,8 @@ pub fn detect(
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0") {
         let sheet = rows(input, Shape::Sheet)?.take(HEADER_SEARCH_ROWS);
-        return find_header(sheet, format)?
+        let mut near = None;
+        return find_header(sheet, format, &mut near)?
             .map(|(header_index, header, format)| Detected {
                 shape: Shape::Sheet,
                 format,
@@ -161,10 +163,11 @@ pub fn detect(
                 header,
                 header_index,
             })
-            .ok_or_else(|| unknown(input, format));
+            .ok_or_else(|| unknown(input, format, near));
     }
     let encoding = encoding.unwrap_or_else(|| sniff_encoding(&head, country));
     let sample = sample_bytes(&head, encoding);
+    let mut near = None;
     for delimiter in delimiters_by_likelihood(&sample, encoding) {
         let shape = Shape::Csv {
             encoding,
@@ -172,7 +175,7 @@ pub fn detect(
         };
         let bytes = Input::Bytes(sample.clone().into());
         let records = rows(&bytes, shape)?.take(HEADER_SEARCH_ROWS);
-        if let Some((header_index, header, format)) = find_header(records, format)? {
+        if let Some((header_index, header, format)) = find_header(records, format, &mut near)? {
             return Ok(Detected {
                 shape,
                 format,
@@ -182,7 +185,7 @@ pub fn detect(
             });
         }
     }
-    Err(unknown(input, format))
+    Err(unknown(input, format, near))
 }
 
 /// The sample up to its last line break, so no record is cut in two (in
@@ -244,6 +247,7 @@ fn delimiters_by_likelihood(sample: &[u8], encoding: &'static Encoding) -> Vec<u
 fn find_header(
     records: impl Iterator<Item = Result<Row>>,
     wanted: Option<Format>,
+    near: &mut Option<NearMiss>,
 ) -> Result<Option<(usize, Header, Format)>> {
     for (index, row) in records.enumerate() {
         let row = row?;
@@ -257,6 +261,15 @@ fn find_header(
         };
         if let Some(format) = found {
             return Ok(Some((index, header, format)));
+        }
+        // Only when no format was asked for: one asked for is refused by name.
+        if wanted.is_none()
+            && let Some(miss) = NearMiss::of(&header)
+        {
+            *near = Some(match near.take() {
+                Some(before) => before.closer(miss),
+                None => miss,
+            });
         }
     }
     Ok(None)
@@ -278,8 +291,19 @@ pub(super) fn printable(text: &str) -> String {
         .collect()
 }
 
-fn unknown(input: &Input, format: Option<Format>) -> Error {
+fn unknown(input: &Input, format: Option<Format>, near: Option<NearMiss>) -> Error {
     let path = shown_path(input);
+    if let (None, Some(near)) = (format, near) {
+        return Error::user(
+            "import-err-near-miss",
+            &[
+                ("path", &path),
+                ("format", &near.export_name()),
+                ("missing", &near.missing_list()),
+                ("hint", &near.hint()),
+            ],
+        );
+    }
     match format {
         Some(f) => Error::user(
             "import-err-not-format",
@@ -375,6 +399,22 @@ mod tests {
         let d = detect(&input, None, None, "US").unwrap();
         // Blank lines are not records: the header is the third record.
         assert_eq!((d.format, d.header_index), (Format::Generic, 2));
+    }
+
+    #[test]
+    fn a_near_miss_names_the_format_and_what_is_missing() {
+        let text = "Date,Time,Category,Item,Qty,Customer Name,Customer ID\n\
+            2026-03-01,10:00:00,Toys,Kite,1,Ana,C1\n";
+        let input = Input::Bytes(text.as_bytes().into());
+        let err = detect(&input, None, None, "US").unwrap_err();
+        assert_eq!(err.key(), Some("import-err-near-miss"));
+        let text = err.to_string();
+        for word in ["Square", "\"Transaction ID\"", "\"Net Sales\"", "\"Tax\""] {
+            assert!(text.contains(word), "{text}");
+        }
+        // Asked for another format, the file is refused by that one's name.
+        let err = detect(&input, Some(Format::Sumup), None, "US").unwrap_err();
+        assert_eq!(err.key(), Some("import-err-not-format"));
     }
 
     #[test]

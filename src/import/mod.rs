@@ -15,6 +15,7 @@ pub mod currency;
 pub mod detect;
 pub mod formats;
 pub mod inbox;
+pub mod near_miss;
 pub mod parse;
 mod passes;
 mod pipeline;
