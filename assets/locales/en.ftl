@@ -1595,3 +1595,7 @@ import-export-odoo-pos = Odoo Point of Sale
 import-export-sumup = SumUp Transactions
 import-export-mobilepay = MobilePay
 import-export-zettle = Zettle
+import-err-map-role = "{ $value }" in --map is not ROLE=COLUMN with one of the roles receipt, time, total, item, qty, amount, kind, phone, email, card (each once).
+import-err-map-missing = --map does not say which column is { $role }: receipt, time and total are needed.
+import-err-map-column = { $path } has no column "{ $column }" (given for { $role } in --map); nothing was stored.
+import-err-map-twice = Column "{ $column }" is given for two roles in --map.

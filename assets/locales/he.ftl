@@ -1604,3 +1604,7 @@ import-export-odoo-pos = Odoo Point of Sale
 import-export-sumup = SumUp Transactions
 import-export-mobilepay = MobilePay
 import-export-zettle = Zettle
+import-err-map-role = "{ $value }" ב-‎--map אינו ROLE=COLUMN עם אחד התפקידים receipt, time, total, item, qty, amount, kind, phone, email, card (כל אחד פעם אחת).
+import-err-map-missing = ‏--map לא מציין איזו עמודה היא { $role }: נדרשים receipt, time ו-total.
+import-err-map-column = ב-{ $path } אין עמודה "{ $column }" (שניתנה עבור { $role } ב-‎--map); דבר לא נשמר.
+import-err-map-twice = העמודה "{ $column }" ניתנה לשני תפקידים ב-‎--map.

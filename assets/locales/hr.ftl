@@ -1629,3 +1629,7 @@ import-export-odoo-pos = Odoo Point of Sale
 import-export-sumup = SumUp Transactions
 import-export-mobilepay = MobilePay
 import-export-zettle = Zettle
+import-err-map-role = "{ $value }" u --map nije ULOGA=STUPAC s jednom od uloga receipt, time, total, item, qty, amount, kind, phone, email, card (svaka jednom).
+import-err-map-missing = --map ne kaže koji je stupac { $role }: potrebni su receipt, time i total.
+import-err-map-column = { $path } nema stupac "{ $column }" (zadan za { $role } u --map); ništa nije spremljeno.
+import-err-map-twice = Stupac "{ $column }" zadan je za dvije uloge u --map.

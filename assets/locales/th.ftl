@@ -1544,3 +1544,7 @@ import-export-odoo-pos = Odoo Point of Sale
 import-export-sumup = SumUp Transactions
 import-export-mobilepay = MobilePay
 import-export-zettle = Zettle
+import-err-map-role = "{ $value }" ใน --map ไม่ใช่ บทบาท=คอลัมน์ ที่บทบาทเป็นหนึ่งใน receipt, time, total, item, qty, amount, kind, phone, email, card (อย่างละครั้ง)
+import-err-map-missing = --map ไม่ได้ระบุว่าคอลัมน์ใดคือ { $role }: ต้องมี receipt, time และ total
+import-err-map-column = { $path } ไม่มีคอลัมน์ "{ $column }" (ที่ระบุให้ { $role } ใน --map) ไม่ได้บันทึกอะไร
+import-err-map-twice = คอลัมน์ "{ $column }" ถูกระบุให้สองบทบาทใน --map

@@ -1544,3 +1544,7 @@ import-export-odoo-pos = Odoo Point of Sale
 import-export-sumup = SumUp Transactions
 import-export-mobilepay = MobilePay
 import-export-zettle = Zettle
+import-err-map-role = --map 中的“{ $value }”不是 角色=列 的形式，角色须为 receipt、time、total、item、qty、amount、kind、phone、email、card 之一（每个只能一次）。
+import-err-map-missing = --map 没有说明哪一列是 { $role }：receipt、time 和 total 是必需的。
+import-err-map-column = { $path } 没有“{ $column }”列（--map 中为 { $role } 指定）；未存储任何内容。
+import-err-map-twice = --map 中“{ $column }”列被指定给了两个角色。

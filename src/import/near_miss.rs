@@ -2,10 +2,13 @@
 //! columns are there but some are not (Square lets a shop hide columns
 //! before exporting; a spreadsheet may drop some). Such a file is refused
 //! naming the format and what is missing, which says far more than "not a
-//! till export this app knows".
+//! till export this app knows". A file with no header row at all is
+//! refused here too, naming a column of the owner's map it lacks.
 
+use super::detect::{Maps, shown_path};
 use super::formats::Format;
-use super::table::Header;
+use super::table::{Header, Input};
+use crate::error::Error;
 use crate::i18n::t_args;
 
 /// The format a header nearly is, and the columns it lacks.
@@ -74,6 +77,54 @@ impl NearMiss {
     /// The till export's name as its owner knows it.
     pub fn export_name(&self) -> String {
         t_args(&format!("import-export-{}", self.format.name()), &[])
+    }
+}
+
+/// Why no header row was found: a column of the given map that the
+/// closest row lacks, else as for any file.
+pub(super) fn unfound(
+    input: &Input,
+    format: Option<Format>,
+    maps: &Maps,
+    near: Option<NearMiss>,
+    best: Option<(usize, Header)>,
+) -> Error {
+    let Some(map) = &maps.given else {
+        return unknown(input, format, near);
+    };
+    let lacking = best.as_ref().and_then(|(_, h)| map.missing_in(h));
+    let (role, column) = lacking.unwrap_or_else(|| map.first());
+    Error::user(
+        "import-err-map-column",
+        &[
+            ("path", &shown_path(input)),
+            ("column", column),
+            ("role", role),
+        ],
+    )
+}
+
+/// A file with no header row the app knows, nearly known, or not the
+/// format asked for.
+fn unknown(input: &Input, format: Option<Format>, near: Option<NearMiss>) -> Error {
+    let path = shown_path(input);
+    if let (None, Some(near)) = (format, near) {
+        return Error::user(
+            "import-err-near-miss",
+            &[
+                ("path", &path),
+                ("format", &near.export_name()),
+                ("missing", &near.missing_list()),
+                ("hint", &near.hint()),
+            ],
+        );
+    }
+    match format {
+        Some(f) => Error::user(
+            "import-err-not-format",
+            &[("path", &path), ("format", f.name())],
+        ),
+        None => Error::user("import-err-unknown-format", &[("path", &path)]),
     }
 }
 
