@@ -1589,3 +1589,21 @@ stats-screen-help-events = The Events page
 stats-events = Club events of the period, and the 90 days after each
 stats-events-none = No events in this period (e on the counter's list adds one).
 stats-events-line = { $date } · { $name } · { $counts }
+
+# mapping17
+import-err-near-miss = { $path } looks like a { $format } export, but it lacks { $missing }: { $hint }; nothing was stored.
+import-hint-square-columns = show all columns in the Square dashboard before exporting
+import-hint-all-columns = export it again with all columns, or say which column is what with --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle
+import-err-map-role = "{ $value }" in --map is not ROLE=COLUMN with one of the roles receipt, time, total, item, qty, amount, kind, phone, email, card (each once).
+import-err-map-missing = --map does not say which column is { $role }: receipt, time and total are needed.
+import-err-map-column = { $path } has no column "{ $column }" (given for { $role } in --map); nothing was stored.
+import-err-map-twice = Column "{ $column }" is given for two roles in --map.

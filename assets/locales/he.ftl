@@ -1598,3 +1598,21 @@ stats-screen-help-events = עמוד האירועים
 stats-events = אירועי המועדון בתקופה, ו-90 הימים שאחרי כל אחד
 stats-events-none = אין אירועים בתקופה הזו (e ברשימת הדלפק מוסיף אירוע).
 stats-events-line = { $date } · { $name } · { $counts }
+
+# mapping17
+import-err-near-miss = { $path } נראה כמו ייצוא { $format }, אבל חסרות בו העמודות { $missing }: { $hint }; דבר לא נשמר.
+import-hint-square-columns = הציגו את כל העמודות בלוח הבקרה של Square לפני הייצוא
+import-hint-all-columns = ייצאו אותו שוב עם כל העמודות, או ציינו איזו עמודה היא מה עם --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle
+import-err-map-role = "{ $value }" ב-‎--map אינו ROLE=COLUMN עם אחד התפקידים receipt, time, total, item, qty, amount, kind, phone, email, card (כל אחד פעם אחת).
+import-err-map-missing = ‏--map לא מציין איזו עמודה היא { $role }: נדרשים receipt, time ו-total.
+import-err-map-column = ב-{ $path } אין עמודה "{ $column }" (שניתנה עבור { $role } ב-‎--map); דבר לא נשמר.
+import-err-map-twice = העמודה "{ $column }" ניתנה לשני תפקידים ב-‎--map.

@@ -1623,3 +1623,21 @@ stats-screen-help-events = Stranica događaja
 stats-events = Događaji kluba u razdoblju i 90 dana nakon svakog
 stats-events-none = Nema događaja u ovom razdoblju (e na popisu na blagajni dodaje jedan).
 stats-events-line = { $date } · { $name } · { $counts }
+
+# mapping17
+import-err-near-miss = { $path } izgleda kao izvoz { $format }, ali nedostaju mu stupci { $missing }: { $hint }; ništa nije spremljeno.
+import-hint-square-columns = prije izvoza prikažite sve stupce na nadzornoj ploči Squarea
+import-hint-all-columns = izvezite ga ponovno sa svim stupcima ili recite koji je stupac što s --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle
+import-err-map-role = "{ $value }" u --map nije ULOGA=STUPAC s jednom od uloga receipt, time, total, item, qty, amount, kind, phone, email, card (svaka jednom).
+import-err-map-missing = --map ne kaže koji je stupac { $role }: potrebni su receipt, time i total.
+import-err-map-column = { $path } nema stupac "{ $column }" (zadan za { $role } u --map); ništa nije spremljeno.
+import-err-map-twice = Stupac "{ $column }" zadan je za dvije uloge u --map.

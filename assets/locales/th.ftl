@@ -1538,3 +1538,21 @@ stats-screen-help-events = หน้ากิจกรรม
 stats-events = กิจกรรมของคลับในช่วงนี้ และ 90 วันหลังแต่ละกิจกรรม
 stats-events-none = ไม่มีกิจกรรมในช่วงนี้ (กด e ที่รายชื่อหน้าเคาน์เตอร์เพื่อเพิ่ม)
 stats-events-line = { $date } · { $name } · { $counts }
+
+# mapping17
+import-err-near-miss = { $path } ดูเหมือนไฟล์ส่งออก { $format } แต่ขาดคอลัมน์ { $missing }: { $hint } ไม่ได้บันทึกอะไร
+import-hint-square-columns = แสดงคอลัมน์ทั้งหมดในแดชบอร์ดของ Square ก่อนส่งออก
+import-hint-all-columns = ส่งออกใหม่พร้อมคอลัมน์ทั้งหมด หรือระบุว่าคอลัมน์ใดคืออะไรด้วย --map receipt=COLUMN,time=COLUMN,total=COLUMN
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle
+import-err-map-role = "{ $value }" ใน --map ไม่ใช่ บทบาท=คอลัมน์ ที่บทบาทเป็นหนึ่งใน receipt, time, total, item, qty, amount, kind, phone, email, card (อย่างละครั้ง)
+import-err-map-missing = --map ไม่ได้ระบุว่าคอลัมน์ใดคือ { $role }: ต้องมี receipt, time และ total
+import-err-map-column = { $path } ไม่มีคอลัมน์ "{ $column }" (ที่ระบุให้ { $role } ใน --map) ไม่ได้บันทึกอะไร
+import-err-map-twice = คอลัมน์ "{ $column }" ถูกระบุให้สองบทบาทใน --map

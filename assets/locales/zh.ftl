@@ -1538,3 +1538,21 @@ stats-screen-help-events = 活动页
 stats-events = 本期的会员活动，以及每次活动后的 90 天
 stats-events-none = 本期没有活动（在柜台列表按 e 添加）。
 stats-events-line = { $date } · { $name } · { $counts }
+
+# mapping17
+import-err-near-miss = { $path } 看起来是 { $format } 导出文件，但缺少列 { $missing }：{ $hint }；未存储任何内容。
+import-hint-square-columns = 导出前请在 Square 后台显示所有列
+import-hint-all-columns = 请带上所有列重新导出，或用 --map receipt=COLUMN,time=COLUMN,total=COLUMN 说明每一列是什么
+import-export-square-items = Square Item Sales
+import-export-square-transactions = Square Transactions
+import-export-loyverse-receipts = Loyverse Receipts
+import-export-loyverse-items = Loyverse Receipts by item
+import-export-shopify-orders = Shopify Orders
+import-export-odoo-pos = Odoo Point of Sale
+import-export-sumup = SumUp Transactions
+import-export-mobilepay = MobilePay
+import-export-zettle = Zettle
+import-err-map-role = --map 中的“{ $value }”不是 角色=列 的形式，角色须为 receipt、time、total、item、qty、amount、kind、phone、email、card 之一（每个只能一次）。
+import-err-map-missing = --map 没有说明哪一列是 { $role }：receipt、time 和 total 是必需的。
+import-err-map-column = { $path } 没有“{ $column }”列（--map 中为 { $role } 指定）；未存储任何内容。
+import-err-map-twice = --map 中“{ $column }”列被指定给了两个角色。

@@ -17,6 +17,7 @@ use super::{Ctx, JsonFlag, stdout};
 use crate::error::{Error, Result};
 use crate::i18n::{t_args, t_count};
 use crate::import::formats::Format;
+use crate::import::mapping::ColumnMap;
 use crate::import::refusal::REASONS_SHOWN;
 use crate::import::sink::{Control, Progress};
 use crate::import::{Again, Report};
@@ -51,6 +52,11 @@ pub struct ImportArgs {
     /// receipts without a member are matched; nothing else changes.
     #[arg(long)]
     again: bool,
+    /// Which column is what in a file no format reads:
+    /// receipt=COL,time=COL,total=COL[,item=,qty=,amount=,kind=,phone=,email=,card=];
+    /// kept for the next file with the same header.
+    #[arg(long, value_name = "ROLE=COLUMN,...")]
+    map: Option<String>,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -130,6 +136,7 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
     let opts = ops::import::options(ctx, &overrides(&args))?;
     let confirmed =
         ops::import::confirmed(args.accept_rejects, args.currency.as_deref(), args.again)?;
+    let map = args.map.as_deref().map(ColumnMap::parse).transpose()?;
     let files = if args.files.is_empty() {
         new_inbox_files(ctx)?
     } else {
@@ -149,7 +156,15 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
             cancel,
         };
         let now = ctx.clock.now();
-        let result = ops::import::import_file(&mut ctx.conn, path, &opts, now, control, confirmed);
+        let result = ops::import::import_file_mapped(
+            &mut ctx.conn,
+            path,
+            &opts,
+            now,
+            control,
+            confirmed,
+            map.clone(),
+        );
         bar.finish_and_clear();
         let failed = match result {
             Ok(report) => {
@@ -204,6 +219,7 @@ pub fn error_code(e: &Error) -> String {
         _ => match e.key() {
             Some("import-err-unknown-format") => "not-a-till-export",
             Some("import-err-not-format") => "not-this-format",
+            Some("import-err-near-miss") => "columns-missing",
             Some("import-refused-all") => "all-rows-rejected",
             Some("import-refused-most") => "most-rows-rejected",
             Some(key) => {

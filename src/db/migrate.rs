@@ -36,6 +36,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/021_survey.sql"),
     include_str!("migrations/022_events.sql"),
     include_str!("migrations/023_square_payments.sql"),
+    include_str!("migrations/024_column_maps.sql"),
 ];
 
 pub fn latest() -> i64 {

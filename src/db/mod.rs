@@ -12,6 +12,7 @@
 
 pub mod birth_calendar;
 pub mod club_health;
+pub mod column_maps;
 pub mod consenting;
 pub mod contacts;
 pub mod counter;

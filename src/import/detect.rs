@@ -9,6 +9,8 @@
 use encoding_rs::Encoding;
 
 use super::formats::Format;
+use super::mapping::{ColumnMap, header_key};
+use super::near_miss::{NearMiss, unfound};
 use super::table::{Header, Input, Row, Shape, rows};
 use crate::error::{Error, Result};
 
@@ -28,7 +30,21 @@ pub struct Detected {
     /// What the owner should know about the columns (one that the format's
     /// spend uses is missing and read as 0).
     pub notes: Vec<String>,
+    /// The column map the file is read with, and the key of the header
+    /// it is kept under (the header above is then renamed by it).
+    pub mapped: Option<(String, ColumnMap)>,
 }
+
+/// Column maps a file may be read with: the one the owner gives now
+/// (which wins over any format), and those kept for earlier headers.
+#[derive(Debug, Clone, Default)]
+pub struct Maps {
+    pub given: Option<ColumnMap>,
+    pub kept: Vec<(String, ColumnMap)>,
+}
+
+/// A header row found: where, the header as read, the format, the map.
+type Found = (usize, Header, Format, Option<(String, ColumnMap)>);
 
 /// Countries whose legacy Windows code page for Latin letters is 1250.
 const CENTRAL_EUROPE: [&str; 10] = ["HR", "SI", "PL", "CZ", "SK", "HU", "RO", "RS", "BA", "AL"];
@@ -144,6 +160,17 @@ pub fn detect(
     encoding: Option<&'static Encoding>,
     country: &str,
 ) -> Result<Detected> {
+    detect_with(input, format, encoding, country, &Maps::default())
+}
+
+/// Like [`detect`], with column maps for a file no format reads.
+pub fn detect_with(
+    input: &Input,
+    format: Option<Format>,
+    encoding: Option<&'static Encoding>,
+    country: &str,
+    maps: &Maps,
+) -> Result<Detected> {
     let head = input.head(SAMPLE_BYTES)?;
     if head.is_empty() {
         return Err(Error::user(
@@ -153,18 +180,16 @@ pub fn detect(
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0") {
         let sheet = rows(input, Shape::Sheet)?.take(HEADER_SEARCH_ROWS);
-        return find_header(sheet, format)?
-            .map(|(header_index, header, format)| Detected {
-                shape: Shape::Sheet,
-                format,
-                notes: format.notes(&header),
-                header,
-                header_index,
-            })
-            .ok_or_else(|| unknown(input, format));
+        let mut near = None;
+        let mut best = None;
+        return find_header(sheet, format, maps, &mut near, &mut best)?
+            .map(|found| detected(Shape::Sheet, found))
+            .ok_or_else(|| unfound(input, format, maps, near, best));
     }
     let encoding = encoding.unwrap_or_else(|| sniff_encoding(&head, country));
     let sample = sample_bytes(&head, encoding);
+    let mut near = None;
+    let mut best = None;
     for delimiter in delimiters_by_likelihood(&sample, encoding) {
         let shape = Shape::Csv {
             encoding,
@@ -172,17 +197,22 @@ pub fn detect(
         };
         let bytes = Input::Bytes(sample.clone().into());
         let records = rows(&bytes, shape)?.take(HEADER_SEARCH_ROWS);
-        if let Some((header_index, header, format)) = find_header(records, format)? {
-            return Ok(Detected {
-                shape,
-                format,
-                notes: format.notes(&header),
-                header,
-                header_index,
-            });
+        if let Some(found) = find_header(records, format, maps, &mut near, &mut best)? {
+            return Ok(detected(shape, found));
         }
     }
-    Err(unknown(input, format))
+    Err(unfound(input, format, maps, near, best))
+}
+
+fn detected(shape: Shape, (header_index, header, format, mapped): Found) -> Detected {
+    Detected {
+        shape,
+        format,
+        notes: format.notes(&header),
+        header,
+        header_index,
+        mapped,
+    }
 }
 
 /// The sample up to its last line break, so no record is cut in two (in
@@ -244,19 +274,65 @@ fn delimiters_by_likelihood(sample: &[u8], encoding: &'static Encoding) -> Vec<u
 fn find_header(
     records: impl Iterator<Item = Result<Row>>,
     wanted: Option<Format>,
-) -> Result<Option<(usize, Header, Format)>> {
+    maps: &Maps,
+    near: &mut Option<NearMiss>,
+    best: &mut Option<(usize, Header)>,
+) -> Result<Option<Found>> {
     for (index, row) in records.enumerate() {
         let row = row?;
         if row.len() < 2 {
             continue;
         }
         let header = Header::new(&row);
+        if let Some(map) = &maps.given {
+            // The owner said which column is what: the first row naming
+            // every given column is the header, whatever till wrote it.
+            let found = map.found_in(&header);
+            if best.as_ref().is_none_or(|(n, _)| found > *n) {
+                *best = Some((found, header.clone()));
+            }
+            if map.missing_in(&header).is_none() {
+                let kept = (header_key(&header), map.clone());
+                return Ok(Some((
+                    index,
+                    map.rename(&header)?,
+                    Format::Generic,
+                    Some(kept),
+                )));
+            }
+            continue;
+        }
+        if wanted.is_none() && Format::recognise(&header).is_none() {
+            let key = header_key(&header);
+            let kept = maps
+                .kept
+                .iter()
+                .find(|(k, m)| *k == key && m.missing_in(&header).is_none());
+            if let Some((key, map)) = kept {
+                let renamed = map.rename(&header)?;
+                return Ok(Some((
+                    index,
+                    renamed,
+                    Format::Generic,
+                    Some((key.clone(), map.clone())),
+                )));
+            }
+        }
         let found = match wanted {
             Some(f) => f.fits(&header).then_some(f),
             None => Format::recognise(&header),
         };
         if let Some(format) = found {
-            return Ok(Some((index, header, format)));
+            return Ok(Some((index, header, format, None)));
+        }
+        // Only when no format was asked for: one asked for is refused by name.
+        if wanted.is_none()
+            && let Some(miss) = NearMiss::of(&header)
+        {
+            *near = Some(match near.take() {
+                Some(before) => before.closer(miss),
+                None => miss,
+            });
         }
     }
     Ok(None)
@@ -278,110 +354,6 @@ pub(super) fn printable(text: &str) -> String {
         .collect()
 }
 
-fn unknown(input: &Input, format: Option<Format>) -> Error {
-    let path = shown_path(input);
-    match format {
-        Some(f) => Error::user(
-            "import-err-not-format",
-            &[("path", &path), ("format", f.name())],
-        ),
-        None => Error::user("import-err-unknown-format", &[("path", &path)]),
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn encodings_are_told_apart() {
-        let utf8 = "Željko,Đurić\n".as_bytes();
-        assert_eq!(sniff_encoding(utf8, "HR"), encoding_rs::UTF_8);
-        let bom = b"\xef\xbb\xbfDato;Bel\xc3\xb8b\n";
-        assert_eq!(sniff_encoding(bom, "DK"), encoding_rs::UTF_8);
-        let (latin, _, _) = encoding_rs::WINDOWS_1252.encode("Café,Bäckerei Müller,Crème brûlée\n");
-        assert_eq!(sniff_encoding(&latin, "DE"), encoding_rs::WINDOWS_1252);
-        let (croatian, _, _) = encoding_rs::WINDOWS_1250.encode("Đurić,Kovačić,Šime\n");
-        assert_eq!(sniff_encoding(&croatian, "HR"), encoding_rs::WINDOWS_1250);
-        let (hebrew, _, _) = encoding_rs::WINDOWS_1255.encode("R1,חלה,54.00\nR2,דנה מזרחי,12\n");
-        assert_eq!(sniff_encoding(&hebrew, "IL"), encoding_rs::WINDOWS_1255);
-        assert_eq!(sniff_encoding(&hebrew, "US"), encoding_rs::WINDOWS_1255);
-        let (chinese, _, _) = encoding_rs::GBK.encode("R1,积木套装,159.00\nR2,李伟,12\n");
-        assert_eq!(sniff_encoding(&chinese, "CN"), encoding_rs::GBK);
-        assert_eq!(sniff_encoding(&chinese, "US"), encoding_rs::GBK);
-    }
-
-    #[test]
-    fn utf8_with_a_few_bad_bytes_is_still_utf8() {
-        let mut damaged = "R1,Rugbrød\nR2,Smørrebrød\nR3,Æblekage\n"
-            .as_bytes()
-            .to_vec();
-        damaged[1] = 0xff;
-        assert_eq!(sniff_encoding(&damaged, "DK"), encoding_rs::UTF_8);
-        // Legacy text forms valid UTF-8 by chance only now and then.
-        let names = "积木套装,李伟,王芳,张伟,刘洋,陈静,杨敏,赵磊,黄勇,周杰,吴霞,徐明,孙丽,胡军\n";
-        let (gbk, _, _) = encoding_rs::GBK.encode(names);
-        assert_eq!(sniff_encoding(&gbk, "CN"), encoding_rs::GBK);
-        let thai = "สวัสดีครับ ขนมปัง กาแฟ ชาเย็น ข้าวผัด ต้มยำกุ้ง ส้มตำ ผัดไทย สมชาย สมหญิง\n";
-        let (cp874, _, _) = encoding_rs::WINDOWS_874.encode(thai);
-        assert_eq!(sniff_encoding(&cp874, "TH"), encoding_rs::WINDOWS_874);
-    }
-
-    #[test]
-    fn utf16_is_told_by_its_nul_bytes() {
-        let text = "receipt_id,time,total\nR1,2026-03-01T10:00:00,5.00\n";
-        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
-        assert_eq!(sniff_encoding(&le, "US"), encoding_rs::UTF_16LE);
-        assert_eq!(sniff_encoding(&be, "US"), encoding_rs::UTF_16BE);
-        // NUL bytes here and there are no UTF-16.
-        assert_eq!(
-            sniff_encoding(b"a,b\nc\0\0,d\0\n", "US"),
-            encoding_rs::UTF_8
-        );
-        assert_eq!(sniff_encoding(&[0u8; 64], "US"), encoding_rs::UTF_8);
-    }
-
-    #[test]
-    fn an_empty_file_says_so() {
-        let err = detect(&Input::Bytes(Vec::new().into()), None, None, "US").unwrap_err();
-        assert!(err.to_string().contains("empty"), "{err}");
-    }
-
-    #[test]
-    fn utf8_cut_mid_character_is_still_utf8() {
-        let text = "ab€".as_bytes();
-        assert_eq!(sniff_encoding(&text[..3], "US"), encoding_rs::UTF_8);
-    }
-
-    #[test]
-    fn semicolons_with_decimal_commas_beat_commas() {
-        let sample = b"Dato;Navn;Bel\xc3\xb8b;Besked\n2026-04-08;Mads;40,95;Latte, Croissant\n2026-04-09;Ana;1,50;Te\n";
-        assert_eq!(
-            delimiters_by_likelihood(sample, encoding_rs::UTF_8)[0],
-            b';'
-        );
-        let sample = b"a,b,c\n1,\"2;3\",4\n5,6,7\n";
-        assert_eq!(
-            delimiters_by_likelihood(sample, encoding_rs::UTF_8)[0],
-            b','
-        );
-    }
-
-    #[test]
-    fn header_found_below_a_preamble() {
-        let text = "Sales report\nShop,Main Street\n\nreceipt_id,time,total\nR1,2026-03-01T10:00:00,5.00\n";
-        let input = Input::Bytes(text.as_bytes().into());
-        let d = detect(&input, None, None, "US").unwrap();
-        // Blank lines are not records: the header is the third record.
-        assert_eq!((d.format, d.header_index), (Format::Generic, 2));
-    }
-
-    #[test]
-    fn unknown_files_say_so() {
-        let input = Input::Bytes(b"name,colour\nAna,red\n".to_vec().into());
-        let err = detect(&input, None, None, "US").unwrap_err().to_string();
-        assert!(!err.is_empty());
-        assert!(detect(&input, Some(Format::Sumup), None, "US").is_err());
-    }
-}
+#[path = "detect_tests.rs"]
+mod tests;

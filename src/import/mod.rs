@@ -15,6 +15,8 @@ pub mod currency;
 pub mod detect;
 pub mod formats;
 pub mod inbox;
+pub mod mapping;
+pub mod near_miss;
 pub mod parse;
 mod passes;
 mod pipeline;
@@ -35,14 +37,16 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 pub use self::again::Again;
-pub use self::passes::{load, survey, survey_until};
+pub use self::passes::{load, survey, survey_until, survey_with};
 
-use self::detect::Detected;
+use self::detect::{Detected, Maps};
 use self::formats::{Format, ReadCtx};
+use self::mapping::ColumnMap;
 use self::receipt::Rejected;
 use self::refusal::Refusal;
 use self::sink::{Control, Sink};
 use self::table::Input;
+use crate::db::column_maps;
 use crate::db::receipts::{self as store, ImportCounts, ImportRecord};
 use crate::domain::member::country_id;
 use crate::domain::money::Currency;
@@ -250,6 +254,30 @@ pub fn import_file_confirmed(
     control: Control<'_>,
     confirmed: Confirmed,
 ) -> Result<Report> {
+    import_file_mapped(conn, path, opts, now, control, confirmed, None)
+}
+
+/// [`import_file_confirmed`], the file read with `given` (which column is
+/// what) when the owner said so, else with a map kept for its header when
+/// no format knows it. A map read with is kept with the stored file.
+pub fn import_file_mapped(
+    conn: &mut Connection,
+    path: &Path,
+    opts: &Options,
+    now: NaiveDateTime,
+    control: Control<'_>,
+    confirmed: Confirmed,
+    given: Option<ColumnMap>,
+) -> Result<Report> {
+    let maps = Maps {
+        given,
+        // A kept map that no longer reads (kept by a later version) is
+        // passed over rather than failing every import.
+        kept: column_maps::kept(conn)?
+            .into_iter()
+            .filter_map(|(key, text)| Some((key, ColumnMap::parse(&text).ok()?)))
+            .collect(),
+    };
     let input = Input::File(path.to_path_buf());
     let file_name = path.file_name().map_or_else(
         || path.display().to_string(),
@@ -264,7 +292,7 @@ pub fn import_file_confirmed(
     let (earlier, sha, plan) = std::thread::scope(|s| {
         let counting = s.spawn(|| {
             let stop = || cancel.load(Ordering::Relaxed) || stop_counting.load(Ordering::Relaxed);
-            survey_until(&input, opts, &stop)
+            survey_with(&input, opts, &maps, &stop)
         });
         let sha = sha256_of(&input, cancel);
         let earlier = match &sha {
@@ -304,6 +332,9 @@ pub fn import_file_confirmed(
     let (counts, errors) = pipeline::run(&input, &plan, country, sink)?;
     store::finish_import(&tx, import_id, &counts)?;
     let refused = Refusal::judge(&counts, confirmed.accept_rejects);
+    if let Some((key, map)) = &plan.detected.mapped {
+        column_maps::keep(&tx, key, &map.text(), now)?;
+    }
     if opts.dry_run || refused.is_some() {
         tx.rollback()?;
     } else {

@@ -4,7 +4,7 @@
 
 use super::assemble::Assembler;
 use super::currency::CurrencyWatch;
-use super::detect::{Detected, detect};
+use super::detect::{Detected, Maps, detect_with};
 use super::formats::ReadCtx;
 use super::parse::{self, DateRules, DateVotes, MarkVotes, locale_order};
 use super::receipt::{Loader, Rejected};
@@ -55,7 +55,17 @@ pub fn survey(input: &Input, opts: &Options) -> Result<Plan> {
 
 /// [`survey`], stopping with an error (as cancelled) once `stop` says so.
 pub fn survey_until(input: &Input, opts: &Options, stop: &dyn Fn() -> bool) -> Result<Plan> {
-    let detected = detect(input, opts.format, opts.encoding, &opts.country)?;
+    survey_with(input, opts, &Maps::default(), stop)
+}
+
+/// [`survey_until`], with column maps for a file no format reads.
+pub fn survey_with(
+    input: &Input,
+    opts: &Options,
+    maps: &Maps,
+    stop: &dyn Fn() -> bool,
+) -> Result<Plan> {
+    let detected = detect_with(input, opts.format, opts.encoding, &opts.country, maps)?;
     let mut reader = detected.format.reader(&detected.header);
     let date_columns = reader.date_columns();
     let digits = opts.currency.minor_digits();

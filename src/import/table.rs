@@ -291,6 +291,11 @@ impl Header {
         })
     }
 
+    /// Every column's name as written.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.raw.iter().map(String::as_str)
+    }
+
     /// The column's name as the file writes it (for messages).
     pub fn name(&self, col: usize) -> &str {
         self.raw.get(col).map_or("", String::as_str)

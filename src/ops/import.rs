@@ -6,6 +6,7 @@
 //! with its own connection from `db::open`, so it takes a connection and
 //! not the context.
 
+use crate::import::mapping::ColumnMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -106,6 +107,19 @@ pub fn import_file(
     confirmed: Confirmed,
 ) -> Result<Report> {
     import_file_confirmed(conn, file, opts, now, control, confirmed)
+}
+
+/// [`import_file`], the file read with the column map the owner gave.
+pub fn import_file_mapped(
+    conn: &mut Connection,
+    file: &Path,
+    opts: &Options,
+    now: NaiveDateTime,
+    control: Control<'_>,
+    confirmed: Confirmed,
+    map: Option<ColumnMap>,
+) -> Result<Report> {
+    crate::import::import_file_mapped(conn, file, opts, now, control, confirmed, map)
 }
 
 /// How long one look at the write lock waits before the cancel flag is

@@ -4,6 +4,7 @@
 //! is a receipt with a negative total.
 
 use super::{ReadCtx, RowError, TillFormat, id_in};
+use crate::import::parse::refund_word;
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
 
@@ -19,6 +20,9 @@ const CATEGORY: &[&str] = &["category"];
 const SKU: &[&str] = &["sku"];
 const QTY: &[&str] = &["qty", "quantity"];
 const AMOUNT: &[&str] = &["amount"];
+/// A sale/refund word (a mapped till's own column); without it the sign
+/// of the total decides.
+const KIND: &[&str] = &["kind"];
 
 pub const SIGNATURE: &[&[&str]] = &[ID, TIME, TOTAL];
 
@@ -35,6 +39,7 @@ pub struct Generic {
     sku: Option<usize>,
     qty: Option<usize>,
     amount: Option<usize>,
+    kind: Option<usize>,
 }
 
 impl Generic {
@@ -52,6 +57,7 @@ impl Generic {
             sku: h.find(SKU),
             qty: h.find(QTY),
             amount: h.find(AMOUNT),
+            kind: h.find(KIND),
         }
     }
 
@@ -87,9 +93,13 @@ impl TillFormat for Generic {
         let id = ctx.id(row, self.id)?;
         let when = ctx.stamp(row, self.time, None).map_err(|e| e.of(&id))?;
         let digits = ctx.currency.minor_digits();
-        let total = ctx
+        let mut total = ctx
             .money_marked(row, self.total, digits)
             .map_err(|e| e.of(&id))?;
+        // Tills that write refunds as positive amounts say so in a word.
+        if ctx.text(row, self.kind).as_deref().and_then(refund_word) == Some(true) {
+            total = -total.abs();
+        }
         let kind = if total < 0 { Kind::Refund } else { Kind::Sale };
         let mut receipt = Receipt::new(id.clone(), kind, when, total);
         receipt.rule = TotalRule::Same;

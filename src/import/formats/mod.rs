@@ -178,6 +178,30 @@ impl Format {
             .all(|aliases| header.find(aliases).is_some())
     }
 
+    /// How many of this format's signature columns `header` has, and the
+    /// names of the ones it lacks (the first alias of each), followed by
+    /// the money columns its spend is made of that are missing too.
+    pub fn columns_missing(self, header: &Header) -> (usize, Vec<&'static str>) {
+        let signature = self.signature();
+        let found: Vec<(Option<usize>, &[&'static str])> = signature
+            .iter()
+            .map(|aliases| (header.find(aliases), *aliases))
+            .collect();
+        let present = found.iter().filter(|(col, _)| col.is_some()).count();
+        let mut missing = absent(&found);
+        for column in self.bare_reader(header).absent_money() {
+            if !missing.contains(&column) {
+                missing.push(column);
+            }
+        }
+        (present, missing)
+    }
+
+    /// How many columns the signature names.
+    pub fn signature_len(self) -> usize {
+        self.signature().len()
+    }
+
     /// The format a header belongs to; when several fit, the one that needs
     /// the most columns (Square's item export also fits a looser rule).
     pub fn recognise(header: &Header) -> Option<Format> {
