@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::View;
@@ -17,7 +17,7 @@ use crate::i18n::t;
 use crate::message::Message;
 use crate::ops::lookup::{self, MemberRow};
 use crate::ui::format::fit;
-use crate::ui::keymap::{Action, UNMATCHED_LINK, grouped};
+use crate::ui::keymap::{Action, UNMATCHED_LINK};
 use crate::ui::widgets::field::TextField;
 use crate::ui::widgets::popup::{centered, frame};
 
@@ -131,13 +131,7 @@ impl MemberPicker {
         if self.rows.is_empty() {
             lines.push(Line::styled(t("ui-counter-none-found"), theme.dim()));
         }
-        let mut keys = vec![];
-        for (key, label, hint) in grouped(UNMATCHED_LINK, false) {
-            if hint {
-                keys.push(Span::styled(key, theme.key()));
-                keys.push(Span::raw(format!(" {label}  ")));
-            }
-        }
+        let keys = crate::ui::widgets::popup::key_hints(UNMATCHED_LINK, theme);
         let body = Rect::new(
             inner.x,
             inner.y + 1,

@@ -19,7 +19,7 @@ use crate::i18n::{t, t_args};
 use crate::message::Message;
 use crate::ops::review;
 use crate::ui::format::pad;
-use crate::ui::keymap::{Action, REVIEW_CONTACT, grouped};
+use crate::ui::keymap::{Action, REVIEW_CONTACT};
 use crate::ui::widgets::popup::{centered, frame};
 use crate::words::dates::day_text;
 use crate::words::review::{contact_channel_name, reason_text};
@@ -198,13 +198,7 @@ impl ReviewState {
             lines.push(Line::styled(t("ui-review-only-in-shop"), theme.dim()));
             lines.push(Line::raw(""));
         }
-        let mut keys = vec![];
-        for (key, label, hint) in grouped(REVIEW_CONTACT, false) {
-            if hint {
-                keys.push(Span::styled(key, theme.key()));
-                keys.push(Span::raw(format!(" {label}  ")));
-            }
-        }
+        let keys = crate::ui::widgets::popup::key_hints(REVIEW_CONTACT, theme);
         lines.push(Line::from(keys));
         Paragraph::new(view.dir.lines(lines)).render(inner, buf);
     }

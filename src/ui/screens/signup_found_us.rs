@@ -7,7 +7,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 use tui_input::InputRequest;
 
@@ -20,7 +20,7 @@ use crate::message::Message;
 use crate::ops::lookup::{self, MemberRow};
 use crate::ops::referral::Referral;
 use crate::ui::format::fit;
-use crate::ui::keymap::{Action, SIGNUP_FOUND_US_PICK, grouped};
+use crate::ui::keymap::{Action, SIGNUP_FOUND_US_PICK};
 use crate::ui::screens::signup_fields::Stop;
 use crate::ui::widgets::field::{TextField, render_row};
 use crate::ui::widgets::popup::{centered, frame};
@@ -174,13 +174,7 @@ impl FoundUsPicker {
         if self.members.is_empty() && self.sources.is_empty() {
             lines.push(Line::styled(t("ui-counter-none-found"), theme.dim()));
         }
-        let mut keys = vec![];
-        for (key, label, hint) in grouped(SIGNUP_FOUND_US_PICK, false) {
-            if hint {
-                keys.push(Span::styled(key, theme.key()));
-                keys.push(Span::raw(format!(" {label}  ")));
-            }
-        }
+        let keys = crate::ui::widgets::popup::key_hints(SIGNUP_FOUND_US_PICK, theme);
         let body = Rect::new(
             inner.x,
             inner.y + 1,

@@ -6,7 +6,6 @@
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Position, Rect};
-use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::View;
@@ -15,7 +14,7 @@ use crate::domain::club_health::Period;
 use crate::domain::member::Birthday;
 use crate::i18n::t;
 use crate::message::Message;
-use crate::ui::keymap::{Action, STATS_PERIOD, grouped};
+use crate::ui::keymap::{Action, STATS_PERIOD};
 use crate::ui::screens::signup_fields::typed_birthday;
 use crate::ui::widgets::field::{TextField, render_row};
 use crate::ui::widgets::popup::{centered, frame};
@@ -175,13 +174,7 @@ impl PeriodForm {
             let text = crate::ui::format::fit(&error.to_string(), inner.width as usize);
             dir.put(buf, line(5), &dir.text(&text), theme.error());
         }
-        let mut keys = vec![];
-        for (key, label, hint) in grouped(STATS_PERIOD, false) {
-            if hint {
-                keys.push(Span::styled(key, theme.key()));
-                keys.push(Span::raw(format!(" {label}  ")));
-            }
-        }
+        let keys = crate::ui::widgets::popup::key_hints(STATS_PERIOD, theme);
         let at = line(inner.height.saturating_sub(1));
         Paragraph::new(dir.line(keys)).render(at, buf);
         cursor

@@ -8,10 +8,23 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use crate::ui::direction::{Direction, has_rtl_letter};
 use crate::ui::format::wrap;
-use crate::ui::keymap::{CONFIRM, grouped};
+use crate::ui::keymap::{CONFIRM, Keymap, grouped};
 use crate::ui::theme::Theme;
 
 /// A `width`×`height` box in the middle of `area` (smaller if `area` is).
+/// The hints of `map` a dialog shows on its last row ("Enter choose  Esc
+/// cancel"): the keys marked for the status bar, in the table's order.
+pub fn key_hints(map: Keymap, theme: &Theme) -> Vec<Span<'static>> {
+    let mut keys = vec![];
+    for (key, label, hint) in grouped(map, false) {
+        if hint {
+            keys.push(Span::styled(key, theme.key()));
+            keys.push(Span::raw(format!(" {label}  ")));
+        }
+    }
+    keys
+}
+
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     area.centered(
         Constraint::Length(width.min(area.width)),
