@@ -98,7 +98,7 @@ fn an_event_is_added_invited_attended_and_shown_with_the_contract_fields() {
     );
     // Each line carries the invitation ready to send, in the shop's language.
     assert!(
-        list.contains("Hi Ana, you are invited to Puppy morning at Paws on "),
+        list.contains("Hi Ana, you are invited to Puppy morning at Paws on 1 Mar 2026. We"),
         "{list}"
     );
     assert!(

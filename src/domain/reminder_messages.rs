@@ -184,15 +184,16 @@ impl Messages {
         Some((text, lang))
     }
 
-    /// The invitation to `event` on `date` for `first_name`, in the first of
-    /// `languages` that has one, with its language code.
+    /// The invitation to `event` for `first_name`, in the first of
+    /// `languages` that has one, with its language code; `date` writes the
+    /// event's day in that language.
     pub fn invitation(
         &self,
         languages: &[&str],
         first_name: &str,
         shop: &str,
         event: &str,
-        date: &str,
+        date: impl Fn(&str) -> String,
     ) -> Option<(String, String)> {
         let (lang, template) = languages
             .iter()
@@ -201,11 +202,12 @@ impl Messages {
                 let template = self.lookup(&lang, |t| t.invitation.as_deref())?;
                 Some((lang, template))
             })?;
+        let date = date(&lang);
         let values = [
             ("first_name", first_name),
             ("shop", shop),
             ("event", event),
-            ("date", date),
+            ("date", date.as_str()),
         ];
         Some((fill_in(template, &values), lang))
     }
@@ -304,13 +306,9 @@ mod tests {
     fn an_invitation_names_the_event_and_its_day_in_the_members_language() {
         let none = Messages::default();
         let (text, lang) = none
-            .invitation(
-                &["hr_HR", "en"],
-                "Ana",
-                "Paws",
-                "Puppy morning",
-                "1. 3. 2026.",
-            )
+            .invitation(&["hr_HR", "en"], "Ana", "Paws", "Puppy morning", |lang| {
+                format!("1. 3. 2026. ({lang})")
+            })
             .unwrap();
         assert_eq!(lang, "hr");
         assert!(
@@ -318,11 +316,13 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("1. 3. 2026.") && text.contains("Paws"),
+            text.contains("1. 3. 2026. (hr)") && text.contains("Paws"),
             "{text}"
         );
         let (text, lang) = none
-            .invitation(&["de", "en"], "Ana", "Paws", "Puppy morning", "1 Mar 2026")
+            .invitation(&["de", "en"], "Ana", "Paws", "Puppy morning", |_| {
+                "1 Mar 2026".to_string()
+            })
             .unwrap();
         assert_eq!(lang, "en");
         assert_eq!(

@@ -98,7 +98,17 @@ fn invitation_list(
     let mut header = contact_header(channel).to_vec();
     header.push("message");
     out.write_record(header).map_err(fail)?;
-    let date = crate::words::dates::date_with_year(event.date);
+    // The day in the message's own language ("3 Dec 2026", "3. pro
+    // 2026."), worked out once per language, not once per member.
+    let days: std::collections::HashMap<&str, String> = crate::i18n::LANGUAGES
+        .iter()
+        .map(|(code, _)| {
+            let day = crate::i18n::Locale::new(code)
+                .scope(|| crate::words::dates::date_with_year(event.date));
+            (*code, day)
+        })
+        .collect();
+    let date = |lang: &str| days.get(lang).cloned().unwrap_or_default();
     let shop_language = ctx.config.shop.locale.clone();
     for row in rows {
         let mut languages: Vec<&str> = row.language.as_deref().into_iter().collect();
@@ -111,7 +121,7 @@ fn invitation_list(
                 &row.first_name,
                 &ctx.config.shop.name,
                 &event.name,
-                &date,
+                date,
             )
             .map(|(text, _)| text)
             .unwrap_or_default();
