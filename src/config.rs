@@ -26,6 +26,7 @@ pub mod backup;
 pub mod club;
 pub mod save;
 pub mod survey;
+pub mod sync;
 mod template;
 pub mod ui;
 
@@ -55,6 +56,8 @@ pub struct Config {
     pub stats: club::StatsSettings,
     /// The owner's own questions.
     pub survey: survey::SurveySettings,
+    /// The chain's shared server, when this shop is one of several.
+    pub sync: sync::SyncSettings,
     /// The file this was read from (for saving an edited tier minimum).
     #[serde(skip)]
     pub path: Option<PathBuf>,
