@@ -300,4 +300,21 @@ mod tests {
         assert_eq!(joined_meridiem("19/9/2026 20:15"), None);
         assert_eq!(joined_meridiem("4/5/26 5:11 PM"), None);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_date_cell_is_read_without_a_panic(text in "\\PC*") {
+            let _ = super::joined_meridiem(&text);
+        }
+
+        #[test]
+        fn a_spaced_meridiem_after_any_time_is_joined(h in 1u8..=12, m in 0u8..60, p in proptest::bool::ANY) {
+            let (spaced, joined) = if p { ("p. m.", "pm") } else { ("a. m.", "am") };
+            let cell = format!("1/2/2026 {h}:{m:02} {spaced}");
+            proptest::prop_assert_eq!(
+                super::joined_meridiem(&cell),
+                Some(format!("1/2/2026 {h}:{m:02} {joined}"))
+            );
+        }
+    }
 }
