@@ -152,3 +152,55 @@ fn a_later_map_replaces_the_kept_one() {
     let kept = query_text(&dir, "SELECT map FROM column_maps");
     assert_eq!(kept, MAP);
 }
+
+#[test]
+fn a_file_imported_before_is_said_so_before_a_bad_map_is_checked() {
+    let dir = club_with(CONFIG);
+    let mapped = write(&dir, "kasse.csv", KASSE);
+    let known = write(
+        &dir,
+        "receipts.csv",
+        "Date,Receipt number,Receipt type,Net sales,Taxes,Total collected,Customer contacts,Status
+4/5/26 5:11 PM,1-1001,Sale,3.15,0.16,3.31,,Closed
+",
+    );
+    for (file, first_map) in [(&mapped, Some(MAP)), (&known, None)] {
+        let mut first = regulars(&dir);
+        first.arg("import");
+        if let Some(map) = first_map {
+            first.args(["--map", map]);
+        }
+        let out = first.arg(file).output().unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        // A map naming a column the file does not have: the file is known
+        // already, so that is what is said, and nothing changes.
+        let out = regulars(&dir)
+            .args([
+                "import",
+                "--json",
+                "--map",
+                "receipt=Bon,time=Zeit,total=Summe",
+            ])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        let report = &json_lines(&out.stdout)[0];
+        assert_eq!(report["already_imported"], true, "{report}");
+        assert_eq!(report["receipts_new"], 0, "{report}");
+        let out = regulars(&dir)
+            .args(["import", "--map", "receipt=Bon,time=Zeit,total=Summe"])
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("imported before"),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    assert_eq!(count(&dir, "receipts"), 3);
+    assert_eq!(query_text(&dir, "SELECT map FROM column_maps"), MAP);
+}

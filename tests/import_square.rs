@@ -15,8 +15,8 @@ use regulars::clock::Clock;
 use regulars::config::Config;
 use regulars::context::Ctx;
 use regulars::db;
-use regulars::import::Report;
 use regulars::import::sink::Control;
+use regulars::import::{Confirmed, Report};
 use regulars::ops::import::{Overrides, after_import, import_file, options};
 use regulars::ops::loyalty::{self, IfBusy};
 use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
@@ -180,6 +180,83 @@ fn a_customer_id_seen_beside_a_card_brings_the_earlier_files_receipts() {
         )
         .unwrap();
     assert_eq!(nobody, (None, None, None));
+}
+
+#[test]
+fn a_file_read_again_links_the_customer_id_seen_beside_a_card() {
+    let dir = TempDir::new().unwrap();
+    let mut ctx = shop(&dir);
+    let james = member(&ctx, "James", "O'Brien", "SQ-3002");
+    import(&mut ctx, &fixture("customer_id_march.csv"));
+    import(&mut ctx, &fixture("customer_id_april.csv"));
+    let (spend, _, visits) = figures(&ctx, &james);
+    assert_eq!((spend, visits), (1089 + 980 + 2178 + 544, 4));
+    // As a reading that saw neither April's card nor its Customer ID left
+    // it (an older version did): no member, no link.
+    ctx.conn
+        .execute_batch(
+            "UPDATE receipts SET cust_card = NULL, cust_till_id = NULL
+               WHERE till_id IN ('TB2000000001', 'TB2000000002');
+             UPDATE receipts SET member_id = NULL;
+             DELETE FROM customer_links;",
+        )
+        .unwrap();
+    assert_eq!(figures(&ctx, &james).0, 0);
+    // Read again, April's card is James's and the Customer ID beside it is
+    // linked to him: April's other receipt and March's are his again.
+    let opts = options(&ctx, &Overrides::default()).unwrap();
+    let cancel = AtomicBool::new(false);
+    let mut progress = |_| {};
+    let control = Control {
+        progress: &mut progress,
+        cancel: &cancel,
+    };
+    let confirmed = Confirmed {
+        again: true,
+        ..Confirmed::default()
+    };
+    let now = ctx.clock.now();
+    let path = fixture("customer_id_april.csv");
+    let report = import_file(&mut ctx.conn, &path, &opts, now, control, confirmed).unwrap();
+    let again = report.again.unwrap();
+    assert_eq!((again.receipts_matched, again.receipts_unmatched), (2, 0));
+    assert_eq!(report.counts.customers_unmatched, 0);
+    after_import(&ctx).unwrap();
+    let (spend, _, visits) = figures(&ctx, &james);
+    assert_eq!((spend, visits), (1089 + 980 + 2178 + 544, 4));
+    let linked = till_customers::linked_to(&ctx, james.id).unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].value, "CUSTJAMES0000000000000002");
+}
+
+#[test]
+fn a_receipt_completed_by_a_later_file_links_the_customer_id_beside_its_card() {
+    let dir = TempDir::new().unwrap();
+    let mut ctx = shop(&dir);
+    let james = member(&ctx, "James", "O'Brien", "SQ-3002");
+    let april = std::fs::read_to_string(fixture("customer_id_april.csv")).unwrap();
+    let mut rows = april.lines();
+    let header = rows.next().unwrap();
+    let with_card = rows.find(|r| r.contains("TB2000000001")).unwrap();
+    // First a file cut off after the receipt's first line, without the
+    // card; then the whole receipt, a second line and the card.
+    let first = format!("{header}\n{}\n", with_card.replace("\", , SQ-3002\"", ""));
+    let second_line = with_card
+        .replace("Sourdough", "Rye")
+        .replace("$20.00", "$4.00")
+        .replace("$1.78", "$0.36");
+    let whole = format!("{header}\n{second_line}\n{with_card}\n");
+    let (cut, complete) = (dir.path().join("cut.csv"), dir.path().join("whole.csv"));
+    std::fs::write(&cut, first).unwrap();
+    std::fs::write(&complete, whole).unwrap();
+    import(&mut ctx, &cut);
+    assert_eq!(figures(&ctx, &james).0, 0);
+    let report = import(&mut ctx, &complete);
+    assert_eq!(report.counts.receipts_completed, 1);
+    assert_eq!(figures(&ctx, &james).0, 2000 + 178 + 400 + 36);
+    let linked = till_customers::linked_to(&ctx, james.id).unwrap();
+    assert_eq!(linked.len(), 1);
+    assert_eq!(linked[0].value, "CUSTJAMES0000000000000002");
 }
 
 #[test]

@@ -313,7 +313,16 @@ pub fn import_file_mapped(
             return Ok(already_imported(path, earlier));
         }
         let plan = plan?;
-        return again::read_again(conn, path, &input, plan, country, control, opts.dry_run);
+        return again::read_again(
+            conn,
+            path,
+            &input,
+            plan,
+            country,
+            control,
+            opts.dry_run,
+            now,
+        );
     }
     let plan = plan?;
     let currency_note = judge_currency(conn, &plan, opts, &file_name, confirmed.currency)?;

@@ -111,7 +111,8 @@ pub fn survey_with(
         dates: DateRules {
             order: decision.order,
             today: opts.today,
-            buddhist: votes.buddhist || opts.country.eq_ignore_ascii_case("TH"),
+            buddhist: votes.buddhist
+                || (opts.country.eq_ignore_ascii_case("TH") && !reader.short_years_common_era()),
         },
         currency: opts.currency,
         max_receipt: opts.max_receipt,

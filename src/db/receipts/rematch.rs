@@ -18,6 +18,13 @@ pub fn without_member(conn: &Connection, source: &str, till_id: &str) -> Result<
         .optional()?)
 }
 
+/// Whether stored receipt `id` has a member.
+pub fn has_member(conn: &Connection, id: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT member_id IS NOT NULL FROM receipts WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
 /// Gives a receipt without a member the customer as read now, and the
 /// member found for them (None: still no one). The points and tiers kept
 /// current hear of the new member through the receipts' triggers.

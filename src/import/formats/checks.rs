@@ -200,6 +200,10 @@ impl TillFormat for Checked {
         self.inner.absent_money()
     }
 
+    fn short_years_common_era(&self) -> bool {
+        self.inner.short_years_common_era()
+    }
+
     fn row_note(&mut self, row: &Row) -> Option<String> {
         self.inner.row_note(row)
     }

@@ -3,148 +3,37 @@
 //! cancelled receipt is not stored. Spend is `Total collected` less the
 //! tip, which Loyverse counts in it (or, per line, `Net sales` + `Taxes`,
 //! which hold no tip): a tip is the staff's, not a purchase, and with both
-//! exports a member's spend must not depend on which came first. The customer is known by `Customer
-//! contacts` (a phone or an email as typed); the name never matches.
+//! exports a member's spend must not depend on which came first. The
+//! customer is known by `Customer contacts` (a phone or an email as
+//! typed); the name never matches.
 //!
-//! The back office translates headers into the owner's language; the
-//! aliases below cover the languages seen in shops' exports, and the date
-//! order, separators and Buddhist years are read from the data itself.
+//! The back office writes headers and words in the owner's language: the
+//! file is read in the language of its columns (`loyverse_languages`), and
+//! the date order, separators and Buddhist years are read from the data.
 
+use super::loyverse_languages::{Language, closest};
 use super::{ReadCtx, RowError, TillFormat, absent, id_in};
-use crate::import::parse::{dropped_status, refund_word, split_contacts};
+use crate::import::parse::Stamp;
+use crate::import::parse::split_contacts;
 use crate::import::receipt::{Customer, Kind, Line, Receipt, TotalRule};
 use crate::import::table::{Header, Row};
 
-const DATE: &[&str] = &["Date", "Fecha", "Data", "Datum", "Дата", "วันที่", "日期"];
-const NUMBER: &[&str] = &[
-    "Receipt number",
-    "Número de recibo",
-    "Número do recibo",
-    "Numéro de reçu",
-    "Belegnummer",
-    "Номер чека",
-    "Broj računa",
-    "เลขที่ใบเสร็จ",
-    "收据编号",
-];
-const TYPE: &[&str] = &[
-    "Receipt type",
-    "Tipo de recibo",
-    "Tipo do recibo",
-    "Type de reçu",
-    "Belegart",
-    "Тип чека",
-    "Vrsta računa",
-    "ประเภทใบเสร็จ",
-    "收据类型",
-];
-const TOTAL: &[&str] = &[
-    "Total collected",
-    "Total cobrado",
-    "Total recebido",
-    "Total encaissé",
-    "Gesamt eingenommen",
-    "Итого собрано",
-    "Ukupno naplaćeno",
-    "ยอดรวมที่เก็บได้",
-    "总收款",
-];
-const NET: &[&str] = &[
-    "Net sales",
-    "Ventas netas",
-    "Vendas líquidas",
-    "Ventes nettes",
-    "Nettoumsatz",
-    "Чистые продажи",
-    "Neto prodaja",
-    "ยอดขายสุทธิ",
-    "净销售额",
-];
-const TAXES: &[&str] = &[
-    "Taxes",
-    "Impuestos",
-    "Impostos",
-    "Steuern",
-    "Налоги",
-    "Porezi",
-    "ภาษี",
-    "税",
-];
-const TIP: &[&str] = &[
-    "Tip",
-    "Tips",
-    "Propina",
-    "Gorjeta",
-    "Pourboire",
-    "Trinkgeld",
-    "Чаевые",
-    "Napojnica",
-    "ทิป",
-    "小费",
-];
-const ITEM: &[&str] = &[
-    "Item",
-    "Artículo",
-    "Article",
-    "Artikel",
-    "Товар",
-    "Artikl",
-    "สินค้า",
-    "商品",
-];
-const VARIANT: &[&str] = &["Variant", "Variante", "Вариант", "Varijanta"];
-const QTY: &[&str] = &[
-    "Quantity",
-    "Cantidad",
-    "Quantidade",
-    "Quantité",
-    "Menge",
-    "Количество",
-    "Količina",
-    "จำนวน",
-    "数量",
-];
-const CATEGORY: &[&str] = &[
-    "Category",
-    "Categoría",
-    "Categoria",
-    "Catégorie",
-    "Kategorie",
-    "Категория",
-    "Kategorija",
-    "หมวดหมู่",
-    "类别",
-];
-const SKU: &[&str] = &["SKU", "Артикул"];
-const NAME: &[&str] = &[
-    "Customer name",
-    "Nombre del cliente",
-    "Nome do cliente",
-    "Nom du client",
-    "Kundenname",
-    "Имя клиента",
-    "Ime kupca",
-    "ชื่อลูกค้า",
-    "客户名称",
-];
-const CONTACTS: &[&str] = &[
-    "Customer contacts",
-    "Contactos del cliente",
-    "Contatos do cliente",
-    "Contacts du client",
-    "Kundenkontakte",
-    "Контакты клиента",
-    "Kontakti kupca",
-    "ข้อมูลติดต่อลูกค้า",
-    "客户联系方式",
-];
-const STATUS: &[&str] = &["Status", "Estado", "Statut", "Статус", "สถานะ", "状态"];
+/// The columns a Loyverse export has (by item, or by receipt), in the
+/// language of `header`.
+pub fn signature(header: &Header, items: bool) -> Vec<&'static [&'static str]> {
+    closest(header, items).signature(items)
+}
 
-pub const RECEIPTS_SIGNATURE: &[&[&str]] = &[DATE, NUMBER, TYPE, TOTAL];
-pub const ITEMS_SIGNATURE: &[&[&str]] = &[DATE, NUMBER, TYPE, ITEM, NET];
+/// How many columns a Loyverse signature has (the same in every language).
+pub fn signature_len(items: bool) -> usize {
+    super::loyverse_languages::LANGUAGES[0]
+        .signature(items)
+        .len()
+}
 
 pub struct Loyverse {
     items: bool,
+    language: &'static Language,
     date: Option<usize>,
     number: Option<usize>,
     kind: Option<usize>,
@@ -164,29 +53,37 @@ pub struct Loyverse {
 
 impl Loyverse {
     pub fn new(h: &Header, items: bool) -> Loyverse {
+        let l = closest(h, items);
         Loyverse {
             items,
-            date: h.find(DATE),
-            number: h.find(NUMBER),
-            kind: h.find(TYPE),
-            total: h.find(TOTAL),
-            net: h.find(NET),
-            taxes: h.find(TAXES),
-            tip: h.find(TIP),
-            item: h.find(ITEM),
-            variant: h.find(VARIANT),
-            qty: h.find(QTY),
-            category: h.find(CATEGORY),
-            sku: h.find(SKU),
-            name: h.find(NAME),
-            contacts: h.find(CONTACTS),
-            status: h.find(STATUS),
+            language: l,
+            date: h.find(l.date),
+            number: h.find(l.number),
+            kind: h.find(l.kind),
+            total: h.find(l.total),
+            net: h.find(l.net),
+            taxes: h.find(l.taxes),
+            tip: h.find(l.tip),
+            item: h.find(l.item),
+            variant: h.find(l.variant),
+            qty: h.find(l.qty),
+            category: h.find(l.category),
+            sku: h.find(l.sku),
+            name: h.find(l.customer_name),
+            contacts: h.find(l.contacts),
+            status: h.find(l.status),
         }
+    }
+
+    /// Whether spend is `Total collected` less the tip (the Receipts
+    /// export, where that column is there), else net sales plus taxes.
+    fn by_total(&self) -> bool {
+        !self.items && self.total.is_some()
     }
 
     fn spend(&self, row: &Row, ctx: &ReadCtx) -> Result<i64, RowError> {
         let digits = ctx.currency.minor_digits();
-        if !self.items && self.total.is_some() {
+        if self.by_total() {
             let collected = ctx.money(row, self.total, digits)?;
             let tip = ctx.money_or_zero(row, self.tip, digits)?;
             return ctx.spend([collected, -tip].map(i128::from), digits);
@@ -194,6 +91,34 @@ impl Loyverse {
         let net = ctx.money(row, self.net, digits)?;
         let taxes = ctx.money_or_zero(row, self.taxes, digits)?;
         ctx.spend([net, taxes].map(i128::from), digits)
+    }
+
+    /// A refund by its receipt type, a sale by its; any other word (or
+    /// none) leaves it to the sign of the amount.
+    fn is_refund(&self, row: &Row, spend: i64) -> bool {
+        let word = row.get(self.kind);
+        if Language::says(word, self.language.refund) {
+            true
+        } else if Language::says(word, self.language.sale) {
+            false
+        } else {
+            spend < 0
+        }
+    }
+
+    /// The receipt's date and time. The back office in Spanish writes the
+    /// afternoon as `8:15 p. m.`: the spaced form is read as `pm`.
+    fn stamp(&self, row: &Row, ctx: &ReadCtx) -> Result<Stamp, RowError> {
+        let Some(joined) = self
+            .date
+            .and_then(|col| joined_meridiem(row.get(Some(col))))
+        else {
+            return ctx.stamp(row, self.date, None);
+        };
+        // Only the date column is read from this row: the others stay empty.
+        let col = self.date.unwrap_or_default();
+        let cells = (0..=col).map(|i| if i == col { joined.as_str() } else { "" });
+        ctx.stamp(&Row::new(row.line, cells), self.date, None)
     }
 
     fn line(&self, row: &Row, ctx: &ReadCtx, amount: i64) -> Result<Line, RowError> {
@@ -212,6 +137,27 @@ impl Loyverse {
     }
 }
 
+/// `text` with a spaced `a. m.` / `p. m.` (any case) written `am` / `pm`,
+/// when it has one.
+fn joined_meridiem(text: &str) -> Option<String> {
+    let spaced: String = text
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    // ASCII lower-casing keeps every byte where it was.
+    let lower = spaced.to_ascii_lowercase();
+    ["a. m.", "p. m.", "a. m", "p. m"].iter().find_map(|form| {
+        let at = lower.find(form)?;
+        let end = at + form.len();
+        Some(format!(
+            "{}{}m{}",
+            &spaced[..at],
+            &lower[at..at + 1],
+            &spaced[end..]
+        ))
+    })
+}
+
 impl TillFormat for Loyverse {
     fn date_columns(&self) -> Vec<usize> {
         self.date.into_iter().collect()
@@ -221,23 +167,35 @@ impl TillFormat for Loyverse {
         id_in(row, self.number)
     }
 
+    /// The back office in Thai writes `22/7/26` for 22 July 2026 (and a
+    /// Buddhist year, when it writes one, in four digits: `2569`).
+    fn short_years_common_era(&self) -> bool {
+        true
+    }
+
     fn absent_money(&self) -> Vec<&'static str> {
         // Spend is `Total collected` where there is one, else net + taxes.
-        if !self.items && self.total.is_some() {
+        if self.by_total() {
             return Vec::new();
         }
-        absent(&[(self.taxes, TAXES)])
+        absent(&[
+            (self.net, self.language.net),
+            (self.taxes, self.language.taxes),
+        ])
     }
 
     fn read(&mut self, row: &Row, ctx: &ReadCtx, out: &mut Vec<Receipt>) -> Result<(), RowError> {
         let number = ctx.id(row, self.number)?;
-        if dropped_status(row.get(self.status)) {
+        if Language::says(row.get(self.status), self.language.cancelled) {
             return Ok(());
         }
-        let when = ctx.stamp(row, self.date, None).map_err(|e| e.of(&number))?;
+        let when = self.stamp(row, ctx).map_err(|e| e.of(&number))?;
         let spend = self.spend(row, ctx).map_err(|e| e.of(&number))?;
-        let refund = refund_word(row.get(self.kind)).unwrap_or(spend < 0);
-        let kind = if refund { Kind::Refund } else { Kind::Sale };
+        let kind = if self.is_refund(row, spend) {
+            Kind::Refund
+        } else {
+            Kind::Sale
+        };
         let mut receipt = Receipt::new(number.clone(), kind, when, spend);
         let (phone, email) = split_contacts(row.get(self.contacts));
         receipt.customer = Customer {
@@ -326,5 +284,37 @@ mod tests {
             by_receipt.summary(),
             vec![("1-1001", Kind::Sale, 331), ("1-1002", Kind::Refund, -331)]
         );
+    }
+
+    #[test]
+    fn a_spaced_meridiem_is_joined() {
+        use super::joined_meridiem;
+        assert_eq!(
+            joined_meridiem("19/9/2026 8:15 p. m.").as_deref(),
+            Some("19/9/2026 8:15 pm")
+        );
+        assert_eq!(
+            joined_meridiem("19/9/2026 9:05\u{a0}A.\u{a0}M.").as_deref(),
+            Some("19/9/2026 9:05 am")
+        );
+        assert_eq!(joined_meridiem("19/9/2026 20:15"), None);
+        assert_eq!(joined_meridiem("4/5/26 5:11 PM"), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_date_cell_is_read_without_a_panic(text in "\\PC*") {
+            let _ = super::joined_meridiem(&text);
+        }
+
+        #[test]
+        fn a_spaced_meridiem_after_any_time_is_joined(h in 1u8..=12, m in 0u8..60, p in proptest::bool::ANY) {
+            let (spaced, joined) = if p { ("p. m.", "pm") } else { ("a. m.", "am") };
+            let cell = format!("1/2/2026 {h}:{m:02} {spaced}");
+            proptest::prop_assert_eq!(
+                super::joined_meridiem(&cell),
+                Some(format!("1/2/2026 {h}:{m:02} {joined}"))
+            );
+        }
     }
 }

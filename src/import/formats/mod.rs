@@ -6,6 +6,7 @@ mod cells;
 mod checks;
 mod generic;
 mod loyverse;
+mod loyverse_languages;
 mod mobilepay;
 mod odoo;
 mod shopify;
@@ -63,6 +64,13 @@ pub trait TillFormat {
     /// once.
     fn row_note(&mut self, _row: &Row) -> Option<String> {
         None
+    }
+
+    /// Whether the file writes two-digit years in the common era even for
+    /// a shop in a country that counts in the Buddhist era (a four-digit
+    /// Buddhist year in the file still says it counts that way).
+    fn short_years_common_era(&self) -> bool {
+        false
     }
 
     /// Columns that spend is made of but that may be left out of an
@@ -155,13 +163,23 @@ impl Format {
         }
     }
 
-    /// The columns a header must have to be this format (each a list of aliases).
-    fn signature(self) -> &'static [&'static [&'static str]] {
+    /// The columns a header must have to be this format (each a list of
+    /// aliases); Loyverse's are those of the language `header` is in.
+    fn signature(self, header: &Header) -> Vec<&'static [&'static str]> {
+        match self {
+            Format::LoyverseReceipts => loyverse::signature(header, false),
+            Format::LoyverseItems => loyverse::signature(header, true),
+            _ => self.fixed_signature().to_vec(),
+        }
+    }
+
+    /// The signature of a format whose columns have one set of names
+    /// (Loyverse's depend on the language: see [`Format::signature`]).
+    fn fixed_signature(self) -> &'static [&'static [&'static str]] {
         match self {
             Format::SquareItems => square::ITEMS_SIGNATURE,
             Format::SquareTransactions => square::TRANSACTIONS_SIGNATURE,
-            Format::LoyverseReceipts => loyverse::RECEIPTS_SIGNATURE,
-            Format::LoyverseItems => loyverse::ITEMS_SIGNATURE,
+            Format::LoyverseReceipts | Format::LoyverseItems => &[],
             Format::ShopifyOrders => shopify::SIGNATURE,
             Format::OdooPos => odoo::SIGNATURE,
             Format::Sumup => sumup::SIGNATURE,
@@ -173,7 +191,7 @@ impl Format {
 
     /// Whether `header` has every column this format needs.
     pub fn fits(self, header: &Header) -> bool {
-        self.signature()
+        self.signature(header)
             .iter()
             .all(|aliases| header.find(aliases).is_some())
     }
@@ -182,7 +200,7 @@ impl Format {
     /// names of the ones it lacks (the first alias of each), followed by
     /// the money columns its spend is made of that are missing too.
     pub fn columns_missing(self, header: &Header) -> (usize, Vec<&'static str>) {
-        let signature = self.signature();
+        let signature = self.signature(header);
         let found: Vec<(Option<usize>, &[&'static str])> = signature
             .iter()
             .map(|aliases| (header.find(aliases), *aliases))
@@ -199,7 +217,11 @@ impl Format {
 
     /// How many columns the signature names.
     pub fn signature_len(self) -> usize {
-        self.signature().len()
+        match self {
+            Format::LoyverseReceipts => loyverse::signature_len(false),
+            Format::LoyverseItems => loyverse::signature_len(true),
+            _ => self.fixed_signature().len(),
+        }
     }
 
     /// The format a header belongs to; when several fit, the one that needs
@@ -208,7 +230,7 @@ impl Format {
         Format::ALL
             .into_iter()
             .filter(|f| f.fits(header))
-            .max_by_key(|f| f.signature().len())
+            .max_by_key(|f| f.signature_len())
     }
 
     /// A reader for rows under `header` (which [`Format::fits`]), every
