@@ -1607,3 +1607,36 @@ import-err-map-role = "{ $value }" in --map is not ROLE=COLUMN with one of the r
 import-err-map-missing = --map does not say which column is { $role }: receipt, time and total are needed.
 import-err-map-column = { $path } has no column "{ $column }" (given for { $role } in --map); nothing was stored.
 import-err-map-twice = Column "{ $column }" is given for two roles in --map.
+
+# the import screen's mapping step
+ui-map-unknown = { $file } is not an export this app knows. Say which column is what (* is needed); the first rows below show how the file would be read.
+ui-map-near-miss = { $file } looks like a { $format } export, but it lacks { $missing }. Export it again with all columns, or say here which column is what (* is needed).
+ui-map-near-miss-square = { $file } looks like a { $format } export, but it lacks { $missing }: show all columns in the Square dashboard before exporting, or say here which column is what (* is needed).
+ui-map-role-receipt = Receipt number
+ui-map-role-time = Date and time
+ui-map-role-total = Total
+ui-map-role-item = Item
+ui-map-role-qty = Quantity
+ui-map-role-amount = Line amount
+ui-map-role-kind = Sale or refund word
+ui-map-role-phone = Phone
+ui-map-role-email = Email
+ui-map-role-card = Club card
+ui-map-none = none
+ui-map-col-line = Line
+ui-map-col-receipt = Receipt
+ui-map-col-date = Date
+ui-map-col-total = Total
+ui-map-col-customer = Customer
+ui-map-missing = Pick the column of { $role } with ←→: the rows cannot be read without it.
+ui-map-rejected = { $count ->
+    [one] One of these rows cannot be read and would be skipped: is a column wrong?
+   *[other] { $count } of these rows cannot be read and would be skipped: is a column wrong?
+}
+ui-map-ready = Enter imports the file; the mapping is kept for the next file with these columns.
+ui-map-needed = { $role } is needed: pick its column with ←→ first.
+ui-key-map-role = role
+ui-key-map-column = column
+ui-key-map-none = no column
+ui-key-map-import = import
+ui-help-import-mapping = Saying which column is what

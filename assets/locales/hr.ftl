@@ -1641,3 +1641,35 @@ import-err-map-role = "{ $value }" u --map nije ULOGA=STUPAC s jednom od uloga r
 import-err-map-missing = --map ne kaže koji je stupac { $role }: potrebni su receipt, time i total.
 import-err-map-column = { $path } nema stupac "{ $column }" (zadan za { $role } u --map); ništa nije spremljeno.
 import-err-map-twice = Stupac "{ $column }" zadan je za dvije uloge u --map.
+
+# the import screen's mapping step
+ui-map-unknown = { $file } nije izvoz koji aplikacija poznaje. Recite koji je stupac što (* je obavezno); prvi reci ispod pokazuju kako bi se datoteka pročitala.
+ui-map-near-miss = { $file } izgleda kao izvoz { $format }, ali nedostaju mu { $missing }. Izvezite ga ponovno sa svim stupcima ili ovdje recite koji je stupac što (* je obavezno).
+ui-map-near-miss-square = { $file } izgleda kao izvoz { $format }, ali nedostaju mu { $missing }: prije izvoza prikažite sve stupce na nadzornoj ploči Squarea ili ovdje recite koji je stupac što (* je obavezno).
+ui-map-role-receipt = Broj računa
+ui-map-role-time = Datum i vrijeme
+ui-map-role-total = Ukupno
+ui-map-role-item = Artikl
+ui-map-role-qty = Količina
+ui-map-role-amount = Iznos stavke
+ui-map-role-kind = Riječ za prodaju ili povrat
+ui-map-role-phone = Telefon
+ui-map-role-email = E-pošta
+ui-map-role-card = Klupska kartica
+ui-map-none = nijedan
+ui-map-col-line = Redak
+ui-map-col-receipt = Račun
+ui-map-col-date = Datum
+ui-map-col-total = Ukupno
+ui-map-col-customer = Kupac
+ui-map-missing = Odaberite stupac za { $role } s ←→: bez njega se reci ne mogu pročitati.
+ui-map-rejected = { $count ->
+   *[other] Redaka koji se ne mogu pročitati (bili bi preskočeni): { $count }. Je li neki stupac pogrešan?
+}
+ui-map-ready = Enter uvozi datoteku; raspored stupaca pamti se za sljedeću datoteku s istim stupcima.
+ui-map-needed = { $role } je obavezno: najprije odaberite stupac s ←→.
+ui-key-map-role = uloga
+ui-key-map-column = stupac
+ui-key-map-none = bez stupca
+ui-key-map-import = uvezi
+ui-help-import-mapping = Koji je stupac što

@@ -1556,3 +1556,35 @@ import-err-map-role = "{ $value }" ใน --map ไม่ใช่ บทบา�
 import-err-map-missing = --map ไม่ได้ระบุว่าคอลัมน์ใดคือ { $role }: ต้องมี receipt, time และ total
 import-err-map-column = { $path } ไม่มีคอลัมน์ "{ $column }" (ที่ระบุให้ { $role } ใน --map) ไม่ได้บันทึกอะไร
 import-err-map-twice = คอลัมน์ "{ $column }" ถูกระบุให้สองบทบาทใน --map
+
+# the import screen's mapping step
+ui-map-unknown = { $file } ไม่ใช่ไฟล์ส่งออกที่แอปรู้จัก ระบุว่าคอลัมน์ใดคืออะไร (* คือจำเป็น) แถวแรก ๆ ด้านล่างแสดงว่าไฟล์จะถูกอ่านอย่างไร
+ui-map-near-miss = { $file } ดูเหมือนไฟล์ส่งออก { $format } แต่ขาด { $missing } ส่งออกใหม่พร้อมคอลัมน์ทั้งหมด หรือระบุที่นี่ว่าคอลัมน์ใดคืออะไร (* คือจำเป็น)
+ui-map-near-miss-square = { $file } ดูเหมือนไฟล์ส่งออก { $format } แต่ขาด { $missing }: แสดงคอลัมน์ทั้งหมดในแดชบอร์ด Square ก่อนส่งออก หรือระบุที่นี่ว่าคอลัมน์ใดคืออะไร (* คือจำเป็น)
+ui-map-role-receipt = เลขที่ใบเสร็จ
+ui-map-role-time = วันที่และเวลา
+ui-map-role-total = ยอดรวม
+ui-map-role-item = สินค้า
+ui-map-role-qty = จำนวน
+ui-map-role-amount = ยอดของรายการ
+ui-map-role-kind = คำว่าขายหรือคืนเงิน
+ui-map-role-phone = โทรศัพท์
+ui-map-role-email = อีเมล
+ui-map-role-card = บัตรสมาชิก
+ui-map-none = ไม่มี
+ui-map-col-line = บรรทัด
+ui-map-col-receipt = ใบเสร็จ
+ui-map-col-date = วันที่
+ui-map-col-total = ยอดรวม
+ui-map-col-customer = ลูกค้า
+ui-map-missing = เลือกคอลัมน์ของ { $role } ด้วย ←→: ถ้าไม่มีจะอ่านแถวไม่ได้
+ui-map-rejected = { $count ->
+   *[other] มี { $count } แถวในนี้ที่อ่านไม่ได้และจะถูกข้ามไป: เลือกคอลัมน์ผิดหรือเปล่า?
+}
+ui-map-ready = กด Enter เพื่อนำเข้าไฟล์ การจับคู่คอลัมน์จะถูกจำไว้สำหรับไฟล์ถัดไปที่มีคอลัมน์เดียวกัน
+ui-map-needed = ต้องมี { $role }: เลือกคอลัมน์ด้วย ←→ ก่อน
+ui-key-map-role = ช่องข้อมูล
+ui-key-map-column = คอลัมน์
+ui-key-map-none = ไม่เลือกคอลัมน์
+ui-key-map-import = นำเข้า
+ui-help-import-mapping = การระบุว่าคอลัมน์ใดคืออะไร

@@ -1556,3 +1556,35 @@ import-err-map-role = --map 中的“{ $value }”不是 角色=列 的形式，
 import-err-map-missing = --map 没有说明哪一列是 { $role }：receipt、time 和 total 是必需的。
 import-err-map-column = { $path } 没有“{ $column }”列（--map 中为 { $role } 指定）；未存储任何内容。
 import-err-map-twice = --map 中“{ $column }”列被指定给了两个角色。
+
+# the import screen's mapping step
+ui-map-unknown = { $file } 不是本应用认识的导出文件。请说明每一列是什么（* 为必填）；下面的前几行显示文件将如何被读取。
+ui-map-near-miss = { $file } 看起来像 { $format } 导出文件，但缺少 { $missing }。请带上所有列重新导出，或在这里说明每一列是什么（* 为必填）。
+ui-map-near-miss-square = { $file } 看起来像 { $format } 导出文件，但缺少 { $missing }：导出前请在 Square 后台显示所有列，或在这里说明每一列是什么（* 为必填）。
+ui-map-role-receipt = 收据编号
+ui-map-role-time = 日期和时间
+ui-map-role-total = 总额
+ui-map-role-item = 商品
+ui-map-role-qty = 数量
+ui-map-role-amount = 行金额
+ui-map-role-kind = 销售或退款字样
+ui-map-role-phone = 电话
+ui-map-role-email = 电子邮件
+ui-map-role-card = 会员卡
+ui-map-none = 无
+ui-map-col-line = 行
+ui-map-col-receipt = 收据
+ui-map-col-date = 日期
+ui-map-col-total = 总额
+ui-map-col-customer = 顾客
+ui-map-missing = 请用 ←→ 选择“{ $role }”所在的列：没有它就无法读取这些行。
+ui-map-rejected = { $count ->
+   *[other] 其中 { $count } 行无法读取，将被跳过：是不是选错了列？
+}
+ui-map-ready = 按 Enter 导入文件；列的对应关系会保存，下次遇到相同列的文件直接使用。
+ui-map-needed = “{ $role }”为必填：请先用 ←→ 选择它所在的列。
+ui-key-map-role = 字段
+ui-key-map-column = 列
+ui-key-map-none = 不选列
+ui-key-map-import = 导入
+ui-help-import-mapping = 说明每一列是什么

@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 
 /// What a column can be, by the word `--map` uses, and the plain CSV's
 /// name for it.
-const ROLES: [(&str, &str); 10] = [
+pub const ROLES: [(&str, &str); 10] = [
     ("receipt", "receipt_id"),
     ("time", "time"),
     ("total", "total"),
@@ -22,7 +22,7 @@ const ROLES: [(&str, &str); 10] = [
     ("card", "card"),
 ];
 /// What a receipt cannot do without.
-const REQUIRED: [&str; 3] = ["receipt", "time", "total"];
+pub const REQUIRED: [&str; 3] = ["receipt", "time", "total"];
 
 /// Which column is what: roles with the header name given for each.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +80,14 @@ impl ColumnMap {
             .iter()
             .find(|(_, column)| header.find(&[column.as_str()]).is_none())
             .map(|(role, column)| (*role, column.as_str()))
+    }
+
+    /// The column given for `role`, if one is.
+    pub fn column_of(&self, role: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, column)| column.as_str())
     }
 
     /// The first role given, with its column (a required one).

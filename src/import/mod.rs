@@ -13,6 +13,7 @@ mod assemble;
 mod csv_rows;
 pub mod currency;
 pub mod detect;
+pub mod first_rows;
 pub mod formats;
 pub mod inbox;
 pub mod mapping;
