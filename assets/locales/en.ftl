@@ -1628,12 +1628,12 @@ ui-map-col-receipt = Receipt
 ui-map-col-date = Date
 ui-map-col-total = Total
 ui-map-col-customer = Customer
-ui-map-missing = Pick the column of { $role } with ←→: the rows cannot be read without it.
+ui-map-missing = Pick the column of { $role } with ←→: it is needed to read the rows.
 ui-map-rejected = { $count ->
     [one] One of these rows cannot be read and would be skipped: is a column wrong?
    *[other] { $count } of these rows cannot be read and would be skipped: is a column wrong?
 }
-ui-map-ready = Enter imports the file; the mapping is kept for the next file with these columns.
+ui-map-ready = Enter imports; the mapping is kept for the next file with these columns.
 ui-map-needed = { $role } is needed: pick its column with ←→ first.
 ui-key-map-role = role
 ui-key-map-column = column

@@ -1662,11 +1662,11 @@ ui-map-col-receipt = Račun
 ui-map-col-date = Datum
 ui-map-col-total = Ukupno
 ui-map-col-customer = Kupac
-ui-map-missing = Odaberite stupac za { $role } s ←→: bez njega se reci ne mogu pročitati.
+ui-map-missing = Odaberite stupac za { $role } s ←→: bez njega se reci ne čitaju.
 ui-map-rejected = { $count ->
-   *[other] Redaka koji se ne mogu pročitati (bili bi preskočeni): { $count }. Je li neki stupac pogrešan?
+   *[other] Nečitljivih redaka (bili bi preskočeni): { $count }. Je li neki stupac pogrešan?
 }
-ui-map-ready = Enter uvozi datoteku; raspored stupaca pamti se za sljedeću datoteku s istim stupcima.
+ui-map-ready = Enter uvozi; raspored se pamti za sljedeću datoteku s istim stupcima.
 ui-map-needed = { $role } je obavezno: najprije odaberite stupac s ←→.
 ui-key-map-role = uloga
 ui-key-map-column = stupac

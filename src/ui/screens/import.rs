@@ -22,9 +22,8 @@ use super::open;
 use super::unmatched::UnmatchedState;
 use super::{Effect, View};
 use crate::context::Ctx;
-use crate::import::inbox::InboxFile;
+use crate::import::Confirmed;
 use crate::import::mapping::ColumnMap;
-use crate::import::{Confirmed, Report};
 use crate::message::Message;
 use crate::ops::import::{first_rows, options};
 use crate::ui::import_job::{self, JobEvent, Request};
@@ -93,37 +92,6 @@ impl ImportState {
         self.files
             .rescan(ctx)
             .map_or_else(Effect::from, |_| Effect::None)
-    }
-
-    pub fn files(&self) -> &[InboxFile] {
-        self.files.files()
-    }
-
-    pub fn is_running(&self) -> bool {
-        matches!(self.phase, Phase::Running(_))
-    }
-
-    pub fn report(&self) -> Option<&Report> {
-        match &self.phase {
-            Phase::Done(done) => Some(done.report()),
-            _ => None,
-        }
-    }
-
-    /// The question asked about a file in another currency, if one is open.
-    pub fn currency_question(&self) -> Option<&CurrencyQuestion> {
-        match &self.phase {
-            Phase::Asking(question) => Some(question),
-            _ => None,
-        }
-    }
-
-    /// The mapping step, if it is open.
-    pub fn mapping(&self) -> Option<&MappingStep> {
-        match &self.phase {
-            Phase::Mapping(step) => Some(step),
-            _ => None,
-        }
     }
 
     /// Starts importing `file` with the country and format chosen (and

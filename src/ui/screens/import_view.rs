@@ -1,18 +1,51 @@
-//! How the import screen is drawn: a box titled "Import from the till"
+//! What the import screen shows: a box titled "Import from the till"
 //! holding the phase in front (the files to choose from, a running
-//! import, its result, a question, or the mapping step). Drawing reads
-//! the state only.
+//! import, its result, a question, or the mapping step), and the same
+//! read by the app and by tests. Drawing reads the state only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
-use super::{ImportState, Phase, View};
+use super::{CurrencyQuestion, ImportState, MappingStep, Phase, View};
 use crate::i18n::t;
+use crate::import::Report;
+use crate::import::inbox::InboxFile;
 use crate::ui::format::{fit, width};
 
 impl ImportState {
+    pub fn files(&self) -> &[InboxFile] {
+        self.files.files()
+    }
+
+    pub fn is_running(&self) -> bool {
+        matches!(self.phase, Phase::Running(_))
+    }
+
+    pub fn report(&self) -> Option<&Report> {
+        match &self.phase {
+            Phase::Done(done) => Some(done.report()),
+            _ => None,
+        }
+    }
+
+    /// The question asked about a file in another currency, if one is open.
+    pub fn currency_question(&self) -> Option<&CurrencyQuestion> {
+        match &self.phase {
+            Phase::Asking(question) => Some(question),
+            _ => None,
+        }
+    }
+
+    /// The mapping step, if it is open.
+    pub fn mapping(&self) -> Option<&MappingStep> {
+        match &self.phase {
+            Phase::Mapping(step) => Some(step),
+            _ => None,
+        }
+    }
+
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
         let theme = view.theme;
         let block = Block::bordered()
