@@ -115,6 +115,9 @@ fn an_unknown_file_is_mapped_with_keys_imported_and_its_mapping_kept() {
     assert_eq!(report.format, "generic");
     assert_eq!(report.counts.receipts_new, 3);
     assert_eq!(report.counts.rows_rejected, 1);
+    // The result names the column as the file does, as the preview did.
+    let reason = report.errors[0].reason.to_string();
+    assert!(reason.contains("\"Summe\""), "{reason}");
     let sql = "SELECT count(*) FROM receipts WHERE till_id GLOB 'B*'";
     assert_eq!(count(&shop.app, sql), 3);
     // Željko's phone found him: the 8,00 counts for him.

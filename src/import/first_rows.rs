@@ -14,7 +14,7 @@ use encoding_rs::Encoding;
 use super::detect::{
     Maps, SAMPLE_BYTES, delimiters_by_likelihood, is_sheet, sample_bytes, sniff_encoding,
 };
-use super::mapping::{ColumnMap, ROLES};
+use super::mapping::ColumnMap;
 use super::near_miss::NearMiss;
 use super::receipt::{Receipt, Rejected, VecLoader};
 use super::table::{Header, Input, Row, Shape, rows};
@@ -134,28 +134,10 @@ impl FirstRows {
             .into_iter()
             .map(|r| Rejected {
                 line: line_in_file(r.line),
-                reason: self.owners_column(map, r.reason),
+                reason: map.as_written(r.reason),
             })
             .collect();
         Ok(Preview { receipts, rejected })
-    }
-
-    /// A row's reason naming the column as the file's header does
-    /// ("Summe"), not as the plain CSV's reader knows it ("total").
-    fn owners_column(
-        &self,
-        map: &ColumnMap,
-        reason: crate::message::Message,
-    ) -> crate::message::Message {
-        let Some(read_as) = reason.value("column").map(str::to_string) else {
-            return reason;
-        };
-        let role = ROLES.iter().find(|(_, plain)| *plain == read_as);
-        let column = role.and_then(|(role, _)| map.column_of(role));
-        match column {
-            Some(column) => reason.replaced("column", column),
-            None => reason,
-        }
     }
 
     /// The header and the rows as a UTF-8 CSV, with the line each record

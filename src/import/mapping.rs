@@ -6,6 +6,7 @@
 
 use super::table::{Header, Row, fold_name};
 use crate::error::{Error, Result};
+use crate::message::Message;
 
 /// What a column can be, by the word `--map` uses, and the plain CSV's
 /// name for it.
@@ -88,6 +89,22 @@ impl ColumnMap {
             .iter()
             .find(|(r, _)| *r == role)
             .map(|(_, column)| column.as_str())
+    }
+
+    /// A row's reason naming the column as the file's header writes it
+    /// ("Summe"), not by the plain CSV's name it was read under ("total").
+    pub fn as_written(&self, reason: Message) -> Message {
+        let Some(read_as) = reason.value("column") else {
+            return reason;
+        };
+        let role = ROLES.iter().find(|(_, plain)| *plain == read_as);
+        match role.and_then(|(role, _)| self.column_of(role)) {
+            Some(column) => {
+                let column = column.to_string();
+                reason.replaced("column", &column)
+            }
+            None => reason,
+        }
     }
 
     /// The first role given, with its column (a required one).
