@@ -15,17 +15,20 @@ use tempfile::TempDir;
 use tui_support::*;
 
 /// A German till's export: semicolons, decimal commas, day-first dates.
-/// B2 is Željko's phone (a member); B3's total cannot be read.
+/// B2 is Željko's phone (a member); B3's total cannot be read; B6 is past
+/// the five rows the preview shows.
 const KASSE: &str = "Bon;Datum;Summe;Telefon
 B1;20.11.2026 10:05;12,50;091 777 8888
 B2;21.11.2026 11:00;8,00;098 111 2233
 B3;22.11.2026 09:30;abc;
 B4;22.11.2026 09:45;3,00;
+B5;22.11.2026 10:00;2,00;
+B6;22.11.2026 10:20;6,00;
 ";
 
 /// The next export of the same till.
 const KASSE_LATER: &str = "Bon;Datum;Summe;Telefon
-B5;23.11.2026 08:15;4,20;098 111 2233
+B7;23.11.2026 08:15;4,20;098 111 2233
 ";
 
 /// Željko Đurić's id in the seeded club (phone +385 98 111 2233).
@@ -105,7 +108,7 @@ fn an_unknown_file_is_mapped_with_keys_imported_and_its_mapping_kept() {
     let Shown::Read(preview) = step.shown() else {
         panic!("{:?}", step.shown());
     };
-    assert_eq!(preview.receipts.len(), 3);
+    assert_eq!(preview.receipts.len(), 4);
     assert_eq!(preview.rejected[0].line, 4);
     // The row that cannot be read is named by its line and column.
     let shown = screen(&shop.app);
@@ -113,16 +116,17 @@ fn an_unknown_file_is_mapped_with_keys_imported_and_its_mapping_kept() {
     key(&mut shop.app, KeyCode::Enter);
     let report = import(&shop.app).report().expect("a result").clone();
     assert_eq!(report.format, "generic");
-    assert_eq!(report.counts.receipts_new, 3);
+    assert_eq!(report.counts.receipts_new, 5);
     assert_eq!(report.counts.rows_rejected, 1);
     // The result names the column as the file does, as the preview did.
     let reason = report.errors[0].reason.to_string();
     assert!(reason.contains("\"Summe\""), "{reason}");
     let sql = "SELECT count(*) FROM receipts WHERE till_id GLOB 'B*'";
-    assert_eq!(count(&shop.app, sql), 3);
+    assert_eq!(count(&shop.app, sql), 5);
     // Željko's phone found him: the 8,00 counts for him.
-    let his = "SELECT total_minor FROM receipts WHERE till_id = 'B2' AND member_id = 2";
-    assert_eq!(count(&shop.app, his), 800);
+    let his =
+        format!("SELECT total_minor FROM receipts WHERE till_id = 'B2' AND member_id = {ZELJKO}");
+    assert_eq!(count(&shop.app, &his), 800);
     let kept: String = shop
         .app
         .conn()
@@ -148,8 +152,8 @@ fn the_next_file_with_the_same_header_imports_without_the_step() {
     let report = import(&shop.app).report().expect("imported at once");
     assert_eq!(report.format, "generic");
     assert_eq!(report.counts.receipts_new, 1);
-    let sql = format!("SELECT member_id FROM receipts WHERE till_id = 'B5'");
-    assert_eq!(count(&shop.app, &sql), ZELJKO);
+    let sql = "SELECT member_id FROM receipts WHERE till_id = 'B7'";
+    assert_eq!(count(&shop.app, sql), ZELJKO);
 }
 
 #[test]

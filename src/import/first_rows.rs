@@ -100,6 +100,15 @@ impl FirstRows {
         self.header.cells().map(str::to_string).collect()
     }
 
+    /// The first cell of column `col` that is not empty, to show what the
+    /// column holds.
+    pub fn example(&self, col: usize) -> Option<&str> {
+        self.data
+            .iter()
+            .map(|row| row.get(Some(col)))
+            .find(|cell| !cell.is_empty())
+    }
+
     /// The first rows read with `map`, as the import would read them:
     /// dates, money, refund words and contacts exactly as there.
     pub fn preview(&self, map: &ColumnMap, opts: &Options) -> Result<Preview> {

@@ -20,26 +20,29 @@ use crate::ui::direction::number_cell;
 use crate::ui::format::{date_with_year, fit, money, pad, width, wrap};
 use crate::ui::table::{wanted, widths};
 
-/// Lines the explanation at the top may take.
-const EXPLAIN_ROWS: u16 = 3;
+/// Lines the explanation at the top may take; the preview has the rest
+/// (five rows at 80×24 under a two-line explanation).
+const EXPLAIN_ROWS: usize = 3;
 /// The widest a receipt number is shown before it is cut.
 const RECEIPT_COLS: usize = 16;
 const GAP: &str = "  ";
 
 impl MappingStep {
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
+        let cols = area.width as usize;
+        let explanation = wrap(&self.explanation(), cols);
+        let explain_rows = explanation.len().min(EXPLAIN_ROWS) as u16;
         let [explain, roles, heading, rows, status] = Layout::vertical([
-            Constraint::Length(EXPLAIN_ROWS),
+            Constraint::Length(explain_rows),
             Constraint::Length(ROLES.len() as u16),
             Constraint::Length(1),
             Constraint::Fill(1),
             Constraint::Length(1),
         ])
         .areas(area);
-        let cols = area.width as usize;
-        let lines: Vec<Line> = wrap(&self.explanation(), cols)
+        let lines: Vec<Line> = explanation
             .into_iter()
-            .take(EXPLAIN_ROWS as usize)
+            .take(EXPLAIN_ROWS)
             .map(|l| Line::styled(l, view.theme.key()))
             .collect();
         Paragraph::new(view.dir.lines(lines)).render(explain, buf);
@@ -95,8 +98,12 @@ impl MappingStep {
             .enumerate()
         {
             let focused = i == self.role;
+            // The column's name and what its first row holds there.
             let (value, style) = match picked {
-                Some(c) => (self.columns[*c].clone(), Style::new()),
+                Some(c) => match self.first.example(*c) {
+                    Some(example) => (format!("{} · {example}", self.columns[*c]), Style::new()),
+                    None => (self.columns[*c].clone(), Style::new()),
+                },
                 None => (t("ui-map-none"), theme.dim()),
             };
             // The focused role shows that ←→ change its column.
