@@ -29,6 +29,10 @@ const FEWEST_COLUMNS: usize = 3;
 /// Rows looked at for the header (as detection does for a preamble).
 const HEADER_SEARCH_ROWS: usize = 100;
 
+/// Where a record starts: its line in the small CSV the preview reads,
+/// and in the file.
+type LineStart = (u64, u64);
+
 /// The header and the first data rows of a file, as read from it.
 #[derive(Debug, Clone)]
 pub struct FirstRows {
@@ -151,7 +155,7 @@ impl FirstRows {
 
     /// The header and the rows as a UTF-8 CSV, with the line each record
     /// starts on there and in the file.
-    fn as_csv(&self) -> Result<(Vec<u8>, Vec<(u64, u64)>)> {
+    fn as_csv(&self) -> Result<(Vec<u8>, Vec<LineStart>)> {
         let mut out = csv::WriterBuilder::new()
             .flexible(true)
             .from_writer(Vec::new());
