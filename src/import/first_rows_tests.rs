@@ -81,3 +81,17 @@ fn a_near_miss_is_named() {
     let near = first.near.expect("a near miss");
     assert!(near.missing.contains(&"Total collected"), "{near:?}");
 }
+
+#[test]
+fn a_spreadsheet_gives_its_columns_too() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/tills/zettle.xlsx");
+    let first = FirstRows::read(&path, None, "SE")
+        .unwrap()
+        .expect("a header");
+    let columns = first.columns();
+    assert!(columns.iter().any(|c| c == "Date"), "{columns:?}");
+    let total = columns.iter().find(|c| c.starts_with("Total")).unwrap();
+    let map = ColumnMap::parse(&format!("receipt=Receipt number,time=Date,total={total}")).unwrap();
+    let preview = first.preview(&map, &options("SE")).unwrap();
+    assert!(!preview.receipts.is_empty(), "{preview:?}");
+}
