@@ -53,9 +53,10 @@ pub struct Preview {
 }
 
 impl FirstRows {
-    /// Reads the header and the first rows of `path`: the first row with
-    /// as many named cells as any of the first rows (a preamble has fewer).
-    /// None when no row names at least three columns.
+    /// Reads the header and the first rows of `path`: the first row that
+    /// names (nearly) as many columns in words as any of the first rows
+    /// (a preamble names fewer, data rows hold numbers and dates). None
+    /// when no such row names at least three columns.
     pub fn read(
         path: &Path,
         encoding: Option<&'static Encoding>,
@@ -81,13 +82,19 @@ impl FirstRows {
     }
 
     fn from_rows(records: impl Iterator<Item = Result<Row>>) -> Result<Option<FirstRows>> {
-        let named = |row: &Row| row.cells().filter(|c| !c.is_empty()).count();
+        // A column's name starts with a letter; an amount, a date or a
+        // phone number does not.
+        let named = |row: &Row| {
+            row.cells()
+                .filter(|c| c.chars().next().is_some_and(char::is_alphabetic))
+                .count()
+        };
         let top: Vec<Row> = records.take(HEADER_SEARCH_ROWS).collect::<Result<_>>()?;
         let most = top.iter().map(named).max().unwrap_or(0);
-        if most < FEWEST_COLUMNS {
-            return Ok(None);
-        }
-        let Some(at) = top.iter().position(|r| named(r) == most) else {
+        // One name fewer than the most: a header may leave a column
+        // unnamed where a data row has text in every cell.
+        let enough = FEWEST_COLUMNS.max(most.saturating_sub(1));
+        let Some(at) = top.iter().position(|r| named(r) >= enough) else {
             return Ok(None);
         };
         let mut rest = top.into_iter().skip(at);

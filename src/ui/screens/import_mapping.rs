@@ -15,6 +15,7 @@ use crate::i18n::t;
 use crate::import::Options;
 use crate::import::first_rows::{FirstRows, Preview};
 use crate::import::mapping::{ColumnMap, REQUIRED, ROLES};
+use crate::import::table::fold_name;
 use crate::message::Message;
 use crate::ui::keymap::Action;
 
@@ -66,10 +67,17 @@ pub fn role_name(role: &str) -> String {
     t(&format!("ui-map-role-{role}"))
 }
 
-/// A column that can be named in a kept mapping: it has a name, and none
-/// of the characters the kept text separates roles and columns with.
-fn pickable(name: &str) -> bool {
-    !name.is_empty() && !name.contains([',', '='])
+/// Whether column `at` can be named in a kept mapping: it has a name,
+/// none of the characters the kept text separates roles and columns
+/// with, and no column before it has the same name (a mapping names a
+/// column by its name, which would read the first).
+fn pickable(columns: &[String], at: usize) -> bool {
+    let name = &columns[at];
+    !name.is_empty()
+        && !name.contains([',', '='])
+        && !columns[..at]
+            .iter()
+            .any(|c| fold_name(c) == fold_name(name))
 }
 
 impl MappingStep {
@@ -138,7 +146,7 @@ impl MappingStep {
         let free: Vec<Option<usize>> = std::iter::once(None)
             .chain(
                 (0..self.columns.len())
-                    .filter(|&c| pickable(&self.columns[c]))
+                    .filter(|&c| pickable(&self.columns, c))
                     .filter(|&c| {
                         self.picked
                             .iter()
@@ -233,5 +241,17 @@ mod tests {
         s.update(Action::Delete);
         assert_eq!(s.shown(), &Shown::Missing("total"));
         assert!(matches!(s.update(Action::Back), Step::Back));
+    }
+
+    #[test]
+    fn a_column_named_twice_or_not_at_all_is_offered_once() {
+        let mut s = step("Bon;;Summe;summe;Datum\nB1;x;1,00;2,00;01.03.2026\n");
+        let mut offered = Vec::new();
+        for _ in 0..4 {
+            s.update(Action::Right);
+            offered.push(s.picked("receipt").map(str::to_string));
+        }
+        let names = ["Bon", "Summe", "Datum"].map(|n| Some(n.to_string()));
+        assert_eq!(offered, [&names[..], &[None]].concat());
     }
 }
