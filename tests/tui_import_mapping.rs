@@ -194,3 +194,36 @@ fn a_file_with_too_few_columns_is_refused_as_before() {
     let shown = screen(&shop.app);
     assert!(shown.contains("notes.csv"), "{shown}");
 }
+
+#[test]
+fn m_maps_a_file_again_from_the_mapping_kept_for_its_header() {
+    let mut shop = shop("en", &[("kasse.csv", KASSE)]);
+    map_kasse(&mut shop.app);
+    key(&mut shop.app, KeyCode::Enter);
+    key(&mut shop.app, KeyCode::Enter);
+    // The next export, mapped again by hand before it is imported.
+    std::fs::write(shop.inbox.path().join("kasse-later.csv"), KASSE_LATER).unwrap();
+    type_text(&mut shop.app, "r");
+    type_text(&mut shop.app, "m");
+    let step = import(&shop.app).mapping().expect("the step, asked for");
+    assert_eq!(step.picked("receipt"), Some("Bon"));
+    assert_eq!(step.picked("phone"), Some("Telefon"));
+    let shown = screen(&shop.app);
+    assert!(
+        shown.contains("Say which column of kasse-later.csv is what"),
+        "{shown}"
+    );
+    // Without the phone this time: the kept mapping is replaced.
+    for _ in 0..7 {
+        key(&mut shop.app, KeyCode::Down);
+    }
+    key(&mut shop.app, KeyCode::Delete);
+    key(&mut shop.app, KeyCode::Enter);
+    assert_eq!(import(&shop.app).report().unwrap().counts.receipts_new, 1);
+    let kept: String = shop
+        .app
+        .conn()
+        .query_row("SELECT map FROM column_maps", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, "receipt=Bon,time=Datum,total=Summe");
+}

@@ -1639,4 +1639,7 @@ ui-key-map-role = role
 ui-key-map-column = column
 ui-key-map-none = no column
 ui-key-map-import = import
+ui-map-by-hand = Say which column of { $file } is what (* is needed); the rows below show how it would be read, and Enter keeps this mapping.
+ui-map-no-header = { $file } has no header row naming three columns, so its columns cannot be mapped.
+ui-key-map-columns = say which column is what
 ui-help-import-mapping = Saying which column is what

@@ -1649,4 +1649,7 @@ ui-key-map-role = תפקיד
 ui-key-map-column = עמודה
 ui-key-map-none = בלי עמודה
 ui-key-map-import = ייבוא
+ui-map-by-hand = ציינו איזו עמודה ב-{ $file } היא מה (* נדרש); השורות למטה מראות איך הוא ייקרא, ו-Enter שומר את המיפוי הזה.
+ui-map-no-header = ב-{ $file } אין שורת כותרת שמציינת שלוש עמודות, ולכן אי אפשר למפות את העמודות שלו.
+ui-key-map-columns = איזו עמודה היא מה
 ui-help-import-mapping = איזו עמודה היא מה

@@ -1672,4 +1672,7 @@ ui-key-map-role = uloga
 ui-key-map-column = stupac
 ui-key-map-none = bez stupca
 ui-key-map-import = uvezi
+ui-map-by-hand = Recite koji je stupac datoteke { $file } što (* je obavezno); reci ispod pokazuju kako bi se pročitala, a Enter pamti ovaj raspored.
+ui-map-no-header = { $file } nema redak zaglavlja s nazivima triju stupaca pa se stupci ne mogu rasporediti.
+ui-key-map-columns = koji je stupac što
 ui-help-import-mapping = Koji je stupac što

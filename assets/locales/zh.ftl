@@ -1587,4 +1587,7 @@ ui-key-map-role = 字段
 ui-key-map-column = 列
 ui-key-map-none = 不选列
 ui-key-map-import = 导入
+ui-map-by-hand = 请说明 { $file } 的每一列是什么（* 为必填）；下面几行显示它将如何被读取，按 Enter 会保存这个对应关系。
+ui-map-no-header = { $file } 没有写明至少三列名称的标题行，无法说明它的列。
+ui-key-map-columns = 说明每一列是什么
 ui-help-import-mapping = 说明每一列是什么

@@ -14,7 +14,7 @@ use encoding_rs::Encoding;
 use super::detect::{
     Maps, SAMPLE_BYTES, delimiters_by_likelihood, is_sheet, sample_bytes, sniff_encoding,
 };
-use super::mapping::ColumnMap;
+use super::mapping::{ColumnMap, header_key};
 use super::near_miss::NearMiss;
 use super::receipt::{Receipt, Rejected, VecLoader};
 use super::table::{Header, Input, Row, Shape, rows};
@@ -109,6 +109,11 @@ impl FirstRows {
     /// The header's column names as written (an unnamed column is "").
     pub fn columns(&self) -> Vec<String> {
         self.header.cells().map(str::to_string).collect()
+    }
+
+    /// The key a mapping for this header is kept under.
+    pub fn header_key(&self) -> String {
+        header_key(&Header::new(&self.header))
     }
 
     /// The first cell of column `col` that is not empty, to show what the

@@ -131,6 +131,16 @@ pub fn first_rows(ctx: &Ctx, file: &Path, overrides: &Overrides) -> Result<Optio
     FirstRows::read(file, opts.encoding, &opts.country)
 }
 
+/// The mapping kept for the header of `first`, if one is (what the
+/// mapping step starts from when the owner maps a file again).
+pub fn kept_map(ctx: &Ctx, first: &FirstRows) -> Result<Option<ColumnMap>> {
+    let key = first.header_key();
+    Ok(crate::db::column_maps::kept(&ctx.conn)?
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, text)| ColumnMap::parse(&text).ok()))
+}
+
 /// How long one look at the write lock waits before the cancel flag is
 /// looked at again.
 const LOCK_TRY: Duration = Duration::from_millis(200);

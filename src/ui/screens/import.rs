@@ -25,7 +25,7 @@ use crate::context::Ctx;
 use crate::import::Confirmed;
 use crate::import::mapping::ColumnMap;
 use crate::message::Message;
-use crate::ops::import::{first_rows, options};
+use crate::ops::import::options;
 use crate::ui::import_job::{self, JobEvent, Request};
 use crate::ui::keymap::{
     Action, CONFIRM, IMPORT_COUNTRY, IMPORT_FILES, IMPORT_MAPPING, IMPORT_PATH, IMPORT_RESULT,
@@ -46,10 +46,8 @@ enum Phase {
     Mapping(MappingStep),
 }
 
-/// Why an import stopped that saying which column is what can mend: the
-/// file is no export the app knows, or nearly one.
-const MAPPABLE: [&str; 2] = ["import-err-unknown-format", "import-err-near-miss"];
-
+#[path = "import_opens_mapping.rs"]
+mod opens_mapping;
 #[path = "import_view.rs"]
 mod view;
 
@@ -123,21 +121,6 @@ impl ImportState {
         let job = import_job::start(ctx, request);
         self.phase = Phase::Running(Running::new(name, job));
         Effect::None
-    }
-
-    /// After a file no format reads: the mapping step, when its header
-    /// names the three columns a receipt needs; else why it stopped.
-    fn offer_mapping(&mut self, why: Message, ctx: &Ctx) -> Option<Effect> {
-        let request = self.current.as_ref()?;
-        if request.map.is_some() || !MAPPABLE.contains(&why.key()) {
-            return None;
-        }
-        // The file could not be read as a till's; one that cannot be read
-        // at all says why as before.
-        let first = first_rows(ctx, &request.file, &self.choices.overrides()).ok()??;
-        let step = MappingStep::new(request.file.clone(), first, request.opts.clone());
-        self.phase = Phase::Mapping(step);
-        Some(Effect::None)
     }
 
     /// Takes what the worker reported (the app calls this between frames).
@@ -300,6 +283,11 @@ impl ImportState {
                         ..Confirmed::default()
                     };
                     return self.start(file.path.clone(), ctx, again, None);
+                }
+            }
+            Action::MapColumns => {
+                if let Some(file) = self.files.selected() {
+                    return self.map_file(file.path.clone(), ctx);
                 }
             }
             Action::NextField => self.typing = true,

@@ -54,6 +54,8 @@ pub struct MappingStep {
     picked: Vec<Option<usize>>,
     /// The role row with the focus.
     role: usize,
+    /// Opened by the owner (`m`), not offered for a file no format reads.
+    by_hand: bool,
     shown: Shown,
 }
 
@@ -90,10 +92,31 @@ impl MappingStep {
             opts,
             picked: vec![None; ROLES.len()],
             role: 0,
+            by_hand: false,
             shown: Shown::Missing(REQUIRED[0]),
         };
         step.refresh();
         step
+    }
+
+    /// The step as the owner opens it for a file of their choice.
+    pub fn by_hand(mut self) -> MappingStep {
+        self.by_hand = true;
+        self
+    }
+
+    /// The step with each role's column as `map` says (a mapping kept
+    /// for the file's header), where the header has that column.
+    pub fn with_map(mut self, map: &ColumnMap) -> MappingStep {
+        for ((role, _), picked) in ROLES.iter().zip(&mut self.picked) {
+            *picked = map.column_of(role).and_then(|column| {
+                let column = fold_name(column);
+                (0..self.columns.len())
+                    .find(|&c| pickable(&self.columns, c) && fold_name(&self.columns[c]) == column)
+            });
+        }
+        self.refresh();
+        self
     }
 
     pub fn file(&self) -> &Path {

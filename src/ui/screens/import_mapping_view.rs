@@ -62,6 +62,9 @@ impl MappingStep {
             || self.file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
+        if self.by_hand {
+            return t_args("ui-map-by-hand", &[("file", &file)]);
+        }
         let Some(near) = &self.first.near else {
             return t_args("ui-map-unknown", &[("file", &file)]);
         };
