@@ -94,6 +94,17 @@ impl Message {
         self
     }
 
+    /// This message with the plain value of placeholder `name` replaced
+    /// (a column named as the owner's file names it, not as read).
+    pub fn replaced(mut self, name: &str, value: &str) -> Message {
+        for (n, arg) in &mut self.args {
+            if n == name && matches!(arg, Arg::Text(_)) {
+                *arg = Arg::Text(value.to_string());
+            }
+        }
+        self
+    }
+
     /// "1 point", "5 points", "2 boda": a number of points as the
     /// language counts them, to fill a sentence's `{ $points }`.
     pub fn points(count: i64) -> Arg {

@@ -388,7 +388,7 @@ ui-key-link = link to a member
 ui-key-link-to-this = link to this member
 ui-key-sign-up-customer = sign up as a new member
 ui-help-title-import = Help: importing from the till
-ui-help-intro-import = Export sales from the till (CSV or xlsx) and put the files into the inbox folder shown at the top, or type a file's path. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle and the plain CSV are recognised by their columns. A receipt imported twice is stored once, and a file imported before is recognised by its content. A cancelled import stores nothing.
+ui-help-intro-import = Export sales from the till (CSV or xlsx) and put the files into the inbox folder shown at the top, or type a file's path. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle and the plain CSV are recognised by their columns. A receipt imported twice is stored once, and a file imported before is recognised by its content. A cancelled import stores nothing. A file the app does not know opens a step where you say once which column is what; the next file with the same columns imports without it.
 ui-help-import-files = Choosing a file
 ui-help-import-path = Typing a path
 ui-help-import-running = While importing
@@ -1607,3 +1607,39 @@ import-err-map-role = "{ $value }" in --map is not ROLE=COLUMN with one of the r
 import-err-map-missing = --map does not say which column is { $role }: receipt, time and total are needed.
 import-err-map-column = { $path } has no column "{ $column }" (given for { $role } in --map); nothing was stored.
 import-err-map-twice = Column "{ $column }" is given for two roles in --map.
+
+# the import screen's mapping step
+ui-map-unknown = { $file } is not an export this app knows. Say which column is what (* is needed); the first rows below show how the file would be read.
+ui-map-near-miss = { $file } looks like a { $format } export, but it lacks { $missing }. Export it again with all columns, or say here which column is what (* is needed).
+ui-map-near-miss-square = { $file } looks like a { $format } export, but it lacks { $missing }: show all columns in the Square dashboard before exporting, or say here which column is what (* is needed).
+ui-map-role-receipt = Receipt number
+ui-map-role-time = Date and time
+ui-map-role-total = Total
+ui-map-role-item = Item
+ui-map-role-qty = Quantity
+ui-map-role-amount = Line amount
+ui-map-role-kind = Sale or refund word
+ui-map-role-phone = Phone
+ui-map-role-email = Email
+ui-map-role-card = Club card
+ui-map-none = none
+ui-map-col-line = Line
+ui-map-col-receipt = Receipt
+ui-map-col-date = Date
+ui-map-col-total = Total
+ui-map-col-customer = Customer
+ui-map-missing = Pick the column of { $role } with ←→: it is needed to read the rows.
+ui-map-rejected = { $count ->
+    [one] One of these rows cannot be read and would be skipped: is a column wrong?
+   *[other] { $count } of these rows cannot be read and would be skipped: is a column wrong?
+}
+ui-map-ready = Enter imports; the mapping is kept for the next file with these columns.
+ui-map-needed = { $role } is needed: pick its column with ←→ first.
+ui-key-map-role = role
+ui-key-map-column = column
+ui-key-map-none = no column
+ui-key-map-import = import
+ui-map-by-hand = Say which column of { $file } is what (* is needed); the rows below show how it would be read, and Enter keeps this mapping.
+ui-map-no-header = { $file } has no header row naming three columns, so its columns cannot be mapped.
+ui-key-map-columns = say which column is what
+ui-help-import-mapping = Saying which column is what

@@ -393,7 +393,7 @@ ui-key-link = קישור לחבר
 ui-key-link-to-this = קישור לחבר הזה
 ui-key-sign-up-customer = רישום כחבר חדש
 ui-help-title-import = עזרה: ייבוא מהקופה
-ui-help-intro-import = ייצאו מכירות מהקופה (CSV או xlsx) ושימו את הקבצים בתיקיית תיבת הדואר הנכנס שמוצגת למעלה, או הקלידו נתיב של קובץ. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle ו-CSV פשוט מזוהים לפי העמודות שלהם. קבלה שיובאה פעמיים נשמרת פעם אחת, וקובץ שיובא קודם מזוהה לפי התוכן שלו. ייבוא שבוטל לא שומר דבר.
+ui-help-intro-import = ייצאו מכירות מהקופה (CSV או xlsx) ושימו את הקבצים בתיקיית תיבת הדואר הנכנס שמוצגת למעלה, או הקלידו נתיב של קובץ. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle ו-CSV פשוט מזוהים לפי העמודות שלהם. קבלה שיובאה פעמיים נשמרת פעם אחת, וקובץ שיובא קודם מזוהה לפי התוכן שלו. ייבוא שבוטל לא שומר דבר. קובץ שהאפליקציה אינה מכירה פותח שלב שבו מציינים פעם אחת איזו עמודה היא מה; הקובץ הבא עם אותן עמודות מיובא בלעדיו.
 ui-help-import-files = בחירת קובץ
 ui-help-import-path = הקלדת נתיב
 ui-help-import-running = בזמן הייבוא
@@ -1616,3 +1616,40 @@ import-err-map-role = "{ $value }" ב-‎--map אינו ROLE=COLUMN עם אחד 
 import-err-map-missing = ‏--map לא מציין איזו עמודה היא { $role }: נדרשים receipt, time ו-total.
 import-err-map-column = ב-{ $path } אין עמודה "{ $column }" (שניתנה עבור { $role } ב-‎--map); דבר לא נשמר.
 import-err-map-twice = העמודה "{ $column }" ניתנה לשני תפקידים ב-‎--map.
+
+# the import screen's mapping step
+ui-map-unknown = { $file } אינו ייצוא שהאפליקציה מכירה. ציינו איזו עמודה היא מה (* נדרש); השורות הראשונות למטה מראות איך הקובץ ייקרא.
+ui-map-near-miss = { $file } נראה כמו ייצוא { $format }, אבל חסרות בו { $missing }. ייצאו אותו שוב עם כל העמודות, או ציינו כאן איזו עמודה היא מה (* נדרש).
+ui-map-near-miss-square = { $file } נראה כמו ייצוא { $format }, אבל חסרות בו { $missing }: הציגו את כל העמודות בלוח הבקרה של Square לפני הייצוא, או ציינו כאן איזו עמודה היא מה (* נדרש).
+ui-map-role-receipt = מספר קבלה
+ui-map-role-time = תאריך ושעה
+ui-map-role-total = סכום כולל
+ui-map-role-item = פריט
+ui-map-role-qty = כמות
+ui-map-role-amount = סכום השורה
+ui-map-role-kind = מילת מכירה או החזר
+ui-map-role-phone = טלפון
+ui-map-role-email = אימייל
+ui-map-role-card = כרטיס מועדון
+ui-map-none = אין
+ui-map-col-line = שורה
+ui-map-col-receipt = קבלה
+ui-map-col-date = תאריך
+ui-map-col-total = סכום
+ui-map-col-customer = לקוח
+ui-map-missing = בחרו עם ←→ את העמודה של { $role }: בלעדיה אי אפשר לקרוא את השורות.
+ui-map-rejected = { $count ->
+    [one] שורה אחת מאלה אינה נקראת ותדולג: אולי עמודה שגויה?
+    [two] שתי שורות מאלה אינן נקראות ויודלגו: אולי עמודה שגויה?
+   *[other] { $count } מהשורות האלה אינן נקראות ויודלגו: אולי עמודה שגויה?
+}
+ui-map-ready = Enter מייבא את הקובץ; המיפוי נשמר לקובץ הבא עם אותן עמודות.
+ui-map-needed = { $role } נדרש: בחרו קודם את העמודה שלו עם ←→.
+ui-key-map-role = תפקיד
+ui-key-map-column = עמודה
+ui-key-map-none = בלי עמודה
+ui-key-map-import = ייבוא
+ui-map-by-hand = ציינו איזו עמודה ב-{ $file } היא מה (* נדרש); השורות למטה מראות איך הוא ייקרא, ו-Enter שומר את המיפוי הזה.
+ui-map-no-header = ב-{ $file } אין שורת כותרת שמציינת שלוש עמודות, ולכן אי אפשר למפות את העמודות שלו.
+ui-key-map-columns = איזו עמודה היא מה
+ui-help-import-mapping = איזו עמודה היא מה

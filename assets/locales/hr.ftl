@@ -395,7 +395,7 @@ ui-key-link = poveži s članom
 ui-key-link-to-this = poveži s ovim članom
 ui-key-sign-up-customer = upiši kao novog člana
 ui-help-title-import = Pomoć: uvoz s blagajne
-ui-help-intro-import = Izvezite prodaju s blagajne (CSV ili xlsx) i stavite datoteke u ulaznu mapu prikazanu na vrhu ili upišite putanju datoteke. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle i obični CSV prepoznaju se po stupcima. Račun uvezen dvaput sprema se jednom, a već uvezena datoteka prepoznaje se po sadržaju. Otkazani uvoz ne sprema ništa.
+ui-help-intro-import = Izvezite prodaju s blagajne (CSV ili xlsx) i stavite datoteke u ulaznu mapu prikazanu na vrhu ili upišite putanju datoteke. Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle i obični CSV prepoznaju se po stupcima. Račun uvezen dvaput sprema se jednom, a već uvezena datoteka prepoznaje se po sadržaju. Otkazani uvoz ne sprema ništa. Datoteka koju aplikacija ne poznaje otvara korak u kojem jednom kažete koji je stupac što; sljedeća datoteka s istim stupcima uvozi se bez njega.
 ui-help-import-files = Odabir datoteke
 ui-help-import-path = Upisivanje putanje
 ui-help-import-running = Tijekom uvoza
@@ -1641,3 +1641,38 @@ import-err-map-role = "{ $value }" u --map nije ULOGA=STUPAC s jednom od uloga r
 import-err-map-missing = --map ne kaže koji je stupac { $role }: potrebni su receipt, time i total.
 import-err-map-column = { $path } nema stupac "{ $column }" (zadan za { $role } u --map); ništa nije spremljeno.
 import-err-map-twice = Stupac "{ $column }" zadan je za dvije uloge u --map.
+
+# the import screen's mapping step
+ui-map-unknown = { $file } nije izvoz koji aplikacija poznaje. Recite koji je stupac što (* je obavezno); prvi reci ispod pokazuju kako bi se datoteka pročitala.
+ui-map-near-miss = { $file } izgleda kao izvoz { $format }, ali nedostaju mu { $missing }. Izvezite ga ponovno sa svim stupcima ili ovdje recite koji je stupac što (* je obavezno).
+ui-map-near-miss-square = { $file } izgleda kao izvoz { $format }, ali nedostaju mu { $missing }: prije izvoza prikažite sve stupce na nadzornoj ploči Squarea ili ovdje recite koji je stupac što (* je obavezno).
+ui-map-role-receipt = Broj računa
+ui-map-role-time = Datum i vrijeme
+ui-map-role-total = Ukupno
+ui-map-role-item = Artikl
+ui-map-role-qty = Količina
+ui-map-role-amount = Iznos stavke
+ui-map-role-kind = Riječ za prodaju ili povrat
+ui-map-role-phone = Telefon
+ui-map-role-email = E-pošta
+ui-map-role-card = Klupska kartica
+ui-map-none = nijedan
+ui-map-col-line = Redak
+ui-map-col-receipt = Račun
+ui-map-col-date = Datum
+ui-map-col-total = Ukupno
+ui-map-col-customer = Kupac
+ui-map-missing = Odaberite stupac za { $role } s ←→: bez njega se reci ne čitaju.
+ui-map-rejected = { $count ->
+   *[other] Nečitljivih redaka (bili bi preskočeni): { $count }. Je li neki stupac pogrešan?
+}
+ui-map-ready = Enter uvozi; raspored se pamti za sljedeću datoteku s istim stupcima.
+ui-map-needed = { $role } je obavezno: najprije odaberite stupac s ←→.
+ui-key-map-role = uloga
+ui-key-map-column = stupac
+ui-key-map-none = bez stupca
+ui-key-map-import = uvezi
+ui-map-by-hand = Recite koji je stupac datoteke { $file } što (* je obavezno); reci ispod pokazuju kako bi se pročitala, a Enter pamti ovaj raspored.
+ui-map-no-header = { $file } nema redak zaglavlja s nazivima triju stupaca pa se stupci ne mogu rasporediti.
+ui-key-map-columns = koji je stupac što
+ui-help-import-mapping = Koji je stupac što

@@ -380,7 +380,7 @@ ui-key-link = ผูกกับสมาชิก
 ui-key-link-to-this = ผูกกับสมาชิกนี้
 ui-key-sign-up-customer = สมัครเป็นสมาชิกใหม่
 ui-help-title-import = วิธีใช้: นำเข้าจากเครื่องคิดเงิน
-ui-help-intro-import = ส่งออกยอดขายจากเครื่องคิดเงิน (CSV หรือ xlsx) แล้ววางไฟล์ในโฟลเดอร์รับไฟล์ ที่แสดงด้านบน หรือพิมพ์เส้นทางของไฟล์ โปรแกรมจำ Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle และ CSV ธรรมดาได้จากคอลัมน์ ใบเสร็จที่นำเข้าสองครั้งจะถูกบันทึกครั้งเดียว และไฟล์ที่เคยนำเข้าแล้วจะถูกจำได้จากเนื้อหา การนำเข้าที่ถูกยกเลิกจะไม่บันทึกอะไร
+ui-help-intro-import = ส่งออกยอดขายจากเครื่องคิดเงิน (CSV หรือ xlsx) แล้ววางไฟล์ในโฟลเดอร์รับไฟล์ ที่แสดงด้านบน หรือพิมพ์เส้นทางของไฟล์ โปรแกรมจำ Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle และ CSV ธรรมดาได้จากคอลัมน์ ใบเสร็จที่นำเข้าสองครั้งจะถูกบันทึกครั้งเดียว และไฟล์ที่เคยนำเข้าแล้วจะถูกจำได้จากเนื้อหา การนำเข้าที่ถูกยกเลิกจะไม่บันทึกอะไร ไฟล์ที่แอปไม่รู้จักจะเปิดขั้นตอนให้ระบุครั้งเดียวว่าคอลัมน์ใดคืออะไร ไฟล์ถัดไปที่มีคอลัมน์เดียวกันจะนำเข้าได้เลย
 ui-help-import-files = การเลือกไฟล์
 ui-help-import-path = การพิมพ์เส้นทาง
 ui-help-import-running = ระหว่างนำเข้า
@@ -1556,3 +1556,38 @@ import-err-map-role = "{ $value }" ใน --map ไม่ใช่ บทบา�
 import-err-map-missing = --map ไม่ได้ระบุว่าคอลัมน์ใดคือ { $role }: ต้องมี receipt, time และ total
 import-err-map-column = { $path } ไม่มีคอลัมน์ "{ $column }" (ที่ระบุให้ { $role } ใน --map) ไม่ได้บันทึกอะไร
 import-err-map-twice = คอลัมน์ "{ $column }" ถูกระบุให้สองบทบาทใน --map
+
+# the import screen's mapping step
+ui-map-unknown = { $file } ไม่ใช่ไฟล์ส่งออกที่แอปรู้จัก ระบุว่าคอลัมน์ใดคืออะไร (* คือจำเป็น) แถวแรก ๆ ด้านล่างแสดงว่าไฟล์จะถูกอ่านอย่างไร
+ui-map-near-miss = { $file } ดูเหมือนไฟล์ส่งออก { $format } แต่ขาด { $missing } ส่งออกใหม่พร้อมคอลัมน์ทั้งหมด หรือระบุที่นี่ว่าคอลัมน์ใดคืออะไร (* คือจำเป็น)
+ui-map-near-miss-square = { $file } ดูเหมือนไฟล์ส่งออก { $format } แต่ขาด { $missing }: แสดงคอลัมน์ทั้งหมดในแดชบอร์ด Square ก่อนส่งออก หรือระบุที่นี่ว่าคอลัมน์ใดคืออะไร (* คือจำเป็น)
+ui-map-role-receipt = เลขที่ใบเสร็จ
+ui-map-role-time = วันที่และเวลา
+ui-map-role-total = ยอดรวม
+ui-map-role-item = สินค้า
+ui-map-role-qty = จำนวน
+ui-map-role-amount = ยอดของรายการ
+ui-map-role-kind = คำว่าขายหรือคืนเงิน
+ui-map-role-phone = โทรศัพท์
+ui-map-role-email = อีเมล
+ui-map-role-card = บัตรสมาชิก
+ui-map-none = ไม่มี
+ui-map-col-line = บรรทัด
+ui-map-col-receipt = ใบเสร็จ
+ui-map-col-date = วันที่
+ui-map-col-total = ยอดรวม
+ui-map-col-customer = ลูกค้า
+ui-map-missing = เลือกคอลัมน์ของ { $role } ด้วย ←→: ถ้าไม่มีจะอ่านแถวไม่ได้
+ui-map-rejected = { $count ->
+   *[other] มี { $count } แถวในนี้ที่อ่านไม่ได้และจะถูกข้ามไป: เลือกคอลัมน์ผิดหรือเปล่า?
+}
+ui-map-ready = กด Enter เพื่อนำเข้า การจับคู่คอลัมน์จะถูกจำไว้ใช้กับไฟล์ที่มีคอลัมน์เดียวกัน
+ui-map-needed = ต้องมี { $role }: เลือกคอลัมน์ด้วย ←→ ก่อน
+ui-key-map-role = ช่องข้อมูล
+ui-key-map-column = คอลัมน์
+ui-key-map-none = ไม่เลือกคอลัมน์
+ui-key-map-import = นำเข้า
+ui-map-by-hand = ระบุว่าคอลัมน์ใดของ { $file } คืออะไร (* คือจำเป็น) แถวด้านล่างแสดงว่าจะถูกอ่านอย่างไร และ Enter จะจำการจับคู่นี้ไว้
+ui-map-no-header = { $file } ไม่มีแถวหัวตารางที่ระบุชื่อสามคอลัมน์ จึงจับคู่คอลัมน์ไม่ได้
+ui-key-map-columns = ระบุว่าคอลัมน์ใดคืออะไร
+ui-help-import-mapping = การระบุว่าคอลัมน์ใดคืออะไร

@@ -381,7 +381,7 @@ ui-key-link = 关联到会员
 ui-key-link-to-this = 关联到此会员
 ui-key-sign-up-customer = 登记为新会员
 ui-help-title-import = 帮助：从收银机导入
-ui-help-intro-import = 从收银机导出销售记录（CSV 或 xlsx），把文件放进顶部显示的收件文件夹，或输入文件路径。Square、Loyverse、Shopify、Odoo、SumUp、MobilePay、Zettle 和普通 CSV 会按列自动识别。同一张收据导入两次只存储一次，之前导入过的文件会按内容识别出来。取消的导入不会存储任何内容。
+ui-help-intro-import = 从收银机导出销售记录（CSV 或 xlsx），把文件放进顶部显示的收件文件夹，或输入文件路径。Square、Loyverse、Shopify、Odoo、SumUp、MobilePay、Zettle 和普通 CSV 会按列自动识别。同一张收据导入两次只存储一次，之前导入过的文件会按内容识别出来。取消的导入不会存储任何内容。应用不认识的文件会打开一个步骤，只需说明一次每一列是什么；之后列相同的文件直接导入。
 ui-help-import-files = 选择文件
 ui-help-import-path = 输入路径
 ui-help-import-running = 导入期间
@@ -1556,3 +1556,38 @@ import-err-map-role = --map 中的“{ $value }”不是 角色=列 的形式，
 import-err-map-missing = --map 没有说明哪一列是 { $role }：receipt、time 和 total 是必需的。
 import-err-map-column = { $path } 没有“{ $column }”列（--map 中为 { $role } 指定）；未存储任何内容。
 import-err-map-twice = --map 中“{ $column }”列被指定给了两个角色。
+
+# the import screen's mapping step
+ui-map-unknown = { $file } 不是本应用认识的导出文件。请说明每一列是什么（* 为必填）；下面的前几行显示文件将如何被读取。
+ui-map-near-miss = { $file } 看起来像 { $format } 导出文件，但缺少 { $missing }。请带上所有列重新导出，或在这里说明每一列是什么（* 为必填）。
+ui-map-near-miss-square = { $file } 看起来像 { $format } 导出文件，但缺少 { $missing }：导出前请在 Square 后台显示所有列，或在这里说明每一列是什么（* 为必填）。
+ui-map-role-receipt = 收据编号
+ui-map-role-time = 日期和时间
+ui-map-role-total = 总额
+ui-map-role-item = 商品
+ui-map-role-qty = 数量
+ui-map-role-amount = 行金额
+ui-map-role-kind = 销售或退款字样
+ui-map-role-phone = 电话
+ui-map-role-email = 电子邮件
+ui-map-role-card = 会员卡
+ui-map-none = 无
+ui-map-col-line = 行
+ui-map-col-receipt = 收据
+ui-map-col-date = 日期
+ui-map-col-total = 总额
+ui-map-col-customer = 顾客
+ui-map-missing = 请用 ←→ 选择“{ $role }”所在的列：没有它就无法读取这些行。
+ui-map-rejected = { $count ->
+   *[other] 其中 { $count } 行无法读取，将被跳过：是不是选错了列？
+}
+ui-map-ready = 按 Enter 导入文件；列的对应关系会保存，下次遇到相同列的文件直接使用。
+ui-map-needed = “{ $role }”为必填：请先用 ←→ 选择它所在的列。
+ui-key-map-role = 字段
+ui-key-map-column = 列
+ui-key-map-none = 不选列
+ui-key-map-import = 导入
+ui-map-by-hand = 请说明 { $file } 的每一列是什么（* 为必填）；下面几行显示它将如何被读取，按 Enter 会保存这个对应关系。
+ui-map-no-header = { $file } 没有写明至少三列名称的标题行，无法说明它的列。
+ui-key-map-columns = 说明每一列是什么
+ui-help-import-mapping = 说明每一列是什么

@@ -15,7 +15,7 @@ use super::table::{Header, Input, Row, Shape, rows};
 use crate::error::{Error, Result};
 
 /// Enough of the file to judge it by.
-const SAMPLE_BYTES: usize = 256 * 1024;
+pub(super) const SAMPLE_BYTES: usize = 256 * 1024;
 /// Preambles are a few lines; a header further down is not looked for.
 const HEADER_SEARCH_ROWS: usize = 100;
 
@@ -178,7 +178,7 @@ pub fn detect_with(
             &[("path", &shown_path(input))],
         ));
     }
-    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0") {
+    if is_sheet(&head) {
         let sheet = rows(input, Shape::Sheet)?.take(HEADER_SEARCH_ROWS);
         let mut near = None;
         let mut best = None;
@@ -204,6 +204,12 @@ pub fn detect_with(
     Err(unfound(input, format, maps, near, best))
 }
 
+/// Whether the first bytes are a spreadsheet's (xlsx/ods are zip files,
+/// xls an OLE file) rather than text.
+pub(super) fn is_sheet(head: &[u8]) -> bool {
+    head.starts_with(b"PK\x03\x04") || head.starts_with(b"\xD0\xCF\x11\xE0")
+}
+
 fn detected(shape: Shape, (header_index, header, format, mapped): Found) -> Detected {
     Detected {
         shape,
@@ -217,7 +223,7 @@ fn detected(shape: Shape, (header_index, header, format, mapped): Found) -> Dete
 
 /// The sample up to its last line break, so no record is cut in two (in
 /// UTF-16 a break is two bytes, one of them NUL).
-fn sample_bytes(head: &[u8], encoding: &'static Encoding) -> Vec<u8> {
+pub(super) fn sample_bytes(head: &[u8], encoding: &'static Encoding) -> Vec<u8> {
     if head.len() < SAMPLE_BYTES {
         return head.to_vec();
     }
@@ -240,7 +246,7 @@ fn sample_bytes(head: &[u8], encoding: &'static Encoding) -> Vec<u8> {
 
 /// Delimiters in the order worth trying: the one that splits most records
 /// into the same, larger number of fields first.
-fn delimiters_by_likelihood(sample: &[u8], encoding: &'static Encoding) -> Vec<u8> {
+pub(super) fn delimiters_by_likelihood(sample: &[u8], encoding: &'static Encoding) -> Vec<u8> {
     let mut scored: Vec<(usize, u8)> = [b',', b';', b'\t', b'|']
         .into_iter()
         .map(|d| {

@@ -6,10 +6,11 @@
 
 use super::table::{Header, Row, fold_name};
 use crate::error::{Error, Result};
+use crate::message::Message;
 
 /// What a column can be, by the word `--map` uses, and the plain CSV's
 /// name for it.
-const ROLES: [(&str, &str); 10] = [
+pub const ROLES: [(&str, &str); 10] = [
     ("receipt", "receipt_id"),
     ("time", "time"),
     ("total", "total"),
@@ -22,7 +23,7 @@ const ROLES: [(&str, &str); 10] = [
     ("card", "card"),
 ];
 /// What a receipt cannot do without.
-const REQUIRED: [&str; 3] = ["receipt", "time", "total"];
+pub const REQUIRED: [&str; 3] = ["receipt", "time", "total"];
 
 /// Which column is what: roles with the header name given for each.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +81,30 @@ impl ColumnMap {
             .iter()
             .find(|(_, column)| header.find(&[column.as_str()]).is_none())
             .map(|(role, column)| (*role, column.as_str()))
+    }
+
+    /// The column given for `role`, if one is.
+    pub fn column_of(&self, role: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, column)| column.as_str())
+    }
+
+    /// A row's reason naming the column as the file's header writes it
+    /// ("Summe"), not by the plain CSV's name it was read under ("total").
+    pub fn as_written(&self, reason: Message) -> Message {
+        let Some(read_as) = reason.value("column") else {
+            return reason;
+        };
+        let role = ROLES.iter().find(|(_, plain)| *plain == read_as);
+        match role.and_then(|(role, _)| self.column_of(role)) {
+            Some(column) => {
+                let column = column.to_string();
+                reason.replaced("column", &column)
+            }
+            None => reason,
+        }
     }
 
     /// The first role given, with its column (a required one).

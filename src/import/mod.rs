@@ -13,6 +13,7 @@ mod assemble;
 mod csv_rows;
 pub mod currency;
 pub mod detect;
+pub mod first_rows;
 pub mod formats;
 pub mod inbox;
 pub mod mapping;
@@ -338,7 +339,13 @@ pub fn import_file_mapped(
         plan.rows,
         control,
     )?;
-    let (counts, errors) = pipeline::run(&input, &plan, country, sink)?;
+    let (counts, mut errors) = pipeline::run(&input, &plan, country, sink)?;
+    if let Some((_, map)) = &plan.detected.mapped {
+        // Rows are read under the plain CSV's names: say the file's own.
+        for e in &mut errors {
+            e.reason = map.as_written(e.reason.clone());
+        }
+    }
     store::finish_import(&tx, import_id, &counts)?;
     let refused = Refusal::judge(&counts, confirmed.accept_rejects);
     if let Some((key, map)) = &plan.detected.mapped {

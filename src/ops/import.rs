@@ -19,6 +19,7 @@ use crate::db::{self, receipts};
 use crate::domain::member::country_id;
 use crate::domain::money::Currency;
 use crate::error::{Error, Result, sqlite_busy};
+use crate::import::first_rows::FirstRows;
 use crate::import::formats::Format;
 use crate::import::inbox::{self, Checksums, InboxFile};
 use crate::import::sink::Control;
@@ -120,6 +121,24 @@ pub fn import_file_mapped(
     map: Option<ColumnMap>,
 ) -> Result<Report> {
     crate::import::import_file_mapped(conn, file, opts, now, control, confirmed, map)
+}
+
+/// The header and first rows of a file no format reads, for the import
+/// screen's mapping step (read with the country and encoding chosen);
+/// None when no row names the three columns a receipt needs.
+pub fn first_rows(ctx: &Ctx, file: &Path, overrides: &Overrides) -> Result<Option<FirstRows>> {
+    let opts = options(ctx, overrides)?;
+    FirstRows::read(file, opts.encoding, &opts.country)
+}
+
+/// The mapping kept for the header of `first`, if one is (what the
+/// mapping step starts from when the owner maps a file again).
+pub fn kept_map(ctx: &Ctx, first: &FirstRows) -> Result<Option<ColumnMap>> {
+    let key = first.header_key();
+    Ok(crate::db::column_maps::kept(&ctx.conn)?
+        .into_iter()
+        .find(|(k, _)| *k == key)
+        .and_then(|(_, text)| ColumnMap::parse(&text).ok()))
 }
 
 /// How long one look at the write lock waits before the cancel flag is

@@ -5,7 +5,7 @@
 //! While another program holds the database's write lock the worker waits
 //! for it (the screen says so, and Esc still cancels) instead of failing.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
 
@@ -14,9 +14,10 @@ use rusqlite::Connection;
 
 use crate::context::Ctx;
 use crate::error::Result;
+use crate::import::mapping::ColumnMap;
 use crate::import::sink::{Control, Progress};
 use crate::import::{Confirmed, Options, Report};
-use crate::ops::import::{import_file, wait_for_writers};
+use crate::ops::import::{import_file_mapped, wait_for_writers};
 use crate::ui::job::{Job, News, OnLeave};
 
 /// What the worker tells the screen.
@@ -53,14 +54,24 @@ impl Rate {
     }
 }
 
-/// Imports `file` on `conn` right here, watching `cancel`.
+/// What one import reads: the file, with the owner's column map when they
+/// said which column is what (else as recognised, or a map kept for its
+/// header).
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub file: PathBuf,
+    pub opts: Options,
+    pub confirmed: Confirmed,
+    pub map: Option<ColumnMap>,
+}
+
+/// Imports the request's file on `conn` right here, watching `cancel`,
+/// through the operation the command line's `import` uses.
 pub fn run_here(
     conn: &mut Connection,
-    file: &Path,
-    opts: &Options,
+    request: &Request,
     now: NaiveDateTime,
     cancel: &AtomicBool,
-    confirmed: Confirmed,
     on_progress: &mut dyn FnMut(JobEvent),
 ) -> Result<Report> {
     let mut rate = Rate::default();
@@ -75,7 +86,15 @@ pub fn run_here(
         progress: &mut progress,
         cancel,
     };
-    import_file(conn, file, opts, now, control, confirmed)
+    import_file_mapped(
+        conn,
+        &request.file,
+        &request.opts,
+        now,
+        control,
+        request.confirmed,
+        request.map.clone(),
+    )
 }
 
 impl News for JobEvent {
@@ -96,7 +115,7 @@ pub type ImportJob = Job<JobEvent>;
 /// other program writing, and starts again from the top whenever one kept
 /// the write lock longer than SQLite waits. Leaving cancels it and waits
 /// for the rollback, so the database is never left half written.
-pub fn start(ctx: &Ctx, file: PathBuf, opts: Options, confirmed: Confirmed) -> ImportJob {
+pub fn start(ctx: &Ctx, request: Request) -> ImportJob {
     let now = ctx.clock.now();
     Job::start(ctx, OnLeave::CancelAndWait, move |ctx, worker| {
         let cancel = worker.cancel_flag();
@@ -107,15 +126,7 @@ pub fn start(ctx: &Ctx, file: PathBuf, opts: Options, confirmed: Confirmed) -> I
             }) {
                 break Err(e);
             }
-            match run_here(
-                &mut ctx.conn,
-                &file,
-                &opts,
-                now,
-                cancel,
-                confirmed,
-                &mut send,
-            ) {
+            match run_here(&mut ctx.conn, &request, now, cancel, &mut send) {
                 Err(e) if e.is_busy() => continue,
                 done => break done,
             }
@@ -157,6 +168,15 @@ mod tests {
         }
     }
 
+    fn request(file: PathBuf) -> Request {
+        Request {
+            file,
+            opts: opts(),
+            confirmed: Confirmed::default(),
+            map: None,
+        }
+    }
+
     fn noon() -> NaiveDateTime {
         opts().today.and_hms_opt(12, 0, 0).unwrap()
     }
@@ -177,7 +197,7 @@ mod tests {
             crate::config::Config::default(),
             Some(db_path.clone()),
         );
-        let job = start(&ctx, file, opts(), Confirmed::default());
+        let job = start(&ctx, request(file));
         let events = wait_for_end(&job);
         match events.last() {
             Some(JobEvent::Finished(Ok(report))) => assert_eq!(report.counts.receipts_new, 600),
@@ -203,16 +223,7 @@ mod tests {
         worker_connection(&db_path).unwrap();
         let mut conn = worker_connection(&db_path).unwrap();
         let cancel = AtomicBool::new(true);
-        let err = run_here(
-            &mut conn,
-            &file,
-            &opts(),
-            noon(),
-            &cancel,
-            Confirmed::default(),
-            &mut |_| {},
-        )
-        .unwrap_err();
+        let err = run_here(&mut conn, &request(file), noon(), &cancel, &mut |_| {}).unwrap_err();
         assert!(err.to_string().contains("nothing was stored"), "{err}");
         let stored: i64 = conn
             .query_row("SELECT count(*) FROM receipts", [], |r| r.get(0))

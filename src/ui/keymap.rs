@@ -15,6 +15,8 @@ use crate::i18n::t;
 mod events;
 #[path = "keymap_feedback.rs"]
 mod feedback;
+#[path = "keymap_mapping.rs"]
+mod mapping;
 #[path = "keymap_notes.rs"]
 mod notes;
 #[path = "keymap_referral.rs"]
@@ -26,6 +28,7 @@ mod stats;
 pub use crate::ui::keys::{Action, Key, ch, ctrl, key};
 pub use events::*;
 pub use feedback::*;
+pub use mapping::*;
 pub use notes::*;
 pub use referral::*;
 pub use screens::*;

@@ -115,6 +115,7 @@ pub const IMPORT_FILES: Keymap = &[
     b(&[ch('f')], Action::PickFormat, "ui-key-import-format", true),
     b(&[ch('a')], Action::ReadAgain, "ui-key-import-again", true),
     b(&[ch('r')], Action::Rescan, "ui-key-rescan", false),
+    b(&[ch('m')], Action::MapColumns, "ui-key-map-columns", false),
     b(&[ch('u')], Action::OpenUnmatched, "ui-key-unmatched", false),
     QUIT,
     HELP,

@@ -66,6 +66,8 @@ pub enum Action {
     PickCountry,
     PickFormat,
     ReadAgain,
+    /// The import screen: say which column of the selected file is what.
+    MapColumns,
     /// The weekly review: open it, move between its parts, change the
     /// window, mark a row contacted, copy its message, export the list.
     OpenReview,

@@ -4,33 +4,32 @@
 //! and refunded receipts and lists the rejected rows with their reasons.
 //! The country and format the file is read with are chosen above the list
 //! (see `import_choices`); a file imported before can be read again with
-//! them, and a file in another currency is asked about.
+//! them, and a file in another currency is asked about. A file the app
+//! does not know goes to the mapping step (`import_mapping`), where the
+//! owner says which column is what.
 
 use std::path::PathBuf;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
-use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
+use ratatui::layout::{Position, Rect};
 
 use super::import_choices::{CurrencyQuestion, ImportChoices};
 use super::import_files::InboxFiles;
+use super::import_mapping::{MappingStep, Step};
 use super::import_progress::Running;
 use super::import_result::ImportResult;
 use super::open;
 use super::unmatched::UnmatchedState;
 use super::{Effect, View};
 use crate::context::Ctx;
-use crate::i18n::t;
-use crate::import::inbox::InboxFile;
-use crate::import::{Confirmed, Report};
+use crate::import::Confirmed;
+use crate::import::mapping::ColumnMap;
 use crate::message::Message;
 use crate::ops::import::options;
-use crate::ui::format::{fit, width};
-use crate::ui::import_job::{self, JobEvent};
+use crate::ui::import_job::{self, JobEvent, Request};
 use crate::ui::keymap::{
-    Action, CONFIRM, IMPORT_COUNTRY, IMPORT_FILES, IMPORT_PATH, IMPORT_RESULT, IMPORT_RUNNING,
-    Keymap,
+    Action, CONFIRM, IMPORT_COUNTRY, IMPORT_FILES, IMPORT_MAPPING, IMPORT_PATH, IMPORT_RESULT,
+    IMPORT_RUNNING, Keymap,
 };
 use crate::ui::stack::Screen;
 use crate::ui::widgets::field::TextField;
@@ -43,7 +42,14 @@ enum Phase {
     Done(ImportResult),
     /// The file is in another currency than the shop's: import it anyway?
     Asking(CurrencyQuestion),
+    /// No format reads the file: which column is what?
+    Mapping(MappingStep),
 }
+
+#[path = "import_opens_mapping.rs"]
+mod opens_mapping;
+#[path = "import_view.rs"]
+mod view;
 
 #[derive(Debug)]
 pub struct ImportState {
@@ -53,9 +59,9 @@ pub struct ImportState {
     typing: bool,
     /// The country and format the next file is read with.
     choices: ImportChoices,
-    /// The file being read and what the owner confirmed for it, to ask
-    /// about its currency and start it again.
-    current: Option<(PathBuf, Confirmed)>,
+    /// The file being read, with what the owner confirmed and mapped for
+    /// it, to ask about its currency or its columns and start it again.
+    current: Option<Request>,
     phase: Phase,
 }
 
@@ -86,33 +92,17 @@ impl ImportState {
             .map_or_else(Effect::from, |_| Effect::None)
     }
 
-    pub fn files(&self) -> &[InboxFile] {
-        self.files.files()
-    }
-
-    pub fn is_running(&self) -> bool {
-        matches!(self.phase, Phase::Running(_))
-    }
-
-    pub fn report(&self) -> Option<&Report> {
-        match &self.phase {
-            Phase::Done(done) => Some(done.report()),
-            _ => None,
-        }
-    }
-
-    /// The question asked about a file in another currency, if one is open.
-    pub fn currency_question(&self) -> Option<&CurrencyQuestion> {
-        match &self.phase {
-            Phase::Asking(question) => Some(question),
-            _ => None,
-        }
-    }
-
-    /// Starts importing `file` with the country and format chosen: on a
-    /// worker when the database is a file, else in place (the app runs it
-    /// after the next frame).
-    fn start(&mut self, file: PathBuf, ctx: &Ctx, confirmed: Confirmed) -> Effect {
+    /// Starts importing `file` with the country and format chosen (and
+    /// the owner's column map, when they gave one): on a worker when the
+    /// database is a file, else in place (the app runs it after the next
+    /// frame).
+    fn start(
+        &mut self,
+        file: PathBuf,
+        ctx: &Ctx,
+        confirmed: Confirmed,
+        map: Option<ColumnMap>,
+    ) -> Effect {
         let name = file.file_name().map_or_else(
             || file.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -121,8 +111,14 @@ impl ImportState {
             Ok(opts) => opts,
             Err(e) => return e.into(),
         };
-        self.current = Some((file.clone(), confirmed));
-        let job = import_job::start(ctx, file, opts, confirmed);
+        let request = Request {
+            file,
+            opts,
+            confirmed,
+            map,
+        };
+        self.current = Some(request.clone());
+        let job = import_job::start(ctx, request);
         self.phase = Phase::Running(Running::new(name, job));
         Effect::None
     }
@@ -163,7 +159,7 @@ impl ImportState {
                 Effect::None
             }
             JobEvent::Finished(Err(why)) if why.key() == "import-err-currency" => {
-                let file = self.current.as_ref().map(|(f, _)| f.clone());
+                let file = self.current.as_ref().map(|r| r.file.clone());
                 self.phase = Phase::Asking(CurrencyQuestion {
                     file: file.unwrap_or_default(),
                     currency: why.value("currency").unwrap_or_default().to_string(),
@@ -173,6 +169,9 @@ impl ImportState {
             }
             JobEvent::Finished(Err(why)) => {
                 self.phase = Phase::Choosing;
+                if let Some(effect) = self.offer_mapping(why.clone(), ctx) {
+                    return effect;
+                }
                 match self.rescan(ctx) {
                     Effect::None => Effect::Error(why),
                     problem => problem,
@@ -213,6 +212,19 @@ impl ImportState {
                 }
                 _ => Effect::None,
             },
+            Phase::Mapping(step) => match step.update(action) {
+                Step::Stay => Effect::None,
+                Step::Problem(why) => Effect::Error(why),
+                // Nothing was read into the club or kept: back to the files.
+                Step::Back => {
+                    self.phase = Phase::Choosing;
+                    Effect::None
+                }
+                Step::Import(map) => {
+                    let file = step.file().to_path_buf();
+                    self.start(file, ctx, Confirmed::default(), Some(map))
+                }
+            },
             Phase::Choosing if self.choices.typing => match action {
                 Action::Input(request) => {
                     self.choices.country_field().handle(request);
@@ -230,7 +242,7 @@ impl ImportState {
                 }
                 Action::Save => match self.path.value().trim() {
                     "" => Effect::Error(Message::plain("ui-import-type-a-path")),
-                    typed => self.start(PathBuf::from(typed), ctx, Confirmed::default()),
+                    typed => self.start(PathBuf::from(typed), ctx, Confirmed::default(), None),
                 },
                 Action::Back | Action::NextField => {
                     self.typing = false;
@@ -242,18 +254,24 @@ impl ImportState {
         }
     }
 
-    /// Starts the file asked about again, its currency accepted as it is.
+    /// Starts the file asked about again, its currency accepted as it is
+    /// (and its columns mapped as they were).
     fn accept_currency(&mut self, question: CurrencyQuestion, ctx: &Ctx) -> Effect {
-        let mut confirmed = self.current.as_ref().map(|(_, c)| *c).unwrap_or_default();
+        let (mut confirmed, map) = match &self.current {
+            Some(request) => (request.confirmed, request.map.clone()),
+            None => (Confirmed::default(), None),
+        };
         confirmed.currency = question.accepted();
-        self.start(question.file, ctx, confirmed)
+        self.start(question.file, ctx, confirmed, map)
     }
 
     fn choose(&mut self, action: Action, ctx: &Ctx) -> Effect {
         match action {
             Action::Up | Action::Down => self.files.step(action == Action::Down),
             Action::Open => match self.files.selected() {
-                Some(file) => return self.start(file.path.clone(), ctx, Confirmed::default()),
+                Some(file) => {
+                    return self.start(file.path.clone(), ctx, Confirmed::default(), None);
+                }
                 None => self.typing = true,
             },
             Action::PickCountry => self.choices.typing = true,
@@ -264,7 +282,12 @@ impl ImportState {
                         again: true,
                         ..Confirmed::default()
                     };
-                    return self.start(file.path.clone(), ctx, again);
+                    return self.start(file.path.clone(), ctx, again, None);
+                }
+            }
+            Action::MapColumns => {
+                if let Some(file) = self.files.selected() {
+                    return self.map_file(file.path.clone(), ctx);
                 }
             }
             Action::NextField => self.typing = true,
@@ -275,71 +298,6 @@ impl ImportState {
             _ => {}
         }
         Effect::None
-    }
-
-    pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
-        let theme = view.theme;
-        let block = Block::bordered()
-            .border_style(theme.border(true))
-            .title(view.dir.title(&t("ui-import-title"), theme.heading()));
-        let inner = block.inner(area).inner(Margin::new(1, 0));
-        block.render(area, buf);
-        match &self.phase {
-            Phase::Choosing => self.render_choosing(inner, buf, view),
-            Phase::Running(running) => {
-                running.render(inner, buf, view);
-                None
-            }
-            Phase::Done(done) => {
-                done.render(inner, buf, view);
-                None
-            }
-            Phase::Asking(question) => {
-                question.render(inner, buf, view);
-                None
-            }
-        }
-    }
-
-    fn render_choosing(&self, area: Rect, buf: &mut Buffer, view: &View) -> Option<Position> {
-        let theme = view.theme;
-        let cols = area.width as usize;
-        let [choices, _, list, _, path_row, note] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        let choice_cursor = self.choices.render(choices, buf, view);
-        let typing_here = self.typing || self.choices.typing;
-        self.files.render(list, buf, view, !typing_here);
-        let label = t("ui-import-path");
-        let label_cols = width(&label) as u16 + 1;
-        let label_style = if self.typing {
-            theme.heading()
-        } else {
-            Style::new()
-        };
-        // The label where reading starts, the path typed beside it.
-        let [label_area, field] = view.dir.row(path_row, label_cols);
-        view.dir
-            .put(buf, label_area, &view.dir.text(&label), label_style);
-        let style = theme.field(self.typing);
-        let cursor = self.path.render(field, buf, style, self.typing, view.dir);
-        if !self.typing && self.path.is_blank() {
-            let hint = t("ui-import-path-hint");
-            view.dir.put(buf, field, &view.dir.text(&hint), theme.dim());
-        }
-        let note_text = view.dir.text(&fit(&t("ui-import-note"), cols));
-        view.dir.put(buf, note, &note_text, theme.dim());
-        if self.choices.typing {
-            choice_cursor
-        } else {
-            cursor
-        }
     }
 }
 
@@ -356,6 +314,7 @@ impl Screen for ImportState {
             Phase::Asking(_) => CONFIRM,
             Phase::Running(_) => IMPORT_RUNNING,
             Phase::Done(_) => IMPORT_RESULT,
+            Phase::Mapping(_) => IMPORT_MAPPING,
         }
     }
 
@@ -370,6 +329,7 @@ impl Screen for ImportState {
             ("ui-help-import-country", IMPORT_COUNTRY),
             ("ui-help-import-running", IMPORT_RUNNING),
             ("ui-help-import-result", IMPORT_RESULT),
+            ("ui-help-import-mapping", IMPORT_MAPPING),
         ]
     }
 

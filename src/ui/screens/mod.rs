@@ -20,6 +20,7 @@ pub mod help;
 pub mod import;
 pub mod import_choices;
 mod import_files;
+pub mod import_mapping;
 mod import_progress;
 mod import_result;
 pub mod link_confirm;
