@@ -143,7 +143,10 @@ impl<E: News> Job<E> {
                     let last = match worker_connection(&db_path) {
                         Ok(conn) => {
                             let mut own = seed.with(conn);
-                            work(&mut own, &worker)
+                            // What the work words (an import's notes) is
+                            // in the club's language, as on the app's side.
+                            let locale = own.locale().clone();
+                            locale.scope(|| work(&mut own, &worker))
                         }
                         Err(e) => E::failed(e.at_db(&db_path).message()),
                     };

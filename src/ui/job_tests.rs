@@ -74,6 +74,25 @@ fn a_file_database_gets_a_worker_with_its_own_connection() {
 }
 
 #[test]
+fn a_worker_words_what_it_says_in_the_club_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ctx = ctx_on(Some(dir.path().join("club.db")));
+    let mut config = ctx.config.clone();
+    config.shop.locale = "hr".into();
+    ctx.set_config(config);
+    // An import's notes are worded on the worker: in Croatian, not English.
+    let job = Job::start(&ctx, OnLeave::CancelAndWait, |_, _| {
+        Said::End(Err(Message::new(&crate::i18n::t("ui-key-help"), &[])))
+    });
+    let seen = wait_for_end(&job);
+    let Some(Said::End(Err(said))) = seen.last() else {
+        panic!("{seen:?}");
+    };
+    let croatian = crate::i18n::Locale::new("hr").scope(|| crate::i18n::t("ui-key-help"));
+    assert_eq!(said.key(), croatian);
+}
+
+#[test]
 fn progress_in_a_row_is_kept_only_newest() {
     let mut ctx = ctx_on(None);
     let mut job = Job::start(&ctx, OnLeave::CancelAndWait, counting);
