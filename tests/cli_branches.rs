@@ -120,7 +120,7 @@ fn without_shop_the_figures_stay_the_whole_clubs() {
 fn a_branchs_figures_count_its_receipts_and_its_members() {
     let dir = chain();
     let harbour = stats(&dir, "harbour");
-    assert_eq!(harbour["shop"], "harbour");
+    assert_eq!(harbour["shop"], "Harbour", "as the branch spells itself");
     // Ana and Eva bought there, Noa too and signed up there, Luka signed up.
     assert_eq!(harbour["members"], 4);
     assert_eq!(harbour["new_members"], 4);

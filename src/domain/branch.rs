@@ -8,7 +8,8 @@
 /// One branch, as its rows spell it: what `--shop` narrows the figures to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Branch {
-    /// The name as asked, trimmed: what the output calls the branch.
+    /// What the output calls the branch: this shop's own name, else the
+    /// first spelling the rows carry (as the branch spells itself).
     pub name: String,
     /// It is this shop: its rows carry no name.
     pub here: bool,
@@ -34,8 +35,9 @@ pub fn find(asked: &str, own: &str, known: &[String]) -> Option<Branch> {
         .filter(|k| same_branch(asked, k))
         .cloned()
         .collect();
-    (here || !spellings.is_empty()).then(|| Branch {
-        name: asked.trim().to_string(),
+    let name = if here { own } else { spellings.first()? };
+    Some(Branch {
+        name: name.trim().to_string(),
         here,
         spellings,
     })
@@ -74,7 +76,7 @@ mod tests {
         let found = find(" centre ", "Centre", &known(&["Harbour"])).unwrap();
         assert!(found.here);
         assert!(found.spellings.is_empty());
-        assert_eq!(found.name, "centre");
+        assert_eq!(found.name, "Centre", "as this shop spells itself");
     }
 
     #[test]
@@ -82,6 +84,7 @@ mod tests {
         let found = find("harbour", "Centre", &known(&["Harbour", "HARBOUR ", "Old"])).unwrap();
         assert!(!found.here);
         assert_eq!(found.spellings, ["Harbour", "HARBOUR "]);
+        assert_eq!(found.name, "Harbour");
     }
 
     #[test]
