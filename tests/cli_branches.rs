@@ -54,18 +54,42 @@ fn add(dir: &TempDir, args: &[&str]) {
 /// answers of Ana (10), Ivo (3) and an anonymous 5. All still one shop.
 fn one_shop(config: &str) -> TempDir {
     let dir = club_with(config);
-    add(&dir, &["--first", "Ana", "--card", "C-1", "--birthday", "11-25"]);
+    add(
+        &dir,
+        &["--first", "Ana", "--card", "C-1", "--birthday", "11-25"],
+    );
     for (first, card, birthday) in [("Ivo", "C-2", "11-26"), ("Eva", "C-3", "11-27")] {
         add(
             &dir,
-            &["--first", first, "--card", card, "--birthday", birthday, "--referred-by", "C-1"],
+            &[
+                "--first",
+                first,
+                "--card",
+                card,
+                "--birthday",
+                birthday,
+                "--referred-by",
+                "C-1",
+            ],
         );
     }
     add(
         &dir,
-        &["--first", "Noa", "--card", "C-4", "--birthday", "11-28", "--source", "walked past"],
+        &[
+            "--first",
+            "Noa",
+            "--card",
+            "C-4",
+            "--birthday",
+            "11-28",
+            "--source",
+            "walked past",
+        ],
     );
-    add(&dir, &["--first", "Luka", "--card", "C-5", "--birthday", "11-29"]);
+    add(
+        &dir,
+        &["--first", "Luka", "--card", "C-5", "--birthday", "11-29"],
+    );
     import_till(&dir, TILL);
     for args in [
         &["C-1", "--nps", "10"][..],
@@ -176,11 +200,16 @@ fn tiers_of_a_branch_are_its_visitors_on_the_clubs_tiers() {
     let dir = chain();
     let members = |v: &Value| -> Vec<i64> {
         let tiers = v["tiers"].as_array().unwrap();
-        tiers.iter().map(|t| t["members"].as_i64().unwrap()).collect()
+        tiers
+            .iter()
+            .map(|t| t["members"].as_i64().unwrap())
+            .collect()
     };
     let near = |v: &Value| -> Vec<String> {
         let near = v["near"].as_array().unwrap();
-        near.iter().map(|n| n["name"].as_str().unwrap().to_string()).collect()
+        near.iter()
+            .map(|n| n["name"].as_str().unwrap().to_string())
+            .collect()
     };
     let whole = json(regulars(&dir).args(["tiers", "--json"]));
     assert_eq!(members(&whole), [4, 1]);
@@ -234,7 +263,10 @@ fn an_unknown_branch_is_refused_naming_the_known_ones() {
     // A shop that names neither itself nor any branch says so.
     let single = one_shop(CENTRE.split("[sync]").next().unwrap());
     let err = stderr_of(regulars(&single).args(["stats", "--shop", "Centre"]), 1);
-    assert!(err.contains("\"Centre\"") && err.contains("[sync] shop"), "{err}");
+    assert!(
+        err.contains("\"Centre\"") && err.contains("[sync] shop"),
+        "{err}"
+    );
     // REGULARS_SHOP names this shop as the config would.
     let named = regulars(&single)
         .env("REGULARS_SHOP", "Centre")
@@ -260,6 +292,9 @@ fn the_flag_is_explained_in_every_language() {
             .assert()
             .success();
         let help = String::from_utf8_lossy(&out.get_output().stdout).to_string();
-        assert!(help.contains("--shop") && help.contains(words), "{lang}: {help}");
+        assert!(
+            help.contains("--shop") && help.contains(words),
+            "{lang}: {help}"
+        );
     }
 }

@@ -22,10 +22,7 @@ fn ana_in_a_chain(lang: &str, own: &str) -> App {
     let report = import_text(&mut ctx, "ana.csv", &ana_history_csv());
     assert_eq!(report.counts.rows_rejected, 0, "{:?}", report.errors);
     ctx.conn
-        .execute(
-            "UPDATE receipts SET shop = 'Harbour' WHERE id % 2 = 0",
-            [],
-        )
+        .execute("UPDATE receipts SET shop = 'Harbour' WHERE id % 2 = 0", [])
         .unwrap();
     let mut app = app(ctx);
     type_text(&mut app, "ana k");

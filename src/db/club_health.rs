@@ -14,6 +14,7 @@
 use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
 use crate::db::branches::{condition, ids_json, spellings_json};
@@ -297,7 +298,6 @@ pub fn top_referrers(
            AND m.referred_by IS NOT NULL AND b.erased_at IS NULL{among}
          GROUP BY b.id ORDER BY n DESC, b.id LIMIT ?3"
     ))?;
-    use rusqlite::types::Value;
     let mut args = vec![
         Value::Text(day(from)),
         Value::Text(day(to)),
