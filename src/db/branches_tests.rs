@@ -154,3 +154,61 @@ fn the_condition_keeps_unnamed_rows_only_for_this_shop() {
     );
     assert_eq!(spellings_json(&harbour), r#"["Harbour"]"#);
 }
+
+mod every_receipt_in_one_branch {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// (member 1–4 or a walk-in, day of March, total, branch 0–2).
+    fn receipts() -> impl Strategy<Value = Vec<(Option<i64>, u32, i64, usize)>> {
+        let one = (
+            prop::option::of(1i64..=4),
+            1u32..=31,
+            -2_000i64..5_000,
+            0usize..3,
+        );
+        prop::collection::vec(one, 0..40)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// The branches split the club: their spend and sale receipts add
+        /// up to the running totals, and who is active anywhere is active
+        /// at one of them.
+        #[test]
+        fn branches_add_up_to_the_club(rows in receipts()) {
+            let conn = club();
+            let names = [None, Some("Harbour"), Some("Airport")];
+            for (n, (member, day_, total, branch)) in rows.iter().enumerate() {
+                let date = format!("2026-03-{day_:02}");
+                receipt(&conn, n as i64, *member, &date, *total, names[*branch]);
+            }
+            let known = known(&conn).unwrap();
+            let branches: Vec<Branch> = ["Centre", "Harbour", "Airport"]
+                .iter()
+                .filter_map(|name| find(name, "Centre", &known))
+                .collect();
+            let (from, to) = (day("2026-03-01"), day("2026-03-31"));
+            let whole = purchases(&conn, from, to, None).unwrap();
+            let parts: Vec<_> = branches
+                .iter()
+                .map(|b| purchases(&conn, from, to, Some(b)).unwrap())
+                .collect();
+            let sum = |f: fn(&crate::db::club_health::Purchases) -> i64| -> i64 {
+                parts.iter().map(f).sum()
+            };
+            prop_assert_eq!(sum(|p| p.all_net_minor), whole.all_net_minor);
+            prop_assert_eq!(sum(|p| p.member_net_minor), whole.member_net_minor);
+            prop_assert_eq!(sum(|p| p.member_sale_receipts), whole.member_sale_receipts);
+            // A day at two branches is one visit of the club's.
+            prop_assert!(sum(|p| p.member_visits) >= whole.member_visits);
+            let mut anywhere = HashSet::new();
+            for b in &branches {
+                anywhere.extend(active_on(&conn, from, to, Some(b)).unwrap());
+            }
+            prop_assert_eq!(anywhere, active_on(&conn, from, to, None).unwrap());
+        }
+    }
+}
