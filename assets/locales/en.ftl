@@ -374,6 +374,7 @@ ui-history-count = { $count ->
 }
 ui-history-refund = refund: { $items }
 ui-history-none = No purchases imported yet. Import the till's exports with i on the counter.
+ui-history-this-shop = this shop
 
 ## Import screen and till customers without a member
 ui-key-import = import
@@ -485,6 +486,7 @@ cli-reminders-none = { $days ->
 }
 help-reminders = Birthdays of members, their children and pets (and pets' gotcha days) in the next days
 help-reminders-days = How many days ahead to look, after today (0 = today only; at most 366)
+help-reminders-shop = Only members who signed up or bought at this branch of the chain
 help-reminders-json = Print JSON: a list of {"{"}date, kind, member_id, name, turning, days_until{"}"}
 help-pet-add-gotcha = The day the pet came home (its "gotcha day"), YYYY-MM-DD
 field-gotcha = Came home
@@ -587,6 +589,7 @@ loyalty-cli-redeemed = Redeemed { $points } for { $name }. New balance: { $balan
 loyalty-err-no-reward = No reward is called "{ $name }"; the config lists: { $names }.
 loyalty-err-reward-points = { $name } takes { $points } points, not { $given }.
 help-tiers = Members per tier, who moved up or down this month and who is close to the next tier (works every tier out again first)
+help-tiers-shop = Only the members who bought at this branch of the chain (the tiers stay the whole club's)
 help-tiers-json = Print JSON: a list of tiers with name, min and members
 help-points = A member's points balance and points history
 help-points-key = Member id, card number, phone or email
@@ -1217,6 +1220,7 @@ help-feedback-json = Print the saved answer as JSON
 help-stats = Club health: retention, churn, NPS, CSAT, lifetime value and members' share of sales
 help-stats-from = First day of the period (default: 364 days before the last)
 help-stats-to = Last day of the period (default: today)
+help-stats-shop = Only this branch of the chain: its receipts, and the members who signed up or bought there
 help-stats-json = Print the figures as JSON
 stats-title = Club health, { $from } – { $to } ({ $days } days)
 stats-members = Members
@@ -1242,6 +1246,9 @@ stats-sources = How new members found us
 stats-source-line = { $count } new, { $spend } in 12 months
 stats-top-referrers = Brought the most new members
 err-stats-period = The period would end on { $to }, before it starts on { $from }
+cli-branch = Branch: { $name }
+err-shop-unknown = No branch is called "{ $name }". Branches known: { $known }
+err-shop-unknown-none = No branch is called "{ $name }": no receipt or member names a branch yet, and this shop has no name of its own ([sync] shop in the config file)
 
 # statsscreen16
 ui-key-stats = club figures

@@ -379,6 +379,7 @@ ui-history-count = { $count ->
 }
 ui-history-refund = החזר: { $items }
 ui-history-none = עדיין לא יובאו קניות. ייבאו את הייצואים מהקופה עם i בדלפק.
+ui-history-this-shop = החנות הזו
 
 ## Import screen and till customers without a member
 ui-key-import = ייבוא
@@ -491,6 +492,7 @@ cli-reminders-none = { $days ->
 }
 help-reminders = ימי הולדת של חברי מועדון, ילדיהם וחיות המחמד שלהם (וימי האימוץ של חיות המחמד) בימים הקרובים
 help-reminders-days = כמה ימים קדימה לבדוק, אחרי היום (0 = רק היום; לכל היותר 366)
+help-reminders-shop = רק חברי מועדון שנרשמו או קנו בסניף הזה של הרשת
 help-reminders-json = הדפסת JSON: רשימה של {"{"}date, kind, member_id, name, turning, days_until{"}"}
 help-pet-add-gotcha = היום שבו חיית המחמד הגיעה הביתה (“יום האימוץ” שלה), YYYY-MM-DD
 field-gotcha = הגיע/ה הביתה
@@ -595,6 +597,7 @@ loyalty-cli-redeemed = מומשו { $points } עבור { $name }. יתרה חד�
 loyalty-err-no-reward = אין הטבה בשם "{ $name }"; בהגדרות רשומות: { $names }.
 loyalty-err-reward-points = { $name } עולה { $points } נקודות, לא { $given }.
 help-tiers = חברי מועדון לפי דרגה, מי עלה או ירד החודש ומי קרוב לדרגה הבאה (מחשב קודם מחדש את כל הדרגות)
+help-tiers-shop = רק חברי המועדון שקנו בסניף הזה של הרשת (הדרגות נשארות של המועדון כולו)
 help-tiers-json = הדפסת JSON: רשימת דרגות עם name, min ו-members
 help-points = יתרת הנקודות והיסטוריית הנקודות של חבר מועדון
 help-points-key = מזהה חבר, מספר כרטיס, טלפון או אימייל
@@ -1226,6 +1229,7 @@ help-feedback-json = הדפסת התשובה שנשמרה כ-JSON
 help-stats = בריאות המועדון: שימור, נטישה, NPS,‏ CSAT, ערך לקוח לאורך זמן וחלקם של חברי המועדון במכירות
 help-stats-from = היום הראשון של התקופה (ברירת מחדל: 364 ימים לפני היום האחרון)
 help-stats-to = היום האחרון של התקופה (ברירת מחדל: היום)
+help-stats-shop = רק הסניף הזה של הרשת: הקבלות שלו וחברי המועדון שנרשמו או קנו בו
 help-stats-json = הדפסת הנתונים כ-JSON
 stats-title = בריאות המועדון, { $from } – { $to } ({ $days } ימים)
 stats-members = חברי מועדון
@@ -1251,6 +1255,9 @@ stats-sources = איך חברי המועדון החדשים הגיעו אלינ�
 stats-source-line = { $count } חדשים, { $spend } ב-12 חודשים
 stats-top-referrers = הביאו הכי הרבה חברי מועדון חדשים
 err-stats-period = התקופה הייתה מסתיימת ב-{ $to }, לפני שהיא מתחילה ב-{ $from }
+cli-branch = סניף: { $name }
+err-shop-unknown = אין סניף בשם "{ $name }". סניפים מוכרים: { $known }
+err-shop-unknown-none = אין סניף בשם "{ $name }": אף קבלה או חבר מועדון עדיין לא נושאים שם של סניף, ולחנות הזו אין שם משלה ([sync] shop בקובץ ההגדרות)
 
 # statsscreen16
 ui-key-stats = נתוני המועדון

@@ -381,6 +381,7 @@ ui-history-count = { $count ->
 }
 ui-history-refund = povrat: { $items }
 ui-history-none = Još nisu uvezene kupnje. Uvezite izvoze s blagajne tipkom i na pultu.
+ui-history-this-shop = ova trgovina
 
 ## Import screen and till customers without a member
 ui-key-import = uvoz
@@ -496,6 +497,7 @@ cli-reminders-none = { $days ->
 }
 help-reminders = Rođendani članova, njihove djece i ljubimaca (i dani dolaska ljubimaca kući) u sljedećim danima
 help-reminders-days = Koliko dana unaprijed gledati, nakon danas (0 = samo danas; najviše 366)
+help-reminders-shop = Samo članovi koji su se učlanili ili kupovali u ovoj poslovnici lanca
 help-reminders-json = Ispiši JSON: popis {"{"}date, kind, member_id, name, turning, days_until{"}"}
 help-pet-add-gotcha = Dan kad je ljubimac došao kući (njegov "dan dolaska"), GGGG-MM-DD
 field-gotcha = Došao kući
@@ -601,6 +603,7 @@ loyalty-cli-redeemed = Iskorišteno { $points } za { $name }. Novo stanje: { $ba
 loyalty-err-no-reward = Nijedna nagrada se ne zove "{ $name }"; u postavkama su: { $names }.
 loyalty-err-reward-points = { $name } traži { $points } bodova, a ne { $given }.
 help-tiers = Članovi po razinama, tko je ovaj mjesec napredovao ili nazadovao i tko je blizu iduće razine (najprije ponovno izračuna sve razine)
+help-tiers-shop = Samo članovi koji su kupovali u ovoj poslovnici lanca (razine ostaju razine cijelog kluba)
 help-tiers-json = Ispiši JSON: popis razina s nazivom, minimumom i članovima
 help-points = Stanje bodova člana i povijest bodova
 help-points-key = Id člana, broj kartice, telefon ili e-pošta
@@ -1243,6 +1246,7 @@ help-feedback-json = Ispiši spremljeni odgovor kao JSON
 help-stats = Zdravlje kluba: zadržavanje, odljev, NPS, CSAT, životna vrijednost kupca i udio članova u prodaji
 help-stats-from = Prvi dan razdoblja (zadano: 364 dana prije zadnjeg)
 help-stats-to = Zadnji dan razdoblja (zadano: danas)
+help-stats-shop = Samo ova poslovnica lanca: njezini računi i članovi koji su se u njoj učlanili ili kupovali
 help-stats-json = Ispiši brojke kao JSON
 stats-title = Zdravlje kluba, { $from } – { $to } ({ $days } dana)
 stats-members = Članovi
@@ -1269,6 +1273,9 @@ stats-sources = Kako su novi članovi saznali za nas
 stats-source-line = novih: { $count }, { $spend } u 12 mjeseci
 stats-top-referrers = Doveli najviše novih članova
 err-stats-period = Razdoblje bi završilo { $to }, prije nego što počinje { $from }
+cli-branch = Poslovnica: { $name }
+err-shop-unknown = Nema poslovnice „{ $name }”. Poznate poslovnice: { $known }
+err-shop-unknown-none = Nema poslovnice „{ $name }”: nijedan račun ni član još ne nosi naziv poslovnice, a ova trgovina nema vlastiti naziv ([sync] shop u konfiguracijskoj datoteci)
 
 # statsscreen16
 ui-key-stats = brojke kluba

@@ -366,6 +366,7 @@ ui-history-count = { $count ->
 }
 ui-history-refund = คืนเงิน: { $items }
 ui-history-none = ยังไม่ได้นำเข้าการซื้อ นำเข้าไฟล์ส่งออกจากเครื่องคิดเงินด้วยปุ่ม i ที่หน้าร้าน
+ui-history-this-shop = ร้านนี้
 
 ## Import screen and till customers without a member
 ui-key-import = นำเข้า
@@ -474,6 +475,7 @@ cli-reminders-none = { $days ->
 }
 help-reminders = วันเกิดของสมาชิก ลูก และสัตว์เลี้ยงของพวกเขา (และวันรับสัตว์เลี้ยงมาเลี้ยง) ในวันข้างหน้า
 help-reminders-days = จะดูล่วงหน้ากี่วันหลังจากวันนี้ (0 = วันนี้เท่านั้น มากสุด 366)
+help-reminders-shop = เฉพาะสมาชิกที่สมัครหรือเคยซื้อที่สาขานี้ของเครือ
 help-reminders-json = พิมพ์ JSON: รายการของ {"{"}date, kind, member_id, name, turning, days_until{"}"}
 help-pet-add-gotcha = วันที่สัตว์เลี้ยงมาอยู่บ้าน ("วันรับมาเลี้ยง") YYYY-MM-DD
 field-gotcha = มาอยู่บ้าน
@@ -574,6 +576,7 @@ loyalty-cli-redeemed = แลก { $points }ให้ { $name } แล้ว ค
 loyalty-err-no-reward = ไม่มีรางวัลชื่อ "{ $name }" ในไฟล์ตั้งค่ามี: { $names }
 loyalty-err-reward-points = { $name } ใช้ { $points } คะแนน ไม่ใช่ { $given }
 help-tiers = สมาชิกในแต่ละระดับ ใครเลื่อนขึ้นหรือลงเดือนนี้ และใครใกล้ถึงระดับถัดไป (คำนวณระดับทุกระดับใหม่ก่อน)
+help-tiers-shop = เฉพาะสมาชิกที่เคยซื้อที่สาขานี้ของเครือ (ระดับยังคิดจากทั้งคลับ)
 help-tiers-json = พิมพ์ JSON: รายการระดับพร้อม name, min และ members
 help-points = คะแนนคงเหลือและประวัติคะแนนของสมาชิก
 help-points-key = รหัสสมาชิก เลขบัตร เบอร์โทร หรืออีเมล
@@ -1187,6 +1190,7 @@ help-feedback-json = แสดงคำตอบที่บันทึกเ�
 help-stats = สุขภาพของคลับ: อัตราการรักษาลูกค้า อัตราการเลิกมา NPS CSAT มูลค่าตลอดอายุลูกค้า และสัดส่วนยอดขายของสมาชิก
 help-stats-from = วันแรกของช่วงเวลา (ค่าเริ่มต้น: 364 วันก่อนวันสุดท้าย)
 help-stats-to = วันสุดท้ายของช่วงเวลา (ค่าเริ่มต้น: วันนี้)
+help-stats-shop = เฉพาะสาขานี้ของเครือ: ใบเสร็จของสาขา และสมาชิกที่สมัครหรือซื้อที่สาขานั้น
 help-stats-json = แสดงตัวเลขเป็น JSON
 stats-title = สุขภาพของคลับ { $from } – { $to } ({ $days } วัน)
 stats-members = สมาชิก
@@ -1211,6 +1215,9 @@ stats-sources = สมาชิกใหม่รู้จักเราจา�
 stats-source-line = ใหม่ { $count } คน, { $spend } ใน 12 เดือน
 stats-top-referrers = ผู้แนะนำสมาชิกใหม่มากที่สุด
 err-stats-period = ช่วงเวลาจะสิ้นสุดวันที่ { $to } ก่อนวันเริ่มต้น { $from }
+cli-branch = สาขา: { $name }
+err-shop-unknown = ไม่มีสาขาชื่อ "{ $name }" สาขาที่รู้จัก: { $known }
+err-shop-unknown-none = ไม่มีสาขาชื่อ "{ $name }": ยังไม่มีใบเสร็จหรือสมาชิกคนใดระบุชื่อสาขา และร้านนี้ยังไม่มีชื่อของตัวเอง ([sync] shop ในไฟล์ตั้งค่า)
 
 # statsscreen16
 ui-key-stats = ตัวเลขของคลับ

@@ -367,6 +367,7 @@ ui-history-count = { $count ->
 }
 ui-history-refund = 退款：{ $items }
 ui-history-none = 尚未导入购买记录。在柜台页面按 i 导入收银机的导出文件。
+ui-history-this-shop = 本店
 
 ## Import screen and till customers without a member
 ui-key-import = 导入
@@ -475,6 +476,7 @@ cli-reminders-none = { $days ->
 }
 help-reminders = 接下来几天内会员、其孩子和宠物的生日（以及宠物的到家纪念日）
 help-reminders-days = 从今天往后看多少天（0 = 仅今天；最多 366）
+help-reminders-shop = 只看在这家分店入会或购物过的会员
 help-reminders-json = 输出 JSON：{"{"}date, kind, member_id, name, turning, days_until{"}"} 的列表
 help-pet-add-gotcha = 宠物来到家里的日子（“到家纪念日”），YYYY-MM-DD
 field-gotcha = 到家日
@@ -576,6 +578,7 @@ loyalty-cli-redeemed = 已为 { $name } 兑换 { $points }。新余额：{ $bala
 loyalty-err-no-reward = 没有名为“{ $name }”的奖励；配置中列出的有：{ $names }。
 loyalty-err-reward-points = { $name } 需要 { $points } 积分，而不是 { $given }。
 help-tiers = 各等级的会员、本月升级或降级的会员，以及接近下一等级的会员（先重新计算所有等级）
+help-tiers-shop = 只看在这家分店购物过的会员（等级仍按整个俱乐部计算）
 help-tiers-json = 输出 JSON：等级列表，含 name、min 和 members
 help-points = 会员的积分余额和积分记录
 help-points-key = 会员编号、卡号、电话或电子邮件
@@ -1187,6 +1190,7 @@ help-feedback-json = 以 JSON 输出已保存的答案
 help-stats = 会员俱乐部健康度：留存率、流失率、NPS、CSAT、客户终身价值及会员销售占比
 help-stats-from = 期间的第一天（默认：最后一天之前 364 天）
 help-stats-to = 期间的最后一天（默认：今天）
+help-stats-shop = 只看连锁中的这家分店：它的收据，以及在那里入会或购物的会员
 help-stats-json = 以 JSON 输出各项数字
 stats-title = 会员俱乐部健康度，{ $from } – { $to }（{ $days } 天）
 stats-members = 会员
@@ -1211,6 +1215,9 @@ stats-sources = 新会员如何得知本店
 stats-source-line = 新增 { $count } 位，12 个月消费 { $spend }
 stats-top-referrers = 介绍新会员最多的会员
 err-stats-period = 期间将在 { $to } 结束，早于开始日 { $from }
+cli-branch = 分店：{ $name }
+err-shop-unknown = 没有名为“{ $name }”的分店。已知分店：{ $known }
+err-shop-unknown-none = 没有名为“{ $name }”的分店：还没有任何收据或会员带有分店名称，本店也没有自己的名称（配置文件中的 [sync] shop）
 
 # statsscreen16
 ui-key-stats = 俱乐部数据

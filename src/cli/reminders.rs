@@ -22,6 +22,9 @@ pub struct RemindersArgs {
     #[arg(long, default_value_t = 7, value_name = "N",
           value_parser = clap::value_parser!(u32).range(0..=MAX_DAYS))]
     days: u32,
+    /// Only members who signed up at or visited this branch (a chain's branch name).
+    #[arg(long, value_name = "NAME")]
+    shop: Option<String>,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -90,7 +93,8 @@ fn text(reminders: &[Reminder], names: &Names, today: chrono::NaiveDate) -> Stri
 
 pub fn run_reminders(ctx: &mut Ctx, a: RemindersArgs) -> Result<()> {
     let today = ctx.clock.today();
-    let (found, names) = crate::ops::review::reminders(ctx, a.days)?;
+    let branch = crate::ops::branch::narrowed_to(ctx, a.shop.as_deref())?;
+    let (found, names) = crate::ops::review::reminders_at(ctx, a.days, branch.as_ref())?;
     let output = if a.json.json {
         let list: Vec<ReminderJson> = found.iter().map(|r| reminder_json(r, &names)).collect();
         let text = serde_json::to_string(&list).map_err(|e| Error::Other(e.to_string()))?;
@@ -100,6 +104,10 @@ pub fn run_reminders(ctx: &mut Ctx, a: RemindersArgs) -> Result<()> {
         format!("{none}\n")
     } else {
         text(&found, &names, today)
+    };
+    let output = match &branch {
+        Some(b) if !a.json.json => format!("{}{output}", crate::words::branch::branch_line(b)),
+        _ => output,
     };
     super::stdout::print(&output)
 }

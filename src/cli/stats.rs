@@ -10,7 +10,9 @@ use super::{Ctx, JsonFlag, stdout};
 use crate::clock::parse_day;
 use crate::error::Result;
 use crate::i18n::t;
-use crate::ops::stats::{ClubHealth, club_health};
+use crate::ops::branch::narrowed_to;
+use crate::ops::stats::{ClubHealth, club_health_at};
+use crate::words::branch::branch_line;
 use crate::words::club_health::{figure_lines, referrer_lines, source_lines, title};
 use crate::words::text::{pad, width};
 
@@ -22,6 +24,9 @@ pub struct StatsArgs {
     /// Last day of the period (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     to: Option<NaiveDate>,
+    /// Only this branch's receipts and members (a chain's branch name).
+    #[arg(long, value_name = "NAME")]
+    shop: Option<String>,
     #[command(flatten)]
     json: JsonFlag,
 }
@@ -104,14 +109,21 @@ fn health_text(ctx: &Ctx, h: &ClubHealth) -> String {
 }
 
 pub fn run_stats(ctx: &Ctx, a: StatsArgs) -> Result<()> {
-    let health = club_health(ctx, a.from, a.to)?;
+    let branch = narrowed_to(ctx, a.shop.as_deref())?;
+    let health = club_health_at(ctx, a.from, a.to, branch.as_ref())?;
     let survey = crate::ops::survey::summary(ctx, health.period.from, health.period.to)?;
     if a.json.json {
         let mut json = health_json(&health);
         json["survey"] = crate::ops::survey::summary_json(&survey);
+        if let Some(branch) = &branch {
+            json["shop"] = json!(branch.name);
+        }
         return stdout::print_line(json);
     }
     let mut text = health_text(ctx, &health);
+    if let Some(branch) = &branch {
+        text.insert_str(text.find('\n').map_or(0, |i| i + 1), &branch_line(branch));
+    }
     for (i, s) in survey.iter().enumerate() {
         if i == 0 {
             text.push_str(&format!("\n{}\n", t("stats-survey")));

@@ -10,22 +10,41 @@ use crate::domain::loyalty_config::Program;
 use crate::domain::tiers::TierBasis;
 use crate::error::Result;
 use crate::i18n::{t, t_args, t_count};
+use crate::ops::branch::{members as branch_members, narrowed_to};
 use crate::ops::loyalty::{self as points_ops, TierOverview};
 use crate::ops::near_tier::{self, Near};
+use crate::words::branch::branch_line;
 use crate::words::loyalty::metric_text;
 use crate::words::text::{pad, width};
 
 #[derive(Debug, Args)]
 pub struct TiersArgs {
+    /// Only the members who visited this branch (a chain's branch name).
+    #[arg(long, value_name = "NAME")]
+    shop: Option<String>,
     #[command(flatten)]
     json: JsonFlag,
 }
 
 pub fn run_tiers(ctx: &mut Ctx, args: TiersArgs) -> Result<()> {
-    let (program, overview) = points_ops::tier_overview(ctx)?;
-    let near = near_tier::near(ctx, None)?.unwrap_or_default().members;
+    let branch = narrowed_to(ctx, args.shop.as_deref())?;
+    let members = match &branch {
+        Some(b) => Some(branch_members(ctx, b, ctx.clock.today(), false)?),
+        None => None,
+    };
+    let (program, overview) = points_ops::tier_overview_among(ctx, members.as_ref())?;
+    let near = near_tier::near_among(ctx, None, members.as_ref())?
+        .unwrap_or_default()
+        .members;
     if args.json.json {
-        return stdout::print_line(tiers_json(&program, &overview, &near));
+        let mut json = tiers_json(&program, &overview, &near);
+        if let Some(branch) = &branch {
+            json["shop"] = json!(branch.name);
+        }
+        return stdout::print_line(json);
+    }
+    if let Some(branch) = &branch {
+        stdout::print(&branch_line(branch))?;
     }
     let tiers = &program.tiers.tiers;
     if tiers.is_empty() {

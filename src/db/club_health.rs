@@ -5,13 +5,21 @@
 //! Purchases (spend, receipts, visits) count every receipt of a member,
 //! an erased member's too: what was sold does not change when someone
 //! leaves. Member counts (members, active, new) leave erased members out.
+//!
+//! Narrowed to one branch (`Some(branch)`), the running totals cannot
+//! tell branches apart: the same counts are read from that branch's
+//! receipts themselves (`db::branches` says which), and the member lists
+//! are limited to the branch's members, passed in as their ids.
 
 use std::collections::HashSet;
 
 use chrono::{Duration, NaiveDate};
+use rusqlite::types::Value;
 use rusqlite::{Connection, params};
 
+use crate::db::branches::{condition, ids_json, spellings_json};
 use crate::db::members::DATE;
+use crate::domain::branch::Branch;
 use crate::domain::club_health::{Referrer, SourceRow};
 use crate::domain::member::full_name;
 use crate::error::Result;
@@ -31,7 +39,15 @@ pub struct Purchases {
     pub members_visiting: i64,
 }
 
-pub fn purchases(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Purchases> {
+pub fn purchases(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    branch: Option<&Branch>,
+) -> Result<Purchases> {
+    if let Some(branch) = branch {
+        return branch_purchases(conn, from, to, branch);
+    }
     let (all, members, sales, visits) = conn.query_row(
         "SELECT CAST(total(net_minor) AS INTEGER), CAST(total(member_net_minor) AS INTEGER),
                 CAST(total(member_sales) AS INTEGER), CAST(total(member_visits) AS INTEGER)
@@ -49,6 +65,46 @@ pub fn purchases(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Pu
         ),
         params![day(from), day(to)],
         |r| r.get(0),
+    )?;
+    Ok(Purchases {
+        all_net_minor: all,
+        member_net_minor: members,
+        member_sale_receipts: sales,
+        member_visits: visits,
+        members_visiting: visiting,
+    })
+}
+
+/// [`purchases`] of one branch, from its receipts: a visit is a member's
+/// day with a sale there.
+fn branch_purchases(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    branch: &Branch,
+) -> Result<Purchases> {
+    let (from, to, spellings) = (day(from), day(to), spellings_json(branch));
+    let args = params![from, to, spellings];
+    let at_branch = condition(branch, "shop", 3);
+    let (all, members, sales) = conn.query_row(
+        &format!(
+            "SELECT CAST(total(total_minor) AS INTEGER),
+                    CAST(total(CASE WHEN member_id IS NOT NULL THEN total_minor END) AS INTEGER),
+                    count(CASE WHEN member_id IS NOT NULL AND kind = 'sale' THEN 1 END)
+             FROM receipts WHERE local_date BETWEEN ?1 AND ?2 AND {at_branch}"
+        ),
+        args,
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let (visits, visiting) = conn.query_row(
+        &format!(
+            "SELECT count(*), count(DISTINCT member_id) FROM (
+                 SELECT DISTINCT member_id, local_date FROM receipts
+                 WHERE kind = 'sale' AND member_id IS NOT NULL
+                   AND local_date BETWEEN ?1 AND ?2 AND {at_branch})"
+        ),
+        args,
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     Ok(Purchases {
         all_net_minor: all,
@@ -78,8 +134,28 @@ fn cheaper_index(conn: &Connection, day: NaiveDate, days: i64) -> Result<&'stati
 
 /// Members active on `day`: a visit on a day V with first <= V <= day
 /// (see `domain::club_health::active_window`), who had joined by then and
-/// are not erased.
-pub fn active_on(conn: &Connection, first: NaiveDate, day_: NaiveDate) -> Result<HashSet<i64>> {
+/// are not erased. Narrowed to a branch: a sale there in the window.
+pub fn active_on(
+    conn: &Connection,
+    first: NaiveDate,
+    day_: NaiveDate,
+    branch: Option<&Branch>,
+) -> Result<HashSet<i64>> {
+    if let Some(branch) = branch {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT DISTINCT member_id FROM receipts
+             WHERE kind = 'sale' AND member_id IS NOT NULL
+               AND local_date BETWEEN ?1 AND ?2 AND {}
+               AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)
+               AND member_id NOT IN (SELECT id FROM members WHERE erased_at IS NULL AND joined_at > ?2)",
+            condition(branch, "shop", 3)
+        ))?;
+        let ids = stmt.query_map(
+            params![day(first), day(day_), spellings_json(branch)],
+            |r| r.get(0),
+        )?;
+        return Ok(ids.collect::<rusqlite::Result<_>>()?);
+    }
     let index = cheaper_index(conn, day_, (day_ - first).num_days() + 1)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT member_id FROM visit_days INDEXED BY {index}
@@ -163,21 +239,35 @@ pub fn joined_in(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Ha
 
 /// Members who joined in the period and named a source, per source, most
 /// new members first; their spend from `spend_from` through `to`.
+/// Narrowed to a branch: its members (`Some`, with their ids) and their
+/// spend there.
 pub fn sources(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     spend_from: NaiveDate,
+    branch: Option<(&Branch, &HashSet<i64>)>,
 ) -> Result<Vec<SourceRow>> {
-    let mut stmt = conn.prepare(
+    let (spent_there, members_there) = match branch {
+        Some((branch, _)) => (
+            format!(" AND {}", condition(branch, "r.shop", 5)),
+            " AND m.id IN (SELECT value FROM json_each(?4))",
+        ),
+        None => (String::new(), ""),
+    };
+    let mut stmt = conn.prepare(&format!(
         "SELECT m.source, count(*),
                 CAST(total((SELECT total(r.total_minor) FROM receipts r
-                            WHERE r.member_id = m.id AND r.local_date BETWEEN ?3 AND ?2)) AS INTEGER)
+                            WHERE r.member_id = m.id AND r.local_date BETWEEN ?3 AND ?2{spent_there})) AS INTEGER)
          FROM members m
-         WHERE m.erased_at IS NULL AND m.joined_at BETWEEN ?1 AND ?2 AND m.source IS NOT NULL
-         GROUP BY m.source ORDER BY count(*) DESC, m.source",
-    )?;
-    let rows = stmt.query_map(params![day(from), day(to), day(spend_from)], |r| {
+         WHERE m.erased_at IS NULL AND m.joined_at BETWEEN ?1 AND ?2 AND m.source IS NOT NULL{members_there}
+         GROUP BY m.source ORDER BY count(*) DESC, m.source"
+    ))?;
+    let mut args = vec![day(from), day(to), day(spend_from)];
+    if let Some((branch, ids)) = branch {
+        args.extend([ids_json(ids), spellings_json(branch)]);
+    }
+    let rows = stmt.query_map(rusqlite::params_from_iter(&args), |r| {
         Ok(SourceRow {
             source: r.get(0)?,
             new_members: r.get(1)?,
@@ -188,21 +278,33 @@ pub fn sources(
 }
 
 /// The members who brought the most members joining in the period, most
-/// first (the earlier member first on a tie), at most `limit`.
+/// first (the earlier member first on a tie), at most `limit`. Narrowed
+/// to a branch, only the members brought who are among `members`.
 pub fn top_referrers(
     conn: &Connection,
     from: NaiveDate,
     to: NaiveDate,
     limit: usize,
+    members: Option<&HashSet<i64>>,
 ) -> Result<Vec<Referrer>> {
-    let mut stmt = conn.prepare(
+    let among = match members {
+        Some(_) => " AND m.id IN (SELECT value FROM json_each(?4))",
+        None => "",
+    };
+    let mut stmt = conn.prepare(&format!(
         "SELECT b.id, b.first_name, b.family_name, count(*) AS n
          FROM members m JOIN members b ON b.id = m.referred_by
          WHERE m.erased_at IS NULL AND m.joined_at BETWEEN ?1 AND ?2
-           AND m.referred_by IS NOT NULL AND b.erased_at IS NULL
-         GROUP BY b.id ORDER BY n DESC, b.id LIMIT ?3",
-    )?;
-    let rows = stmt.query_map(params![day(from), day(to), limit as i64], |r| {
+           AND m.referred_by IS NOT NULL AND b.erased_at IS NULL{among}
+         GROUP BY b.id ORDER BY n DESC, b.id LIMIT ?3"
+    ))?;
+    let mut args = vec![
+        Value::Text(day(from)),
+        Value::Text(day(to)),
+        Value::Integer(limit as i64),
+    ];
+    args.extend(members.map(|ids| Value::Text(ids_json(ids))));
+    let rows = stmt.query_map(rusqlite::params_from_iter(&args), |r| {
         let first: String = r.get(1)?;
         let family: String = r.get(2)?;
         Ok(Referrer {

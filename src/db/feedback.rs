@@ -1,6 +1,8 @@
 //! Feedback answers from the counter: stored one row each, counted per
 //! period for the NPS and CSAT figures.
 
+use std::collections::HashSet;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, params};
 
@@ -46,14 +48,29 @@ pub struct AnswerCounts {
     pub csat_satisfied: i64,
 }
 
-pub fn counts(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<AnswerCounts> {
+/// The answers of the period; with `members`, only those members' (a
+/// branch's figures: an anonymous answer belongs to no branch).
+pub fn counts(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    members: Option<&HashSet<i64>>,
+) -> Result<AnswerCounts> {
     // `at` is a date and a time: the day after `to` is where the period ends.
     let end = to.succ_opt().unwrap_or(to);
+    let among = match members {
+        Some(_) => " AND member_id IN (SELECT value FROM json_each(?3))",
+        None => "",
+    };
+    let mut args = vec![from.format(DATE).to_string(), end.format(DATE).to_string()];
+    args.extend(members.map(crate::db::branches::ids_json));
     Ok(conn.query_row(
-        "SELECT count(nps), count(CASE WHEN nps >= 9 THEN 1 END), count(CASE WHEN nps <= 6 THEN 1 END),
+        &format!(
+            "SELECT count(nps), count(CASE WHEN nps >= 9 THEN 1 END), count(CASE WHEN nps <= 6 THEN 1 END),
                 count(csat), count(CASE WHEN csat >= 4 THEN 1 END)
-         FROM feedback WHERE at >= ?1 AND at < ?2",
-        params![from.format(DATE).to_string(), end.format(DATE).to_string()],
+         FROM feedback WHERE at >= ?1 AND at < ?2{among}"
+        ),
+        rusqlite::params_from_iter(&args),
         |r| {
             Ok(AnswerCounts {
                 nps_answers: r.get(0)?,

@@ -13,7 +13,7 @@ use crate::error::Result;
 /// Every receipt of the member, newest first, with its lines in till order.
 pub fn purchases(conn: &Connection, member_id: i64) -> Result<Vec<Purchase>> {
     let mut receipts = conn.prepare_cached(
-        "SELECT id, local_date, local_time, total_minor, kind FROM receipts
+        "SELECT id, local_date, local_time, total_minor, kind, shop FROM receipts
          WHERE member_id = ?1
          ORDER BY local_date DESC, local_time DESC, id DESC",
     )?;
@@ -36,6 +36,7 @@ pub fn purchases(conn: &Connection, member_id: i64) -> Result<Vec<Purchase>> {
             total_minor: r.get(3)?,
             refund: kind == "refund",
             lines: Vec::new(),
+            shop: r.get(5)?,
         });
     }
     let mut lines = conn.prepare_cached(

@@ -11,6 +11,7 @@
 //! the write-ahead log the counter still writes to.
 
 pub mod birth_calendar;
+pub mod branches;
 pub mod club_health;
 pub mod column_maps;
 pub mod consenting;

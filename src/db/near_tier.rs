@@ -3,6 +3,8 @@
 //! it, so neither the list nor its count looks at members outside it. The
 //! smallest amount missing comes first.
 
+use std::collections::HashSet;
+
 use rusqlite::{Connection, params};
 
 use super::tier_overview::Nudge;
@@ -18,7 +20,19 @@ pub fn near(
     tiers: &TierProgram,
     limit: Option<usize>,
 ) -> Result<(Vec<Nudge>, usize)> {
+    near_among(conn, tiers, limit, None)
+}
+
+/// [`near`], of `members` only when given (a branch's): the bands are
+/// read whole and the others left out before the limit is applied.
+pub fn near_among(
+    conn: &Connection,
+    tiers: &TierProgram,
+    limit: Option<usize>,
+    members: Option<&HashSet<i64>>,
+) -> Result<(Vec<Nudge>, usize)> {
     let limit = limit.map_or(-1, |n| n as i64);
+    let read = if members.is_some() { -1 } else { limit };
     // Within a tier the next minimum is the same for all, so the highest
     // figure misses the least: the index gives them in that order and the
     // walk stops at the limit.
@@ -40,7 +54,7 @@ pub fn near(
         let Some((from, below)) = tiers.near_band(tier) else {
             continue;
         };
-        let band = params![tier as i64, from, below, limit];
+        let band = params![tier as i64, from, below, read];
         let rows = list.query_map(band, |r| {
             Ok(Nudge {
                 member_id: r.get(0)?,
@@ -50,7 +64,13 @@ pub fn near(
             })
         })?;
         for row in rows {
-            found.push(row?);
+            let row = row?;
+            if members.is_none_or(|ids| ids.contains(&row.member_id)) {
+                found.push(row);
+            }
+        }
+        if members.is_some() {
+            continue;
         }
         let n: i64 = count.query_row(params![tier as i64, from, below], |r| r.get(0))?;
         total += n.max(0) as usize;
@@ -58,6 +78,9 @@ pub fn near(
     // Each tier's list is the closest of that tier; together, the closest
     // of all come first and the rest beyond the limit go.
     found.sort_by_key(|n| (n.gap, n.member_id));
+    if members.is_some() {
+        total = found.len();
+    }
     if limit >= 0 {
         found.truncate(limit as usize);
     }

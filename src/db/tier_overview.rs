@@ -2,6 +2,8 @@
 //! recompute: members per tier, who moved up or down this month, who is
 //! within 10% of the next tier.
 
+use std::collections::HashSet;
+
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{Connection, params};
 
@@ -55,6 +57,19 @@ pub struct TierOverview {
 
 /// The overview of the month of `today`.
 pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Result<TierOverview> {
+    overview_among(conn, program, today, None)
+}
+
+/// [`overview`] of `members` only when given (a branch's members): their
+/// tiers, their moves, who of them is near the next tier. The tiers stay
+/// the club's, worked out on all their purchases.
+pub fn overview_among(
+    conn: &Connection,
+    program: &Program,
+    today: NaiveDate,
+    members: Option<&HashSet<i64>>,
+) -> Result<TierOverview> {
+    let among = |id: i64| members.is_none_or(|ids| ids.contains(&id));
     let tiers = &program.tiers;
     let mut out = TierOverview {
         counts: vec![0; tiers.tiers.len()],
@@ -66,24 +81,32 @@ pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
     let mut stmt = conn.prepare(
         // The few erased members come from their own small index; a join
         // would read every member's row.
-        "SELECT t.tier, t.metric FROM member_tiers t
+        "SELECT t.tier, t.metric, t.member_id FROM member_tiers t
          WHERE t.member_id NOT IN (SELECT id FROM members WHERE erased_at IS NOT NULL)",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let (tier, metric): (i64, i64) = (r.get(0)?, r.get(1)?);
+        if !among(r.get(2)?) {
+            continue;
+        }
         let tier = (tier.max(0) as usize).min(out.counts.len() - 1);
         out.counts[tier] += 1;
         out.standings.push((tier, metric));
     }
-    let all: i64 = conn.query_row(
-        "SELECT count(*) FROM members WHERE erased_at IS NULL",
-        [],
-        |r| r.get(0),
-    )?;
+    // A branch's members are all counted already: not erased, joined.
+    let all: i64 = match members {
+        Some(ids) => ids.len() as i64,
+        None => conn.query_row(
+            "SELECT count(*) FROM members WHERE erased_at IS NULL",
+            [],
+            |r| r.get(0),
+        )?,
+    };
     let with_purchases: i64 = out.counts.iter().sum();
     out.counts[0] += (all - with_purchases).max(0);
-    (out.nudges, out.nudge_total) = super::near_tier::near(conn, tiers, Some(NUDGE_LIMIT))?;
+    (out.nudges, out.nudge_total) =
+        super::near_tier::near_among(conn, tiers, Some(NUDGE_LIMIT), members)?;
     let first = today.with_day(1).unwrap_or(today);
     let mut stmt = conn.prepare(
         "SELECT c.member_id, m.first_name, m.family_name, c.on_date, c.from_tier, c.to_tier, c.up
@@ -104,6 +127,9 @@ pub fn overview(conn: &Connection, program: &Program, today: NaiveDate) -> Resul
     })?;
     for m in rows {
         let m = m?;
+        if !among(m.member_id) {
+            continue;
+        }
         if m.up {
             out.moved_up += 1;
         } else {

@@ -35,6 +35,8 @@ pub struct Purchase {
     pub total_minor: i64,
     pub refund: bool,
     pub lines: Vec<Bought>,
+    /// The branch of a chain the receipt came from; None: this shop.
+    pub shop: Option<String>,
 }
 
 /// Visits in one calendar month.

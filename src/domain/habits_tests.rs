@@ -24,6 +24,7 @@ fn sale(date: NaiveDate, hour: u32, total: i64, lines: Vec<Bought>) -> Purchase 
         total_minor: total,
         refund: false,
         lines,
+        shop: None,
     }
 }
 
@@ -34,6 +35,7 @@ fn refund(date: NaiveDate, total: i64, lines: Vec<Bought>) -> Purchase {
         total_minor: total,
         refund: true,
         lines,
+        shop: None,
     }
 }
 

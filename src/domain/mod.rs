@@ -3,6 +3,7 @@
 
 pub mod birth_calendar;
 pub mod birth_calendar_input;
+pub mod branch;
 pub mod club_health;
 pub mod consent;
 pub mod contact;

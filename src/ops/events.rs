@@ -176,7 +176,7 @@ pub fn show(ctx: &Ctx, id: i64) -> Result<EventPage> {
     let (first, last) = active_window(event.date, ctx.config.stats.lapse_days);
     let came: HashSet<i64> = attended.iter().copied().collect();
     let asked: HashSet<i64> = invited.iter().copied().collect();
-    let others: HashSet<i64> = db::club_health::active_on(&ctx.conn, first, last)?
+    let others: HashSet<i64> = db::club_health::active_on(&ctx.conn, first, last, None)?
         .into_iter()
         .filter(|m| !came.contains(m) && !asked.contains(m))
         .collect();

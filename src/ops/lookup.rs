@@ -86,6 +86,9 @@ pub struct MemberFile {
     pub card: MemberCard,
     pub purchases: Vec<Purchase>,
     pub contacts: Vec<ContactEntry>,
+    /// How the visits name their branch when the club has more than one
+    /// ([`crate::ops::branch::visit_column`]); None: no branch column.
+    pub visit_branches: Option<String>,
 }
 
 /// A member's card, or None when the member is gone.
@@ -102,6 +105,7 @@ pub fn member_file(ctx: &Ctx, id: i64) -> Result<Option<MemberFile>> {
         card,
         purchases: db::habits::purchases(&ctx.conn, id)?,
         contacts: db::contacts::of_member(&ctx.conn, id)?,
+        visit_branches: crate::ops::branch::visit_column(ctx)?,
     }))
 }
 

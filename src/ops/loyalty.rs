@@ -4,6 +4,8 @@
 //! referral and review bonuses), the tiers overview and saving an edited
 //! tier minimum into the shop's config file.
 
+use std::collections::HashSet;
+
 use rusqlite::{Transaction, TransactionBehavior};
 
 use crate::config::save::set_tier_min;
@@ -204,8 +206,14 @@ pub fn tiers_current(ctx: &Ctx) -> Result<bool> {
 /// The overview of this month as the tiers stand, without working them
 /// out again: for when [`tiers_current`] says they are current.
 pub fn tier_overview_as_stored(ctx: &Ctx) -> Result<(Program, TierOverview)> {
+    overview_of(ctx, None)
+}
+
+/// The overview as stored, of `members` only when given (a branch's).
+fn overview_of(ctx: &Ctx, members: Option<&HashSet<i64>>) -> Result<(Program, TierOverview)> {
     let program = ctx.program().clone();
-    let overview = crate::db::tier_overview::overview(&ctx.conn, &program, ctx.clock.today())?;
+    let today = ctx.clock.today();
+    let overview = crate::db::tier_overview::overview_among(&ctx.conn, &program, today, members)?;
     Ok((program, overview))
 }
 
@@ -214,13 +222,23 @@ pub fn tier_overview_as_stored(ctx: &Ctx) -> Result<(Program, TierOverview)> {
 /// then reads the overview of this month. On a settled, current club only
 /// the queued members are worked out.
 pub fn tier_overview(ctx: &Ctx) -> Result<(Program, TierOverview)> {
+    tier_overview_among(ctx, None)
+}
+
+/// [`tier_overview`] of `members` only when given (a branch's members,
+/// [`crate::ops::branch::members`]): every tier is still worked out on the
+/// whole club's purchases, since a member's tier is the club's.
+pub fn tier_overview_among(
+    ctx: &Ctx,
+    members: Option<&HashSet<i64>>,
+) -> Result<(Program, TierOverview)> {
     let program = ctx.program().clone();
     if tiers_current(ctx)? {
         settled(ctx, IfBusy::Wait)?;
     } else {
         loyalty::recompute(&ctx.conn, &program, ctx.clock.now())?;
     }
-    tier_overview_as_stored(ctx)
+    overview_of(ctx, members)
 }
 
 /// Writes `written` (money in whole units, or visits, as the owner types

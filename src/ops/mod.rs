@@ -25,6 +25,7 @@
 
 pub mod backup;
 pub mod bonus_given;
+pub mod branch;
 pub mod consent;
 pub mod contact_lists;
 pub mod csv_file;

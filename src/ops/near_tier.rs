@@ -3,6 +3,8 @@
 //! `regulars tiers`, the tiers screen's count and the weekly review's
 //! next-tier tab, so they always name the same members in the same order.
 
+use std::collections::HashSet;
+
 use crate::context::Ctx;
 use crate::db::near_tier;
 use crate::error::Result;
@@ -32,11 +34,20 @@ pub struct NearList {
 /// works them out again ([`crate::ops::loyalty::tier_overview`]), so this
 /// only reads. `None` when the shop has no tiers.
 pub fn near(ctx: &Ctx, limit: Option<usize>) -> Result<Option<NearList>> {
+    near_among(ctx, limit, None)
+}
+
+/// [`near`], of `members` only when given (a branch's members).
+pub fn near_among(
+    ctx: &Ctx,
+    limit: Option<usize>,
+    members: Option<&HashSet<i64>>,
+) -> Result<Option<NearList>> {
     let program = ctx.program();
     if !program.has_tiers() {
         return Ok(None);
     }
-    let (found, total) = near_tier::near(&ctx.conn, &program.tiers, limit)?;
+    let (found, total) = near_tier::near_among(&ctx.conn, &program.tiers, limit, members)?;
     let members = found
         .into_iter()
         .map(|n| Near {

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use crate::context::Ctx;
 use crate::db::consenting::Consenting;
 use crate::db::{contacts, reminders, review, review_load};
+use crate::domain::branch::Branch;
 use crate::domain::contact::{ContactChannel, ContactEntry};
 use crate::domain::member::Channel;
 use crate::domain::reminders::{Reminder, Window};
@@ -100,8 +101,23 @@ pub fn mark_contacted(ctx: &Ctx, row: &ReviewRow, channel: ContactChannel) -> Re
 /// Birthdays and other days of the next `days` days, with the names of
 /// the members they belong to.
 pub fn reminders(ctx: &Ctx, days: u32) -> Result<(Vec<Reminder>, HashMap<i64, String>)> {
-    let window = Window::new(ctx.clock.today(), days, ctx.config.dates.feb29);
-    let found = reminders::within(&ctx.conn, &window)?;
+    reminders_at(ctx, days, None)
+}
+
+/// [`reminders`]; with a branch, only those of members who signed up at
+/// it or had a sale there (their children's and pets' too).
+pub fn reminders_at(
+    ctx: &Ctx,
+    days: u32,
+    branch: Option<&Branch>,
+) -> Result<(Vec<Reminder>, HashMap<i64, String>)> {
+    let today = ctx.clock.today();
+    let window = Window::new(today, days, ctx.config.dates.feb29);
+    let mut found = reminders::within(&ctx.conn, &window)?;
+    if let Some(branch) = branch {
+        let members = crate::ops::branch::members(ctx, branch, today, true)?;
+        found.retain(|r| members.contains(&r.anniversary.member_id));
+    }
     let mut ids: Vec<i64> = found.iter().map(|r| r.anniversary.member_id).collect();
     ids.sort_unstable();
     ids.dedup();

@@ -8,6 +8,7 @@ use chrono::{Datelike, Duration, Months, NaiveDate};
 
 use crate::context::Ctx;
 use crate::db;
+use crate::domain::branch::Branch;
 use crate::domain::club_health::{
     HealthCounts, HealthFigures, Period, Referrer, SourceRow, active_window, churn_rate, figures,
     nps,
@@ -53,22 +54,43 @@ pub fn period(ctx: &Ctx, from: Option<NaiveDate>, to: Option<NaiveDate>) -> Resu
     Ok(period)
 }
 
-/// Every figure of the period; nothing is written.
+/// Every figure of the period, chain-wide; nothing is written.
 pub fn club_health(
     ctx: &Ctx,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
+) -> Result<ClubHealth> {
+    club_health_at(ctx, from, to, None)
+}
+
+/// Every figure of the period, chain-wide (`None`) or of one branch:
+/// visits, spend, activity and lifetime value counted on the branch's
+/// receipts; members, new members, sources, referrers and answers those
+/// of the branch's members (who had a sale there or signed up there by
+/// the period's last day). Nothing is written.
+pub fn club_health_at(
+    ctx: &Ctx,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    branch: Option<&Branch>,
 ) -> Result<ClubHealth> {
     let period = period(ctx, from, to)?;
     let conn = &ctx.conn;
     let lapse_days = ctx.config.stats.lapse_days;
     let (start_first, _) = active_window(period.from, lapse_days);
     let (end_first, _) = active_window(period.to, lapse_days);
-    let at_start = db::club_health::active_on(conn, start_first, period.from)?;
-    let at_end = db::club_health::active_on(conn, end_first, period.to)?;
-    let joined = db::club_health::joined_in(conn, period.from, period.to)?;
-    let bought = db::club_health::purchases(conn, period.from, period.to)?;
-    let answers = db::feedback::counts(conn, period.from, period.to)?;
+    let branch_members = match branch {
+        Some(b) => Some(db::branches::members(conn, b, period.to, true)?),
+        None => None,
+    };
+    let at_start = db::club_health::active_on(conn, start_first, period.from, branch)?;
+    let at_end = db::club_health::active_on(conn, end_first, period.to, branch)?;
+    let mut joined = db::club_health::joined_in(conn, period.from, period.to)?;
+    if let Some(ids) = &branch_members {
+        joined.retain(|id| ids.contains(id));
+    }
+    let bought = db::club_health::purchases(conn, period.from, period.to, branch)?;
+    let answers = db::feedback::counts(conn, period.from, period.to, branch_members.as_ref())?;
     let counts = HealthCounts {
         days: period.days(),
         active_start: at_start.len() as i64,
@@ -92,12 +114,27 @@ pub fn club_health(
     Ok(ClubHealth {
         period,
         lapse_days,
-        members: db::club_health::members_by(conn, period.to)?,
+        members: match &branch_members {
+            Some(ids) => ids.len() as i64,
+            None => db::club_health::members_by(conn, period.to)?,
+        },
         new_members: joined.len() as i64,
         figures: figures(&counts),
         counts,
-        sources: db::club_health::sources(conn, period.from, period.to, spend_from)?,
-        top_referrers: db::club_health::top_referrers(conn, period.from, period.to, TOP_REFERRERS)?,
+        sources: db::club_health::sources(
+            conn,
+            period.from,
+            period.to,
+            spend_from,
+            branch.zip(branch_members.as_ref()),
+        )?,
+        top_referrers: db::club_health::top_referrers(
+            conn,
+            period.from,
+            period.to,
+            TOP_REFERRERS,
+            branch_members.as_ref(),
+        )?,
     })
 }
 
@@ -139,11 +176,11 @@ pub fn monthly(ctx: &Ctx, to: NaiveDate) -> Result<Vec<MonthPoint>> {
             Some((end, active)) if *end + Duration::days(1) == start => {
                 db::club_health::active_day_after(conn, active, first, start)?
             }
-            _ => db::club_health::active_on(conn, first, start)?,
+            _ => db::club_health::active_on(conn, first, start, None)?,
         };
         let (first, _) = active_window(day, lapse_days);
-        let at_end = db::club_health::active_on(conn, first, day)?;
-        let answers = db::feedback::counts(conn, start, day)?;
+        let at_end = db::club_health::active_on(conn, first, day, None)?;
+        let answers = db::feedback::counts(conn, start, day, None)?;
         let counts = HealthCounts {
             active_start: at_start.len() as i64,
             lost: at_start.difference(&at_end).count() as i64,

@@ -3,6 +3,7 @@
 //! rows. Below both front ends, so neither borrows from the other; built
 //! from plain values and the locale file, never from the database.
 
+pub mod branch;
 pub mod calendar;
 pub mod club_health;
 pub mod consent;

@@ -170,6 +170,7 @@ impl MemberState {
         let today = ctx.clock.today();
         let mut state = MemberState::new(file.card, today, ctx.config.dates.feb29)
             .with_purchases(file.purchases, today)
+            .with_visit_branches(file.visit_branches)
             .with_contacts(file.contacts)
             .with_consent_log(crate::ops::consent::history(ctx, id)?)
             .with_notes(crate::ops::notes::list(ctx, Some(id), false)?);
@@ -201,6 +202,12 @@ impl MemberState {
     /// The member's receipts, newest first, for the visits and habits page.
     pub fn with_purchases(mut self, purchases: Vec<Purchase>, today: NaiveDate) -> MemberState {
         self.purchases = PurchasesPage::new(purchases, today);
+        self
+    }
+
+    /// Names the branch of each visit (`Some(this shop's name)`): a chain.
+    pub fn with_visit_branches(mut self, own: Option<String>) -> MemberState {
+        self.purchases.branches = own;
         self
     }
 

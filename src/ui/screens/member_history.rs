@@ -22,6 +22,9 @@ pub struct PurchasesPage {
     scroll: usize,
     /// In front of the card's first page.
     shown: bool,
+    /// In a chain, this shop's name (empty without one): each visit then
+    /// names its branch. None: a single shop, no branch column.
+    pub(super) branches: Option<String>,
 }
 
 /// `1500` milli-units → "1.5"; whole numbers without decimals.
@@ -84,6 +87,7 @@ impl PurchasesPage {
             history,
             scroll: 0,
             shown: false,
+            branches: None,
         }
     }
 

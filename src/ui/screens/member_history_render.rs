@@ -16,6 +16,7 @@ use crate::ui::direction::number_cell;
 use crate::ui::format::{date_short, month_short, pad, take_cols, width};
 use crate::ui::screens::View;
 use crate::ui::table::wanted;
+use crate::words::branch::visit_branch;
 
 /// Rows of the month chart, its labels included.
 const CHART_ROWS: u16 = 4;
@@ -25,6 +26,8 @@ const LABEL_GAP: usize = 2;
 const LABEL: usize = 12;
 /// The narrowest date column ("Tue 17 Nov" and a space).
 const DATE: usize = 11;
+/// The widest branch column: a long name is cut, the items keep room.
+const BRANCH: usize = 14;
 
 impl PurchasesPage {
     fn figures(&self, view: &View, half: usize) -> Vec<Line<'static>> {
@@ -160,11 +163,18 @@ impl PurchasesPage {
             .render(area, buf);
     }
 
-    /// Date, time, items and total as cells in reading order.
+    /// Where each visit was, when the club has branches (else None).
+    fn branch_of(&self, p: &Purchase) -> Option<String> {
+        let own = self.branches.as_deref()?;
+        Some(visit_branch(p.shop.as_deref(), own))
+    }
+
+    /// Date, time, branch (in a chain), items and total as cells in
+    /// reading order.
     fn history_line(
         &self,
         p: &Purchase,
-        date_cols: usize,
+        (date_cols, branch_cols): (usize, usize),
         cols: usize,
         view: &View,
     ) -> Line<'static> {
@@ -188,7 +198,12 @@ impl PurchasesPage {
                 .trim()
                 .to_string();
         }
-        let items_cols = cols.saturating_sub(date_cols + 1 + 6 + total_cols + 1);
+        let branch = self
+            .branch_of(p)
+            .map(|b| format!("{} ", pad(&b, branch_cols)));
+        let items_cols = cols.saturating_sub(
+            date_cols + 1 + 6 + branch.as_deref().map_or(0, width) + total_cols + 1,
+        );
         let style = if p.refund {
             theme.error()
         } else {
@@ -199,12 +214,16 @@ impl PurchasesPage {
         } else {
             style
         };
-        view.dir.line(vec![
+        let mut cells = vec![
             Span::raw(format!("{date} ")),
             Span::styled(time, theme.dim()),
+        ];
+        cells.extend(branch.map(|b| Span::styled(b, theme.dim())));
+        cells.extend([
             Span::styled(pad(&items, items_cols), items_style),
             Span::styled(format!(" {}", number_cell(&total, total_cols)), style),
-        ])
+        ]);
+        view.dir.line(cells)
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, view: &View) {
@@ -255,9 +274,10 @@ impl PurchasesPage {
         let shown: Vec<&Purchase> = self.history.iter().skip(start).take(visible).collect();
         let date_cols =
             wanted("", shown.iter().map(|p| date_short(p.date, view.today))).clamp(DATE, cols / 4);
+        let branch_cols = wanted("", shown.iter().filter_map(|p| self.branch_of(p))).min(BRANCH);
         let lines: Vec<Line> = shown
             .into_iter()
-            .map(|p| self.history_line(p, date_cols, cols, view))
+            .map(|p| self.history_line(p, (date_cols, branch_cols), cols, view))
             .collect();
         Paragraph::new(lines).render(list, buf);
     }
