@@ -132,7 +132,7 @@ impl Report {
 /// pages an import keeps coming back to (the ends of the tables and the
 /// receipt-id and payment-id indexes), small enough that a whole import
 /// stays under 50 MB.
-const IMPORT_CACHE_KIB: i64 = 24 * 1024;
+const IMPORT_CACHE_KIB: i64 = 16 * 1024;
 
 fn cancelled() -> Error {
     Error::user("import-err-cancelled", &[])
