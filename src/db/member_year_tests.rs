@@ -250,7 +250,16 @@ fn a_line_counts_for_the_member_of_its_sale_only() {
     for member in [Some(1), Some(2), None] {
         receipt(&conn, member, -1, None, 900, "sale", None, &lines);
     }
-    receipt(&conn, Some(1), -1, None, -450, "refund", None, &[("Latte", None)]);
+    receipt(
+        &conn,
+        Some(1),
+        -1,
+        None,
+        -450,
+        "refund",
+        None,
+        &[("Latte", None)],
+    );
     let row = |kind: &str, name: &str, member, lines| (kind.into(), name.into(), member, lines);
     let expected = vec![
         row("category", "coffee", 1, 2),

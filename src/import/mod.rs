@@ -47,8 +47,8 @@ use self::receipt::Rejected;
 use self::refusal::Refusal;
 use self::sink::{Control, Sink};
 use self::table::Input;
-use crate::db::{column_maps, with_cache_kib};
 use crate::db::receipts::{self as store, ImportCounts, ImportRecord};
+use crate::db::{column_maps, with_cache_kib};
 use crate::domain::member::country_id;
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
@@ -132,7 +132,7 @@ impl Report {
 /// pages an import keeps coming back to (the ends of the tables and the
 /// receipt-id and payment-id indexes), small enough that a whole import
 /// stays under 50 MB.
-const IMPORT_CACHE_KIB: i64 = 16 * 1024;
+const IMPORT_CACHE_KIB: i64 = 12 * 1024;
 
 fn cancelled() -> Error {
     Error::user("import-err-cancelled", &[])
