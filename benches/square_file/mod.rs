@@ -191,7 +191,7 @@ fn messy(out: &mut impl Write, lines: u64) -> std::io::Result<()> {
         // Newest first: 1,500 receipts a day, going back from the last day.
         let day = count / 1500;
         if date.0 != day {
-            date = (day, day_before(2026_11_30, day));
+            date = (day, day_before((2026, 11, 30), day));
         }
         let time = format!(
             "{:02}:{:02}:{:02}",
@@ -320,13 +320,8 @@ fn easy(out: &mut impl Write, lines: u64) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The date `back` days before `yyyymmdd`, as `YYYY-MM-DD`.
-fn day_before(yyyymmdd: u32, back: u64) -> String {
-    let (mut y, mut m, mut d) = (
-        yyyymmdd / 10000,
-        yyyymmdd / 100 % 100,
-        yyyymmdd % 100,
-    );
+/// The date `back` days before `(year, month, day)`, as `YYYY-MM-DD`.
+fn day_before((mut y, mut m, mut d): (u32, u32, u32), back: u64) -> String {
     for _ in 0..back {
         if d > 1 {
             d -= 1;
