@@ -242,3 +242,31 @@ fn the_day_moves_forward_and_back() {
 
 #[path = "member_year_props.rs"]
 mod props;
+
+#[test]
+fn a_line_counts_for_the_member_of_its_sale_only() {
+    let (_dir, conn) = club();
+    let lines = [("Latte", Some("Coffee")), ("LATTE", Some("coffee"))];
+    for member in [Some(1), Some(2), None] {
+        receipt(&conn, member, -1, None, 900, "sale", None, &lines);
+    }
+    receipt(
+        &conn,
+        Some(1),
+        -1,
+        None,
+        -450,
+        "refund",
+        None,
+        &[("Latte", None)],
+    );
+    let row = |kind: &str, name: &str, member, lines| (kind.into(), name.into(), member, lines);
+    let expected = vec![
+        row("category", "coffee", 1, 2),
+        row("category", "coffee", 2, 2),
+        row("item", "latte", 1, 2),
+        row("item", "latte", 2, 2),
+    ];
+    assert_eq!(bought_kept(&conn), expected);
+    assert_eq!(bought_from_scratch(&conn), expected);
+}

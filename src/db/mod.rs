@@ -105,6 +105,25 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// Runs `work` with SQLite keeping up to `kib` KiB of pages in memory, then
+/// gives the connection its own cache size back. A bulk write (an import of
+/// a year of receipts) touches index pages all over the file; with the
+/// default cache of 2 MiB they go out to the log and are read back many
+/// times within the one transaction.
+pub fn with_cache_kib<T>(
+    conn: &mut Connection,
+    kib: i64,
+    work: impl FnOnce(&mut Connection) -> Result<T>,
+) -> Result<T> {
+    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("PRAGMA cache_size = {}", -kib))?;
+    let done = work(conn);
+    let restored = conn.execute_batch(&format!("PRAGMA cache_size = {before}"));
+    let done = done?;
+    restored?;
+    Ok(done)
+}
+
 /// Refuses a file that is not SQLite, or a SQLite file of another program
 /// (tables but not our application id). Asked through a read-only SQLite
 /// connection: SQLite keeps its descriptors open while the process holds

@@ -23,6 +23,7 @@ mod passes;
 mod pipeline;
 pub mod receipt;
 pub mod refusal;
+mod remembered;
 mod sheet;
 pub mod sink;
 pub mod table;
@@ -47,8 +48,8 @@ use self::receipt::Rejected;
 use self::refusal::Refusal;
 use self::sink::{Control, Sink};
 use self::table::Input;
-use crate::db::column_maps;
 use crate::db::receipts::{self as store, ImportCounts, ImportRecord};
+use crate::db::{column_maps, with_cache_kib};
 use crate::domain::member::country_id;
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
@@ -127,6 +128,12 @@ impl Report {
         self.refused.map(|r| r.message(&name, &self.counts))
     }
 }
+
+/// SQLite's page cache while a file is stored: big enough to hold the
+/// pages an import keeps coming back to (the ends of the tables and the
+/// receipt-id and payment-id indexes), small enough that a whole import
+/// stays under 50 MB.
+const IMPORT_CACHE_KIB: i64 = 12 * 1024;
 
 fn cancelled() -> Error {
     Error::user("import-err-cancelled", &[])
@@ -328,34 +335,37 @@ pub fn import_file_mapped(
     let plan = plan?;
     let currency_note = judge_currency(conn, &plan, opts, &file_name, confirmed.currency)?;
     let format = plan.detected.format;
-    let tx = conn.transaction()?;
-    let import_id = store::begin_import(&tx, &file_name, &sha, format.name(), now)?;
-    let sink = Sink::new(
-        &tx,
-        import_id,
-        format.source(),
-        opts.currency,
-        opts.max_receipt,
-        plan.rows,
-        control,
-    )?;
-    let (counts, mut errors) = pipeline::run(&input, &plan, country, sink)?;
-    if let Some((_, map)) = &plan.detected.mapped {
-        // Rows are read under the plain CSV's names: say the file's own.
-        for e in &mut errors {
-            e.reason = map.as_written(e.reason.clone());
+    let (counts, errors, refused) = with_cache_kib(conn, IMPORT_CACHE_KIB, |conn| {
+        let tx = conn.transaction()?;
+        let import_id = store::begin_import(&tx, &file_name, &sha, format.name(), now)?;
+        let sink = Sink::new(
+            &tx,
+            import_id,
+            format.source(),
+            opts.currency,
+            opts.max_receipt,
+            plan.rows,
+            control,
+        )?;
+        let (counts, mut errors) = pipeline::run(&input, &plan, country, sink)?;
+        if let Some((_, map)) = &plan.detected.mapped {
+            // Rows are read under the plain CSV's names: say the file's own.
+            for e in &mut errors {
+                e.reason = map.as_written(e.reason.clone());
+            }
         }
-    }
-    store::finish_import(&tx, import_id, &counts)?;
-    let refused = Refusal::judge(&counts, confirmed.accept_rejects);
-    if let Some((key, map)) = &plan.detected.mapped {
-        column_maps::keep(&tx, key, &map.text(), now)?;
-    }
-    if opts.dry_run || refused.is_some() {
-        tx.rollback()?;
-    } else {
-        tx.commit()?;
-    }
+        store::finish_import(&tx, import_id, &counts)?;
+        let refused = Refusal::judge(&counts, confirmed.accept_rejects);
+        if let Some((key, map)) = &plan.detected.mapped {
+            column_maps::keep(&tx, key, &map.text(), now)?;
+        }
+        if opts.dry_run || refused.is_some() {
+            tx.rollback()?;
+        } else {
+            tx.commit()?;
+        }
+        Ok((counts, errors, refused))
+    })?;
     let mut notes = plan.notes;
     notes.extend(currency_note);
     if counts.receipts_completed > 0 {

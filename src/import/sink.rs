@@ -11,7 +11,6 @@
 //! The customer's details are cleaned and normalised on the reading side
 //! ([`stored_customer`]), so that work runs beside the writing.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use phonenumber::country;
@@ -19,6 +18,7 @@ use rusqlite::Connection;
 
 use super::parse::clean;
 use super::receipt::{Customer, Kind, Line, Receipt, Rejected, TotalRule};
+use super::remembered::{Members, Unmatched};
 use crate::db::receipts::{
     AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, SeenWithCard, StoredCustomer,
     complete, payments,
@@ -76,9 +76,9 @@ pub struct Sink<'c, 'a> {
     rows_total: u64,
     control: Control<'a>,
     /// Members found so far, per identity (in [`Identity::ALL`] order) and value.
-    members: [HashMap<String, Option<i64>>; 4],
+    members: [Members; 4],
     /// The till customers of this file no member matched.
-    unmatched: HashSet<TillCustomerKey>,
+    unmatched: Unmatched,
     /// Till customers seen beside a member's card: linked at the end.
     seen: SeenWithCard,
     pub counts: ImportCounts,
@@ -121,7 +121,7 @@ impl<'c, 'a> Sink<'c, 'a> {
             rows_total,
             control,
             members: Default::default(),
-            unmatched: HashSet::new(),
+            unmatched: Unmatched::default(),
             seen: SeenWithCard::default(),
             counts: ImportCounts::default(),
             errors: Vec::new(),
@@ -130,12 +130,12 @@ impl<'c, 'a> Sink<'c, 'a> {
 
     fn member_for(&mut self, identity: Identity, value: &Option<String>) -> Result<Option<i64>> {
         let Some(value) = value else { return Ok(None) };
-        let known = &mut self.members[identity as usize];
-        if let Some(found) = known.get(value.as_str()) {
-            return Ok(*found);
+        let known = &self.members[identity as usize];
+        if let Some(found) = known.get(value) {
+            return Ok(found);
         }
         let found = self.writer.member_for(identity, value)?;
-        known.insert(value.clone(), found);
+        self.members[identity as usize].keep(value, found);
         Ok(found)
     }
 
@@ -202,13 +202,12 @@ impl<'c, 'a> Sink<'c, 'a> {
             }
             let member_id = self.match_member(receipt, customer)?;
             if member_id.is_none() && customer.has_identity() {
-                self.unmatched.insert((
-                    customer.card.clone(),
-                    customer.phone.clone(),
-                    customer.email.clone(),
-                    customer.till_customer.clone(),
-                ));
-                self.counts.customers_unmatched = self.unmatched.len() as u64;
+                self.counts.customers_unmatched = self.unmatched.note(&[
+                    customer.card.as_deref(),
+                    customer.phone.as_deref(),
+                    customer.email.as_deref(),
+                    customer.till_customer.as_deref(),
+                ]);
             }
             chunk.push(NewReceipt {
                 receipt,

@@ -32,27 +32,43 @@ macro_rules! nobody {
 /// such sale that names someone). The member's points and figures follow
 /// through the receipts' triggers, as for a till customer linked by hand.
 /// Returns how many refunds found their sale.
+///
+/// The pairs are found first and each refund is then written by a
+/// statement of its own: one statement changing thousands of refunds spread
+/// over the whole table kept a copy of every page it touched until it
+/// ended (SQLite's statement journal), tens of megabytes after a year's
+/// import. A sale is never changed here, so each pair is the same whether
+/// read before or between the writes.
 pub fn refunds_follow_sales(conn: &Connection, source: &str) -> Result<usize> {
-    let sql = concat!(
-        "UPDATE receipts AS r SET member_id = s.member_id, cust_card = s.cust_card,
-                cust_phone = s.cust_phone, cust_email = s.cust_email,
-                cust_name = coalesce(r.cust_name, s.cust_name), cust_till_id = s.cust_till_id
-         FROM (SELECT rp.receipt_id AS refund, min(sp.receipt_id) AS sale
-               FROM receipts rr
-               JOIN receipt_payments rp ON rp.receipt_id = rr.id
-               JOIN receipt_payments sp ON sp.source = rp.source AND sp.payment = rp.payment
-                                       AND sp.receipt_id <> rp.receipt_id
-               JOIN receipts ss ON ss.id = sp.receipt_id AND ss.kind = 'sale'
-               WHERE rr.source = ?1 AND rr.kind = 'refund' AND ",
+    let pairs = concat!(
+        "SELECT rp.receipt_id AS refund, min(sp.receipt_id) AS sale
+         FROM receipts rr
+         JOIN receipt_payments rp ON rp.receipt_id = rr.id
+         JOIN receipt_payments sp ON sp.source = rp.source AND sp.payment = rp.payment
+                                 AND sp.receipt_id <> rp.receipt_id
+         JOIN receipts ss ON ss.id = sp.receipt_id AND ss.kind = 'sale'
+         WHERE rr.source = ?1 AND rr.kind = 'refund' AND ",
         nobody!("rr"),
         " AND NOT (",
         nobody!("ss"),
         ")
-               GROUP BY rp.receipt_id) AS f
-         JOIN receipts s ON s.id = f.sale
-         WHERE r.id = f.refund"
+         GROUP BY rp.receipt_id"
     );
-    Ok(conn.prepare_cached(sql)?.execute([source])?)
+    let pairs: Vec<(i64, i64)> = conn
+        .prepare_cached(pairs)?
+        .query_map([source], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut follow = conn.prepare_cached(
+        "UPDATE receipts AS r SET member_id = s.member_id, cust_card = s.cust_card,
+                cust_phone = s.cust_phone, cust_email = s.cust_email,
+                cust_name = coalesce(r.cust_name, s.cust_name), cust_till_id = s.cust_till_id
+         FROM receipts AS s
+         WHERE r.id = ?1 AND s.id = ?2",
+    )?;
+    for (refund, sale) in &pairs {
+        follow.execute([refund, sale])?;
+    }
+    Ok(pairs.len())
 }
 
 #[cfg(test)]

@@ -67,6 +67,21 @@ fn payments_sql(rows: usize) -> String {
     )
 }
 
+/// `items` in slices of 32, 16, 8, 4, 2 or 1, in order: a statement is
+/// prepared for each of these sizes once, not for every length a last
+/// chunk happens to have (a receipt statement with its triggers holds
+/// about 100 KB, and an import keeps its statements to the end).
+fn pieces<T>(mut items: &[T]) -> impl Iterator<Item = &[T]> {
+    std::iter::from_fn(move || {
+        if items.is_empty() {
+            return None;
+        }
+        let (piece, rest) = items.split_at(AT_ONCE.min(1 << items.len().ilog2()));
+        items = rest;
+        Some(piece)
+    })
+}
+
 /// The statement for `rows` rows, prepared the first time it is needed.
 fn statement_for<'s, 'c>(
     conn: &'c Connection,
@@ -174,9 +189,18 @@ impl<'c> ReceiptWriter<'c> {
         ids: &mut Vec<Option<i64>>,
     ) -> Result<()> {
         ids.clear();
-        if receipts.is_empty() {
-            return Ok(());
+        for piece in pieces(receipts) {
+            self.insert_piece(piece, ids)?;
         }
+        Ok(())
+    }
+
+    /// [`ReceiptWriter::insert_new`] for one piece, in one statement.
+    fn insert_piece(
+        &mut self,
+        receipts: &[NewReceipt<'_>],
+        ids: &mut Vec<Option<i64>>,
+    ) -> Result<()> {
         let n = receipts.len();
         let (source, import_id) = (self.source, self.import_id);
         let stmt = statement_for(self.conn, &mut self.receipts, n, |conn| {
@@ -284,7 +308,7 @@ impl<'c> ReceiptWriter<'c> {
     /// before stay), several to a statement.
     pub fn keep_payments(&mut self, payments: &[(i64, &str)]) -> Result<()> {
         let source = self.source;
-        for chunk in payments.chunks(AT_ONCE) {
+        for chunk in pieces(payments) {
             let stmt = statement_for(self.conn, &mut self.payments, chunk.len(), |conn| {
                 let mut stmt = conn.prepare(&payments_sql(chunk.len()))?;
                 stmt.raw_bind_parameter(1, source)?;
@@ -301,7 +325,7 @@ impl<'c> ReceiptWriter<'c> {
 
     /// Stores lines, each with the id of its receipt, in the order given.
     pub fn insert_lines(&mut self, lines: &[(i64, &Line)]) -> Result<()> {
-        for chunk in lines.chunks(AT_ONCE) {
+        for chunk in pieces(lines) {
             let stmt = statement_for(self.conn, &mut self.lines, chunk.len(), |conn| {
                 Ok(conn.prepare(&lines_sql(chunk.len()))?)
             })?;

@@ -123,3 +123,49 @@ fn dates_and_times_are_written_as_the_format_strings_would() {
         assert_eq!(out, time.format("%H:%M:%S").to_string());
     }
 }
+
+#[test]
+fn rows_go_in_pieces_of_a_few_sizes_only() {
+    let sizes = |n: usize| {
+        let items: Vec<usize> = (0..n).collect();
+        let got: Vec<usize> = pieces(&items).map(<[usize]>::len).collect();
+        assert_eq!(got.iter().sum::<usize>(), n);
+        assert!(pieces(&items).flatten().copied().eq(0..n), "in order");
+        got
+    };
+    assert_eq!(sizes(0), Vec::<usize>::new());
+    assert_eq!(sizes(7), vec![4, 2, 1]);
+    assert_eq!(sizes(32), vec![32]);
+    assert_eq!(sizes(77), vec![32, 32, 8, 4, 1]);
+}
+
+#[test]
+fn a_chunk_split_over_several_statements_keeps_every_new_id_in_order() {
+    let conn = crate::db::open_in_memory().unwrap();
+    let customer = StoredCustomer::default();
+    let names: Vec<String> = (0..7).map(|i| format!("R{i}")).collect();
+    let receipts: Vec<Receipt> = names.iter().map(|n| receipt(n)).collect();
+    let mut writer = ReceiptWriter::new(&conn, "generic", import(&conn, "1")).unwrap();
+    let mut ids = Vec::new();
+    let first: Vec<NewReceipt> = [1, 3, 5]
+        .map(|i| NewReceipt {
+            receipt: &receipts[i],
+            customer: &customer,
+            member_id: None,
+        })
+        .into();
+    writer.insert_new(&first, &mut ids).unwrap();
+    let all: Vec<NewReceipt> = receipts
+        .iter()
+        .map(|r| NewReceipt {
+            receipt: r,
+            customer: &customer,
+            member_id: None,
+        })
+        .collect();
+    writer.insert_new(&all, &mut ids).unwrap();
+    assert_eq!(
+        ids,
+        vec![Some(4), None, Some(5), None, Some(6), None, Some(7)]
+    );
+}
