@@ -38,6 +38,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/023_square_payments.sql"),
     include_str!("migrations/024_column_maps.sql"),
     include_str!("migrations/025_branches.sql"),
+    include_str!("migrations/026_sync.sql"),
 ];
 
 pub fn latest() -> i64 {
