@@ -18,7 +18,20 @@ pub struct Change {
     pub at: Option<String>,
 }
 
-/// Whether the triggers record changes: from the first sync on.
+/// Whether this shop has synced before: then its rows have chain ids and
+/// its changes are recorded.
+pub fn started(conn: &Connection) -> Result<bool> {
+    Ok(conn
+        .query_row(
+            "SELECT 1 FROM sqlite_schema WHERE type = 'trigger' AND name = 'members_sync_new'",
+            [],
+            |_| Ok(()),
+        )
+        .optional()?
+        .is_some())
+}
+
+/// Whether changes are recorded now (they are not while a pull writes).
 pub fn recording(conn: &Connection) -> Result<bool> {
     Ok(conn.query_row("SELECT recording FROM sync_mode", [], |r| r.get(0))?)
 }
@@ -30,9 +43,11 @@ pub fn set_recording(conn: &Connection, on: bool) -> Result<()> {
     Ok(())
 }
 
-/// The first sync: everything this shop holds goes into the outbox, and
-/// from now on every change is recorded. In the caller's transaction.
-pub fn start_recording(conn: &Connection) -> Result<()> {
+/// The first sync: every travelling row gets its chain id, everything this
+/// shop holds goes into the outbox, and from now on every change is
+/// recorded. In the caller's transaction, on a connection of the app.
+pub fn start(conn: &Connection) -> Result<()> {
+    conn.execute_batch(include_str!("sync_triggers.sql"))?;
     conn.execute_batch(
         "INSERT INTO sync_outbox (kind, key, field)
              SELECT 'member', uid, '*' FROM members WHERE erased_at IS NULL ORDER BY id;

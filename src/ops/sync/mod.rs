@@ -91,9 +91,9 @@ pub fn run(
     let mut steps = steps::Steps::new(progress, cancel);
     let batch = batch_size();
     adopt_key(ctx, &mut server)?;
-    if !sync_outbox::recording(&ctx.conn)? {
+    if !sync_outbox::started(&ctx.conn)? {
         let tx = crate::ops::begin(ctx)?;
-        sync_outbox::start_recording(&ctx.conn)?;
+        sync_outbox::start(&ctx.conn)?;
         tx.commit()?;
     }
     let (pushed, outvoted) = push::push(ctx, &mut server, shop, batch, &mut steps)?;

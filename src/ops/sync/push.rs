@@ -263,9 +263,10 @@ fn send_once(server: &mut Server, shop: &str, batch: &Batch) -> Result<(Moved, O
              SELECT u.source, u.till_id, u.body::jsonb, u.member, $5
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(source, till_id, body, member)
              ON CONFLICT (source, till_id) DO UPDATE
+                -- A receipt counts for the member it was first linked to.
                 SET member_uid = excluded.member_uid, shop = excluded.shop,
                     xid = pg_current_xact_id()::text::bigint, seq = nextval('chain_seq')
-                WHERE excluded.member_uid IS NOT NULL AND t.member_uid IS DISTINCT FROM excluded.member_uid",
+                WHERE excluded.member_uid IS NOT NULL AND t.member_uid IS NULL",
             &[&sources, &tills, &bodies, &members, &shop],
         )?;
         moved.receipts += taken;
