@@ -39,7 +39,17 @@ fn balance(shop: &Shop, key: &str) -> i64 {
 fn a_signup_in_one_branch_is_found_in_the_other_and_a_second_sync_moves_nothing() {
     let (_url, shops) = chain_of(&["Centre", "Harbour"]);
     let (a, b) = (&shops[0], &shops[1]);
-    add(a, &["--first", "Ana", "--last", "Kovač", "--phone", "091 234 5678"]);
+    add(
+        a,
+        &[
+            "--first",
+            "Ana",
+            "--last",
+            "Kovač",
+            "--phone",
+            "091 234 5678",
+        ],
+    );
     let first = a.sync();
     assert_eq!(first["pushed"]["members"], 1);
     assert_eq!(first["shop"], "Centre");
@@ -96,7 +106,14 @@ fn a_withdrawal_in_one_branch_beats_an_older_grant_in_the_other() {
     let (a, b) = (&shops[0], &shops[1]);
     add(
         a,
-        &["--first", "Ana", "--phone", "091 234 5678", "--consent", "sms"],
+        &[
+            "--first",
+            "Ana",
+            "--phone",
+            "091 234 5678",
+            "--consent",
+            "sms",
+        ],
     );
     a.sync();
     b.sync();
@@ -112,7 +129,10 @@ fn a_withdrawal_in_one_branch_beats_an_older_grant_in_the_other() {
         .success();
     a.sync();
     let b_done = b.sync();
-    assert!(b_done["pulled"]["consents"].as_i64().unwrap() >= 1, "{b_done}");
+    assert!(
+        b_done["pulled"]["consents"].as_i64().unwrap() >= 1,
+        "{b_done}"
+    );
     a.sync();
     for shop in [a, b] {
         let ana = shop.member("+385912345678");
@@ -145,7 +165,11 @@ fn member_details_merge_per_field_and_the_later_write_wins() {
             .assert()
             .success();
     };
-    edit(a, "2026-11-24", &["--phone", "091 111 1111", "--last", "Horvat"]);
+    edit(
+        a,
+        "2026-11-24",
+        &["--phone", "091 111 1111", "--last", "Horvat"],
+    );
     edit(b, "2026-11-24", &["--email", "ana@example.com"]);
     edit(b, "2026-11-25", &["--last", "Babić"]);
     a.sync();
@@ -173,7 +197,10 @@ fn the_same_phone_signed_up_in_two_branches_offline_is_listed_as_a_duplicate() {
     let (_url, shops) = chain_of(&["Centre", "Harbour", "Market"]);
     let (a, b, c) = (&shops[0], &shops[1], &shops[2]);
     add(a, &["--first", "Ana", "--phone", "091 234 5678"]);
-    add(b, &["--first", "Ana", "--last", "K.", "--phone", "091 234 5678"]);
+    add(
+        b,
+        &["--first", "Ana", "--last", "K.", "--phone", "091 234 5678"],
+    );
     for shop in [a, b, c, a] {
         shop.sync();
     }

@@ -17,7 +17,17 @@ fn add(shop: &Shop, args: &[&str]) {
 fn an_erasure_in_one_branch_erases_the_member_everywhere_and_their_contacts_stay_blocked() {
     let (url, shops) = chain_of(&["Centre", "Harbour"]);
     let (a, b) = (&shops[0], &shops[1]);
-    add(a, &["--first", "Ana", "--phone", "091 234 5678", "--consent", "sms"]);
+    add(
+        a,
+        &[
+            "--first",
+            "Ana",
+            "--phone",
+            "091 234 5678",
+            "--consent",
+            "sms",
+        ],
+    );
     a.run()
         .args(["child", "add", "+385912345678", "--name", "Noa"])
         .assert()
@@ -43,7 +53,14 @@ fn an_erasure_in_one_branch_erases_the_member_everywhere_and_their_contacts_stay
     // The chain has one suppression key: a new signup with the phone in
     // Harbour starts without consent, as it would in Centre.
     let again = json(b.run().args([
-        "member", "add", "--first", "Ana", "--phone", "091 234 5678", "--consent", "sms",
+        "member",
+        "add",
+        "--first",
+        "Ana",
+        "--phone",
+        "091 234 5678",
+        "--consent",
+        "sms",
         "--json",
     ]));
     assert_eq!(again["consent"]["sms"], false, "{again}");
@@ -64,8 +81,28 @@ fn an_erasure_in_one_branch_erases_the_member_everywhere_and_their_contacts_stay
 fn a_merge_in_one_branch_merges_the_same_two_members_everywhere() {
     let (_url, shops) = chain_of(&["Centre", "Harbour"]);
     let (a, b) = (&shops[0], &shops[1]);
-    add(a, &["--first", "Ana", "--last", "Kovač", "--phone", "091 234 5678"]);
-    add(b, &["--first", "Ana", "--last", "Kovač", "--email", "ana@example.com"]);
+    add(
+        a,
+        &[
+            "--first",
+            "Ana",
+            "--last",
+            "Kovač",
+            "--phone",
+            "091 234 5678",
+        ],
+    );
+    add(
+        b,
+        &[
+            "--first",
+            "Ana",
+            "--last",
+            "Kovač",
+            "--email",
+            "ana@example.com",
+        ],
+    );
     a.sync();
     b.sync();
     a.sync();

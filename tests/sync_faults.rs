@@ -41,9 +41,19 @@ fn an_offline_branch_keeps_working_names_the_server_without_its_password_and_cat
     let b = Shop::new(&url, "Harbour");
     // Centre's line is down: a port nothing listens on, with a password.
     let down = "postgres://shop:s3cret@127.0.0.1:1/chain?sslmode=disable";
-    write_config(&a.dir, &format!("[sync]\nurl = \"{down}\"\nshop = \"Centre\"\n"));
+    write_config(
+        &a.dir,
+        &format!("[sync]\nurl = \"{down}\"\nshop = \"Centre\"\n"),
+    );
     a.run()
-        .args(["member", "add", "--first", "Ana", "--phone", "+385912345678"])
+        .args([
+            "member",
+            "add",
+            "--first",
+            "Ana",
+            "--phone",
+            "+385912345678",
+        ])
         .assert()
         .success();
     let line = stderr_of(a.run().arg("sync"), 1);
@@ -55,10 +65,20 @@ fn an_offline_branch_keeps_working_names_the_server_without_its_password_and_cat
     assert!(!line.contains("s3cret"), "{line}");
     // The counter works on.
     a.run()
-        .args(["member", "add", "--first", "Ivo", "--phone", "+385919999999"])
+        .args([
+            "member",
+            "add",
+            "--first",
+            "Ivo",
+            "--phone",
+            "+385919999999",
+        ])
         .assert()
         .success();
-    write_config(&a.dir, &format!("[sync]\nurl = \"{url}\"\nshop = \"Centre\"\n"));
+    write_config(
+        &a.dir,
+        &format!("[sync]\nurl = \"{url}\"\nshop = \"Centre\"\n"),
+    );
     assert_eq!(a.sync()["pushed"]["members"], 2);
     assert_eq!(b.sync()["pulled"]["members"], 2);
 }
@@ -109,7 +129,11 @@ fn a_sync_killed_half_way_is_finished_exactly_by_the_next() {
     assert_eq!(holdings(a), holdings(b));
     for shop in [a, b] {
         let again = shop.sync();
-        assert_eq!(total(&again["pushed"]) + total(&again["pulled"]), 0, "{again}");
+        assert_eq!(
+            total(&again["pushed"]) + total(&again["pulled"]),
+            0,
+            "{again}"
+        );
     }
 }
 
@@ -138,7 +162,11 @@ fn two_branches_syncing_at_once_end_with_one_club() {
         .collect();
     for run in runs {
         let out = run.wait_with_output().unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     for shop in [a, b, c] {
         shop.sync();
