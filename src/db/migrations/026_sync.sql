@@ -30,6 +30,8 @@ CREATE TABLE sync_outbox (
     field  TEXT,
     at     TEXT               -- when it changed, by the app's clock
 );
+-- A pulled row waits while this shop has an unsent change of it.
+CREATE INDEX sync_outbox_row ON sync_outbox(kind, key);
 
 -- Where this shop stands: pull cursors per server table, the chain's name.
 CREATE TABLE sync_state (

@@ -19,6 +19,9 @@ mod report;
 mod server_schema;
 mod steps;
 
+#[cfg(test)]
+mod outbox_tests;
+
 use std::sync::atomic::AtomicBool;
 
 pub use report::{Moved, SyncProgress, SyncReport};
