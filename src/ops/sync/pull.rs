@@ -7,6 +7,8 @@
 //! server are taken (`xid < xmin`): a branch whose push commits late wrote
 //! rows with its older transaction id, and the cursor has not passed them.
 
+use std::collections::HashSet;
+
 use postgres::Row;
 use serde_json::{Map, Value as Json};
 
@@ -75,6 +77,8 @@ pub fn pull(
         .map_err(fail)?
         .get(0);
     let mut moved = Moved::default();
+    // A member whose fields span two batches is counted once.
+    let mut members = HashSet::new();
     let mut done = 0u64;
     for (table, select) in TABLES {
         loop {
@@ -94,7 +98,7 @@ pub fn pull(
             let tx = crate::ops::begin(ctx)?;
             set_recording(&ctx.conn, false)?;
             match *table {
-                "members" => apply_members(ctx, &rows, &mut moved)?,
+                "members" => apply_members(ctx, &rows, &mut members)?,
                 "rows" => apply_rows(ctx, &rows, &mut moved)?,
                 _ => apply_receipts(ctx, &rows, &mut moved)?,
             }
@@ -107,6 +111,7 @@ pub fn pull(
                 break;
             }
         }
+        moved.members = members.len() as u64;
         // This shop's own rows were passed over; move past them so the
         // next pull does not walk them again.
         let end = server
@@ -163,7 +168,9 @@ pub fn adopt(ctx: &Ctx, server: &mut Server, outvoted: &Outvoted) -> Result<Move
         .map_err(fail)?;
     let tx = crate::ops::begin(ctx)?;
     set_recording(&ctx.conn, false)?;
-    apply_members(ctx, &members, &mut moved)?;
+    let mut changed = HashSet::new();
+    apply_members(ctx, &members, &mut changed)?;
+    moved.members = changed.len() as u64;
     apply_rows(ctx, &rows, &mut moved)?;
     set_recording(&ctx.conn, true)?;
     tx.commit()?;
@@ -177,7 +184,7 @@ fn parse(text: Option<String>) -> Option<Json> {
 /// A member's chain id, the branch that wrote, and the fields pulled.
 type PulledMember = (String, String, Vec<(String, Json)>);
 
-fn apply_members(ctx: &Ctx, rows: &[Row], moved: &mut Moved) -> Result<()> {
+fn apply_members(ctx: &Ctx, rows: &[Row], changed: &mut HashSet<String>) -> Result<()> {
     // A member's fields together, in the order the server wrote them.
     let mut members: Vec<PulledMember> = vec![];
     for row in rows {
@@ -190,7 +197,7 @@ fn apply_members(ctx: &Ctx, rows: &[Row], moved: &mut Moved) -> Result<()> {
     }
     for (uid, shop, fields) in members {
         if sync_members::apply(&ctx.conn, &uid, &fields, &shop)? {
-            moved.members += 1;
+            changed.insert(uid);
         }
     }
     Ok(())
