@@ -54,6 +54,9 @@ impl Ctx {
     pub fn new(conn: Connection, clock: Clock, config: Config, db_path: Option<PathBuf>) -> Ctx {
         let program = config.loyalty();
         let locale = Locale::new(&config.shop.locale);
+        // Fails only when SQLite is out of memory; the functions without a
+        // clock that every connection has then stay in place.
+        let _ = crate::db::sync_clock::install(&conn, clock);
         Ctx {
             conn,
             clock,

@@ -278,6 +278,27 @@ fn every_layer_imports_only_what_it_may() {
     assert!(broken.is_empty(), "\n{}\n", broken.join("\n"));
 }
 
+/// The chain's server is reached from one folder: the PostgreSQL client and
+/// its TLS stay out of the rules, the store and the front ends, and the
+/// SQLite file is opened by nothing but SQLite.
+#[test]
+fn only_the_sync_operations_talk_to_the_chains_server() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![];
+    source_files(&src, &mut files);
+    let sync = src.join("ops").join("sync");
+    let mut broken = vec![];
+    for file in files.iter().filter(|f| !f.starts_with(&sync)) {
+        let code = code_of(&std::fs::read_to_string(file).unwrap());
+        for client in ["postgres::", "tokio_postgres", "rustls"] {
+            if code.contains(client) {
+                broken.push(format!("{} uses {client}", file.display()));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "{broken:?}");
+}
+
 #[test]
 fn every_file_is_in_a_known_layer() {
     let house = House::read();

@@ -1650,3 +1650,73 @@ ui-map-by-hand = Say which column of { $file } is what (* is needed); the rows b
 ui-map-no-header = { $file } has no header row naming three columns, so its columns cannot be mapped.
 ui-key-map-columns = say which column is what
 ui-help-import-mapping = Saying which column is what
+
+# A chain of shops (sync)
+help-sync = Send this shop's changes to the chain's server and bring in the other branches' (needs [sync] url and shop in the config)
+help-sync-init = Create the chain's tables on the server, or bring them up to date (once per chain, and after an update)
+help-sync-json = Print JSON: shop, server (without password), pushed and pulled per kind
+err-sync-no-url = This shop belongs to no chain: set [sync] url = "postgres://user:password@host/db" in the config (or REGULARS_SYNC_URL).
+err-sync-no-shop = This branch has no name in the chain: set [sync] shop = "Harbour" in the config (or REGULARS_SHOP).
+err-sync-unreachable = Could not reach the chain's server { $server }: { $reason }. Nothing was synced; the shop works on as before.
+err-sync-server = The chain's server { $server } failed: { $reason }. What was synced before stays; run sync again later.
+err-sync-no-schema = The chain's server has no tables for regulars yet (or older ones): run `regulars sync --init` once.
+err-sync-server-newer = The chain's server was set up by a newer version of regulars (chain schema { $found }; this app knows up to { $known }). Update the app; nothing was changed.
+err-sync-stopped = The sync was stopped; what was synced so far stays, and the next sync does the rest.
+cli-sync-init-new = The chain's tables are ready on { $server }.
+cli-sync-init-current = The chain's tables on { $server } were already up to date.
+cli-sync-init-migrated = The chain's tables on { $server } were brought up to date.
+cli-sync-done = Synced { $shop } with { $server }
+cli-sync-sent = Sent: { $what }
+cli-sync-received = Received: { $what }
+cli-sync-nothing = nothing
+cli-sync-list-separator = {", "}
+cli-sync-progress-push = Sending
+cli-sync-progress-pull = Receiving
+cli-sync-members = { $count ->
+    [one] 1 member
+   *[other] { $count } members
+}
+cli-sync-receipts = { $count ->
+    [one] 1 receipt
+   *[other] { $count } receipts
+}
+cli-sync-ledger = { $count ->
+    [one] 1 points entry
+   *[other] { $count } points entries
+}
+cli-sync-consents = { $count ->
+    [one] 1 consent record
+   *[other] { $count } consent records
+}
+cli-sync-family = { $count ->
+    [one] 1 child or pet
+   *[other] { $count } children and pets
+}
+cli-sync-notes = { $count ->
+    [one] 1 service note
+   *[other] { $count } service notes
+}
+cli-sync-contacts = { $count ->
+    [one] 1 contact log entry
+   *[other] { $count } contact log entries
+}
+cli-sync-feedback = { $count ->
+    [one] 1 feedback answer
+   *[other] { $count } feedback answers
+}
+cli-sync-events = { $count ->
+    [one] 1 event record
+   *[other] { $count } event records
+}
+cli-sync-erasures = { $count ->
+    [one] 1 erasure
+   *[other] { $count } erasures
+}
+cli-sync-merges = { $count ->
+    [one] 1 merge
+   *[other] { $count } merges
+}
+cli-sync-suppression = { $count ->
+    [one] 1 do-not-contact entry
+   *[other] { $count } do-not-contact entries
+}

@@ -1660,3 +1660,73 @@ ui-map-by-hand = ציינו איזו עמודה ב-{ $file } היא מה (* נד
 ui-map-no-header = ב-{ $file } אין שורת כותרת שמציינת שלוש עמודות, ולכן אי אפשר למפות את העמודות שלו.
 ui-key-map-columns = איזו עמודה היא מה
 ui-help-import-mapping = איזו עמודה היא מה
+
+# רשת סניפים (סנכרון)
+help-sync = שליחת השינויים של הסניף הזה לשרת של הרשת וקבלת השינויים של הסניפים האחרים (דורש [sync] url ו-shop בהגדרות)
+help-sync-init = יצירת הטבלאות של הרשת בשרת, או עדכונן (פעם אחת לכל רשת, ואחרי עדכון)
+help-sync-json = הדפסת JSON: סניף, שרת (בלי סיסמה), מה נשלח ומה התקבל לפי סוג
+err-sync-no-url = החנות הזו אינה שייכת לרשת: הגדירו [sync] url = "postgres://user:password@host/db" בהגדרות (או REGULARS_SYNC_URL).
+err-sync-no-shop = לסניף הזה אין שם ברשת: הגדירו [sync] shop = "Harbour" בהגדרות (או REGULARS_SHOP).
+err-sync-unreachable = לא ניתן להגיע לשרת של הרשת { $server }: { $reason }. דבר לא סונכרן; החנות ממשיכה לעבוד כרגיל.
+err-sync-server = השרת של הרשת { $server } נכשל: { $reason }. מה שסונכרן קודם נשאר; הריצו סנכרון שוב מאוחר יותר.
+err-sync-no-schema = בשרת של הרשת עדיין אין טבלאות של regulars (או שיש ישנות): הריצו `regulars sync --init` פעם אחת.
+err-sync-server-newer = השרת של הרשת הוקם בגרסה חדשה יותר של regulars (סכמת רשת { $found }; התוכנה מכירה עד { $known }). עדכנו את התוכנה; דבר לא שונה.
+err-sync-stopped = הסנכרון נעצר; מה שסונכרן עד עכשיו נשאר, והסנכרון הבא ישלים את השאר.
+cli-sync-init-new = הטבלאות של הרשת מוכנות ב-{ $server }.
+cli-sync-init-current = הטבלאות של הרשת ב-{ $server } כבר היו מעודכנות.
+cli-sync-init-migrated = הטבלאות של הרשת ב-{ $server } עודכנו.
+cli-sync-done = הסניף { $shop } סונכרן עם { $server }
+cli-sync-sent = נשלחו: { $what }
+cli-sync-received = התקבלו: { $what }
+cli-sync-nothing = כלום
+cli-sync-list-separator = {", "}
+cli-sync-progress-push = שולח
+cli-sync-progress-pull = מקבל
+cli-sync-members = { $count ->
+    [one] חבר מועדון אחד
+   *[other] { $count } חברי מועדון
+}
+cli-sync-receipts = { $count ->
+    [one] קבלה אחת
+   *[other] { $count } קבלות
+}
+cli-sync-ledger = { $count ->
+    [one] רשומת נקודות אחת
+   *[other] { $count } רשומות נקודות
+}
+cli-sync-consents = { $count ->
+    [one] רשומת הסכמה אחת
+   *[other] { $count } רשומות הסכמה
+}
+cli-sync-family = { $count ->
+    [one] ילד או חיית מחמד אחד
+   *[other] { $count } ילדים וחיות מחמד
+}
+cli-sync-notes = { $count ->
+    [one] הערת שירות אחת
+   *[other] { $count } הערות שירות
+}
+cli-sync-contacts = { $count ->
+    [one] רשומת יצירת קשר אחת
+   *[other] { $count } רשומות יצירת קשר
+}
+cli-sync-feedback = { $count ->
+    [one] תשובת משוב אחת
+   *[other] { $count } תשובות משוב
+}
+cli-sync-events = { $count ->
+    [one] רשומת אירוע אחת
+   *[other] { $count } רשומות אירועים
+}
+cli-sync-erasures = { $count ->
+    [one] מחיקה אחת
+   *[other] { $count } מחיקות
+}
+cli-sync-merges = { $count ->
+    [one] מיזוג אחד
+   *[other] { $count } מיזוגים
+}
+cli-sync-suppression = { $count ->
+    [one] רשומה אחת ברשימת "לא לפנות"
+   *[other] { $count } רשומות ברשימת "לא לפנות"
+}

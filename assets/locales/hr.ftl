@@ -1683,3 +1683,85 @@ ui-map-by-hand = Recite koji je stupac datoteke { $file } što (* je obavezno); 
 ui-map-no-header = { $file } nema redak zaglavlja s nazivima triju stupaca pa se stupci ne mogu rasporediti.
 ui-key-map-columns = koji je stupac što
 ui-help-import-mapping = Koji je stupac što
+
+# Lanac trgovina (sinkronizacija)
+help-sync = Pošalji promjene ove poslovnice na poslužitelj lanca i preuzmi promjene ostalih poslovnica (treba [sync] url i shop u postavkama)
+help-sync-init = Napravi tablice lanca na poslužitelju ili ih ažuriraj (jednom po lancu i nakon ažuriranja)
+help-sync-json = Ispiši JSON: poslovnica, poslužitelj (bez lozinke), poslano i preuzeto po vrsti
+err-sync-no-url = Ova trgovina ne pripada nijednom lancu: postavite [sync] url = "postgres://user:password@host/db" u postavkama (ili REGULARS_SYNC_URL).
+err-sync-no-shop = Ova poslovnica nema ime u lancu: postavite [sync] shop = "Harbour" u postavkama (ili REGULARS_SHOP).
+err-sync-unreachable = Poslužitelj lanca { $server } nije dostupan: { $reason }. Ništa nije sinkronizirano; trgovina radi kao i prije.
+err-sync-server = Poslužitelj lanca { $server } javio je grešku: { $reason }. Ono što je već sinkronizirano ostaje; pokrenite sinkronizaciju ponovno kasnije.
+err-sync-no-schema = Na poslužitelju lanca još nema tablica za regulars (ili su starije): jednom pokrenite `regulars sync --init`.
+err-sync-server-newer = Poslužitelj lanca postavila je novija verzija programa regulars (shema lanca { $found }; ovaj program poznaje do { $known }). Ažurirajte program; ništa nije promijenjeno.
+err-sync-stopped = Sinkronizacija je zaustavljena; ono što je dosad sinkronizirano ostaje, a sljedeća sinkronizacija dovršit će ostalo.
+cli-sync-init-new = Tablice lanca spremne su na { $server }.
+cli-sync-init-current = Tablice lanca na { $server } već su bile ažurne.
+cli-sync-init-migrated = Tablice lanca na { $server } su ažurirane.
+cli-sync-done = Poslovnica { $shop } sinkronizirana s { $server }
+cli-sync-sent = Poslano: { $what }
+cli-sync-received = Preuzeto: { $what }
+cli-sync-nothing = ništa
+cli-sync-list-separator = {", "}
+cli-sync-progress-push = Slanje
+cli-sync-progress-pull = Preuzimanje
+cli-sync-members = { $count ->
+    [one] { $count } član
+    [few] { $count } člana
+   *[other] { $count } članova
+}
+cli-sync-receipts = { $count ->
+    [one] { $count } račun
+    [few] { $count } računa
+   *[other] { $count } računa
+}
+cli-sync-ledger = { $count ->
+    [one] { $count } zapis bodova
+    [few] { $count } zapisa bodova
+   *[other] { $count } zapisa bodova
+}
+cli-sync-consents = { $count ->
+    [one] { $count } zapis privole
+    [few] { $count } zapisa privola
+   *[other] { $count } zapisa privola
+}
+cli-sync-family = { $count ->
+    [one] { $count } zapis o djetetu ili ljubimcu
+    [few] { $count } zapisa o djeci i ljubimcima
+   *[other] { $count } zapisa o djeci i ljubimcima
+}
+cli-sync-notes = { $count ->
+    [one] { $count } bilješka o usluzi
+    [few] { $count } bilješke o usluzi
+   *[other] { $count } bilješki o usluzi
+}
+cli-sync-contacts = { $count ->
+    [one] { $count } zapis kontakta
+    [few] { $count } zapisa kontakata
+   *[other] { $count } zapisa kontakata
+}
+cli-sync-feedback = { $count ->
+    [one] { $count } odgovor na anketu
+    [few] { $count } odgovora na anketu
+   *[other] { $count } odgovora na anketu
+}
+cli-sync-events = { $count ->
+    [one] { $count } zapis događaja
+    [few] { $count } zapisa događaja
+   *[other] { $count } zapisa događaja
+}
+cli-sync-erasures = { $count ->
+    [one] { $count } brisanje
+    [few] { $count } brisanja
+   *[other] { $count } brisanja
+}
+cli-sync-merges = { $count ->
+    [one] { $count } spajanje
+    [few] { $count } spajanja
+   *[other] { $count } spajanja
+}
+cli-sync-suppression = { $count ->
+    [one] { $count } zapis na popisu za nekontaktiranje
+    [few] { $count } zapisa na popisu za nekontaktiranje
+   *[other] { $count } zapisa na popisu za nekontaktiranje
+}

@@ -1598,3 +1598,61 @@ ui-map-by-hand = ระบุว่าคอลัมน์ใดของ { $fi
 ui-map-no-header = { $file } ไม่มีแถวหัวตารางที่ระบุชื่อสามคอลัมน์ จึงจับคู่คอลัมน์ไม่ได้
 ui-key-map-columns = ระบุว่าคอลัมน์ใดคืออะไร
 ui-help-import-mapping = การระบุว่าคอลัมน์ใดคืออะไร
+
+# เครือร้าน (ซิงก์)
+help-sync = ส่งการเปลี่ยนแปลงของสาขานี้ไปยังเซิร์ฟเวอร์ของเครือร้าน และรับการเปลี่ยนแปลงของสาขาอื่น (ต้องตั้ง [sync] url และ shop ในการตั้งค่า)
+help-sync-init = สร้างตารางของเครือร้านบนเซิร์ฟเวอร์ หรืออัปเดตตาราง (ครั้งเดียวต่อเครือร้าน และหลังอัปเดตโปรแกรม)
+help-sync-json = พิมพ์ JSON: สาขา เซิร์ฟเวอร์ (ไม่มีรหัสผ่าน) จำนวนที่ส่งและรับแยกตามประเภท
+err-sync-no-url = ร้านนี้ไม่ได้อยู่ในเครือร้านใด: ตั้ง [sync] url = "postgres://user:password@host/db" ในการตั้งค่า (หรือ REGULARS_SYNC_URL)
+err-sync-no-shop = สาขานี้ยังไม่มีชื่อในเครือร้าน: ตั้ง [sync] shop = "Harbour" ในการตั้งค่า (หรือ REGULARS_SHOP)
+err-sync-unreachable = ติดต่อเซิร์ฟเวอร์ของเครือร้าน { $server } ไม่ได้: { $reason } ยังไม่ได้ซิงก์อะไร ร้านยังทำงานได้ตามปกติ
+err-sync-server = เซิร์ฟเวอร์ของเครือร้าน { $server } ผิดพลาด: { $reason } สิ่งที่ซิงก์ไปแล้วยังอยู่ โปรดซิงก์อีกครั้งภายหลัง
+err-sync-no-schema = เซิร์ฟเวอร์ของเครือร้านยังไม่มีตารางของ regulars (หรือเป็นรุ่นเก่า): โปรดรัน `regulars sync --init` หนึ่งครั้ง
+err-sync-server-newer = เซิร์ฟเวอร์ของเครือร้านถูกตั้งค่าโดย regulars รุ่นที่ใหม่กว่า (schema ของเครือร้าน { $found } แต่โปรแกรมนี้รู้จักถึง { $known }) โปรดอัปเดตโปรแกรม ไม่มีการเปลี่ยนแปลงใด ๆ
+err-sync-stopped = หยุดการซิงก์แล้ว สิ่งที่ซิงก์ไปแล้วยังอยู่ และการซิงก์ครั้งถัดไปจะทำส่วนที่เหลือ
+cli-sync-init-new = ตารางของเครือร้านพร้อมแล้วบน { $server }
+cli-sync-init-current = ตารางของเครือร้านบน { $server } เป็นรุ่นล่าสุดอยู่แล้ว
+cli-sync-init-migrated = อัปเดตตารางของเครือร้านบน { $server } แล้ว
+cli-sync-done = ซิงก์สาขา { $shop } กับ { $server } แล้ว
+cli-sync-sent = ส่งแล้ว: { $what }
+cli-sync-received = รับแล้ว: { $what }
+cli-sync-nothing = ไม่มี
+cli-sync-list-separator = {", "}
+cli-sync-progress-push = กำลังส่ง
+cli-sync-progress-pull = กำลังรับ
+cli-sync-members = { $count ->
+   *[other] สมาชิก { $count } คน
+}
+cli-sync-receipts = { $count ->
+   *[other] ใบเสร็จ { $count } ใบ
+}
+cli-sync-ledger = { $count ->
+   *[other] รายการแต้ม { $count } รายการ
+}
+cli-sync-consents = { $count ->
+   *[other] บันทึกความยินยอม { $count } รายการ
+}
+cli-sync-family = { $count ->
+   *[other] ลูกและสัตว์เลี้ยง { $count } รายการ
+}
+cli-sync-notes = { $count ->
+   *[other] บันทึกการบริการ { $count } รายการ
+}
+cli-sync-contacts = { $count ->
+   *[other] บันทึกการติดต่อ { $count } รายการ
+}
+cli-sync-feedback = { $count ->
+   *[other] คำตอบความคิดเห็น { $count } รายการ
+}
+cli-sync-events = { $count ->
+   *[other] บันทึกกิจกรรม { $count } รายการ
+}
+cli-sync-erasures = { $count ->
+   *[other] การลบ { $count } ครั้ง
+}
+cli-sync-merges = { $count ->
+   *[other] การรวม { $count } ครั้ง
+}
+cli-sync-suppression = { $count ->
+   *[other] รายการห้ามติดต่อ { $count } รายการ
+}

@@ -1598,3 +1598,61 @@ ui-map-by-hand = 请说明 { $file } 的每一列是什么（* 为必填）；�
 ui-map-no-header = { $file } 没有写明至少三列名称的标题行，无法说明它的列。
 ui-key-map-columns = 说明每一列是什么
 ui-help-import-mapping = 说明每一列是什么
+
+# 连锁店（同步）
+help-sync = 将本分店的更改发送到连锁服务器，并获取其他分店的更改（需要在配置中设置 [sync] url 和 shop）
+help-sync-init = 在服务器上创建连锁的数据表，或将其更新（每个连锁一次，更新应用后再运行一次）
+help-sync-json = 输出 JSON：分店、服务器（不含密码）、按类别的发送和接收数量
+err-sync-no-url = 本店不属于任何连锁：请在配置中设置 [sync] url = "postgres://user:password@host/db"（或 REGULARS_SYNC_URL）。
+err-sync-no-shop = 本分店在连锁中没有名称：请在配置中设置 [sync] shop = "Harbour"（或 REGULARS_SHOP）。
+err-sync-unreachable = 无法连接连锁服务器 { $server }：{ $reason }。未同步任何内容；本店照常工作。
+err-sync-server = 连锁服务器 { $server } 出错：{ $reason }。之前已同步的内容保留；请稍后再次同步。
+err-sync-no-schema = 连锁服务器上还没有 regulars 的数据表（或版本较旧）：请运行一次 `regulars sync --init`。
+err-sync-server-newer = 连锁服务器由更新版本的 regulars 设置（连锁架构 { $found }；本应用最高支持 { $known }）。请更新应用；未作任何更改。
+err-sync-stopped = 同步已停止；已同步的内容保留，下次同步会完成其余部分。
+cli-sync-init-new = 连锁的数据表已在 { $server } 上就绪。
+cli-sync-init-current = { $server } 上连锁的数据表已是最新。
+cli-sync-init-migrated = { $server } 上连锁的数据表已更新。
+cli-sync-done = 分店 { $shop } 已与 { $server } 同步
+cli-sync-sent = 已发送：{ $what }
+cli-sync-received = 已接收：{ $what }
+cli-sync-nothing = 无
+cli-sync-list-separator = {"，"}
+cli-sync-progress-push = 发送中
+cli-sync-progress-pull = 接收中
+cli-sync-members = { $count ->
+   *[other] { $count } 位会员
+}
+cli-sync-receipts = { $count ->
+   *[other] { $count } 张收据
+}
+cli-sync-ledger = { $count ->
+   *[other] { $count } 条积分记录
+}
+cli-sync-consents = { $count ->
+   *[other] { $count } 条同意记录
+}
+cli-sync-family = { $count ->
+   *[other] { $count } 个孩子和宠物
+}
+cli-sync-notes = { $count ->
+   *[other] { $count } 条服务备注
+}
+cli-sync-contacts = { $count ->
+   *[other] { $count } 条联系记录
+}
+cli-sync-feedback = { $count ->
+   *[other] { $count } 条反馈答复
+}
+cli-sync-events = { $count ->
+   *[other] { $count } 条活动记录
+}
+cli-sync-erasures = { $count ->
+   *[other] { $count } 次删除
+}
+cli-sync-merges = { $count ->
+   *[other] { $count } 次合并
+}
+cli-sync-suppression = { $count ->
+   *[other] { $count } 条勿联系记录
+}

@@ -23,6 +23,7 @@ mod segment;
 mod stats;
 mod stdout;
 mod survey;
+mod sync;
 mod tiers;
 pub mod usage;
 
@@ -105,6 +106,8 @@ pub enum Command {
     /// Club events: add, list, invite a segment, mark who came, the 90 days after.
     #[command(subcommand)]
     Event(event::EventCommand),
+    /// Send this shop's changes to the chain's server and bring in the other branches'.
+    Sync(sync::SyncArgs),
 }
 
 /// `--json` on the commands that print data.
@@ -151,5 +154,6 @@ pub fn run_command(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Stats(args) => stats::run_stats(ctx, args),
         Command::Survey(cmd) => survey::run_survey(ctx, cmd),
         Command::Event(cmd) => event::run_event(ctx, cmd),
+        Command::Sync(args) => sync::run_sync(ctx, args),
     }
 }

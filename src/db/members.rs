@@ -14,8 +14,8 @@ use crate::error::{Result, UnknownCode};
 const MEMBER_COLUMNS: &str = "id, first_name, family_name, phone, email, birth_month, birth_day, birth_year, \
      card, area, language, note, joined_at";
 
-pub(crate) const DATE: &str = "%Y-%m-%d";
-pub(crate) const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
+pub const DATE: &str = "%Y-%m-%d";
+pub const DATETIME: &str = "%Y-%m-%d %H:%M:%S";
 
 fn member_from_row(row: &Row) -> rusqlite::Result<Member> {
     let month: Option<u32> = row.get(5)?;

@@ -52,6 +52,11 @@ pub mod segment;
 pub mod segments_saved;
 pub mod suppression;
 pub mod survey;
+pub mod sync_clock;
+pub mod sync_members;
+pub mod sync_outbox;
+pub mod sync_receipts;
+pub mod sync_rows;
 pub mod tier_overview;
 pub mod till_customers;
 
@@ -95,6 +100,7 @@ pub fn open_in_memory() -> Result<Connection> {
 
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(BUSY_WAIT)?;
+    sync_clock::install_unclocked(conn)?;
     // journal_mode answers with a row, so it is queried rather than executed.
     let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     // temp_store: the search triggers make bulk writes (import, demo) keep

@@ -58,6 +58,7 @@ pub mod suppression;
 pub mod survey;
 pub mod survey_export;
 pub mod survey_import;
+pub mod sync;
 pub mod till_customers;
 pub mod vcard;
 
