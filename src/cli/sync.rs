@@ -62,7 +62,10 @@ pub fn run_sync(ctx: &mut Ctx, a: SyncArgs) -> Result<()> {
         "cli-sync-done",
         &[("shop", &report.shop), ("server", &report.server)],
     ))?;
-    stdout::print_line(t_args("cli-sync-sent", &[("what", &moved_words(&report.pushed))]))?;
+    stdout::print_line(t_args(
+        "cli-sync-sent",
+        &[("what", &moved_words(&report.pushed))],
+    ))?;
     stdout::print_line(t_args(
         "cli-sync-received",
         &[("what", &moved_words(&report.pulled))],

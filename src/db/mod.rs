@@ -50,12 +50,12 @@ pub mod search;
 pub mod segment;
 pub mod segments_saved;
 pub mod suppression;
+pub mod survey;
 pub mod sync_clock;
 pub mod sync_members;
 pub mod sync_outbox;
 pub mod sync_receipts;
 pub mod sync_rows;
-pub mod survey;
 pub mod tier_overview;
 pub mod till_customers;
 

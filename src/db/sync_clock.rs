@@ -42,9 +42,7 @@ fn random_uid() -> String {
 /// The functions without a clock: every connection has them from the start.
 pub fn install_unclocked(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8;
-    conn.create_scalar_function("regulars_now", 0, flags, |_| {
-        Ok(None::<String>)
-    })?;
+    conn.create_scalar_function("regulars_now", 0, flags, |_| Ok(None::<String>))?;
     conn.create_scalar_function("regulars_uid", 0, flags, |_| Ok(random_uid()))?;
     Ok(())
 }
@@ -55,9 +53,7 @@ pub fn install(conn: &Connection, clock: Clock) -> Result<()> {
     conn.create_scalar_function("regulars_now", 0, flags, move |_| {
         Ok(clock.now().format(STAMP).to_string())
     })?;
-    conn.create_scalar_function("regulars_uid", 0, flags, move |_| {
-        Ok(new_uid(clock.now()))
-    })?;
+    conn.create_scalar_function("regulars_uid", 0, flags, move |_| Ok(new_uid(clock.now())))?;
     Ok(())
 }
 
@@ -84,13 +80,19 @@ mod tests {
     fn a_clocked_connection_stamps_changes() {
         let conn = Connection::open_in_memory().unwrap();
         install_unclocked(&conn).unwrap();
-        let none: Option<String> = conn.query_row("SELECT regulars_now()", [], |r| r.get(0)).unwrap();
+        let none: Option<String> = conn
+            .query_row("SELECT regulars_now()", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(none, None);
         let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
         install(&conn, Clock::fixed(day)).unwrap();
-        let now: String = conn.query_row("SELECT regulars_now()", [], |r| r.get(0)).unwrap();
+        let now: String = conn
+            .query_row("SELECT regulars_now()", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(now, "2026-12-03 12:00:00");
-        let uid: String = conn.query_row("SELECT regulars_uid()", [], |r| r.get(0)).unwrap();
+        let uid: String = conn
+            .query_row("SELECT regulars_uid()", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(Uuid::parse_str(&uid).unwrap().get_version_num(), 7);
     }
 }

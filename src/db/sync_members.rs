@@ -105,7 +105,9 @@ pub fn apply(conn: &Connection, uid: &str, fields: &[(String, Json)], shop: &str
     }
     let (mut draft, mut tags, mut referred) = match local {
         Some((id, _)) => {
-            let draft = super::members::get(conn, id)?.map(|m| m.draft).unwrap_or_default();
+            let draft = super::members::get(conn, id)?
+                .map(|m| m.draft)
+                .unwrap_or_default();
             let (tags, referred) = conn.query_row(
                 "SELECT tags, referred_by FROM members WHERE id = ?1",
                 [id],
@@ -167,7 +169,8 @@ pub fn apply(conn: &Connection, uid: &str, fields: &[(String, Json)], shop: &str
             id
         }
         None => {
-            let joined = joined.unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default());
+            let joined =
+                joined.unwrap_or_else(|| NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default());
             let id = insert_row(conn, &draft, joined)?;
             conn.execute(
                 "UPDATE members SET uid = ?2, shop = ?3 WHERE id = ?1",

@@ -116,9 +116,11 @@ pub fn row_waiting(conn: &Connection, kind: &str, key: &str) -> Result<bool> {
 /// A value kept about the chain (`cursor:members`, `shop`, …).
 pub fn state(conn: &Connection, name: &str) -> Result<Option<String>> {
     Ok(conn
-        .query_row("SELECT value FROM sync_state WHERE name = ?1", [name], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT value FROM sync_state WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )
         .optional()?)
 }
 

@@ -97,7 +97,9 @@ pub fn apply(conn: &Connection, r: &Travelling, shop: &str) -> Result<bool> {
     };
     let existing: Option<(i64, Option<i64>)> = conn
         .prepare_cached("SELECT id, member_id FROM receipts WHERE source = ?1 AND till_id = ?2")?
-        .query_row([&r.source, &r.till_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .query_row([&r.source, &r.till_id], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })
         .optional()?;
     if let Some((id, had)) = existing {
         if had.is_none() && member.is_some() {
@@ -134,7 +136,12 @@ pub fn apply(conn: &Connection, r: &Travelling, shop: &str) -> Result<bool> {
         "INSERT INTO lines (receipt_id, item, category, sku, qty_milli, amount_minor)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
-    for l in b.get("lines").and_then(Json::as_array).into_iter().flatten() {
+    for l in b
+        .get("lines")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+    {
         line.execute(params![
             id,
             l.get(0).and_then(Json::as_str).unwrap_or_default(),

@@ -25,15 +25,31 @@ pub const TRAVELLING: &[Travelling] = &[
     Travelling {
         kind: "children",
         table: "children",
-        columns: &["member_id", "name", "gender", "born", "approx_years", "approx_on", "birth_md"],
+        columns: &[
+            "member_id",
+            "name",
+            "gender",
+            "born",
+            "approx_years",
+            "approx_on",
+            "birth_md",
+        ],
         members: &["member_id"],
     },
     Travelling {
         kind: "pets",
         table: "pets",
         columns: &[
-            "member_id", "name", "kind", "born", "approx_years", "approx_on", "gotcha", "birth_md",
-            "gotcha_md", "passed_away",
+            "member_id",
+            "name",
+            "kind",
+            "born",
+            "approx_years",
+            "approx_on",
+            "gotcha",
+            "birth_md",
+            "gotcha_md",
+            "passed_away",
         ],
         members: &["member_id"],
     },
@@ -46,7 +62,15 @@ pub const TRAVELLING: &[Travelling] = &[
     Travelling {
         kind: "points",
         table: "points",
-        columns: &["member_id", "delta", "reason", "detail", "note", "once_key", "at"],
+        columns: &[
+            "member_id",
+            "delta",
+            "reason",
+            "detail",
+            "note",
+            "once_key",
+            "at",
+        ],
         members: &["member_id"],
     },
     Travelling {
@@ -58,7 +82,15 @@ pub const TRAVELLING: &[Travelling] = &[
     Travelling {
         kind: "notes",
         table: "notes",
-        columns: &["member_id", "kind", "text", "by", "at", "resolved_at", "resolution"],
+        columns: &[
+            "member_id",
+            "kind",
+            "text",
+            "by",
+            "at",
+            "resolved_at",
+            "resolution",
+        ],
         members: &["member_id"],
     },
     Travelling {
@@ -70,7 +102,15 @@ pub const TRAVELLING: &[Travelling] = &[
     Travelling {
         kind: "survey_answers",
         table: "survey_answers",
-        columns: &["member_id", "question", "kind", "score", "answer", "at", "how"],
+        columns: &[
+            "member_id",
+            "question",
+            "kind",
+            "score",
+            "answer",
+            "at",
+            "how",
+        ],
         members: &["member_id"],
     },
     Travelling {
@@ -186,7 +226,11 @@ pub fn apply(
         sets.join(", "),
         t.columns.len() + 1
     );
-    if conn.prepare_cached(&update)?.execute(params_from_iter(&values))? == 0 {
+    if conn
+        .prepare_cached(&update)?
+        .execute(params_from_iter(&values))?
+        == 0
+    {
         let marks: Vec<String> = (1..=values.len()).map(|i| format!("?{i}")).collect();
         // OR IGNORE: a bonus both branches gave (same member and once_key)
         // is kept once.
@@ -219,7 +263,9 @@ fn keep_consents_in_time_order(conn: &Connection, uid: &str) -> Result<()> {
              ORDER BY c.at, c.uid",
         )?;
         let rows = stmt.query_map([uid], |r| {
-            (0..6).map(|i| r.get::<_, Value>(i)).collect::<rusqlite::Result<Vec<_>>>()
+            (0..6)
+                .map(|i| r.get::<_, Value>(i))
+                .collect::<rusqlite::Result<Vec<_>>>()
         })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
@@ -295,7 +341,11 @@ pub fn read_suppression(conn: &Connection, hash: &str) -> Result<Option<Map<Stri
         .optional()?)
 }
 
-pub fn apply_suppression(conn: &Connection, hash: &str, body: Option<&Map<String, Json>>) -> Result<Applied> {
+pub fn apply_suppression(
+    conn: &Connection,
+    hash: &str,
+    body: Option<&Map<String, Json>>,
+) -> Result<Applied> {
     match body {
         None => conn.execute("DELETE FROM suppression WHERE hash = ?1", [hash])?,
         Some(body) => conn.execute(

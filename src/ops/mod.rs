@@ -54,10 +54,10 @@ pub mod segments;
 pub mod settings;
 pub mod stats;
 pub mod suppression;
-pub mod sync;
 pub mod survey;
 pub mod survey_export;
 pub mod survey_import;
+pub mod sync;
 pub mod till_customers;
 pub mod vcard;
 

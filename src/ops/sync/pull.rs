@@ -24,9 +24,18 @@ use crate::error::Result;
 /// The server's tables in the order they are pulled: members first, so
 /// every row pulled after them finds its member.
 const TABLES: &[(&str, &str)] = &[
-    ("members", "SELECT uid, field, value::text, shop, xid, seq FROM chain_members"),
-    ("rows", "SELECT kind, key, body::text, shop, xid, seq FROM chain_rows"),
-    ("receipts", "SELECT source, till_id, body::text, shop, xid, seq, member_uid FROM chain_receipts"),
+    (
+        "members",
+        "SELECT uid, field, value::text, shop, xid, seq FROM chain_members",
+    ),
+    (
+        "rows",
+        "SELECT kind, key, body::text, shop, xid, seq FROM chain_rows",
+    ),
+    (
+        "receipts",
+        "SELECT source, till_id, body::text, shop, xid, seq, member_uid FROM chain_receipts",
+    ),
 ];
 
 /// Where a pull stands in one table: the last (xid, seq) taken.
@@ -41,15 +50,28 @@ fn cursor(ctx: &Ctx, table: &str) -> Result<(i64, i64)> {
 }
 
 fn set_cursor(ctx: &Ctx, table: &str, at: (i64, i64)) -> Result<()> {
-    sync_outbox::set_state(&ctx.conn, &format!("cursor:{table}"), &format!("{} {}", at.0, at.1))
+    sync_outbox::set_state(
+        &ctx.conn,
+        &format!("cursor:{table}"),
+        &format!("{} {}", at.0, at.1),
+    )
 }
 
-pub fn pull(ctx: &Ctx, server: &mut Server, shop: &str, batch_size: usize, steps: &mut Steps) -> Result<Moved> {
+pub fn pull(
+    ctx: &Ctx,
+    server: &mut Server,
+    shop: &str,
+    batch_size: usize,
+    steps: &mut Steps,
+) -> Result<Moved> {
     let shown = server.shown.clone();
     let fail = |e| server_error(&shown, e);
     let xmin: i64 = server
         .client
-        .query_one("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", &[])
+        .query_one(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint",
+            &[],
+        )
         .map_err(fail)?
         .get(0);
     let mut moved = Moved::default();
@@ -62,7 +84,10 @@ pub fn pull(ctx: &Ctx, server: &mut Server, shop: &str, batch_size: usize, steps
             );
             let rows = server
                 .client
-                .query(&sql, &[&shop, &from.0, &from.1, &xmin, &(batch_size as i64)])
+                .query(
+                    &sql,
+                    &[&shop, &from.0, &from.1, &xmin, &(batch_size as i64)],
+                )
                 .map_err(fail)?;
             let Some(last) = rows.last() else { break };
             let last = (last.get::<_, i64>(4), last.get::<_, i64>(5));
@@ -184,7 +209,10 @@ fn apply_rows(ctx: &Ctx, rows: &[Row], moved: &mut Moved) -> Result<()> {
                 Applied::Written
             }
             "merge" => {
-                let keep = body.as_ref().and_then(|b| b.get("keep")).and_then(Json::as_str);
+                let keep = body
+                    .as_ref()
+                    .and_then(|b| b.get("keep"))
+                    .and_then(Json::as_str);
                 match keep {
                     Some(keep) => {
                         add_todo(conn, "merge", &key, Some(keep))?;

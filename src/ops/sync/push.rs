@@ -105,9 +105,10 @@ fn gather(ctx: &Ctx, shop: &str, changes: &[Change], now: &str) -> Result<Batch>
         let all = fields.iter().any(|f| f == "*");
         for (field, value) in held {
             if all || fields.iter().any(|f| f == field) {
-                batch
-                    .fields
-                    .insert((uid.clone(), field.to_string()), (value.to_string(), at.clone()));
+                batch.fields.insert(
+                    (uid.clone(), field.to_string()),
+                    (value.to_string(), at.clone()),
+                );
             }
         }
     }
@@ -117,9 +118,13 @@ fn gather(ctx: &Ctx, shop: &str, changes: &[Change], now: &str) -> Result<Batch>
                 batch.erasures.push(key.clone());
                 Some(json!({ "at": at }).to_string())
             }
-            "invite" => sync_rows::read_guest(conn, "event_invites", &key)?.map(|b| Json::Object(b).to_string()),
-            "attendance" => sync_rows::read_guest(conn, "event_attendance", &key)?.map(|b| Json::Object(b).to_string()),
-            "suppression" => sync_rows::read_suppression(conn, &key)?.map(|b| Json::Object(b).to_string()),
+            "invite" => sync_rows::read_guest(conn, "event_invites", &key)?
+                .map(|b| Json::Object(b).to_string()),
+            "attendance" => sync_rows::read_guest(conn, "event_attendance", &key)?
+                .map(|b| Json::Object(b).to_string()),
+            "suppression" => {
+                sync_rows::read_suppression(conn, &key)?.map(|b| Json::Object(b).to_string())
+            }
             "merge" => sync_rows::read_merge(conn, &key)?.map(|b| Json::Object(b).to_string()),
             other => match sync_rows::travelling(other) {
                 Some(t) => sync_rows::read(conn, t, &key)?.map(|b| Json::Object(b).to_string()),
@@ -134,8 +139,13 @@ fn gather(ctx: &Ctx, shop: &str, changes: &[Change], now: &str) -> Result<Batch>
         if let Some(mut r) = sync_receipts::read(conn, id)? {
             if let Some(body) = r.body.as_object_mut() {
                 // The branch the sale was made in travels with it.
-                let origin = body.remove("shop").and_then(|s| s.as_str().map(str::to_string));
-                body.insert("shop".into(), Json::from(origin.unwrap_or_else(|| shop.to_string())));
+                let origin = body
+                    .remove("shop")
+                    .and_then(|s| s.as_str().map(str::to_string));
+                body.insert(
+                    "shop".into(),
+                    Json::from(origin.unwrap_or_else(|| shop.to_string())),
+                );
             }
             batch
                 .receipts
@@ -147,7 +157,13 @@ fn gather(ctx: &Ctx, shop: &str, changes: &[Change], now: &str) -> Result<Batch>
 
 /// One server transaction for the batch, tried again when the server
 /// chose it as the loser of a deadlock with another branch.
-fn send(server: &mut Server, shop: &str, batch: &Batch, moved: &mut Moved, outvoted: &mut Outvoted) -> Result<()> {
+fn send(
+    server: &mut Server,
+    shop: &str,
+    batch: &Batch,
+    moved: &mut Moved,
+    outvoted: &mut Outvoted,
+) -> Result<()> {
     let mut tries = 0;
     loop {
         match send_once(server, shop, batch) {
@@ -171,7 +187,11 @@ fn retry(e: &postgres::Error) -> bool {
     )
 }
 
-fn send_once(server: &mut Server, shop: &str, batch: &Batch) -> Result<(Moved, Outvoted), postgres::Error> {
+fn send_once(
+    server: &mut Server,
+    shop: &str,
+    batch: &Batch,
+) -> Result<(Moved, Outvoted), postgres::Error> {
     let mut moved = Moved::default();
     let mut outvoted = Outvoted::default();
     let mut tx = server.client.transaction()?;
@@ -200,7 +220,12 @@ fn send_once(server: &mut Server, shop: &str, batch: &Batch) -> Result<(Moved, O
             taken.iter().map(|r| (r.get(0), r.get(1))).collect();
         let members: std::collections::BTreeSet<&String> = taken.iter().map(|(u, _)| u).collect();
         moved.members += members.len() as u64;
-        outvoted.fields = batch.fields.keys().filter(|k| !taken.contains(*k)).cloned().collect();
+        outvoted.fields = batch
+            .fields
+            .keys()
+            .filter(|k| !taken.contains(*k))
+            .cloned()
+            .collect();
     }
     if !batch.rows.is_empty() {
         let (mut kinds, mut keys, mut bodies, mut ats) = (vec![], vec![], vec![], vec![]);
@@ -238,7 +263,10 @@ fn send_once(server: &mut Server, shop: &str, batch: &Batch) -> Result<(Moved, O
     if !batch.erasures.is_empty() {
         // An erasure takes the person's details off the server too: their
         // fields, the till's name for them on receipts, their family and notes.
-        tx.execute("DELETE FROM chain_members WHERE uid = ANY($1)", &[&batch.erasures])?;
+        tx.execute(
+            "DELETE FROM chain_members WHERE uid = ANY($1)",
+            &[&batch.erasures],
+        )?;
         tx.execute(
             "UPDATE chain_receipts SET body = body || '{\"cust_card\": null, \"cust_phone\": null, \"cust_email\": null, \"cust_name\": null, \"cust_till_id\": null}'::jsonb
              WHERE member_uid = ANY($1)",
