@@ -1720,3 +1720,13 @@ cli-sync-suppression = { $count ->
     [one] 1 do-not-contact entry
    *[other] { $count } do-not-contact entries
 }
+
+## The chain's sync in the title bar
+ui-sync-starting = syncing…
+ui-sync-just-now = synced just now
+ui-sync-synced = { $minutes ->
+    [one] synced 1 min ago
+   *[other] synced { $minutes } min ago
+}
+ui-sync-offline = offline since { $time }
+ui-sync-failed = The chain could not be synced; the shop works as before and tries again: { $detail }

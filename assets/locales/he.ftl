@@ -1730,3 +1730,13 @@ cli-sync-suppression = { $count ->
     [one] רשומה אחת ברשימת "לא לפנות"
    *[other] { $count } רשומות ברשימת "לא לפנות"
 }
+
+## The chain's sync in the title bar
+ui-sync-starting = מסנכרן…
+ui-sync-just-now = סונכרן עכשיו
+ui-sync-synced = { $minutes ->
+    [one] סונכרן לפני דקה
+   *[other] סונכרן לפני { $minutes } דק׳
+}
+ui-sync-offline = לא מחובר מאז { $time }
+ui-sync-failed = לא ניתן היה לסנכרן עם הרשת; החנות עובדת כרגיל ותנסה שוב: { $detail }

@@ -1765,3 +1765,14 @@ cli-sync-suppression = { $count ->
     [few] { $count } zapisa na popisu za nekontaktiranje
    *[other] { $count } zapisa na popisu za nekontaktiranje
 }
+
+## The chain's sync in the title bar
+ui-sync-starting = sinkronizacija…
+ui-sync-just-now = sinkronizirano upravo
+ui-sync-synced = { $minutes ->
+    [one] sinkronizirano prije { $minutes } min
+    [few] sinkronizirano prije { $minutes } min
+   *[other] sinkronizirano prije { $minutes } min
+}
+ui-sync-offline = izvan mreže od { $time }
+ui-sync-failed = Lanac nije sinkroniziran; trgovina radi kao i prije i pokušat će ponovno: { $detail }

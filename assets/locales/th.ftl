@@ -1656,3 +1656,12 @@ cli-sync-merges = { $count ->
 cli-sync-suppression = { $count ->
    *[other] รายการห้ามติดต่อ { $count } รายการ
 }
+
+## The chain's sync in the title bar
+ui-sync-starting = กำลังซิงก์…
+ui-sync-just-now = ซิงก์เมื่อสักครู่
+ui-sync-synced = { $minutes ->
+   *[other] ซิงก์เมื่อ { $minutes } นาทีที่แล้ว
+}
+ui-sync-offline = ออฟไลน์ตั้งแต่ { $time }
+ui-sync-failed = ซิงก์กับเครือร้านไม่ได้ ร้านยังทำงานตามปกติและจะลองใหม่: { $detail }

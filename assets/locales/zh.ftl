@@ -1656,3 +1656,12 @@ cli-sync-merges = { $count ->
 cli-sync-suppression = { $count ->
    *[other] { $count } 条勿联系记录
 }
+
+## The chain's sync in the title bar
+ui-sync-starting = 正在同步…
+ui-sync-just-now = 刚刚已同步
+ui-sync-synced = { $minutes ->
+   *[other] { $minutes } 分钟前已同步
+}
+ui-sync-offline = 自 { $time } 起离线
+ui-sync-failed = 未能与连锁同步；本店照常工作，稍后会再试：{ $detail }

@@ -50,6 +50,8 @@ pub struct App {
     quit: bool,
     /// The day's backup while it runs ([`crate::ui::daily_backup`]).
     pub(super) daily_backup: Option<crate::ui::job::Job<crate::ui::daily_backup::BackupNews>>,
+    /// The chain's sync, when the shop is one of a chain's branches.
+    pub(super) chain_sync: Option<crate::ui::chain_sync::ChainSync>,
 }
 
 impl App {
@@ -75,6 +77,7 @@ impl App {
             terminal_reorders: false,
             quit: false,
             daily_backup: None,
+            chain_sync: None,
         })
     }
 
@@ -361,6 +364,7 @@ impl App {
     /// Takes what the running work said since the last frame.
     pub fn poll_work(&mut self) {
         self.poll_backup();
+        self.poll_chain_sync();
         let effect = self.stack.top_mut().poll(&self.ctx);
         self.apply(effect);
     }

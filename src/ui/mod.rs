@@ -10,6 +10,7 @@ pub mod app;
 mod app_loyalty;
 mod app_member;
 mod app_settings;
+pub mod chain_sync;
 pub mod clipboard;
 pub mod daily_backup;
 pub mod direction;
@@ -41,5 +42,6 @@ pub fn run(ctx: Ctx, first_start: bool) -> Result<()> {
         app.first_start();
     }
     app.start_daily_backup();
+    app.start_chain_sync();
     terminal::run(app)
 }

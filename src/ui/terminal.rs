@@ -59,6 +59,13 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> Result<()> {
         if app.working() && !event::poll(WORK_REDRAW).map_err(terminal_error)? {
             continue;
         }
+        // In a chain the window also wakes now and then without keys, to
+        // start a due sync and say how long ago the last one was.
+        if let Some(wait) = app.idle_wait()
+            && !event::poll(wait).map_err(terminal_error)?
+        {
+            continue;
+        }
         app.handle_event(event::read().map_err(terminal_error)?);
         if let Some(sequence) = app.take_terminal_output() {
             use std::io::Write;

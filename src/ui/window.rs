@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::i18n::{t, t_args};
 use crate::ui::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use crate::ui::chain_sync::status_words;
 use crate::ui::format::{date_full, width, wrap};
 use crate::ui::screens::View;
 use crate::ui::widgets::popup::render_confirm;
@@ -78,29 +79,41 @@ impl App {
         cursor
     }
 
-    /// The shop's name where reading starts, today's date at the other end.
+    /// The shop's name where reading starts, today's date at the other end
+    /// and, in a chain, how the sync stands just before the date.
     fn render_title(&self, area: Rect, buf: &mut Buffer, view: &View) {
         let style = self.theme.title_bar();
         buf.set_style(area, style);
         let date = date_full(self.ctx.clock.today());
         let right = width(&date) + 1;
-        let left_cols = (area.width as usize).saturating_sub(right + 2);
+        let sync = self.sync_status().map(status_words).unwrap_or_default();
+        // The sync's words give way first when the shop's name is long.
+        let sync_cols = match width(&sync) {
+            0 => 0,
+            w => (w + 3).min((area.width as usize).saturating_sub(right + 24)),
+        };
+        let left_cols = (area.width as usize).saturating_sub(right + sync_cols + 2);
         let name = view
             .dir
             .text(&t_args("ui-title", &[("shop", &self.ctx.config.shop.name)]));
-        let [name_area, date_area] = view.dir.split(
+        let date_x = area.right().saturating_sub(right as u16);
+        let [name_area, sync_area, date_area] = view.dir.split(
             area,
             [
                 Rect::new(area.x + 1, area.y, left_cols as u16, 1),
                 Rect::new(
-                    area.right().saturating_sub(right as u16),
+                    date_x.saturating_sub(sync_cols as u16),
                     area.y,
-                    right as u16,
+                    sync_cols as u16,
                     1,
                 ),
+                Rect::new(date_x, area.y, right as u16, 1),
             ],
         );
         view.dir.put(buf, name_area, &name, style);
+        if sync_cols > 0 {
+            view.dir.put(buf, sync_area, &view.dir.text(&sync), style);
+        }
         view.dir.put(buf, date_area, &view.dir.text(&date), style);
     }
 }
