@@ -211,3 +211,23 @@ fn demo_remove_asks_for_yes_then_takes_the_demo_out() {
         .success()
         .stdout("Uklonjena su 3 probna člana.\n");
 }
+
+#[test]
+fn a_branch_of_a_chain_gets_no_demo_members() {
+    // They would travel to every branch at the next sync; nothing is stored.
+    let dir = cli_support::club_with(
+        "[sync]\nurl = \"postgres://shop:pw@127.0.0.1:1/club\"\nshop = \"Centre\"\n",
+    );
+    regulars(&dir)
+        .args(["demo", "--members", "3"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("branch of a chain").and(predicate::str::contains("pw").not()),
+        );
+    regulars(&dir)
+        .args(["member", "find", "a", "--json"])
+        .assert()
+        .success()
+        .stdout("[]\n");
+}

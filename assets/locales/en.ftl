@@ -928,6 +928,7 @@ loyalty-adjusted-down = Took off { $points } by hand. New balance: { $balance }.
 ui-adjust-below-zero-title = Below zero?
 ui-adjust-below-zero-question = Taking off { $points } leaves the balance at { $balance }, below zero. Take them off all the same?
 help-adjust-allow-negative = Take the points off even when that leaves the balance below zero
+demo-err-chain = This shop is a branch of a chain ([sync] in the config): demo members would reach every branch. Try them in another file: regulars --db demo.db
 demo-err-already = { $count ->
     [one] The club already has 1 demo member
    *[other] The club already has { $count } demo members

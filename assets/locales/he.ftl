@@ -936,6 +936,7 @@ loyalty-adjusted-down = הורדה ידנית: { $points }. יתרה חדשה: {
 ui-adjust-below-zero-title = מתחת לאפס?
 ui-adjust-below-zero-question = הורדה של { $points } משאירה יתרה של { $balance }, מתחת לאפס. להוריד בכל זאת?
 help-adjust-allow-negative = הורדת הנקודות גם כשהיתרה יורדת מתחת לאפס
+demo-err-chain = החנות הזו היא סניף של רשת ([sync] בהגדרות): חברי הדגמה היו מגיעים לכל הסניפים. נסו אותם בקובץ אחר: regulars --db demo.db
 demo-err-already = { $count ->
     [one] במועדון כבר יש חבר מועדון אחד לדוגמה
    *[other] במועדון כבר יש { $count } חברי מועדון לדוגמה

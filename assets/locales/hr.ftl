@@ -947,6 +947,7 @@ loyalty-adjusted-down = Ručno oduzeto: { $points }. Novo stanje: { $balance }.
 ui-adjust-below-zero-title = Ispod nule?
 ui-adjust-below-zero-question = Ako se oduzme { $points }, stanje će biti { $balance }, ispod nule. Ipak oduzeti?
 help-adjust-allow-negative = Oduzmi bodove i kad stanje time padne ispod nule
+demo-err-chain = Ova trgovina je poslovnica lanca ([sync] u postavkama): probni članovi stigli bi u sve poslovnice. Isprobajte ih u drugoj datoteci: regulars --db demo.db
 demo-err-already = { $count ->
     [one] Klub već ima { $count } probnog člana
     [few] Klub već ima { $count } probna člana

@@ -907,6 +907,7 @@ loyalty-adjusted-down = ปรับลด { $points } แล้ว คะแน
 ui-adjust-below-zero-title = ต่ำกว่าศูนย์?
 ui-adjust-below-zero-question = หัก { $points } แล้วคะแนนคงเหลือจะเป็น { $balance } ซึ่งต่ำกว่าศูนย์ หักอยู่ดีไหม?
 help-adjust-allow-negative = หักคะแนนแม้คะแนนคงเหลือจะต่ำกว่าศูนย์
+demo-err-chain = ร้านนี้เป็นสาขาของเครือร้าน ([sync] ในการตั้งค่า): สมาชิกตัวอย่างจะไปถึงทุกสาขา ลองในไฟล์อื่นแทน: regulars --db demo.db
 demo-err-already = { $count ->
    *[other] คลับมีสมาชิกตัวอย่าง { $count } คนอยู่แล้ว
 } จึงไม่ได้เพิ่มอะไร ลบพวกเขาออกก่อนด้วย { $command }

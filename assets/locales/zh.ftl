@@ -907,6 +907,7 @@ loyalty-adjusted-down = 已手动扣除 { $points }。新余额：{ $balance }�
 ui-adjust-below-zero-title = 低于零？
 ui-adjust-below-zero-question = 扣除 { $points } 后余额为 { $balance }，低于零。仍要扣除吗？
 help-adjust-allow-negative = 即使余额因此低于零也扣除积分
+demo-err-chain = 本店是连锁的分店（配置中有 [sync]）：示例会员会同步到所有分店。请在另一个文件中试用：regulars --db demo.db
 demo-err-already = { $count ->
    *[other] 俱乐部里已有 { $count } 位示例会员
 }；未添加任何会员。请先用 { $command } 移除他们。

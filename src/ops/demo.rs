@@ -39,6 +39,10 @@ pub fn club_members(ctx: &Ctx) -> Result<ClubMembers> {
 /// club is never added to (the same seed would make the same people
 /// twice); it is taken out first.
 pub fn fill_refused(ctx: &Ctx, if_members: IfMembers) -> Result<Option<Error>> {
+    // Made-up people would travel to every branch at the next sync.
+    if ctx.config.sync.target().is_some() {
+        return Ok(Some(Error::user("demo-err-chain", &[])));
+    }
     let club = club_members(ctx)?;
     if club.demo > 0 {
         return Ok(Some(Error::user_with(

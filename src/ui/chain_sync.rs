@@ -16,6 +16,7 @@ use crate::message::{Arg, Message};
 use crate::ops::sync::{self, SyncReport};
 use crate::ui::app::App;
 use crate::ui::job::{Job, News, OnLeave};
+use crate::ui::screens::welcome::WelcomeState;
 
 /// How long after a change the sync waits, so a burst of edits (a signup
 /// and its children and pets) goes in one sync.
@@ -200,7 +201,12 @@ impl App {
         chain.start_if_due(&self.ctx, now);
         if pulled {
             // Members or receipts came from another branch: what is on
-            // screen reloads as when coming back to it.
+            // screen reloads as when coming back to it. A new branch's
+            // welcome ("no members yet") is no longer true: the counter.
+            let has_members = crate::ops::lookup::member_count(&self.ctx).is_ok_and(|n| n > 0);
+            if self.top::<WelcomeState>().is_some() && has_members {
+                self.stack.pop();
+            }
             self.resume();
         }
     }
