@@ -21,9 +21,30 @@ fn holdings(shop: &Shop) -> [i64; 5] {
     ]
 }
 
+/// Demo members in a branch's file, made as a single shop would (a
+/// branch refuses them: they would travel), then sent by the next sync.
 fn demo(shop: &Shop, members: &str) {
-    shop.run()
-        .args(["demo", "--members", members, "--yes"])
+    let dir = shop.dir.path();
+    let config = std::fs::read_to_string(dir.join("config.toml")).unwrap();
+    let solo = dir.join("solo.toml");
+    std::fs::write(&solo, config.split("[sync]").next().unwrap()).unwrap();
+    assert_cmd::Command::cargo_bin("regulars")
+        .unwrap()
+        .env_clear()
+        .env("LANG", "C.UTF-8")
+        .env("HOME", dir)
+        .arg("--db")
+        .arg(dir.join("club.db"))
+        .arg("--config")
+        .arg(&solo)
+        .args([
+            "--today",
+            sync_support::TODAY,
+            "demo",
+            "--members",
+            members,
+            "--yes",
+        ])
         .assert()
         .success();
 }

@@ -5,8 +5,7 @@
 //! its rows (for progress) and to learn from its own dates whether it writes
 //! day or month first, while its checksum is taken beside; then to store it,
 //! in one transaction, reading and writing on two threads (see `pipeline`).
-//! Memory stays the same for a file of any length (spreadsheets excepted,
-//! which calamine reads whole).
+//! Memory stays the same for a file of any length, spreadsheets too (`sheet`).
 
 mod again;
 mod assemble;
@@ -348,15 +347,13 @@ pub fn import_file_mapped(
             control,
         )?;
         let (counts, mut errors) = pipeline::run(&input, &plan, country, sink)?;
-        if let Some((_, map)) = &plan.detected.mapped {
+        store::finish_import(&tx, import_id, &counts)?;
+        let refused = Refusal::judge(&counts, confirmed.accept_rejects);
+        if let Some((key, map)) = &plan.detected.mapped {
             // Rows are read under the plain CSV's names: say the file's own.
             for e in &mut errors {
                 e.reason = map.as_written(e.reason.clone());
             }
-        }
-        store::finish_import(&tx, import_id, &counts)?;
-        let refused = Refusal::judge(&counts, confirmed.accept_rejects);
-        if let Some((key, map)) = &plan.detected.mapped {
             column_maps::keep(&tx, key, &map.text(), now)?;
         }
         if opts.dry_run || refused.is_some() {
