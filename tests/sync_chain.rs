@@ -213,3 +213,63 @@ fn the_same_phone_signed_up_in_two_branches_offline_is_listed_as_a_duplicate() {
         assert_eq!(shop.query_i64("SELECT count(*) FROM members"), 2);
     }
 }
+
+#[test]
+fn how_they_found_the_shop_and_a_calendar_birthday_travel_too() {
+    let (_url, shops) = chain_of(&["Centre", "Harbour"]);
+    let (a, b) = (&shops[0], &shops[1]);
+    let hebrew = ["--birthday-calendar", "hebrew", "--birthday", "12 Tishrei"];
+    add(
+        a,
+        &[
+            &[
+                "--first",
+                "Lea",
+                "--phone",
+                "091 777 0001",
+                "--source",
+                "Social Media",
+            ][..],
+            &hebrew,
+        ]
+        .concat(),
+    );
+    a.sync();
+    b.sync();
+    let lea = b.member("+385917770001");
+    assert_eq!(lea["birthday_calendar"], "hebrew", "{lea}");
+    assert_eq!(lea["birthday_calendar_month"], "M01");
+    assert_eq!(lea["birthday_calendar_day"], 12);
+    assert_eq!(
+        b.query_i64("SELECT count(*) FROM members WHERE lower(source) = 'social media'"),
+        1
+    );
+
+    // An edit in the other branch comes back the same way.
+    b.run()
+        .args([
+            "member",
+            "edit",
+            "+385917770001",
+            "--birthday-calendar",
+            "chinese",
+            "--birthday",
+            "15.8",
+        ])
+        .assert()
+        .success();
+    assert_eq!(b.sync()["pushed"]["members"], 1);
+    a.sync();
+    let lea = a.member("+385917770001");
+    assert_eq!(lea["birthday_calendar"], "chinese", "{lea}");
+    assert_eq!(lea["birthday_calendar_month"], "M08");
+    assert_eq!(lea["birthday_calendar_day"], 15);
+    for shop in [a, b] {
+        let again = shop.sync();
+        assert_eq!(
+            total(&again["pushed"]) + total(&again["pulled"]),
+            0,
+            "{again}"
+        );
+    }
+}

@@ -25,6 +25,8 @@ pub const FIELDS: &[&str] = &[
     "tags",
     "referred_by",
     "joined",
+    "source",
+    "birth_calendar",
 ];
 
 /// A member as this shop holds them.
@@ -40,7 +42,8 @@ pub fn read(conn: &Connection, uid: &str) -> Result<Held> {
     let row = conn
         .prepare_cached(
             "SELECT first_name, family_name, phone, email, birth_month, birth_day, birth_year,
-                    card, area, language, note, tags, referred_by, joined_at, erased_at IS NOT NULL
+                    card, area, language, note, tags, referred_by, joined_at, erased_at IS NOT NULL,
+                    source, birth_calendar, birth_calendar_month, birth_calendar_day
              FROM members WHERE uid = ?1",
         )?
         .query_row([uid], |r| {
@@ -50,6 +53,11 @@ pub fn read(conn: &Connection, uid: &str) -> Result<Held> {
             let month: Option<u32> = r.get(4)?;
             let birthday = match month {
                 Some(month) => json!({"month": month, "day": r.get::<_, u32>(5)?, "year": r.get::<_, Option<i32>>(6)?}),
+                None => Json::Null,
+            };
+            let calendar: Option<String> = r.get(16)?;
+            let calendar = match calendar {
+                Some(calendar) => json!({"calendar": calendar, "month": r.get::<_, Option<String>>(17)?, "day": r.get::<_, Option<u32>>(18)?}),
                 None => Json::Null,
             };
             let referred: Option<i64> = r.get(12)?;
@@ -67,6 +75,8 @@ pub fn read(conn: &Connection, uid: &str) -> Result<Held> {
                     ("note", text(10)?),
                     ("tags", text(11)?),
                     ("joined", text(13)?),
+                    ("source", text(15)?),
+                    ("birth_calendar", calendar),
                 ],
                 referred,
                 erased,
@@ -119,6 +129,8 @@ pub fn apply(conn: &Connection, uid: &str, fields: &[(String, Json)], shop: &str
     };
     let before = (draft.clone(), tags.clone(), referred);
     let mut joined: Option<NaiveDate> = None;
+    // Kept beside the draft, which holds neither: Some = the pulled value.
+    let (mut source, mut calendar): (Option<Json>, Option<Json>) = (None, None);
     for (field, value) in fields {
         if local.is_some() && field_waiting(conn, uid, field)? {
             continue;
@@ -140,6 +152,8 @@ pub fn apply(conn: &Connection, uid: &str, fields: &[(String, Json)], shop: &str
                     None => None,
                 }
             }
+            "source" => source = Some(value.clone()),
+            "birth_calendar" => calendar = Some(value.clone()),
             "joined" => {
                 joined = value
                     .as_str()
@@ -162,8 +176,9 @@ pub fn apply(conn: &Connection, uid: &str, fields: &[(String, Json)], shop: &str
     }
     let id = match id {
         Some(id) => {
+            let extra = write_extra(conn, id, source.as_ref(), calendar.as_ref())?;
             if before == (draft.clone(), tags.clone(), referred) {
-                return Ok(false);
+                return Ok(extra);
             }
             update(conn, id, &draft)?;
             id
@@ -176,6 +191,7 @@ pub fn apply(conn: &Connection, uid: &str, fields: &[(String, Json)], shop: &str
                 "UPDATE members SET uid = ?2, shop = ?3 WHERE id = ?1",
                 rusqlite::params![id, uid, shop],
             )?;
+            write_extra(conn, id, source.as_ref(), calendar.as_ref())?;
             id
         }
     };
@@ -192,4 +208,33 @@ fn birthday(v: &Json) -> Option<Birthday> {
         day: v.get("day")?.as_u64()? as u32,
         year: v.get("year").and_then(Json::as_i64).map(|y| y as i32),
     })
+}
+
+/// Writes the pulled fields the draft does not hold: how the member found
+/// the shop, and a birthday kept in the Hebrew or Chinese calendar. True
+/// when a value changed.
+fn write_extra(
+    conn: &Connection,
+    id: i64,
+    source: Option<&Json>,
+    calendar: Option<&Json>,
+) -> Result<bool> {
+    let mut changed = 0;
+    if let Some(source) = source {
+        changed += conn.execute(
+            "UPDATE members SET source = ?2 WHERE id = ?1 AND source IS NOT ?2",
+            rusqlite::params![id, text(source)],
+        )?;
+    }
+    if let Some(calendar) = calendar {
+        let part = |key: &str| calendar.get(key).cloned().unwrap_or(Json::Null);
+        let day = part("day").as_i64();
+        changed += conn.execute(
+            "UPDATE members SET birth_calendar = ?2, birth_calendar_month = ?3, birth_calendar_day = ?4
+             WHERE id = ?1 AND (birth_calendar IS NOT ?2 OR birth_calendar_month IS NOT ?3
+                                OR birth_calendar_day IS NOT ?4)",
+            rusqlite::params![id, text(&part("calendar")), text(&part("month")), day],
+        )?;
+    }
+    Ok(changed > 0)
 }

@@ -13,7 +13,7 @@ END;
 -- Member details merge per field (last writer wins), so each changed
 -- field is its own outbox row. An erased member's blanking is not sent:
 -- the erasure is.
-CREATE TRIGGER members_sync_fields AFTER UPDATE OF area, birth_day, birth_month, birth_year, card, email, family_name, first_name, language, note, phone, referred_by, tags ON members
+CREATE TRIGGER members_sync_fields AFTER UPDATE OF area, birth_calendar, birth_calendar_day, birth_calendar_month, birth_day, birth_month, birth_year, card, email, family_name, first_name, language, note, phone, referred_by, source, tags ON members
 WHEN new.erased_at IS NULL AND (SELECT recording FROM sync_mode)
 BEGIN
     INSERT INTO sync_outbox (kind, key, field, at)
@@ -28,7 +28,9 @@ BEGIN
         UNION ALL SELECT 'language' AS field WHERE new.language IS NOT old.language
         UNION ALL SELECT 'note' AS field WHERE new.note IS NOT old.note
         UNION ALL SELECT 'tags' AS field WHERE new.tags IS NOT old.tags
-        UNION ALL SELECT 'referred_by' AS field WHERE new.referred_by IS NOT old.referred_by);
+        UNION ALL SELECT 'referred_by' AS field WHERE new.referred_by IS NOT old.referred_by
+        UNION ALL SELECT 'source' AS field WHERE new.source IS NOT old.source
+        UNION ALL SELECT 'birth_calendar' AS field WHERE new.birth_calendar IS NOT old.birth_calendar OR new.birth_calendar_month IS NOT old.birth_calendar_month OR new.birth_calendar_day IS NOT old.birth_calendar_day);
 END;
 CREATE TRIGGER members_sync_erased AFTER UPDATE OF erased_at ON members
 WHEN old.erased_at IS NULL AND new.erased_at IS NOT NULL AND (SELECT recording FROM sync_mode)
