@@ -109,3 +109,31 @@ fn a_single_shop_never_syncs() {
     assert!(!app.syncing());
     assert!(!screen(&app).lines().next().unwrap().contains("sync"));
 }
+
+#[test]
+fn a_new_branch_is_welcomed_without_demo_members() {
+    let dir = TempDir::new().unwrap();
+    let db_path = dir.path().join("club.db");
+    let mut config = config("HR");
+    config.sync.url = DEAD_SERVER.into();
+    config.sync.shop = "Harbour".into();
+    let ctx = Ctx::new(
+        db::open(&db_path).unwrap(),
+        Clock::fixed(today()),
+        config,
+        Some(db_path.clone()),
+    );
+    let mut app = App::new(ctx, Theme::plain()).unwrap();
+    let text = screen(&app);
+    assert!(!text.contains("demo members to try"), "{text}");
+    insta::assert_snapshot!("welcome_in_a_chain_en", text);
+    // `d` does nothing here: no member is made.
+    type_text(&mut app, "d");
+    assert!(!screen(&app).contains("Loading"), "{}", screen(&app));
+    assert_eq!(
+        app.conn()
+            .query_row("SELECT count(*) FROM members", [], |r| r.get::<_, i64>(0))
+            .unwrap(),
+        0
+    );
+}

@@ -63,7 +63,7 @@ impl App {
         counter.reload(&ctx)?;
         let mut stack = Stack::new(counter);
         if lookup::member_count(&ctx)? == 0 {
-            stack.push(Box::new(WelcomeState::default()));
+            stack.push(Box::new(WelcomeState::for_club(&ctx)));
         }
         Ok(App {
             ctx,

@@ -113,6 +113,15 @@ pub const WELCOME: Keymap = &[
     HELP,
 ];
 
+/// The welcome of a chain's new branch: no demo members, which would
+/// reach every branch.
+pub const WELCOME_CHAIN: Keymap = &[
+    b(&[ch('n')], Action::SignUp, "ui-key-sign-up-first", true),
+    BACK,
+    QUIT,
+    HELP,
+];
+
 pub const COUNTER_SEARCH: Keymap = &[
     b(&[UP], Action::Up, "ui-key-move", true),
     b(&[DOWN], Action::Down, "ui-key-move", true),

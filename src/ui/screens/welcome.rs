@@ -18,7 +18,7 @@ use super::{Effect, View};
 use crate::context::Ctx;
 use crate::i18n::{t, t_args};
 use crate::ui::format::{pad, wrap};
-use crate::ui::keymap::{Action, DEMO_RUNNING, Keymap, WELCOME, grouped};
+use crate::ui::keymap::{Action, DEMO_RUNNING, Keymap, WELCOME, WELCOME_CHAIN, grouped};
 use crate::ui::stack::Screen;
 use crate::ui::widgets::popup::{centered, frame};
 
@@ -30,9 +30,28 @@ pub use crate::ops::demo::{MEMBERS as DEMO_MEMBERS, SEED as DEMO_SEED};
 pub struct WelcomeState {
     /// The demo fill, while it runs.
     filling: Option<Filling>,
+    /// A branch of a chain: demo members would reach every branch, so
+    /// they are not offered.
+    in_chain: bool,
 }
 
 impl WelcomeState {
+    /// The welcome for this club: without the demo in a chain.
+    pub fn for_club(ctx: &Ctx) -> Self {
+        WelcomeState {
+            filling: None,
+            in_chain: ctx.config.sync.target().is_some(),
+        }
+    }
+
+    fn keys(&self) -> Keymap {
+        if self.in_chain {
+            WELCOME_CHAIN
+        } else {
+            WELCOME
+        }
+    }
+
     /// The demo fill is running.
     pub fn is_filling(&self) -> bool {
         self.filling.is_some()
@@ -46,7 +65,7 @@ impl WelcomeState {
             return Effect::None;
         }
         match action {
-            Action::LoadDemo => {
+            Action::LoadDemo if !self.in_chain => {
                 self.filling = Some(Filling::start(ctx, DEMO_MEMBERS, DEMO_SEED));
                 Effect::None
             }
@@ -94,7 +113,7 @@ impl WelcomeState {
             Style::new(),
         ));
         lines.push(Line::raw(""));
-        for (keys, label, _) in grouped(WELCOME, true) {
+        for (keys, label, _) in grouped(self.keys(), true) {
             let label = if label == t("ui-key-load-demo") {
                 t_args("ui-welcome-demo", &[("count", &DEMO_MEMBERS.to_string())])
             } else {
@@ -107,7 +126,12 @@ impl WelcomeState {
             ]));
         }
         lines.push(Line::raw(""));
-        lines.extend(wrapped(&t("ui-welcome-later"), theme.dim()));
+        let later = if self.in_chain {
+            "demo-err-chain"
+        } else {
+            "ui-welcome-later"
+        };
+        lines.extend(wrapped(&t(later), theme.dim()));
         Paragraph::new(view.dir.lines(lines)).render(text_area, buf);
     }
 }
@@ -121,13 +145,13 @@ impl Screen for WelcomeState {
         if self.filling.is_some() {
             DEMO_RUNNING
         } else {
-            WELCOME
+            self.keys()
         }
     }
 
     fn help_sections(&self) -> Vec<(&'static str, Keymap)> {
         vec![
-            ("ui-help-welcome", WELCOME),
+            ("ui-help-welcome", self.keys()),
             ("ui-help-demo-running", DEMO_RUNNING),
         ]
     }
