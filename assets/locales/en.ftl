@@ -418,6 +418,7 @@ ui-import-running = Importing { $file }
 ui-import-reading = Reading the file…
 ui-import-rows = { $done } of { $total } rows
 ui-import-rate = { $rows } · { $rate } rows/s
+ui-import-finishing = All rows read · putting the receipts in order…
 ui-import-cancel-note = Esc or Ctrl-C cancels; a cancelled import stores nothing.
 ui-import-cancelling = Cancelling… nothing of this file will be stored.
 ui-import-result-file = { $file } ({ $format })

@@ -423,6 +423,7 @@ ui-import-running = מייבאים את { $file }
 ui-import-reading = קוראים את הקובץ…
 ui-import-rows = { $done } מתוך { $total } שורות
 ui-import-rate = { $rows } · { $rate } שורות/שנ׳
+ui-import-finishing = כל השורות נקראו · מסדרים את הקבלות…
 ui-import-cancel-note = Esc או Ctrl-C מבטלים; ייבוא שבוטל לא שומר דבר.
 ui-import-cancelling = מבטלים… שום דבר מהקובץ הזה לא יישמר.
 ui-import-result-file = { $file } ({ $format })

@@ -425,6 +425,7 @@ ui-import-running = Uvoz: { $file }
 ui-import-reading = Čitanje datoteke…
 ui-import-rows = { $done } od { $total } redaka
 ui-import-rate = { $rows } · { $rate } redaka/s
+ui-import-finishing = Svi redci pročitani · slaganje računa…
 ui-import-cancel-note = Esc ili Ctrl-C otkazuje; otkazani uvoz ne sprema ništa.
 ui-import-cancelling = Otkazivanje… ništa iz ove datoteke neće biti spremljeno.
 ui-import-result-file = { $file } ({ $format })

@@ -410,6 +410,7 @@ ui-import-running = กำลังนำเข้า { $file }
 ui-import-reading = กำลังอ่านไฟล์…
 ui-import-rows = { $done } จาก { $total } แถว
 ui-import-rate = { $rows } · { $rate } แถว/วินาที
+ui-import-finishing = อ่านครบทุกแถวแล้ว · กำลังจัดเรียงใบเสร็จ…
 ui-import-cancel-note = Esc หรือ Ctrl-C เพื่อยกเลิก การนำเข้าที่ถูกยกเลิกจะไม่บันทึกอะไร
 ui-import-cancelling = กำลังยกเลิก… จะไม่บันทึกอะไรจากไฟล์นี้
 ui-import-result-file = { $file } ({ $format })

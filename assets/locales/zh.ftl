@@ -411,6 +411,7 @@ ui-import-running = 正在导入 { $file }
 ui-import-reading = 正在读取文件…
 ui-import-rows = { $done } / { $total } 行
 ui-import-rate = { $rows } · 每秒 { $rate } 行
+ui-import-finishing = 已读完所有行 · 正在整理收据…
 ui-import-cancel-note = 按 Esc 或 Ctrl-C 取消；取消的导入不会存储任何内容。
 ui-import-cancelling = 正在取消… 此文件的内容都不会被存储。
 ui-import-result-file = { $file }（{ $format }）

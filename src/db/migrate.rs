@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/026_branch_days.sql"),
     include_str!("migrations/027_import_speed.sql"),
     include_str!("migrations/028_sync.sql"),
+    include_str!("migrations/029_import_bulk.sql"),
 ];
 
 pub fn latest() -> i64 {

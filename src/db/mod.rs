@@ -111,23 +111,39 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Runs `work` with SQLite keeping up to `kib` KiB of pages in memory, then
-/// gives the connection its own cache size back. A bulk write (an import of
-/// a year of receipts) touches index pages all over the file; with the
-/// default cache of 2 MiB they go out to the log and are read back many
-/// times within the one transaction.
+/// Runs `work` with SQLite keeping up to `kib` KiB of pages in memory and
+/// its sorts' overflow in temporary files, then gives the connection its
+/// own settings back. A bulk write (an import of a year of receipts)
+/// touches index pages all over the file; with the default cache of 2 MiB
+/// they go out to the log and are read back many times within the one
+/// transaction. It also sorts whole tables (indexes made again, payment ids
+/// filed in order): kept in memory, such a sort held as much as it sorted.
 pub fn with_cache_kib<T>(
     conn: &mut Connection,
     kib: i64,
     work: impl FnOnce(&mut Connection) -> Result<T>,
 ) -> Result<T> {
-    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    conn.execute_batch(&format!("PRAGMA cache_size = {}", -kib))?;
+    let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    let temp: i64 = conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
+    conn.execute_batch(&format!(
+        "PRAGMA cache_size = {}; PRAGMA temp_store = FILE;",
+        -kib
+    ))?;
     let done = work(conn);
-    let restored = conn.execute_batch(&format!("PRAGMA cache_size = {before}"));
+    let restored = conn.execute_batch(&format!(
+        "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp};"
+    ));
     let done = done?;
     restored?;
     Ok(done)
+}
+
+/// Sets the connection's page cache to `kib` KiB; returns the setting it
+/// had, to be given back with `PRAGMA cache_size`.
+pub fn set_cache_kib(conn: &Connection, kib: i64) -> Result<i64> {
+    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+    conn.execute_batch(&format!("PRAGMA cache_size = {}", -kib))?;
+    Ok(before)
 }
 
 /// Refuses a file that is not SQLite, or a SQLite file of another program

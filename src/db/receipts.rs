@@ -12,8 +12,10 @@ pub mod complete;
 pub mod payments;
 pub mod rematch;
 mod seen_links;
+mod shelved;
 mod writer;
 pub use seen_links::SeenWithCard;
+pub use shelved::{ShelvedIndexes, worth_shelving};
 pub use writer::{AT_ONCE, NewReceipt, ReceiptWriter};
 
 const DATE: &str = "%Y-%m-%d";

@@ -145,9 +145,13 @@ impl Receipt {
 
     /// UTC time as text when the file gave an offset.
     pub fn at_utc(&self) -> Option<String> {
+        Some(self.utc()?.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+    }
+
+    /// UTC time when the file gave an offset.
+    pub fn utc(&self) -> Option<chrono::NaiveDateTime> {
         let (time, offset) = (self.when.time?, self.when.offset?);
         let local = self.when.date.and_time(time);
-        let utc = local - chrono::Duration::seconds(i64::from(offset.local_minus_utc()));
-        Some(utc.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        Some(local - chrono::Duration::seconds(i64::from(offset.local_minus_utc())))
     }
 }

@@ -20,9 +20,10 @@ use super::parse::clean;
 use super::receipt::{Customer, Kind, Line, Receipt, Rejected, TotalRule};
 use super::remembered::{Members, Unmatched};
 use crate::db::receipts::{
-    AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, SeenWithCard, StoredCustomer,
-    complete, payments,
+    AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, SeenWithCard, ShelvedIndexes,
+    StoredCustomer, complete, payments, worth_shelving,
 };
+use crate::db::set_cache_kib;
 use crate::domain::member::{normalise_email, normalise_phone};
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
@@ -30,6 +31,8 @@ use crate::message::Message;
 
 /// How many rejected rows are kept with their reasons (all are counted).
 pub const MAX_ERRORS: usize = 100;
+/// The page cache while an import's tables are sorted at its end.
+const SORT_CACHE_KIB: i64 = 4 * 1024;
 /// Progress is reported every this many rows (and at the end).
 const PROGRESS_EVERY: u64 = 256;
 /// The largest receipt total stored (`[import] max_receipt`, in whole
@@ -70,6 +73,8 @@ pub struct Sink<'c, 'a> {
     conn: &'c Connection,
     source: &'static str,
     writer: ReceiptWriter<'c>,
+    /// Indexes set aside while a file larger than the club is stored.
+    shelved: ShelvedIndexes,
     import_id: i64,
     currency: Currency,
     max_total_minor: i64,
@@ -111,10 +116,18 @@ impl<'c, 'a> Sink<'c, 'a> {
         rows_total: u64,
         control: Control<'a>,
     ) -> Result<Sink<'c, 'a>> {
+        // Set aside before the writer prepares its statements, which would
+        // otherwise be prepared again for the tables without them.
+        let shelved = if worth_shelving(conn, rows_total)? {
+            ShelvedIndexes::shelve(conn)?
+        } else {
+            ShelvedIndexes::default()
+        };
         Ok(Sink {
             conn,
             source,
             writer: ReceiptWriter::new(conn, source, import_id)?,
+            shelved,
             import_id,
             currency,
             max_total_minor: max_receipt_minor(currency, max_receipt),
@@ -290,7 +303,8 @@ impl<'c, 'a> Sink<'c, 'a> {
         Ok(())
     }
 
-    /// Once every receipt of the file is stored: links the till customers
+    /// Once every receipt of the file is stored: files the payment ids and
+    /// makes the indexes set aside again, links the till customers
     /// seen beside a member's card, then gives refunds that name nobody the
     /// customer of their sale (a sale's member may come from such a link).
     pub fn finish(&mut self) -> Result<()> {
@@ -301,6 +315,23 @@ impl<'c, 'a> Sink<'c, 'a> {
         )?;
         let at = chrono::NaiveDateTime::parse_from_str(&at, "%Y-%m-%d %H:%M:%S")
             .map_err(|e| Error::Other(format!("{at}: {e}")))?;
+        // Both sort whole tables, which SQLite does in memory up to the
+        // size of the cache, on top of the cache: a small one keeps the
+        // import in its memory and sorts as fast. The payments are filed
+        // before their index on the receipt is made again: in the
+        // payments' order, receipt ids come at random.
+        let cancel = self.control.cancel;
+        let cancelled = || {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(super::cancelled());
+            }
+            Ok(())
+        };
+        let cache = set_cache_kib(self.conn, SORT_CACHE_KIB)?;
+        self.writer.file_payments()?;
+        self.shelved.restore(self.conn, cancelled)?;
+        self.conn
+            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
         std::mem::take(&mut self.seen).link_all(self.conn, at)?;
         payments::refunds_follow_sales(self.conn, self.source)?;
         Ok(())
@@ -328,7 +359,7 @@ impl<'c, 'a> Sink<'c, 'a> {
                 rows_total: self.rows_total,
             });
             if self.control.cancel.load(Ordering::Relaxed) {
-                return Err(Error::user("import-err-cancelled", &[]));
+                return Err(super::cancelled());
             }
         }
         Ok(())

@@ -3,7 +3,7 @@
 //! id's uniqueness decides whether a receipt is new), and dates are written without going through a format
 //! string — an import of a million rows runs these a million times.
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 use super::{Identity, StoredCustomer};
@@ -30,6 +30,7 @@ pub struct ReceiptWriter<'c> {
     last_id: i64,
     date: String,
     time: String,
+    utc: String,
 }
 
 /// A receipt to store: with its customer as stored and the member it matched.
@@ -56,14 +57,12 @@ fn lines_sql(rows: usize) -> String {
     format!("{LINE_INSERT}{}", vec![LINE_VALUES; rows].join(", "))
 }
 
-/// Keeping `rows` payment ids: ?1 is the source of all of them.
+/// Setting `rows` payment ids aside until the import's end (see
+/// [`ReceiptWriter::file_payments`]).
 fn payments_sql(rows: usize) -> String {
-    let values: Vec<String> = (0..rows)
-        .map(|i| format!("(?1, ?{}, ?{})", 2 + 2 * i, 3 + 2 * i))
-        .collect();
     format!(
-        "INSERT OR IGNORE INTO receipt_payments (source, payment, receipt_id) VALUES {}",
-        values.join(", ")
+        "INSERT INTO payments_waiting (payment, receipt_id) VALUES {}",
+        vec!["(?, ?)"; rows].join(", ")
     )
 }
 
@@ -124,6 +123,19 @@ fn push_digits(out: &mut String, n: u32, width: u32) {
 /// `2026-03-01`, as `%Y-%m-%d` writes it.
 fn write_date(out: &mut String, date: NaiveDate) {
     out.clear();
+    push_date(out, date);
+}
+
+/// `2026-03-01T16:55:38Z`, as `%Y-%m-%dT%H:%M:%SZ` writes it.
+fn write_utc(out: &mut String, at: NaiveDateTime) {
+    out.clear();
+    push_date(out, at.date());
+    out.push('T');
+    push_time(out, at.time());
+    out.push('Z');
+}
+
+fn push_date(out: &mut String, date: NaiveDate) {
     match u32::try_from(date.year()) {
         Ok(year) if year <= 9999 => {
             push_digits(out, year, 4);
@@ -139,6 +151,10 @@ fn write_date(out: &mut String, date: NaiveDate) {
 /// `16:55:38`, as `%H:%M:%S` writes it.
 fn write_time(out: &mut String, time: NaiveTime) {
     out.clear();
+    push_time(out, time);
+}
+
+fn push_time(out: &mut String, time: NaiveTime) {
     // A leap second (second 60) is left to chrono.
     if time.nanosecond() >= 1_000_000_000 {
         out.push_str(&time.format("%H:%M:%S").to_string());
@@ -177,6 +193,7 @@ impl<'c> ReceiptWriter<'c> {
             last_id: conn.query_row("SELECT ifnull(max(id), 0) FROM receipts", [], |r| r.get(0))?,
             date: String::new(),
             time: String::new(),
+            utc: String::new(),
         })
     }
 
@@ -219,7 +236,11 @@ impl<'c> ReceiptWriter<'c> {
                 self.time.as_str()
             });
             stmt.raw_bind_parameter(at + 1, &r.till_id)?;
-            stmt.raw_bind_parameter(at + 2, r.at_utc())?;
+            let utc = r.utc().map(|utc| {
+                write_utc(&mut self.utc, utc);
+                self.utc.as_str()
+            });
+            stmt.raw_bind_parameter(at + 2, utc)?;
             stmt.raw_bind_parameter(at + 3, &self.date)?;
             stmt.raw_bind_parameter(at + 4, time)?;
             stmt.raw_bind_parameter(at + 5, r.total_minor)?;
@@ -304,22 +325,34 @@ impl<'c> ReceiptWriter<'c> {
         Ok(())
     }
 
-    /// Keeps payment ids, each with the id of its receipt (those kept
-    /// before stay), several to a statement.
+    /// Keeps payment ids, each with the id of its receipt, several to a
+    /// statement: they wait in the order given until
+    /// [`ReceiptWriter::file_payments`].
     pub fn keep_payments(&mut self, payments: &[(i64, &str)]) -> Result<()> {
-        let source = self.source;
         for chunk in pieces(payments) {
             let stmt = statement_for(self.conn, &mut self.payments, chunk.len(), |conn| {
-                let mut stmt = conn.prepare(&payments_sql(chunk.len()))?;
-                stmt.raw_bind_parameter(1, source)?;
-                Ok(stmt)
+                Ok(conn.prepare(&payments_sql(chunk.len()))?)
             })?;
             for (i, (receipt_id, payment)) in chunk.iter().enumerate() {
-                stmt.raw_bind_parameter(2 + 2 * i, payment)?;
-                stmt.raw_bind_parameter(3 + 2 * i, receipt_id)?;
+                stmt.raw_bind_parameter(1 + 2 * i, payment)?;
+                stmt.raw_bind_parameter(2 + 2 * i, receipt_id)?;
             }
             stmt.raw_execute()?;
         }
+        Ok(())
+    }
+
+    /// Files the payment ids kept so far under this writer's till (those
+    /// filed before stay), sorted: the ids are random, and a tree written in
+    /// their order is walked once instead of read and written all over
+    /// for every receipt.
+    pub fn file_payments(&mut self) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO receipt_payments (source, payment, receipt_id)
+             SELECT ?1, payment, receipt_id FROM payments_waiting ORDER BY payment, receipt_id",
+            [self.source],
+        )?;
+        self.conn.execute("DELETE FROM payments_waiting", [])?;
         Ok(())
     }
 

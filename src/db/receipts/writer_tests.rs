@@ -78,14 +78,25 @@ fn payment_ids_are_kept_once_each_however_many_at_a_time() {
     paid.push((1, "P0"));
     writer.keep_payments(&paid).unwrap();
     writer.keep_payments(&paid[..2]).unwrap();
-    let kept: i64 = conn
-        .query_row(
+    let kept = |conn: &Connection| -> i64 {
+        conn.query_row(
             "SELECT count(*) FROM receipt_payments WHERE source = 'square' AND receipt_id = 1",
             [],
             |r| r.get(0),
         )
+        .unwrap()
+    };
+    assert_eq!(kept(&conn), 0, "they wait for the end of the import");
+    writer.file_payments().unwrap();
+    assert_eq!(kept(&conn), AT_ONCE as i64 + 3);
+    // Filed again (a later import of the same till): nothing twice.
+    writer.keep_payments(&paid[..2]).unwrap();
+    writer.file_payments().unwrap();
+    assert_eq!(kept(&conn), AT_ONCE as i64 + 3);
+    let waiting: i64 = conn
+        .query_row("SELECT count(*) FROM payments_waiting", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(kept, AT_ONCE as i64 + 3);
+    assert_eq!(waiting, 0);
 }
 
 #[test]
@@ -121,6 +132,9 @@ fn dates_and_times_are_written_as_the_format_strings_would() {
         let time = NaiveTime::from_hms_milli_opt(h, m, s, 250).unwrap();
         write_time(&mut out, time);
         assert_eq!(out, time.format("%H:%M:%S").to_string());
+        let at = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap().and_time(time);
+        write_utc(&mut out, at);
+        assert_eq!(out, at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
     }
 }
 

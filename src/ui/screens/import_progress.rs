@@ -76,6 +76,9 @@ impl Running {
                     &[("done", &done.to_string()), ("total", &total.to_string())],
                 );
                 let label = match self.rows_per_sec {
+                    // Every row is read; what is left (indexes made again,
+                    // payments filed) takes a few seconds on a large file.
+                    _ if total > 0 && done == total => t("ui-import-finishing"),
                     Some(rate) => t_args(
                         "ui-import-rate",
                         &[("rows", &rows), ("rate", &rate.to_string())],
