@@ -34,11 +34,18 @@ struct Shop {
 }
 
 fn shop_with_inbox() -> Shop {
+    shop_with_inbox_in("en")
+}
+
+fn shop_with_inbox_in(lang: &str) -> Shop {
     let inbox = tempfile::tempdir().unwrap();
     std::fs::write(inbox.path().join("till-november.csv"), TILL).unwrap();
     std::fs::write(inbox.path().join("till-october.csv"), OLD).unwrap();
     let mut ctx: Ctx = seeded_ctx();
-    ctx.config.import.inbox = inbox.path().display().to_string();
+    let mut config = ctx.config.clone();
+    config.shop.locale = lang.into();
+    config.import.inbox = inbox.path().display().to_string();
+    ctx.set_config(config);
     // October was imported before, under another name.
     import_text(&mut ctx, "october-copy.csv", OLD);
     let mut app = app(ctx);
@@ -92,6 +99,21 @@ fn an_import_shows_progress_then_the_result_with_rejected_rows() {
             .iter()
             .all(|f| f.imported.is_some())
     );
+}
+
+#[test]
+fn once_every_row_is_read_the_screen_says_what_is_left_in_every_language() {
+    for lang in ["en", "hr", "zh", "th", "he"] {
+        let mut shop = shop_with_inbox_in(lang);
+        shop.app
+            .handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        shop.app.import_event(JobEvent::Progress {
+            rows_done: 6000,
+            rows_total: 6000,
+            rows_per_sec: Some(41250),
+        });
+        insta::assert_snapshot!(format!("finishing@{lang}"), shown(&shop));
+    }
 }
 
 #[test]

@@ -111,13 +111,14 @@ fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Runs `work` with SQLite keeping up to `kib` KiB of pages in memory and
-/// its sorts' overflow in temporary files, then gives the connection its
-/// own settings back. A bulk write (an import of a year of receipts)
-/// touches index pages all over the file; with the default cache of 2 MiB
-/// they go out to the log and are read back many times within the one
-/// transaction. It also sorts whole tables (indexes made again, payment ids
-/// filed in order): kept in memory, such a sort held as much as it sorted.
+/// Runs `work` with SQLite keeping up to `kib` KiB of pages in memory,
+/// its sorts' overflow in temporary files and a second thread for sorting,
+/// then gives the connection its own settings back. A bulk write (an
+/// import of a year of receipts) touches index pages all over the file;
+/// with the default cache of 2 MiB they go out to the log and are read
+/// back many times within the one transaction. It also sorts whole tables
+/// (indexes made again, payment ids filed in order): kept in memory, such
+/// a sort held as much as it sorted.
 pub fn with_cache_kib<T>(
     conn: &mut Connection,
     kib: i64,
@@ -125,13 +126,14 @@ pub fn with_cache_kib<T>(
 ) -> Result<T> {
     let cache: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
     let temp: i64 = conn.query_row("PRAGMA temp_store", [], |r| r.get(0))?;
+    let threads: i64 = conn.query_row("PRAGMA threads", [], |r| r.get(0))?;
     conn.execute_batch(&format!(
-        "PRAGMA cache_size = {}; PRAGMA temp_store = FILE;",
+        "PRAGMA cache_size = {}; PRAGMA temp_store = FILE; PRAGMA threads = 1;",
         -kib
     ))?;
     let done = work(conn);
     let restored = conn.execute_batch(&format!(
-        "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp};"
+        "PRAGMA cache_size = {cache}; PRAGMA temp_store = {temp}; PRAGMA threads = {threads};"
     ));
     let done = done?;
     restored?;

@@ -32,7 +32,7 @@ use crate::message::Message;
 /// How many rejected rows are kept with their reasons (all are counted).
 pub const MAX_ERRORS: usize = 100;
 /// The page cache while an import's tables are sorted at its end.
-const SORT_CACHE_KIB: i64 = 4 * 1024;
+const SORT_CACHE_KIB: i64 = 2 * 1024;
 /// Progress is reported every this many rows (and at the end).
 const PROGRESS_EVERY: u64 = 256;
 /// The largest receipt total stored (`[import] max_receipt`, in whole
