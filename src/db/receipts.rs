@@ -250,6 +250,17 @@ impl Identity {
         Identity::ALL.into_iter().find(|i| i.code() == code)
     }
 
+    /// The query saying whether any member could be found by an identity
+    /// of this kind (bound to its code).
+    fn anyone_sql(self) -> &'static str {
+        match self {
+            Identity::Card => ANYONE_BY_CARD,
+            Identity::TillCustomer => ANYONE_BY_TILL_CUSTOMER,
+            Identity::Phone => ANYONE_BY_PHONE,
+            Identity::Email => ANYONE_BY_EMAIL,
+        }
+    }
+
     /// The query finding the member an identity of this kind belongs to.
     fn member_sql(self) -> &'static str {
         match self {
@@ -266,29 +277,46 @@ impl Identity {
 pub fn member_for(conn: &Connection, identity: Identity, value: &str) -> Result<Option<i64>> {
     Ok(conn
         .prepare_cached(identity.member_sql())?
-        .query_row(params![value, identity.code()], |r| r.get(0))
-        .optional()?)
+        .query_row(params![value, identity.code()], |r| r.get(0))?)
 }
 
+/// One row, the member's id or NULL: a member whose own field holds the
+/// value (the lowest id of them), else one it is linked to by hand. Two
+/// index lookups, not a union sorted for its first row: an import asks
+/// this for every customer it has not met yet.
 macro_rules! member_by {
     ($column:literal) => {
         concat!(
-            "SELECT id FROM (
-                SELECT id, 0 AS pref FROM members WHERE ",
+            "SELECT coalesce(
+                (SELECT min(id) FROM members WHERE ",
             $column,
-            " = ?1 AND erased_at IS NULL
-                UNION ALL
-                SELECT l.member_id, 1 FROM customer_links l JOIN members m ON m.id = l.member_id
-                WHERE l.kind = ?2 AND l.value = ?1 AND m.erased_at IS NULL
-             ) ORDER BY pref, id LIMIT 1"
+            " = ?1 AND erased_at IS NULL),
+                (SELECT min(l.member_id) FROM customer_links l JOIN members m ON m.id = l.member_id
+                 WHERE l.kind = ?2 AND l.value = ?1 AND m.erased_at IS NULL))"
         )
     };
 }
 const MEMBER_BY_CARD: &str = member_by!("card");
 const MEMBER_BY_PHONE: &str = member_by!("phone");
 const MEMBER_BY_EMAIL: &str = member_by!("email");
+/// Whether any member can be found by an identity of kind ?1 at all.
+macro_rules! anyone_by {
+    ($column:literal) => {
+        concat!(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE ",
+            $column,
+            " IS NOT NULL AND erased_at IS NULL)
+                 OR EXISTS (SELECT 1 FROM customer_links WHERE kind = ?1)"
+        )
+    };
+}
+const ANYONE_BY_CARD: &str = anyone_by!("card");
+const ANYONE_BY_PHONE: &str = anyone_by!("phone");
+const ANYONE_BY_EMAIL: &str = anyone_by!("email");
+const ANYONE_BY_TILL_CUSTOMER: &str =
+    "SELECT EXISTS (SELECT 1 FROM customer_links WHERE kind = ?1)";
 /// No member has a till customer id of their own: only links name one.
-const MEMBER_BY_TILL_CUSTOMER: &str = "SELECT l.member_id FROM customer_links l
+const MEMBER_BY_TILL_CUSTOMER: &str = "SELECT min(l.member_id) FROM customer_links l
     JOIN members m ON m.id = l.member_id
     WHERE l.kind = ?2 AND l.value = ?1 AND m.erased_at IS NULL";
 

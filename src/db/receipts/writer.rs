@@ -23,6 +23,11 @@ pub struct ReceiptWriter<'c> {
     /// for the whole import: a cached statement has its bindings cleared on
     /// reuse, which makes SQLite prepare these again every time.
     members: Vec<Statement<'c>>,
+    /// Whether any member can be found by each identity at all, in the same
+    /// order. A club's first import often comes before anyone signed up;
+    /// then every customer of the file was looked up for nothing. Read in
+    /// the import's transaction, so nobody signs up in between.
+    findable: Vec<bool>,
     conn: &'c Connection,
     source: &'static str,
     import_id: i64,
@@ -187,6 +192,10 @@ impl<'c> ReceiptWriter<'c> {
                 .into_iter()
                 .map(|i| conn.prepare(i.member_sql()))
                 .collect::<rusqlite::Result<_>>()?,
+            findable: Identity::ALL
+                .into_iter()
+                .map(|i| conn.query_row(i.anyone_sql(), [i.code()], |r| r.get(0)))
+                .collect::<rusqlite::Result<_>>()?,
             conn,
             source,
             import_id,
@@ -274,9 +283,11 @@ impl<'c> ReceiptWriter<'c> {
     /// The member a card, phone (E.164) or email (lower-case) belongs to, as
     /// [`super::member_for`] finds them.
     pub fn member_for(&mut self, identity: Identity, value: &str) -> Result<Option<i64>> {
+        if !self.findable[identity as usize] {
+            return Ok(None);
+        }
         Ok(self.members[identity as usize]
-            .query_row(params![value, identity.code()], |r| r.get(0))
-            .optional()?)
+            .query_row(params![value, identity.code()], |r| r.get(0))?)
     }
 
     /// A receipt already stored under this id: its row id and the import that stored it.

@@ -118,6 +118,55 @@ fn member_lookups_are_not_prepared_again_for_every_value() {
 }
 
 #[test]
+fn an_identity_no_member_has_is_not_looked_up() {
+    let conn = crate::db::open_in_memory().unwrap();
+    conn.execute(
+        "INSERT INTO members (first_name, family_name, sort_key, email, joined_at)
+         VALUES ('Ana', 'Horvat', 'horvat ana', 'ana@example.com', '2026-01-01')",
+        [],
+    )
+    .unwrap();
+    let runs = |writer: &ReceiptWriter<'_>, identity: Identity| {
+        writer.members[identity as usize].get_status(rusqlite::StatementStatus::Run)
+    };
+    let mut writer = ReceiptWriter::new(&conn, "square", 1).unwrap();
+    assert_eq!(writer.member_for(Identity::Card, "C-7").unwrap(), None);
+    assert_eq!(
+        writer.member_for(Identity::TillCustomer, "T-1").unwrap(),
+        None
+    );
+    assert_eq!(
+        (
+            runs(&writer, Identity::Card),
+            runs(&writer, Identity::TillCustomer)
+        ),
+        (0, 0)
+    );
+    assert!(
+        writer
+            .member_for(Identity::Email, "ana@example.com")
+            .unwrap()
+            .is_some()
+    );
+    assert_eq!(
+        writer
+            .member_for(Identity::Email, "bo@example.com")
+            .unwrap(),
+        None
+    );
+    assert_eq!(runs(&writer, Identity::Email), 2);
+    // A card linked to her by hand makes cards worth looking up.
+    conn.execute(
+        "INSERT INTO customer_links (kind, value, member_id, at)
+         VALUES ('card', 'C-7', 1, '2026-01-02 10:00:00')",
+        [],
+    )
+    .unwrap();
+    let mut writer = ReceiptWriter::new(&conn, "square", 1).unwrap();
+    assert_eq!(writer.member_for(Identity::Card, "C-7").unwrap(), Some(1));
+}
+
+#[test]
 fn dates_and_times_are_written_as_the_format_strings_would() {
     let mut out = String::new();
     for (y, m, d) in [(2026, 3, 1), (1999, 12, 31), (5, 1, 9), (9999, 12, 31)] {
