@@ -130,9 +130,10 @@ impl Report {
 
 /// SQLite's page cache while a file is stored: big enough to hold the
 /// pages an import keeps coming back to (the ends of the tables and the
-/// receipt-id and payment-id indexes), small enough that a whole import
-/// stays under 50 MB.
-const IMPORT_CACHE_KIB: i64 = 12 * 1024;
+/// index of till ids, which takes each new receipt at random), small
+/// enough that a whole import, its sorts at the end included, stays under
+/// 50 MB.
+const IMPORT_CACHE_KIB: i64 = 10 * 1024;
 
 fn cancelled() -> Error {
     Error::user("import-err-cancelled", &[])
