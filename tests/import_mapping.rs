@@ -43,10 +43,25 @@ fn a_square_export_with_hidden_columns_is_named_with_what_is_missing() {
         "\"Net Sales\"",
         "\"Tax\"",
         "show all columns",
+        "--map receipt=COLUMN,time=COLUMN,total=COLUMN",
     ] {
         assert!(err.contains(words), "{err}");
     }
     assert!(!err.contains("Zettle"), "{err}");
+    // Worded in the language asked for, the hint about the dashboard too
+    // (the header is read on a thread of its own).
+    let out = regulars(&dir)
+        .args(["--lang", "hr", "import", &file])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    for words in [
+        "nedostaju mu stupci",
+        "prikažite sve stupce",
+        "recite koji je stupac",
+    ] {
+        assert!(err.contains(words), "{err}");
+    }
     for lang in ["en", "he", "th"] {
         let out = regulars(&dir)
             .args(["--lang", lang, "import", "--json", &file])
@@ -75,9 +90,15 @@ fn a_mapped_file_imports_and_the_next_with_its_header_needs_no_map() {
     let dir = club_with(CONFIG);
     let first = write(&dir, "kasse-1.csv", KASSE);
     let later = write(&dir, "kasse-2.csv", KASSE_LATER);
-    // Without a map the file is not known.
+    // Without a map the file is not known, and the error says how to map it.
     let out = regulars(&dir).args(["import", &first]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("is not a till export"), "{err}");
+    assert!(
+        err.contains(&format!("regulars import {first} --map receipt=COLUMN")),
+        "{err}"
+    );
     let out = regulars(&dir)
         .args(["import", "--json", "--map", MAP, &first])
         .output()
@@ -203,4 +224,31 @@ fn a_file_imported_before_is_said_so_before_a_bad_map_is_checked() {
     }
     assert_eq!(count(&dir, "receipts"), 3);
     assert_eq!(query_text(&dir, "SELECT map FROM column_maps"), MAP);
+}
+
+/// Dates that could be either way round, in a mapped file.
+const AMBIGUOUS: &str = "Bon,Datum,Summe
+B1,03/04/2026,12.50
+B2,05/06/2026,4.00
+";
+
+#[test]
+fn the_note_on_ambiguous_dates_is_in_the_language_asked_for() {
+    let dir = club_with(CONFIG);
+    let file = write(&dir, "kasse.csv", AMBIGUOUS);
+    let out = regulars(&dir)
+        .args([
+            "--lang",
+            "hr",
+            "import",
+            "--map",
+            "receipt=Bon,time=Datum,total=Summe",
+            &file,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("Datumi poput 03/04"), "{said}");
+    assert!(!said.contains("Dates like"), "{said}");
 }

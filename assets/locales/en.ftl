@@ -320,6 +320,7 @@ import-note-already = This file was imported before ({ $file }, { $at }); nothin
 import-note-day-first = Dates like 03/04 could be day or month first and no date in the file decides it; read as day/month, as usual in { $country }.
 import-note-month-first = Dates like 03/04 could be day or month first and no date in the file decides it; read as month/day, as usual in { $country }.
 import-err-unknown-format = { $path } is not a till export this app knows (no header row of Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle or the plain CSV in its first rows); nothing was stored.
+import-hint-map-cli = To import it as it is, say which column is which: regulars import { $path } --map receipt=COLUMN,time=COLUMN,total=COLUMN (also item, qty, amount, kind, phone, email, card).
 import-err-not-format = { $path } has no header row of the { $format } format in its first rows; nothing was stored.
 import-err-format-name = "{ $value }" is not a format; use one of { $names }.
 import-err-country = "{ $value }" is not a two-letter country code (e.g. HR, IL, US).
@@ -697,8 +698,8 @@ ui-import-waiting = Waiting: another program is writing to the club's databaseâ€
 err-stdout = Cannot write the output ({ $detail }); is the disk full?
 import-row-too-big = receipt { $id }: the total { $amount } is more than any receipt can be ({ $max }); is a column misread?
 import-note-completed = { $count ->
-    [one] One receipt stored before with fewer lines (its file was cut off) was completed from this file.
-   *[other] { $count } receipts stored before with fewer lines (their file was cut off) were completed from this file.
+    [one] One receipt stored before with fewer lines (from a file cut off, or an export without item lines) was completed from this file.
+   *[other] { $count } receipts stored before with fewer lines (from a file cut off, or an export without item lines) were completed from this file.
 }
 import-refused-all = Nothing of { $file } was stored: no receipt could be read from its { $rows } rows ({ $rejected } rejected), so it is not marked as imported. Try again with --encoding (e.g. utf-16le, windows-1250), --format or --country.
 import-refused-most = Nothing of { $file } was stored: { $rejected } of its { $rows } rows could not be read, so it is not marked as imported. Try again with --encoding (e.g. utf-16le, windows-1250), --format or --country, or add --accept-rejects to store the rows that could be read.

@@ -322,6 +322,7 @@ import-note-already = הקובץ הזה כבר יובא ({ $file }, { $at }); ש
 import-note-day-first = תאריכים כמו 03/04 יכולים להתחיל ביום או בחודש ואף תאריך בקובץ לא מכריע; נקראו כיום/חודש, כמקובל ב-{ $country }.
 import-note-month-first = תאריכים כמו 03/04 יכולים להתחיל ביום או בחודש ואף תאריך בקובץ לא מכריע; נקראו כחודש/יום, כמקובל ב-{ $country }.
 import-err-unknown-format = { $path } אינו ייצוא קופה שהתוכנה מכירה (אין בשורות הראשונות שלו שורת כותרת של Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle או CSV פשוט); דבר לא נשמר.
+import-hint-map-cli = כדי לייבא אותו כמו שהוא, ציינו איזו עמודה היא מה: regulars import { $path } --map receipt=COLUMN,time=COLUMN,total=COLUMN (וגם item, qty, amount, kind, phone, email, card).
 import-err-not-format = ל-{ $path } אין בשורות הראשונות שורת כותרת של הפורמט { $format }; דבר לא נשמר.
 import-err-format-name = "{ $value }" אינו פורמט; השתמשו באחד מ-{ $names }.
 import-err-country = "{ $value }" אינו קוד מדינה בן שתי אותיות (למשל HR, IL, US).
@@ -707,8 +708,8 @@ ui-import-waiting = ממתינים: תוכנה אחרת כותבת כעת למס
 err-stdout = לא ניתן לכתוב את הפלט ({ $detail }); האם הדיסק מלא?
 import-row-too-big = קבלה { $id }: הסכום { $amount } גדול מכל קבלה אפשרית ({ $max }); האם עמודה נקראה לא נכון?
 import-note-completed = { $count ->
-    [one] קבלה אחת שנשמרה קודם עם פחות שורות (הקובץ שלה נקטע) הושלמה מהקובץ הזה.
-   *[other] { $count } קבלות שנשמרו קודם עם פחות שורות (הקובץ שלהן נקטע) הושלמו מהקובץ הזה.
+    [one] קבלה אחת שנשמרה קודם עם פחות שורות (מקובץ שנקטע, או מייצוא בלי שורות פריטים) הושלמה מהקובץ הזה.
+   *[other] { $count } קבלות שנשמרו קודם עם פחות שורות (מקובץ שנקטע, או מייצוא בלי שורות פריטים) הושלמו מהקובץ הזה.
 }
 import-refused-all = שום דבר מהקובץ { $file } לא נשמר: לא ניתן היה לקרוא אף קבלה מתוך { $rows } השורות שלו ({ $rejected } נדחו), ולכן הוא לא סומן כמיובא. נסו שוב עם --encoding (למשל utf-16le או windows-1255), --format או --country.
 import-refused-most = שום דבר מהקובץ { $file } לא נשמר: { $rejected } מתוך { $rows } השורות שלו לא נקראו, ולכן הוא לא סומן כמיובא. נסו שוב עם --encoding (למשל utf-16le או windows-1255), --format או --country, או הוסיפו --accept-rejects כדי לשמור את השורות שנקראו.

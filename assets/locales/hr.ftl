@@ -324,6 +324,7 @@ import-note-already = Ova datoteka je već uvezena ({ $file }, { $at }); ništa 
 import-note-day-first = Datumi poput 03/04 mogu počinjati danom ili mjesecom, a nijedan datum u datoteci to ne razrješava; čitaju se kao dan/mjesec, kako je uobičajeno u zemlji { $country }.
 import-note-month-first = Datumi poput 03/04 mogu počinjati danom ili mjesecom, a nijedan datum u datoteci to ne razrješava; čitaju se kao mjesec/dan, kako je uobičajeno u zemlji { $country }.
 import-err-unknown-format = { $path } nije izvoz s blagajne koji ovaj program poznaje (u prvim recima nema retka zaglavlja formata Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle ni običnog CSV-a); ništa nije spremljeno.
+import-hint-map-cli = Da ga uvezete kakav jest, recite koji je stupac što: regulars import { $path } --map receipt=COLUMN,time=COLUMN,total=COLUMN (također item, qty, amount, kind, phone, email, card).
 import-err-not-format = { $path } u prvim recima nema redak zaglavlja formata { $format }; ništa nije spremljeno.
 import-err-format-name = "{ $value }" nije format; upotrijebite jedan od: { $names }.
 import-err-country = "{ $value }" nije dvoslovna oznaka zemlje (npr. HR, IL, US).
@@ -715,9 +716,9 @@ ui-import-waiting = Čeka se: drugi program upravo piše u bazu podataka kluba�
 err-stdout = Ispis se ne može zapisati ({ $detail }); je li disk pun?
 import-row-too-big = račun { $id }: iznos { $amount } veći je od bilo kojeg mogućeg računa ({ $max }); je li neki stupac krivo pročitan?
 import-note-completed = { $count ->
-    [one] { $count } račun spremljen ranije s manje stavki (datoteka mu je bila odrezana) dopunjen je iz ove datoteke.
-    [few] { $count } računa spremljena ranije s manje stavki (datoteke su im bile odrezane) dopunjena su iz ove datoteke.
-   *[other] { $count } računa spremljenih ranije s manje stavki (datoteke su im bile odrezane) dopunjeno je iz ove datoteke.
+    [one] { $count } račun spremljen ranije s manje stavki (iz odrezane datoteke ili izvoza bez stavki) dopunjen je iz ove datoteke.
+    [few] { $count } računa spremljena ranije s manje stavki (iz odrezanih datoteka ili izvoza bez stavki) dopunjena su iz ove datoteke.
+   *[other] { $count } računa spremljenih ranije s manje stavki (iz odrezanih datoteka ili izvoza bez stavki) dopunjeno je iz ove datoteke.
 }
 import-refused-all = Ništa iz { $file } nije spremljeno: iz { $rows } redaka nije se mogao pročitati nijedan račun ({ $rejected } odbijeno), pa datoteka nije označena kao uvezena. Pokušajte ponovno s --encoding (npr. utf-16le, windows-1250), --format ili --country.
 import-refused-most = Ništa iz { $file } nije spremljeno: { $rejected } od { $rows } redaka nije se moglo pročitati, pa datoteka nije označena kao uvezena. Pokušajte ponovno s --encoding (npr. utf-16le, windows-1250), --format ili --country, ili dodajte --accept-rejects da se spreme reci koji su pročitani.

@@ -314,6 +314,7 @@ import-note-already = ไฟล์นี้เคยนำเข้าแล้�
 import-note-day-first = วันที่อย่าง 03/04 อาจเป็นวันหรือเดือนก่อนก็ได้ และไม่มีวันที่ในไฟล์ที่บอกได้ จึงอ่านเป็นวัน/เดือน ตามที่ใช้กันใน { $country }
 import-note-month-first = วันที่อย่าง 03/04 อาจเป็นวันหรือเดือนก่อนก็ได้ และไม่มีวันที่ในไฟล์ที่บอกได้ จึงอ่านเป็นเดือน/วัน ตามที่ใช้กันใน { $country }
 import-err-unknown-format = { $path } ไม่ใช่ไฟล์ส่งออกจากเครื่องคิดเงินที่โปรแกรมนี้รู้จัก (ไม่มีแถวหัวตารางของ Square, Loyverse, Shopify, Odoo, SumUp, MobilePay, Zettle หรือ CSV ธรรมดาในแถวแรก ๆ) ไม่ได้บันทึกอะไร
+import-hint-map-cli = หากต้องการนำเข้าตามที่เป็นอยู่ ให้ระบุว่าคอลัมน์ไหนคืออะไร: regulars import { $path } --map receipt=COLUMN,time=COLUMN,total=COLUMN (รวมถึง item, qty, amount, kind, phone, email, card)
 import-err-not-format = { $path } ไม่มีแถวหัวตารางของรูปแบบ { $format } ในแถวแรก ๆ ไม่ได้บันทึกอะไร
 import-err-format-name = "{ $value }" ไม่ใช่รูปแบบ ใช้อย่างใดอย่างหนึ่งใน { $names }
 import-err-country = "{ $value }" ไม่ใช่รหัสประเทศสองตัวอักษร (เช่น TH, HR, US)
@@ -682,7 +683,7 @@ ui-import-waiting = กำลังรอ: โปรแกรมอื่นก�
 # sink
 err-stdout = เขียนผลลัพธ์ไม่ได้ ({ $detail }) ดิสก์เต็มหรือเปล่า?
 import-row-too-big = ใบเสร็จ { $id }: ยอดรวม { $amount } มากกว่าที่ใบเสร็จใดๆ จะเป็นได้ ({ $max }) มีคอลัมน์ที่อ่านผิดหรือไม่?
-import-note-completed = ใบเสร็จ { $count } ใบที่เคยบันทึกไว้โดยมีรายการไม่ครบ (ไฟล์ถูกตัด) ได้รับการเติมให้ครบจากไฟล์นี้แล้ว
+import-note-completed = ใบเสร็จ { $count } ใบที่เคยบันทึกไว้โดยมีรายการไม่ครบ (จากไฟล์ที่ถูกตัด หรือไฟล์ส่งออกที่ไม่มีรายการสินค้า) ได้รับการเติมให้ครบจากไฟล์นี้แล้ว
 import-refused-all = ไม่ได้บันทึกอะไรจาก { $file } เลย: อ่านใบเสร็จไม่ได้สักใบจาก { $rows } แถว (ถูกปฏิเสธ { $rejected } แถว) จึงไม่ได้ทำเครื่องหมายว่านำเข้าแล้ว ลองใหม่ด้วย --encoding (เช่น utf-16le, windows-874), --format หรือ --country
 import-refused-most = ไม่ได้บันทึกอะไรจาก { $file } เลย: อ่านไม่ได้ { $rejected } จาก { $rows } แถว จึงไม่ได้ทำเครื่องหมายว่านำเข้าแล้ว ลองใหม่ด้วย --encoding (เช่น utf-16le, windows-874), --format หรือ --country หรือเพิ่ม --accept-rejects เพื่อบันทึกแถวที่อ่านได้
 help-import-accept-rejects = บันทึกไฟล์แม้ว่ามากกว่าครึ่งของแถวจะถูกปฏิเสธ (บันทึกแถวที่อ่านได้)

@@ -315,6 +315,7 @@ import-note-already = 此文件之前已导入过（{ $file }，{ $at }）；未
 import-note-day-first = 像 03/04 这样的日期可能是日在前也可能是月在前，文件中没有能确定的日期；已按 { $country } 的惯例读作日/月。
 import-note-month-first = 像 03/04 这样的日期可能是日在前也可能是月在前，文件中没有能确定的日期；已按 { $country } 的惯例读作月/日。
 import-err-unknown-format = { $path } 不是本应用认识的收银机导出文件（前几行中没有 Square、Loyverse、Shopify、Odoo、SumUp、MobilePay、Zettle 或普通 CSV 的标题行）；未存储任何内容。
+import-hint-map-cli = 如要按原样导入，请说明每一列是什么：regulars import { $path } --map receipt=COLUMN,time=COLUMN,total=COLUMN（另有 item、qty、amount、kind、phone、email、card）。
 import-err-not-format = { $path } 的前几行中没有 { $format } 格式的标题行；未存储任何内容。
 import-err-format-name = “{ $value }”不是格式名；请使用以下之一：{ $names }。
 import-err-country = “{ $value }”不是两个字母的国家代码（例如 HR、IL、US）。
@@ -682,7 +683,7 @@ ui-import-waiting = 正在等待：另一个程序正在写入会员俱乐部的
 # sink
 err-stdout = 无法写入输出（{ $detail }）；磁盘是否已满？
 import-row-too-big = 收据 { $id }：总额 { $amount } 超过任何收据可能的金额（{ $max }）；是否有列被读错？
-import-note-completed = 此前因文件被截断而少存了明细的 { $count } 张收据已根据此文件补全。
+import-note-completed = 此前少存了明细的 { $count } 张收据（文件被截断，或导出时不含商品明细）已根据此文件补全。
 import-refused-all = { $file } 未存储任何内容：其 { $rows } 行中无法读取任何收据（{ $rejected } 行被拒绝），因此未标记为已导入。请使用 --encoding（例如 utf-16le、gbk）、--format 或 --country 重试。
 import-refused-most = { $file } 未存储任何内容：其 { $rows } 行中有 { $rejected } 行无法读取，因此未标记为已导入。请使用 --encoding（例如 utf-16le、gbk）、--format 或 --country 重试，或加上 --accept-rejects 以存储可读取的行。
 help-import-accept-rejects = 即使超过一半的行被拒绝也存储该文件（存储可读取的行）

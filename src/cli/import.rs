@@ -21,6 +21,7 @@ use crate::import::mapping::ColumnMap;
 use crate::import::refusal::REASONS_SHOWN;
 use crate::import::sink::{Control, Progress};
 use crate::import::{Again, Report};
+use crate::message::Message;
 use crate::ops;
 use crate::ops::import::Overrides;
 
@@ -181,12 +182,11 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
                 let file = path.display().to_string();
                 return Err(Error::user("import-cancelled-file", &[("file", &file)]));
             }
-            Err(e) => {
-                if args.json.json {
-                    stdout::print_line(failed_json(path, &e))?;
-                }
+            Err(e) if args.json.json => {
+                stdout::print_line(failed_json(path, &e))?;
                 Some(e)
             }
+            Err(e) => Some(with_map_hint(e, path)),
         };
         match failed {
             Some(e) if files.len() == 1 => return Err(e),
@@ -207,6 +207,25 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
             "import-err-some-failed",
             &[("files", &failures.join(", "))],
         ))
+    }
+}
+
+/// A file no format reads can still be imported by naming its columns:
+/// the import screen opens its mapping step for it, and the command line
+/// says how after its error.
+fn with_map_hint(e: Error, path: &Path) -> Error {
+    match e {
+        Error::User(m)
+            if matches!(
+                m.key(),
+                "import-err-unknown-format" | "import-err-near-miss"
+            ) =>
+        {
+            let path = path.display().to_string();
+            let hint = Message::new("import-hint-map-cli", &[("path", &path)]);
+            Error::User(Message::joined(m, hint))
+        }
+        e => e,
     }
 }
 

@@ -52,7 +52,7 @@ use crate::db::{column_maps, with_cache_kib};
 use crate::domain::member::country_id;
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
-use crate::i18n::{t_args, t_count};
+use crate::i18n::{current_locale, t_args, t_count};
 
 /// What the shop and the command line tell an import.
 #[derive(Debug, Clone)]
@@ -128,11 +128,10 @@ impl Report {
     }
 }
 
-/// SQLite's page cache while a file is stored: big enough to hold the
-/// pages an import keeps coming back to (the ends of the tables and the
-/// index of till ids, which takes each new receipt at random), small
-/// enough that a whole import, its sorts at the end included, stays under
-/// 50 MB.
+/// SQLite's page cache while a file is stored: big enough for the pages
+/// an import keeps coming back to (the ends of the tables, the index of
+/// till ids that takes each new receipt at random), small enough that a
+/// whole import, its closing sorts included, stays under 50 MB.
 const IMPORT_CACHE_KIB: i64 = 10 * 1024;
 
 fn cancelled() -> Error {
@@ -293,14 +292,15 @@ pub fn import_file_mapped(
     );
     let country = country_id(&opts.country)
         .ok_or_else(|| Error::user("import-err-country", &[("value", &opts.country)]))?;
-    // The checksum is taken here while a second thread counts the rows; a
+    // The checksum is taken here while a second thread counts the rows (in
+    // the caller's language: it words the file's notes and errors); a
     // file imported before stops the counting and is reported, not read.
-    let cancel = control.cancel;
+    let (cancel, locale) = (control.cancel, current_locale());
     let stop_counting = AtomicBool::new(false);
     let (earlier, sha, plan) = std::thread::scope(|s| {
         let counting = s.spawn(|| {
             let stop = || cancel.load(Ordering::Relaxed) || stop_counting.load(Ordering::Relaxed);
-            survey_with(&input, opts, &maps, &stop)
+            locale.scope(|| survey_with(&input, opts, &maps, &stop))
         });
         let sha = sha256_of(&input, cancel);
         let earlier = match &sha {
