@@ -10,17 +10,17 @@ use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::NaiveDate;
-use regulars::clock::Clock;
-use regulars::config::Config;
+use import_support::import_clean;
 use regulars::context::Ctx;
-use regulars::db;
 use regulars::db::receipts::worth_shelving;
+use regulars::import::Confirmed;
 use regulars::import::sink::Control;
-use regulars::import::{Confirmed, Report};
-use regulars::ops::import::{Overrides, after_import, import_file, options};
+use regulars::ops::import::{Overrides, import_file, options};
 use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use rusqlite::types::ValueRef;
 use tempfile::TempDir;
+
+mod import_support;
 
 #[allow(dead_code)]
 #[path = "../benches/square_file/mod.rs"]
@@ -33,36 +33,12 @@ const CARD_COLUMN: usize = 23;
 const TRANSACTION_COLUMN: usize = 13;
 
 fn shop(dir: &TempDir) -> Ctx {
-    let mut config = Config::default();
-    config.shop.country = "US".into();
-    config.shop.currency = "USD".into();
-    let db = dir.path().join("club.db");
-    Ctx::new(
-        db::open(&db).unwrap(),
-        Clock::fixed(NaiveDate::from_ymd_opt(2026, 12, 3).unwrap()),
-        config,
-        Some(db),
+    import_support::shop(
+        dir,
+        "US",
+        "USD",
+        NaiveDate::from_ymd_opt(2026, 12, 3).unwrap(),
     )
-}
-
-fn import(ctx: &mut Ctx, path: &Path) -> Report {
-    let opts = options(ctx, &Overrides::default()).unwrap();
-    let cancel = AtomicBool::new(false);
-    let mut progress = |_| {};
-    let control = Control {
-        progress: &mut progress,
-        cancel: &cancel,
-    };
-    let now = ctx.clock.now();
-    import_file(
-        &mut ctx.conn,
-        path,
-        &opts,
-        now,
-        control,
-        Confirmed::default(),
-    )
-    .unwrap()
 }
 
 fn cells(line: &str) -> Vec<String> {
@@ -186,22 +162,20 @@ fn a_file_larger_than_the_club_stores_what_the_same_rows_give_in_halves() {
     sign_up_all(&at_once, &cards);
     assert!(worth_shelving(&at_once.conn, ROWS).unwrap());
     let before = indexes(&at_once);
-    let report = import(&mut at_once, &whole);
+    let report = import_clean(&mut at_once, &whole);
     assert_eq!(report.counts.rows, ROWS);
     assert!(
         report.counts.refunds > 0 && report.errors.is_empty(),
         "{report:?}"
     );
-    after_import(&at_once).unwrap();
 
     let mut in_halves = shop(&dir_halves);
     sign_up_all(&in_halves, &cards);
     for half in [&first, &second] {
         let rows = u64::try_from(rows.len() / 2 + 1).unwrap();
         assert!(!worth_shelving(&in_halves.conn, rows).unwrap());
-        import(&mut in_halves, half);
+        import_clean(&mut in_halves, half);
     }
-    after_import(&in_halves).unwrap();
 
     let (whole_stored, halves_stored) = (stored(&at_once), stored(&in_halves));
     for ((name, a), (_, b)) in whole_stored.iter().zip(&halves_stored) {
@@ -258,7 +232,7 @@ fn a_large_import_cancelled_at_its_end_leaves_the_club_and_its_indexes_as_they_w
     assert_eq!((indexes(&ctx), stored(&ctx)), before);
     assert_eq!(rows_of(&ctx, "SELECT count(*) FROM imports"), ["0"]);
     // And the same file then imports whole.
-    let again = import(&mut ctx, &whole);
+    let again = import_clean(&mut ctx, &whole);
     assert_eq!(again.counts.rows, ROWS);
     assert_eq!(indexes(&ctx), before.0);
 }

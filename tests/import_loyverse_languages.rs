@@ -6,18 +6,14 @@
 //! in `tests/fixtures/loyverse/<language>/`.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
-use regulars::clock::Clock;
-use regulars::config::Config;
 use regulars::context::Ctx;
-use regulars::db;
 use regulars::import::Report;
-use regulars::import::sink::Control;
-use regulars::ops::import::{Overrides, after_import, import_file, options};
 use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use tempfile::TempDir;
+
+mod import_support;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -27,40 +23,16 @@ fn fixture(name: &str) -> PathBuf {
 
 /// A pet shop in `country`, paid in `currency`.
 fn shop(dir: &TempDir, country: &str, currency: &str) -> Ctx {
-    let mut config = Config::default();
-    config.shop.country = country.into();
-    config.shop.currency = currency.into();
-    let db = dir.path().join("club.db");
-    Ctx::new(
-        db::open(&db).unwrap(),
-        Clock::fixed(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
-        config,
-        Some(db),
+    import_support::shop(
+        dir,
+        country,
+        currency,
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     )
 }
 
 fn import(ctx: &mut Ctx, name: &str) -> Report {
-    let opts = options(ctx, &Overrides::default()).unwrap();
-    let cancel = AtomicBool::new(false);
-    let mut progress = |_| {};
-    let control = Control {
-        progress: &mut progress,
-        cancel: &cancel,
-    };
-    let now = ctx.clock.now();
-    let report = import_file(
-        &mut ctx.conn,
-        &fixture(name),
-        &opts,
-        now,
-        control,
-        Default::default(),
-    )
-    .unwrap();
-    assert!(report.refused.is_none(), "{report:?}");
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
-    after_import(ctx).unwrap();
-    report
+    import_support::import_clean(ctx, &fixture(name))
 }
 
 fn member(ctx: &Ctx, first: &str, phone: &str, email: &str) -> i64 {

@@ -10,18 +10,18 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 
 use chrono::NaiveDate;
+use import_support::import_clean as import;
 use proptest::prelude::*;
-use regulars::clock::Clock;
-use regulars::config::Config;
 use regulars::context::Ctx;
-use regulars::db;
+use regulars::import::Confirmed;
 use regulars::import::sink::Control;
-use regulars::import::{Confirmed, Report};
 use regulars::ops::import::{Overrides, after_import, import_file, options};
 use regulars::ops::loyalty::{self, IfBusy};
 use regulars::ops::members::{IfDuplicate, MemberInput, Outcome, sign_up};
 use regulars::ops::till_customers::{self, Identity};
 use tempfile::TempDir;
+
+mod import_support;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,32 +31,12 @@ fn fixture(name: &str) -> PathBuf {
 
 /// A bakery in the United States, paid in dollars.
 fn shop(dir: &TempDir) -> Ctx {
-    let mut config = Config::default();
-    config.shop.country = "US".into();
-    config.shop.currency = "USD".into();
-    let db = dir.path().join("club.db");
-    Ctx::new(
-        db::open(&db).unwrap(),
-        Clock::fixed(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
-        config,
-        Some(db),
+    import_support::shop(
+        dir,
+        "US",
+        "USD",
+        NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
     )
-}
-
-fn import(ctx: &mut Ctx, path: &Path) -> Report {
-    let opts = options(ctx, &Overrides::default()).unwrap();
-    let cancel = AtomicBool::new(false);
-    let mut progress = |_| {};
-    let control = Control {
-        progress: &mut progress,
-        cancel: &cancel,
-    };
-    let now = ctx.clock.now();
-    let report = import_file(&mut ctx.conn, path, &opts, now, control, Default::default()).unwrap();
-    assert!(report.refused.is_none(), "{report:?}");
-    assert!(report.errors.is_empty(), "{:?}", report.errors);
-    after_import(ctx).unwrap();
-    report
 }
 
 /// A member with a club card, and the points they had before buying.
