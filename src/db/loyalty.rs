@@ -16,9 +16,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
 use self::completed::Earning;
+use super::CacheSize;
 use super::ledger;
 use super::loyalty_bonus as bonus;
-pub(crate) use super::loyalty_state::BigCache;
+pub(crate) use super::loyalty_state::BIG_CACHE_KIB;
 use super::loyalty_state::{day_text, day_total, set_state, state};
 use crate::domain::loyalty_config::Program;
 use crate::domain::points::{earned, taken_back};
@@ -72,7 +73,7 @@ fn settle_inner(
     force: bool,
 ) -> Result<Settled> {
     let today = now.date();
-    let _cache = BigCache::new(conn)?;
+    let _cache = CacheSize::set(conn, BIG_CACHE_KIB)?;
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let rules = rules_fingerprint(program);
     let rules_changed = state(&tx, "points_rules")?.as_deref() != Some(rules.as_str());

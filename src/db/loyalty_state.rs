@@ -1,6 +1,6 @@
 //! What the loyalty writers share below them: the little state table
 //! (when the daily checks last ran, which points rules were used), days
-//! as the database writes them, and a larger page cache for whole-club
+//! as the database writes them, and the page cache of whole-club
 //! passes. `loyalty`, `loyalty_bonus`, `loyalty_tiers` and the tier
 //! overview all stand on this; it imports none of them.
 
@@ -10,31 +10,10 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::domain::tiers::DayTotal;
 use crate::error::Result;
 
-/// A larger page cache while the whole ledger or every receipt is read and
+/// The page cache while the whole ledger or every receipt is read and
 /// written (the unique receipt index is written in member order, not in
-/// its own); the usual size is back when this is dropped.
-pub(crate) struct BigCache<'c> {
-    conn: &'c Connection,
-    before: i64,
-}
-
-impl<'c> BigCache<'c> {
-    /// 64 MiB, taken only as pages are actually read.
-    const KIB: i64 = 65_536;
-
-    pub(crate) fn new(conn: &'c Connection) -> Result<BigCache<'c>> {
-        let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-        conn.pragma_update(None, "cache_size", -Self::KIB)?;
-        Ok(BigCache { conn, before })
-    }
-}
-
-impl Drop for BigCache<'_> {
-    fn drop(&mut self) {
-        // Only a smaller cache is lost if this fails.
-        let _ = self.conn.pragma_update(None, "cache_size", self.before);
-    }
-}
+/// its own): 64 MiB, taken only as pages are actually read.
+pub(crate) const BIG_CACHE_KIB: i64 = 65_536;
 
 pub(crate) fn day_text(day: NaiveDate) -> String {
     day.format("%Y-%m-%d").to_string()

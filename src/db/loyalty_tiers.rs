@@ -11,7 +11,8 @@ use std::hash::{Hash, Hasher};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 
-use super::loyalty_state::{BigCache, day_text, day_total, parse_day, set_state, state};
+use super::CacheSize;
+use super::loyalty_state::{BIG_CACHE_KIB, day_text, day_total, parse_day, set_state, state};
 use crate::domain::loyalty_config::Program;
 use crate::domain::tiers::{DayTotal, TierBasis, TierProgram};
 use crate::error::Result;
@@ -71,7 +72,7 @@ pub fn tier_program(conn: &Connection, program: &Program, today: NaiveDate) -> R
 /// purchases were looked at. Rows that come out the same are not written
 /// again, so a recompute on a settled club only reads.
 pub fn recompute_tiers(conn: &Connection, program: &Program, today: NaiveDate) -> Result<u64> {
-    let _cache = BigCache::new(conn)?;
+    let _cache = CacheSize::set(conn, BIG_CACHE_KIB)?;
     let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
     let mut members = 0u64;
     if program.has_tiers() {

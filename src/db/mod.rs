@@ -119,7 +119,7 @@ fn configure(conn: &Connection) -> Result<()> {
 /// back many times within the one transaction. It also sorts whole tables
 /// (indexes made again, payment ids filed in order): kept in memory, such
 /// a sort held as much as it sorted.
-pub fn with_cache_kib<T>(
+pub fn with_bulk_settings<T>(
     conn: &mut Connection,
     kib: i64,
     work: impl FnOnce(&mut Connection) -> Result<T>,
@@ -140,12 +140,27 @@ pub fn with_cache_kib<T>(
     Ok(done)
 }
 
-/// Sets the connection's page cache to `kib` KiB; returns the setting it
-/// had, to be given back with `PRAGMA cache_size`.
-pub fn set_cache_kib(conn: &Connection, kib: i64) -> Result<i64> {
-    let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
-    conn.execute_batch(&format!("PRAGMA cache_size = {}", -kib))?;
-    Ok(before)
+/// A page cache of its own size for as long as this lives; the
+/// connection's usual size is back when it is dropped.
+pub struct CacheSize<'c> {
+    conn: &'c Connection,
+    before: i64,
+}
+
+impl<'c> CacheSize<'c> {
+    /// `kib` KiB, taken only as pages are actually read.
+    pub fn set(conn: &'c Connection, kib: i64) -> Result<CacheSize<'c>> {
+        let before: i64 = conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        conn.pragma_update(None, "cache_size", -kib)?;
+        Ok(CacheSize { conn, before })
+    }
+}
+
+impl Drop for CacheSize<'_> {
+    fn drop(&mut self) {
+        // Only a smaller or larger cache than usual is lost if this fails.
+        let _ = self.conn.pragma_update(None, "cache_size", self.before);
+    }
 }
 
 /// Refuses a file that is not SQLite, or a SQLite file of another program

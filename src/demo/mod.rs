@@ -23,12 +23,13 @@ use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use rusqlite::Connection;
 
+use crate::db::CacheSize;
 use crate::db::demo_members::{RealContacts, real_members};
 use crate::db::demo_receipts::{
     DemoLineRow, DemoReceiptRow, DemoReceipts, demo_till_id, highest_demo_till,
 };
 use crate::db::demo_rows::{DemoRows, highest_demo_card};
-use crate::db::loyalty::BigCache;
+use crate::db::loyalty::BIG_CACHE_KIB;
 use crate::domain::family::BirthInfo;
 use crate::domain::loyalty_config::Program;
 use crate::domain::member::{Channel, MemberDraft};
@@ -111,7 +112,7 @@ pub fn fill_with_progress(
     let today = now.date();
     let tx = conn.transaction()?;
     // A big club's receipts go into a date index in no particular order.
-    let cache = BigCache::new(&tx)?;
+    let cache = CacheSize::set(&tx, BIG_CACHE_KIB)?;
     let mut generator = person::Generator::new(&data, now, seed, highest_demo_card(&tx)?);
     // Purchases draw from a stream of their own, so the members stay the
     // same ones they were before the demo had purchases.

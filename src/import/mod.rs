@@ -48,7 +48,7 @@ use self::refusal::Refusal;
 use self::sink::{Control, Sink};
 use self::table::Input;
 use crate::db::receipts::{self as store, ImportCounts, ImportRecord};
-use crate::db::{column_maps, with_cache_kib};
+use crate::db::{column_maps, with_bulk_settings};
 use crate::domain::member::country_id;
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
@@ -335,7 +335,7 @@ pub fn import_file_mapped(
     let plan = plan?;
     let currency_note = judge_currency(conn, &plan, opts, &file_name, confirmed.currency)?;
     let format = plan.detected.format;
-    let (counts, errors, refused) = with_cache_kib(conn, IMPORT_CACHE_KIB, |conn| {
+    let (counts, errors, refused) = with_bulk_settings(conn, IMPORT_CACHE_KIB, |conn| {
         let tx = conn.transaction()?;
         let import_id = store::begin_import(&tx, &file_name, &sha, format.name(), now)?;
         let sink = Sink::new(

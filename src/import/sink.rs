@@ -19,11 +19,11 @@ use rusqlite::Connection;
 use super::parse::clean;
 use super::receipt::{Customer, Kind, Line, Receipt, Rejected, TotalRule};
 use super::remembered::{Members, Unmatched};
+use crate::db::CacheSize;
 use crate::db::receipts::{
     AT_ONCE, Identity, ImportCounts, NewReceipt, ReceiptWriter, SeenWithCard, ShelvedIndexes,
     StoredCustomer, complete, payments, worth_shelving,
 };
-use crate::db::set_cache_kib;
 use crate::domain::member::{normalise_email, normalise_phone};
 use crate::domain::money::Currency;
 use crate::error::{Error, Result};
@@ -327,11 +327,11 @@ impl<'c, 'a> Sink<'c, 'a> {
             }
             Ok(())
         };
-        let cache = set_cache_kib(self.conn, SORT_CACHE_KIB)?;
-        self.writer.file_payments()?;
-        self.shelved.restore(self.conn, cancelled)?;
-        self.conn
-            .execute_batch(&format!("PRAGMA cache_size = {cache}"))?;
+        {
+            let _sorting = CacheSize::set(self.conn, SORT_CACHE_KIB)?;
+            self.writer.file_payments()?;
+            self.shelved.restore(self.conn, cancelled)?;
+        }
         std::mem::take(&mut self.seen).link_all(self.conn, at)?;
         payments::refunds_follow_sales(self.conn, self.source)?;
         Ok(())
