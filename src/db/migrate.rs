@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("migrations/027_import_speed.sql"),
     include_str!("migrations/028_sync.sql"),
     include_str!("migrations/029_import_bulk.sql"),
+    include_str!("migrations/030_one_branch_index.sql"),
 ];
 
 pub fn latest() -> i64 {
