@@ -215,12 +215,7 @@ pub fn run_import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
 /// says how after its error.
 fn with_map_hint(e: Error, path: &Path) -> Error {
     match e {
-        Error::User(m)
-            if matches!(
-                m.key(),
-                "import-err-unknown-format" | "import-err-near-miss"
-            ) =>
-        {
+        Error::User(m) if ops::import::mapping_may_mend(&m) => {
             let path = path.display().to_string();
             let hint = Message::new("import-hint-map-cli", &[("path", &path)]);
             Error::User(Message::joined(m, hint))

@@ -24,6 +24,7 @@ use crate::import::formats::Format;
 use crate::import::inbox::{self, Checksums, InboxFile};
 use crate::import::sink::Control;
 use crate::import::{Confirmed, Options, Report, import_file_confirmed};
+use crate::message::Message;
 use crate::ops::loyalty::{self, IfBusy};
 
 /// What the person importing may choose instead of the shop's settings;
@@ -121,6 +122,16 @@ pub fn import_file_mapped(
     map: Option<ColumnMap>,
 ) -> Result<Report> {
     crate::import::import_file_mapped(conn, file, opts, now, control, confirmed, map)
+}
+
+/// Why an import stopped that saying which column is what can mend: the
+/// file is no export the app knows, or nearly one. The import screen then
+/// opens its mapping step; the command line says how to give `--map`.
+pub fn mapping_may_mend(why: &Message) -> bool {
+    matches!(
+        why.key(),
+        "import-err-unknown-format" | "import-err-near-miss"
+    )
 }
 
 /// The header and first rows of a file no format reads, for the import

@@ -7,18 +7,14 @@ use std::path::PathBuf;
 use super::{Effect, ImportState, MappingStep, Phase};
 use crate::context::Ctx;
 use crate::message::Message;
-use crate::ops::import::{first_rows, kept_map, options};
-
-/// Why an import stopped that saying which column is what can mend: the
-/// file is no export the app knows, or nearly one.
-const MAPPABLE: [&str; 2] = ["import-err-unknown-format", "import-err-near-miss"];
+use crate::ops::import::{first_rows, kept_map, mapping_may_mend, options};
 
 impl ImportState {
     /// After a file no format reads: the mapping step, when its header
     /// names the three columns a receipt needs; else why it stopped.
     pub(super) fn offer_mapping(&mut self, why: Message, ctx: &Ctx) -> Option<Effect> {
         let request = self.current.as_ref()?;
-        if request.map.is_some() || !MAPPABLE.contains(&why.key()) {
+        if request.map.is_some() || !mapping_may_mend(&why) {
             return None;
         }
         // The file could not be read as a till's; one that cannot be read
