@@ -78,12 +78,12 @@ pub fn start(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Up to `limit` changes after `after`, oldest first.
-pub fn changes(conn: &Connection, after: i64, limit: usize) -> Result<Vec<Change>> {
+/// Up to `limit` changes waiting to be sent, oldest first.
+pub fn changes(conn: &Connection, limit: usize) -> Result<Vec<Change>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT seq, kind, key, field, at FROM sync_outbox WHERE seq > ?1 ORDER BY seq LIMIT ?2",
+        "SELECT seq, kind, key, field, at FROM sync_outbox ORDER BY seq LIMIT ?1",
     )?;
-    let rows = stmt.query_map(params![after, limit as i64], |r| {
+    let rows = stmt.query_map(params![limit as i64], |r| {
         Ok(Change {
             seq: r.get(0)?,
             kind: r.get(1)?,

@@ -1,6 +1,6 @@
 -- The first sync of a shop: every travelling row gets its chain id, and
 -- from then on triggers give new rows theirs and write each change to the
--- outbox (src/db/migrations/026_sync.sql says why this is not a migration).
+-- outbox (src/db/migrations/028_sync.sql says why this is not a migration).
 -- Run once, in the first sync's transaction, on a connection of the app.
 
 UPDATE members SET uid = regulars_uid() WHERE uid IS NULL;

@@ -21,7 +21,7 @@ fn nothing_is_recorded_before_the_first_sync_then_every_change_is() {
     let (_dir, ctx) = club();
     let ana = member(&ctx, "Ana", "Kovač");
     assert!(!started(&ctx.conn).unwrap());
-    assert!(changes(&ctx.conn, 0, 100).unwrap().is_empty());
+    assert!(changes(&ctx.conn, 100).unwrap().is_empty());
     start(&ctx.conn).unwrap();
     assert!(started(&ctx.conn).unwrap());
     let uid: String = ctx
@@ -29,7 +29,7 @@ fn nothing_is_recorded_before_the_first_sync_then_every_change_is() {
         .query_row("SELECT uid FROM members WHERE id = ?1", [ana], |r| r.get(0))
         .unwrap();
     assert_eq!(uuid::Uuid::parse_str(&uid).unwrap().get_version_num(), 7);
-    let first = changes(&ctx.conn, 0, 100).unwrap();
+    let first = changes(&ctx.conn, 100).unwrap();
     assert_eq!(kinds(&first), [("member".into(), Some("*".into()))]);
     crate::db::sync_outbox::sent(&ctx.conn, first[0].seq).unwrap();
 
@@ -37,7 +37,7 @@ fn nothing_is_recorded_before_the_first_sync_then_every_change_is() {
     draft.phone = Some("+385912345678".into());
     draft.family_name = "Horvat".into();
     members::update(&ctx.conn, ana, &draft).unwrap();
-    let mut fields: Vec<_> = kinds(&changes(&ctx.conn, 0, 100).unwrap());
+    let mut fields: Vec<_> = kinds(&changes(&ctx.conn, 100).unwrap());
     fields.sort();
     assert_eq!(
         fields,
@@ -46,7 +46,7 @@ fn nothing_is_recorded_before_the_first_sync_then_every_change_is() {
             ("member".into(), Some("phone".into()))
         ]
     );
-    let at = changes(&ctx.conn, 0, 100).unwrap()[0].at.clone();
+    let at = changes(&ctx.conn, 100).unwrap()[0].at.clone();
     assert_eq!(
         at.as_deref(),
         Some("2026-11-23 12:00:00"),
@@ -66,7 +66,7 @@ fn pulled_fields_are_written_but_not_sent_back_and_an_unsent_edit_waits() {
     ];
     assert!(sync_members::apply(&ctx.conn, "0190-test-mia", &fields, "Harbour").unwrap());
     set_recording(&ctx.conn, true).unwrap();
-    assert!(changes(&ctx.conn, 0, 100).unwrap().is_empty());
+    assert!(changes(&ctx.conn, 100).unwrap().is_empty());
     let id: i64 = ctx
         .conn
         .query_row(

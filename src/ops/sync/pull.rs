@@ -111,7 +111,6 @@ pub fn pull(
                 break;
             }
         }
-        moved.members = members.len() as u64;
         // This shop's own rows were passed over; move past them so the
         // next pull does not walk them again.
         let end = server
@@ -124,10 +123,12 @@ pub fn pull(
             )
             .map_err(fail)?
             .map(|r| (r.get::<_, i64>(0), r.get::<_, i64>(1)));
-        if let Some(end) = end.filter(|end| *end > cursor(ctx, table).unwrap_or_default()) {
+        let reached = cursor(ctx, table)?;
+        if let Some(end) = end.filter(|end| *end > reached) {
             set_cursor(ctx, table, end)?;
         }
     }
+    moved.members = members.len() as u64;
     Ok(moved)
 }
 

@@ -53,7 +53,7 @@ pub fn push(
     let mut outvoted = Outvoted::default();
     let mut done = 0u64;
     loop {
-        let changes = sync_outbox::changes(conn, 0, batch_size)?;
+        let changes = sync_outbox::changes(conn, batch_size)?;
         let Some(upto) = changes.last().map(|c| c.seq) else {
             break;
         };
