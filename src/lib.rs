@@ -26,6 +26,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::message::Message;
 
 /// Parses the command line, opens the database and runs the TUI or a command.
 /// User errors print one line on stderr and exit 1; usage errors exit 2.
@@ -98,10 +99,13 @@ fn start(cli: Cli, lang_env: Option<&str>) -> Result<()> {
     // Everything from here on is worded in the club's language (the TUI
     // follows a change of it as it draws).
     let locale = ctx.locale().clone();
-    let done = locale.scope(|| match cli.command {
-        Some(command) => cli::run_command(&mut ctx, command),
-        None => ui::run(ctx, first_start),
-    });
-    // Another program holding the write lock: say which file it was.
-    done.map_err(|e| e.at_db(&db_path))
+    locale.scope(|| {
+        let done = match cli.command {
+            Some(command) => cli::run_command(&mut ctx, command),
+            None => ui::run(ctx, first_start),
+        };
+        // Another program holding the write lock: say which file it was.
+        // Worded here, in the club's language, though it is printed after.
+        done.map_err(|e| Error::User(Message::verbatim(e.at_db(&db_path).to_string())))
+    })
 }
