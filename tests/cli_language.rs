@@ -117,3 +117,20 @@ fn point_balances_are_grouped_as_the_language_writes_numbers() {
     let croatian = adjusted("hr", "1");
     assert!(croatian.contains("Novo stanje: 2.051."), "{croatian}");
 }
+
+#[test]
+fn a_command_fails_in_the_language_of_the_club() {
+    // No --lang and an English environment: the config's language speaks,
+    // for what went wrong as for what went right.
+    let dir = club_with(
+        "[shop]\nname = \"Pekara\"\ncountry = \"HR\"\ncurrency = \"EUR\"\nlocale = \"hr\"\n",
+    );
+    let out = regulars(&dir)
+        .env("LANG", "en_US.UTF-8")
+        .args(["member", "show", "99999"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("Nijedan član ne odgovara"), "{err}");
+}
