@@ -60,23 +60,37 @@ impl SyncSettings {
 
     /// [`Self::target`] with the environment given, for tests.
     pub fn target_with(&self, env: impl Fn(&str) -> Option<String>) -> Option<SyncTarget> {
-        let pick = |var: &str, own: &str| {
-            env(var)
-                .filter(|v| !v.trim().is_empty())
-                .unwrap_or_else(|| own.to_string())
-                .trim()
-                .to_string()
-        };
-        let url = pick("REGULARS_SYNC_URL", &self.url);
+        let url = picked(env("REGULARS_SYNC_URL"), &self.url);
         if url.is_empty() {
             return None;
         }
         Some(SyncTarget {
             url,
-            shop: pick("REGULARS_SHOP", &self.shop),
+            shop: self.shop_with(env),
             every_minutes: self.every_minutes.max(1),
         })
     }
+
+    /// This shop's name in the chain: `REGULARS_SHOP` when set, else
+    /// `shop`; empty when it has none. It names a branch's figures even
+    /// before a server is configured.
+    pub fn shop_name(&self) -> String {
+        self.shop_with(|name| std::env::var(name).ok())
+    }
+
+    fn shop_with(&self, env: impl Fn(&str) -> Option<String>) -> String {
+        picked(env("REGULARS_SHOP"), &self.shop)
+    }
+}
+
+/// A setting from the environment when it says something, else the
+/// config's; trimmed.
+fn picked(from_env: Option<String>, own: &str) -> String {
+    from_env
+        .filter(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| own.to_string())
+        .trim()
+        .to_string()
 }
 
 impl SyncTarget {

@@ -12,17 +12,11 @@ use crate::db;
 use crate::domain::branch::{self, Branch};
 use crate::error::{Error, Result};
 
-/// This shop's name in the chain: `REGULARS_SHOP` when set, else the
-/// config's `[sync] shop`; empty when it has none. Read here rather than
-/// from the sync target, which exists only once a server is configured,
-/// while a branch's name already means something to its figures.
+/// This shop's name in the chain (see [`SyncSettings::shop_name`]).
+///
+/// [`SyncSettings::shop_name`]: crate::config::sync::SyncSettings::shop_name
 pub fn own_name(ctx: &Ctx) -> String {
-    std::env::var("REGULARS_SHOP")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| ctx.config.sync.shop.clone())
-        .trim()
-        .to_string()
+    ctx.config.sync.shop_name()
 }
 
 /// The branch called `name`. A name that is neither this shop's nor
