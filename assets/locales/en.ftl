@@ -1662,7 +1662,7 @@ err-sync-no-url = This shop belongs to no chain: set [sync] url = "postgres://us
 err-sync-no-shop = This branch has no name in the chain: set [sync] shop = "Harbour" in the config (or REGULARS_SHOP).
 err-sync-unreachable = Could not reach the chain's server { $server }: { $reason }. Nothing was synced; the shop works on as before.
 err-sync-server = The chain's server { $server } failed: { $reason }. What was synced before stays; run sync again later.
-err-sync-no-schema = The chain's server has no tables for regulars yet (or older ones): run `regulars sync --init` once.
+err-sync-no-schema = The chain's server { $server } has no tables for regulars yet (or older ones): run `regulars sync --init` once.
 err-sync-server-newer = The chain's server was set up by a newer version of regulars (chain schema { $found }; this app knows up to { $known }). Update the app; nothing was changed.
 err-sync-stopped = The sync was stopped; what was synced so far stays, and the next sync does the rest.
 cli-sync-init-new = The chain's tables are ready on { $server }.

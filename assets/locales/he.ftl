@@ -1672,7 +1672,7 @@ err-sync-no-url = החנות הזו אינה שייכת לרשת: הגדירו [
 err-sync-no-shop = לסניף הזה אין שם ברשת: הגדירו [sync] shop = "Harbour" בהגדרות (או REGULARS_SHOP).
 err-sync-unreachable = לא ניתן להגיע לשרת של הרשת { $server }: { $reason }. דבר לא סונכרן; החנות ממשיכה לעבוד כרגיל.
 err-sync-server = השרת של הרשת { $server } נכשל: { $reason }. מה שסונכרן קודם נשאר; הריצו סנכרון שוב מאוחר יותר.
-err-sync-no-schema = בשרת של הרשת עדיין אין טבלאות של regulars (או שיש ישנות): הריצו `regulars sync --init` פעם אחת.
+err-sync-no-schema = בשרת של הרשת { $server } עדיין אין טבלאות של regulars (או שיש ישנות): הריצו `regulars sync --init` פעם אחת.
 err-sync-server-newer = השרת של הרשת הוקם בגרסה חדשה יותר של regulars (סכמת רשת { $found }; התוכנה מכירה עד { $known }). עדכנו את התוכנה; דבר לא שונה.
 err-sync-stopped = הסנכרון נעצר; מה שסונכרן עד עכשיו נשאר, והסנכרון הבא ישלים את השאר.
 cli-sync-init-new = הטבלאות של הרשת מוכנות ב-{ $server }.

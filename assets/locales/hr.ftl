@@ -1695,7 +1695,7 @@ err-sync-no-url = Ova trgovina ne pripada nijednom lancu: postavite [sync] url =
 err-sync-no-shop = Ova poslovnica nema ime u lancu: postavite [sync] shop = "Harbour" u postavkama (ili REGULARS_SHOP).
 err-sync-unreachable = Poslužitelj lanca { $server } nije dostupan: { $reason }. Ništa nije sinkronizirano; trgovina radi kao i prije.
 err-sync-server = Poslužitelj lanca { $server } javio je grešku: { $reason }. Ono što je već sinkronizirano ostaje; pokrenite sinkronizaciju ponovno kasnije.
-err-sync-no-schema = Na poslužitelju lanca još nema tablica za regulars (ili su starije): jednom pokrenite `regulars sync --init`.
+err-sync-no-schema = Na poslužitelju lanca { $server } još nema tablica za regulars (ili su starije): jednom pokrenite `regulars sync --init`.
 err-sync-server-newer = Poslužitelj lanca postavila je novija verzija programa regulars (shema lanca { $found }; ovaj program poznaje do { $known }). Ažurirajte program; ništa nije promijenjeno.
 err-sync-stopped = Sinkronizacija je zaustavljena; ono što je dosad sinkronizirano ostaje, a sljedeća sinkronizacija dovršit će ostalo.
 cli-sync-init-new = Tablice lanca spremne su na { $server }.

@@ -1610,7 +1610,7 @@ err-sync-no-url = 本店不属于任何连锁：请在配置中设置 [sync] url
 err-sync-no-shop = 本分店在连锁中没有名称：请在配置中设置 [sync] shop = "Harbour"（或 REGULARS_SHOP）。
 err-sync-unreachable = 无法连接连锁服务器 { $server }：{ $reason }。未同步任何内容；本店照常工作。
 err-sync-server = 连锁服务器 { $server } 出错：{ $reason }。之前已同步的内容保留；请稍后再次同步。
-err-sync-no-schema = 连锁服务器上还没有 regulars 的数据表（或版本较旧）：请运行一次 `regulars sync --init`。
+err-sync-no-schema = 连锁服务器 { $server } 上还没有 regulars 的数据表（或版本较旧）：请运行一次 `regulars sync --init`。
 err-sync-server-newer = 连锁服务器由更新版本的 regulars 设置（连锁架构 { $found }；本应用最高支持 { $known }）。请更新应用；未作任何更改。
 err-sync-stopped = 同步已停止；已同步的内容保留，下次同步会完成其余部分。
 cli-sync-init-new = 连锁的数据表已在 { $server } 上就绪。

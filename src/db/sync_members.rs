@@ -106,10 +106,7 @@ fn text(v: &Json) -> Option<String> {
 /// an erased one stays erased; a field this shop changed and has not sent
 /// yet is left for the server to decide. Returns whether anything changed.
 pub fn apply(conn: &Connection, uid: &str, fields: &[(String, Json)], shop: &str) -> Result<bool> {
-    let local: Option<(i64, bool)> = conn
-        .prepare_cached("SELECT id, erased_at IS NOT NULL FROM members WHERE uid = ?1")?
-        .query_row([uid], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+    let local = super::sync_outbox::member_row(conn, uid)?;
     if let Some((_, true)) = local {
         return Ok(false);
     }

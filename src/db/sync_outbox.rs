@@ -186,11 +186,7 @@ pub fn todo_done(conn: &Connection, seq: i64) -> Result<()> {
 /// The local member a chain id names now: a member merged away stands for
 /// the one kept (followed through several merges).
 pub fn member_id(conn: &Connection, uid: &str) -> Result<Option<i64>> {
-    let found: Option<(i64, bool)> = conn
-        .prepare_cached("SELECT id, erased_at IS NOT NULL FROM members WHERE uid = ?1")?
-        .query_row([uid], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
-    let Some((mut id, mut erased)) = found else {
+    let Some((mut id, mut erased)) = member_row(conn, uid)? else {
         return Ok(None);
     };
     for _ in 0..16 {

@@ -112,7 +112,10 @@ pub fn check(server: &mut Server) -> Result<()> {
     };
     refuse_newer(version)?;
     if version < CHAIN_SCHEMA {
-        return Err(Error::user("err-sync-no-schema", &[]));
+        return Err(Error::user(
+            "err-sync-no-schema",
+            &[("server", &server.shown)],
+        ));
     }
     Ok(())
 }
